@@ -1,0 +1,33 @@
+/**
+ * The shape of one `atlas` CLI command. Each command lives in electron/cli/commands/<name>.ts and is listed in
+ * electron/cli/commands/index.ts; electron/cli/atlas.ts parses argv and dispatches.
+ */
+import type { GraphIndex } from '../core/index/graph-index.ts';
+
+export interface ParsedArgs {
+  /** Positional arguments after the command name (vault first). */
+  positional: string[];
+  /** `--name value` and `--flag` (true) options. */
+  options: Record<string, string | true>;
+}
+
+export interface CommandContext {
+  args: ParsedArgs;
+  json: boolean;
+  /** Opens and syncs (warm start) the index of the vault named by the first positional argument, honouring --db. */
+  openIndex(): Promise<GraphIndex>;
+  /** Writes to stdout. With --json a command prints exactly one JSON value via `printJson`. */
+  print(text: string): void;
+  printJson(value: unknown): void;
+}
+
+export interface Command {
+  name: string;
+  /** One line, e.g. `plan <vault> <target> [--known a,b] [--json]`. */
+  usage: string;
+  /** Returns the process exit code. Throw `CliError` for a one-line message and exit 1. */
+  run(ctx: CommandContext): Promise<number>;
+}
+
+/** An error whose message is printed as one line on stderr, exit code 1. */
+export class CliError extends Error {}

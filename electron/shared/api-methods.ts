@@ -1,0 +1,19 @@
+/**
+ * Runtime lists of the contract's method and event names, for code that binds them (preload, IPC, browser host).
+ * The `satisfies` clauses and the exhaustiveness check below make the compiler reject a list that drifts from
+ * `AtlasApi` / `AtlasEvents` in electron/shared/api.ts.
+ */
+import type { ApiMethod, AtlasEventName } from './api.ts';
+
+export const API_METHODS = [
+  'vaultInfo', 'indexStatus', 'listFiles', 'readNote', 'writeNote', 'createNote', 'createFolder', 'renamePath',
+  'deletePath', 'resolveLink', 'noteInfo', 'backlinks', 'outgoing', 'mentions', 'tags', 'search', 'graph',
+  'neighbourhood', 'check', 'plan', 'connection', 'nextUp', 'progress', 'setProgress', 'curatedPaths',
+] as const satisfies readonly ApiMethod[];
+
+export const API_EVENTS = ['index-status', 'vault-changed', 'progress-changed'] as const satisfies readonly AtlasEventName[];
+
+type Missing<All, Listed> = Exclude<All, Listed>;
+/** Compile error here means a method or event of the contract is missing from the lists above. */
+const exhaustive: [Missing<ApiMethod, (typeof API_METHODS)[number]>, Missing<AtlasEventName, (typeof API_EVENTS)[number]>] extends [never, never] ? true : false = true;
+void exhaustive;

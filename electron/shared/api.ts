@@ -1,0 +1,237 @@
+/**
+ * The one typed API contract of Concept Atlas (types only, no runtime code).
+ *
+ * Shared by: electron/main (binds each method to core services over IPC), electron/preload (exposes exactly these
+ * methods through contextBridge), electron/host (serves them over HTTP/WebSocket on 127.0.0.1), renderer/src/client
+ * (the only module of the renderer that reaches the backend), and the `atlas` CLI's JSON output.
+ *
+ * Conventions: every path is vault-relative with `/` separators; lines are 1-based; durations are ms; sizes bytes.
+ * Every method may reject with an `ApiError` (`{ code, message }`); the UI shows `message`.
+ */
+
+// ---------- index & notes ----------
+
+export interface VaultInfo {
+  /** Absolute path of the vault folder. */
+  root: string;
+  /** Folder name, shown in the title bar. */
+  name: string;
+  noteCount: number;
+  fileCount: number;
+}
+
+export interface IndexStatus {
+  state: 'idle' | 'indexing' | 'error';
+  /** Files done and total during indexing. */
+  done: number;
+  total: number;
+  message?: string;
+  /** Duration of the last full or warm index, ms. */
+  lastIndexMs?: number;
+}
+
+export interface FileEntry {
+  path: string;
+  kind: 'note' | 'attachment' | 'folder';
+}
+
+export interface NoteContent {
+  path: string;
+  content: string;
+  /** mtime of the file when read, ms since epoch. */
+  mtimeMs: number;
+  /** sha256 hex of the content; pass back to writeNote to detect changes on disk. */
+  hash: string;
+}
+
+export interface WriteResult {
+  path: string;
+  mtimeMs: number;
+  hash: string;
+}
+
+export interface RenameResult {
+  from: string;
+  to: string;
+  /** Notes whose links were rewritten. */
+  rewritten: string[];
+}
+
+export interface HeadingInfo { level: number; text: string; line: number }
+
+export interface NoteInfo {
+  path: string;
+  title: string;
+  aliases: string[];
+  tags: string[];
+  headings: HeadingInfo[];
+  blocks: string[];
+  properties: Record<string, unknown>;
+}
+
+export interface BacklinkInfo {
+  source: string;
+  line: number;
+  kind: 'wiki' | 'embed' | 'markdown' | 'property';
+  context: string;
+}
+
+export interface OutgoingLinkInfo {
+  raw: string;
+  kind: 'wiki' | 'embed' | 'markdown' | 'property';
+  /** Resolved vault path, or null when unresolved. */
+  target: string | null;
+  heading: string | null;
+  block: string | null;
+  alias: string | null;
+  line: number;
+  relation: string | null;
+  resolvedBy: 'path' | 'folder' | 'shortest' | 'alias' | null;
+}
+
+export interface MentionInfo { source: string; line: number; text: string }
+
+export interface TagInfo {
+  /** Full tag, e.g. `lang/go`. */
+  tag: string;
+  /** Notes carrying exactly this tag or a nested one below it. */
+  count: number;
+  children: TagInfo[];
+}
+
+export interface SearchHit { path: string; title: string; snippet: string }
+
+export interface GraphNode {
+  /** Vault path for notes and attachments; `unresolved:<raw target>` for unresolved targets. */
+  id: string;
+  label: string;
+  kind: 'note' | 'attachment' | 'unresolved';
+  tags: string[];
+  level?: number | null;
+}
+
+export interface GraphEdge {
+  source: string;
+  target: string;
+  kind: 'wiki' | 'embed' | 'markdown' | 'property';
+  /** Frontmatter key for property links (`prerequisites`, `related`, …), else null. */
+  relation: string | null;
+}
+
+export interface GraphData { nodes: GraphNode[]; edges: GraphEdge[] }
+
+export interface GraphFilter {
+  /** Only notes with this tag (or nested below it). */
+  tag?: string;
+  /** Only notes under this folder. */
+  folder?: string;
+  includeAttachments?: boolean;
+  includeUnresolved?: boolean;
+}
+
+export interface CheckReport {
+  unresolved: { source: string; raw: string; line: number }[];
+  ambiguous: { source: string; raw: string; line: number; candidates: string[]; chosen: string }[];
+  brokenAnchors: { source: string; raw: string; line: number; target: string }[];
+  problems: { path: string; kind: string; message: string }[];
+  orphans: string[];
+  /** Prerequisite cycles, each a list of note paths (learning issue). */
+  cycles?: string[][];
+  /** Prerequisites that do not resolve to a note. */
+  missingPrerequisites?: { source: string; raw: string }[];
+}
+
+// ---------- learning ----------
+
+export type ProgressState = 'learned' | 'learning';
+
+export interface PlanStep {
+  path: string;
+  title: string;
+  level: number | null;
+  estimateMin: number;
+  /** True when estimateMin was derived from the note's length rather than an `estimate` property. */
+  estimated?: boolean;
+  /** Later steps of this plan that list this step as a prerequisite. */
+  neededBy: string[];
+  state?: ProgressState | null;
+}
+
+export interface LearningPlan {
+  target: string;
+  steps: PlanStep[];
+  totalMin: number;
+  cycles: string[][];
+  unresolved: string[];
+}
+
+export interface PathHop { from: string; to: string; kind: string; relation: string | null; context: string }
+export interface ConnectionPath { hops: PathHop[]; message?: string }
+
+export interface NextUp { path: string; title: string; unlocks: number }
+
+export interface CuratedPath { path: string; title: string; steps: { path: string | null; raw: string; title: string }[] }
+
+// ---------- the contract ----------
+
+export interface AtlasApi {
+  vaultInfo(): Promise<VaultInfo>;
+  indexStatus(): Promise<IndexStatus>;
+  listFiles(): Promise<FileEntry[]>;
+  readNote(path: string): Promise<NoteContent>;
+  /**
+   * Atomically writes a note. When `expectedHash` is given and the file on disk no longer has that hash, rejects
+   * with code `conflict` and writes nothing.
+   */
+  writeNote(path: string, content: string, expectedHash?: string): Promise<WriteResult>;
+  /** Creates a note (and missing folders); rejects with `exists` if it is there. */
+  createNote(path: string, content?: string): Promise<WriteResult>;
+  createFolder(path: string): Promise<void>;
+  /** Renames or moves a note, attachment or folder, and rewrites every link to it across the vault. */
+  renamePath(from: string, to: string): Promise<RenameResult>;
+  /** Moves a note, attachment or folder to the vault's `.trash` folder. */
+  deletePath(path: string): Promise<void>;
+  /** Resolves a wiki-link target as written in `fromPath`; null when unresolved. */
+  resolveLink(fromPath: string, target: string): Promise<string | null>;
+  noteInfo(path: string): Promise<NoteInfo>;
+  backlinks(path: string): Promise<BacklinkInfo[]>;
+  outgoing(path: string): Promise<OutgoingLinkInfo[]>;
+  mentions(path: string): Promise<MentionInfo[]>;
+  tags(): Promise<TagInfo[]>;
+  search(query: string): Promise<SearchHit[]>;
+  graph(filter?: GraphFilter): Promise<GraphData>;
+  neighbourhood(path: string, depth: number): Promise<GraphData>;
+  check(): Promise<CheckReport>;
+
+  plan(target: string, known?: string[]): Promise<LearningPlan>;
+  connection(from: string, to: string): Promise<ConnectionPath>;
+  nextUp(): Promise<NextUp[]>;
+  progress(): Promise<Record<string, ProgressState>>;
+  setProgress(path: string, state: ProgressState | null): Promise<void>;
+  curatedPaths(): Promise<CuratedPath[]>;
+}
+
+export type ApiMethod = keyof AtlasApi;
+
+/** Events pushed from the backend to the renderer. */
+export interface AtlasEvents {
+  'index-status': IndexStatus;
+  /** Files changed on disk (by the app or by another program) and re-indexed. */
+  'vault-changed': { changed: string[]; deleted: string[] };
+  'progress-changed': Record<string, ProgressState>;
+}
+
+export type AtlasEventName = keyof AtlasEvents;
+
+/** Error shape that crosses IPC/HTTP. `code` is one of the listed values. */
+export interface ApiError {
+  code: 'invalid-argument' | 'outside-vault' | 'not-found' | 'exists' | 'conflict' | 'io' | 'internal' | 'unauthorized';
+  message: string;
+}
+
+/** What the Electron preload exposes as `window.atlasBridge` through contextBridge. */
+export interface AtlasBridge {
+  api: AtlasApi;
+  /** Subscribes to a backend event; returns the unsubscribe function. */
+  on<E extends AtlasEventName>(event: E, listener: (payload: AtlasEvents[E]) => void): () => void;
+}
