@@ -70,6 +70,14 @@ export interface ParsedNote {
   links: LinkFact[];
   /** Body text without frontmatter, for full-text search and unlinked mentions. */
   body: string;
+  /**
+   * The file's text with frontmatter, code (fenced, indented, inline), comments (`%% %%`, `<!-- -->`), links and
+   * embeds replaced by spaces, so that line N of it is file line N. Used for unlinked mentions.
+   */
+  mentionText: string;
+  /** Latin-script words and CJK characters in the body, for reading-time estimates. */
+  words: number;
+  cjkChars: number;
   /** Number of lines the frontmatter block occupies (0 when none); body line N is file line N + frontmatterLines. */
   frontmatterLines: number;
   problems: ProblemFact[];

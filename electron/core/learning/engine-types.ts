@@ -1,0 +1,26 @@
+/**
+ * The contract of the learning-path engine (learning issue), implemented in electron/core/learning by
+ * `LearningEngine`, used by the app services (AtlasApi's plan/connection/nextUp/progress/setProgress/curatedPaths),
+ * the `atlas` CLI (plan, path, next, learn, check) and the benchmarks.
+ */
+import type { ConnectionPath, CuratedPath, LearningPlan, NextUp, ProgressState } from '../../shared/api.ts';
+
+export interface PrerequisiteReport {
+  /** Each cycle as the list of its member note paths. */
+  cycles: string[][];
+  /** `prerequisites` links that resolve to no note. */
+  missingPrerequisites: { source: string; raw: string }[];
+}
+
+export interface LearningService {
+  /** Plan for `target` (a vault path or a name resolved like a link); `known` adds to the learned notes. Throws if target is not found. */
+  plan(target: string, known?: string[]): LearningPlan;
+  connection(from: string, to: string): ConnectionPath;
+  nextUp(limit?: number): NextUp[];
+  curatedPaths(): CuratedPath[];
+  prerequisiteReport(): PrerequisiteReport;
+  /** Progress read from `<vault>/.atlas/progress.json`. */
+  progress(): Record<string, ProgressState>;
+  /** Marks a note (null clears); writes `.atlas/progress.json` atomically. */
+  setProgress(path: string, state: ProgressState | null): void;
+}
