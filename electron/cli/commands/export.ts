@@ -1,0 +1,12 @@
+import type { Command } from '../command.ts';
+
+/** `export <vault> [--db F]`: the whole index as one JSON value (`VaultExport`). */
+export const exportCommand: Command = {
+  name: 'export',
+  usage: 'export <vault> [--db F]                    notes, files, links and problems as JSON',
+  async run(ctx) {
+    const index = await ctx.openIndex();
+    ctx.printJson(index.export());
+    return 0;
+  },
+};

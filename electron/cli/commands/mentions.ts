@@ -1,0 +1,17 @@
+import type { Command } from '../command.ts';
+import { noteArg } from '../open-index.ts';
+
+/** `mentions <vault> <note> [--json]` → `[{ source, line, text }]`: unlinked mentions of the note's title and aliases. */
+export const mentionsCommand: Command = {
+  name: 'mentions',
+  usage: 'mentions <vault> <note> [--json]           unlinked mentions of <note> in other notes',
+  async run(ctx) {
+    const index = await ctx.openIndex();
+    const path = noteArg(index, ctx.args.positional[1]);
+    const rows = index.mentions(path).map(({ source, line, text }) => ({ source, line, text }));
+    if (ctx.json) ctx.printJson(rows);
+    else if (rows.length === 0) ctx.print(`no unlinked mentions of ${path}`);
+    else ctx.print(rows.map((r) => `${r.source}:${r.line} ${r.text}`).join('\n'));
+    return 0;
+  },
+};

@@ -1,0 +1,174 @@
+/**
+ * `LearningEngine`: the `LearningService` over a `GraphIndex`. Builds the learning graph once per `index.version`
+ * and answers plan / connection / next up / curated paths / prerequisite report from it; progress lives in
+ * `<vault>/.atlas/progress.json` (see progress.ts).
+ */
+import type { ConnectionPath, CuratedPath, LearningPlan, NextUp, ProgressState } from '../../shared/api.ts';
+import type { GraphIndex } from '../index/graph-index.ts';
+import type { LearningService, PrerequisiteReport } from './engine-types.ts';
+import { findConnection } from './connection.ts';
+import { computeCuratedPaths } from './curated.ts';
+import { buildLearningGraph, type LearningGraph } from './graph.ts';
+import { computeNextUp } from './next-up.ts';
+import { computePlan } from './plan.ts';
+import { ProgressStore } from './progress.ts';
+import { stronglyConnectedComponents } from './scc.ts';
+
+/** A note argument that names no note (`not-found`) or a bad argument (`invalid-argument`); matches ApiError codes. */
+export class LearningError extends Error {
+  readonly code: 'not-found' | 'invalid-argument';
+  constructor(code: 'not-found' | 'invalid-argument', message: string) {
+    super(message);
+    this.name = 'LearningError';
+    this.code = code;
+  }
+}
+
+/** Default number of next-up suggestions. */
+export const NEXT_UP_LIMIT = 20;
+
+export class LearningEngine implements LearningService {
+  readonly index: GraphIndex;
+  readonly store: ProgressStore;
+  #graph: LearningGraph | null = null;
+  #version = -1;
+  /** Duration of the last graph build, ms. */
+  lastBuildMs = 0;
+
+  constructor(index: GraphIndex) {
+    this.index = index;
+    this.store = new ProgressStore(index.vaultRoot);
+  }
+
+  /** The learning graph of the current index version (rebuilt when `index.version` changed). */
+  graph(): LearningGraph {
+    const version = this.index.version;
+    if (this.#graph === null || version !== this.#version) {
+      const t0 = performance.now();
+      this.#graph = buildLearningGraph(this.index.notes(), this.index.links());
+      this.#version = version;
+      this.lastBuildMs = performance.now() - t0;
+    }
+    return this.#graph;
+  }
+
+  /**
+   * The node id of a note argument: a vault path or a name resolved like a link (`GraphIndex.resolveNote`, which
+   * covers titles and aliases such as `协程`). Throws `LearningError('not-found')`.
+   */
+  resolve(arg: string): number {
+    const g = this.graph();
+    const trimmed = arg.trim();
+    if (trimmed === '') throw new LearningError('invalid-argument', 'a note name or path is required');
+    const direct = g.ids.get(trimmed.normalize('NFC'));
+    if (direct !== undefined) return direct;
+    const resolved = this.index.resolveNote(trimmed);
+    const id = resolved === null ? undefined : g.ids.get(resolved);
+    if (id === undefined) throw new LearningError('not-found', `no note named "${arg}"`);
+    return id;
+  }
+
+  /** Throws `LearningError('not-found')` if the target or a known note is not found; `ProgressFileError` if progress is damaged. */
+  plan(target: string, known: string[] = []): LearningPlan {
+    const g = this.graph();
+    const t = this.resolve(target);
+    const progress = this.progress();
+    const learned = new Uint8Array(g.nodes.length);
+    for (const [p, s] of Object.entries(progress)) {
+      const id = g.ids.get(p);
+      if (id !== undefined && s === 'learned') learned[id] = 1;
+    }
+    for (const k of known) learned[this.resolve(k)] = 1;
+    const r = computePlan(g, t, (id) => learned[id] === 1);
+    const steps = r.order.map((id, i) => {
+      const n = g.nodes[id];
+      return {
+        path: n.path, title: n.title, level: n.level, estimateMin: n.estimateMin, estimated: n.estimated,
+        neededBy: r.neededBy[i].map((d) => g.nodes[d].path), state: progress[n.path] ?? null,
+      };
+    });
+    return {
+      target: g.nodes[t].path,
+      steps,
+      totalMin: steps.reduce((sum, s) => sum + (s.state === 'learned' ? 0 : s.estimateMin), 0),
+      cycles: r.cycles.map((c) => c.map((id) => g.nodes[id].path)),
+      unresolved: r.unresolved,
+    };
+  }
+
+  connection(from: string, to: string): ConnectionPath {
+    const g = this.graph();
+    const a = this.resolve(from);
+    const b = this.resolve(to);
+    const hops = findConnection(g, a, b);
+    if (hops === null) {
+      return { hops: [], message: `no chain of links connects "${g.nodes[a].title}" and "${g.nodes[b].title}"` };
+    }
+    if (hops.length === 0) return { hops: [], message: 'both arguments name the same note' };
+    return {
+      hops: hops.map((h) => {
+        const l = g.links[h.link];
+        return { from: g.nodes[h.from].path, to: g.nodes[h.to].path, kind: l.kind, relation: l.relation, context: l.context };
+      }),
+    };
+  }
+
+  nextUp(limit: number = NEXT_UP_LIMIT): NextUp[] {
+    const g = this.graph();
+    const learned = new Uint8Array(g.nodes.length);
+    for (const [p, s] of Object.entries(this.progress())) {
+      const id = g.ids.get(p);
+      if (id !== undefined && s === 'learned') learned[id] = 1;
+    }
+    return computeNextUp(g, learned, limit).map((r) => ({ path: g.nodes[r.id].path, title: g.nodes[r.id].title, unlocks: r.unlocks }));
+  }
+
+  curatedPaths(): CuratedPath[] {
+    const g = this.graph();
+    return computeCuratedPaths(g).map((c) => ({
+      path: g.nodes[c.id].path,
+      title: g.nodes[c.id].title,
+      steps: c.steps.map((s) => ({ path: s.id >= 0 ? g.nodes[s.id].path : null, raw: s.raw, title: s.title })),
+    }));
+  }
+
+  /** Cycles over the whole prerequisite graph (members sorted by level, then title) and prerequisites that resolve to no note. */
+  prerequisiteReport(): PrerequisiteReport {
+    const g = this.graph();
+    const all = Array.from(g.byRank);
+    const cycles = stronglyConnectedComponents(g.prereqs, all)
+      .filter((c) => c.length > 1)
+      .concat(g.selfPrereqs.map((s) => [s]))
+      .map((c) => c.sort((a, b) => g.rank[a] - g.rank[b]))
+      .sort((a, b) => g.rank[a[0]] - g.rank[b[0]])
+      .map((c) => c.map((id) => g.nodes[id].path));
+    return {
+      cycles,
+      missingPrerequisites: g.missing.map((m) => ({ source: g.nodes[m.source].path, raw: m.raw })),
+    };
+  }
+
+  /** Throws `ProgressFileError` when the progress file is damaged (it is kept aside, see ProgressStore.read). */
+  progress(): Record<string, ProgressState> {
+    return this.store.read();
+  }
+
+  /**
+   * Marks a note `learned` / `learning` (null clears). `notePath` is a vault path or a name resolved like a link; a
+   * path already in the progress file may be cleared even when the note no longer exists.
+   * Throws `LearningError('not-found')`, `LearningError('invalid-argument')` for a bad state.
+   */
+  setProgress(notePath: string, state: ProgressState | null): void {
+    if (state !== null && state !== 'learned' && state !== 'learning') {
+      throw new LearningError('invalid-argument', `progress state must be "learned", "learning" or null, not ${JSON.stringify(state)}`);
+    }
+    let key: string;
+    if (state === null && Object.hasOwn(this.store.read(), notePath.normalize('NFC'))) key = notePath.normalize('NFC');
+    else key = this.graph().nodes[this.resolve(notePath)].path;
+    this.store.set(key, state);
+  }
+}
+
+export function createLearningService(index: GraphIndex): LearningEngine {
+  return new LearningEngine(index);
+}

@@ -1,0 +1,150 @@
+/**
+ * The storage interface of the vault index: everything the indexer and the queries need from the database.
+ * One real implementation, `SqliteStore` (better-sqlite3); the interface keeps the rest of the core free of SQL.
+ * Paths are vault-relative NFC; lines 1-based; mtimes ms since epoch; sizes bytes.
+ */
+import type { LinkKind, ParsedNote, ProblemFact } from '../model.ts';
+import type { Resolution, ResolvedBy } from '../resolve/name-table.ts';
+
+export type FileKind = 'note' | 'attachment' | 'folder';
+
+export interface FileRow {
+  path: string;
+  /** Real on-disk relative path when it differs from `path` (e.g. an NFD name on macOS), else null. */
+  diskPath: string | null;
+  kind: FileKind;
+  mtimeMs: number | null;
+  size: number | null;
+  /** sha256 hex of the content (notes only), null when unread. */
+  hash: string | null;
+}
+
+/** A parsed link with its resolution, ready to store. */
+export interface LinkInput {
+  kind: LinkKind;
+  raw: string;
+  targetText: string;
+  /** Last segment of the target key (see `targetKey`), for re-resolution. */
+  targetName: string;
+  heading: string | null;
+  block: string | null;
+  alias: string | null;
+  line: number;
+  context: string;
+  relation: string | null;
+  resolution: Resolution;
+}
+
+/** A stored link as the resolver needs it to re-resolve. */
+export interface LinkToResolve {
+  id: number;
+  source: string;
+  kind: LinkKind;
+  targetText: string;
+  target: string | null;
+  resolvedBy: ResolvedBy | null;
+  candidates: string[] | null;
+}
+
+export interface StoredLink {
+  id: number;
+  source: string;
+  kind: LinkKind;
+  raw: string;
+  targetText: string;
+  heading: string | null;
+  block: string | null;
+  alias: string | null;
+  line: number;
+  context: string;
+  relation: string | null;
+  target: string | null;
+  resolvedBy: ResolvedBy | null;
+  candidates: string[] | null;
+  /** null: no anchor (or target is not a note); true: anchor found; false: broken anchor. */
+  anchorOk: boolean | null;
+}
+
+export interface NoteRow {
+  id: number;
+  path: string;
+  title: string;
+  properties: Record<string, unknown>;
+  words: number;
+  cjkChars: number;
+  frontmatterLines: number;
+}
+
+export interface NoteDetail extends NoteRow {
+  aliases: string[];
+  tags: string[];
+  headings: { level: number; text: string; line: number }[];
+  blocks: string[];
+}
+
+export interface ProblemRow { path: string; kind: string; message: string; line: number | null }
+
+export interface BacklinkRow { source: string; line: number; kind: LinkKind; context: string }
+
+export interface GraphStore {
+  /** True when the database was created empty or rebuilt (no files indexed yet). */
+  isEmpty(): boolean;
+  close(): void;
+  /** Runs `fn` in one write transaction (nested calls join it). */
+  transaction<T>(fn: () => T): T;
+
+  // ---------- files ----------
+  /** Every file and folder row, keyed by NFC path. */
+  fileStats(): Map<string, FileRow>;
+  fileStat(path: string): FileRow | null;
+  /** Paths of files and folders at or below `folder` (a folder path without trailing slash). */
+  pathsUnder(folder: string): string[];
+  upsertFile(row: FileRow): void;
+  deleteFile(path: string): void;
+
+  // ---------- notes ----------
+  /** Replaces everything stored for `note` (row, aliases, tags, headings, blocks, properties, links, full text). */
+  writeNote(note: ParsedNote, links: LinkInput[]): void;
+  deleteNote(path: string): void;
+  /** Replaces the problems found while reading/parsing `path` (source 'file'). */
+  setFileProblems(path: string, problems: ProblemFact[]): void;
+  /** Replaces the problems found while walking the vault (source 'scan'). */
+  setScanProblems(problems: ProblemRow[]): void;
+
+  // ---------- resolution ----------
+  /** Note paths with their aliases, to fill the name table. */
+  allAliases(): { path: string; aliases: string[] }[];
+  /** Links whose target name is one of `names`. */
+  linksByTargetName(names: string[]): LinkToResolve[];
+  /** Links with no resolved target. */
+  unresolvedLinks(): LinkToResolve[];
+  setResolution(id: number, r: Resolution): void;
+  /** Recomputes `anchorOk` for every link (null args) or for links from `sources` or to `targets`. */
+  recheckAnchors(scope: { sources?: string[]; targets?: string[] } | null): void;
+
+  // ---------- queries ----------
+  counts(): { notes: number; files: number; links: number; problems: number };
+  note(path: string): NoteDetail | null;
+  notePaths(): string[];
+  allNotes(): NoteDetail[];
+  backlinks(target: string): BacklinkRow[];
+  outgoing(source: string): StoredLink[];
+  links(filter?: { relation?: string; resolved?: boolean; source?: string }): StoredLink[];
+  /** (note path, tag) pairs. */
+  tagPairs(): { path: string; tag: string }[];
+  problems(): ProblemRow[];
+  /** Notes with no link out (except to themselves) and no resolved link in from another note. */
+  orphans(): string[];
+  /** Title/alias substring matches (`needle` lower-cased NFC), at most `limit`. */
+  searchNames(needle: string, limit: number): { id: number; path: string; title: string; aliases: string }[];
+  /**
+   * Body matches: every `ftsTerms` term (≥ 3 characters, matched by FTS5 trigram, ranked by bm25) and every
+   * `likeTerms` term (1–2 characters, ASCII-case-insensitive LIKE). At most `limit`.
+   */
+  searchBodies(ftsTerms: string[], likeTerms: string[], limit: number): { id: number; path: string; title: string }[];
+  body(id: number): string;
+  /** Mention texts of notes (other than `exceptPath`) whose body may contain one of `terms`. */
+  mentionCandidates(terms: string[], exceptPath: string): { id: number; path: string; mentionText: string; frontmatterLines: number }[];
+  /** Paths of notes carrying `tag` (case-insensitive) or a tag nested below it. */
+  notesWithTag(tag: string): string[];
+}

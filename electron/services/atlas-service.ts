@@ -1,0 +1,236 @@
+/**
+ * Composes the engine into an `AtlasApi` for one vault: the SQLite index (`AtlasIndex`), the learning service, and
+ * the vault file operations (confined paths, atomic writes, rename with link rewriting, delete to `.trash`).
+ * Plain Node (no Electron): used by electron/main over IPC and by the browser host over HTTP.
+ *
+ * Never blocks on indexing: `createAtlasService` opens the index and returns; `sync()` (a cold index parses in
+ * worker threads inside the engine) and then the watcher start in the background, reported through `index-status`.
+ * Queries answer from whatever is indexed so far. Writes reach the disk at once; their re-index waits for the first
+ * sync. `renamePath` waits for the first sync, because rewriting links needs every backlink.
+ *
+ * Events: `index-status` (forwarded from the engine), `vault-changed` after each write by the app and each watcher
+ * batch (files written by other programs), `progress-changed` after `setProgress`.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { AtlasApi, CheckReport, GraphFilter, IndexStatus, ProgressState, RenameResult } from '../shared/api.ts';
+import type { GraphIndex } from '../core/index/graph-index.ts';
+import type { LearningService } from '../core/learning/engine-types.ts';
+import { AtlasIndex } from '../core/index/atlas-index.ts';
+import { createLearningService } from '../core/learning/index.ts';
+import { writeFileAtomic } from './atomic-write.ts';
+import { AtlasError } from './errors.ts';
+import { AtlasEventHub } from './events.ts';
+import { applyLinkEdits, computeLinkEdits } from './link-rewrite.ts';
+import * as files from './vault-files.ts';
+import { normaliseRelative, VaultPaths } from './vault-paths.ts';
+
+export interface AtlasServiceOptions {
+  /** Vault folder (absolute or relative to the working directory). Throws `not-found` if it is not a folder. */
+  vaultRoot: string;
+  /** SQLite file of the index; default: the engine's per-user cache path for this vault. */
+  dbPath?: string;
+  /** Watch the vault for changes made by other programs (chokidar, in the engine). Default true. */
+  watch?: boolean;
+  /** Parser worker threads for a cold index (engine default when omitted). */
+  workers?: number;
+}
+
+export interface AtlasService {
+  api: AtlasApi;
+  events: Pick<AtlasEventHub, 'on'>;
+  /** The underlying index, for tests and the CLI. */
+  index: GraphIndex;
+  /** Settles when the first sync has finished and the watcher (if any) is running; rejects if the sync failed. */
+  ready: Promise<void>;
+  /** Stops the watcher, waits for pending writes and the first sync, closes the database. */
+  close(): Promise<void>;
+}
+
+export async function createAtlasService(opts: AtlasServiceOptions): Promise<AtlasService> {
+  const vaultRoot = path.resolve(opts.vaultRoot);
+  const st = fs.statSync(vaultRoot, { throwIfNoEntry: false });
+  if (!st || !st.isDirectory()) throw new AtlasError('not-found', `Vault folder not found: ${vaultRoot}`);
+  const paths = new VaultPaths(vaultRoot);
+  const hub = new AtlasEventHub();
+  let lastStatus: IndexStatus = { state: 'indexing', done: 0, total: 0 };
+  const index: GraphIndex = await AtlasIndex.open({
+    vaultRoot,
+    dbPath: opts.dbPath,
+    workers: opts.workers,
+    onStatus: (s) => {
+      lastStatus = s;
+      hub.emit('index-status', s);
+    },
+  });
+  const learning: LearningService = createLearningService(index);
+
+  let closed = false;
+  let synced = false;
+  let stopWatch: (() => Promise<void>) | null = null;
+  const ready = (async () => {
+    await index.sync();
+    synced = true;
+    if (opts.watch !== false && !closed) {
+      stopWatch = index.watch((e) => {
+        if (e.changed.length || e.deleted.length) hub.emit('vault-changed', e);
+      });
+    }
+  })();
+  ready.catch((e: unknown) => {
+    const message = e instanceof Error ? e.message : String(e);
+    lastStatus = { ...lastStatus, state: 'error', message };
+    hub.emit('index-status', lastStatus);
+  });
+  const settled = ready.catch(() => {});
+
+  // Mutations run one at a time, so a rename never interleaves with a write to the same notes.
+  let queue: Promise<unknown> = Promise.resolve();
+  const serial = <T>(fn: () => Promise<T>): Promise<T> => {
+    const run = queue.then(fn, fn);
+    queue = run.catch(() => {});
+    return run;
+  };
+
+  /** Re-indexes after an app write and emits `vault-changed`; before the first sync ends, does it in the background. */
+  const reindex = async (changedPaths: string[], deletedPaths: string[] = []): Promise<void> => {
+    const job = async () => {
+      const r = await index.update([...changedPaths, ...deletedPaths]);
+      hub.emit('vault-changed', {
+        changed: [...new Set([...r.changed, ...changedPaths])],
+        deleted: [...new Set([...r.deleted, ...deletedPaths])],
+      });
+    };
+    if (synced) return job();
+    void settled.then(() => (closed ? undefined : job())).catch((e: unknown) => {
+      console.error(`atlas: re-index failed: ${e instanceof Error ? e.message : String(e)}`);
+    });
+  };
+
+  const note = (p: string) => paths.resolve(p).rel;
+  const name = (p: string) => normaliseRelative(p);
+
+  const renamePath = async (from: string, to: string): Promise<RenameResult> => {
+    await ready;
+    return serial(async () => {
+      const src = paths.resolve(from, { write: true });
+      const srcStat = await fs.promises.lstat(src.abs).catch(() => null);
+      if (!srcStat) throw new AtlasError('not-found', `Not found: ${src.rel}`);
+      let toRel = paths.resolve(to, { write: true }).rel;
+      // Obsidian's rename edits the name only; keep the note a note.
+      if (!srcStat.isDirectory() && /\.md$/i.test(src.rel) && path.posix.extname(toRel) === '') toRel += '.md';
+      const dst = paths.resolve(toRel, { write: true });
+      if (dst.rel === src.rel) throw new AtlasError('invalid-argument', 'The new path is the same as the old one');
+      if (dst.rel.startsWith(src.rel + '/')) throw new AtlasError('invalid-argument', 'A folder cannot be moved into itself');
+      if (await fs.promises.lstat(dst.abs).catch(() => null)) throw new AtlasError('exists', `Already exists: ${dst.rel}`);
+
+      const oldFiles = await files.filesUnder(paths, src.rel);
+      const moved = new Map(oldFiles.map((f) => [f, dst.rel + f.slice(src.rel.length)] as const));
+      const links = index.links();
+      await fs.promises.mkdir(path.dirname(dst.abs), { recursive: true });
+      await fs.promises.rename(src.abs, dst.abs);
+      await index.update([...moved.keys(), ...moved.values()]);
+
+      const names = new Map<string, number>();
+      for (const f of index.listFiles()) {
+        if (f.kind === 'folder') continue;
+        const k = path.posix.basename(f.path).toLowerCase();
+        names.set(k, (names.get(k) ?? 0) + 1);
+      }
+      const edits = computeLinkEdits(links, {
+        moved,
+        resolve: (fromPath, target) => index.resolveLink(fromPath, target),
+        nameCount: (fileName) => names.get(fileName.toLowerCase()) ?? 0,
+      });
+      const rewritten: string[] = [];
+      for (const [notePath, list] of edits) {
+        const { abs } = paths.resolve(notePath, { write: true });
+        const before = await fs.promises.readFile(abs, 'utf8').catch(() => null);
+        if (before === null) continue;
+        const { content } = applyLinkEdits(before, list);
+        if (content === before) continue;
+        await writeFileAtomic(abs, content);
+        rewritten.push(notePath);
+      }
+      rewritten.sort();
+      const changed = [...new Set([...moved.values(), ...rewritten])];
+      if (rewritten.length) await index.update(rewritten);
+      hub.emit('vault-changed', { changed, deleted: [...moved.keys()].filter((k) => !changed.includes(k)) });
+      return { from: src.rel, to: dst.rel, rewritten };
+    });
+  };
+
+  const api: AtlasApi = {
+    vaultInfo: async () => index.vaultInfo(),
+    indexStatus: async () => (closed ? lastStatus : index.status()),
+    listFiles: async () => index.listFiles(),
+    readNote: (p) => files.readNote(paths, p),
+    writeNote: (p, content, expectedHash) => serial(async () => {
+      const r = await files.writeNote(paths, p, content, expectedHash);
+      await reindex([r.path]);
+      return r;
+    }),
+    createNote: (p, content) => serial(async () => {
+      const r = await files.createNote(paths, p, content ?? '');
+      await reindex([r.path]);
+      return r;
+    }),
+    createFolder: (p) => serial(async () => {
+      const rel = await files.createFolder(paths, p);
+      hub.emit('vault-changed', { changed: [rel], deleted: [] });
+    }),
+    renamePath,
+    deletePath: (p) => serial(async () => {
+      const r = await files.deletePath(paths, p);
+      await reindex([], r.removed.length ? r.removed : [r.rel]);
+    }),
+    resolveLink: async (fromPath, target) => {
+      if (target.includes('\0')) throw new AtlasError('invalid-argument', 'Link target contains a NUL byte');
+      return index.resolveLink(note(fromPath), target);
+    },
+    noteInfo: async (p) => {
+      const rel = note(p);
+      const info = index.noteInfo(rel);
+      if (!info) throw new AtlasError('not-found', `Note not found: ${rel}`);
+      return info;
+    },
+    backlinks: async (p) => index.backlinks(note(p)),
+    outgoing: async (p) => index.outgoing(note(p)),
+    mentions: async (p) => index.mentions(note(p)),
+    tags: async () => index.tags(),
+    search: async (query) => index.search(query),
+    graph: async (filter?: GraphFilter) => {
+      const f = filter ? { ...filter } : undefined;
+      if (f?.folder !== undefined) f.folder = normaliseRelative(f.folder, { allowRoot: true });
+      return index.graph(f);
+    },
+    neighbourhood: async (p, depth) => index.neighbourhood(note(p), depth),
+    check: async (): Promise<CheckReport> => {
+      const report = index.check();
+      const pre = learning.prerequisiteReport();
+      return { ...report, cycles: pre.cycles, missingPrerequisites: pre.missingPrerequisites };
+    },
+    plan: async (target, known) => learning.plan(name(target), known?.map(name)),
+    connection: async (from, to) => learning.connection(name(from), name(to)),
+    nextUp: async () => learning.nextUp(),
+    progress: async () => learning.progress(),
+    setProgress: async (p: string, state: ProgressState | null) => {
+      learning.setProgress(note(p), state);
+      hub.emit('progress-changed', learning.progress());
+    },
+    curatedPaths: async () => learning.curatedPaths(),
+  };
+
+  const close = async (): Promise<void> => {
+    if (closed) return;
+    closed = true;
+    await settled;
+    const stop = stopWatch as (() => Promise<void>) | null;
+    if (stop) await stop();
+    await queue;
+    index.close();
+    hub.clear();
+  };
+
+  return { api, events: hub, index, ready, close };
+}

@@ -1,0 +1,210 @@
+/**
+ * Rewrites links after a rename or move, the way Obsidian's "Automatically update internal links" does.
+ *
+ * Input: the index's link rows (each with the raw text as written and its 1-based line), the map old path → new path
+ * of every moved file, and a resolver that answers with the index *after* the move. Output: per note, the edits
+ * `raw → replacement` on a line. Handled styles:
+ * - wiki links and embeds `[[Old]]`, `[[Old|alias]]`, `[[Old#h]]`, `[[Old#^b]]`, `![[Old]]`, `[[folder/Old]]`,
+ *   `[[Old.md]]`, table-escaped `[[Old\|alias]]`, and the same inside frontmatter properties (`"[[Old]]"`);
+ * - markdown links `[t](Old.md)`, `[t](../x/Old%20Name.md#h)`, `[t](<Old Name.md>)`, `![a](pic.png "title")`;
+ * - bare-name property values (`prerequisites: [Old]`) when the index reports them as property links.
+ * Style is kept: a bare name stays bare when the new name resolves to the moved file from that note and no other file
+ * has that name, else the vault path is used; a path stays a path; a relative markdown link stays relative (and is
+ * recomputed when the linking note itself moved). Links resolved through an alias are left alone (the alias moves
+ * with the note).
+ */
+import path from 'node:path';
+import type { LinkRecord } from '../core/index/graph-index.ts';
+
+export interface LinkEdit {
+  /** 1-based line of the link in the (possibly moved) source note. */
+  line: number;
+  raw: string;
+  replacement: string;
+}
+
+export interface RewriteContext {
+  /** old vault path → new vault path, for every moved file. */
+  moved: ReadonlyMap<string, string>;
+  /** Resolves a wiki-link target written in `fromPath` against the index after the move. */
+  resolve(fromPath: string, target: string): string | null;
+  /** How many files of the vault (after the move) have this file name, compared case-insensitively. */
+  nameCount(fileName: string): number;
+}
+
+const isNote = (p: string): boolean => /\.md$/i.test(p);
+const stripMd = (p: string): string => p.replace(/\.md$/i, '');
+
+/** Bare link text for a file: note name without `.md`, attachment name with its extension. */
+function bareName(target: string, keepMd: boolean): string {
+  const base = path.posix.basename(target);
+  return isNote(target) && !keepMd ? stripMd(base) : base;
+}
+
+/** True when `[[name]]` written in `source` reaches exactly `target` and no other file shares the name. */
+function bareResolves(ctx: RewriteContext, source: string, target: string): boolean {
+  const base = path.posix.basename(target);
+  if (ctx.nameCount(base) !== 1) return false;
+  return ctx.resolve(source, isNote(target) ? stripMd(base) : base) === target;
+}
+
+/** Splits the inner text of `[[…]]` into the target part and the rest (`#heading`, `|alias`, `\|alias`). */
+function splitWikiInner(inner: string): [string, string] {
+  let i = 0;
+  for (; i < inner.length; i++) {
+    const c = inner[i];
+    if (c === '#' || c === '|') break;
+    if (c === '\\' && inner[i + 1] === '|') break;
+  }
+  return [inner.slice(0, i), inner.slice(i)];
+}
+
+function rewriteWiki(raw: string, source: string, target: string, ctx: RewriteContext): string | null {
+  const start = raw.indexOf('[[');
+  const end = raw.lastIndexOf(']]');
+  if (start < 0 || end < start) return null;
+  const inner = raw.slice(start + 2, end);
+  const [targetPart, rest] = splitWikiInner(inner);
+  const lead = targetPart.match(/^\s*/)![0];
+  const trail = targetPart.match(/\s*$/)![0];
+  const written = targetPart.trim();
+  if (written === '') return null;
+  const keepMd = /\.md$/i.test(written);
+  let next: string;
+  if (!written.includes('/') && bareResolves(ctx, source, target)) next = bareName(target, keepMd);
+  else next = isNote(target) && !keepMd ? stripMd(target) : target;
+  return raw.slice(0, start + 2) + lead + next + trail + rest + raw.slice(end);
+}
+
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+/** Percent-encodes what would end or break a markdown link destination; other Unicode (e.g. Chinese) stays readable. */
+function encodeMinimal(p: string): string {
+  return p.replace(/[%\s()<>#?^[\]]/g, (c) => encodeURIComponent(c));
+}
+
+function encodeFull(p: string): string {
+  return p.split('/').map((s) => encodeURIComponent(s)).join('/');
+}
+
+function rewriteMarkdown(raw: string, oldSource: string, oldTarget: string, source: string, target: string, ctx: RewriteContext): string | null {
+  const open = raw.lastIndexOf('](');
+  if (open < 0 || !raw.endsWith(')')) return null;
+  const dest = raw.slice(open + 2, -1);
+  let url: string;
+  let tail: string;
+  const angle = dest.startsWith('<');
+  if (angle) {
+    const close = dest.indexOf('>');
+    if (close < 0) return null;
+    url = dest.slice(1, close);
+    tail = dest.slice(close + 1);
+  } else {
+    const m = dest.match(/^(\S*)([\s\S]*)$/)!;
+    url = m[1];
+    tail = m[2];
+  }
+  if (/^[a-z][a-z0-9+.-]*:/i.test(url)) return null; // external URL
+  const hashAt = url.indexOf('#');
+  const pathPart = hashAt < 0 ? url : url.slice(0, hashAt);
+  const fragment = hashAt < 0 ? '' : url.slice(hashAt);
+  if (pathPart === '') return null;
+  const decoded = angle ? pathPart : safeDecode(pathPart);
+  const keepMd = /\.md$/i.test(decoded) || !isNote(oldTarget);
+  const oldDir = path.posix.dirname(oldSource);
+  const relFromOld = path.posix.normalize(path.posix.join(oldDir === '.' ? '' : oldDir, decoded));
+  const style: 'relative' | 'absolute' | 'bare' = decoded.startsWith('./') || decoded.startsWith('../')
+    ? 'relative'
+    : decoded.includes('/')
+      ? (relFromOld === oldTarget || stripMd(relFromOld) === stripMd(oldTarget)) && oldDir !== '.' ? 'relative' : 'absolute'
+      : 'bare';
+  const withExt = (p: string): string => (keepMd ? p : stripMd(p));
+  let next: string;
+  if (style === 'relative') {
+    const dir = path.posix.dirname(source);
+    let r = path.posix.relative(dir === '.' ? '' : dir, target);
+    if (decoded.startsWith('./') && !r.startsWith('../')) r = './' + r;
+    next = withExt(r);
+  } else if (style === 'bare') {
+    next = bareResolves(ctx, source, target) ? withExt(path.posix.basename(target)) : withExt(target);
+  } else {
+    next = withExt(target);
+  }
+  if (next === decoded && source === oldSource && target === oldTarget) return null;
+  const nonAsciiEscaped = /%[89a-f][0-9a-f]/i.test(pathPart);
+  const encoded = angle ? next : nonAsciiEscaped ? encodeFull(next) : encodeMinimal(next);
+  const newDest = angle ? `<${encoded}${fragment}>` : encoded + fragment;
+  return raw.slice(0, open + 2) + newDest + tail + ')';
+}
+
+/** A property value written without brackets (`prerequisites: [Old]`): replace the name itself. */
+function rewriteBareProperty(raw: string, source: string, target: string, ctx: RewriteContext): string | null {
+  const written = raw.trim();
+  if (written === '' || written.includes('[[')) return null;
+  const keepMd = /\.md$/i.test(written);
+  if (!written.includes('/') && bareResolves(ctx, source, target)) return raw.replace(written, bareName(target, keepMd));
+  return raw.replace(written, isNote(target) && !keepMd ? stripMd(target) : target);
+}
+
+/**
+ * The edits for every note affected by a move, keyed by the note's path after the move.
+ * `links` must be the index's link rows from *before* the move.
+ */
+export function computeLinkEdits(links: readonly LinkRecord[], ctx: RewriteContext): Map<string, LinkEdit[]> {
+  const out = new Map<string, LinkEdit[]>();
+  const seen = new Set<string>();
+  for (const link of links) {
+    if (link.target === null) continue;
+    const targetMoved = ctx.moved.has(link.target);
+    const sourceMoved = ctx.moved.has(link.source);
+    if (!targetMoved && !(sourceMoved && link.kind === 'markdown')) continue;
+    // A same-note link (`[[#Heading]]`) and a link through an alias keep working after the move.
+    if (link.targetText === '' || link.resolvedBy === 'alias') continue;
+    const source = ctx.moved.get(link.source) ?? link.source;
+    const target = ctx.moved.get(link.target) ?? link.target;
+    let replacement: string | null;
+    if (link.kind === 'markdown') replacement = rewriteMarkdown(link.raw, link.source, link.target, source, target, ctx);
+    else if (link.raw.includes('[[')) replacement = rewriteWiki(link.raw, source, target, ctx);
+    else if (link.kind === 'property') replacement = rewriteBareProperty(link.raw, source, target, ctx);
+    else replacement = null;
+    if (replacement === null || replacement === link.raw) continue;
+    const key = `${source}\0${link.line}\0${link.raw}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    let list = out.get(source);
+    if (!list) out.set(source, (list = []));
+    list.push({ line: link.line, raw: link.raw, replacement });
+  }
+  return out;
+}
+
+/**
+ * Applies edits to a note's text. Each raw link is replaced on its line; if the line no longer holds it (the file
+ * changed since it was indexed) and the raw text occurs exactly once in the note, that occurrence is replaced.
+ * Returns the new text and how many edits could not be placed.
+ */
+export function applyLinkEdits(content: string, edits: readonly LinkEdit[]): { content: string; missed: number } {
+  const lines = content.split('\n');
+  let missed = 0;
+  const later: LinkEdit[] = [];
+  // Longer raws first, so `![[Old]]` is rewritten before the `[[Old]]` it contains.
+  const ordered = [...edits].sort((a, b) => b.raw.length - a.raw.length);
+  for (const e of ordered) {
+    const i = e.line - 1;
+    if (i >= 0 && i < lines.length && lines[i].includes(e.raw)) lines[i] = lines[i].split(e.raw).join(e.replacement);
+    else later.push(e);
+  }
+  let text = lines.join('\n');
+  for (const e of later) {
+    const first = text.indexOf(e.raw);
+    if (first >= 0 && text.indexOf(e.raw, first + 1) < 0) text = text.slice(0, first) + e.replacement + text.slice(first + e.raw.length);
+    else missed++;
+  }
+  return { content: text, missed };
+}

@@ -1,0 +1,65 @@
+/**
+ * Argument schemas (zod) of every `AtlasApi` method: the one table used by the Electron IPC binding and the browser
+ * host, through `dispatch` (dispatch.ts). Each entry validates the positional argument list of one method.
+ *
+ * Optional trailing arguments accept `null` as well as `undefined`, because JSON (the browser host) turns `undefined`
+ * array elements into `null`; both reach the service as `undefined`. Path confinement is not done here (it needs the
+ * disk): the service confines every path with `VaultPaths`.
+ */
+import { z } from 'zod';
+import type { AtlasApi, ApiMethod } from '../shared/api.ts';
+
+/** Longest path or name accepted, in UTF-16 units (well above any file system's limit). */
+const MAX_PATH = 4096;
+/** Largest note content accepted, in UTF-16 units (the host also caps request bodies at 20 MB). */
+const MAX_CONTENT = 20 * 1024 * 1024;
+
+const vaultPath = z.string().min(1, 'path must not be empty').max(MAX_PATH);
+const name = z.string().min(1, 'must not be empty').max(MAX_PATH);
+const optional = <T extends z.ZodType>(t: T) => t.nullish().transform((v) => v ?? undefined);
+const progressState = z.enum(['learned', 'learning']);
+const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'expectedHash must be a sha256 hex string');
+
+const graphFilter = z.strictObject({
+  tag: z.string().max(MAX_PATH).optional(),
+  folder: z.string().max(MAX_PATH).optional(),
+  includeAttachments: z.boolean().optional(),
+  includeUnresolved: z.boolean().optional(),
+});
+
+const none = z.tuple([]);
+
+type Schemas = { [M in ApiMethod]: z.ZodType<Parameters<AtlasApi[M]>, unknown> };
+
+export const API_SCHEMAS = {
+  vaultInfo: none,
+  indexStatus: none,
+  listFiles: none,
+  readNote: z.tuple([vaultPath]),
+  writeNote: z.tuple([vaultPath, z.string().max(MAX_CONTENT), optional(sha256Hex)]),
+  createNote: z.tuple([vaultPath, optional(z.string().max(MAX_CONTENT))]),
+  createFolder: z.tuple([vaultPath]),
+  renamePath: z.tuple([vaultPath, vaultPath]),
+  deletePath: z.tuple([vaultPath]),
+  resolveLink: z.tuple([vaultPath, z.string().max(MAX_PATH)]),
+  noteInfo: z.tuple([vaultPath]),
+  backlinks: z.tuple([vaultPath]),
+  outgoing: z.tuple([vaultPath]),
+  mentions: z.tuple([vaultPath]),
+  tags: none,
+  search: z.tuple([z.string().max(1000)]),
+  graph: z.tuple([optional(graphFilter)]),
+  neighbourhood: z.tuple([vaultPath, z.number().int().min(0).max(10)]),
+  check: none,
+  plan: z.tuple([name, optional(z.array(name).max(10_000))]),
+  connection: z.tuple([name, name]),
+  nextUp: none,
+  progress: none,
+  setProgress: z.tuple([vaultPath, progressState.nullable()]),
+  curatedPaths: none,
+} satisfies Schemas;
+
+/** The schema of one method (typed loosely, for the generic dispatcher). */
+export function schemaFor(method: string): z.ZodType<unknown[]> | undefined {
+  return Object.hasOwn(API_SCHEMAS, method) ? (API_SCHEMAS as Record<string, z.ZodType<unknown[]>>)[method] : undefined;
+}

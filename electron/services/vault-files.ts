@@ -1,0 +1,137 @@
+/**
+ * Note and folder operations on the vault's files (no index, no events: `atlas-service.ts` re-indexes and emits).
+ *
+ * Every path is confined by `VaultPaths` first. Writes are atomic (`atomic-write.ts`). Deleting moves to
+ * `<vault>/.trash/` like Obsidian's "Move to Obsidian trash" setting, so nothing is lost.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { NoteContent, WriteResult } from '../shared/api.ts';
+import { sha256, writeFileAtomic } from './atomic-write.ts';
+import { AtlasError } from './errors.ts';
+import type { VaultPaths } from './vault-paths.ts';
+
+export const TRASH_FOLDER = '.trash';
+
+function requireNotePath(rel: string): void {
+  if (!rel.toLowerCase().endsWith('.md')) throw new AtlasError('invalid-argument', `Not a note (a .md file): ${JSON.stringify(rel)}`);
+}
+
+async function statOrNull(abs: string): Promise<fs.Stats | null> {
+  try {
+    return await fs.promises.stat(abs);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return null;
+    throw e;
+  }
+}
+
+/** Reads a note: UTF-8 content, mtime (ms) and the sha256 of the bytes on disk. Throws `not-found`. */
+export async function readNote(paths: VaultPaths, p: string): Promise<NoteContent> {
+  const { rel, abs } = paths.resolve(p);
+  requireNotePath(rel);
+  const st = await statOrNull(abs);
+  if (!st || !st.isFile()) throw new AtlasError('not-found', `Note not found: ${rel}`);
+  const bytes = await fs.promises.readFile(abs);
+  return { path: rel, content: bytes.toString('utf8'), mtimeMs: st.mtimeMs, hash: sha256(bytes) };
+}
+
+/**
+ * Writes a note atomically (creating missing folders). With `expectedHash`, the file on disk must still have that
+ * sha256 (a missing file counts as changed), else `conflict` and nothing is written.
+ */
+export async function writeNote(paths: VaultPaths, p: string, content: string, expectedHash?: string): Promise<WriteResult> {
+  const { rel, abs } = paths.resolve(p, { write: true });
+  requireNotePath(rel);
+  // Write through a symlinked note to its target, so the link itself survives.
+  const st = await statOrNull(abs);
+  if (st && !st.isFile()) throw new AtlasError('invalid-argument', `Not a file: ${rel}`);
+  const target = st ? await fs.promises.realpath(abs) : abs;
+  if (expectedHash !== undefined) {
+    const disk = st ? sha256(await fs.promises.readFile(target)) : null;
+    if (disk !== expectedHash) {
+      throw new AtlasError('conflict', disk === null
+        ? `The note was deleted on disk since it was opened: ${rel}`
+        : `The note was changed on disk since it was opened: ${rel}`);
+    }
+  }
+  const bytes = Buffer.from(content, 'utf8');
+  await writeFileAtomic(target, bytes, { mkdir: true });
+  const after = await fs.promises.stat(target);
+  return { path: rel, mtimeMs: after.mtimeMs, hash: sha256(bytes) };
+}
+
+/**
+ * Creates a note and its missing folders. A path without an extension gets `.md` (as Obsidian's "new note" does).
+ * Throws `exists` when a file or folder is already there.
+ */
+export async function createNote(paths: VaultPaths, p: string, content = ''): Promise<WriteResult> {
+  let { rel } = paths.resolve(p, { write: true });
+  if (path.posix.extname(rel) === '') rel += '.md';
+  const { abs } = paths.resolve(rel, { write: true });
+  requireNotePath(rel);
+  if (await statOrNull(abs)) throw new AtlasError('exists', `Already exists: ${rel}`);
+  await fs.promises.mkdir(path.dirname(abs), { recursive: true });
+  const bytes = Buffer.from(content, 'utf8');
+  // 'wx' makes creation exclusive: a file that appeared meanwhile is not overwritten.
+  try {
+    await fs.promises.writeFile(abs, bytes, { flag: 'wx' });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw new AtlasError('exists', `Already exists: ${rel}`);
+    throw e;
+  }
+  const st = await fs.promises.stat(abs);
+  return { path: rel, mtimeMs: st.mtimeMs, hash: sha256(bytes) };
+}
+
+/** Creates a folder (and parents). Throws `exists` when a file or folder is already there. */
+export async function createFolder(paths: VaultPaths, p: string): Promise<string> {
+  const { rel, abs } = paths.resolve(p, { write: true });
+  if (await statOrNull(abs)) throw new AtlasError('exists', `Already exists: ${rel}`);
+  await fs.promises.mkdir(abs, { recursive: true });
+  return rel;
+}
+
+/** Every file below a folder (vault-relative), or the path itself for a file. Skips nothing: the caller filters. */
+export async function filesUnder(paths: VaultPaths, rel: string): Promise<string[]> {
+  const abs = paths.resolve(rel, { allowRoot: true }).abs;
+  const st = await fs.promises.lstat(abs);
+  if (!st.isDirectory()) return [rel];
+  const out: string[] = [];
+  const entries = await fs.promises.readdir(abs, { recursive: true, withFileTypes: true });
+  for (const e of entries) {
+    if (e.isDirectory()) continue;
+    out.push(paths.relative(path.join(e.parentPath, e.name)));
+  }
+  return out.sort();
+}
+
+/** A free name in `dir` for `base` (`name.md`, `name 1.md`, `name 2.md`, …), as Obsidian numbers duplicates. */
+async function freeName(dir: string, base: string): Promise<string> {
+  const ext = path.extname(base);
+  const stem = ext ? base.slice(0, -ext.length) : base;
+  for (let i = 0; ; i++) {
+    const name = i === 0 ? base : `${stem} ${i}${ext}`;
+    if (!(await statOrNull(path.join(dir, name)))) return name;
+  }
+}
+
+/**
+ * Moves a note, attachment or folder to `<vault>/.trash/<name>` (numbered when taken). Returns the vault-relative
+ * files that disappeared from their old place. Throws `not-found`.
+ */
+export async function deletePath(paths: VaultPaths, p: string): Promise<{ rel: string; removed: string[]; trashed: string }> {
+  const { rel, abs } = paths.resolve(p, { write: true });
+  if (rel === TRASH_FOLDER || rel.startsWith(TRASH_FOLDER + '/')) {
+    throw new AtlasError('invalid-argument', `Already in the trash: ${rel}`);
+  }
+  const st = await fs.promises.lstat(abs).catch(() => null);
+  if (!st) throw new AtlasError('not-found', `Not found: ${rel}`);
+  const removed = await filesUnder(paths, rel);
+  const trashDir = path.join(paths.root, TRASH_FOLDER);
+  await fs.promises.mkdir(trashDir, { recursive: true });
+  const name = await freeName(trashDir, path.basename(abs));
+  await fs.promises.rename(abs, path.join(trashDir, name));
+  return { rel, removed, trashed: `${TRASH_FOLDER}/${name}` };
+}

@@ -1,0 +1,116 @@
+/**
+ * Path confinement: every path that arrives from the renderer (IPC or HTTP) goes through here before it touches the
+ * disk or the index.
+ *
+ * A valid path is vault-relative with `/` separators. Refused with `outside-vault`: absolute paths (`/x`, `C:/x`,
+ * `//host`), `..` segments, NUL bytes, backslashes (they are path separators or escapes on other systems, so a name
+ * containing one is ambiguous), and anything whose realpath (symlinks followed, for the deepest existing ancestor)
+ * leads outside the vault's realpath. Writes into `.atlas` (app data), `.git` and `.obsidian` (Obsidian's
+ * configuration) are refused with `invalid-argument`, the same folders Obsidian itself never shows as notes.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { AtlasError } from './errors.ts';
+
+/** Top-level folders the app never writes into through the API. */
+export const PROTECTED_FOLDERS: readonly string[] = ['.atlas', '.git', '.obsidian'];
+
+export interface VaultPath {
+  /** Normalised vault-relative path (`a/b.md`), '' for the vault root. */
+  rel: string;
+  /** Absolute path under the vault root (symlinks not followed). */
+  abs: string;
+}
+
+function outside(p: string): AtlasError {
+  return new AtlasError('outside-vault', `Path is outside the vault: ${JSON.stringify(p)}`);
+}
+
+/**
+ * Lexical checks only (no disk access): for names that may be a path or a note name (plan targets, link targets).
+ * Returns the normalised relative path. Throws `outside-vault` / `invalid-argument`.
+ */
+export function normaliseRelative(p: string, opts: { allowRoot?: boolean } = {}): string {
+  if (typeof p !== 'string') throw new AtlasError('invalid-argument', 'Path must be a string');
+  if (p.includes('\0') || p.includes('\\')) throw outside(p);
+  if (p.startsWith('/') || /^[A-Za-z]:/.test(p) || path.isAbsolute(p)) throw outside(p);
+  const parts: string[] = [];
+  for (const seg of p.split('/')) {
+    if (seg === '' || seg === '.') continue;
+    if (seg === '..') throw outside(p);
+    parts.push(seg);
+  }
+  const rel = parts.join('/');
+  if (rel === '' && !opts.allowRoot) throw new AtlasError('invalid-argument', 'Path must not be empty');
+  return rel;
+}
+
+/** True when `child` is `parent` or inside it (both absolute, normalised). */
+function within(parent: string, child: string): boolean {
+  const r = path.relative(parent, child);
+  return r === '' || (!r.startsWith('..' + path.sep) && r !== '..' && !path.isAbsolute(r));
+}
+
+/** Resolves and confines vault paths for one vault root. */
+export class VaultPaths {
+  readonly root: string;
+  readonly realRoot: string;
+
+  constructor(root: string) {
+    this.root = path.resolve(root);
+    this.realRoot = fs.realpathSync(this.root);
+  }
+
+  /**
+   * Confines `p` to the vault. `write: true` also refuses the protected folders and the vault root itself.
+   * Throws `outside-vault` or `invalid-argument`; does not require the path to exist.
+   */
+  resolve(p: string, opts: { write?: boolean; allowRoot?: boolean } = {}): VaultPath {
+    const rel = normaliseRelative(p, { allowRoot: opts.allowRoot && !opts.write });
+    if (opts.write) {
+      const top = rel.split('/')[0];
+      if (PROTECTED_FOLDERS.includes(top)) {
+        throw new AtlasError('invalid-argument', `The app does not write inside ${top}/: ${JSON.stringify(p)}`);
+      }
+    }
+    const abs = rel === '' ? this.root : path.join(this.root, ...rel.split('/'));
+    // Follow symlinks on the deepest part that exists: a link inside the vault may point anywhere.
+    let probe = abs;
+    for (;;) {
+      let real: string | null = null;
+      try {
+        real = fs.realpathSync(probe);
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        if (code !== 'ENOENT' && code !== 'ENOTDIR') throw e;
+      }
+      if (real !== null) {
+        if (!within(this.realRoot, real)) throw outside(p);
+        break;
+      }
+      // A dangling symlink has no realpath; refuse it if it points outside.
+      const link = readLinkOrNull(probe);
+      if (link !== null) {
+        const target = path.resolve(path.dirname(probe), link);
+        if (!within(this.realRoot, target) && !within(this.root, target)) throw outside(p);
+      }
+      const parent = path.dirname(probe);
+      if (parent === probe || !within(this.root, parent)) break;
+      probe = parent;
+    }
+    return { rel, abs };
+  }
+
+  /** The vault-relative path of an absolute path under the root. */
+  relative(abs: string): string {
+    return path.relative(this.root, abs).split(path.sep).join('/');
+  }
+}
+
+function readLinkOrNull(p: string): string | null {
+  try {
+    return fs.readlinkSync(p);
+  } catch {
+    return null;
+  }
+}

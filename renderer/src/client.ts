@@ -1,0 +1,132 @@
+/**
+ * The only module of the renderer that reaches the backend.
+ *
+ * In Electron it forwards to `window.atlasBridge` (exposed by electron/preload). In a browser it speaks the browser
+ * host protocol of electron/host:
+ * - token from `?token=` in the page URL, kept in sessionStorage and removed from the address bar;
+ * - `POST /api/<method>` with `Authorization: Bearer <token>` and body `{ "args": [...] }`, answered by
+ *   `{ "ok": true, "result" }` or `{ "ok": false, "error": { "code", "message" } }`;
+ * - events over a WebSocket at `/events?token=<token>`, messages `{ "event", "payload" }`, reconnected on close.
+ * Every method rejects with an {@link AtlasError} carrying the contract's `code` (e.g. `outside-vault`, `conflict`).
+ */
+import type { ApiError, AtlasApi, AtlasBridge, AtlasEventName, AtlasEvents } from '../../electron/shared/api.ts';
+import { API_METHODS } from '../../electron/shared/api-methods.ts';
+
+/** An API failure; `code` is one of `ApiError['code']` (or `network` when the host could not be reached). */
+export class AtlasError extends Error {
+  code: ApiError['code'] | 'network';
+  constructor(code: ApiError['code'] | 'network', message: string) {
+    super(message);
+    this.name = 'AtlasError';
+    this.code = code;
+  }
+}
+
+/** The error code of any thrown value, or null. */
+export function errorCode(e: unknown): string | null {
+  return e && typeof e === 'object' && 'code' in e && typeof (e as { code: unknown }).code === 'string'
+    ? (e as { code: string }).code
+    : null;
+}
+
+declare global {
+  interface Window {
+    atlasBridge?: AtlasBridge;
+  }
+}
+
+type Listener = (payload: never) => void;
+
+const TOKEN_KEY = 'concept-atlas-token';
+
+function takeToken(): string {
+  const url = new URL(window.location.href);
+  const fromUrl = url.searchParams.get('token');
+  if (fromUrl) {
+    sessionStorage.setItem(TOKEN_KEY, fromUrl);
+    // The token is a credential: keep it out of the address bar, history and screenshots.
+    url.searchParams.delete('token');
+    history.replaceState(history.state, '', url.pathname + url.search + url.hash);
+    return fromUrl;
+  }
+  return sessionStorage.getItem(TOKEN_KEY) ?? '';
+}
+
+function browserClient(): AtlasBridge {
+  const token = takeToken();
+  const listeners = new Map<AtlasEventName, Set<Listener>>();
+
+  async function call(method: string, args: unknown[]): Promise<unknown> {
+    let res: Response;
+    try {
+      res = await fetch(`./api/${method}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+        body: JSON.stringify({ args }),
+      });
+    } catch (e) {
+      throw new AtlasError('network', `Cannot reach the Concept Atlas host: ${(e as Error).message}`);
+    }
+    let body: { ok: boolean; result?: unknown; error?: Partial<ApiError> };
+    try {
+      body = await res.json();
+    } catch {
+      throw new AtlasError(res.status === 401 ? 'unauthorized' : 'internal', `${method}: HTTP ${res.status}`);
+    }
+    if (!body.ok) {
+      const err = body.error ?? {};
+      throw new AtlasError((err.code as ApiError['code']) ?? 'internal', err.message ?? `${method} failed`);
+    }
+    return body.result;
+  }
+
+  const api = Object.fromEntries(
+    API_METHODS.map((m) => [m, (...args: unknown[]) => call(m, args)]),
+  ) as unknown as AtlasApi;
+
+  let retryMs = 250;
+  let wasConnected = false;
+  function connect(): void {
+    const proto = location.protocol === 'https:' ? 'wss' : 'ws';
+    const ws = new WebSocket(`${proto}://${location.host}/events?token=${encodeURIComponent(token)}`);
+    ws.onopen = () => {
+      retryMs = 250;
+      // Changes made while disconnected were missed: a reconnect reports them as one empty vault-changed, which makes
+      // the UI refresh everything.
+      if (wasConnected) for (const l of listeners.get('vault-changed') ?? []) (l as (p: unknown) => void)({ changed: [], deleted: [] });
+      wasConnected = true;
+    };
+    ws.onmessage = (msg) => {
+      let data: { event?: AtlasEventName; payload?: unknown };
+      try { data = JSON.parse(String(msg.data)); } catch { return; }
+      if (!data.event) return;
+      for (const l of listeners.get(data.event) ?? []) (l as (p: unknown) => void)(data.payload);
+    };
+    ws.onclose = () => {
+      // Back off up to 5 s so a stopped host is not hammered.
+      setTimeout(connect, retryMs);
+      retryMs = Math.min(retryMs * 2, 5000);
+    };
+  }
+  connect();
+
+  return {
+    api,
+    on(event, listener) {
+      let set = listeners.get(event);
+      if (!set) listeners.set(event, (set = new Set()));
+      set.add(listener as Listener);
+      return () => { set.delete(listener as Listener); };
+    },
+  };
+}
+
+const bridge: AtlasBridge = window.atlasBridge ?? browserClient();
+
+/** The typed backend API (see electron/shared/api.ts). */
+export const api: AtlasApi = bridge.api;
+
+/** Subscribes to a backend event; returns the unsubscribe function. */
+export function on<E extends AtlasEventName>(event: E, listener: (payload: AtlasEvents[E]) => void): () => void {
+  return bridge.on(event, listener);
+}

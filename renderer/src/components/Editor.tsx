@@ -1,0 +1,387 @@
+/**
+ * The editor region: tabs of notes over one CodeMirror 6 view (each tab keeps its own EditorState, so undo history
+ * survives tab switches).
+ *
+ * Saving: edits autosave after {@link AUTOSAVE_MS} of quiet through `api.writeNote(path, text, hash)`, where `hash` is
+ * the hash of the disk version the edits are based on; the backend refuses with `conflict` when the file changed
+ * since. Changes on disk (`change` prop, from the `vault-changed` event): a tab without unsaved edits reloads
+ * silently; a tab with unsaved edits opens the conflict dialog ("Keep my version" / "Load disk version") — the file
+ * on disk is never overwritten without the user's choice.
+ */
+import { useEffect, useImperativeHandle, useRef, useState, type Ref } from 'react';
+import { Annotation, EditorState, type Extension } from '@codemirror/state';
+import {
+  Decoration, EditorView, MatchDecorator, ViewPlugin, drawSelection, dropCursor, highlightActiveLine, keymap,
+  type DecorationSet, type ViewUpdate,
+} from '@codemirror/view';
+import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
+import { searchKeymap, highlightSelectionMatches } from '@codemirror/search';
+import { autocompletion, completionKeymap, type CompletionContext, type CompletionResult } from '@codemirror/autocomplete';
+import { HighlightStyle, indentOnInput, syntaxHighlighting, defaultHighlightStyle } from '@codemirror/language';
+import { markdown } from '@codemirror/lang-markdown';
+import { languages } from '@codemirror/language-data';
+import { tags as t } from '@lezer/highlight';
+import { api, errorCode } from '../client.ts';
+import { parseWikiTarget, titleOf } from '../paths.ts';
+import { ConflictDialog, type Conflict } from './ConflictDialog.tsx';
+
+/** Quiet time before an autosave, ms. */
+export const AUTOSAVE_MS = 600;
+
+export interface EditorHandle {
+  /** Saves the active tab now (Ctrl/Cmd+S). */
+  saveNow(): Promise<void>;
+  /** Saves `path` (or every open tab) if it has unsaved edits, and waits for the writes. */
+  flush(path?: string): Promise<void>;
+}
+
+export interface EditorProps {
+  tabs: string[];
+  active: string | null;
+  /** Scroll request: put the cursor on a 1-based line of `path` once it shows. */
+  reveal: { path: string; line: number; seq: number } | null;
+  /** The last `vault-changed` event; `changed` empty means "anything may have changed" (after a reconnect). */
+  change: { changed: string[]; deleted: string[]; seq: number } | null;
+  /** Note titles for `[[` completion. */
+  titles: string[];
+  onActivate(path: string): void;
+  onClose(path: string): void;
+  /** Opens the target of a wiki link written in `fromPath` (Ctrl/Cmd-click). */
+  onFollowLink(fromPath: string, target: string): void;
+  onError(e: unknown): void;
+  ref?: Ref<EditorHandle>;
+}
+
+interface Doc {
+  path: string;
+  /** State while the tab is not shown; the view holds the live state of the shown tab. */
+  state: EditorState;
+  /** Hash of the disk version the text is based on. */
+  hash: string;
+  /** Text last read from or written to disk. */
+  saved: string;
+  timer: ReturnType<typeof setTimeout> | undefined;
+  saving: Promise<void> | null;
+  again: boolean;
+}
+
+/** Marks transactions that load disk content, so they are not taken for user edits. */
+const fromDisk = Annotation.define<boolean>();
+
+const wikiLinkMarks = ViewPlugin.fromClass(
+  class {
+    decorations: DecorationSet;
+    matcher = new MatchDecorator({ regexp: /!?\[\[[^\]\n]+\]\]/g, decoration: Decoration.mark({ class: 'cm-wikilink' }) });
+    constructor(view: EditorView) { this.decorations = this.matcher.createDeco(view); }
+    update(u: ViewUpdate) { this.decorations = this.matcher.updateDeco(u, this.decorations); }
+  },
+  { decorations: (v) => v.decorations },
+);
+
+const highlight = HighlightStyle.define([
+  { tag: t.heading1, fontWeight: '700', fontSize: '1.45em' },
+  { tag: t.heading2, fontWeight: '700', fontSize: '1.25em' },
+  { tag: [t.heading3, t.heading4, t.heading5, t.heading6], fontWeight: '700' },
+  { tag: t.strong, fontWeight: '700' },
+  { tag: t.emphasis, fontStyle: 'italic' },
+  { tag: t.strikethrough, textDecoration: 'line-through' },
+  { tag: [t.link, t.url], color: 'var(--accent)' },
+  { tag: [t.processingInstruction, t.meta, t.quote, t.comment], color: 'var(--muted)' },
+  { tag: t.monospace, fontFamily: 'var(--mono)' },
+]);
+
+const theme = EditorView.theme({
+  '&': { height: '100%', color: 'var(--fg)', backgroundColor: 'var(--bg)' },
+  '.cm-scroller': { fontFamily: 'var(--font)', lineHeight: '1.6' },
+  '.cm-content': { caretColor: 'var(--fg)', padding: '12px 16px', maxWidth: '52rem' },
+  '&.cm-focused .cm-cursor': { borderLeftColor: 'var(--fg)' },
+  '.cm-activeLine': { backgroundColor: 'var(--active-line)' },
+  '&.cm-focused > .cm-scroller > .cm-selectionLayer .cm-selectionBackground, .cm-selectionBackground': { backgroundColor: 'var(--selection)' },
+  '.cm-wikilink': { color: 'var(--accent)', textDecoration: 'underline', cursor: 'pointer' },
+  '.cm-tooltip': { backgroundColor: 'var(--panel)', color: 'var(--fg)', border: '1px solid var(--border)' },
+});
+
+/** The wiki link (inner text) under a document position, or null. */
+function wikiLinkAt(state: EditorState, pos: number): string | null {
+  const line = state.doc.lineAt(pos);
+  const off = pos - line.from;
+  for (const m of line.text.matchAll(/!?\[\[([^\]\n]+)\]\]/g)) {
+    if (off >= m.index && off <= m.index + m[0].length) return m[1];
+  }
+  return null;
+}
+
+export function Editor(props: EditorProps) {
+  const { tabs, active, reveal, change, ref } = props;
+  const hostRef = useRef<HTMLDivElement>(null);
+  const viewRef = useRef<EditorView | null>(null);
+  const docs = useRef(new Map<string, Doc>());
+  const shown = useRef<string | null>(null);
+  const activeRef = useRef(active);
+  activeRef.current = active;
+  const propsRef = useRef(props);
+  propsRef.current = props;
+  const pendingReveal = useRef<EditorProps['reveal']>(null);
+  const [conflicts, setConflicts] = useState<Conflict[]>([]);
+  const conflictPaths = useRef(new Set<string>());
+  const [dirty, setDirty] = useState<ReadonlySet<string>>(new Set());
+  const [loadError, setLoadError] = useState<string | null>(null);
+
+  function liveState(doc: Doc): EditorState {
+    return shown.current === doc.path && viewRef.current ? viewRef.current.state : doc.state;
+  }
+  function markDirty(path: string, isDirty: boolean) {
+    setDirty((s) => {
+      if (s.has(path) === isDirty) return s;
+      const n = new Set(s);
+      if (isDirty) n.add(path); else n.delete(path);
+      return n;
+    });
+  }
+
+  /** Replaces a document's text with disk content without counting it as an edit. */
+  function loadText(doc: Doc, text: string, hash: string) {
+    const st = liveState(doc);
+    const spec = { changes: { from: 0, to: st.doc.length, insert: text }, annotations: fromDisk.of(true) };
+    if (shown.current === doc.path && viewRef.current) viewRef.current.dispatch(spec);
+    else doc.state = st.update(spec).state;
+    doc.hash = hash;
+    doc.saved = text;
+    markDirty(doc.path, false);
+  }
+
+  async function showConflict(path: string) {
+    if (conflictPaths.current.has(path)) return;
+    const doc = docs.current.get(path);
+    if (!doc) return;
+    clearTimeout(doc.timer);
+    conflictPaths.current.add(path);
+    try {
+      const disk = await api.readNote(path);
+      setConflicts((c) => [...c, { path, diskContent: disk.content, diskHash: disk.hash }]);
+    } catch (e) {
+      conflictPaths.current.delete(path);
+      propsRef.current.onError(e);
+    }
+  }
+
+  function save(path: string): Promise<void> {
+    const doc = docs.current.get(path);
+    if (!doc) return Promise.resolve();
+    clearTimeout(doc.timer);
+    // While the conflict dialog is open the user decides; no write happens behind it.
+    if (conflictPaths.current.has(path)) return Promise.resolve();
+    if (doc.saving) { doc.again = true; return doc.saving; }
+    const text = liveState(doc).doc.toString();
+    if (text === doc.saved) { markDirty(path, false); return Promise.resolve(); }
+    doc.saving = (async () => {
+      try {
+        const r = await api.writeNote(path, text, doc.hash);
+        doc.hash = r.hash;
+        doc.saved = text;
+      } catch (e) {
+        if (errorCode(e) === 'conflict') await showConflict(path);
+        else propsRef.current.onError(e);
+      } finally {
+        doc.saving = null;
+        if (docs.current.get(path) === doc) markDirty(path, liveState(doc).doc.toString() !== doc.saved);
+        if (doc.again) { doc.again = false; void save(path); }
+      }
+    })();
+    return doc.saving;
+  }
+
+  function completeTitles(ctx: CompletionContext): CompletionResult | null {
+    const m = ctx.matchBefore(/\[\[[^\]\n|#]*/);
+    if (!m) return null;
+    return {
+      from: m.from + 2,
+      options: propsRef.current.titles.map((title) => ({ label: title, apply: `${title}]]` })),
+      validFor: /^[^\]\n|#]*$/,
+    };
+  }
+
+  function makeState(path: string, text: string): EditorState {
+    const extensions: Extension[] = [
+      history(),
+      drawSelection(),
+      dropCursor(),
+      indentOnInput(),
+      highlightActiveLine(),
+      highlightSelectionMatches(),
+      EditorView.lineWrapping,
+      markdown({ codeLanguages: languages }),
+      syntaxHighlighting(highlight),
+      syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+      wikiLinkMarks,
+      autocompletion({ override: [completeTitles], activateOnTyping: true }),
+      keymap.of([...completionKeymap, ...defaultKeymap, ...historyKeymap, ...searchKeymap, indentWithTab]),
+      theme,
+      EditorView.contentAttributes.of({ 'aria-label': `Content of ${titleOf(path)}` }),
+      EditorView.updateListener.of((u) => {
+        if (!u.docChanged || u.transactions.every((tr) => tr.annotation(fromDisk))) return;
+        const doc = docs.current.get(path);
+        if (!doc) return;
+        markDirty(path, true);
+        clearTimeout(doc.timer);
+        doc.timer = setTimeout(() => void save(path), AUTOSAVE_MS);
+      }),
+      EditorView.domEventHandlers({
+        mousedown(e, view) {
+          if (!(e.ctrlKey || e.metaKey) || e.button !== 0) return false;
+          const pos = view.posAtCoords({ x: e.clientX, y: e.clientY });
+          const inner = pos == null ? null : wikiLinkAt(view.state, pos);
+          if (inner == null) return false;
+          e.preventDefault();
+          const { target } = parseWikiTarget(inner);
+          if (target) propsRef.current.onFollowLink(path, target);
+          return true;
+        },
+      }),
+    ];
+    return EditorState.create({ doc: text, extensions });
+  }
+
+  function applyReveal() {
+    const r = pendingReveal.current;
+    const view = viewRef.current;
+    if (!r || !view || shown.current !== r.path) return;
+    pendingReveal.current = null;
+    const n = Math.min(Math.max(1, r.line), view.state.doc.lines);
+    const pos = view.state.doc.line(n).from;
+    view.dispatch({ selection: { anchor: pos }, effects: EditorView.scrollIntoView(pos, { y: 'center' }) });
+    view.focus();
+  }
+
+  function show(path: string | null) {
+    const view = viewRef.current;
+    if (!view) return;
+    const prev = shown.current ? docs.current.get(shown.current) : undefined;
+    if (prev && prev.path !== path) prev.state = view.state;
+    const doc = path ? docs.current.get(path) : undefined;
+    if (!doc) { shown.current = null; return; }
+    if (shown.current !== path) { view.setState(doc.state); shown.current = path; }
+    applyReveal();
+  }
+
+  useEffect(() => {
+    const view = new EditorView({ parent: hostRef.current! });
+    viewRef.current = view;
+    return () => { view.destroy(); viewRef.current = null; shown.current = null; };
+  }, []);
+
+  // Show (loading if needed) the active tab.
+  useEffect(() => {
+    setLoadError(null);
+    if (!active) { show(null); return; }
+    if (docs.current.has(active)) { show(active); return; }
+    show(null);
+    let live = true;
+    api.readNote(active).then(
+      (note) => {
+        if (!live || docs.current.has(active)) return;
+        docs.current.set(active, {
+          path: active, state: makeState(active, note.content), hash: note.hash, saved: note.content,
+          timer: undefined, saving: null, again: false,
+        });
+        if (activeRef.current === active) show(active);
+      },
+      (e) => { if (live) { setLoadError((e as Error).message); propsRef.current.onError(e); } },
+    );
+    return () => { live = false; };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [active]);
+
+  // Closed tabs: save what is unsaved, then forget the document.
+  useEffect(() => {
+    for (const [path, doc] of docs.current) {
+      if (tabs.includes(path)) continue;
+      void save(path).finally(() => {
+        if (!propsRef.current.tabs.includes(path)) { docs.current.delete(path); markDirty(path, false); }
+      });
+      if (shown.current === path) show(null);
+      void doc;
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [tabs]);
+
+  useEffect(() => {
+    if (!reveal) return;
+    pendingReveal.current = reveal;
+    applyReveal();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [reveal?.seq]);
+
+  // Files changed on disk.
+  useEffect(() => {
+    if (!change) return;
+    const paths = change.changed.length === 0 && change.deleted.length === 0 ? [...docs.current.keys()] : change.changed;
+    for (const path of paths) {
+      const doc = docs.current.get(path);
+      if (!doc) continue;
+      void (async () => {
+        if (doc.saving) await doc.saving;
+        let disk;
+        try { disk = await api.readNote(path); } catch { return; }
+        if (docs.current.get(path) !== doc || disk.hash === doc.hash) return; // our own write, or nothing new
+        const text = liveState(doc).doc.toString();
+        if (text === doc.saved) loadText(doc, disk.content, disk.hash);
+        else if (text === disk.content) { doc.hash = disk.hash; doc.saved = disk.content; markDirty(path, false); }
+        else await showConflict(path);
+      })();
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [change?.seq]);
+
+  useImperativeHandle(ref, () => ({
+    saveNow: () => (activeRef.current ? save(activeRef.current) : Promise.resolve()),
+    flush: async (path?: string) => {
+      const paths = path ? [path] : [...docs.current.keys()];
+      await Promise.all(paths.map((p) => save(p)));
+    },
+  }));
+
+  async function resolveConflict(c: Conflict, keepMine: boolean) {
+    const doc = docs.current.get(c.path);
+    setConflicts((cs) => cs.filter((x) => x !== c));
+    conflictPaths.current.delete(c.path);
+    if (!doc) return;
+    if (!keepMine) { loadText(doc, c.diskContent, c.diskHash); return; }
+    // "Keep my version": save over the disk version the user saw; if it changed yet again, ask again.
+    doc.hash = c.diskHash;
+    await save(c.path);
+  }
+
+  return (
+    <section aria-label="Editor" className="editor-region">
+      <div role="tablist" aria-label="Open notes" className="tabs">
+        {tabs.map((path) => (
+          <div key={path} className={`tab${path === active ? ' active' : ''}`}>
+            <button
+              role="tab"
+              aria-selected={path === active}
+              title={path}
+              onClick={() => props.onActivate(path)}
+              onAuxClick={(e) => { if (e.button === 1) props.onClose(path); }}
+            >
+              {titleOf(path)}
+              {dirty.has(path) ? <span className="dirty" aria-label="unsaved edits"> ●</span> : null}
+            </button>
+            <button className="tab-close" aria-label={`Close ${titleOf(path)}`} onClick={() => props.onClose(path)}>×</button>
+          </div>
+        ))}
+      </div>
+      {active && dirty.has(active) ? <span className="sr-only">Unsaved edits</span> : null}
+      <div className="editor-host" ref={hostRef} hidden={!active} />
+      {!active ? <p className="empty">Open a note from the file tree, the graph or search (Ctrl+P).</p> : null}
+      {loadError && active ? <p className="empty">Cannot open {active}: {loadError}</p> : null}
+      {conflicts[0] ? (
+        <ConflictDialog
+          conflict={conflicts[0]}
+          onKeepMine={() => void resolveConflict(conflicts[0], true)}
+          onLoadDisk={() => void resolveConflict(conflicts[0], false)}
+        />
+      ) : null}
+    </section>
+  );
+}

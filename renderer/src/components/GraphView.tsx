@@ -1,0 +1,331 @@
+/**
+ * The graph region: the vault's notes and links in Cytoscape.
+ *
+ * - Whole vault (`data` from `api.graph()`) or "Local graph" (`api.neighbourhood(current, 2)`, Obsidian's local
+ *   graph with depth 2).
+ * - Layouts: fcose (force-directed; `quality: 'draft'` above {@link DRAFT_ABOVE} nodes) or "Learning map": dagre with
+ *   rankDir TB over prerequisite edges only, so each concept sits below its prerequisites.
+ * - Prerequisite edges (`relation === 'prerequisites'`) are drawn reversed — from the prerequisite to the note that
+ *   needs it, arrow on the dependent — so arrows follow the learning order; plain links are thin with no arrow.
+ * - Learning overlay: learned/learning nodes coloured; the current plan numbered in order with bold edges.
+ * - Speed on 5,000 nodes: labels hidden when zoomed out (`min-zoomed-font-size`), texture on viewport changes, edges
+ *   hidden while panning, haystack edges for plain links.
+ * For end-to-end tests the Cytoscape instance is `window.__atlasGraph`; the first frame with nodes is marked with
+ * `performance.mark('atlas-graph-first-frame')`.
+ */
+import { useEffect, useMemo, useRef, useState } from 'react';
+import cytoscape from 'cytoscape';
+import fcose from 'cytoscape-fcose';
+import dagre from 'cytoscape-dagre';
+import type { GraphData } from '../../../electron/shared/api.ts';
+import type { LearningOverlay } from '../learning/types.ts';
+import { api } from '../client.ts';
+
+cytoscape.use(fcose);
+cytoscape.use(dagre);
+
+declare global {
+  interface Window {
+    __atlasGraph?: cytoscape.Core;
+  }
+}
+
+/** Above this many nodes fcose runs in draft quality (spectral placement only). */
+export const DRAFT_ABOVE = 1000;
+/** Mark name of the first rendered frame with nodes. */
+export const FIRST_FRAME_MARK = 'atlas-graph-first-frame';
+
+export interface GraphViewProps {
+  /** The whole vault's graph (possibly filtered by tag). */
+  data: GraphData | null;
+  currentPath: string | null;
+  overlay: LearningOverlay;
+  visible: boolean;
+  /** Bumped when the vault changed, so the local graph reloads. */
+  refreshKey: number;
+  tagFilter: string | null;
+  onClearTagFilter(): void;
+  onOpenNote(path: string): void;
+  onError(e: unknown): void;
+}
+
+const PREREQ = 'prerequisites';
+
+function cssVar(name: string, fallback: string): string {
+  return getComputedStyle(document.documentElement).getPropertyValue(name).trim() || fallback;
+}
+
+function graphStyle(): cytoscape.StylesheetJson {
+  const fg = cssVar('--fg', '#222');
+  const muted = cssVar('--muted', '#888');
+  const accent = cssVar('--accent', '#7c5cff');
+  const border = cssVar('--border', '#ccc');
+  const node = cssVar('--node', '#8a8f98');
+  const prereq = cssVar('--prereq', '#d9822b');
+  return [
+    {
+      selector: 'node',
+      style: {
+        'background-color': node, label: 'data(display)', color: fg, 'font-size': 10, 'min-zoomed-font-size': 7,
+        'text-valign': 'bottom', 'text-margin-y': 3, width: 'data(size)', height: 'data(size)',
+        'text-wrap': 'ellipsis', 'text-max-width': '120px',
+      },
+    },
+    { selector: 'node[kind = "attachment"]', style: { shape: 'round-rectangle', 'background-color': muted } },
+    {
+      selector: 'node[kind = "unresolved"]',
+      style: {
+        'background-opacity': 0.15, 'border-width': 1, 'border-style': 'dashed', 'border-color': muted, color: muted,
+      },
+    },
+    { selector: 'node.learning', style: { 'background-color': '#d29922' } },
+    { selector: 'node.learned', style: { 'background-color': '#2da44e' } },
+    {
+      selector: 'node.plan',
+      style: { 'border-width': 3, 'border-color': prereq, 'font-weight': 'bold', 'font-size': 11, 'min-zoomed-font-size': 0 },
+    },
+    {
+      selector: 'node.current',
+      style: {
+        'background-color': accent, 'border-width': 4, 'border-color': accent, 'border-opacity': 0.4,
+        'font-weight': 'bold', 'font-size': 12, 'min-zoomed-font-size': 0, 'z-index': 10,
+      },
+    },
+    { selector: 'node.neighbour', style: { 'min-zoomed-font-size': 0 } },
+    { selector: 'edge', style: { width: 0.7, 'line-color': border, 'curve-style': 'haystack', 'haystack-radius': 0 } },
+    { selector: 'edge[kind = "property"]', style: { 'line-style': 'dashed' } },
+    {
+      selector: 'edge[?prereq]',
+      style: {
+        width: 1.6, 'line-color': prereq, 'line-style': 'solid', 'curve-style': 'bezier',
+        'target-arrow-shape': 'triangle', 'target-arrow-color': prereq, 'arrow-scale': 0.9,
+      },
+    },
+    { selector: 'edge.plan-edge', style: { width: 4, 'z-index': 5 } },
+    { selector: 'edge.current-edge', style: { 'line-color': accent, 'target-arrow-color': accent, width: 1.6 } },
+    { selector: '.off-map', style: { display: 'none' } },
+  ];
+}
+
+/** Cytoscape elements of a graph; prerequisite edges reversed (prerequisite → dependent). */
+function toElements(data: GraphData): cytoscape.ElementDefinition[] {
+  const degree = new Map<string, number>();
+  const seen = new Set<string>();
+  const edges: cytoscape.ElementDefinition[] = [];
+  const ids = new Set(data.nodes.map((n) => n.id));
+  for (const e of data.edges) {
+    if (!ids.has(e.source) || !ids.has(e.target) || e.source === e.target) continue;
+    const prereq = e.relation === PREREQ;
+    const [source, target] = prereq ? [e.target, e.source] : [e.source, e.target];
+    const id = `${source}\u0000${target}\u0000${prereq ? 'p' : 'l'}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    degree.set(source, (degree.get(source) ?? 0) + 1);
+    degree.set(target, (degree.get(target) ?? 0) + 1);
+    edges.push({ group: 'edges', data: { id, source, target, kind: e.kind, relation: e.relation, prereq } });
+  }
+  const nodes: cytoscape.ElementDefinition[] = data.nodes.map((n) => ({
+    group: 'nodes',
+    data: {
+      id: n.id, label: n.label, display: n.label, kind: n.kind,
+      size: Math.min(36, 10 + 3 * Math.sqrt(degree.get(n.id) ?? 0)),
+    },
+  }));
+  return [...nodes, ...edges];
+}
+
+function layoutOptions(cy: cytoscape.Core, mode: 'fcose' | 'map', incremental: boolean): cytoscape.LayoutOptions {
+  const n = cy.nodes().length;
+  if (mode === 'map') {
+    return { name: 'dagre', rankDir: 'TB', nodeSep: 20, rankSep: 60, animate: false, fit: true } as unknown as cytoscape.LayoutOptions;
+  }
+  return {
+    name: 'fcose',
+    quality: incremental ? 'proof' : n > DRAFT_ABOVE ? 'draft' : 'default',
+    randomize: !incremental,
+    animate: false,
+    fit: !incremental,
+    nodeDimensionsIncludeLabels: false,
+    numIter: n > DRAFT_ABOVE ? 600 : 2500,
+    idealEdgeLength: 60,
+    nodeRepulsion: 6000,
+    packComponents: false,
+  } as unknown as cytoscape.LayoutOptions;
+}
+
+export function GraphView(props: GraphViewProps) {
+  const { data, currentPath, overlay, visible, refreshKey } = props;
+  const containerRef = useRef<HTMLDivElement>(null);
+  const cyRef = useRef<cytoscape.Core | null>(null);
+  const [local, setLocal] = useState(false);
+  const [mapLayout, setMapLayout] = useState(false);
+  const [localData, setLocalData] = useState<GraphData | null>(null);
+  const propsRef = useRef(props);
+  propsRef.current = props;
+  const shape = useRef<{ key: string }>({ key: '' });
+  const marked = useRef(false);
+
+  useEffect(() => {
+    const cy = cytoscape({
+      container: containerRef.current,
+      style: graphStyle(),
+      minZoom: 0.02,
+      maxZoom: 4,
+      textureOnViewport: true,
+      hideEdgesOnViewport: true,
+      motionBlur: false,
+      boxSelectionEnabled: false,
+      autoungrabify: false,
+    });
+    cyRef.current = cy;
+    window.__atlasGraph = cy;
+    cy.on('tap', 'node', (e) => {
+      const n = e.target as cytoscape.NodeSingular;
+      if (n.data('kind') !== 'unresolved') propsRef.current.onOpenNote(n.id());
+    });
+    const mq = window.matchMedia('(prefers-color-scheme: dark)');
+    const onScheme = () => cy.style(graphStyle());
+    mq.addEventListener('change', onScheme);
+    const ro = new ResizeObserver(() => cy.resize());
+    ro.observe(containerRef.current!);
+    return () => {
+      mq.removeEventListener('change', onScheme);
+      ro.disconnect();
+      cy.destroy();
+      cyRef.current = null;
+      if (window.__atlasGraph === cy) delete window.__atlasGraph;
+    };
+  }, []);
+
+  // Local graph data.
+  useEffect(() => {
+    if (!local || !currentPath) { setLocalData(null); return; }
+    let live = true;
+    api.neighbourhood(currentPath, 2).then(
+      (d) => { if (live) setLocalData(d); },
+      (e) => { if (live) propsRef.current.onError(e); },
+    );
+    return () => { live = false; };
+  }, [local, currentPath, refreshKey]);
+
+  const shown = local && currentPath ? localData : data;
+  const elements = useMemo(() => (shown ? toElements(shown) : null), [shown]);
+
+  // Put the elements in, keeping positions of nodes that stay; lay out again when the shape of the view changed.
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy || !elements) return;
+    const mode = mapLayout ? 'map' : 'fcose';
+    const key = `${local}|${mode}|${props.tagFilter ?? ''}`;
+    const want = new Set(elements.map((e) => e.data.id as string));
+    let added = 0;
+    cy.batch(() => {
+      cy.elements().filter((e) => !want.has(e.id())).remove();
+      const fresh = elements.filter((e) => cy.getElementById(e.data.id as string).empty());
+      added = fresh.filter((e) => e.group === 'nodes').length;
+      const addedEls = cy.add(fresh);
+      // New nodes start next to a neighbour, so an incremental layout (or none, on big graphs) keeps the picture.
+      addedEls.nodes().forEach((n) => {
+        const nb = n.neighborhood('node').filter((m) => !addedEls.contains(m));
+        const p = nb.nonempty() ? nb.first().position() : { x: 0, y: 0 };
+        n.position({ x: p.x + Math.random() * 40 - 20, y: p.y + Math.random() * 40 - 20 });
+      });
+      for (const e of elements) {
+        if (e.group === 'nodes') {
+          const n = cy.getElementById(e.data.id as string);
+          if (n.data('label') !== e.data.label) n.data({ label: e.data.label, display: e.data.label });
+          n.data('size', e.data.size);
+        }
+      }
+      cy.nodes().removeClass('off-map');
+      cy.edges().removeClass('off-map');
+      if (mode === 'map') {
+        const prereqEdges = cy.edges('[?prereq]');
+        cy.edges('[!prereq]').addClass('off-map');
+        cy.nodes().filter((n) => n.connectedEdges('[?prereq]').empty()).addClass('off-map');
+        void prereqEdges;
+      }
+    });
+    const relayout = shape.current.key !== key;
+    shape.current.key = key;
+    if (relayout || (added > 0 && cy.nodes().length <= DRAFT_ABOVE)) {
+      const eles = mode === 'map' ? cy.elements().not('.off-map') : cy.elements();
+      if (eles.nonempty()) eles.layout(layoutOptions(cy, mode, !relayout)).run();
+    }
+    if (!marked.current && cy.nodes().nonempty()) {
+      marked.current = true;
+      cy.one('render', () => { performance.mark(FIRST_FRAME_MARK); });
+      // Cytoscape renders on the next animation frame; make sure one is requested even if nothing else changes.
+      cy.forceRender();
+    }
+    applyDecorations();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [elements, mapLayout]);
+
+  function applyDecorations() {
+    const cy = cyRef.current;
+    if (!cy) return;
+    const { plan, progress } = propsRef.current.overlay;
+    const current = propsRef.current.currentPath;
+    cy.batch(() => {
+      cy.elements('.current, .neighbour, .current-edge, .learned, .learning, .plan, .plan-edge')
+        .removeClass('current neighbour current-edge learned learning plan plan-edge');
+      for (const [path, state] of Object.entries(progress)) cy.getElementById(path).addClass(state);
+      cy.nodes('.plan-was').forEach((n) => { n.data('display', n.data('label')); n.removeClass('plan-was'); });
+      if (plan) {
+        const steps = plan.steps.map((s) => s.path);
+        const inPlan = new Set(steps);
+        steps.forEach((p, i) => {
+          const n = cy.getElementById(p);
+          if (n.empty()) return;
+          n.addClass('plan plan-was');
+          n.data('display', `${i + 1}. ${n.data('label')}`);
+        });
+        cy.edges('[?prereq]').forEach((e) => {
+          if (inPlan.has(e.source().id()) && inPlan.has(e.target().id())) e.addClass('plan-edge');
+        });
+      }
+      if (current) {
+        const n = cy.getElementById(current);
+        n.addClass('current');
+        n.neighborhood('node').addClass('neighbour');
+        n.connectedEdges().addClass('current-edge');
+      }
+    });
+  }
+
+  useEffect(() => {
+    applyDecorations();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [overlay, currentPath]);
+
+  // Centre on the current note (without changing the zoom).
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy || !currentPath || !visible) return;
+    const n = cy.getElementById(currentPath);
+    if (n.nonempty() && n.visible()) cy.center(n);
+  }, [currentPath, visible, elements]);
+
+  useEffect(() => {
+    if (visible) cyRef.current?.resize();
+  }, [visible]);
+
+  const count = shown ? shown.nodes.length : 0;
+  return (
+    <section aria-label="Graph" className="graph-region" hidden={!visible}>
+      <div className="graph-toolbar">
+        <button aria-pressed={local} onClick={() => setLocal((v) => !v)} disabled={!currentPath && !local}>Local graph</button>
+        <button aria-pressed={mapLayout} onClick={() => setMapLayout((v) => !v)}>Learning map</button>
+        <button onClick={() => cyRef.current?.fit(undefined, 20)}>Fit</button>
+        {props.tagFilter ? (
+          <button className="chip" onClick={props.onClearTagFilter} aria-label={`Clear tag filter ${props.tagFilter}`}>
+            #{props.tagFilter} ×
+          </button>
+        ) : null}
+        <span className="muted graph-count">{count} nodes</span>
+      </div>
+      <div className="graph-canvas" ref={containerRef} data-testid="graph-canvas" />
+    </section>
+  );
+}

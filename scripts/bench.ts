@@ -1,0 +1,132 @@
+/**
+ * Benchmarks the index on a vault and prints figures (never asserts them):
+ *
+ *   npm run bench -- <vault> [--runs 200] [--json]
+ *
+ * The vault is first copied to a temp folder (the user's vault is never written), then: cold index (fresh database)
+ * ms and MB/s; warm start with nothing changed, ms; one-note reindex after a save, ms (median of 20); backlinks and
+ * search p50/p95 ms over `--runs` queries drawn from note titles and aliases (including 1–2 character CJK queries when
+ * the vault has Chinese); peak RSS in MB. When scripts/bench-learning.ts exists, its figures (plan, path, next) follow.
+ */
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { AtlasIndex } from '../electron/core/index/atlas-index.ts';
+import type { GraphIndex } from '../electron/core/index/graph-index.ts';
+
+interface Figures { [name: string]: number | string }
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+function timeEach<T>(items: T[], fn: (item: T) => unknown): { p50: number; p95: number } {
+  const times: number[] = [];
+  for (const item of items) {
+    const t0 = performance.now();
+    fn(item);
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  return { p50: percentile(times, 50), p95: percentile(times, 95) };
+}
+
+/** Deterministic sample of `n` items (every k-th), so runs compare. */
+function sample<T>(items: T[], n: number): T[] {
+  if (items.length <= n) return items;
+  const step = items.length / n;
+  return Array.from({ length: n }, (_, i) => items[Math.floor(i * step)]);
+}
+
+function searchQueries(index: GraphIndex, n: number): string[] {
+  const notes = index.notes();
+  const qs: string[] = [];
+  for (const note of sample(notes, n)) {
+    const words = note.title.split(/\s+/).filter((w) => w.length >= 3);
+    qs.push(words.length ? words[words.length - 1] : note.title);
+    const cjk = [...(note.title + note.aliases.join('')).matchAll(/\p{Script=Han}{1,2}/gu)].map((m) => m[0]);
+    if (cjk.length) qs.push(cjk[0]);
+  }
+  return sample(qs, n);
+}
+
+async function main(argv: string[]): Promise<number> {
+  const vaultArg = argv.find((a, i) => !a.startsWith('--') && !(i > 0 && argv[i - 1] === '--runs'));
+  if (!vaultArg || !existsSync(vaultArg) || !statSync(vaultArg).isDirectory()) {
+    console.error('usage: npm run bench -- <vault-folder> [--runs 200] [--json]');
+    return 2;
+  }
+  const runsAt = argv.indexOf('--runs');
+  const runs = runsAt >= 0 ? Number(argv[runsAt + 1]) : 200;
+  const json = argv.includes('--json');
+  const work = mkdtempSync(join(tmpdir(), 'atlas-bench-'));
+  const vault = join(work, 'vault');
+  const dbPath = join(work, 'atlas.db');
+  const log = (s: string) => { if (!json) console.log(s); };
+  try {
+    cpSync(resolve(vaultArg), vault, { recursive: true, verbatimSymlinks: true });
+    const figures: Figures = { vault: resolve(vaultArg) };
+
+    let index = await AtlasIndex.open({ vaultRoot: vault, dbPath });
+    const cold = await index.sync();
+    figures.notes = cold.notes;
+    figures.links = cold.links;
+    figures.megabytes = +(cold.bytes / 1e6).toFixed(2);
+    figures.coldMs = Math.round(cold.ms);
+    figures.coldMBps = +((cold.bytes / 1e6) / (cold.ms / 1000)).toFixed(2);
+    index.close();
+
+    const tWarm = performance.now();
+    index = await AtlasIndex.open({ vaultRoot: vault, dbPath });
+    const warm = await index.sync();
+    figures.warmMs = Math.round(performance.now() - tWarm);
+    figures.warmParsed = warm.parsed;
+
+    // One saved note: rewrite a note with one more line, as an editor's save would, and re-index it.
+    const notes = index.notes();
+    const target = notes[Math.floor(notes.length / 2)];
+    const reindex: number[] = [];
+    if (target) {
+      const file = join(vault, target.path);
+      const original = readFileSync(file, 'utf8');
+      for (let i = 0; i < 20; i++) {
+        writeFileSync(file, `${original}\nEdit ${i} mentions [[${notes[i % notes.length].title}]].\n`);
+        const t0 = performance.now();
+        await index.update([target.path]);
+        reindex.push(performance.now() - t0);
+      }
+      reindex.sort((a, b) => a - b);
+      figures.oneNoteReindexMs = +percentile(reindex, 50).toFixed(2);
+    }
+
+    const linked = sample(notes.map((n) => n.path), runs);
+    const bl = timeEach(linked, (p) => index.backlinks(p));
+    figures.backlinksP50Ms = +bl.p50.toFixed(3);
+    figures.backlinksP95Ms = +bl.p95.toFixed(3);
+    const queries = searchQueries(index, runs);
+    const se = timeEach(queries, (q) => index.search(q));
+    figures.searchP50Ms = +se.p50.toFixed(3);
+    figures.searchP95Ms = +se.p95.toFixed(3);
+
+    const learningBench = new URL('./bench-learning.ts', import.meta.url);
+    if (existsSync(learningBench)) {
+      const mod = (await import(learningBench.href)) as { default: (i: GraphIndex) => Promise<Record<string, number>> };
+      Object.assign(figures, await mod.default(index));
+    }
+    index.close();
+    figures.peakRssMB = Math.round(process.resourceUsage().maxRSS / 1024);
+
+    if (json) console.log(JSON.stringify(figures, null, 2));
+    else {
+      log(`Concept Atlas benchmark — ${figures.vault}`);
+      const width = Math.max(...Object.keys(figures).map((k) => k.length));
+      for (const [k, v] of Object.entries(figures)) if (k !== 'vault') log(`  ${k.padEnd(width)}  ${v}`);
+    }
+    return 0;
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+main(process.argv.slice(2)).then((code) => { process.exitCode = code; }, (e) => { console.error(e); process.exitCode = 1; });

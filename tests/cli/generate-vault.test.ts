@@ -1,0 +1,51 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generateVault } from '../../scripts/generate-vault.ts';
+
+function files(dir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const e of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (e.isFile()) out.set(join(e.parentPath, e.name).slice(dir.length + 1), readFileSync(join(e.parentPath, e.name), 'utf8'));
+  }
+  return out;
+}
+
+test('the generator is deterministic and its prerequisites point only backwards', () => {
+  const a = mkdtempSync(join(tmpdir(), 'gen-a-'));
+  const b = mkdtempSync(join(tmpdir(), 'gen-b-'));
+  try {
+    generateVault(a, { notes: 120, seed: 7, prereqs: 3 });
+    generateVault(b, { notes: 120, seed: 7, prereqs: 3 });
+    const fa = files(a);
+    assert.equal(fa.size, 120);
+    assert.deepEqual(fa, files(b));
+    const number = (title: string) => Number(/(\d{5})/.exec(title)?.[1]);
+    let edges = 0;
+    for (const [path, text] of fa) {
+      const own = number(path);
+      const pre = /^prerequisites: \[(.*)\]$/m.exec(text)?.[1] ?? '';
+      for (const m of pre.matchAll(/\[\[([^\]]+)\]\]/g)) {
+        edges++;
+        assert.ok(number(m[1]) < own, `${path} lists a later note ${m[1]}`);
+      }
+    }
+    assert.ok(edges > 250, `about 3 prerequisites per note, got ${edges}`);
+  } finally {
+    rmSync(a, { recursive: true, force: true });
+    rmSync(b, { recursive: true, force: true });
+  }
+});
+
+test('the generator refuses a non-empty folder', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gen-full-'));
+  try {
+    writeFileSync(join(dir, 'keep.md'), 'mine');
+    assert.throws(() => generateVault(dir, { notes: 3, seed: 1, prereqs: 0 }), /non-empty/);
+    assert.equal(readFileSync(join(dir, 'keep.md'), 'utf8'), 'mine');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
