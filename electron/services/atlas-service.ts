@@ -58,7 +58,7 @@ export async function createAtlasService(opts: AtlasServiceOptions): Promise<Atl
     vaultRoot,
     dbPath: opts.dbPath,
     workers: opts.workers,
-    onStatus: (s) => {
+    onStatus: (s: IndexStatus) => {
       lastStatus = s;
       hub.emit('index-status', s);
     },

@@ -114,3 +114,12 @@ test('inline `prerequisites:: [[x]]` fields are prerequisites; other typed links
   assert.deepEqual(titles(g, r.order), ['inline', 't']);
   assert.equal(g.links.filter((l) => l.relation === 'related').length, 1, 'typed edges are kept in the graph');
 });
+
+test('a cycle that runs through a learned note is not a cycle of the plan', () => {
+  const g = graph([{ title: 'a', pre: ['b'] }, { title: 'b', pre: ['c'] }, { title: 'c', pre: ['a'] }, { title: 'x', pre: ['y'] }, { title: 'y', pre: ['x'] }]);
+  const r = computePlan(g, id(g, 'a'), (n) => n === id(g, 'b'));
+  assert.deepEqual(titles(g, r.order), ['a']);
+  assert.deepEqual(r.cycles, []);
+  const all = computePlan(g, id(g, 'a'), none);
+  assert.deepEqual(all.cycles.map((c) => titles(g, c)), [['b', 'c', 'a']]);
+});

@@ -4,6 +4,7 @@
  * of those rows) so that plan, connection and next-up run on plain arrays.
  */
 import type { LinkRecord, NoteRecord } from '../index/graph-index.ts';
+import { stronglyConnectedComponents } from './scc.ts';
 import { estimateFromLength, parseEstimate, parseLevel, parseType } from './properties.ts';
 
 export interface LearningNode {
@@ -59,6 +60,11 @@ export interface LearningGraph {
    * for connection search over both directions.
    */
   adjacency: number[][];
+  /**
+   * cyclic[n]: id of the prerequisite cycle (strongly connected component with more than one member) n belongs to
+   * in the whole graph, or -1. Cycles inside any plan are subsets of these, so plans only search for cycles here.
+   */
+  cyclic: Int32Array;
   /** rank[n]: position of n when all notes are sorted by level (null last), then title, then path. */
   rank: Int32Array;
   /** byRank[r]: the node id with rank r. */
@@ -151,5 +157,11 @@ export function buildLearningGraph(notes: readonly NoteRecord[], links: readonly
   const rank = new Int32Array(count);
   for (let r = 0; r < count; r++) rank[byRank[r]] = r;
 
-  return { nodes, ids, prereqs, dependents, selfPrereqs, missing, links: out, adjacency, rank, byRank };
+  const cyclic = new Int32Array(count).fill(-1);
+  const components = stronglyConnectedComponents(prereqs, byRank);
+  for (let c = 0; c < components.length; c++) {
+    if (components[c].length > 1) for (const n of components[c]) cyclic[n] = c;
+  }
+
+  return { nodes, ids, prereqs, dependents, selfPrereqs, missing, links: out, adjacency, cyclic, rank, byRank };
 }

@@ -42,27 +42,34 @@ export function computePlan(g: LearningGraph, target: number, learned: (id: numb
     }
   }
 
-  // Cycles, and the order that breaks each one.
+  // Cycles, and the order that breaks each one. Only notes on a cycle of the whole graph can be on one here.
   const comp = new Int32Array(count).fill(-1);
   const posInComp = new Int32Array(count);
   const cycles: number[][] = [];
-  const components = stronglyConnectedComponents(g.prereqs, members, inPlan);
-  for (let c = 0; c < components.length; c++) {
-    const cm = components[c];
-    if (cm.length === 1) continue;
-    cm.sort((a, b) => (a === target ? 1 : b === target ? -1 : g.rank[a] - g.rank[b]));
-    for (let i = 0; i < cm.length; i++) { comp[cm[i]] = c; posInComp[cm[i]] = i; }
-    cycles.push(cm);
+  const onCycle = members.filter((m) => g.cyclic[m] >= 0);
+  if (onCycle.length > 1) {
+    const include = new Uint8Array(count);
+    for (const m of onCycle) include[m] = 1;
+    const components = stronglyConnectedComponents(g.prereqs, onCycle, include);
+    for (let c = 0; c < components.length; c++) {
+      const cm = components[c];
+      if (cm.length === 1) continue;
+      cm.sort((x, y) => (x === target ? 1 : y === target ? -1 : g.rank[x] - g.rank[y]));
+      for (let i = 0; i < cm.length; i++) { comp[cm[i]] = c; posInComp[cm[i]] = i; }
+      cycles.push(cm);
+    }
   }
   for (const s of g.selfPrereqs) if (inPlan[s]) cycles.push([s]);
-  // `p` before `d` is kept unless both sit in one cycle and p comes later in the cycle's order.
-  const kept = (p: number, d: number): boolean => comp[p] === -1 || comp[p] !== comp[d] || posInComp[p] < posInComp[d];
 
+  // Kahn's algorithm. The edge p→d (p before d) is ignored when both sit in one cycle and p comes later in its order.
   const waiting = new Int32Array(count);
   const ready = new IntMinHeap();
   for (const m of members) {
     let n = 0;
-    for (const p of g.prereqs[m]) if (inPlan[p] && kept(p, m)) n++;
+    const cm = comp[m];
+    for (const p of g.prereqs[m]) {
+      if (inPlan[p] && (cm === -1 || comp[p] !== cm || posInComp[p] < posInComp[m])) n++;
+    }
     waiting[m] = n;
     if (n === 0) ready.push(g.rank[m]);
   }
@@ -70,8 +77,9 @@ export function computePlan(g: LearningGraph, target: number, learned: (id: numb
   while (ready.size > 0) {
     const u = g.byRank[ready.pop()!];
     order.push(u);
+    const cu = comp[u];
     for (const d of g.dependents[u]) {
-      if (!inPlan[d] || !kept(u, d)) continue;
+      if (!inPlan[d] || (cu !== -1 && comp[d] === cu && posInComp[u] > posInComp[d])) continue;
       if (--waiting[d] === 0) ready.push(g.rank[d]);
     }
   }
@@ -82,7 +90,14 @@ export function computePlan(g: LearningGraph, target: number, learned: (id: numb
 
   const pos = new Int32Array(count).fill(-1);
   for (let i = 0; i < order.length; i++) pos[order[i]] = i;
-  const neededBy = order.map((u, i) => g.dependents[u].filter((d) => pos[d] > i).sort((a, b) => pos[a] - pos[b]));
+  // Visiting steps in order fills each neededBy list already sorted by plan position.
+  const neededBy: number[][] = order.map(() => []);
+  for (let i = 0; i < order.length; i++) {
+    for (const p of g.prereqs[order[i]]) {
+      const j = pos[p];
+      if (j >= 0 && j < i) neededBy[j].push(order[i]);
+    }
+  }
 
   for (const cyc of cycles) cyc.sort((a, b) => pos[a] - pos[b]);
   const unresolved: string[] = [];

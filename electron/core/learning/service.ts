@@ -24,6 +24,9 @@ export class LearningError extends Error {
   }
 }
 
+const LEARNED = 1;
+const LEARNING = 2;
+
 /** Default number of next-up suggestions. */
 export const NEXT_UP_LIMIT = 20;
 
@@ -72,28 +75,36 @@ export class LearningEngine implements LearningService {
   plan(target: string, known: string[] = []): LearningPlan {
     const g = this.graph();
     const t = this.resolve(target);
-    const progress = this.progress();
-    const learned = new Uint8Array(g.nodes.length);
-    for (const [p, s] of Object.entries(progress)) {
-      const id = g.ids.get(p);
-      if (id !== undefined && s === 'learned') learned[id] = 1;
-    }
-    for (const k of known) learned[this.resolve(k)] = 1;
-    const r = computePlan(g, t, (id) => learned[id] === 1);
+    const state = this.#states(g);
+    for (const k of known) state[this.resolve(k)] = LEARNED;
+    const r = computePlan(g, t, (id) => state[id] === LEARNED);
+    let totalMin = 0;
     const steps = r.order.map((id, i) => {
       const n = g.nodes[id];
+      const s: ProgressState | null = state[id] === LEARNED ? 'learned' : state[id] === LEARNING ? 'learning' : null;
+      if (s !== 'learned') totalMin += n.estimateMin;
       return {
         path: n.path, title: n.title, level: n.level, estimateMin: n.estimateMin, estimated: n.estimated,
-        neededBy: r.neededBy[i].map((d) => g.nodes[d].path), state: progress[n.path] ?? null,
+        neededBy: r.neededBy[i].map((d) => g.nodes[d].path), state: s,
       };
     });
     return {
       target: g.nodes[t].path,
       steps,
-      totalMin: steps.reduce((sum, s) => sum + (s.state === 'learned' ? 0 : s.estimateMin), 0),
+      totalMin,
       cycles: r.cycles.map((c) => c.map((id) => g.nodes[id].path)),
       unresolved: r.unresolved,
     };
+  }
+
+  /** Progress as a state per node id (0 none, LEARNED, LEARNING); entries for missing notes are skipped. */
+  #states(g: LearningGraph): Uint8Array {
+    const state = new Uint8Array(g.nodes.length);
+    for (const [p, s] of Object.entries(this.progress())) {
+      const id = g.ids.get(p);
+      if (id !== undefined) state[id] = s === 'learned' ? LEARNED : LEARNING;
+    }
+    return state;
   }
 
   connection(from: string, to: string): ConnectionPath {
@@ -115,11 +126,8 @@ export class LearningEngine implements LearningService {
 
   nextUp(limit: number = NEXT_UP_LIMIT): NextUp[] {
     const g = this.graph();
-    const learned = new Uint8Array(g.nodes.length);
-    for (const [p, s] of Object.entries(this.progress())) {
-      const id = g.ids.get(p);
-      if (id !== undefined && s === 'learned') learned[id] = 1;
-    }
+    const state = this.#states(g);
+    const learned = state.map((s) => (s === LEARNED ? 1 : 0));
     return computeNextUp(g, learned, limit).map((r) => ({ path: g.nodes[r.id].path, title: g.nodes[r.id].title, unlocks: r.unlocks }));
   }
 
@@ -156,9 +164,10 @@ export class LearningEngine implements LearningService {
   /**
    * Marks a note `learned` / `learning` (null clears). `notePath` is a vault path or a name resolved like a link; a
    * path already in the progress file may be cleared even when the note no longer exists.
-   * Throws `LearningError('not-found')`, `LearningError('invalid-argument')` for a bad state.
+   * Returns the vault path recorded. Throws `LearningError('not-found')`, `LearningError('invalid-argument')` for a
+   * bad state, `ProgressFileError` when the progress file is damaged (nothing is written then).
    */
-  setProgress(notePath: string, state: ProgressState | null): void {
+  setProgress(notePath: string, state: ProgressState | null): string {
     if (state !== null && state !== 'learned' && state !== 'learning') {
       throw new LearningError('invalid-argument', `progress state must be "learned", "learning" or null, not ${JSON.stringify(state)}`);
     }
@@ -166,6 +175,7 @@ export class LearningEngine implements LearningService {
     if (state === null && Object.hasOwn(this.store.read(), notePath.normalize('NFC'))) key = notePath.normalize('NFC');
     else key = this.graph().nodes[this.resolve(notePath)].path;
     this.store.set(key, state);
+    return key;
   }
 }
 

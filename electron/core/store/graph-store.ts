@@ -82,6 +82,8 @@ export interface NoteDetail extends NoteRow {
   blocks: string[];
 }
 
+export interface EdgeRow { source: string; target: string | null; targetText: string; kind: LinkKind; relation: string | null; targetKind: FileKind | null }
+
 export interface ProblemRow { path: string; kind: string; message: string; line: number | null }
 
 export interface BacklinkRow { source: string; line: number; kind: LinkKind; context: string }
@@ -127,6 +129,7 @@ export interface GraphStore {
   note(path: string): NoteDetail | null;
   notePaths(): string[];
   allNotes(): NoteDetail[];
+  /** Links into `target` from other notes (a note's links to itself are not backlinks), by source path then line. */
   backlinks(target: string): BacklinkRow[];
   outgoing(source: string): StoredLink[];
   links(filter?: { relation?: string; resolved?: boolean; source?: string }): StoredLink[];
@@ -145,6 +148,12 @@ export interface GraphStore {
   body(id: number): string;
   /** Mention texts of notes (other than `exceptPath`) whose body may contain one of `terms`. */
   mentionCandidates(terms: string[], exceptPath: string): { id: number; path: string; mentionText: string; frontmatterLines: number }[];
+  /** Notes as graph nodes need them (`paths` limits the set). */
+  graphNotes(paths?: string[]): { path: string; title: string; tags: string[]; properties: Record<string, unknown> }[];
+  /** Every link reduced to what a graph edge needs, in source/line order. */
+  edgeRows(): EdgeRow[];
+  /** Links that `check` reports: unresolved, ambiguous or with a broken anchor. */
+  checkLinks(): StoredLink[];
   /** Paths of notes carrying `tag` (case-insensitive) or a tag nested below it. */
   notesWithTag(tag: string): string[];
 }

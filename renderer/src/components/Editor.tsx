@@ -126,6 +126,8 @@ export function Editor(props: EditorProps) {
   const conflictPaths = useRef(new Set<string>());
   const [dirty, setDirty] = useState<ReadonlySet<string>>(new Set());
   const [loadError, setLoadError] = useState<string | null>(null);
+  /** The tab the view shows; differs from `active` while that note loads (the view is hidden meanwhile). */
+  const [shownPath, setShownPath] = useState<string | null>(null);
 
   function liveState(doc: Doc): EditorState {
     return shown.current === doc.path && viewRef.current ? viewRef.current.state : doc.state;
@@ -259,8 +261,9 @@ export function Editor(props: EditorProps) {
     const prev = shown.current ? docs.current.get(shown.current) : undefined;
     if (prev && prev.path !== path) prev.state = view.state;
     const doc = path ? docs.current.get(path) : undefined;
-    if (!doc) { shown.current = null; return; }
+    if (!doc) { shown.current = null; setShownPath(null); return; }
     if (shown.current !== path) { view.setState(doc.state); shown.current = path; }
+    setShownPath(path);
     applyReveal();
   }
 
@@ -372,7 +375,7 @@ export function Editor(props: EditorProps) {
         ))}
       </div>
       {active && dirty.has(active) ? <span className="sr-only">Unsaved edits</span> : null}
-      <div className="editor-host" ref={hostRef} hidden={!active} />
+      <div className="editor-host" ref={hostRef} hidden={!active || shownPath !== active} />
       {!active ? <p className="empty">Open a note from the file tree, the graph or search (Ctrl+P).</p> : null}
       {loadError && active ? <p className="empty">Cannot open {active}: {loadError}</p> : null}
       {conflicts[0] ? (

@@ -227,7 +227,7 @@ export function GraphView(props: GraphViewProps) {
       // New nodes start next to a neighbour, so an incremental layout (or none, on big graphs) keeps the picture.
       addedEls.nodes().forEach((n) => {
         const nb = n.neighborhood('node').filter((m) => !addedEls.contains(m));
-        const p = nb.nonempty() ? nb.first().position() : { x: 0, y: 0 };
+        const p = nb.nonempty() ? (nb.first() as cytoscape.NodeSingular).position() : { x: 0, y: 0 };
         n.position({ x: p.x + Math.random() * 40 - 20, y: p.y + Math.random() * 40 - 20 });
       });
       for (const e of elements) {
@@ -250,7 +250,14 @@ export function GraphView(props: GraphViewProps) {
     shape.current.key = key;
     if (relayout || (added > 0 && cy.nodes().length <= DRAFT_ABOVE)) {
       const eles = mode === 'map' ? cy.elements().not('.off-map') : cy.elements();
-      if (eles.nonempty()) eles.layout(layoutOptions(cy, mode, !relayout)).run();
+      if (eles.nonempty()) {
+        const layout = eles.layout(layoutOptions(cy, mode, !relayout));
+        // A fit on a handful of nodes zooms in far; keep labels at a readable size.
+        if (relayout) layout.one('layoutstop', () => { if (cy.zoom() > 1.3) { cy.zoom(1.3); cy.center(eles); } });
+        performance.mark('atlas-graph-layout-start');
+        layout.one('layoutstop', () => performance.measure('atlas-graph-layout', 'atlas-graph-layout-start'));
+        layout.run();
+      }
     }
     if (!marked.current && cy.nodes().nonempty()) {
       marked.current = true;

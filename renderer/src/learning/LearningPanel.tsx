@@ -1,6 +1,153 @@
+import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import type { CuratedPath, LearningPlan, NextUp } from '../../../electron/shared/api.ts';
+import { api, on } from '../client.ts';
+import { CuratedPaths } from './CuratedPaths.tsx';
+import { NextUpList } from './NextUpList.tsx';
+import { PlanChecklist } from './PlanChecklist.tsx';
+import { keepLearned, withProgress } from './plan-merge.ts';
 import type { LearningPanelProps } from './types.ts';
+import './learning.css';
 
-/** The learning panel (region "Learning"): plan checklist, next up, curated paths. Filled in by the learning issue. */
-export function LearningPanel(_props: LearningPanelProps) {
-  return <section aria-label="Learning"><h2>Learning</h2></section>;
+function message(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+function titleOfPath(path: string): string {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  return name.toLowerCase().endsWith('.md') ? name.slice(0, -3) : name;
+}
+
+/**
+ * The learning panel (region "Learning"): a target picker (title, alias or path, with a datalist of note titles) and
+ * "Plan for current note"; the learning plan as a checklist (ticking marks a note learned through the API, unticking
+ * clears it) with the time left; "Next up"; curated paths with Previous/Next along the open path.
+ * Refreshes on the `progress-changed` and `vault-changed` events; reports every plan change through `onPlanChange`.
+ */
+export function LearningPanel({ currentPath, onOpenNote, onPlanChange }: LearningPanelProps) {
+  const inputId = useId();
+  const listId = useId();
+  const [targetText, setTargetText] = useState('');
+  const [plan, setPlan] = useState<LearningPlan | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [next, setNext] = useState<NextUp[] | null>(null);
+  const [paths, setPaths] = useState<CuratedPath[] | null>(null);
+  const [openPath, setOpenPath] = useState<string | null>(null);
+  const [titles, setTitles] = useState<string[]>([]);
+  const [busy, setBusy] = useState<ReadonlySet<string>>(new Set());
+  const [vaultTick, setVaultTick] = useState(0);
+  const [progressTick, setProgressTick] = useState(0);
+  const planRef = useRef<LearningPlan | null>(null);
+  const request = useRef(0);
+  planRef.current = plan;
+
+  useEffect(() => { onPlanChange(plan); }, [plan, onPlanChange]);
+
+  const runPlan = useCallback(async (target: string, keep: boolean) => {
+    const mine = ++request.current;
+    try {
+      const fresh = await api.plan(target);
+      if (mine !== request.current) return;
+      setPlan(keep ? keepLearned(planRef.current, fresh) : fresh);
+      setError(null);
+    } catch (e) {
+      if (mine !== request.current) return;
+      setError(message(e));
+      if (!keep) setPlan(null);
+    }
+  }, []);
+
+  useEffect(() => {
+    const offProgress = on('progress-changed', (progress) => {
+      setPlan((p) => (p ? withProgress(p, progress) : p));
+      setProgressTick((t) => t + 1);
+    });
+    const offVault = on('vault-changed', () => setVaultTick((t) => t + 1));
+    return () => { offProgress(); offVault(); };
+  }, []);
+
+  // Re-plan the same target after the vault changed (a prerequisite may have been added or removed).
+  useEffect(() => {
+    const shown = planRef.current;
+    if (vaultTick > 0 && shown) void runPlan(shown.target, true);
+  }, [vaultTick, runPlan]);
+
+  useEffect(() => {
+    let live = true;
+    api.nextUp().then((n) => { if (live) setNext(n); }, (e) => { if (live) setError(message(e)); });
+    return () => { live = false; };
+  }, [vaultTick, progressTick]);
+
+  useEffect(() => {
+    let live = true;
+    api.curatedPaths().then((p) => { if (live) setPaths(p); }, (e) => { if (live) setError(message(e)); });
+    api.listFiles().then(
+      (files) => { if (live) setTitles([...new Set(files.filter((f) => f.kind === 'note').map((f) => titleOfPath(f.path)))].sort()); },
+      () => { /* the datalist is a convenience; typing a name still works */ },
+    );
+    return () => { live = false; };
+  }, [vaultTick]);
+
+  const toggle = useCallback(async (path: string, learned: boolean) => {
+    setBusy((b) => new Set(b).add(path));
+    try {
+      await api.setProgress(path, learned ? 'learned' : null);
+      // The progress-changed event follows; updating here keeps the box right even if the event is late.
+      setPlan((p) => (p ? { ...p, steps: p.steps.map((s) => (s.path === path ? { ...s, state: learned ? 'learned' : null } : s)) } : p));
+      setProgressTick((t) => t + 1);
+      setError(null);
+    } catch (e) {
+      setError(message(e));
+    } finally {
+      setBusy((b) => { const n = new Set(b); n.delete(path); return n; });
+    }
+  }, []);
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const t = targetText.trim();
+    if (t) void runPlan(t, false);
+  };
+
+  const planCurrent = () => {
+    if (!currentPath) return;
+    setTargetText(titleOfPath(currentPath));
+    void runPlan(currentPath, false);
+  };
+
+  const clear = () => { request.current++; setPlan(null); setError(null); };
+
+  return (
+    <section aria-label="Learning" className="learning-panel">
+      <h2>Learning</h2>
+      <form className="learning-picker" onSubmit={submit}>
+        <label htmlFor={inputId} className="learning-label">Learning target</label>
+        <div className="learning-row">
+          <input
+            id={inputId}
+            className="learning-input"
+            list={listId}
+            value={targetText}
+            placeholder="Concept title, alias or path"
+            onChange={(e) => setTargetText(e.currentTarget.value)}
+          />
+          <button type="submit" disabled={targetText.trim() === ''}>Plan</button>
+        </div>
+        <datalist id={listId}>
+          {titles.map((t) => <option key={t} value={t} />)}
+        </datalist>
+        <div className="learning-row">
+          <button type="button" onClick={planCurrent} disabled={!currentPath}>Plan for current note</button>
+          {plan ? <button type="button" onClick={clear}>Clear plan</button> : null}
+        </div>
+      </form>
+      {error ? <p role="alert" className="learning-error">{error}</p> : null}
+      {plan ? (
+        <PlanChecklist plan={plan} busy={busy} onToggle={(p, l) => void toggle(p, l)} onOpen={onOpenNote} />
+      ) : (
+        <p className="learning-empty">Pick a target to see what to learn first.</p>
+      )}
+      <NextUpList items={next} onOpen={onOpenNote} />
+      <CuratedPaths paths={paths} openPath={openPath} currentPath={currentPath} onOpenPath={setOpenPath} onOpenNote={onOpenNote} />
+    </section>
+  );
 }

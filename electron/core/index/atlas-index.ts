@@ -1,0 +1,285 @@
+/**
+ * `AtlasIndex`: the vault index engine (implements `GraphIndex`). A SQLite graph of the vault's notes, files,
+ * links, tags, aliases, headings, blocks, properties, problems and full text, kept in step with the markdown:
+ * cold index in worker threads, warm start by mtime/size (then sha256), incremental `update`, chokidar `watch`.
+ *
+ * The database lives outside the vault (`defaultDbPath`); a corrupt or outdated one is rebuilt, never fatal.
+ * Nothing here writes to the vault. Calls that change the index (sync, update, watcher batches) run one at a time.
+ */
+import path from 'node:path';
+import type {
+  BacklinkInfo, CheckReport, FileEntry, GraphData, GraphFilter, IndexStatus, MentionInfo, NoteInfo,
+  OutgoingLinkInfo, SearchHit, TagInfo, VaultInfo,
+} from '../../shared/api.ts';
+import { check } from '../query/check.ts';
+import { exportVault } from '../query/export.ts';
+import { graph, neighbourhood } from '../query/graph.ts';
+import { mentions } from '../query/mentions.ts';
+import { search } from '../query/search.ts';
+import { tagTree } from '../query/tags.ts';
+import type { GraphStore } from '../store/graph-store.ts';
+import { isCorruptionError, SqliteStore } from '../store/sqlite-store.ts';
+import { defaultDbPath } from './db-path.ts';
+import { VaultError } from './errors.ts';
+import type { GraphIndex, IndexOptions, LinkRecord, NoteRecord, SyncSummary, VaultExport } from './graph-index.ts';
+import { Indexer } from './indexer.ts';
+import { defaultWorkerCount } from './parse-pool.ts';
+import { nodeVaultFs, type VaultFs } from './vault-fs.ts';
+import { watchVault } from './watcher.ts';
+
+export { defaultDbPath } from './db-path.ts';
+export { VaultError } from './errors.ts';
+
+/** `IndexOptions` plus engine knobs for bundled builds and tests. */
+export interface AtlasIndexOptions extends IndexOptions {
+  /** Worker script for bundled builds; default `./parse-worker.ts` beside this module. */
+  workerUrl?: URL | string;
+  /** Fewest notes to parse before workers are started (default 200; start-up costs ~0.3 s). */
+  workerThreshold?: number;
+  /** File access (default node:fs). */
+  fs?: VaultFs;
+  /** Watcher quiet time, ms (default 100). */
+  debounceMs?: number;
+}
+
+export class AtlasIndex implements GraphIndex {
+  readonly vaultRoot: string;
+  readonly dbPath: string;
+  private _version = 0;
+  private store: SqliteStore;
+  private indexer: Indexer;
+  private readonly opts: AtlasIndexOptions;
+  private readonly fsx: VaultFs;
+  private current: IndexStatus = { state: 'idle', done: 0, total: 0 };
+  private queue: Promise<unknown> = Promise.resolve();
+  private readonly stoppers = new Set<() => Promise<void>>();
+
+  private constructor(opts: AtlasIndexOptions, vaultRoot: string, dbPath: string) {
+    this.opts = opts;
+    this.vaultRoot = vaultRoot;
+    this.dbPath = dbPath;
+    this.fsx = opts.fs ?? nodeVaultFs;
+    this.store = SqliteStore.open(dbPath, vaultRoot);
+    this.indexer = this.makeIndexer();
+  }
+
+  /**
+   * Opens the index of `opts.vaultRoot` (creating or rebuilding its database as needed) without indexing;
+   * call `sync()` next. Throws `VaultError` when the vault does not exist or is not a folder.
+   */
+  static async open(opts: AtlasIndexOptions): Promise<AtlasIndex> {
+    const fsx = opts.fs ?? nodeVaultFs;
+    const root = path.resolve(opts.vaultRoot);
+    let st;
+    try {
+      st = fsx.stat(root);
+    } catch (e) {
+      throw new VaultError(`Vault folder cannot be read: ${root} (${(e as NodeJS.ErrnoException).code ?? e})`, root);
+    }
+    if (!st) throw new VaultError(`Vault folder not found: ${root}`, root);
+    if (st.kind !== 'dir') throw new VaultError(`Vault is not a folder: ${root}`, root);
+    return new AtlasIndex(opts, root, opts.dbPath ? path.resolve(opts.dbPath) : defaultDbPath(root));
+  }
+
+  get version(): number {
+    return this._version;
+  }
+
+  /** The store behind the queries (for tests and tools). */
+  get graphStore(): GraphStore {
+    return this.store;
+  }
+
+  private makeIndexer(): Indexer {
+    return new Indexer(this.store, {
+      root: this.vaultRoot,
+      fs: this.fsx,
+      workers: this.opts.workers ?? defaultWorkerCount(),
+      workerUrl: this.opts.workerUrl,
+      workerThreshold: this.opts.workerThreshold,
+      onProgress: (done, total) => this.setStatus({ state: 'indexing', done, total }),
+    });
+  }
+
+  private setStatus(s: IndexStatus): void {
+    this.current = { ...s, lastIndexMs: s.lastIndexMs ?? this.current.lastIndexMs };
+    this.opts.onStatus?.(this.current);
+  }
+
+  /** Runs index-changing work one at a time. */
+  private exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(fn, fn);
+    this.queue = run.catch(() => {});
+    return run;
+  }
+
+  /** Throws away the database and starts again empty (after corruption is found mid-way). */
+  private rebuild(): void {
+    this.store.close();
+    this.store = SqliteStore.open(this.dbPath, this.vaultRoot, true);
+    this.indexer = this.makeIndexer();
+  }
+
+  sync(): Promise<SyncSummary> {
+    return this.exclusive(async () => {
+      const t0 = performance.now();
+      this.setStatus({ state: 'indexing', done: 0, total: 0 });
+      try {
+        let r;
+        try {
+          r = await this.indexer.sync();
+        } catch (e) {
+          if (!isCorruptionError(e)) throw e;
+          this.rebuild();
+          r = await this.indexer.sync();
+        }
+        const counts = this.store.counts();
+        const ms = performance.now() - t0;
+        this._version++;
+        this.setStatus({ state: 'idle', done: r.parsed, total: r.parsed, lastIndexMs: ms });
+        return {
+          mode: r.cold ? 'cold' : 'warm', notes: counts.notes, files: counts.files, links: counts.links,
+          parsed: r.parsed, deleted: r.deleted.length, bytes: r.bytes, ms, problems: counts.problems,
+        };
+      } catch (e) {
+        this.setStatus({ state: 'error', done: 0, total: 0, message: (e as Error)?.message ?? String(e) });
+        throw e;
+      }
+    });
+  }
+
+  update(paths: string[]): Promise<{ changed: string[]; deleted: string[] }> {
+    return this.exclusive(async () => {
+      let r;
+      try {
+        r = await this.indexer.update(paths);
+      } catch (e) {
+        if (!isCorruptionError(e)) throw e;
+        this.rebuild();
+        const s = await this.indexer.sync();
+        r = { changed: s.changed, deleted: s.deleted };
+      }
+      if (r.changed.length || r.deleted.length) this._version++;
+      return { changed: r.changed, deleted: r.deleted };
+    });
+  }
+
+  watch(onChange: (e: { changed: string[]; deleted: string[] }) => void): () => Promise<void> {
+    const report = (e: { changed: string[]; deleted: string[] }) => {
+      if (e.changed.length || e.deleted.length) onChange(e);
+    };
+    const stop = watchVault({
+      root: this.vaultRoot,
+      debounceMs: this.opts.debounceMs,
+      onBatch: async (paths) => report(await this.update(paths)),
+      // files written while chokidar was walking the vault are caught by one warm pass
+      onReady: () => {
+        void this.exclusive(() => this.indexer.sync()).then((r) => {
+          if (r.changed.length || r.deleted.length) this._version++;
+          report({ changed: r.changed, deleted: r.deleted });
+        }, () => {});
+      },
+    });
+    const stopper = async () => {
+      this.stoppers.delete(stopper);
+      await stop();
+    };
+    this.stoppers.add(stopper);
+    return stopper;
+  }
+
+  close(): void {
+    for (const s of [...this.stoppers]) void s();
+    this.store.close();
+  }
+
+  // ---------- queries ----------
+
+  vaultInfo(): VaultInfo {
+    const c = this.store.counts();
+    return { root: this.vaultRoot, name: path.basename(this.vaultRoot), noteCount: c.notes, fileCount: c.files };
+  }
+
+  status(): IndexStatus {
+    return { ...this.current };
+  }
+
+  listFiles(): FileEntry[] {
+    return [...this.store.fileStats().values()]
+      .map((f) => ({ path: f.path, kind: f.kind }))
+      .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  }
+
+  resolveNote(arg: string): string | null {
+    const p = arg.normalize('NFC').trim().replace(/\\/g, '/').replace(/^\.?\/+/, '');
+    if (!p) return null;
+    for (const candidate of [p, `${p}.md`]) if (this.indexer.names.has(candidate)) return candidate;
+    return this.resolveLink('', p);
+  }
+
+  resolveLink(fromPath: string, target: string): string | null {
+    const t = target.replace(/^!?\[\[|\]\]$/g, '');
+    const bare = t.split('|')[0].split('#')[0];
+    if (bare.trim() === '' && t.includes('#')) return fromPath || null;
+    if (bare.trim() === '') return null;
+    return this.indexer.names.resolve(fromPath.normalize('NFC'), bare).path;
+  }
+
+  noteInfo(p: string): NoteInfo | null {
+    const n = this.store.note(p);
+    if (!n) return null;
+    return { path: n.path, title: n.title, aliases: n.aliases, tags: n.tags, headings: n.headings, blocks: n.blocks, properties: n.properties };
+  }
+
+  backlinks(p: string): BacklinkInfo[] {
+    return this.store.backlinks(p);
+  }
+
+  outgoing(p: string): OutgoingLinkInfo[] {
+    return this.store.outgoing(p).map((l) => ({
+      raw: l.raw, kind: l.kind, target: l.target, heading: l.heading, block: l.block, alias: l.alias, line: l.line,
+      relation: l.relation, resolvedBy: l.resolvedBy,
+    }));
+  }
+
+  mentions(p: string): MentionInfo[] {
+    return mentions(this.store, p);
+  }
+
+  tags(): TagInfo[] {
+    return tagTree(this.store);
+  }
+
+  search(query: string, limit = 50): SearchHit[] {
+    return search(this.store, query, limit);
+  }
+
+  graph(filter?: GraphFilter): GraphData {
+    return graph(this.store, filter);
+  }
+
+  neighbourhood(p: string, depth: number): GraphData {
+    return neighbourhood(this.store, p, depth);
+  }
+
+  check(): CheckReport {
+    return check(this.store);
+  }
+
+  export(): VaultExport {
+    return exportVault(this.store);
+  }
+
+  notes(): NoteRecord[] {
+    return this.store.allNotes().map((n) => ({
+      path: n.path, title: n.title, aliases: n.aliases, tags: n.tags, properties: n.properties, words: n.words, cjkChars: n.cjkChars,
+    }));
+  }
+
+  links(relation?: string): LinkRecord[] {
+    return this.store.links(relation === undefined ? {} : { relation }).map((l) => ({
+      source: l.source, raw: l.raw, kind: l.kind, target: l.target, targetText: l.targetText, heading: l.heading,
+      block: l.block, alias: l.alias, line: l.line, context: l.context, relation: l.relation, resolvedBy: l.resolvedBy,
+    }));
+  }
+}

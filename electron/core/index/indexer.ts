@@ -1,0 +1,239 @@
+/**
+ * Bringing the store in step with the files: cold index, warm start and incremental updates share one path,
+ * `apply`, which re-parses only notes whose mtime/size (then sha256) changed, drops deleted files, and re-resolves
+ * only the links whose resolution the change can affect (links naming an added/removed file or a changed alias),
+ * plus the anchors of links into re-parsed notes.
+ */
+import path from 'node:path';
+import type { LinkFact, ParsedNote } from '../model.ts';
+import { NameTable, type Resolution } from '../resolve/name-table.ts';
+import { lastSegment, targetKey } from '../resolve/keys.ts';
+import type { FileRow, GraphStore, LinkInput, ProblemRow } from '../store/graph-store.ts';
+import { parseAll } from './parse-pool.ts';
+import { MAX_NOTE_BYTES, type ParseResult, type ParseTask } from './read-note.ts';
+import { isIgnoredPath, scanVault, type ScanEntry } from './scan.ts';
+import type { VaultFs } from './vault-fs.ts';
+
+export interface IndexerOptions {
+  root: string;
+  fs: VaultFs;
+  /** Parse workers for large batches; 0 = calling thread. */
+  workers: number;
+  workerUrl?: URL | string;
+  /** Fewest notes to parse before workers are worth their start-up (~0.3 s); default 200. */
+  workerThreshold?: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface ApplyResult {
+  changed: string[];
+  deleted: string[];
+  parsed: number;
+  bytes: number;
+}
+
+interface ChangeSet {
+  files: ScanEntry[];
+  folders: { path: string; diskPath: string }[];
+  deleted: string[];
+  stored: (p: string) => FileRow | null;
+  /** Problems of a full walk (replace the stored scan problems), or null for a partial update. */
+  scanProblems: ProblemRow[] | null;
+  cold: boolean;
+}
+
+function sameResolution(a: Resolution, b: { target: string | null; resolvedBy: string | null; candidates: string[] | null }): boolean {
+  return a.path === b.target && a.by === b.resolvedBy && JSON.stringify(a.candidates) === JSON.stringify(b.candidates);
+}
+
+export class Indexer {
+  readonly names = new NameTable();
+  private readonly store: GraphStore;
+  private readonly opts: IndexerOptions;
+
+  constructor(store: GraphStore, opts: IndexerOptions) {
+    this.store = store;
+    this.opts = opts;
+    for (const f of store.fileStats().values()) if (f.kind !== 'folder') this.names.addFile(f.path);
+    for (const { path: p, aliases } of store.allAliases()) this.names.setAliases(p, aliases);
+  }
+
+  /** Resolves one parsed link with the current name table. */
+  resolveLink(source: string, l: Pick<LinkFact, 'target' | 'kind'>): Resolution {
+    return this.names.resolve(source, l.target, l.kind === 'markdown');
+  }
+
+  private linkInputs(note: ParsedNote): LinkInput[] {
+    return note.links.map((l) => ({
+      kind: l.kind, raw: l.raw, targetText: l.target, targetName: lastSegment(targetKey(l.target)), heading: l.heading,
+      block: l.block, alias: l.alias, line: l.line, context: l.context, relation: l.relation,
+      resolution: this.resolveLink(note.path, l),
+    }));
+  }
+
+  /** Full walk: cold index on an empty store, warm start otherwise. */
+  async sync(): Promise<ApplyResult & { cold: boolean }> {
+    const cold = this.store.isEmpty();
+    const scan = scanVault(this.opts.fs, this.opts.root);
+    const stats = this.store.fileStats();
+    const present = new Set<string>();
+    for (const f of scan.files) present.add(f.path);
+    for (const d of scan.folders) present.add(d.path);
+    const deleted = [...stats.keys()].filter((p) => !present.has(p));
+    const result = await this.apply({
+      files: scan.files, folders: scan.folders, deleted, stored: (p) => stats.get(p) ?? null,
+      scanProblems: scan.problems, cold,
+    });
+    return { ...result, cold };
+  }
+
+  /** Finds the on-disk relative spelling of an NFC path (NFD names), or null when nothing is there. */
+  private locate(nfc: string, asGiven: string): string | null {
+    const { fs: fsx, root } = this.opts;
+    const tries = [this.store.fileStat(nfc)?.diskPath, asGiven, nfc].filter((x): x is string => !!x);
+    for (const rel of tries) if (fsx.lstat(path.join(root, rel))) return rel;
+    // a new file whose on-disk name is not NFC: match its folder's entries by their NFC form
+    const dir = nfc.includes('/') ? this.locate(nfc.slice(0, nfc.lastIndexOf('/')), asGiven.slice(0, Math.max(0, asGiven.lastIndexOf('/')))) : '';
+    if (dir === null) return null;
+    try {
+      const base = nfc.slice(nfc.lastIndexOf('/') + 1);
+      const hit = fsx.readdir(dir ? path.join(root, dir) : root).find((e) => e.name.normalize('NFC') === base);
+      return hit ? (dir ? `${dir}/${hit.name}` : hit.name) : null;
+    } catch {
+      return null;
+    }
+  }
+
+  /** Re-indexes vault-relative paths (files or folders; missing = deleted). */
+  async update(paths: string[]): Promise<ApplyResult> {
+    const { fs: fsx, root } = this.opts;
+    const files: ScanEntry[] = [];
+    const folders: { path: string; diskPath: string }[] = [];
+    const deleted = new Set<string>();
+    for (const given of new Set(paths)) {
+      const asGiven = given.replace(/\\/g, '/').replace(/^\.?\/+/, '').replace(/\/+$/, '');
+      const nfc = asGiven.normalize('NFC');
+      if (nfc === '' || isIgnoredPath(nfc)) continue;
+      const disk = this.locate(nfc, asGiven);
+      let st = null;
+      try {
+        st = disk === null ? null : fsx.stat(path.join(root, disk));
+        if (st && fsx.lstat(path.join(root, disk as string))?.kind === 'symlink' && st.kind === 'dir') st = null;
+      } catch {
+        st = null;
+      }
+      if (!st || disk === null) {
+        for (const p of this.store.pathsUnder(nfc)) deleted.add(p);
+        continue;
+      }
+      if (st.kind === 'file') {
+        files.push({ path: nfc, diskPath: disk, kind: /\.md$/i.test(nfc) ? 'note' : 'attachment', mtimeMs: st.mtimeMs, size: st.size });
+      } else if (st.kind === 'dir') {
+        folders.push({ path: nfc, diskPath: disk });
+        const sub = scanVault(fsx, root, disk);
+        files.push(...sub.files);
+        folders.push(...sub.folders);
+        const present = new Set([nfc, ...sub.files.map((f) => f.path), ...sub.folders.map((f) => f.path)]);
+        for (const p of this.store.pathsUnder(nfc)) if (!present.has(p)) deleted.add(p);
+      }
+    }
+    return this.apply({ files, folders, deleted: [...deleted], stored: (p) => this.store.fileStat(p), scanProblems: null, cold: false });
+  }
+
+  private async apply(cs: ChangeSet): Promise<ApplyResult> {
+    const { store, names } = this;
+    const changed: string[] = [];
+    const deleted: string[] = [];
+    const affected = new Set<string>();
+    const reparsed: string[] = [];
+    const vanished: ProblemRow[] = [];
+    let parsed = 0;
+    let bytes = 0;
+
+    const tasks: ParseTask[] = [];
+    const fileRows = new Map<string, FileRow>();
+    const removeStored = (p: string, row: FileRow) => {
+      if (row.kind === 'note') store.deleteNote(p);
+      store.deleteFile(p);
+      for (const k of names.removeFile(p)) affected.add(k);
+      deleted.push(p);
+    };
+
+    store.transaction(() => {
+      for (const p of cs.deleted) {
+        const row = cs.stored(p);
+        if (row) removeStored(p, row);
+      }
+      for (const d of cs.folders) {
+        const row = cs.stored(d.path);
+        if (row?.kind === 'folder') continue;
+        if (row) removeStored(d.path, row);
+        store.upsertFile({ path: d.path, diskPath: d.diskPath !== d.path ? d.diskPath : null, kind: 'folder', mtimeMs: null, size: null, hash: null });
+      }
+      for (const f of cs.files) {
+        let row = cs.stored(f.path);
+        if (row && row.kind !== f.kind) {
+          removeStored(f.path, row);
+          row = null;
+        }
+        const fileRow: FileRow = { path: f.path, diskPath: f.diskPath !== f.path ? f.diskPath : null, kind: f.kind, mtimeMs: f.mtimeMs, size: f.size, hash: row?.hash ?? null };
+        const same = row !== null && row.mtimeMs === f.mtimeMs && row.size === f.size;
+        if (!row) affected.add(names.addFile(f.path));
+        if (f.kind === 'attachment') {
+          if (!same) {
+            store.upsertFile(fileRow);
+            changed.push(f.path);
+          }
+        } else if (!same || (row?.hash === null && f.size <= MAX_NOTE_BYTES)) {
+          fileRows.set(f.path, fileRow);
+          tasks.push({ path: f.path, absPath: path.join(this.opts.root, f.diskPath), size: f.size, oldHash: row?.hash ?? null });
+        }
+      }
+    });
+
+    let done = 0;
+    const onBatch = (results: ParseResult[]) => {
+      store.transaction(() => {
+        for (const r of results) {
+          const fileRow = fileRows.get(r.path) as FileRow;
+          if (r.status === 'missing') {
+            const row = cs.stored(r.path);
+            if (row) removeStored(r.path, row);
+            else names.removeFile(r.path);
+            vanished.push({ path: r.path, kind: 'missing', message: 'deleted while being indexed', line: null });
+            continue;
+          }
+          store.upsertFile({ ...fileRow, hash: r.hash });
+          if (r.status === 'unchanged') continue;
+          for (const k of names.setAliases(r.path, r.note.aliases)) affected.add(k);
+          store.writeNote(r.note, this.linkInputs(r.note));
+          store.setFileProblems(r.path, r.note.problems);
+          changed.push(r.path);
+          reparsed.push(r.path);
+          if (r.bytes > 0) parsed++;
+          bytes += r.bytes;
+        }
+      });
+      done += results.length;
+      this.opts.onProgress?.(done, tasks.length);
+    };
+    const useWorkers = this.opts.workers > 0 && tasks.length >= (this.opts.workerThreshold ?? 200);
+    if (tasks.length) this.opts.onProgress?.(0, tasks.length);
+    await parseAll(tasks, { workers: useWorkers ? this.opts.workers : 0, workerUrl: this.opts.workerUrl, fs: this.opts.fs }, onBatch);
+
+    store.transaction(() => {
+      const reresolve = cs.cold ? store.unresolvedLinks() : store.linksByTargetName([...affected]);
+      const newTargets = new Set<string>();
+      for (const l of reresolve) {
+        const r = names.resolve(l.source, l.targetText, l.kind === 'markdown');
+        if (sameResolution(r, l)) continue;
+        store.setResolution(l.id, r);
+        if (r.path) newTargets.add(r.path);
+      }
+      if (cs.cold) store.recheckAnchors(null);
+      else if (reparsed.length || newTargets.size) store.recheckAnchors({ sources: reparsed, targets: [...reparsed, ...newTargets] });
+      if (cs.scanProblems) store.setScanProblems([...cs.scanProblems, ...vanished]);
+    });
+    return { changed, deleted, parsed, bytes };
+  }
+}

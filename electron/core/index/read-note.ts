@@ -1,0 +1,80 @@
+/**
+ * Reading and parsing one note file: shared by the parse workers and the in-thread path.
+ * Never throws: an unreadable, binary, badly encoded or oversized file becomes an empty note with a problem,
+ * so the rest of the vault is unaffected and the file still answers links by its name.
+ */
+import { createHash } from 'node:crypto';
+import type { ParsedNote, ProblemFact } from '../model.ts';
+import { decodeNote, parseNote } from '../parse/index.ts';
+import type { VaultFs } from './vault-fs.ts';
+
+/** Notes larger than this (bytes) are recorded with problem kind `too-large` and not parsed. */
+export const MAX_NOTE_BYTES = 5 * 1024 * 1024;
+
+export interface ParseTask {
+  /** Vault-relative NFC path. */
+  path: string;
+  /** Absolute on-disk path to read. */
+  absPath: string;
+  /** Size from the scan, bytes. */
+  size: number;
+  /** sha256 hex stored for this file; when the content still hashes to it, the note is not re-parsed. */
+  oldHash: string | null;
+}
+
+export type ParseResult =
+  | {
+      path: string;
+      status: 'parsed';
+      /** null when the content could not be read (or was not, for `too-large`). */
+      hash: string | null;
+      /** Bytes read and parsed (0 when not read). */
+      bytes: number;
+      note: ParsedNote;
+    }
+  | { path: string; status: 'unchanged'; hash: string }
+  | { path: string; status: 'missing' };
+
+export function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** An empty note for `path` carrying `problems` (used when the content cannot be parsed). */
+export function emptyNote(path: string, problems: ProblemFact[]): ParsedNote {
+  return { ...parseNote(path, ''), problems };
+}
+
+export function readAndParse(fsx: VaultFs, task: ParseTask): ParseResult {
+  const { path } = task;
+  if (task.size > MAX_NOTE_BYTES) {
+    const problem = { kind: 'too-large', message: `${task.size} bytes is over the ${MAX_NOTE_BYTES} byte limit; not parsed` };
+    return { path, status: 'parsed', hash: null, bytes: 0, note: emptyNote(path, [problem]) };
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = fsx.readFile(task.absPath);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException)?.code ?? String(e);
+    if (code === 'ENOENT' || code === 'ENOTDIR') return { path, status: 'missing' };
+    return { path, status: 'parsed', hash: null, bytes: 0, note: emptyNote(path, [{ kind: 'unreadable', message: `cannot read (${code})` }]) };
+  }
+  const hash = sha256(bytes);
+  if (hash === task.oldHash) return { path, status: 'unchanged', hash };
+  if (bytes.length > MAX_NOTE_BYTES) {
+    const problem = { kind: 'too-large', message: `${bytes.length} bytes is over the ${MAX_NOTE_BYTES} byte limit; not parsed` };
+    return { path, status: 'parsed', hash, bytes: 0, note: emptyNote(path, [problem]) };
+  }
+  let note: ParsedNote;
+  try {
+    const decoded = decodeNote(bytes);
+    if (decoded.text === null) note = emptyNote(path, decoded.problems);
+    else {
+      note = parseNote(path, decoded.text);
+      if (decoded.problems.length) note = { ...note, problems: [...decoded.problems, ...note.problems] };
+    }
+  } catch (e) {
+    // the parser promises not to throw; if it does, the note is still recorded and the vault indexing goes on
+    note = emptyNote(path, [{ kind: 'parse', message: `parser failed: ${(e as Error)?.message ?? String(e)}` }]);
+  }
+  return { path, status: 'parsed', hash, bytes: bytes.length, note };
+}

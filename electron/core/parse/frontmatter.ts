@@ -1,0 +1,206 @@
+/**
+ * YAML frontmatter: finding it, parsing it with the `yaml` package, and pulling out aliases, tags, the other
+ * properties (JSON-compatible) and the wiki links written inside property values.
+ *
+ * Frontmatter is the first thing in the file: `---` alone on line 1, closed by the first line that is `---` or `...`.
+ * The text given here has `\n` line endings (parseNote normalises CRLF first).
+ */
+import { isAlias, isMap, isScalar, isSeq, parseDocument } from 'yaml';
+import type { LinkFact, ProblemFact } from '../model.ts';
+import { splitWiki } from './links.ts';
+import { cleanTag, countNewlines, lineAround } from './text.ts';
+
+export interface FrontmatterBlock {
+  /** The YAML between the fences (with its trailing `\n`). */
+  yaml: string;
+  /** Lines taken by the block, both fences included. */
+  lines: number;
+  /** Offset where the body starts (just after the closing fence's line). */
+  bodyStart: number;
+}
+
+function isFenceLine(text: string, start: number, end: number): boolean {
+  if (end - start < 3) return false;
+  const c = text.charCodeAt(start);
+  if (c !== 45 && c !== 46) return false;
+  if (text.charCodeAt(start + 1) !== c || text.charCodeAt(start + 2) !== c) return false;
+  for (let i = start + 3; i < end; i++) {
+    const d = text.charCodeAt(i);
+    if (d !== 32 && d !== 9) return false;
+  }
+  return true;
+}
+
+/** Finds the frontmatter block, or null when the file has none (or it is never closed). */
+export function findFrontmatter(text: string): FrontmatterBlock | null {
+  if (text.charCodeAt(0) !== 45 || !text.startsWith('---')) return null;
+  const firstEnd = text.indexOf('\n');
+  if (firstEnd === -1) return null;
+  if (!isFenceLine(text, 0, firstEnd)) return null;
+  const yamlStart = firstEnd + 1;
+  let lineStart = yamlStart;
+  let line = 2;
+  while (lineStart < text.length) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd === -1) lineEnd = text.length;
+    if (isFenceLine(text, lineStart, lineEnd)) {
+      return { yaml: text.slice(yamlStart, lineStart), lines: line, bodyStart: Math.min(lineEnd + 1, text.length) };
+    }
+    lineStart = lineEnd + 1;
+    line++;
+  }
+  return null;
+}
+
+export interface FrontmatterFacts {
+  aliases: string[];
+  tags: string[];
+  properties: Record<string, unknown>;
+  links: LinkFact[];
+  problems: ProblemFact[];
+}
+
+const RESERVED = new Set(['aliases', 'alias', 'tags', 'tag']);
+const WIKI_IN_VALUE = /!?\[\[([^\[\]\n]*)\]\]/g;
+
+/** JSON-compatible copy: Dates become ISO strings (`2024-01-05` for a date without time), Maps become objects. */
+function toJson(v: unknown): unknown {
+  if (v === null || typeof v !== 'object') {
+    if (typeof v === 'bigint') return Number(v);
+    if (typeof v === 'number' && !Number.isFinite(v)) return String(v);
+    return v === undefined ? null : v;
+  }
+  if (v instanceof Date) {
+    if (Number.isNaN(v.getTime())) return String(v);
+    const iso = v.toISOString();
+    return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso;
+  }
+  if (Array.isArray(v)) return v.map(toJson);
+  if (v instanceof Map) {
+    const o: Record<string, unknown> = {};
+    for (const [k, x] of v) o[String(k)] = toJson(x);
+    return o;
+  }
+  if (v instanceof Set) return [...v].map(toJson);
+  if (v instanceof Uint8Array) return Buffer.from(v).toString('base64');
+  const o: Record<string, unknown> = {};
+  for (const k of Object.keys(v)) o[k] = toJson((v as Record<string, unknown>)[k]);
+  return o;
+}
+
+function stringList(v: unknown): string[] {
+  if (v === null || v === undefined) return [];
+  const items = Array.isArray(v) ? v.flat(Infinity) : [v];
+  const out: string[] = [];
+  for (const x of items) {
+    if (x === null || x === undefined || typeof x === 'object') continue;
+    const s = String(x).trim();
+    if (s) out.push(s);
+  }
+  return out;
+}
+
+/**
+ * Parses the YAML of a frontmatter block (its first line is file line 2). Never throws: a YAML error gives
+ * `properties: {}`, no aliases, tags or property links, and a `frontmatter` problem `<yaml error>, line N`.
+ */
+export function parseFrontmatter(block: FrontmatterBlock): FrontmatterFacts {
+  const facts: FrontmatterFacts = { aliases: [], tags: [], properties: {}, links: [], problems: [] };
+  const yaml = block.yaml;
+  if (yaml.trim() === '') return facts;
+  let data: unknown;
+  let doc;
+  try {
+    doc = parseDocument(yaml, { customTags: ['timestamp'], prettyErrors: true, logLevel: 'silent' });
+    if (doc.errors.length > 0) {
+      const e = doc.errors[0];
+      const yamlLine = e.linePos?.[0]?.line ?? 1;
+      const line = yamlLine + 1;
+      const msg = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?\s*$/, '');
+      facts.problems.push({ kind: 'frontmatter', message: `${msg}, line ${line}`, line });
+      return facts;
+    }
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (err) {
+    facts.problems.push({ kind: 'frontmatter', message: `${(err as Error).message.split('\n')[0]}, line 2`, line: 2 });
+    return facts;
+  }
+  if (data === null || data === undefined) return facts;
+  if (typeof data !== 'object' || Array.isArray(data) || data instanceof Date) {
+    facts.problems.push({ kind: 'frontmatter', message: 'frontmatter is not a map of properties, line 2', line: 2 });
+    return facts;
+  }
+  const obj = data as Record<string, unknown>;
+  for (const key of Object.keys(obj)) {
+    const lower = key.toLowerCase();
+    if (lower === 'aliases' || lower === 'alias') {
+      for (const a of stringList(obj[key])) facts.aliases.push(a);
+    } else if (lower === 'tags' || lower === 'tag') {
+      const raw = obj[key];
+      const list = typeof raw === 'string' ? raw.split(',') : stringList(raw);
+      for (const t of list) {
+        const c = cleanTag(t.trim().replace(/^(["'])(.*)\1$/, '$2'));
+        if (c !== null) facts.tags.push(c);
+      }
+    } else if (!RESERVED.has(lower)) {
+      facts.properties[key] = toJson(obj[key]);
+    }
+  }
+  // Wiki links inside property values, with the line of the value in the file.
+  if (yaml.indexOf('[[') !== -1 && isMap(doc.contents)) {
+    for (const pair of doc.contents.items) {
+      const keyNode = pair.key;
+      const key = isScalar(keyNode) ? String(keyNode.value) : String(keyNode);
+      collectPropertyLinks(pair.value, key, yaml, facts.links);
+    }
+  }
+  return facts;
+}
+
+function pushPropertyLink(yaml: string, at: number, raw: string, inner: string, key: string, out: LinkFact[]): void {
+  const parts = splitWiki(inner);
+  if (parts === null) return;
+  const line = 2 + countNewlines(yaml, 0, at);
+  const { start, end } = lineAround(yaml, at);
+  out.push({
+    kind: 'property', raw, target: parts.target, heading: parts.heading, block: parts.block, alias: parts.alias,
+    line, context: yaml.slice(start, end).trim(), relation: key,
+  });
+}
+
+function collectPropertyLinks(node: unknown, key: string, yaml: string, out: LinkFact[]): void {
+  if (node === null || node === undefined || isAlias(node)) return;
+  if (isScalar(node)) {
+    const v = node.value;
+    if (typeof v !== 'string' || v.indexOf('[[') === -1) return;
+    const [from, to] = node.range ?? [0, yaml.length];
+    let cursor = from;
+    WIKI_IN_VALUE.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = WIKI_IN_VALUE.exec(v)) !== null) {
+      const found = yaml.indexOf(m[0], cursor);
+      const at = found !== -1 && found < to ? found : from;
+      if (found !== -1 && found < to) cursor = found + m[0].length;
+      pushPropertyLink(yaml, at, m[0], m[1], key, out);
+    }
+    return;
+  }
+  if (isSeq(node)) {
+    // `related: [[a]]` is YAML for a list holding a list holding "a": Obsidian users mean a wiki link.
+    const inner = node.items.length === 1 ? node.items[0] : null;
+    if (node.flow && isSeq(inner) && inner.flow && inner.items.length === 1 && isScalar(inner.items[0])) {
+      const s = inner.items[0];
+      const range = node.range;
+      if (range && (typeof s.value === 'string' || typeof s.value === 'number')) {
+        const raw = yaml.slice(range[0], range[1]).trim();
+        pushPropertyLink(yaml, range[0], raw, String(s.value), key, out);
+        return;
+      }
+    }
+    for (const item of node.items) collectPropertyLinks(item, key, yaml, out);
+    return;
+  }
+  if (isMap(node)) {
+    for (const pair of node.items) collectPropertyLinks(pair.value, key, yaml, out);
+  }
+}

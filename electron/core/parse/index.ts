@@ -1,0 +1,373 @@
+/**
+ * The note parser: one markdown note → the facts the index stores (`ParsedNote`, electron/core/model.ts).
+ *
+ * One pass each, nothing parsed twice:
+ *  1. normalise (BOM, CRLF/CR → LF), cut off the frontmatter (YAML parsed with `yaml`, property links read there);
+ *  2. remove `%% %%` and `<!-- -->` comments from the body, keeping line endings (comments.ts);
+ *  3. one micromark/mdast parse of the body (processor.ts; GFM only when the body has a table or a footnote);
+ *  4. one walk of the tree: headings, block ids, links, embeds, inline tags, inline fields, and the ranges that
+ *     mentionText blanks (code, links, html).
+ * Lines are 1-based lines of the whole file: body line N is file line N + frontmatterLines.
+ *
+ * The indexer calls parseNote from worker threads; every export here is pure and synchronous.
+ */
+import type { BlockFact, HeadingFact, LinkFact, LinkKind, ParsedNote, ProblemFact } from '../model.ts';
+import { stripComments } from './comments.ts';
+import { findFrontmatter, parseFrontmatter, type FrontmatterFacts } from './frontmatter.ts';
+import { splitMarkdownUrl, splitWiki, type LinkParts } from './links.ts';
+import { needsGfm, parseMarkdown, type MdNode } from './processor.ts';
+import { cleanTag, isTagBoundary, lineAround, positionsOf, TAG_BODY, textStats, titleOf } from './text.ts';
+
+export { decodeNote } from './decode.ts';
+export { titleOf, textStats } from './text.ts';
+
+/** `key:: value` on its own line (Dataview inline field), maybe in a list item or quote. Group 1: the key. */
+const INLINE_FIELD = /^[ \t]*(?:>[ \t]*)*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?(?:\[.\][ \t]+)?([\p{L}\p{N}_][\p{L}\p{N}_ \-/.]*?)[ \t]*::/u;
+/** `^id` at the end of a paragraph's last line. Group 1: the id. */
+const BLOCK_ID = /(?:^|[ \t])\^([\p{L}\p{N}-]+)[ \t]*$/u;
+/** URL scheme characters, scanning back from `://`. */
+const SCHEME_CHAR = /[A-Za-z0-9+.-]/;
+
+interface PendingRef { node: MdNode; start: number; end: number }
+
+/** Walks one body tree; collects facts in body coordinates, lines already shifted to file lines. */
+class Walker {
+  readonly headings: HeadingFact[] = [];
+  readonly blocks: BlockFact[] = [];
+  readonly links: LinkFact[] = [];
+  readonly tags: string[] = [];
+  /** [start, end) offset pairs in src to blank in mentionText. */
+  readonly blanks: number[] = [];
+  private readonly hashes: number[];
+  private hashIdx = 0;
+  private readonly urls: number[];
+  private urlIdx = 0;
+  private lineCache = new Map<number, { text: string; field: string | null; fieldEnd: number }>();
+  private definitions: Map<string, string> | null = null;
+  private refs: PendingRef[] | null = null;
+  private sortLinks = false;
+
+  private readonly src: string;
+  private readonly lineOffset: number;
+
+  constructor(src: string, lineOffset: number) {
+    this.src = src;
+    this.lineOffset = lineOffset;
+    this.hashes = positionsOf(src, '#');
+    this.urls = src.indexOf('://') === -1 ? [] : positionsOf(src, '://');
+  }
+
+  walk(node: MdNode): void {
+    switch (node.type) {
+      case 'text':
+        this.text(node);
+        return;
+      case 'wikiLink':
+        this.wiki(node, 'wiki', 2);
+        return;
+      case 'wikiEmbed':
+        this.wiki(node, 'embed', 3);
+        return;
+      case 'link':
+      case 'image':
+        this.markdownLink(node);
+        return;
+      case 'linkReference':
+      case 'imageReference':
+        this.reference(node);
+        return;
+      case 'definition':
+        this.definition(node);
+        return;
+      case 'code':
+      case 'inlineCode':
+      case 'html':
+        this.blank(node);
+        return;
+      case 'heading':
+        this.heading(node);
+        break;
+      case 'paragraph':
+        this.blockId(node);
+        break;
+    }
+    const children = node.children;
+    if (children) for (let i = 0; i < children.length; i++) this.walk(children[i]);
+  }
+
+  /** Resolves reference-style links once all definitions are known. */
+  finish(): void {
+    if (this.refs && this.definitions) {
+      for (const r of this.refs) {
+        const url = this.definitions.get(r.node.identifier ?? '');
+        if (url === undefined) continue;
+        const parts = splitMarkdownUrl(url);
+        if (!parts) continue;
+        parts.alias = r.node.type === 'imageReference' ? (r.node.alt || null) : (plainText(r.node, this.src) || null);
+        this.push('markdown', r.node, r.start, this.src.slice(r.start, r.end), parts);
+        this.sortLinks = true;
+      }
+    }
+    if (this.sortLinks) this.links.sort((a, b) => a.line - b.line);
+  }
+
+  private blank(node: MdNode): void {
+    const p = node.position;
+    if (p) this.blanks.push(p.start.offset!, p.end.offset!);
+  }
+
+  private lineInfo(offset: number): { text: string; field: string | null; fieldEnd: number; start: number } {
+    const { start, end } = lineAround(this.src, offset);
+    let info = this.lineCache.get(start);
+    if (!info) {
+      const line = this.src.slice(start, end);
+      let field: string | null = null;
+      let fieldEnd = 0;
+      if (line.indexOf('::') !== -1) {
+        const m = INLINE_FIELD.exec(line);
+        if (m) {
+          field = m[1].trim();
+          fieldEnd = start + m[0].length;
+        }
+      }
+      info = { text: line.trim(), field, fieldEnd };
+      this.lineCache.set(start, info);
+    }
+    return { ...info, start };
+  }
+
+  private push(kind: LinkKind, node: MdNode, start: number, raw: string, parts: LinkParts): void {
+    const info = this.lineInfo(start);
+    this.links.push({
+      kind, raw, target: parts.target, heading: parts.heading, block: parts.block, alias: parts.alias,
+      line: node.position!.start.line + this.lineOffset,
+      context: info.text,
+      relation: info.field !== null && start >= info.fieldEnd ? info.field : null,
+    });
+  }
+
+  private wiki(node: MdNode, kind: 'wiki' | 'embed', open: number): void {
+    const start = node.position!.start.offset!;
+    const end = node.position!.end.offset!;
+    this.blanks.push(start, end);
+    const raw = this.src.slice(start, end);
+    const parts = splitWiki(raw.slice(open, -2));
+    if (parts) this.push(kind, node, start, raw, parts);
+  }
+
+  private markdownLink(node: MdNode): void {
+    const start = node.position!.start.offset!;
+    const end = node.position!.end.offset!;
+    this.blanks.push(start, end);
+    const parts = splitMarkdownUrl(node.url ?? '');
+    if (!parts) return;
+    parts.alias = node.type === 'image' ? (node.alt || null) : (plainText(node, this.src) || null);
+    this.push('markdown', node, start, this.src.slice(start, end), parts);
+  }
+
+  private reference(node: MdNode): void {
+    const start = node.position!.start.offset!;
+    const end = node.position!.end.offset!;
+    this.blanks.push(start, end);
+    (this.refs ??= []).push({ node, start, end });
+  }
+
+  private definition(node: MdNode): void {
+    this.blank(node);
+    const defs = (this.definitions ??= new Map());
+    const id = node.identifier ?? '';
+    if (!defs.has(id)) defs.set(id, node.url ?? '');
+  }
+
+  private heading(node: MdNode): void {
+    this.headings.push({
+      level: node.depth ?? 1,
+      text: plainText(node, this.src).replace(/\s+/g, ' ').trim(),
+      line: node.position!.start.line + this.lineOffset,
+    });
+  }
+
+  /** `^id` at the end of a paragraph (or list item's paragraph), in its last text. */
+  private blockId(node: MdNode): void {
+    const children = node.children;
+    if (!children || children.length === 0) return;
+    const last = children[children.length - 1];
+    if (last.type !== 'text' || !last.value || last.value.indexOf('^') === -1) return;
+    const src = this.src;
+    const ts = last.position!.start.offset!;
+    const te = last.position!.end.offset!;
+    const lineStart = src.lastIndexOf('\n', te - 1) + 1;
+    const from = Math.max(lineStart, ts);
+    const m = BLOCK_ID.exec(src.slice(from, te));
+    if (!m) return;
+    const caret = from + m.index + m[0].indexOf('^');
+    if (caret > lineStart && !isTagBoundary(src.charCodeAt(caret - 1))) return;
+    this.blocks.push({ id: m[1], line: last.position!.end.line + this.lineOffset });
+  }
+
+  /** Inline `#tags` and bare URLs (blanked for mentions) in one text node. */
+  private text(node: MdNode): void {
+    const p = node.position;
+    if (!p) return;
+    const s = p.start.offset!;
+    const e = p.end.offset!;
+    const src = this.src;
+    const hashes = this.hashes;
+    let i = this.hashIdx;
+    while (i < hashes.length && hashes[i] < s) i++;
+    for (; i < hashes.length && hashes[i] < e; i++) {
+      const h = hashes[i];
+      if (h > 0 && !isTagBoundary(src.charCodeAt(h - 1))) continue;
+      TAG_BODY.lastIndex = h + 1;
+      const m = TAG_BODY.exec(src);
+      if (!m) continue;
+      const tag = cleanTag(m[0].length > e - h - 1 ? m[0].slice(0, e - h - 1) : m[0]);
+      if (tag !== null) this.tags.push(tag);
+    }
+    this.hashIdx = i;
+    const urls = this.urls;
+    if (urls.length === 0) return;
+    let j = this.urlIdx;
+    while (j < urls.length && urls[j] < s) j++;
+    for (; j < urls.length && urls[j] < e; j++) {
+      let a = urls[j];
+      while (a > s && SCHEME_CHAR.test(src[a - 1])) a--;
+      if (a === urls[j]) continue;
+      let b = urls[j] + 3;
+      while (b < e) {
+        const c = src.charCodeAt(b);
+        if (c === 32 || c === 9 || c === 10 || c === 60 || c === 62 || c === 0x3000) break;
+        b++;
+      }
+      this.blanks.push(a, b);
+    }
+    this.urlIdx = j;
+  }
+}
+
+/** Display text of a node: text and code values; a wiki link shows its alias or what it names; embeds show nothing. */
+function plainText(node: MdNode, src: string): string {
+  switch (node.type) {
+    case 'text':
+    case 'inlineCode':
+      return node.value ?? '';
+    case 'break':
+      return ' ';
+    case 'html':
+    case 'wikiEmbed':
+      return '';
+    case 'image':
+    case 'imageReference':
+      return node.alt ?? '';
+    case 'wikiLink': {
+      const p = node.position;
+      if (!p) return node.value ?? '';
+      const inner = src.slice(p.start.offset! + 2, p.end.offset! - 2);
+      const parts = splitWiki(inner);
+      if (!parts) return '';
+      if (parts.alias) return parts.alias;
+      const bar = inner.indexOf('|');
+      return (bar === -1 ? inner : inner.slice(0, bar).replace(/\\$/, '')).trim();
+    }
+  }
+  const children = node.children;
+  if (!children) return node.value ?? '';
+  let s = '';
+  for (let i = 0; i < children.length; i++) s += plainText(children[i], src);
+  return s;
+}
+
+/** src with the given [start, end) pairs blanked (every character but `\n` becomes a space). */
+function blankRanges(src: string, pairs: number[]): string {
+  if (pairs.length === 0) return src;
+  // Pairs come mostly in document order; sort only when they don't.
+  let sorted = true;
+  for (let i = 2; i < pairs.length; i += 2) if (pairs[i] < pairs[i - 2]) { sorted = false; break; }
+  let list = pairs;
+  if (!sorted) {
+    const idx: Array<[number, number]> = [];
+    for (let i = 0; i < pairs.length; i += 2) idx.push([pairs[i], pairs[i + 1]]);
+    idx.sort((a, b) => a[0] - b[0]);
+    list = idx.flat();
+  }
+  let out = '';
+  let last = 0;
+  for (let i = 0; i < list.length; i += 2) {
+    const a = Math.max(list[i], last);
+    const b = list[i + 1];
+    if (b <= a) continue;
+    out += src.slice(last, a) + blank(src.slice(a, b));
+    last = b;
+  }
+  return out + src.slice(last);
+}
+
+function blank(s: string): string {
+  return s.indexOf('\n') === -1 ? ' '.repeat(s.length) : s.replace(/[^\n]/g, ' ');
+}
+
+function dedupeTags(lists: string[][]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const list of lists) {
+    for (const t of list) {
+      const k = t.toLowerCase();
+      if (!seen.has(k)) { seen.add(k); out.push(t); }
+    }
+  }
+  return out;
+}
+
+const NO_FRONTMATTER: FrontmatterFacts = { aliases: [], tags: [], properties: {}, links: [], problems: [] };
+
+function parseNoteUnchecked(path: string, text: string): ParsedNote {
+  let t = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if (t.indexOf('\r') !== -1) t = t.replace(/\r\n?/g, '\n');
+  const fm = findFrontmatter(t);
+  const bodyStart = fm ? fm.bodyStart : 0;
+  const frontmatterLines = fm ? fm.lines : 0;
+  const body = fm ? t.slice(bodyStart) : t;
+  const facts = fm ? parseFrontmatter(fm) : NO_FRONTMATTER;
+
+  const src = stripComments(body);
+  const tree = parseMarkdown(src, needsGfm(src));
+  const walker = new Walker(src, frontmatterLines);
+  walker.walk(tree);
+  walker.finish();
+
+  const { words, cjkChars } = textStats(body);
+  const mentionText = (bodyStart > 0 ? blank(t.slice(0, bodyStart)) : '') + blankRanges(src, walker.blanks);
+  return {
+    path,
+    title: titleOf(path),
+    aliases: [...new Set(facts.aliases)],
+    tags: dedupeTags([facts.tags, walker.tags]),
+    headings: walker.headings,
+    blocks: walker.blocks,
+    properties: facts.properties,
+    links: facts.links.length ? [...facts.links, ...walker.links] : walker.links,
+    body,
+    mentionText,
+    words,
+    cjkChars,
+    frontmatterLines,
+    problems: [...facts.problems],
+  };
+}
+
+/**
+ * Parses one note. Pure and synchronous; never throws on bad markdown or YAML (a YAML error is a `frontmatter`
+ * problem; anything unexpected gives an empty note with a `parse` problem).
+ */
+export function parseNote(path: string, text: string): ParsedNote {
+  try {
+    return parseNoteUnchecked(path, text);
+  } catch (err) {
+    const problems: ProblemFact[] = [{ kind: 'parse', message: `could not parse: ${(err as Error)?.message ?? String(err)}` }];
+    const body = text.replace(/\r\n?/g, '\n');
+    return {
+      path, title: titleOf(path), aliases: [], tags: [], headings: [], blocks: [], properties: {}, links: [], body,
+      mentionText: body.replace(/[^\n]/g, ' '), ...textStats(body), frontmatterLines: 0, problems,
+    };
+  }
+}

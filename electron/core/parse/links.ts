@@ -1,0 +1,90 @@
+/**
+ * Splitting link text into target / heading / block / alias, for wiki links (`[[…]]`, `![[…]]`, property links)
+ * and markdown links (`[text](url)`).
+ */
+import { nfc } from './text.ts';
+
+export interface LinkParts {
+  target: string;
+  heading: string | null;
+  block: string | null;
+  alias: string | null;
+}
+
+/**
+ * Splits the inside of `[[…]]` (without the brackets). `a#b#c|x` → target `a`, heading `c`, alias `x`;
+ * `a#^id` → block `id`; `a\|b` (escaped pipe, as written inside a GFM table) → target `a`, alias `b`.
+ * Returns null for a link that names nothing (`[[]]`, `[[|x]]`, `[[#]]`).
+ */
+export function splitWiki(inner: string): LinkParts | null {
+  let left = inner;
+  let alias: string | null = null;
+  const bar = inner.indexOf('|');
+  if (bar !== -1) {
+    left = inner.slice(0, bar);
+    if (left.endsWith('\\')) left = left.slice(0, -1);
+    alias = inner.slice(bar + 1).trim() || null;
+  }
+  let target = left;
+  let heading: string | null = null;
+  let block: string | null = null;
+  const hash = left.indexOf('#');
+  if (hash !== -1) {
+    target = left.slice(0, hash);
+    const parts = left.slice(hash + 1).split('#').map((p) => p.trim()).filter((p) => p !== '');
+    let last = parts.length ? parts[parts.length - 1] : null;
+    if (last !== null && last.startsWith('^')) {
+      block = last.slice(1).trim() || null;
+      parts.pop();
+      last = parts.length ? parts[parts.length - 1] : null;
+    }
+    heading = last;
+  }
+  target = nfc(target.trim());
+  if (target === '' && heading === null && block === null) return null;
+  return { target, heading, block, alias };
+}
+
+/** `scheme:` (https:, mailto:, obsidian:, file:, …) or protocol-relative `//host`: not a note in the vault. */
+const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
+
+function decodePercent(s: string): string {
+  if (s.indexOf('%') === -1) return s;
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    // A stray `%` that is not an escape: decode what can be decoded.
+    return s.replace(/(?:%[0-9a-f]{2})+/gi, (m) => {
+      try { return decodeURIComponent(m); } catch { return m; }
+    });
+  }
+}
+
+/**
+ * Splits a markdown link destination (already unescaped by micromark, `<…>` removed) into a vault target,
+ * or returns null when it is external (a URL, `mailto:`, any `scheme:`) or empty. `%xx` escapes are decoded;
+ * `#heading` / `#^block` become heading / block; a `?query` is dropped.
+ */
+export function splitMarkdownUrl(url: string): LinkParts | null {
+  const u = url.trim();
+  if (u === '' || EXTERNAL.test(u)) return null;
+  let path = u;
+  let frag: string | null = null;
+  const hash = u.indexOf('#');
+  if (hash !== -1) {
+    path = u.slice(0, hash);
+    frag = u.slice(hash + 1);
+  }
+  const q = path.indexOf('?');
+  if (q !== -1) path = path.slice(0, q);
+  const target = nfc(decodePercent(path).trim());
+  let heading: string | null = null;
+  let block: string | null = null;
+  if (frag !== null) {
+    const f = decodePercent(frag).trim();
+    if (f.startsWith('^')) block = f.slice(1) || null;
+    else heading = f || null;
+  }
+  if (target === '' && heading === null && block === null) return null;
+  return { target, heading, block, alias: null };
+}

@@ -1,0 +1,122 @@
+/**
+ * Small text helpers of the note parser: titles, word/CJK counts, tags, line lookups.
+ * Everything here is a hand-written loop or a sticky regex: it runs over every byte of a vault.
+ */
+
+/** File name without `.md` (either separator), e.g. `runtime/GMP model.md` → `GMP model`. */
+export function titleOf(path: string): string {
+  const slash = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
+  const name = path.slice(slash + 1);
+  return name.length > 3 && name.slice(-3).toLowerCase() === '.md' ? name.slice(0, -3) : name;
+}
+
+function isAsciiWordChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/** Latin letters beyond ASCII (Latin-1 letters, Latin Extended-A/B, IPA, Latin Extended Additional) and combining marks. */
+function isLatinExtra(c: number): boolean {
+  return (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) || (c >= 0x250 && c <= 0x2af) || (c >= 0x300 && c <= 0x36f)
+    || (c >= 0x1e00 && c <= 0x1eff);
+}
+
+/** CJK ideographs, kana and Hangul syllables in the Basic Multilingual Plane. */
+function isCjkBmp(c: number): boolean {
+  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x3040 && c <= 0x30ff)
+    || (c >= 0xac00 && c <= 0xd7af) || (c >= 0xf900 && c <= 0xfaff);
+}
+
+/**
+ * Latin-script words and CJK characters, for reading-time estimates. A word is a run of Latin letters and digits
+ * (an apostrophe inside a word keeps it whole: `don't` is one word). Every CJK ideograph, kana or Hangul syllable
+ * counts once, including the supplementary ideograph planes (U+20000–U+3134F).
+ */
+export function textStats(body: string): { words: number; cjkChars: number } {
+  let words = 0;
+  let cjkChars = 0;
+  let inWord = false;
+  const n = body.length;
+  for (let i = 0; i < n; i++) {
+    const c = body.charCodeAt(i);
+    if (c < 128) {
+      if (isAsciiWordChar(c)) {
+        if (!inWord) { words++; inWord = true; }
+      } else if (!(inWord && c === 39 && i + 1 < n && isAsciiWordChar(body.charCodeAt(i + 1)))) {
+        inWord = false;
+      }
+    } else if (isLatinExtra(c)) {
+      if (!inWord) { words++; inWord = true; }
+    } else if (c === 0x2019 && inWord && i + 1 < n && isAsciiWordChar(body.charCodeAt(i + 1))) {
+      // ’ inside a word
+    } else {
+      inWord = false;
+      if (isCjkBmp(c)) cjkChars++;
+      else if (c >= 0xd840 && c <= 0xd884 && i + 1 < n) {
+        const lo = body.charCodeAt(i + 1);
+        if (lo >= 0xdc00 && lo <= 0xdfff) { cjkChars++; i++; }
+      }
+    }
+  }
+  return { words, cjkChars };
+}
+
+/** True for a character that may stand before an inline `#tag` (Obsidian: start of text or whitespace). */
+export function isTagBoundary(c: number): boolean {
+  if (c === 32 || c === 9 || c === 10 || c === 13) return true;
+  if (c < 128) return false;
+  return c === 0xa0 || c === 0x3000 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x205f
+    || c === 0x2028 || c === 0x2029 || c === 0xfeff;
+}
+
+/** The characters of a tag after `#`: letters (any script), marks, digits, `_`, `-`, `/`. Sticky: set lastIndex. */
+export const TAG_BODY = /[\p{L}\p{M}\p{N}_\-/]+/uy;
+const HAS_NON_DIGIT = /[^\p{N}/]/u;
+
+/**
+ * Normalises a tag as written (with or without a leading `#`): trims, drops the `#`, drops trailing `/`.
+ * Returns null when it is not a tag: empty, starting with `/`, or all digits (`#123`).
+ */
+export function cleanTag(raw: string): string | null {
+  let t = raw.trim();
+  if (t.startsWith('#')) t = t.slice(1);
+  while (t.endsWith('/')) t = t.slice(0, -1);
+  if (t === '' || t.startsWith('/') || !HAS_NON_DIGIT.test(t)) return null;
+  return t;
+}
+
+/** Every index of `needle` in `s`, ascending. */
+export function positionsOf(s: string, needle: string): number[] {
+  const out: number[] = [];
+  let i = s.indexOf(needle);
+  while (i !== -1) {
+    out.push(i);
+    i = s.indexOf(needle, i + needle.length);
+  }
+  return out;
+}
+
+/** Number of `\n` in s[from, to). */
+export function countNewlines(s: string, from: number, to: number): number {
+  let k = 0;
+  let i = s.indexOf('\n', from);
+  while (i !== -1 && i < to) {
+    k++;
+    i = s.indexOf('\n', i + 1);
+  }
+  return k;
+}
+
+/** The line of `s` that holds offset `at` (without its `\n`). */
+export function lineAround(s: string, at: number): { start: number; end: number } {
+  const start = at > 0 ? s.lastIndexOf('\n', at - 1) + 1 : 0;
+  let end = s.indexOf('\n', at);
+  if (end === -1) end = s.length;
+  return { start, end };
+}
+
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/** NFC-normalises only when needed (ASCII is already NFC). */
+export function nfc(s: string): string {
+  return NON_ASCII.test(s) ? s.normalize('NFC') : s;
+}

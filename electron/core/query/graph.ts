@@ -1,0 +1,93 @@
+/**
+ * The vault as a graph: notes (and optionally attachments and unresolved targets) as nodes, links as edges.
+ * Unresolved targets are nodes with id `unresolved:<target as written>`. Several links between the same two
+ * nodes with the same kind and relation make one edge.
+ */
+import type { GraphData, GraphEdge, GraphFilter, GraphNode } from '../../shared/api.ts';
+import { parseLevel } from '../learning/properties.ts';
+import type { EdgeRow, GraphStore } from '../store/graph-store.ts';
+
+function noteNode(n: { path: string; title: string; tags: string[]; properties: Record<string, unknown> }): GraphNode {
+  return { id: n.path, label: n.title, kind: 'note', tags: n.tags, level: parseLevel(n.properties.level) };
+}
+
+function fileName(p: string): string {
+  return p.slice(p.lastIndexOf('/') + 1);
+}
+
+class GraphBuilder {
+  readonly nodes = new Map<string, GraphNode>();
+  private readonly edges = new Map<string, GraphEdge>();
+
+  addEdge(e: EdgeRow, includeAttachments: boolean, includeUnresolved: boolean): void {
+    let target: string;
+    if (e.target === null) {
+      if (!includeUnresolved) return;
+      target = `unresolved:${e.targetText}`;
+      if (!this.nodes.has(target)) this.nodes.set(target, { id: target, label: e.targetText, kind: 'unresolved', tags: [] });
+    } else if (e.targetKind === 'attachment') {
+      if (!includeAttachments) return;
+      target = e.target;
+      if (!this.nodes.has(target)) this.nodes.set(target, { id: target, label: fileName(target), kind: 'attachment', tags: [] });
+    } else {
+      if (!this.nodes.has(e.target)) return;
+      target = e.target;
+    }
+    const key = `${e.source}\u0000${target}\u0000${e.kind}\u0000${e.relation ?? ''}`;
+    if (!this.edges.has(key)) this.edges.set(key, { source: e.source, target, kind: e.kind, relation: e.relation });
+  }
+
+  data(): GraphData {
+    return { nodes: [...this.nodes.values()], edges: [...this.edges.values()] };
+  }
+}
+
+/** The whole vault's graph, narrowed by `filter` (tag, folder); unresolved targets included unless turned off. */
+export function graph(store: GraphStore, filter: GraphFilter = {}): GraphData {
+  const includeAttachments = filter.includeAttachments ?? false;
+  const includeUnresolved = filter.includeUnresolved ?? true;
+  let notes = store.graphNotes();
+  if (filter.tag) {
+    const tagged = new Set(store.notesWithTag(filter.tag));
+    notes = notes.filter((n) => tagged.has(n.path));
+  }
+  if (filter.folder) {
+    const folder = filter.folder.normalize('NFC').replace(/^\/+|\/+$/g, '');
+    if (folder) notes = notes.filter((n) => n.path.startsWith(folder + '/'));
+  }
+  const b = new GraphBuilder();
+  for (const n of notes) b.nodes.set(n.path, noteNode(n));
+  for (const e of store.edgeRows()) if (b.nodes.get(e.source)?.kind === 'note') b.addEdge(e, includeAttachments, includeUnresolved);
+  return b.data();
+}
+
+/**
+ * The local graph of a note: notes within `depth` links of it (following links in both directions), the links
+ * among them, and the unresolved targets linked from notes closer than `depth`. Empty when the note is unknown.
+ */
+export function neighbourhood(store: GraphStore, path: string, depth: number): GraphData {
+  if (!store.note(path)) return { nodes: [], edges: [] };
+  const maxDepth = Math.max(0, Math.min(Math.floor(depth), 10));
+  const dist = new Map<string, number>([[path, 0]]);
+  let frontier = [path];
+  const noteTargets = (p: string) => store.outgoing(p).filter((l) => l.target !== null).map((l) => l.target as string);
+  for (let d = 1; d <= maxDepth && frontier.length; d++) {
+    const next: string[] = [];
+    for (const p of frontier) {
+      for (const q of [...noteTargets(p), ...store.backlinks(p).map((b) => b.source)]) {
+        if (!dist.has(q)) { dist.set(q, d); next.push(q); }
+      }
+    }
+    frontier = next;
+  }
+  const b = new GraphBuilder();
+  for (const n of store.graphNotes([...dist.keys()])) b.nodes.set(n.path, noteNode(n));
+  for (const [p, d] of dist) {
+    if (!b.nodes.has(p)) continue;
+    for (const l of store.outgoing(p)) {
+      if (l.target === null && d >= maxDepth) continue;
+      b.addEdge({ source: p, target: l.target, targetText: l.targetText, kind: l.kind, relation: l.relation, targetKind: l.target && b.nodes.has(l.target) ? 'note' : 'attachment' }, false, true);
+    }
+  }
+  return b.data();
+}

@@ -1,0 +1,477 @@
+/**
+ * `GraphStore` on better-sqlite3: WAL mode, prepared statements, batched transactions.
+ *
+ * `SqliteStore.open` never fails on a bad database file: a file that is corrupt, unreadable, of another schema
+ * version (`PRAGMA user_version`) or built for another vault is deleted and rebuilt empty (markdown is the source of
+ * truth). If even that fails (e.g. the cache folder is read-only) the index lives in memory for this session.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { ParsedNote, ProblemFact } from '../model.ts';
+import type { Resolution, ResolvedBy } from '../resolve/name-table.ts';
+import { blockKey, headingKey } from '../resolve/keys.ts';
+import { SCHEMA_SQL, SCHEMA_VERSION } from './schema.ts';
+import type {
+  BacklinkRow, EdgeRow, FileRow, GraphStore, LinkInput, LinkToResolve, NoteDetail, ProblemRow, StoredLink,
+} from './graph-store.ts';
+
+type DB = Database.Database;
+type Stmt = Database.Statement;
+
+/** True for SQLite errors that mean the database file itself is damaged or not a database. */
+export function isCorruptionError(e: unknown): boolean {
+  const code = (e as { code?: unknown })?.code;
+  return typeof code === 'string' && /^SQLITE_(CORRUPT|NOTADB|CANTOPEN|IOERR)/.test(code);
+}
+
+function removeDbFiles(file: string): void {
+  for (const suffix of ['', '-wal', '-shm', '-journal']) {
+    try {
+      fs.rmSync(file + suffix, { force: true });
+    } catch {
+      // best effort: a leftover side file is recreated by SQLite
+    }
+  }
+}
+
+function likeEscape(term: string): { pattern: string; escaped: boolean } {
+  if (!/[%_\\]/.test(term)) return { pattern: `%${term}%`, escaped: false };
+  return { pattern: `%${term.replace(/[%_\\]/g, (c) => '\\' + c)}%`, escaped: true };
+}
+
+function ftsPhrase(term: string): string {
+  return `"${term.replace(/"/g, '""')}"`;
+}
+
+interface LinkDbRow {
+  id: number; source: string; kind: StoredLink['kind']; raw: string; target_text: string; heading: string | null;
+  block: string | null; alias: string | null; line: number; context: string; relation: string | null;
+  target: string | null; resolved_by: ResolvedBy | null; candidates: string | null; anchor_ok: number | null;
+}
+
+function toStoredLink(r: LinkDbRow): StoredLink {
+  return {
+    id: r.id, source: r.source, kind: r.kind, raw: r.raw, targetText: r.target_text, heading: r.heading,
+    block: r.block, alias: r.alias, line: r.line, context: r.context, relation: r.relation, target: r.target,
+    resolvedBy: r.resolved_by, candidates: r.candidates ? (JSON.parse(r.candidates) as string[]) : null,
+    anchorOk: r.anchor_ok === null ? null : r.anchor_ok === 1,
+  };
+}
+
+const LINK_COLUMNS = `l.id, s.path AS source, l.kind, l.raw, l.target_text, l.heading, l.block, l.alias, l.line,
+  l.context, l.relation, l.target, l.resolved_by, l.candidates, l.anchor_ok`;
+
+export class SqliteStore implements GraphStore {
+  readonly file: string;
+  /** True when this session fell back to an in-memory database. */
+  readonly inMemory: boolean;
+  /** Why the database was rebuilt on open, if it was ('corrupt', 'schema', 'vault'). */
+  readonly rebuiltBecause: string | null;
+  private readonly db: DB;
+  private readonly stmts = new Map<string, Stmt>();
+
+  private constructor(db: DB, file: string, inMemory: boolean, rebuiltBecause: string | null) {
+    this.db = db;
+    this.file = file;
+    this.inMemory = inMemory;
+    this.rebuiltBecause = rebuiltBecause;
+  }
+
+  /** Opens (or creates, or rebuilds) the index database of `vaultRoot` at `file`. `fresh` forces a rebuild. */
+  static open(file: string, vaultRoot: string, fresh = false): SqliteStore {
+    let reason: string | null = fresh ? 'requested' : null;
+    if (!fresh) {
+      try {
+        const db = SqliteStore.connect(file);
+        const version = db.pragma('user_version', { simple: true }) as number;
+        if (version === SCHEMA_VERSION) {
+          const root = db.prepare(`SELECT value FROM meta WHERE key = 'vaultRoot'`).pluck().get();
+          if (root === vaultRoot) return new SqliteStore(db, file, false, null);
+          reason = 'vault';
+        } else reason = version === 0 ? null : 'schema';
+        db.close();
+      } catch (e) {
+        reason = isCorruptionError(e) || (e as { code?: string })?.code?.startsWith('SQLITE') ? 'corrupt' : 'unreadable';
+      }
+    }
+    removeDbFiles(file);
+    try {
+      return new SqliteStore(SqliteStore.create(file, vaultRoot), file, false, reason);
+    } catch {
+      return new SqliteStore(SqliteStore.create(':memory:', vaultRoot), file, true, reason);
+    }
+  }
+
+  private static connect(file: string): DB {
+    if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+    const db = new Database(file);
+    try {
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = NORMAL');
+      db.pragma('temp_store = MEMORY');
+      db.pragma('cache_size = -32000');
+    } catch (e) {
+      db.close();
+      throw e;
+    }
+    return db;
+  }
+
+  private static create(file: string, vaultRoot: string): DB {
+    const db = SqliteStore.connect(file);
+    db.transaction(() => {
+      db.exec(SCHEMA_SQL);
+      db.prepare(`INSERT INTO meta (key, value) VALUES ('vaultRoot', ?)`).run(vaultRoot);
+      db.pragma(`user_version = ${SCHEMA_VERSION}`);
+    })();
+    return db;
+  }
+
+  private stmt(sql: string): Stmt {
+    let s = this.stmts.get(sql);
+    if (!s) this.stmts.set(sql, (s = this.db.prepare(sql)));
+    return s;
+  }
+
+  isEmpty(): boolean {
+    return this.stmt(`SELECT count(*) FROM files`).pluck().get() === 0;
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
+  }
+
+  // ---------- files ----------
+
+  fileStats(): Map<string, FileRow> {
+    const rows = this.stmt(`SELECT path, disk_path AS diskPath, kind, mtime AS mtimeMs, size, hash FROM files`).all() as FileRow[];
+    return new Map(rows.map((r) => [r.path, r]));
+  }
+
+  fileStat(p: string): FileRow | null {
+    return (this.stmt(`SELECT path, disk_path AS diskPath, kind, mtime AS mtimeMs, size, hash FROM files WHERE path = ?`)
+      .get(p) as FileRow | undefined) ?? null;
+  }
+
+  pathsUnder(folder: string): string[] {
+    if (folder === '') return this.stmt(`SELECT path FROM files`).pluck().all() as string[];
+    return this.stmt(`SELECT path FROM files WHERE path = ? OR (path > ? AND path < ?)`).pluck()
+      .all(folder, folder + '/', folder + '0') as string[];
+  }
+
+  upsertFile(r: FileRow): void {
+    this.stmt(`INSERT INTO files (path, disk_path, kind, mtime, size, hash) VALUES (?, ?, ?, ?, ?, ?)
+      ON CONFLICT (path) DO UPDATE SET disk_path = excluded.disk_path, kind = excluded.kind, mtime = excluded.mtime,
+      size = excluded.size, hash = excluded.hash`).run(r.path, r.diskPath, r.kind, r.mtimeMs, r.size, r.hash);
+  }
+
+  deleteFile(p: string): void {
+    this.stmt(`DELETE FROM files WHERE path = ?`).run(p);
+    this.stmt(`DELETE FROM problems WHERE path = ? AND source = 'file'`).run(p);
+  }
+
+  // ---------- notes ----------
+
+  private noteId(p: string): number | undefined {
+    return this.stmt(`SELECT id FROM notes WHERE path = ?`).pluck().get(p) as number | undefined;
+  }
+
+  private deleteChildren(id: number): void {
+    for (const table of ['aliases', 'tags', 'headings', 'blocks', 'properties']) {
+      this.stmt(`DELETE FROM ${table} WHERE note_id = ?`).run(id);
+    }
+    this.stmt(`DELETE FROM links WHERE source_id = ?`).run(id);
+    this.stmt(`DELETE FROM note_text WHERE note_id = ?`).run(id);
+    this.stmt(`DELETE FROM note_fts WHERE rowid = ?`).run(id);
+  }
+
+  writeNote(note: ParsedNote, links: LinkInput[]): void {
+    const aliasesLc = note.aliases.map((a) => a.normalize('NFC').toLowerCase()).join('\n');
+    const props = JSON.stringify(note.properties ?? {});
+    let id = this.noteId(note.path);
+    if (id === undefined) {
+      id = Number(this.stmt(`INSERT INTO notes (path, title, title_lc, aliases_lc, properties, words, cjk_chars,
+        frontmatter_lines) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`).run(note.path, note.title,
+        note.title.normalize('NFC').toLowerCase(), aliasesLc, props, note.words, note.cjkChars, note.frontmatterLines)
+        .lastInsertRowid);
+    } else {
+      this.deleteChildren(id);
+      this.stmt(`UPDATE notes SET title = ?, title_lc = ?, aliases_lc = ?, properties = ?, words = ?, cjk_chars = ?,
+        frontmatter_lines = ? WHERE id = ?`).run(note.title, note.title.normalize('NFC').toLowerCase(), aliasesLc,
+        props, note.words, note.cjkChars, note.frontmatterLines, id);
+    }
+    const insAlias = this.stmt(`INSERT INTO aliases (note_id, pos, alias, alias_lc) VALUES (?, ?, ?, ?)`);
+    note.aliases.forEach((a, i) => insAlias.run(id, i, a, a.normalize('NFC').toLowerCase()));
+    const insTag = this.stmt(`INSERT INTO tags (note_id, tag, tag_lc) VALUES (?, ?, ?)`);
+    for (const t of note.tags) insTag.run(id, t, t.normalize('NFC').toLowerCase());
+    const insHeading = this.stmt(`INSERT INTO headings (note_id, level, text, line, key) VALUES (?, ?, ?, ?, ?)`);
+    for (const h of note.headings) insHeading.run(id, h.level, h.text, h.line, headingKey(h.text));
+    const insBlock = this.stmt(`INSERT INTO blocks (note_id, block_id, line, key) VALUES (?, ?, ?, ?)`);
+    for (const b of note.blocks) insBlock.run(id, b.id, b.line, blockKey(b.id));
+    const insProp = this.stmt(`INSERT INTO properties (note_id, key, value) VALUES (?, ?, ?)`);
+    for (const [k, v] of Object.entries(note.properties ?? {})) insProp.run(id, k, JSON.stringify(v ?? null));
+    const insLink = this.stmt(`INSERT INTO links (source_id, kind, raw, target_text, target_name, heading, heading_key,
+      block, block_key, alias, line, context, relation, target, resolved_by, candidates, anchor_ok)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)`);
+    for (const l of links) {
+      const heading = l.heading === '' ? null : l.heading;
+      const block = l.block === '' ? null : l.block;
+      insLink.run(id, l.kind, l.raw, l.targetText, l.targetName, heading, heading === null ? null : headingKey(heading),
+        block, block === null ? null : blockKey(block), l.alias, l.line, l.context, l.relation, l.resolution.path,
+        l.resolution.by, l.resolution.candidates ? JSON.stringify(l.resolution.candidates) : null);
+    }
+    this.stmt(`INSERT INTO note_text (note_id, mention_text) VALUES (?, ?)`).run(id, note.mentionText);
+    this.stmt(`INSERT INTO note_fts (rowid, title, aliases, body) VALUES (?, ?, ?, ?)`)
+      .run(id, note.title, note.aliases.join('\n'), note.body);
+  }
+
+  deleteNote(p: string): void {
+    const id = this.noteId(p);
+    if (id === undefined) return;
+    this.deleteChildren(id);
+    this.stmt(`DELETE FROM notes WHERE id = ?`).run(id);
+  }
+
+  setFileProblems(p: string, problems: ProblemFact[]): void {
+    this.stmt(`DELETE FROM problems WHERE path = ? AND source = 'file'`).run(p);
+    const ins = this.stmt(`INSERT INTO problems (path, source, kind, message, line) VALUES (?, 'file', ?, ?, ?)`);
+    for (const pr of problems) ins.run(p, pr.kind, pr.message, pr.line ?? null);
+  }
+
+  setScanProblems(problems: ProblemRow[]): void {
+    this.stmt(`DELETE FROM problems WHERE source = 'scan'`).run();
+    const ins = this.stmt(`INSERT INTO problems (path, source, kind, message, line) VALUES (?, 'scan', ?, ?, ?)`);
+    for (const pr of problems) ins.run(pr.path, pr.kind, pr.message, pr.line ?? null);
+  }
+
+  // ---------- resolution ----------
+
+  allAliases(): { path: string; aliases: string[] }[] {
+    const rows = this.stmt(`SELECT n.path, a.alias FROM aliases a JOIN notes n ON n.id = a.note_id ORDER BY n.path, a.pos`)
+      .all() as { path: string; alias: string }[];
+    const out = new Map<string, string[]>();
+    for (const r of rows) {
+      let list = out.get(r.path);
+      if (!list) out.set(r.path, (list = []));
+      list.push(r.alias);
+    }
+    return [...out].map(([p, aliases]) => ({ path: p, aliases }));
+  }
+
+  private toResolve(rows: { id: number; source: string; kind: StoredLink['kind']; target_text: string; target: string | null; resolved_by: ResolvedBy | null; candidates: string | null }[]): LinkToResolve[] {
+    return rows.map((r) => ({
+      id: r.id, source: r.source, kind: r.kind, targetText: r.target_text, target: r.target, resolvedBy: r.resolved_by,
+      candidates: r.candidates ? (JSON.parse(r.candidates) as string[]) : null,
+    }));
+  }
+
+  linksByTargetName(names: string[]): LinkToResolve[] {
+    if (names.length === 0) return [];
+    return this.toResolve(this.stmt(`SELECT l.id, s.path AS source, l.kind, l.target_text, l.target, l.resolved_by,
+      l.candidates FROM links l JOIN notes s ON s.id = l.source_id
+      WHERE l.target_name IN (SELECT value FROM json_each(?))`).all(JSON.stringify([...new Set(names)])) as never);
+  }
+
+  unresolvedLinks(): LinkToResolve[] {
+    return this.toResolve(this.stmt(`SELECT l.id, s.path AS source, l.kind, l.target_text, l.target, l.resolved_by,
+      l.candidates FROM links l JOIN notes s ON s.id = l.source_id WHERE l.target IS NULL`).all() as never);
+  }
+
+  setResolution(id: number, r: Resolution): void {
+    this.stmt(`UPDATE links SET target = ?, resolved_by = ?, candidates = ? WHERE id = ?`)
+      .run(r.path, r.by, r.candidates ? JSON.stringify(r.candidates) : null, id);
+  }
+
+  recheckAnchors(scope: { sources?: string[]; targets?: string[] } | null): void {
+    const set = `UPDATE links SET anchor_ok = CASE
+      WHEN target IS NULL THEN NULL
+      WHEN block_key IS NOT NULL THEN (SELECT count(*) > 0 FROM notes n JOIN blocks b ON b.note_id = n.id
+        WHERE n.path = links.target AND b.key = links.block_key)
+      ELSE (SELECT count(*) > 0 FROM notes n JOIN headings h ON h.note_id = n.id
+        WHERE n.path = links.target AND h.key = links.heading_key) END
+      * (CASE WHEN EXISTS (SELECT 1 FROM notes n WHERE n.path = links.target) THEN 1 ELSE NULL END)
+      WHERE (heading_key IS NOT NULL OR block_key IS NOT NULL)`;
+    if (!scope) {
+      this.stmt(set).run();
+      return;
+    }
+    if (scope.sources?.length) {
+      this.stmt(`${set} AND source_id IN (SELECT id FROM notes WHERE path IN (SELECT value FROM json_each(?)))`)
+        .run(JSON.stringify(scope.sources));
+    }
+    if (scope.targets?.length) {
+      this.stmt(`${set} AND target IN (SELECT value FROM json_each(?))`).run(JSON.stringify(scope.targets));
+    }
+  }
+
+  // ---------- queries ----------
+
+  counts(): { notes: number; files: number; links: number; problems: number } {
+    return this.stmt(`SELECT (SELECT count(*) FROM notes) AS notes,
+      (SELECT count(*) FROM files WHERE kind <> 'folder') AS files, (SELECT count(*) FROM links) AS links,
+      (SELECT count(*) FROM problems) AS problems`).get() as { notes: number; files: number; links: number; problems: number };
+  }
+
+  private detail(row: { id: number; path: string; title: string; properties: string; words: number; cjk_chars: number; frontmatter_lines: number }): NoteDetail {
+    const id = row.id;
+    return {
+      id, path: row.path, title: row.title, properties: JSON.parse(row.properties) as Record<string, unknown>,
+      words: row.words, cjkChars: row.cjk_chars, frontmatterLines: row.frontmatter_lines,
+      aliases: this.stmt(`SELECT alias FROM aliases WHERE note_id = ? ORDER BY pos`).pluck().all(id) as string[],
+      tags: this.stmt(`SELECT tag FROM tags WHERE note_id = ? ORDER BY rowid`).pluck().all(id) as string[],
+      headings: this.stmt(`SELECT level, text, line FROM headings WHERE note_id = ? ORDER BY line`).all(id) as NoteDetail['headings'],
+      blocks: this.stmt(`SELECT block_id FROM blocks WHERE note_id = ? ORDER BY line`).pluck().all(id) as string[],
+    };
+  }
+
+  note(p: string): NoteDetail | null {
+    const row = this.stmt(`SELECT id, path, title, properties, words, cjk_chars, frontmatter_lines FROM notes WHERE path = ?`).get(p);
+    return row ? this.detail(row as never) : null;
+  }
+
+  notePaths(): string[] {
+    return this.stmt(`SELECT path FROM notes ORDER BY path`).pluck().all() as string[];
+  }
+
+  allNotes(): NoteDetail[] {
+    const group = <T>(sql: string): Map<number, T[]> => {
+      const m = new Map<number, T[]>();
+      for (const r of this.stmt(sql).all() as ({ note_id: number } & T)[]) {
+        let list = m.get(r.note_id);
+        if (!list) m.set(r.note_id, (list = []));
+        list.push(r);
+      }
+      return m;
+    };
+    const aliases = group<{ alias: string }>(`SELECT note_id, alias FROM aliases ORDER BY note_id, pos`);
+    const tags = group<{ tag: string }>(`SELECT note_id, tag FROM tags ORDER BY note_id, rowid`);
+    const headings = group<{ level: number; text: string; line: number }>(`SELECT note_id, level, text, line FROM headings ORDER BY note_id, line`);
+    const blocks = group<{ block_id: string }>(`SELECT note_id, block_id FROM blocks ORDER BY note_id, line`);
+    const rows = this.stmt(`SELECT id, path, title, properties, words, cjk_chars, frontmatter_lines FROM notes ORDER BY path`)
+      .all() as { id: number; path: string; title: string; properties: string; words: number; cjk_chars: number; frontmatter_lines: number }[];
+    return rows.map((r) => ({
+      id: r.id, path: r.path, title: r.title, properties: JSON.parse(r.properties) as Record<string, unknown>,
+      words: r.words, cjkChars: r.cjk_chars, frontmatterLines: r.frontmatter_lines,
+      aliases: (aliases.get(r.id) ?? []).map((a) => a.alias),
+      tags: (tags.get(r.id) ?? []).map((t) => t.tag),
+      headings: (headings.get(r.id) ?? []).map((h) => ({ level: h.level, text: h.text, line: h.line })),
+      blocks: (blocks.get(r.id) ?? []).map((b) => b.block_id),
+    }));
+  }
+
+  backlinks(target: string): BacklinkRow[] {
+    return this.stmt(`SELECT s.path AS source, l.line, l.kind, l.context FROM links l JOIN notes s ON s.id = l.source_id
+      WHERE l.target = @target AND s.path <> @target ORDER BY s.path, l.line, l.id`).all({ target }) as BacklinkRow[];
+  }
+
+  outgoing(source: string): StoredLink[] {
+    return (this.stmt(`SELECT ${LINK_COLUMNS} FROM notes s JOIN links l ON l.source_id = s.id WHERE s.path = ?
+      ORDER BY l.line, l.id`).all(source) as LinkDbRow[]).map(toStoredLink);
+  }
+
+  links(filter: { relation?: string; resolved?: boolean; source?: string } = {}): StoredLink[] {
+    const where: string[] = [];
+    const args: unknown[] = [];
+    if (filter.relation !== undefined) { where.push('l.relation = ?'); args.push(filter.relation); }
+    if (filter.resolved === true) where.push('l.target IS NOT NULL');
+    if (filter.resolved === false) where.push('l.target IS NULL');
+    if (filter.source !== undefined) { where.push('s.path = ?'); args.push(filter.source); }
+    const sql = `SELECT ${LINK_COLUMNS} FROM links l JOIN notes s ON s.id = l.source_id
+      ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY s.path, l.line, l.id`;
+    return (this.stmt(sql).all(...args) as LinkDbRow[]).map(toStoredLink);
+  }
+
+  tagPairs(): { path: string; tag: string }[] {
+    return this.stmt(`SELECT n.path, t.tag FROM tags t JOIN notes n ON n.id = t.note_id ORDER BY n.path, t.rowid`)
+      .all() as { path: string; tag: string }[];
+  }
+
+  problems(): ProblemRow[] {
+    return this.stmt(`SELECT path, kind, message, line FROM problems ORDER BY path, line, kind`).all() as ProblemRow[];
+  }
+
+  orphans(): string[] {
+    return this.stmt(`SELECT n.path FROM notes n
+      WHERE NOT EXISTS (SELECT 1 FROM links l WHERE l.source_id = n.id AND (l.target IS NULL OR l.target <> n.path))
+        AND NOT EXISTS (SELECT 1 FROM links l WHERE l.target = n.path AND l.source_id <> n.id)
+      ORDER BY n.path`).pluck().all() as string[];
+  }
+
+  searchNames(needle: string, limit: number): { id: number; path: string; title: string; aliases: string }[] {
+    return this.stmt(`SELECT id, path, title, aliases_lc AS aliases FROM notes
+      WHERE instr(title_lc, @needle) > 0 OR instr(aliases_lc, @needle) > 0 LIMIT @limit`).all({ needle, limit }) as never;
+  }
+
+  searchBodies(ftsTerms: string[], likeTerms: string[], limit: number): { id: number; path: string; title: string }[] {
+    const likes = likeTerms.map(likeEscape);
+    const likeSql = likes.map((l) => (l.escaped ? `f.body LIKE ? ESCAPE '\\'` : `f.body LIKE ?`));
+    const args: unknown[] = [];
+    let sql: string;
+    if (ftsTerms.length) {
+      sql = `SELECT n.id, n.path, n.title FROM note_fts f JOIN notes n ON n.id = f.rowid WHERE note_fts MATCH ?
+        ${likeSql.map((s) => ' AND ' + s).join('')} ORDER BY bm25(note_fts, 10.0, 5.0, 1.0) LIMIT ?`;
+      args.push(ftsTerms.map(ftsPhrase).join(' '));
+    } else {
+      if (!likes.length) return [];
+      sql = `SELECT n.id, n.path, n.title FROM note_fts f JOIN notes n ON n.id = f.rowid WHERE ${likeSql.join(' AND ')}
+        ORDER BY n.path LIMIT ?`;
+    }
+    args.push(...likes.map((l) => l.pattern), limit);
+    return this.stmt(sql).all(...args) as never;
+  }
+
+  body(id: number): string {
+    return (this.stmt(`SELECT body FROM note_fts WHERE rowid = ?`).pluck().get(id) as string | undefined) ?? '';
+  }
+
+  mentionCandidates(terms: string[], exceptPath: string): { id: number; path: string; mentionText: string; frontmatterLines: number }[] {
+    const ids = new Set<number>();
+    for (const term of terms) {
+      const l = likeEscape(term);
+      const sql = l.escaped ? `SELECT rowid FROM note_fts WHERE body LIKE ? ESCAPE '\\'` : `SELECT rowid FROM note_fts WHERE body LIKE ?`;
+      for (const id of this.stmt(sql).pluck().all(l.pattern) as number[]) ids.add(id);
+    }
+    if (ids.size === 0) return [];
+    return this.stmt(`SELECT n.id, n.path, t.mention_text AS mentionText, n.frontmatter_lines AS frontmatterLines
+      FROM notes n JOIN note_text t ON t.note_id = n.id WHERE n.id IN (SELECT value FROM json_each(?)) AND n.path <> ?
+      ORDER BY n.path`).all(JSON.stringify([...ids]), exceptPath) as never;
+  }
+
+  notesWithTag(tag: string): string[] {
+    const t = tag.replace(/^#/, '').normalize('NFC').toLowerCase();
+    return this.stmt(`SELECT DISTINCT n.path FROM tags g JOIN notes n ON n.id = g.note_id
+      WHERE g.tag_lc = @t OR substr(g.tag_lc, 1, length(@t) + 1) = @t || '/' ORDER BY n.path`).pluck().all({ t }) as string[];
+  }
+
+  graphNotes(paths?: string[]): { path: string; title: string; tags: string[]; properties: Record<string, unknown> }[] {
+    const rows = (paths
+      ? this.stmt(`SELECT id, path, title, properties FROM notes WHERE path IN (SELECT value FROM json_each(?)) ORDER BY path`).all(JSON.stringify(paths))
+      : this.stmt(`SELECT id, path, title, properties FROM notes ORDER BY path`).all()) as { id: number; path: string; title: string; properties: string }[];
+    const tags = new Map<number, string[]>();
+    const tagRows = (paths
+      ? this.stmt(`SELECT t.note_id, t.tag FROM tags t JOIN notes n ON n.id = t.note_id WHERE n.path IN (SELECT value FROM json_each(?)) ORDER BY t.rowid`).all(JSON.stringify(paths))
+      : this.stmt(`SELECT note_id, tag FROM tags ORDER BY rowid`).all()) as { note_id: number; tag: string }[];
+    for (const t of tagRows) {
+      let list = tags.get(t.note_id);
+      if (!list) tags.set(t.note_id, (list = []));
+      list.push(t.tag);
+    }
+    return rows.map((r) => ({ path: r.path, title: r.title, tags: tags.get(r.id) ?? [], properties: JSON.parse(r.properties) as Record<string, unknown> }));
+  }
+
+  edgeRows(): EdgeRow[] {
+    return this.stmt(`SELECT s.path AS source, l.target, l.target_text AS targetText, l.kind, l.relation, f.kind AS targetKind
+      FROM links l JOIN notes s ON s.id = l.source_id LEFT JOIN files f ON f.path = l.target
+      ORDER BY s.path, l.line, l.id`).all() as EdgeRow[];
+  }
+
+  checkLinks(): StoredLink[] {
+    return (this.stmt(`SELECT ${LINK_COLUMNS} FROM links l JOIN notes s ON s.id = l.source_id
+      WHERE l.target IS NULL OR l.candidates IS NOT NULL OR l.anchor_ok = 0 ORDER BY s.path, l.line, l.id`).all() as LinkDbRow[]).map(toStoredLink);
+  }
+}

@@ -1,0 +1,107 @@
+/**
+ * Serves the built renderer (`out/renderer/`) to the browser: `/` is `index.html`, other paths are files below the
+ * folder with their MIME type. Paths are decoded once and must stay inside the folder after resolving `..` and
+ * symlinks (no directory traversal). The page carries no vault data, so it needs no token; it is sent with the
+ * app's Content-Security-Policy and `X-Content-Type-Options: nosniff`.
+ */
+import fs from 'node:fs';
+import type http from 'node:http';
+import path from 'node:path';
+
+/** The app's CSP; `connect-src` allows the host's own WebSocket. Electron uses the same policy without `ws:`. */
+export const HOST_CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self' ws://127.0.0.1:*; font-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'Content-Security-Policy': HOST_CSP,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'X-Frame-Options': 'DENY',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+};
+
+const MIME: Readonly<Record<string, string>> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.otf': 'font/otf',
+  '.wasm': 'application/wasm',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+export function mimeType(file: string): string {
+  return MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+}
+
+function within(parent: string, child: string): boolean {
+  const r = path.relative(parent, child);
+  return r === '' || (!r.startsWith('..') && !path.isAbsolute(r));
+}
+
+function sendText(res: http.ServerResponse, status: number, text: string): void {
+  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.end(text);
+}
+
+/** Answers a GET/HEAD for a static file of `root` (an absolute folder). */
+export function serveStatic(root: string, pathname: string, req: http.IncomingMessage, res: http.ServerResponse): void {
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    res.setHeader('Allow', 'GET, HEAD');
+    return sendText(res, 405, 'Method not allowed');
+  }
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    return sendText(res, 400, 'Bad path');
+  }
+  if (decoded.includes('\0') || decoded.includes('\\')) return sendText(res, 400, 'Bad path');
+  const rel = decoded === '/' || decoded === '' ? 'index.html' : decoded.replace(/^\/+/, '');
+  const file = path.resolve(root, rel);
+  if (!within(root, file)) return sendText(res, 404, 'Not found');
+  let real: string;
+  let st: fs.Stats;
+  try {
+    real = fs.realpathSync(file);
+    st = fs.statSync(real);
+  } catch {
+    if (!fs.existsSync(path.join(root, 'index.html'))) {
+      return sendText(res, 503, 'The renderer is not built: run `npm run build:web`.');
+    }
+    return sendText(res, 404, 'Not found');
+  }
+  let realRoot: string;
+  try {
+    realRoot = fs.realpathSync(root);
+  } catch {
+    return sendText(res, 503, 'The renderer is not built: run `npm run build:web`.');
+  }
+  if (!within(realRoot, real) || !st.isFile()) return sendText(res, 404, 'Not found');
+  const isHtml = real.endsWith('.html');
+  res.writeHead(200, {
+    ...SECURITY_HEADERS,
+    'Content-Type': mimeType(real),
+    'Content-Length': String(st.size),
+    // Hashed asset names may be cached; the page itself must always be fresh.
+    'Cache-Control': isHtml ? 'no-store' : 'public, max-age=3600',
+  });
+  if (req.method === 'HEAD') {
+    res.end();
+    return;
+  }
+  fs.createReadStream(real).on('error', () => res.destroy()).pipe(res);
+}

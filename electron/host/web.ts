@@ -1,0 +1,95 @@
+/**
+ * `npm run web -- [<vault>] [--port N] [--db <file>]`: serves Concept Atlas in the browser (see server.ts).
+ *
+ * Default vault: the repo's `vault/`; default port 5199 (`--port 0` picks a free one). The first line on stdout is
+ * exactly `Concept Atlas: http://127.0.0.1:<port>/?token=<token>`, printed as soon as the server listens (indexing
+ * goes on in the background). Errors (missing vault, port taken) print one line on stderr and exit 1.
+ * SIGINT/SIGTERM close the server and the index.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createAtlasService } from '../services/atlas-service.ts';
+import { startHost, type Host } from './server.ts';
+
+export const DEFAULT_PORT = 5199;
+export const DEFAULT_VAULT = fileURLToPath(new URL('../../vault/', import.meta.url));
+
+export interface WebArgs { vault: string; port: number; dbPath?: string }
+
+/** Parses `[<vault>] [--port N] [--db file]`. Throws an Error with a one-line message on bad input. */
+export function parseWebArgs(argv: readonly string[]): WebArgs {
+  let vault: string | undefined;
+  let port = DEFAULT_PORT;
+  let dbPath: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--port' || a.startsWith('--port=')) {
+      const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i];
+      const n = Number(v);
+      if (v === undefined || !Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`--port needs a number 0–65535, got ${JSON.stringify(v)}`);
+      port = n;
+    } else if (a === '--db' || a.startsWith('--db=')) {
+      const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i];
+      if (!v) throw new Error('--db needs a file path');
+      dbPath = path.resolve(v);
+    } else if (a.startsWith('--')) {
+      throw new Error(`Unknown option ${a} (usage: npm run web -- [<vault>] [--port N] [--db file])`);
+    } else if (vault === undefined) {
+      vault = a;
+    } else {
+      throw new Error(`Unexpected argument ${JSON.stringify(a)} (usage: npm run web -- [<vault>] [--port N])`);
+    }
+  }
+  return { vault: path.resolve(vault ?? DEFAULT_VAULT), port, dbPath };
+}
+
+/** Starts the service and the host; prints the URL line. Returns a function that shuts both down. */
+export async function runWeb(args: WebArgs): Promise<{ host: Host; stop: () => Promise<void> }> {
+  const service = await createAtlasService({ vaultRoot: args.vault, dbPath: args.dbPath });
+  let host: Host;
+  try {
+    host = await startHost({ service, port: args.port });
+  } catch (e) {
+    await service.close();
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new Error(code === 'EADDRINUSE' ? `Port ${args.port} is in use; try --port 0` : e instanceof Error ? e.message : String(e));
+  }
+  process.stdout.write(`Concept Atlas: ${host.url}\n`);
+  service.ready.catch((e: unknown) => {
+    console.error(`Indexing failed: ${e instanceof Error ? e.message : String(e)}`);
+  });
+  const stop = async () => {
+    await host.close();
+    await service.close();
+  };
+  return { host, stop };
+}
+
+async function main(): Promise<void> {
+  let args: WebArgs;
+  try {
+    args = parseWebArgs(process.argv.slice(2));
+  } catch (e) {
+    console.error((e as Error).message);
+    process.exit(1);
+  }
+  let stop: () => Promise<void>;
+  try {
+    ({ stop } = await runWeb(args));
+  } catch (e) {
+    console.error(e instanceof Error ? e.message : String(e));
+    process.exit(1);
+  }
+  let stopping = false;
+  const shutdown = () => {
+    if (stopping) return;
+    stopping = true;
+    stop().then(() => process.exit(0), () => process.exit(1));
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  void main();
+}

@@ -1,0 +1,45 @@
+/**
+ * Hardening of the window and its session (Electron security checklist): a Content-Security-Policy on every
+ * response, no navigation away from the app, no new windows; external http(s) links open in the system browser.
+ */
+import { shell, type BrowserWindow, type Session } from 'electron';
+
+/** Same policy as the browser host (electron/host/static-files.ts), without the host's `ws:` connect source. */
+export const ELECTRON_CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; font-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+
+export function isExternalUrl(url: string): boolean {
+  try {
+    const u = new URL(url);
+    return u.protocol === 'http:' || u.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+export function applySessionPolicy(session: Session): void {
+  session.webRequest.onHeadersReceived((details, callback) => {
+    callback({
+      responseHeaders: {
+        ...details.responseHeaders,
+        'Content-Security-Policy': [ELECTRON_CSP],
+        'X-Content-Type-Options': ['nosniff'],
+      },
+    });
+  });
+  // The app needs no camera, microphone, notifications, …
+  session.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+}
+
+export function lockDownWindow(win: BrowserWindow, appUrl: string): void {
+  const wc = win.webContents;
+  wc.on('will-navigate', (event, url) => {
+    if (url === appUrl) return;
+    event.preventDefault();
+    if (isExternalUrl(url)) void shell.openExternal(url);
+  });
+  wc.on('will-attach-webview', (event) => event.preventDefault());
+  wc.setWindowOpenHandler(({ url }) => {
+    if (isExternalUrl(url)) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+}

@@ -1,0 +1,285 @@
+/**
+ * The app frame: left sidebar (search, file tree, tags), centre (tabs + editor), graph, right sidebar (backlinks,
+ * outgoing links, unlinked mentions, learning panel). Holds the app state: open tabs, the vault's file list, graph
+ * and tags (reloaded on `vault-changed`), the index status, the learning overlay and the error alerts.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { FileEntry, GraphData, IndexStatus, LearningPlan, TagInfo, VaultInfo } from '../../electron/shared/api.ts';
+import { api, errorCode, on } from './client.ts';
+import { parentFolder, titleOf } from './paths.ts';
+import { useShortcuts } from './hooks/useShortcuts.ts';
+import { Editor, type EditorHandle } from './components/Editor.tsx';
+import { FileTree } from './components/FileTree.tsx';
+import { GraphView } from './components/GraphView.tsx';
+import { BacklinksPane } from './components/BacklinksPane.tsx';
+import { OutgoingPane } from './components/OutgoingPane.tsx';
+import { MentionsPane } from './components/MentionsPane.tsx';
+import { TagsPane } from './components/TagsPane.tsx';
+import { SearchPane } from './components/SearchPane.tsx';
+import { Alerts, type AlertItem } from './components/Alerts.tsx';
+import { LearningPanel } from './learning/LearningPanel.tsx';
+import type { LearningOverlay } from './learning/types.ts';
+
+/** Remaps an open tab's path after `from` (a file or folder) moved to `to`. */
+function remap(path: string, from: string, to: string): string {
+  if (path === from) return to;
+  return path.startsWith(`${from}/`) ? to + path.slice(from.length) : path;
+}
+
+/** The note the first screen opens: a home note if there is one, else the most linked note. */
+function pickStartNote(files: FileEntry[], graph: GraphData | null): string | null {
+  const notes = files.filter((f) => f.kind === 'note').map((f) => f.path);
+  const home = notes.find((p) => /^(home|index|readme|start|首页|目录)\.md$/i.test(p));
+  if (home) return home;
+  if (graph && graph.edges.length) {
+    const deg = new Map<string, number>();
+    for (const e of graph.edges) deg.set(e.target, (deg.get(e.target) ?? 0) + 1);
+    let best: string | null = null;
+    for (const p of notes) if (best === null || (deg.get(p) ?? 0) > (deg.get(best) ?? 0)) best = p;
+    return best;
+  }
+  return notes.sort()[0] ?? null;
+}
+
+export function App() {
+  const [info, setInfo] = useState<VaultInfo | null>(null);
+  const [status, setStatus] = useState<IndexStatus | null>(null);
+  const [files, setFiles] = useState<FileEntry[]>([]);
+  const [graph, setGraph] = useState<GraphData | null>(null);
+  const [tags, setTags] = useState<TagInfo[]>([]);
+  const [refreshKey, setRefreshKey] = useState(0);
+  const [change, setChange] = useState<{ changed: string[]; deleted: string[]; seq: number } | null>(null);
+  const [tabs, setTabs] = useState<string[]>([]);
+  const [active, setActive] = useState<string | null>(null);
+  const [reveal, setReveal] = useState<{ path: string; line: number; seq: number } | null>(null);
+  const [alerts, setAlerts] = useState<AlertItem[]>([]);
+  const [showGraph, setShowGraph] = useState(true);
+  const [query, setQuery] = useState('');
+  const [tagFilter, setTagFilter] = useState<string | null>(null);
+  const [overlay, setOverlay] = useState<LearningOverlay>({ plan: null, progress: {} });
+  const [newNoteSignal, setNewNoteSignal] = useState(0);
+  const editorRef = useRef<EditorHandle>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const started = useRef(false);
+  const seq = useRef(0);
+
+  const showError = useCallback((e: unknown) => {
+    const code = errorCode(e);
+    const message = e instanceof Error ? e.message : String(e);
+    setAlerts((a) => [...a, { id: ++seq.current, message: code && !message.includes(code) ? `${message} (${code})` : message }]);
+  }, []);
+
+  // Events from the backend. vault-changed comes in bursts; coalesce the reloads.
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let pending = { changed: new Set<string>(), deleted: new Set<string>() };
+    const offs = [
+      on('vault-changed', (p) => {
+        p.changed.forEach((x) => pending.changed.add(x));
+        p.deleted.forEach((x) => pending.deleted.add(x));
+        const everything = p.changed.length === 0 && p.deleted.length === 0;
+        clearTimeout(timer);
+        timer = setTimeout(() => {
+          const c = everything ? { changed: [], deleted: [] } : { changed: [...pending.changed], deleted: [...pending.deleted] };
+          pending = { changed: new Set(), deleted: new Set() };
+          setChange({ ...c, seq: ++seq.current });
+          setRefreshKey((k) => k + 1);
+        }, 100);
+      }),
+      on('index-status', (s) => {
+        setStatus((prev) => {
+          if (prev?.state === 'indexing' && s.state !== 'indexing') setRefreshKey((k) => k + 1);
+          return s;
+        });
+      }),
+      on('progress-changed', (progress) => setOverlay((o) => ({ ...o, progress }))),
+    ];
+    return () => { clearTimeout(timer); offs.forEach((off) => off()); };
+  }, []);
+
+  useEffect(() => {
+    api.vaultInfo().then((i) => { setInfo(i); document.title = `${i.name} — Concept Atlas`; }, showError);
+    api.indexStatus().then(setStatus, showError);
+    api.progress().then((progress) => setOverlay((o) => ({ ...o, progress })), () => undefined);
+  }, [showError]);
+
+  // The vault's files, graph and tags; again after every change.
+  useEffect(() => {
+    let live = true;
+    Promise.all([
+      api.listFiles(),
+      api.graph(tagFilter ? { tag: tagFilter, includeUnresolved: true } : { includeUnresolved: true }),
+      api.tags(),
+    ]).then(([f, g, t]) => {
+      if (!live) return;
+      setFiles(f);
+      setGraph(g);
+      setTags(t);
+      if (!started.current && f.length > 0) {
+        started.current = true;
+        const start = pickStartNote(f, g);
+        if (start) { setTabs((ts) => (ts.length ? ts : [start])); setActive((a) => a ?? start); }
+      }
+    }, (e) => { if (live) showError(e); });
+    return () => { live = false; };
+  }, [refreshKey, tagFilter, showError]);
+
+  // Tabs of deleted files close (the editor keeps unsaved text of a deleted file only until the tab closes).
+  useEffect(() => {
+    if (!change || change.deleted.length === 0) return;
+    const gone = new Set(change.deleted);
+    setTabs((ts) => ts.filter((t) => !gone.has(t)));
+    setActive((a) => (a && gone.has(a) ? null : a));
+  }, [change]);
+
+  const openNote = useCallback((path: string, line?: number) => {
+    setTabs((ts) => (ts.includes(path) ? ts : [...ts, path]));
+    setActive(path);
+    if (line) setReveal({ path, line, seq: ++seq.current });
+  }, []);
+
+  const tabsRef = useRef(tabs);
+  tabsRef.current = tabs;
+  const closeTab = useCallback(async (path: string) => {
+    await editorRef.current?.flush(path);
+    const ts = tabsRef.current;
+    const i = ts.indexOf(path);
+    const next = ts.filter((t) => t !== path);
+    setTabs(next);
+    setActive((a) => (a === path ? next[Math.min(i, next.length - 1)] ?? null : a));
+  }, []);
+
+  async function createAndOpen(path: string) {
+    try {
+      await api.createNote(path, '');
+      openNote(path);
+      setRefreshKey((k) => k + 1);
+    } catch (e) {
+      showError(e);
+      throw e;
+    }
+  }
+
+  const followLink = useCallback(async (fromPath: string, target: string) => {
+    try {
+      const resolved = await api.resolveLink(fromPath, target);
+      if (resolved) { openNote(resolved); return; }
+      // Obsidian's default for a new note from an unresolved link: the vault root, named as the link target.
+      const path = `${target}.md`;
+      await api.createNote(path, '');
+      openNote(path);
+      setRefreshKey((k) => k + 1);
+    } catch (e) {
+      showError(e);
+    }
+  }, [openNote, showError]);
+
+  async function createFolder(path: string) {
+    try { await api.createFolder(path); setRefreshKey((k) => k + 1); } catch (e) { showError(e); throw e; }
+  }
+
+  async function rename(from: string, to: string) {
+    try {
+      await editorRef.current?.flush();
+      const r = await api.renamePath(from, to);
+      setTabs((ts) => [...new Set(ts.map((t) => remap(t, r.from, r.to)))]);
+      setActive((a) => (a ? remap(a, r.from, r.to) : a));
+      setRefreshKey((k) => k + 1);
+    } catch (e) {
+      showError(e);
+      throw e;
+    }
+  }
+
+  async function remove(path: string) {
+    try {
+      await editorRef.current?.flush();
+      await api.deletePath(path);
+      setTabs((ts) => ts.filter((t) => remap(t, path, '\u0000') === t));
+      setActive((a) => (a && remap(a, path, '\u0000') !== a ? null : a));
+      setRefreshKey((k) => k + 1);
+    } catch (e) {
+      showError(e);
+      throw e;
+    }
+  }
+
+  useShortcuts({
+    s: () => void editorRef.current?.saveNow(),
+    p: () => searchRef.current?.focus(),
+    o: () => searchRef.current?.focus(),
+    n: () => setNewNoteSignal((n) => n + 1),
+    w: () => { if (active) void closeTab(active); },
+    g: () => setShowGraph((v) => !v),
+  });
+
+  const titles = useMemo(() => files.filter((f) => f.kind === 'note').map((f) => titleOf(f.path)), [files]);
+  const onPlanChange = useCallback((plan: LearningPlan | null) => setOverlay((o) => ({ ...o, plan })), []);
+  const onTag = useCallback((tag: string) => { setQuery(`tag:${tag}`); setTagFilter(tag); }, []);
+  const indexing = status?.state === 'indexing';
+
+  return (
+    <div className={`app${showGraph ? '' : ' no-graph'}`}>
+      <header className="topbar">
+        <strong className="vault-name" title={info?.root}>{info?.name ?? 'Concept Atlas'}</strong>
+        {info ? <span className="muted">{info.noteCount} notes</span> : null}
+        {indexing ? (
+          <span className="indexing">
+            <progress aria-label="Indexing" max={status!.total || undefined} value={status!.total ? status!.done : undefined} />
+            <span className="muted">Indexing {status!.done}/{status!.total}</span>
+          </span>
+        ) : null}
+        {status?.state === 'error' ? <span className="error-text">Index error: {status.message}</span> : null}
+        <span className="spacer" />
+        {active ? <span className="muted crumb" title={active}>{parentFolder(active) || '/'}</span> : null}
+        <button aria-pressed={showGraph} onClick={() => setShowGraph((v) => !v)} title="Toggle graph (Ctrl+G)">Graph</button>
+      </header>
+      <aside className="sidebar left" aria-label="Left sidebar">
+        <SearchPane query={query} onQuery={(q) => { setQuery(q); if (!q.startsWith('tag:')) setTagFilter(null); }} onOpen={(p) => openNote(p)} inputRef={searchRef} />
+        <FileTree
+          files={files}
+          currentPath={active}
+          newNoteSignal={newNoteSignal}
+          onOpen={(p) => openNote(p)}
+          onCreateNote={createAndOpen}
+          onCreateFolder={createFolder}
+          onRename={rename}
+          onDelete={remove}
+        />
+        <TagsPane tags={tags} onTag={onTag} />
+      </aside>
+      <main className="centre">
+        <Editor
+          ref={editorRef}
+          tabs={tabs}
+          active={active}
+          reveal={reveal}
+          change={change}
+          titles={titles}
+          onActivate={setActive}
+          onClose={(p) => void closeTab(p)}
+          onFollowLink={(from, target) => void followLink(from, target)}
+          onError={showError}
+        />
+      </main>
+      <GraphView
+        data={graph}
+        currentPath={active}
+        overlay={overlay}
+        visible={showGraph}
+        refreshKey={refreshKey}
+        tagFilter={tagFilter}
+        onClearTagFilter={() => { setTagFilter(null); setQuery(''); }}
+        onOpenNote={(p) => openNote(p)}
+        onError={showError}
+      />
+      <aside className="sidebar right" aria-label="Right sidebar">
+        <BacklinksPane path={active} refreshKey={refreshKey} onOpen={openNote} />
+        <OutgoingPane path={active} refreshKey={refreshKey} onOpen={(p) => openNote(p)} onCreate={(from, t) => void followLink(from, t)} />
+        <MentionsPane path={active} refreshKey={refreshKey} onOpen={openNote} onError={showError} />
+        <LearningPanel currentPath={active} onOpenNote={(p) => openNote(p)} onPlanChange={onPlanChange} />
+      </aside>
+      <Alerts alerts={alerts} onDismiss={(id) => setAlerts((a) => a.filter((x) => x.id !== id))} />
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+import type { OutgoingLinkInfo } from '../../../electron/shared/api.ts';
+import { api } from '../client.ts';
+import { useApiData } from '../hooks/useApiData.ts';
+import { titleOf } from '../paths.ts';
+
+/** Outgoing links of the current note; unresolved links are shown as such and clicking one creates the note. */
+export function OutgoingPane(props: {
+  path: string | null;
+  refreshKey: number;
+  onOpen(path: string): void;
+  onCreate(fromPath: string, target: string): void;
+}) {
+  const { data, error } = useApiData<OutgoingLinkInfo[]>(() => (props.path ? api.outgoing(props.path) : null), [props.path, props.refreshKey]);
+  // One row per target (a note often links the same target several times).
+  const rows: OutgoingLinkInfo[] = [];
+  const seen = new Set<string>();
+  for (const l of data ?? []) {
+    const key = l.target ?? `?${l.raw}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    rows.push(l);
+  }
+  const unresolvedName = (l: OutgoingLinkInfo) => l.raw.replace(/^!?\[\[|\]\]$/g, '').split(/[|#]/)[0];
+  return (
+    <section aria-label="Outgoing links" className="pane">
+      <h2>Outgoing links {data ? <span className="count">{rows.length}</span> : null}</h2>
+      {error ? <p className="muted">{error.message}</p> : null}
+      {data && rows.length === 0 ? <p className="muted">No outgoing links.</p> : null}
+      <ul className="link-list">
+        {rows.map((l) => (
+          <li key={l.target ?? `?${l.raw}`}>
+            {l.target ? (
+              <button className="link-item" onClick={() => props.onOpen(l.target!)} title={l.target}>
+                <span className="link-title">{titleOf(l.target)}</span>
+                {l.relation ? <span className="badge">{l.relation}</span> : null}
+              </button>
+            ) : (
+              <button
+                className="link-item unresolved"
+                onClick={() => props.onCreate(props.path!, unresolvedName(l))}
+                title={`Unresolved: ${l.raw} (click to create)`}
+              >
+                <span className="link-title">{unresolvedName(l)}</span>
+                <span className="badge">unresolved</span>
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,111 @@
+/**
+ * Learning-path benchmarks (figures only, never asserted).
+ *
+ * As a module: the default export `(index: GraphIndex) => Promise<Record<string, number>>` is called by
+ * scripts/bench.ts on an indexed vault and measures, in ms: the first (uncached) learning-graph build, then plan,
+ * path (connection) and next up p50/p95 on the cached graph.
+ *
+ * Standalone, for the pure algorithms without SQLite:
+ *   node scripts/bench-learning.ts [--notes 10000] [--prereqs 3] [--links 5] [--runs 200]
+ * builds a synthetic in-memory graph (each note lists ~`prereqs` prerequisites among lower-numbered notes, half of
+ * them nearby so closures are deep, plus ~`links` body wiki links) and prints the same figures as JSON.
+ */
+import type { GraphIndex, LinkRecord, NoteRecord } from '../electron/core/index/graph-index.ts';
+import { createLearningService } from '../electron/core/learning/index.ts';
+
+function percentile(sorted: number[], p: number): number {
+  return sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+function timeEach<T>(items: T[], fn: (item: T) => unknown): { p50: number; p95: number } {
+  const times: number[] = [];
+  for (const item of items) {
+    const t0 = performance.now();
+    fn(item);
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  return { p50: +percentile(times, 50).toFixed(3), p95: +percentile(times, 95).toFixed(3) };
+}
+
+/** Deterministic sample of `n` items (every k-th, offset), so runs compare. */
+function sample<T>(items: T[], n: number, offset = 0): T[] {
+  if (items.length === 0) return [];
+  const step = items.length / n;
+  return Array.from({ length: n }, (_, i) => items[(Math.floor(i * step) + offset) % items.length]);
+}
+
+export default async function benchLearning(index: GraphIndex, runs = 200): Promise<Record<string, number>> {
+  const service = createLearningService(index);
+  const t0 = performance.now();
+  const g = service.graph();
+  const buildMs = performance.now() - t0;
+  const paths = g.nodes.map((n) => n.path);
+  // Targets late in the note order tend to have the largest prerequisite closures in generated vaults.
+  const targets = sample(paths, runs);
+  let stepsTotal = 0;
+  const plan = timeEach(targets, (p) => { stepsTotal += service.plan(p).steps.length; });
+  const pairs = targets.map((p, i) => [p, sample(paths, runs, 7)[i]] as const);
+  const path = timeEach(pairs, ([a, b]) => service.connection(a, b));
+  const next = timeEach(Array.from({ length: Math.min(runs, 50) }, (_, i) => i), () => service.nextUp());
+  return {
+    learningNotes: g.nodes.length,
+    learningPrereqEdges: g.prereqs.reduce((n, p) => n + p.length, 0),
+    learningBuildMs: +buildMs.toFixed(2),
+    planAvgSteps: Math.round(stepsTotal / Math.max(1, targets.length)),
+    planP50Ms: plan.p50, planP95Ms: plan.p95,
+    pathP50Ms: path.p50, pathP95Ms: path.p95,
+    nextP50Ms: next.p50, nextP95Ms: next.p95,
+  };
+}
+
+/** mulberry32, deterministic. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** An in-memory stand-in exposing only what the learning engine reads (notes, links, resolveNote, version, vaultRoot). */
+function syntheticIndex(count: number, prereqs: number, bodyLinks: number): GraphIndex {
+  const rnd = prng(1);
+  const notes: NoteRecord[] = [];
+  const links: LinkRecord[] = [];
+  const path = (i: number) => `area${i % 10}/concept ${i}.md`;
+  for (let i = 0; i < count; i++) {
+    notes.push({ path: path(i), title: `concept ${i}`, aliases: [], tags: [], properties: { level: 1 + Math.floor(rnd() * 4) }, words: 400, cjkChars: 100 });
+    const row = (target: number, kind: LinkRecord['kind'], relation: string | null, line: number): LinkRecord => ({
+      source: path(i), raw: `[[concept ${target}]]`, kind, target: path(target), targetText: `concept ${target}`, heading: null,
+      block: null, alias: null, line, context: `see [[concept ${target}]]`, relation, resolvedBy: 'shortest',
+    });
+    if (i >= 5) {
+      for (let k = 0; k < prereqs; k++) {
+        const near = rnd() < 0.5;
+        const t = near ? i - 1 - Math.floor(rnd() * Math.min(i, 20)) : Math.floor(rnd() * i);
+        links.push(row(t, 'property', 'prerequisites', 2 + k));
+      }
+    }
+    for (let k = 0; k < bodyLinks; k++) links.push(row(Math.floor(rnd() * count), 'wiki', null, 10 + k));
+  }
+  const byPath = new Set(notes.map((n) => n.path));
+  return {
+    vaultRoot: '/nonexistent-bench-vault', version: 1,
+    notes: () => notes, links: () => links,
+    resolveNote: (arg: string) => (byPath.has(arg) ? arg : null),
+  } as unknown as GraphIndex;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const argv = process.argv.slice(2);
+  const opt = (name: string, def: number) => {
+    const i = argv.indexOf(`--${name}`);
+    return i >= 0 ? Number(argv[i + 1]) : def;
+  };
+  const index = syntheticIndex(opt('notes', 10000), opt('prereqs', 3), opt('links', 5));
+  benchLearning(index, opt('runs', 200)).then((f) => console.log(JSON.stringify(f, null, 2)));
+}

@@ -1,0 +1,109 @@
+/**
+ * `npm start [-- <vault>] [--port N]`: builds the app with `electron-vite build`, then launches Electron on the vault.
+ * When Electron cannot run (binary not installed — it cannot be downloaded on every machine — or it fails to start,
+ * e.g. no display), prints ONE line saying why and serves the same app in the browser instead (electron/host/web.ts),
+ * which prints its `Concept Atlas: http://127.0.0.1:<port>/?token=…` line.
+ *
+ * The binary is located the way `require('electron')` does (node_modules/electron/path.txt → dist/<path>), without
+ * its side effect of trying to download a missing binary.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseWebArgs, runWeb } from '../electron/host/web.ts';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const require = createRequire(import.meta.url);
+/** An Electron that exits with an error within this time is taken as "failed to start", ms. */
+const STARTUP_GRACE_MS = 5000;
+
+/** The Electron executable, or the reason there is none. */
+function electronBinary(): { bin: string } | { reason: string } {
+  let pkgDir: string;
+  try {
+    pkgDir = path.dirname(require.resolve('electron/package.json'));
+  } catch {
+    return { reason: 'Electron is not installed (the electron package is missing)' };
+  }
+  if (process.env.ELECTRON_OVERRIDE_DIST_PATH) {
+    const bin = path.join(process.env.ELECTRON_OVERRIDE_DIST_PATH, 'electron');
+    return fs.existsSync(bin) ? { bin } : { reason: `Electron is not installed (nothing at ELECTRON_OVERRIDE_DIST_PATH ${bin})` };
+  }
+  let rel: string;
+  try {
+    rel = fs.readFileSync(path.join(pkgDir, 'path.txt'), 'utf8').trim();
+  } catch {
+    return { reason: 'Electron is not installed (no binary could be downloaded)' };
+  }
+  const bin = path.join(pkgDir, 'dist', rel);
+  return fs.existsSync(bin) ? { bin } : { reason: 'Electron is not installed (no binary could be downloaded)' };
+}
+
+function build(): void {
+  const cli = path.join(path.dirname(require.resolve('electron-vite/package.json')), 'bin', 'electron-vite.js');
+  // Build output goes to stderr, so stdout carries only the fallback reason and the URL line.
+  const r = spawnSync(process.execPath, [cli, 'build'], { cwd: ROOT, stdio: ['ignore', process.stderr, 'inherit'] });
+  if (r.status !== 0) {
+    console.error('The build failed (electron-vite build); see the messages above.');
+    process.exit(r.status ?? 1);
+  }
+}
+
+/** Runs Electron; resolves with why it could not start, or never resolves while it runs (exits with it). */
+function launchElectron(bin: string, vaultArgs: string[]): Promise<string> {
+  return new Promise((resolve) => {
+    const started = Date.now();
+    const child = spawn(bin, [ROOT, ...vaultArgs], { cwd: ROOT, stdio: 'inherit' });
+    child.on('error', (e) => resolve(`Electron failed to start (${(e as NodeJS.ErrnoException).code ?? e.message})`));
+    child.on('exit', (code, signal) => {
+      if (code !== 0 && Date.now() - started < STARTUP_GRACE_MS) {
+        resolve(`Electron failed to start (exit ${signal ?? code})`);
+      } else {
+        process.exit(code ?? 0);
+      }
+    });
+    for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => child.kill(sig));
+  });
+}
+
+async function serveInBrowser(argv: string[]): Promise<void> {
+  const args = parseWebArgs(argv);
+  const { stop } = await runWeb(args);
+  const shutdown = () => void stop().finally(() => process.exit(0));
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}
+
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  try {
+    parseWebArgs(argv); // reject bad arguments before the slow build
+  } catch (e) {
+    console.error((e as Error).message);
+    process.exit(1);
+  }
+  build();
+  const found = electronBinary();
+  let reason: string;
+  if ('bin' in found) {
+    if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
+      reason = 'Electron cannot open a window (no DISPLAY)';
+    } else {
+      const vaultArgs = argv.filter((a, i) => !a.startsWith('--') && argv[i - 1] !== '--port' && argv[i - 1] !== '--db');
+      reason = await launchElectron(found.bin, vaultArgs.map((v) => path.resolve(v)));
+    }
+  } else {
+    reason = found.reason;
+  }
+  console.log(`${reason}; serving the app in the browser instead.`);
+  try {
+    await serveInBrowser(argv);
+  } catch (e) {
+    console.error(e instanceof Error ? e.message : String(e));
+    process.exit(1);
+  }
+}
+
+void main();

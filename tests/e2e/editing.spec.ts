@@ -1,0 +1,99 @@
+/**
+ * Editing: a link typed in the editor is autosaved and shows up as a backlink and a graph edge; an external change
+ * to a note with unsaved edits asks the user and overwrites nothing until they choose.
+ */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { eventually, startApp, waitForGraphEdge, waitForGraphNodes, type AtlasApp } from './harness.ts';
+
+let app: AtlasApp;
+before(async () => {
+  app = await startApp({ vault: 'e2e-basic' });
+  await waitForGraphNodes(app.page, 7);
+});
+after(async () => { await app?.close(); });
+
+async function openFromTree(title: string) {
+  const { page } = app;
+  await page.getByRole('region', { name: 'File tree' }).getByRole('treeitem', { name: title, exact: true }).click();
+  await page.getByRole('region', { name: 'Editor' }).getByRole('tab', { name: title, exact: true, selected: true }).waitFor();
+}
+
+async function typeAtEnd(text: string) {
+  const content = app.page.getByRole('region', { name: 'Editor' }).locator('.cm-content');
+  await content.click();
+  await app.page.keyboard.press('Control+End');
+  await app.page.keyboard.type(text);
+}
+
+test('a typed link is autosaved and updates the target’s backlinks and the graph', async () => {
+  const { page } = app;
+  await openFromTree('Mutex');
+  await typeAtEnd('\nA Mutex often guards a [[select]] loop.');
+  const file = path.join(app.vaultDir, 'concepts', 'Mutex.md');
+  await eventually(() => fs.readFileSync(file, 'utf8').includes('A Mutex often guards a [[select]] loop.'), 10_000, 'autosave');
+
+  await waitForGraphEdge(page, 'concepts/Mutex.md', 'concepts/select.md');
+  await openFromTree('select');
+  await page.getByRole('region', { name: 'Backlinks' }).getByRole('button', { name: /^Mutex/ }).waitFor();
+  await app.screenshot('autosave-backlink');
+});
+
+test('Chinese link typed through an alias resolves', async () => {
+  const { page } = app;
+  await openFromTree('学习计划');
+  await typeAtEnd('\n最后复习 [[互斥锁]]。');
+  const file = path.join(app.vaultDir, '笔记', '学习计划.md');
+  await eventually(() => fs.readFileSync(file, 'utf8').includes('最后复习 [[互斥锁]]。'), 10_000, 'autosave');
+  await waitForGraphEdge(page, '笔记/学习计划.md', 'concepts/Mutex.md');
+});
+
+test('an external change under unsaved edits shows the dialog; "Keep my version" saves only then', async () => {
+  const { page } = app;
+  await openFromTree('process and thread');
+  const file = path.join(app.vaultDir, 'concepts', 'process and thread.md');
+  const external = '# Process and thread\n\nRewritten by another program.\n';
+  await typeAtEnd('\nMY LOCAL EDIT');
+  fs.writeFileSync(file, external);
+
+  const dialog = page.getByRole('alertdialog');
+  await dialog.waitFor();
+  assert.match(await dialog.innerText(), /changed on disk/);
+  // Well past the autosave delay: still the other program's text.
+  await page.waitForTimeout(1500);
+  assert.equal(fs.readFileSync(file, 'utf8'), external);
+  await app.screenshot('conflict-dialog');
+
+  await dialog.getByRole('button', { name: 'Keep my version' }).click();
+  await eventually(() => fs.readFileSync(file, 'utf8').includes('MY LOCAL EDIT'), 10_000, 'my version saved');
+  assert.ok(!fs.readFileSync(file, 'utf8').includes('Rewritten by another program'));
+  assert.equal(await dialog.count(), 0);
+});
+
+test('"Load disk version" drops the edits and keeps the disk file', async () => {
+  const { page } = app;
+  await openFromTree('select');
+  const file = path.join(app.vaultDir, 'concepts', 'select.md');
+  const external = '# Select\n\nChanged outside: 外部修改。\n';
+  await typeAtEnd('\nEDIT TO DISCARD');
+  fs.writeFileSync(file, external);
+  const dialog = page.getByRole('alertdialog');
+  await dialog.waitFor();
+  await dialog.getByRole('button', { name: 'Load disk version' }).click();
+  const content = page.getByRole('region', { name: 'Editor' }).locator('.cm-content');
+  await content.getByText('Changed outside: 外部修改。').waitFor();
+  assert.ok(!(await content.innerText()).includes('EDIT TO DISCARD'));
+  await page.waitForTimeout(1200);
+  assert.equal(fs.readFileSync(file, 'utf8'), external);
+});
+
+test('an external change to an open note without edits reloads silently', async () => {
+  const { page } = app;
+  await openFromTree('goroutine');
+  const file = path.join(app.vaultDir, 'concepts', 'goroutine.md');
+  fs.writeFileSync(file, fs.readFileSync(file, 'utf8') + '\n外部追加的一行。\n');
+  await page.getByRole('region', { name: 'Editor' }).locator('.cm-content').getByText('外部追加的一行。').waitFor();
+  assert.equal(await page.getByRole('alertdialog').count(), 0);
+});

@@ -1,0 +1,82 @@
+/**
+ * Files: renaming in the tree rewrites links on disk; a file written by another program appears in the tree and the
+ * graph; paths outside the vault are refused by the API and reported in the UI.
+ */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { callApiFromPage, eventually, startApp, waitForGraphEdge, waitForGraphNodes, type AtlasApp } from './harness.ts';
+
+let app: AtlasApp;
+before(async () => {
+  app = await startApp({ vault: 'e2e-basic' });
+  await waitForGraphNodes(app.page, 7);
+});
+after(async () => { await app?.close(); });
+
+test('renaming a note in the tree rewrites the links to it on disk', async () => {
+  const { page } = app;
+  const tree = page.getByRole('region', { name: 'File tree' });
+  await tree.getByRole('treeitem', { name: 'channel', exact: true }).click();
+  await tree.getByRole('button', { name: 'Rename' }).first().click();
+  const input = tree.getByRole('textbox', { name: 'New name' });
+  await input.fill('Go channel');
+  await input.press('Enter');
+
+  const dir = path.join(app.vaultDir, 'concepts');
+  await eventually(() => fs.existsSync(path.join(dir, 'Go channel.md')), 10_000, 'renamed file');
+  assert.ok(!fs.existsSync(path.join(dir, 'channel.md')));
+  const goroutine = fs.readFileSync(path.join(dir, 'goroutine.md'), 'utf8');
+  assert.match(goroutine, /\[\[Go channel\]\]/);
+  assert.doesNotMatch(goroutine, /\[\[channel\]\]/);
+  assert.match(fs.readFileSync(path.join(dir, 'select.md'), 'utf8'), /\[\[Go channel\]\]/);
+
+  await tree.getByRole('treeitem', { name: 'Go channel', exact: true }).waitFor();
+  await page.getByRole('region', { name: 'Editor' }).getByRole('tab', { name: 'Go channel', exact: true }).waitFor();
+  await waitForGraphEdge(page, 'concepts/goroutine.md', 'concepts/Go channel.md');
+  await app.screenshot('after-rename');
+});
+
+test('a file written by another program appears in the tree and the graph', async () => {
+  const { page } = app;
+  fs.writeFileSync(path.join(app.vaultDir, '笔记', '外部笔记.md'), '# 外部笔记\n\n由其他程序写入，链接到 [[goroutine]]。\n');
+  await page.getByRole('region', { name: 'File tree' }).getByRole('treeitem', { name: '外部笔记', exact: true }).waitFor({ timeout: 15_000 });
+  await waitForGraphEdge(page, '笔记/外部笔记.md', 'concepts/goroutine.md');
+});
+
+test('the API refuses a path outside the vault', async () => {
+  fs.writeFileSync(path.join(app.vaultDir, '..', 'outside.md'), 'secret');
+  const r = await callApiFromPage(app.page, app.token, 'readNote', ['../outside.md']);
+  const body = r.body as { ok: boolean; error?: { code: string } };
+  assert.equal(body.ok, false);
+  assert.equal(body.error?.code, 'outside-vault');
+  assert.equal(r.status, 403);
+});
+
+test('creating a note named ../x shows an alert and writes nothing', async () => {
+  const { page } = app;
+  const tree = page.getByRole('region', { name: 'File tree' });
+  await tree.getByRole('button', { name: 'New note' }).click();
+  const input = tree.getByRole('textbox', { name: 'Name' });
+  await input.fill('../x');
+  await input.press('Enter');
+  const alert = page.getByRole('alert');
+  await alert.waitFor();
+  assert.match(await alert.innerText(), /outside/i);
+  assert.ok(!fs.existsSync(path.join(app.vaultDir, '..', 'x.md')));
+  await app.screenshot('outside-vault-alert');
+  await alert.getByRole('button', { name: 'Dismiss' }).click();
+  assert.equal(await page.getByRole('alert').count(), 0);
+});
+
+test('a new note created from the tree opens in the editor', async () => {
+  const { page } = app;
+  const tree = page.getByRole('region', { name: 'File tree' });
+  const form = tree.getByRole('textbox', { name: 'Name' });
+  if (!(await form.count())) await tree.getByRole('button', { name: 'New note' }).click();
+  await form.fill('新建笔记');
+  await form.press('Enter');
+  await page.getByRole('region', { name: 'Editor' }).getByRole('tab', { name: '新建笔记', exact: true, selected: true }).waitFor();
+  await tree.getByRole('treeitem', { name: '新建笔记', exact: true }).waitFor();
+});

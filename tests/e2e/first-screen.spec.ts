@@ -1,0 +1,60 @@
+/**
+ * The first screen on a small English + Chinese vault: file tree, graph, the opened note and its backlinks; clicking
+ * a graph node opens that note.
+ */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { clickGraphNode, startApp, waitForGraphNodes, type AtlasApp } from './harness.ts';
+
+let app: AtlasApp;
+before(async () => { app = await startApp({ vault: 'e2e-basic' }); });
+after(async () => { await app?.close(); });
+
+test('the first screen shows the vault: tree, graph, a note and its backlinks', async () => {
+  const { page } = app;
+  const tree = page.getByRole('region', { name: 'File tree' });
+  await tree.getByRole('treeitem', { name: 'goroutine', exact: true }).waitFor();
+  await tree.getByRole('treeitem', { name: '调度器', exact: true }).waitFor();
+  await tree.getByRole('treeitem', { name: '笔记', exact: true }).waitFor();
+
+  const ids = await waitForGraphNodes(page, 7);
+  for (const id of ['concepts/goroutine.md', 'concepts/channel.md', '笔记/调度器.md', '笔记/学习计划.md']) {
+    assert.ok(ids.includes(id), `graph has ${id} (got ${ids.join(', ')})`);
+  }
+  const unresolved = await page.evaluate(() => window.__atlasGraph!.nodes('[kind = "unresolved"]').map((n) => n.data('label') as string));
+  assert.ok(unresolved.some((l) => l.includes('不存在的笔记')), `unresolved node shown (got ${unresolved.join(', ')})`);
+
+  // The most linked note opens first.
+  const editor = page.getByRole('region', { name: 'Editor' });
+  await editor.getByRole('tab', { name: 'goroutine', exact: true, selected: true }).waitFor();
+  await editor.locator('.cm-content').getByText('lightweight thread managed by the Go runtime').waitFor();
+
+  const backlinks = page.getByRole('region', { name: 'Backlinks' });
+  await backlinks.getByRole('button', { name: /调度器/ }).waitFor();
+  await backlinks.getByRole('button', { name: /^channel/ }).waitFor();
+  await backlinks.getByRole('button', { name: /学习计划/ }).waitFor();
+  const outgoing = page.getByRole('region', { name: 'Outgoing links' });
+  await outgoing.getByRole('button', { name: /channel/ }).waitFor();
+  for (const name of ['Tags', 'Search', 'Unlinked mentions']) await page.getByRole('region', { name }).waitFor();
+  await page.getByRole('region', { name: 'Tags' }).getByRole('button', { name: /#go/ }).waitFor();
+
+  await app.screenshot('first-screen');
+  assert.deepEqual(app.pageErrors, [], 'no console errors (CSP violations would show here)');
+});
+
+test('clicking a graph node opens its note', async () => {
+  const { page } = app;
+  await clickGraphNode(page, 'concepts/select.md');
+  const editor = page.getByRole('region', { name: 'Editor' });
+  await editor.getByRole('tab', { name: 'select', exact: true, selected: true }).waitFor();
+  await editor.locator('.cm-content').getByText('waits on several').waitFor();
+  // The opened note becomes the graph's current node.
+  await page.waitForFunction(() => window.__atlasGraph!.getElementById('concepts/select.md').hasClass('current'));
+  await app.screenshot('graph-click');
+});
+
+test('a backlink opens its source note', async () => {
+  const { page } = app;
+  await page.getByRole('region', { name: 'Backlinks' }).getByRole('button', { name: /^channel/ }).click();
+  await page.getByRole('region', { name: 'Editor' }).getByRole('tab', { name: 'channel', exact: true, selected: true }).waitFor();
+});

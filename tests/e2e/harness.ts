@@ -1,0 +1,227 @@
+/**
+ * End-to-end harness: the real browser host on a temp copy of a fixture vault, driven by Debian's Chromium through
+ * playwright-core.
+ *
+ *   const app = await startApp({ vault: 'e2e-basic' });   // tests/fixtures/e2e-basic, or any folder path
+ *   await app.page.getByRole('treeitem', { name: 'goroutine' }).click();
+ *   await app.close();
+ *
+ * `startApp` copies the vault to a temp folder, spawns `node electron/host/web.ts <tmp vault> --port 0 --db <tmp>/atlas.db`
+ * (with `process.execPath`), reads the URL from the host's first stdout line, launches `/usr/bin/chromium` headless,
+ * opens the URL and waits for the "Graph" region. `close()` closes the browser, stops the host (SIGTERM, then SIGKILL
+ * after 3 s) and removes the temp folders. The renderer must be built (`npm run build:web`; `npm run test:e2e` does it).
+ * Screenshots go to tests/.artifacts/ (git-ignored).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const ARTIFACTS_DIR = path.join(REPO_ROOT, 'tests', '.artifacts');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+  '--disable-sync',
+];
+/** How long the host may take to print its URL, ms. */
+const HOST_START_TIMEOUT_MS = 60_000;
+
+export interface StartOptions {
+  /** A fixture name under tests/fixtures/ (e.g. `e2e-basic`) or a folder path (absolute or relative to the repo). */
+  vault: string;
+  /** Browser viewport; default 1600×900. */
+  viewport?: { width: number; height: number };
+  /** Emulated `prefers-color-scheme`; default `light`. */
+  colorScheme?: 'light' | 'dark';
+}
+
+export interface AtlasApp {
+  page: Page;
+  browser: Browser;
+  /** `http://127.0.0.1:<port>` (no trailing slash). */
+  baseUrl: string;
+  /** The host's API token (for specs that call the API with `fetch`). */
+  token: string;
+  /** The temp copy of the vault the host serves; specs read and write files here. */
+  vaultDir: string;
+  /** Milliseconds: spawn → URL line, and spawn → "Graph" region visible; `spawnedAt` is performance.now() at spawn. */
+  timings: { spawnedAt: number; hostUrlMs: number; firstScreenMs: number };
+  /** Console errors and uncaught page errors seen so far (CSP violations appear here). */
+  pageErrors: string[];
+  /** Host stderr so far. */
+  hostStderr(): string;
+  /** Saves a full-page screenshot to tests/.artifacts/<name>.png and returns its path. */
+  screenshot(name: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+function resolveVault(vault: string): string {
+  const candidates = path.isAbsolute(vault)
+    ? [vault]
+    : [path.join(REPO_ROOT, 'tests', 'fixtures', vault), path.resolve(REPO_ROOT, vault)];
+  const found = candidates.find((c) => fs.existsSync(c) && fs.statSync(c).isDirectory());
+  if (!found) throw new Error(`startApp: vault folder not found: ${vault} (looked in ${candidates.join(', ')})`);
+  return found;
+}
+
+function waitForUrl(host: ChildProcess, stderr: () => string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => {
+      cleanup();
+      reject(new Error(`startApp: the host printed no URL within ${HOST_START_TIMEOUT_MS} ms.\nstdout: ${out}\nstderr: ${stderr()}`));
+    }, HOST_START_TIMEOUT_MS);
+    const onData = (chunk: Buffer) => {
+      out += chunk.toString('utf8');
+      const m = /Concept Atlas: (http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9A-Za-z_-]+)/.exec(out);
+      if (m) { cleanup(); resolve(m[1]); }
+    };
+    const onExit = (code: number | null) => {
+      cleanup();
+      reject(new Error(`startApp: the host exited (code ${code}) before printing its URL.\nstdout: ${out}\nstderr: ${stderr()}`));
+    };
+    const cleanup = () => {
+      clearTimeout(timer);
+      host.stdout!.off('data', onData);
+      host.off('exit', onExit);
+    };
+    host.stdout!.on('data', onData);
+    host.on('exit', onExit);
+  });
+}
+
+function stopProcess(p: ChildProcess): Promise<void> {
+  if (p.exitCode !== null || p.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const kill = setTimeout(() => p.kill('SIGKILL'), 3000);
+    p.once('exit', () => { clearTimeout(kill); resolve(); });
+    p.kill('SIGTERM');
+  });
+}
+
+/** Starts the browser host on a temp copy of `vault` and opens it in headless Chromium. */
+export async function startApp(opts: StartOptions): Promise<AtlasApp> {
+  const source = resolveVault(opts.vault);
+  if (!fs.existsSync(path.join(REPO_ROOT, 'out', 'renderer', 'index.html'))) {
+    throw new Error('startApp: the renderer is not built (out/renderer/index.html missing); run `npm run build:web`.');
+  }
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-e2e-'));
+  const vaultDir = path.join(tmp, path.basename(source));
+  fs.cpSync(source, vaultDir, { recursive: true });
+
+  const t0 = performance.now();
+  const host = spawn(process.execPath, [
+    path.join(REPO_ROOT, 'electron', 'host', 'web.ts'), vaultDir, '--port', '0', '--db', path.join(tmp, 'atlas.db'),
+  ], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  host.stderr!.on('data', (c: Buffer) => { stderr += c.toString('utf8'); });
+  // Keep draining stdout so a chatty host never blocks on a full pipe.
+  host.stdout!.on('data', () => {});
+
+  let browser: Browser | undefined;
+  const cleanupAll = async () => {
+    await browser?.close().catch(() => undefined);
+    await stopProcess(host);
+    fs.rmSync(tmp, { recursive: true, force: true });
+  };
+
+  try {
+    const url = await waitForUrl(host, () => stderr);
+    const hostUrlMs = performance.now() - t0;
+    const u = new URL(url);
+    const token = u.searchParams.get('token') ?? '';
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    const context = await browser.newContext({
+      viewport: opts.viewport ?? { width: 1600, height: 900 },
+      colorScheme: opts.colorScheme ?? 'light',
+    });
+    const page = await context.newPage();
+    const pageErrors: string[] = [];
+    page.on('console', (m) => { if (m.type() === 'error') pageErrors.push(m.text()); });
+    page.on('pageerror', (e) => pageErrors.push(String(e)));
+    await page.goto(url);
+    await page.getByRole('region', { name: 'Graph' }).waitFor({ state: 'visible', timeout: 30_000 });
+    const firstScreenMs = performance.now() - t0;
+    fs.mkdirSync(ARTIFACTS_DIR, { recursive: true });
+    return {
+      page, browser, baseUrl: u.origin, token, vaultDir, timings: { spawnedAt: t0, hostUrlMs, firstScreenMs }, pageErrors,
+      hostStderr: () => stderr,
+      async screenshot(name) {
+        const file = path.join(ARTIFACTS_DIR, `${name}.png`);
+        await page.screenshot({ path: file });
+        return file;
+      },
+      close: cleanupAll,
+    };
+  } catch (e) {
+    await cleanupAll();
+    throw e;
+  }
+}
+
+// ---------- helpers for specs ----------
+
+/** Waits until the graph shows at least `min` nodes; returns the node ids. */
+export async function waitForGraphNodes(page: Page, min = 1, timeout = 30_000): Promise<string[]> {
+  await page.waitForFunction((n) => (window.__atlasGraph?.nodes().length ?? 0) >= n, min, { timeout, polling: 100 });
+  return page.evaluate(() => window.__atlasGraph!.nodes().map((n) => n.id()));
+}
+
+/** Waits until the graph has an edge between two node ids (either direction; prerequisite edges are drawn reversed). */
+export async function waitForGraphEdge(page: Page, a: string, b: string, timeout = 15_000): Promise<void> {
+  await page.waitForFunction(([x, y]) => {
+    const cy = window.__atlasGraph;
+    if (!cy) return false;
+    return cy.edges().map((e) => [e.source().id(), e.target().id()])
+      .some(([s, t]) => (s === x && t === y) || (s === y && t === x));
+  }, [a, b] as const, { timeout });
+}
+
+/** Clicks a graph node with the mouse, at its rendered position on the canvas. */
+export async function clickGraphNode(page: Page, id: string): Promise<void> {
+  const pos = await page.evaluate((nodeId) => {
+    const cy = window.__atlasGraph!;
+    const n = cy.getElementById(nodeId);
+    if (n.empty()) throw new Error(`no graph node ${nodeId}`);
+    // Bring it into view (the graph may be zoomed out), then read where it is drawn.
+    cy.zoom(1.2);
+    cy.center(n);
+    const p = n.renderedPosition();
+    const box = cy.container()!.getBoundingClientRect();
+    return { x: box.left + p.x, y: box.top + p.y };
+  }, id);
+  // Cytoscape draws on the next frame; wait for it before clicking.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  await page.mouse.click(pos.x, pos.y);
+}
+
+/** Calls an API method from inside the page (with the page's token), returning the host's JSON answer. */
+export async function callApiFromPage(page: Page, token: string, method: string, args: unknown[]): Promise<{ status: number; body: unknown }> {
+  return page.evaluate(async ([m, a, t]) => {
+    const res = await fetch(`/api/${m}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${t}` },
+      body: JSON.stringify({ args: a }),
+    });
+    return { status: res.status, body: await res.json() };
+  }, [method, args, token] as const);
+}
+
+/** Polls `fn` until it returns a truthy value (for files written by the app), failing after `timeout` ms. */
+export async function eventually<T>(fn: () => T | Promise<T>, timeout = 10_000, what = 'condition'): Promise<T> {
+  const end = Date.now() + timeout;
+  let last: unknown;
+  for (;;) {
+    try {
+      const v = await fn();
+      if (v) return v;
+    } catch (e) {
+      last = e;
+    }
+    if (Date.now() > end) throw new Error(`Timed out after ${timeout} ms waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

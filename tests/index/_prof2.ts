@@ -1,0 +1,13 @@
+import fs from 'node:fs';
+import { AtlasIndex } from '../../electron/core/index/atlas-index.ts';
+const w = Number(process.argv[2] ?? 2);
+fs.rmSync('/tmp/h2-prof2.db', { force: true });
+const index = await AtlasIndex.open({ vaultRoot: '/tmp/h2-vault10k', dbPath: '/tmp/h2-prof2.db', workers: w });
+let last = performance.now(); let first = 0;
+const t0 = performance.now();
+const s = await index.sync();
+console.log(w, 'cold', s.ms, 'parsed', s.parsed);
+const t = performance.now();
+index.check();
+console.log('check', performance.now() - t);
+index.close();

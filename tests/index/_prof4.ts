@@ -1,0 +1,15 @@
+import Database from 'better-sqlite3';
+const db = new Database('/tmp/h2-prof2.db', { readonly: true });
+const q = (sql: string, ...a: unknown[]) => { const ts=[]; let r; for (let i=0;i<3;i++){ const t=performance.now(); r = db.prepare(sql).all(...a); ts.push(performance.now()-t);} console.log(Math.min(...ts).toFixed(2), (r as unknown[]).length, sql.slice(0,90), a.join('|')); };
+q(`SELECT rowid FROM note_fts WHERE note_fts MATCH ? LIMIT 40`, '"concept" "00026" "request"');
+q(`SELECT rowid FROM note_fts WHERE note_fts MATCH ? ORDER BY bm25(note_fts,10,5,1) LIMIT 40`, '"concept" "00026" "request"');
+q(`SELECT rowid FROM note_fts WHERE note_fts MATCH ? ORDER BY rank LIMIT 40`, '"concept" "00026" "request"');
+q(`SELECT count(*) FROM note_fts WHERE note_fts MATCH ?`, '"concept"');
+q(`SELECT count(*) FROM note_fts WHERE note_fts MATCH ?`, '"00026"');
+q(`SELECT count(*) FROM note_fts WHERE note_fts MATCH ?`, '"request"');
+q(`SELECT rowid FROM note_fts WHERE note_fts MATCH ? ORDER BY bm25(note_fts,10,5,1) LIMIT 40`, '"00026"');
+q(`SELECT rowid FROM note_fts WHERE note_fts MATCH ? ORDER BY bm25(note_fts,10,5,1) LIMIT 40`, '"stack"');
+q(`SELECT rowid FROM note_fts WHERE note_fts MATCH ? ORDER BY bm25(note_fts,10,5,1) LIMIT 40`, '"stack" "and"');
+q(`SELECT rowid FROM note_fts WHERE note_fts MATCH ? LIMIT 40`, '"stack" "and"');
+q(`SELECT rowid FROM note_fts WHERE body LIKE ? LIMIT 40`, '%stack and%');
+q(`SELECT count(*) FROM note_fts WHERE body LIKE ?`, '%to%');

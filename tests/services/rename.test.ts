@@ -1,0 +1,120 @@
+/**
+ * renamePath moves notes, attachments and folders and rewrites every link to them on disk, keeping each link's
+ * style (bare name, path, relative markdown link, embed, heading, alias, property), in English and Chinese.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { openService, read, tempFiles } from './helpers.ts';
+
+test('rename 通道.md → channel.md rewrites wiki, embed, heading, path, markdown and property links', async () => {
+  const ctx = await openService();
+  try {
+    const r = await ctx.service.api.renamePath('concurrency/通道.md', 'concurrency/channel.md');
+    assert.equal(r.from, 'concurrency/通道.md');
+    assert.equal(r.to, 'concurrency/channel.md');
+    assert.deepEqual(r.rewritten, ['concurrency/goroutine.md', 'other/user.md']);
+    assert.equal(fs.existsSync(path.join(ctx.vault.root, 'concurrency/通道.md')), false);
+    assert.ok(fs.existsSync(path.join(ctx.vault.root, 'concurrency/channel.md')));
+
+    const g = read(ctx.vault, 'concurrency/goroutine.md');
+    assert.match(g, /^prerequisites: \["\[\[channel\]\]"\]$/m);
+    assert.match(g, /协程通过 \[\[channel\]\] 通信。/);
+    assert.match(g, /Alias style: \[\[channel\|channel\]\] and heading \[\[channel#关闭\]\]\./);
+    assert.match(g, /Embed: !\[\[channel\]\]/);
+    assert.match(g, /Path style: \[\[concurrency\/channel\]\]/);
+    assert.match(g, /Markdown: \[c\]\(channel\.md\) and encoded \[c3\]\(channel\.md\)\./);
+    assert.match(g, /Through the alias: \[\[chan\]\] stays\./);
+    assert.doesNotMatch(g, /通道\]\]|通道\.md|%E9/);
+    assert.match(read(ctx.vault, 'other/user.md'), /^related: "\[\[channel\]\]"$/m);
+
+    // The index follows: every backlink now reaches the new path, nothing is left unresolved.
+    const back = await ctx.service.api.backlinks('concurrency/channel.md');
+    assert.ok(back.filter((b) => b.source === 'concurrency/goroutine.md').length >= 7, JSON.stringify(back));
+    const report = await ctx.service.api.check();
+    assert.deepEqual(report.unresolved.filter((u) => u.raw.includes('channel') || u.raw.includes('通道')), []);
+    assert.deepEqual(tempFiles(ctx.vault.root), []);
+  } finally {
+    await ctx.close();
+  }
+});
+
+test('rename back to a Chinese name, and a name taken elsewhere turns bare links into paths', async () => {
+  const ctx = await openService();
+  try {
+    fs.mkdirSync(path.join(ctx.vault.root, 'elsewhere'));
+    fs.writeFileSync(path.join(ctx.vault.root, 'elsewhere/管道.md'), '# 另一个管道\n');
+    await ctx.service.index.update(['elsewhere/管道.md']);
+    await ctx.service.api.renamePath('concurrency/通道.md', 'concurrency/管道.md');
+    const g = read(ctx.vault, 'concurrency/goroutine.md');
+    assert.match(g, /协程通过 \[\[concurrency\/管道\]\] 通信。/);
+    assert.match(g, /\[\[concurrency\/管道\|channel\]\]/);
+    assert.match(g, /!\[\[concurrency\/管道\]\]/);
+    const out = await ctx.service.api.outgoing('concurrency/goroutine.md');
+    for (const l of out.filter((o) => o.raw.includes('管道'))) assert.equal(l.target, 'concurrency/管道.md', l.raw);
+  } finally {
+    await ctx.close();
+  }
+});
+
+test('moving a note with spaces to another folder rewrites relative, bare, angle and path links', async () => {
+  const ctx = await openService();
+  try {
+    const r = await ctx.service.api.renamePath('notes/Old Name.md', 'archive/New Name');
+    assert.equal(r.to, 'archive/New Name.md', 'a note stays a .md note');
+    const ref = read(ctx.vault, 'notes/ref.md');
+    assert.match(ref, /\[t\]\(New%20Name\.md\)/);
+    assert.match(ref, /wiki \[\[New Name\]\]/);
+    assert.match(ref, /path \[\[archive\/New Name\|alias\]\]/);
+    const user = read(ctx.vault, 'other/user.md');
+    assert.match(user, /\[t\]\(\.\.\/archive\/New%20Name\.md#Intro\)/);
+    assert.match(user, /\[a\]\(<\.\.\/archive\/New Name\.md>\)/);
+    assert.match(user, /^ {2}- "\[\[New Name\]\]"$/m);
+    const back = await ctx.service.api.backlinks('archive/New Name.md');
+    assert.deepEqual([...new Set(back.map((b) => b.source))].sort(), ['notes/ref.md', 'other/user.md']);
+  } finally {
+    await ctx.close();
+  }
+});
+
+test('renaming a folder moves every file and rewrites links into it; the moved note\'s own relative links follow', async () => {
+  const ctx = await openService();
+  try {
+    const r = await ctx.service.api.renamePath('other', 'deep/other2');
+    assert.equal(r.to, 'deep/other2');
+    const user = read(ctx.vault, 'deep/other2/user.md');
+    // user.md moved one level deeper: its relative markdown links are recomputed.
+    assert.match(user, /\[t\]\(\.\.\/\.\.\/notes\/Old%20Name\.md#Intro\)/);
+    assert.match(user, /!\[pic\]\(\.\.\/\.\.\/attachments\/diagram\.png\)/);
+    assert.match(user, /\[\[#user\]\]/);
+    const out = await ctx.service.api.outgoing('deep/other2/user.md');
+    for (const l of out.filter((o) => o.kind === 'markdown')) assert.notEqual(l.target, null, l.raw);
+  } finally {
+    await ctx.close();
+  }
+});
+
+test('renaming an attachment rewrites embeds with the extension kept', async () => {
+  const ctx = await openService();
+  try {
+    await ctx.service.api.renamePath('attachments/diagram.png', 'attachments/图表.png');
+    assert.match(read(ctx.vault, 'notes/Old Name.md'), /See !\[\[图表\.png\]\]\./);
+    assert.match(read(ctx.vault, 'other/user.md'), /!\[pic\]\(\.\.\/attachments\/图表\.png\)/);
+  } finally {
+    await ctx.close();
+  }
+});
+
+test('rename refuses a taken name, a missing source and a folder into itself', async () => {
+  const ctx = await openService();
+  try {
+    const api = ctx.service.api;
+    await assert.rejects(api.renamePath('notes/ref.md', 'concurrency/goroutine.md'), (e: { code: string }) => e.code === 'exists');
+    await assert.rejects(api.renamePath('notes/missing.md', 'notes/x.md'), (e: { code: string }) => e.code === 'not-found');
+    await assert.rejects(api.renamePath('notes', 'notes/sub'), (e: { code: string }) => e.code === 'invalid-argument');
+    assert.ok(fs.existsSync(path.join(ctx.vault.root, 'notes/ref.md')));
+  } finally {
+    await ctx.close();
+  }
+});
