@@ -1,8 +1,8 @@
-import Database from 'better-sqlite3';
-const db = new Database('/tmp/h2-prof2.db', { readonly: true });
-const q = (sql: string, ...a: unknown[]) => { const ts=[]; let r; for (let i=0;i<3;i++){ const t=performance.now(); r = db.prepare(sql).all(...a); ts.push(performance.now()-t);} console.log(Math.min(...ts).toFixed(2), JSON.stringify(r).slice(0,40), sql.slice(0,90), a.join('|')); };
-for (const t of ['协程', 'go', 'xy', '调度', '度器']) {
-q(`SELECT count(*) FROM note_fts WHERE body LIKE ?`, `%${t}%`);
-q(`SELECT count(*) FROM note_fts WHERE note_fts MATCH ?`, `"${t}"*`);
-q(`SELECT count(*) FROM note_fts WHERE note_fts MATCH ?`, `body:"${t}"*`);
+import { AtlasIndex } from '../../electron/core/index/atlas-index.ts';
+const index = await AtlasIndex.open({ vaultRoot: '/tmp/h2-vault10k', dbPath: '/tmp/h2-prof2.db', workers: 2 });
+await index.sync();
+const store = index.graphStore as any;
+for (const w of ['通道', '协程', 'go', 'x', 'Co', 'the', '调度', 'a', 'e', ' ']) {
+  try { index.search(w, 20); } catch (e) { console.log('FAIL', JSON.stringify(w), (e as Error).message); const g = store.stmt(`SELECT term FROM note_fts_vocab WHERE term >= ? AND term < ? LIMIT 301`).pluck().all(w.toLowerCase(), w.toLowerCase() + '\u{10FFFF}'); console.log(JSON.stringify(g).slice(0, 3000)); }
 }
+index.close();

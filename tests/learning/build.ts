@@ -61,3 +61,10 @@ export function id(g: LearningGraph, title: string): number {
 }
 
 export const titles = (g: LearningGraph, ids: number[]): string[] => ids.map((n) => g.nodes[n].title);
+
+/** The learned-notes array for `computePlan` / `computeNextUp`: 1 for each given title. */
+export function known(g: LearningGraph, ...learned: string[]): Uint8Array {
+  const a = new Uint8Array(g.nodes.length);
+  for (const t of learned) a[id(g, t)] = 1;
+  return a;
+}

@@ -110,3 +110,19 @@ test('errors from the engine and the file system keep the { code, message } shap
   const r = await dispatch(ctx.service.api, 'readNote', ['missing.md']);
   if (!r.ok) assert.doesNotMatch(r.error.message, new RegExp(ctx.vault.tmp.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
 });
+
+test('learning methods: check merges the prerequisite report; setProgress emits progress-changed', async () => {
+  const api = ctx.service.api;
+  const report = await api.check();
+  assert.ok(Array.isArray(report.cycles) && Array.isArray(report.missingPrerequisites));
+  assert.ok(Array.isArray(report.unresolved));
+  const seen: Record<string, string>[] = [];
+  const off = ctx.service.events.on('progress-changed', (p) => seen.push(p));
+  assert.deepEqual(await dispatch(api, 'setProgress', ['concurrency/通道.md', 'learned']), { ok: true, result: null });
+  off();
+  assert.deepEqual(seen, [{ 'concurrency/通道.md': 'learned' }]);
+  assert.deepEqual(await api.progress(), { 'concurrency/通道.md': 'learned' });
+  const plan = await dispatch(api, 'plan', ['goroutine', null]);
+  assert.equal(plan.ok, true, JSON.stringify(plan));
+  assertError(await dispatch(api, 'plan', ['没有这个笔记']), 'not-found');
+});

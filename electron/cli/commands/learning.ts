@@ -75,15 +75,17 @@ export const pathCommand: Command = {
     const from = arg(ctx, 1, '<from>');
     const to = arg(ctx, 2, '<to>');
     const s = await service(ctx);
-    const result = cli(() => s.connection(from, to));
-    if (ctx.json) { ctx.printJson(result); return 0; }
+    const result = cli(() => s.connectionDetail(from, to));
+    if (ctx.json) { ctx.printJson(cli(() => s.connection(from, to))); return 0; }
     if (result.hops.length === 0) { ctx.print(result.message ?? 'no connection'); return 0; }
     const g = s.graph();
     const title = (p: string) => g.nodes[g.ids.get(p) ?? -1]?.title ?? p;
     const lines = [`${title(result.hops[0].from)} → ${title(result.hops[result.hops.length - 1].to)}: ${result.hops.length} hop${result.hops.length === 1 ? '' : 's'}`];
     result.hops.forEach((h, i) => {
-      const how = h.relation ? `${h.kind} link, ${h.relation}` : `${h.kind} link`;
-      lines.push(`  ${i + 1}. ${title(h.from)} → ${title(h.to)} (${how}): ${h.context}`);
+      const how = h.relation === null ? `${h.kind} link` : `${h.relation} (${h.kind} link)`;
+      const where = h.source === h.from ? `links to it` : `backlink: ${title(h.to)} links here`;
+      lines.push(`  ${i + 1}. ${title(h.from)} → ${title(h.to)}  ${how}, ${where}, ${h.source}:${h.line}`);
+      lines.push(`       ${h.context}`);
     });
     ctx.print(lines.join('\n'));
     return 0;

@@ -27,16 +27,16 @@ export interface PlanResult {
  * - Cycles: strongly connected components (Tarjan) with more than one member, or a note listing itself. A cycle is
  *   broken by ordering its members by level, then title (the target, when a member, last) and ignoring the
  *   prerequisite edges that point backwards in that order; every cycle is reported.
- * - `learned(id)` tells which notes are known (progress `learned` plus any extra known notes).
+ * - `learned[id]` is non-zero for known notes (progress `learned` plus any extra known notes).
  */
-export function computePlan(g: LearningGraph, target: number, learned: (id: number) => boolean): PlanResult {
+export function computePlan(g: LearningGraph, target: number, learned: Uint8Array): PlanResult {
   const count = g.nodes.length;
   const inPlan = new Uint8Array(count);
   const members: number[] = [target];
   inPlan[target] = 1;
   for (let i = 0; i < members.length; i++) {
     for (const p of g.prereqs[members[i]]) {
-      if (inPlan[p] || learned(p)) continue;
+      if (inPlan[p] || learned[p]) continue;
       inPlan[p] = 1;
       members.push(p);
     }

@@ -3,7 +3,7 @@
  * and answers plan / connection / next up / curated paths / prerequisite report from it; progress lives in
  * `<vault>/.atlas/progress.json` (see progress.ts).
  */
-import type { ConnectionPath, CuratedPath, LearningPlan, NextUp, ProgressState } from '../../shared/api.ts';
+import type { ConnectionPath, CuratedPath, LearningPlan, NextUp, PathHop, ProgressState } from '../../shared/api.ts';
 import type { GraphIndex } from '../index/graph-index.ts';
 import type { LearningService, PrerequisiteReport } from './engine-types.ts';
 import { findConnection } from './connection.ts';
@@ -77,7 +77,8 @@ export class LearningEngine implements LearningService {
     const t = this.resolve(target);
     const state = this.#states(g);
     for (const k of known) state[this.resolve(k)] = LEARNED;
-    const r = computePlan(g, t, (id) => state[id] === LEARNED);
+    const learned = state.map((s) => (s === LEARNED ? 1 : 0));
+    const r = computePlan(g, t, learned);
     let totalMin = 0;
     const steps = r.order.map((id, i) => {
       const n = g.nodes[id];
@@ -108,6 +109,17 @@ export class LearningEngine implements LearningService {
   }
 
   connection(from: string, to: string): ConnectionPath {
+    const r = this.connectionDetail(from, to);
+    return r.message === undefined
+      ? { hops: r.hops.map(({ from: f, to: t, kind, relation, context }) => ({ from: f, to: t, kind, relation, context })) }
+      : { hops: [], message: r.message };
+  }
+
+  /**
+   * `connection` with, per hop, the note that holds the link (`source`: `from` for an outgoing link, `to` when the
+   * hop follows a backlink) and its 1-based line. Throws `LearningError('not-found')`.
+   */
+  connectionDetail(from: string, to: string): { hops: (PathHop & { source: string; line: number })[]; message?: string } {
     const g = this.graph();
     const a = this.resolve(from);
     const b = this.resolve(to);
@@ -119,7 +131,10 @@ export class LearningEngine implements LearningService {
     return {
       hops: hops.map((h) => {
         const l = g.links[h.link];
-        return { from: g.nodes[h.from].path, to: g.nodes[h.to].path, kind: l.kind, relation: l.relation, context: l.context };
+        return {
+          from: g.nodes[h.from].path, to: g.nodes[h.to].path, kind: l.kind, relation: l.relation, context: l.context,
+          source: g.nodes[l.source].path, line: l.line,
+        };
       }),
     };
   }

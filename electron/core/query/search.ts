@@ -1,11 +1,16 @@
 /**
- * Full-text search: title and alias matches first (exact, then prefix, then substring), then body matches ranked
- * by FTS5 bm25. Terms of 3+ characters use the trigram index (which makes Chinese searchable without word breaks);
- * 1–2 character terms (trigram cannot match them, e.g. `通道`) use LIKE over the bodies instead.
+ * Full-text search: title and alias matches first (exact, then prefix, then substring), then notes whose text
+ * contains every term. Candidates come from the FTS5 trigram index (which makes Chinese searchable without word
+ * breaks; 1–2 character terms such as `通道` go through the trigram vocabulary, see `GraphStore.matchNotes`) and
+ * are ranked here by a cheap score (whole query present, term counts, terms in the title): bm25 over every match of
+ * a common term costs tens of ms on a 10k-note vault, this stays within a few.
  */
 import type { SearchHit } from '../../shared/api.ts';
 import type { GraphStore } from '../store/graph-store.ts';
 import { makeSnippet } from './snippet.ts';
+
+/** Body candidates ranked per query (the first this many matches of the index). */
+const CANDIDATES = 200;
 
 function nameRank(needle: string, title: string, aliases: string): number {
   const t = title.normalize('NFC').toLowerCase();
@@ -17,26 +22,49 @@ function nameRank(needle: string, title: string, aliases: string): number {
   return 4;
 }
 
+function count(hay: string, needle: string, max: number): number {
+  let n = 0;
+  for (let i = hay.indexOf(needle); i >= 0 && n < max; i = hay.indexOf(needle, i + needle.length)) n++;
+  return n;
+}
+
+function bodyScore(needle: string, terms: string[], title: string, body: string): number {
+  const lower = body.toLowerCase();
+  const t = title.toLowerCase();
+  let score = terms.length > 1 && lower.includes(needle) ? 50 : 0;
+  for (const term of terms) score += count(lower, term, 20) + (t.includes(term) ? 30 : 0);
+  // shorter notes with the same hits rank higher
+  return score / Math.log2(8 + lower.length / 500);
+}
+
+/** At most `limit` hits, each with a snippet of ≤ 160 chars around the first match. */
 export function search(store: GraphStore, query: string, limit = 50): SearchHit[] {
   const needle = query.normalize('NFC').trim().toLowerCase();
   if (!needle || limit <= 0) return [];
   const terms = [...new Set(needle.split(/\s+/).filter(Boolean))];
+  const needles = [needle, ...terms];
   const out: SearchHit[] = [];
   const seen = new Set<string>();
-  const needles = [needle, ...terms];
-  const add = (id: number, path: string, title: string) => {
-    if (seen.has(path) || out.length >= limit) return;
-    seen.add(path);
-    out.push({ path, title, snippet: makeSnippet(store.body(id), needles) });
-  };
+
   const named = store.searchNames(needle, Math.max(limit * 4, 200))
     .map((r) => ({ ...r, rank: nameRank(needle, r.title, r.aliases) }))
-    .sort((a, b) => a.rank - b.rank || a.title.length - b.title.length || (a.path < b.path ? -1 : 1));
-  for (const r of named) add(r.id, r.path, r.title);
-  if (out.length < limit) {
-    const fts = terms.filter((t) => [...t].length >= 3);
-    const like = terms.filter((t) => [...t].length < 3);
-    for (const r of store.searchBodies(fts, like, limit + seen.size)) add(r.id, r.path, r.title);
+    .sort((a, b) => a.rank - b.rank || a.title.length - b.title.length || (a.path < b.path ? -1 : 1))
+    .slice(0, limit);
+  const namedTexts = new Map(store.noteTexts(named.map((r) => r.id)).map((r) => [r.id, r.body]));
+  for (const r of named) {
+    seen.add(r.path);
+    out.push({ path: r.path, title: r.title, snippet: makeSnippet(namedTexts.get(r.id) ?? '', needles) });
+  }
+  if (out.length >= limit) return out;
+
+  const ids = store.matchNotes(terms, CANDIDATES + seen.size);
+  const ranked = store.noteTexts(ids)
+    .filter((r) => !seen.has(r.path))
+    .map((r) => ({ ...r, score: bodyScore(needle, terms, r.title, r.body) }))
+    .sort((a, b) => b.score - a.score || (a.path < b.path ? -1 : 1));
+  for (const r of ranked) {
+    if (out.length >= limit) break;
+    out.push({ path: r.path, title: r.title, snippet: makeSnippet(r.body, needles) });
   }
   return out;
 }

@@ -141,10 +141,13 @@ export interface GraphStore {
   /** Title/alias substring matches (`needle` lower-cased NFC), at most `limit`. */
   searchNames(needle: string, limit: number): { id: number; path: string; title: string; aliases: string }[];
   /**
-   * Body matches: every `ftsTerms` term (≥ 3 characters, matched by FTS5 trigram, ranked by bm25) and every
-   * `likeTerms` term (1–2 characters, ASCII-case-insensitive LIKE). At most `limit`.
+   * Ids of notes whose title, aliases or body contain every term (case-insensitive substrings, lower-cased NFC),
+   * unranked, at most `limit`. Terms of 3+ characters use the trigram index; a 1–2 character term becomes an OR of
+   * the indexed trigrams starting with it (a LIKE scan when it starts too many).
    */
-  searchBodies(ftsTerms: string[], likeTerms: string[], limit: number): { id: number; path: string; title: string }[];
+  matchNotes(terms: string[], limit: number): number[];
+  /** Path, title and body of notes by id. */
+  noteTexts(ids: number[]): { id: number; path: string; title: string; body: string }[];
   body(id: number): string;
   /** Mention texts of notes (other than `exceptPath`) whose body may contain one of `terms`. */
   mentionCandidates(terms: string[], exceptPath: string): { id: number; path: string; mentionText: string; frontmatterLines: number }[];

@@ -2,7 +2,7 @@
  * The SQLite schema of the vault index. Bump `SCHEMA_VERSION` whenever the DDL or the meaning of a column changes:
  * a database with another `PRAGMA user_version` is deleted and rebuilt from the markdown (the source of truth).
  */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 export const SCHEMA_SQL = `
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -81,5 +81,8 @@ CREATE TABLE problems (path TEXT NOT NULL, source TEXT NOT NULL, kind TEXT NOT N
 CREATE INDEX problems_path ON problems (path);
 
 -- Full text; rowid = notes.id. trigram makes Chinese (no spaces) searchable; queries under 3 characters use LIKE.
+-- body is stored with a trailing newline so that every occurrence of a 1–2 character string starts some trigram.
 CREATE VIRTUAL TABLE note_fts USING fts5 (title, aliases, body, tokenize = 'trigram');
+-- The trigram vocabulary: a 1–2 character query becomes an OR of the trigrams that start with it.
+CREATE VIRTUAL TABLE note_fts_vocab USING fts5vocab (note_fts, row);
 `;

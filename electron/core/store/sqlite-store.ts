@@ -227,7 +227,7 @@ export class SqliteStore implements GraphStore {
     }
     this.stmt(`INSERT INTO note_text (note_id, mention_text) VALUES (?, ?)`).run(id, note.mentionText);
     this.stmt(`INSERT INTO note_fts (rowid, title, aliases, body) VALUES (?, ?, ?, ?)`)
-      .run(id, note.title, note.aliases.join('\n'), note.body);
+      .run(id, note.title, note.aliases.join('\n'), note.body + '\n');
   }
 
   deleteNote(p: string): void {
@@ -407,22 +407,35 @@ export class SqliteStore implements GraphStore {
       WHERE instr(title_lc, @needle) > 0 OR instr(aliases_lc, @needle) > 0 LIMIT @limit`).all({ needle, limit }) as never;
   }
 
-  searchBodies(ftsTerms: string[], likeTerms: string[], limit: number): { id: number; path: string; title: string }[] {
-    const likes = likeTerms.map(likeEscape);
-    const likeSql = likes.map((l) => (l.escaped ? `f.body LIKE ? ESCAPE '\\'` : `f.body LIKE ?`));
+  /** The FTS5 condition for one lower-cased term (see `matchNotes`). */
+  private termCondition(term: string): { match: string | null; like: { pattern: string; escaped: boolean } | null; none?: true } {
+    if ([...term].length >= 3) return { match: ftsPhrase(term), like: null };
+    const grams = this.stmt(`SELECT term FROM note_fts_vocab WHERE term >= ? AND term < ? LIMIT 301`).pluck()
+      .all(term, term + '\u{10FFFF}') as string[];
+    if (grams.length === 0) return { match: null, like: null, none: true };
+    if (grams.length > 300) return { match: null, like: likeEscape(term) };
+    return { match: `(${grams.map(ftsPhrase).join(' OR ')})`, like: null };
+  }
+
+  matchNotes(terms: string[], limit: number): number[] {
+    const conds = terms.map((t) => this.termCondition(t));
+    if (conds.length === 0 || conds.some((c) => c.none)) return [];
+    const match = conds.filter((c) => c.match).map((c) => c.match).join(' ');
+    const likes = conds.filter((c) => c.like).map((c) => c.like as { pattern: string; escaped: boolean });
+    const where: string[] = [];
     const args: unknown[] = [];
-    let sql: string;
-    if (ftsTerms.length) {
-      sql = `SELECT n.id, n.path, n.title FROM note_fts f JOIN notes n ON n.id = f.rowid WHERE note_fts MATCH ?
-        ${likeSql.map((s) => ' AND ' + s).join('')} ORDER BY bm25(note_fts, 10.0, 5.0, 1.0) LIMIT ?`;
-      args.push(ftsTerms.map(ftsPhrase).join(' '));
-    } else {
-      if (!likes.length) return [];
-      sql = `SELECT n.id, n.path, n.title FROM note_fts f JOIN notes n ON n.id = f.rowid WHERE ${likeSql.join(' AND ')}
-        ORDER BY n.path LIMIT ?`;
+    if (match) { where.push('note_fts MATCH ?'); args.push(match); }
+    for (const l of likes) {
+      where.push(l.escaped ? `(title LIKE ? ESCAPE '\\' OR aliases LIKE ? ESCAPE '\\' OR body LIKE ? ESCAPE '\\')` : `(title LIKE ? OR aliases LIKE ? OR body LIKE ?)`);
+      args.push(l.pattern, l.pattern, l.pattern);
     }
-    args.push(...likes.map((l) => l.pattern), limit);
-    return this.stmt(sql).all(...args) as never;
+    return this.stmt(`SELECT rowid FROM note_fts WHERE ${where.join(' AND ')} LIMIT ?`).pluck().all(...args, limit) as number[];
+  }
+
+  noteTexts(ids: number[]): { id: number; path: string; title: string; body: string }[] {
+    if (!ids.length) return [];
+    return this.stmt(`SELECT n.id, n.path, n.title, f.body FROM notes n JOIN note_fts f ON f.rowid = n.id
+      WHERE n.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as never;
   }
 
   body(id: number): string {
@@ -431,11 +444,7 @@ export class SqliteStore implements GraphStore {
 
   mentionCandidates(terms: string[], exceptPath: string): { id: number; path: string; mentionText: string; frontmatterLines: number }[] {
     const ids = new Set<number>();
-    for (const term of terms) {
-      const l = likeEscape(term);
-      const sql = l.escaped ? `SELECT rowid FROM note_fts WHERE body LIKE ? ESCAPE '\\'` : `SELECT rowid FROM note_fts WHERE body LIKE ?`;
-      for (const id of this.stmt(sql).pluck().all(l.pattern) as number[]) ids.add(id);
-    }
+    for (const term of terms) for (const id of this.matchNotes([term.normalize('NFC').toLowerCase()], 1_000_000)) ids.add(id);
     if (ids.size === 0) return [];
     return this.stmt(`SELECT n.id, n.path, t.mention_text AS mentionText, n.frontmatter_lines AS frontmatterLines
       FROM notes n JOIN note_text t ON t.note_id = n.id WHERE n.id IN (SELECT value FROM json_each(?)) AND n.path <> ?
