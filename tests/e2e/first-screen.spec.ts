@@ -30,11 +30,16 @@ test('the first screen shows the vault: tree, graph, a note and its backlinks', 
   await editor.locator('.cm-content').getByText('lightweight thread managed by the Go runtime').waitFor();
 
   const backlinks = page.getByRole('region', { name: 'Backlinks' });
-  await backlinks.getByRole('button', { name: /调度器/ }).waitFor();
-  await backlinks.getByRole('button', { name: /^channel/ }).waitFor();
-  await backlinks.getByRole('button', { name: /学习计划/ }).waitFor();
+  for (const source of ['调度器', 'channel', '学习计划', 'Mutex']) {
+    await backlinks.getByRole('button', { name: source, exact: true }).waitFor();
+  }
+  // Context lines of a backlink, e.g. the Chinese one through the alias 协程.
+  await backlinks.getByRole('button', { name: /Go 调度器把 \[\[协程\]\]/ }).waitFor();
   const outgoing = page.getByRole('region', { name: 'Outgoing links' });
-  await outgoing.getByRole('button', { name: /channel/ }).waitFor();
+  await outgoing.getByRole('button', { name: /^channel/ }).waitFor();
+  await outgoing.getByRole('button', { name: /^process and thread/ }).waitFor();
+  // select.md says "a goroutine blocks" without a link.
+  await page.getByRole('region', { name: 'Unlinked mentions' }).getByRole('button', { name: /^select/ }).waitFor();
   for (const name of ['Tags', 'Search', 'Unlinked mentions']) await page.getByRole('region', { name }).waitFor();
   await page.getByRole('region', { name: 'Tags' }).getByRole('button', { name: /#go/ }).waitFor();
 
@@ -55,6 +60,9 @@ test('clicking a graph node opens its note', async () => {
 
 test('a backlink opens its source note', async () => {
   const { page } = app;
-  await page.getByRole('region', { name: 'Backlinks' }).getByRole('button', { name: /^channel/ }).click();
-  await page.getByRole('region', { name: 'Editor' }).getByRole('tab', { name: 'channel', exact: true, selected: true }).waitFor();
+  // The current note is now select; 学习计划 links to it through the alias select语句.
+  await page.getByRole('region', { name: 'Backlinks' }).getByRole('button', { name: '学习计划', exact: true }).click();
+  const editor = page.getByRole('region', { name: 'Editor' });
+  await editor.getByRole('tab', { name: '学习计划', exact: true, selected: true }).waitFor();
+  await editor.locator('.cm-content').getByText('先学 [[进程与线程]]').waitFor();
 });

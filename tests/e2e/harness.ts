@@ -140,7 +140,7 @@ export async function startApp(opts: StartOptions): Promise<AtlasApp> {
     });
     const page = await context.newPage();
     const pageErrors: string[] = [];
-    page.on('console', (m) => { if (m.type() === 'error') pageErrors.push(m.text()); });
+    page.on('console', (m) => { if (m.type() === 'error') pageErrors.push(`${m.text()} ${m.location().url}`.trim()); });
     page.on('pageerror', (e) => pageErrors.push(String(e)));
     await page.goto(url);
     await page.getByRole('region', { name: 'Graph' }).waitFor({ state: 'visible', timeout: 30_000 });

@@ -148,3 +148,12 @@ test('a corrupt database file, another schema version or another vault is rebuil
   assert.equal(store.isEmpty(), true);
   store.close();
 });
+
+test('search: several terms mixing long and 1–2 character terms', () => {
+  const store = SqliteStore.open(tmpDb(), '/vault');
+  write(store, new NameTable(), vault);
+  assert.deepEqual(search(store, 'connects 闭包').map((h) => h.path), []);
+  assert.deepEqual(search(store, 'goroutines 通道').map((h) => h.path), ['concurrency/channel.md']);
+  assert.deepEqual(search(store, 'go 通道 is').map((h) => h.path).sort(), ['Go.md', 'concurrency/goroutine.md']);
+  store.close();
+});

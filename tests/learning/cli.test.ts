@@ -116,3 +116,22 @@ test('a damaged progress file makes the command fail with a clear message and is
   assert.equal(kept.length, 1);
   assert.equal(fs.readFileSync(path.join(vault, '.atlas', kept[0]), 'utf8'), '{ not json');
 });
+
+test('path, next and learn human output; bad arguments exit 1 with one line', () => {
+  const { vault, db } = tempVault();
+  const p = atlas(['path', vault, 'select', 'GMP模型', '--db', db]);
+  assert.equal(p.code, 0, p.stderr);
+  assert.match(p.stdout, /select → GMP model: 2 hops/);
+  assert.match(p.stdout, /通道 → GMP model {2}related \(property link\), backlink: GMP model links here, runtime\/GMP model\.md:6/);
+  const n = atlas(['next', vault, '--limit', '1', '--db', db]);
+  assert.equal(n.code, 0, n.stderr);
+  assert.match(n.stdout, /1\. \[ \] Go language — L1 初级 junior, 10 min, unlocks 0/);
+  assert.doesNotMatch(n.stdout, /island/);
+  const l = atlas(['learn', vault, '抢占', '--learning', '--db', db]);
+  assert.equal(l.stdout.trim(), 'runtime/preemption.md: marked learning');
+  for (const args of [['learn', vault, 'nope'], ['learn', vault, 'island', '--learning', '--unlearn'], ['plan', vault, 'select', '--known', 'nope'], ['next', vault, '--limit', 'x']]) {
+    const r = atlas([...args, '--db', db]);
+    assert.equal(r.code, 1, args.join(' '));
+    assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
+  }
+});

@@ -53,6 +53,7 @@ export class AtlasIndex implements GraphIndex {
   private current: IndexStatus = { state: 'idle', done: 0, total: 0 };
   private queue: Promise<unknown> = Promise.resolve();
   private readonly stoppers = new Set<() => Promise<void>>();
+  private idleTimer: NodeJS.Timeout | null = null;
 
   private constructor(opts: AtlasIndexOptions, vaultRoot: string, dbPath: string) {
     this.opts = opts;
@@ -113,6 +114,24 @@ export class AtlasIndex implements GraphIndex {
     return run;
   }
 
+  /**
+   * Checkpoints the WAL once writes have paused for 2 s, so a saved note's update never pays for a checkpoint.
+   * After a cold index the log (as large as the database) is truncated right away.
+   */
+  private scheduleCheckpoint(now = false): void {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
+    if (now) {
+      this.store.checkpoint(true);
+      return;
+    }
+    this.idleTimer = setTimeout(() => {
+      this.idleTimer = null;
+      void this.exclusive(async () => this.store.checkpoint()).catch(() => {});
+    }, 2000);
+    this.idleTimer.unref();
+  }
+
   /** Throws away the database and starts again empty (after corruption is found mid-way). */
   private rebuild(): void {
     this.store.close();
@@ -133,6 +152,8 @@ export class AtlasIndex implements GraphIndex {
           this.rebuild();
           r = await this.indexer.sync();
         }
+        if (r.cold) this.scheduleCheckpoint(true);
+        else if (r.changed.length || r.deleted.length) this.scheduleCheckpoint();
         const counts = this.store.counts();
         const ms = performance.now() - t0;
         this._version++;
@@ -159,7 +180,10 @@ export class AtlasIndex implements GraphIndex {
         const s = await this.indexer.sync();
         r = { changed: s.changed, deleted: s.deleted };
       }
-      if (r.changed.length || r.deleted.length) this._version++;
+      if (r.changed.length || r.deleted.length) {
+        this._version++;
+        this.scheduleCheckpoint();
+      }
       return { changed: r.changed, deleted: r.deleted };
     });
   }
@@ -189,6 +213,7 @@ export class AtlasIndex implements GraphIndex {
   }
 
   close(): void {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
     for (const s of [...this.stoppers]) void s();
     this.store.close();
   }

@@ -217,6 +217,7 @@ export class Indexer {
       done += results.length;
       this.opts.onProgress?.(done, tasks.length);
     };
+    if (cs.cold) store.bulk(true);
     const useWorkers = this.opts.workers > 0 && tasks.length >= (this.opts.workerThreshold ?? 200);
     if (tasks.length) this.opts.onProgress?.(0, tasks.length);
     await parseAll(tasks, { workers: useWorkers ? this.opts.workers : 0, workerUrl: this.opts.workerUrl, fs: this.opts.fs }, onBatch);
@@ -234,6 +235,7 @@ export class Indexer {
       else if (reparsed.length || newTargets.size) store.recheckAnchors({ sources: reparsed, targets: [...reparsed, ...newTargets] });
       if (cs.scanProblems) store.setScanProblems([...cs.scanProblems, ...vanished]);
     });
+    if (cs.cold) store.bulk(false);
     return { changed, deleted, parsed, bytes };
   }
 }

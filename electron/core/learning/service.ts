@@ -12,7 +12,6 @@ import { buildLearningGraph, type LearningGraph } from './graph.ts';
 import { computeNextUp } from './next-up.ts';
 import { computePlan } from './plan.ts';
 import { ProgressStore } from './progress.ts';
-import { stronglyConnectedComponents } from './scc.ts';
 
 /** A note argument that names no note (`not-found`) or a bad argument (`invalid-argument`); matches ApiError codes. */
 export class LearningError extends Error {
@@ -158,11 +157,15 @@ export class LearningEngine implements LearningService {
   /** Cycles over the whole prerequisite graph (members sorted by level, then title) and prerequisites that resolve to no note. */
   prerequisiteReport(): PrerequisiteReport {
     const g = this.graph();
-    const all = Array.from(g.byRank);
-    const cycles = stronglyConnectedComponents(g.prereqs, all)
-      .filter((c) => c.length > 1)
-      .concat(g.selfPrereqs.map((s) => [s]))
-      .map((c) => c.sort((a, b) => g.rank[a] - g.rank[b]))
+    // Visiting nodes by rank fills each cycle's member list already sorted by level, then title.
+    const byCycle = new Map<number, number[]>();
+    for (const n of g.byRank) {
+      const c = g.cyclic[n];
+      if (c < 0) continue;
+      const list = byCycle.get(c);
+      if (list) list.push(n); else byCycle.set(c, [n]);
+    }
+    const cycles = [...byCycle.values(), ...g.selfPrereqs.map((n) => [n])]
       .sort((a, b) => g.rank[a[0]] - g.rank[b[0]])
       .map((c) => c.map((id) => g.nodes[id].path));
     return {

@@ -5,7 +5,7 @@
  * Frontmatter is the first thing in the file: `---` alone on line 1, closed by the first line that is `---` or `...`.
  * The text given here has `\n` line endings (parseNote normalises CRLF first).
  */
-import { isAlias, isMap, isScalar, isSeq, parseDocument } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, parseDocument, type DocumentOptions, type ParseOptions, type SchemaOptions } from 'yaml';
 import type { LinkFact, ProblemFact } from '../model.ts';
 import { splitWiki } from './links.ts';
 import { readSimpleYaml } from './simple-yaml.ts';
@@ -61,11 +61,14 @@ export interface FrontmatterFacts {
   problems: ProblemFact[];
 }
 
+/** How the `yaml` package reads frontmatter: YAML 1.2 core schema plus timestamps, errors collected, never printed. */
+export const YAML_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = { customTags: ['timestamp'], prettyErrors: true, logLevel: 'silent' };
+
 const RESERVED = new Set(['aliases', 'alias', 'tags', 'tag']);
 const WIKI_IN_VALUE = /!?\[\[([^\[\]\n]*)\]\]/g;
 
 /** JSON-compatible copy: Dates become ISO strings (`2024-01-05` for a date without time), Maps become objects. */
-function toJson(v: unknown): unknown {
+export function toJson(v: unknown): unknown {
   if (v === null || typeof v !== 'object') {
     if (typeof v === 'bigint') return Number(v);
     if (typeof v === 'number' && !Number.isFinite(v)) return String(v);
@@ -115,7 +118,7 @@ export function parseFrontmatter(block: FrontmatterBlock): FrontmatterFacts {
   if (simple) data = simple.data;
   else {
     try {
-      doc = parseDocument(yaml, { customTags: ['timestamp'], prettyErrors: true, logLevel: 'silent' });
+      doc = parseDocument(yaml, YAML_OPTIONS);
       if (doc.errors.length > 0) {
         const e = doc.errors[0];
         const yamlLine = e.linePos?.[0]?.line ?? 1;

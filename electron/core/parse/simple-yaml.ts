@@ -78,7 +78,7 @@ function scalar(s: string, at: number, flow: boolean): Scalar | typeof NOT_SURE 
 function flowList(s: string, at: number): Scalar[] | typeof NOT_SURE {
   const inner = s.slice(1, -1);
   if (inner.trim() === '') return [];
-  if (/[[\]{}]/.test(inner) || inner.trimEnd().endsWith(',')) return NOT_SURE;
+  if (inner.trimEnd().endsWith(',')) return NOT_SURE;
   const items: Scalar[] = [];
   let i = 0;
   const n = inner.length;

@@ -68,8 +68,8 @@ export function isTagBoundary(c: number): boolean {
     || c === 0x2028 || c === 0x2029 || c === 0xfeff;
 }
 
-/** The characters of a tag after `#`: letters (any script), marks, digits, `_`, `-`, `/`. Sticky: set lastIndex. */
-export const TAG_BODY = /[\p{L}\p{M}\p{N}_\-/]+/uy;
+/** The characters of a tag after `#`: letters (any script), marks, digits, `_`, `-`, `/`, emoji. Sticky: set lastIndex. */
+export const TAG_BODY = /[\p{L}\p{M}\p{N}_\-/\p{Extended_Pictographic}\u200d\ufe0f]+/uy;
 const HAS_NON_DIGIT = /[^\p{N}/]/u;
 
 /**

@@ -92,6 +92,13 @@ export interface GraphStore {
   /** True when the database was created empty or rebuilt (no files indexed yet). */
   isEmpty(): boolean;
   close(): void;
+  /**
+   * Bulk-load mode for a cold index into an empty database: no journal and no syncs (a crash leaves a database
+   * that the next open finds corrupt or incomplete and rebuilds). `bulk(false)` returns to WAL mode.
+   */
+  bulk(on: boolean): void;
+  /** Copies the write-ahead log into the database (idle-time maintenance); `truncate` also empties the log file. */
+  checkpoint(truncate?: boolean): void;
   /** Runs `fn` in one write transaction (nested calls join it). */
   transaction<T>(fn: () => T): T;
 

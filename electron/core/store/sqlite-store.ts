@@ -66,7 +66,7 @@ export class SqliteStore implements GraphStore {
   readonly file: string;
   /** True when this session fell back to an in-memory database. */
   readonly inMemory: boolean;
-  /** Why the database was rebuilt on open, if it was ('corrupt', 'schema', 'vault'). */
+  /** Why the database was rebuilt on open, if it was ('corrupt', 'unreadable', 'schema', 'vault', 'incomplete'). */
   readonly rebuiltBecause: string | null;
   private readonly db: DB;
   private readonly stmts = new Map<string, Stmt>();
@@ -87,8 +87,9 @@ export class SqliteStore implements GraphStore {
         const version = db.pragma('user_version', { simple: true }) as number;
         if (version === SCHEMA_VERSION) {
           const root = db.prepare(`SELECT value FROM meta WHERE key = 'vaultRoot'`).pluck().get();
-          if (root === vaultRoot) return new SqliteStore(db, file, false, null);
-          reason = 'vault';
+          const building = db.prepare(`SELECT value FROM meta WHERE key = 'building'`).pluck().get();
+          if (root === vaultRoot && building === undefined) return new SqliteStore(db, file, false, null);
+          reason = building !== undefined ? 'incomplete' : 'vault';
         } else reason = version === 0 ? null : 'schema';
         db.close();
       } catch (e) {
@@ -111,6 +112,8 @@ export class SqliteStore implements GraphStore {
       db.pragma('synchronous = NORMAL');
       db.pragma('temp_store = MEMORY');
       db.pragma('cache_size = -32000');
+      // checkpoints run in idle time (see `checkpoint`); this high mark only bounds the WAL if idle never comes
+      db.pragma('wal_autocheckpoint = 20000');
     } catch (e) {
       db.close();
       throw e;
@@ -140,6 +143,24 @@ export class SqliteStore implements GraphStore {
 
   close(): void {
     if (this.db.open) this.db.close();
+  }
+
+  bulk(on: boolean): void {
+    if (!this.db.open || this.db.inTransaction) return;
+    if (on) {
+      // marked first, so that a crash mid-way leaves a database that the next open rebuilds
+      this.db.prepare(`INSERT OR REPLACE INTO meta (key, value) VALUES ('building', '1')`).run();
+      this.db.pragma('journal_mode = OFF');
+      this.db.pragma('synchronous = OFF');
+    } else {
+      this.db.pragma('journal_mode = WAL');
+      this.db.pragma('synchronous = NORMAL');
+      this.db.prepare(`DELETE FROM meta WHERE key = 'building'`).run();
+    }
+  }
+
+  checkpoint(truncate = false): void {
+    if (this.db.open && !this.db.inTransaction) this.db.pragma(`wal_checkpoint(${truncate ? 'TRUNCATE' : 'PASSIVE'})`);
   }
 
   transaction<T>(fn: () => T): T {
@@ -420,7 +441,7 @@ export class SqliteStore implements GraphStore {
   matchNotes(terms: string[], limit: number): number[] {
     const conds = terms.map((t) => this.termCondition(t));
     if (conds.length === 0 || conds.some((c) => c.none)) return [];
-    const match = conds.filter((c) => c.match).map((c) => c.match).join(' ');
+    const match = conds.filter((c) => c.match).map((c) => c.match).join(' AND ');
     const likes = conds.filter((c) => c.like).map((c) => c.like as { pattern: string; escaped: boolean });
     const where: string[] = [];
     const args: unknown[] = [];

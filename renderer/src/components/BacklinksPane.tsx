@@ -3,21 +3,37 @@ import { api } from '../client.ts';
 import { useApiData } from '../hooks/useApiData.ts';
 import { titleOf } from '../paths.ts';
 
-/** Backlinks of the current note (links from other notes to it), each with its context line; click opens the source at that line. */
+/**
+ * Backlinks of the current note (links from other notes to it), grouped by source note as Obsidian does, each with
+ * its context line; clicking a context line opens the source at that line.
+ */
 export function BacklinksPane(props: { path: string | null; refreshKey: number; onOpen(path: string, line: number): void }) {
   const { data, error } = useApiData<BacklinkInfo[]>(() => (props.path ? api.backlinks(props.path) : null), [props.path, props.refreshKey]);
+  const groups = new Map<string, BacklinkInfo[]>();
+  for (const b of data ?? []) {
+    const g = groups.get(b.source);
+    if (g) g.push(b); else groups.set(b.source, [b]);
+  }
   return (
     <section aria-label="Backlinks" className="pane">
-      <h2>Backlinks {data ? <span className="count">{data.length}</span> : null}</h2>
+      <h2>Backlinks {data ? <span className="count">{groups.size}</span> : null}</h2>
       {error ? <p className="muted">{error.message}</p> : null}
       {data && data.length === 0 ? <p className="muted">No backlinks.</p> : null}
       <ul className="link-list">
-        {(data ?? []).map((b, i) => (
-          <li key={`${b.source}:${b.line}:${i}`}>
-            <button className="link-item" onClick={() => props.onOpen(b.source, b.line)} title={`${b.source}, line ${b.line}`}>
-              <span className="link-title">{titleOf(b.source)}</span>
-              <span className="context">{b.context}</span>
+        {[...groups].map(([source, links]) => (
+          <li key={source}>
+            <button className="link-item" onClick={() => props.onOpen(source, links[0].line)} title={source}>
+              <span className="link-title">{titleOf(source)}</span>
             </button>
+            <ul className="contexts">
+              {links.map((b, i) => (
+                <li key={`${b.line}:${i}`}>
+                  <button className="context-item" onClick={() => props.onOpen(source, b.line)} title={`${source}, line ${b.line}`}>
+                    <span className="context">{b.context || b.kind}</span>
+                  </button>
+                </li>
+              ))}
+            </ul>
           </li>
         ))}
       </ul>

@@ -124,11 +124,12 @@ function toElements(data: GraphData): cytoscape.ElementDefinition[] {
     degree.set(target, (degree.get(target) ?? 0) + 1);
     edges.push({ group: 'edges', data: { id, source, target, kind: e.kind, relation: e.relation, prereq } });
   }
+  const big = data.nodes.length > DRAFT_ABOVE;
   const nodes: cytoscape.ElementDefinition[] = data.nodes.map((n) => ({
     group: 'nodes',
     data: {
       id: n.id, label: n.label, display: n.label, kind: n.kind,
-      size: Math.min(36, 10 + 3 * Math.sqrt(degree.get(n.id) ?? 0)),
+      size: big ? Math.min(20, 6 + 2 * Math.sqrt(degree.get(n.id) ?? 0)) : Math.min(36, 10 + 3 * Math.sqrt(degree.get(n.id) ?? 0)),
     },
   }));
   return [...nodes, ...edges];
@@ -147,7 +148,9 @@ function layoutOptions(cy: cytoscape.Core, mode: 'fcose' | 'map', incremental: b
     fit: !incremental,
     nodeDimensionsIncludeLabels: false,
     numIter: n > DRAFT_ABOVE ? 600 : 2500,
-    idealEdgeLength: 60,
+    // Big graphs spread wider, so the fitted view is zoomed out far enough that labels (and their cost) drop out.
+    idealEdgeLength: n > DRAFT_ABOVE ? 150 : 60,
+    nodeSeparation: n > DRAFT_ABOVE ? 150 : 75,
     nodeRepulsion: 6000,
     packComponents: false,
   } as unknown as cytoscape.LayoutOptions;

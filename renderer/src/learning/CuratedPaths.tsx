@@ -23,7 +23,7 @@ export function CuratedPaths(props: {
           {(props.paths ?? []).map((p) => (
             <li key={p.path}>
               <button className="learning-item" title={p.path} onClick={() => props.onOpenPath(p.path)}>
-                <span className="learning-item-title">{p.title}</span>
+                <span className="learning-item-title">{p.title}</span>{' '}
                 <span className="learning-meta">{p.steps.length} steps</span>
               </button>
             </li>

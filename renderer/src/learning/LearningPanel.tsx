@@ -21,7 +21,8 @@ function titleOfPath(path: string): string {
  * The learning panel (region "Learning"): a target picker (title, alias or path, with a datalist of note titles) and
  * "Plan for current note"; the learning plan as a checklist (ticking marks a note learned through the API, unticking
  * clears it) with the time left; "Next up"; curated paths with Previous/Next along the open path.
- * Refreshes on the `progress-changed` and `vault-changed` events; reports every plan change through `onPlanChange`.
+ * Refreshes (re-plans the shown target, keeping ticked steps) on the `progress-changed` and `vault-changed` events;
+ * reports every plan change through `onPlanChange`.
  */
 export function LearningPanel({ currentPath, onOpenNote, onPlanChange }: LearningPanelProps) {
   const inputId = useId();
@@ -65,11 +66,12 @@ export function LearningPanel({ currentPath, onOpenNote, onPlanChange }: Learnin
     return () => { offProgress(); offVault(); };
   }, []);
 
-  // Re-plan the same target after the vault changed (a prerequisite may have been added or removed).
+  // Re-plan the same target after the vault or the progress changed: a prerequisite may have been added or removed,
+  // and a note ticked out of order implies its own prerequisites are known (they leave the plan, as in Metacademy).
   useEffect(() => {
     const shown = planRef.current;
-    if (vaultTick > 0 && shown) void runPlan(shown.target, true);
-  }, [vaultTick, runPlan]);
+    if (vaultTick + progressTick > 0 && shown) void runPlan(shown.target, true);
+  }, [vaultTick, progressTick, runPlan]);
 
   useEffect(() => {
     let live = true;

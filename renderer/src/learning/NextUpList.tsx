@@ -10,7 +10,7 @@ export function NextUpList(props: { items: NextUp[] | null; onOpen(path: string)
         {(props.items ?? []).map((n) => (
           <li key={n.path}>
             <button className="learning-item" title={n.path} onClick={() => props.onOpen(n.path)}>
-              <span className="learning-item-title">{n.title}</span>
+              <span className="learning-item-title">{n.title}</span>{' '}
               {n.unlocks > 0 ? <span className="learning-meta">unlocks {n.unlocks}</span> : null}
             </button>
           </li>

@@ -17,13 +17,13 @@ export function PlanChecklist(props: {
   const left = plan.steps.reduce((n, s) => n + (s.state === 'learned' ? 0 : s.estimateMin), 0);
   const done = plan.steps.filter((s) => s.state === 'learned').length;
   return (
-    <section aria-label="Learning plan" className="learning-plan">
+    <section aria-label="Plan" className="learning-plan">
       <p className="learning-summary">
         <span>{done}/{plan.steps.length} learned</span>
         <span aria-label="Time left">{minutesLabel(left)} left</span>
       </p>
       <ol className="learning-steps">
-        {plan.steps.map((s) => {
+        {plan.steps.map((s, i) => {
           const label = `${s.title}, ${levelLabel(s.level)}, ${s.estimated ? 'about ' : ''}${minutesLabel(s.estimateMin)}`;
           return (
             <li key={s.path} className={`learning-step${s.state === 'learned' ? ' learning-done' : ''}${s.path === plan.target ? ' learning-target' : ''}`}>
@@ -35,10 +35,12 @@ export function PlanChecklist(props: {
                   onChange={(e) => props.onToggle(s.path, e.currentTarget.checked)}
                   aria-label={label}
                 />
-                <span className="learning-step-title">{s.title}</span>
-                <span className="learning-meta">{levelLabel(s.level)} · {s.estimated ? '≈' : ''}{minutesLabel(s.estimateMin)}</span>
+                <span className="learning-step-body">
+                  <span className="learning-step-title"><span className="learning-num">{i + 1}.</span> {s.title}</span>
+                  <span className="learning-meta">{levelLabel(s.level)} · {s.estimated ? '≈' : ''}{minutesLabel(s.estimateMin)}
+                    {s.state === 'learning' ? <span className="learning-badge">learning</span> : null}</span>
+                </span>
               </label>
-              {s.state === 'learning' ? <span className="learning-badge">learning</span> : null}
               <button className="learning-open" aria-label={`Open ${s.title}`} title={s.path} onClick={() => props.onOpen(s.path)}>Open</button>
               {s.neededBy.length > 0 ? (
                 <span className="learning-needed">needed by {s.neededBy.map((p) => titleOf.get(p) ?? p).join(', ')}</span>
