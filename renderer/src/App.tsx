@@ -112,6 +112,7 @@ export function App() {
       api.tags(),
     ]).then(([f, g, t]) => {
       if (!live) return;
+      if (g.nodes.length && !performance.getEntriesByName('atlas-graph-data').length) performance.mark('atlas-graph-data');
       setFiles(f);
       setGraph(g);
       setTags(t);
@@ -216,7 +217,8 @@ export function App() {
   const titles = useMemo(() => files.filter((f) => f.kind === 'note').map((f) => titleOf(f.path)), [files]);
   const onPlanChange = useCallback((plan: LearningPlan | null) => setOverlay((o) => ({ ...o, plan })), []);
   const onTag = useCallback((tag: string) => { setQuery(`tag:${tag}`); setTagFilter(tag); }, []);
-  const indexing = status?.state === 'indexing';
+  // A status stuck at done === total (an update that never reported idle) is not shown as work in progress.
+  const indexing = status?.state === 'indexing' && (status.total === 0 || status.done < status.total);
 
   return (
     <div className={`app${showGraph ? '' : ' no-graph'}`}>

@@ -97,3 +97,30 @@ test('an external change to an open note without edits reloads silently', async 
   await page.getByRole('region', { name: 'Editor' }).locator('.cm-content').getByText('外部追加的一行。').waitFor();
   assert.equal(await page.getByRole('alertdialog').count(), 0);
 });
+
+test('"Link" on an unlinked mention turns the Chinese alias into a wiki link', async () => {
+  const { page } = app;
+  await openFromTree('goroutine');
+  const pane = page.getByRole('region', { name: 'Unlinked mentions' });
+  await pane.getByRole('button', { name: 'Link mention in 调度器 line 8' }).click();
+  const file = path.join(app.vaultDir, '笔记', '调度器.md');
+  await eventually(() => fs.readFileSync(file, 'utf8').includes('调度器使用 channel 唤醒等待的[[goroutine|协程]]。'), 10_000, 'mention linked');
+  // The linked line is no longer an unlinked mention; the note is now a backlink.
+  await pane.getByRole('button', { name: 'Link mention in 调度器 line 8' }).waitFor({ state: 'detached' });
+  await page.getByRole('region', { name: 'Backlinks' }).getByRole('button', { name: /唤醒等待的\[\[goroutine\|协程\]\]/ }).waitFor();
+});
+
+test('Ctrl-click on a wiki link opens its target; on an unresolved link creates the note', async () => {
+  const { page } = app;
+  await openFromTree('channel');
+  const content = page.getByRole('region', { name: 'Editor' }).locator('.cm-content');
+  await content.locator('.cm-wikilink', { hasText: 'goroutine|goroutines' }).click({ modifiers: ['Control'] });
+  await page.getByRole('region', { name: 'Editor' }).getByRole('tab', { name: 'goroutine', exact: true, selected: true }).waitFor();
+
+  await openFromTree('channel');
+  await content.locator('.cm-wikilink', { hasText: '不存在的笔记' }).click({ modifiers: ['Control'] });
+  await page.getByRole('region', { name: 'Editor' }).getByRole('tab', { name: '不存在的笔记', exact: true, selected: true }).waitFor();
+  assert.ok(fs.existsSync(path.join(app.vaultDir, '不存在的笔记.md')));
+  // The link now resolves: the graph's unresolved node gives way to the note.
+  await waitForGraphEdge(page, 'concepts/channel.md', '不存在的笔记.md');
+});

@@ -66,3 +66,32 @@ test('a backlink opens its source note', async () => {
   await editor.getByRole('tab', { name: '学习计划', exact: true, selected: true }).waitFor();
   await editor.locator('.cm-content').getByText('先学 [[进程与线程]]').waitFor();
 });
+
+test('clicking a tag lists its notes (nested tags included) and filters the graph', async () => {
+  const { page } = app;
+  await page.getByRole('region', { name: 'Tags' }).getByRole('button', { name: /^#中文/ }).click();
+  const search = page.getByRole('region', { name: 'Search' });
+  assert.equal(await search.getByRole('searchbox', { name: 'Search' }).inputValue(), 'tag:中文');
+  await search.getByRole('button', { name: /^调度器/ }).waitFor();
+  await search.getByRole('button', { name: /^学习计划/ }).waitFor();
+  await page.waitForFunction(() => {
+    const ids = window.__atlasGraph!.nodes('[kind = "note"]').map((n) => n.id()).sort();
+    return ids.join('|') === '笔记/学习计划.md|笔记/调度器.md';
+  });
+  await page.getByRole('region', { name: 'Graph' }).getByRole('button', { name: /Clear tag filter/ }).click();
+  await waitForGraphNodes(page, 7);
+
+  // Nested: #go covers go/concurrency, go/sync and go/runtime.
+  await page.getByRole('region', { name: 'Tags' }).getByRole('button', { name: /^#go/ }).click();
+  await search.getByRole('button', { name: /^Mutex/ }).waitFor();
+  await search.getByRole('button', { name: /^调度器/ }).waitFor();
+});
+
+test('full-text search finds Chinese text and opens the hit', async () => {
+  const { page } = app;
+  const box = page.getByRole('searchbox', { name: 'Search' });
+  await box.fill('资源分配');
+  const search = page.getByRole('region', { name: 'Search' });
+  await search.getByRole('button', { name: /^process and thread/ }).click();
+  await page.getByRole('region', { name: 'Editor' }).getByRole('tab', { name: 'process and thread', exact: true, selected: true }).waitFor();
+});

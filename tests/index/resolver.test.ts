@@ -19,6 +19,9 @@ test('keys: trim, NFC, drop .md, lower-case', () => {
   assert.equal(joinRelative('a/b', '../x/y'), 'a/x/y');
   assert.equal(joinRelative('a', '../../x'), null);
   assert.equal(headingKey('Step 1: Go!'), headingKey('step 1 go'));
+  assert.equal(headingKey("What's in a Foam?"), headingKey('whats-in-a-foam'));
+  assert.equal(headingKey('关闭 规则！'), headingKey('关闭规则'));
+  assert.notEqual(headingKey('通道'), headingKey('协程'));
 });
 
 test('rule 1: an exact vault path wins over a note beside the source', () => {

@@ -146,6 +146,13 @@ test('a corrupt database file, another schema version or another vault is rebuil
   store = SqliteStore.open(file, '/other-vault');
   assert.equal(store.rebuiltBecause, 'vault');
   assert.equal(store.isEmpty(), true);
+  // a bulk load that never finished (crash during a cold index) is rebuilt too
+  write(store, new NameTable(), vault);
+  store.bulk(true);
+  store.close();
+  store = SqliteStore.open(file, '/other-vault');
+  assert.equal(store.rebuiltBecause, 'incomplete');
+  assert.equal(store.isEmpty(), true);
   store.close();
 });
 

@@ -124,8 +124,17 @@ test('a corrupt database file is deleted and rebuilt; a schema version bump rebu
 });
 
 test('VaultError for a missing vault or a file; defaultDbPath lives in the cache folder', async () => {
-  const { root, work } = tempVault();
+  const { root, work, db } = tempVault();
   await assert.rejects(AtlasIndex.open({ vaultRoot: path.join(work, 'nope') }), VaultError);
+  // a vault that disappears after open: sync refuses instead of emptying the index
+  fs.writeFileSync(path.join(root, 'a.md'), '# A\n');
+  const index = await openIndex(root, db);
+  assert.equal((await index.sync()).notes, 1);
+  fs.renameSync(root, root + '-moved');
+  await assert.rejects(index.sync(), VaultError);
+  fs.renameSync(root + '-moved', root);
+  assert.equal((await index.sync()).notes, 1);
+  index.close();
   fs.writeFileSync(path.join(work, 'file.md'), 'x');
   await assert.rejects(AtlasIndex.open({ vaultRoot: path.join(work, 'file.md') }), (e: Error) => e.name === 'VaultError');
   const saved = process.env.XDG_CACHE_HOME;

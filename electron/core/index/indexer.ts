@@ -9,6 +9,7 @@ import type { LinkFact, ParsedNote } from '../model.ts';
 import { NameTable, type Resolution } from '../resolve/name-table.ts';
 import { lastSegment, targetKey } from '../resolve/keys.ts';
 import type { FileRow, GraphStore, LinkInput, ProblemRow } from '../store/graph-store.ts';
+import { VaultError } from './errors.ts';
 import { parseAll } from './parse-pool.ts';
 import { MAX_NOTE_BYTES, type ParseResult, type ParseTask } from './read-note.ts';
 import { isIgnoredPath, scanVault, type ScanEntry } from './scan.ts';
@@ -73,6 +74,9 @@ export class Indexer {
 
   /** Full walk: cold index on an empty store, warm start otherwise. */
   async sync(): Promise<ApplyResult & { cold: boolean }> {
+    // a vault folder that went away (unmounted, renamed) must not empty the index
+    const rootStat = this.opts.fs.stat(this.opts.root);
+    if (rootStat?.kind !== 'dir') throw new VaultError(`Vault folder not found: ${this.opts.root}`, this.opts.root);
     const cold = this.store.isEmpty();
     const scan = scanVault(this.opts.fs, this.opts.root);
     const stats = this.store.fileStats();
@@ -192,7 +196,7 @@ export class Indexer {
     });
 
     let done = 0;
-    const onBatch = (results: ParseResult[]) => {
+    const write = (results: ParseResult[]) => {
       store.transaction(() => {
         for (const r of results) {
           const fileRow = fileRows.get(r.path) as FileRow;
@@ -217,25 +221,42 @@ export class Indexer {
       done += results.length;
       this.opts.onProgress?.(done, tasks.length);
     };
-    if (cs.cold) store.bulk(true);
-    const useWorkers = this.opts.workers > 0 && tasks.length >= (this.opts.workerThreshold ?? 200);
-    if (tasks.length) this.opts.onProgress?.(0, tasks.length);
-    await parseAll(tasks, { workers: useWorkers ? this.opts.workers : 0, workerUrl: this.opts.workerUrl, fs: this.opts.fs }, onBatch);
-
-    store.transaction(() => {
-      const reresolve = cs.cold ? store.unresolvedLinks() : store.linksByTargetName([...affected]);
-      const newTargets = new Set<string>();
-      for (const l of reresolve) {
-        const r = names.resolve(l.source, l.targetText, l.kind === 'markdown');
-        if (sameResolution(r, l)) continue;
-        store.setResolution(l.id, r);
-        if (r.path) newTargets.add(r.path);
+    // a cold index commits every ~256 notes: fewer, larger FTS segments to merge
+    const commitEvery = cs.cold ? 256 : 1;
+    let pending: ParseResult[] = [];
+    const onBatch = (results: ParseResult[]) => {
+      pending = pending.length ? pending.concat(results) : results;
+      if (pending.length >= commitEvery) {
+        const batch = pending;
+        pending = [];
+        write(batch);
       }
-      if (cs.cold) store.recheckAnchors(null);
-      else if (reparsed.length || newTargets.size) store.recheckAnchors({ sources: reparsed, targets: [...reparsed, ...newTargets] });
-      if (cs.scanProblems) store.setScanProblems([...cs.scanProblems, ...vanished]);
-    });
-    if (cs.cold) store.bulk(false);
+    };
+    if (cs.cold) store.bulk(true);
+    let completed = false;
+    try {
+      const useWorkers = this.opts.workers > 0 && tasks.length >= (this.opts.workerThreshold ?? 200);
+      if (tasks.length) this.opts.onProgress?.(0, tasks.length);
+      await parseAll(tasks, { workers: useWorkers ? this.opts.workers : 0, workerUrl: this.opts.workerUrl, fs: this.opts.fs }, onBatch);
+      if (pending.length) write(pending);
+
+      store.transaction(() => {
+        const reresolve = cs.cold ? store.unresolvedLinks() : store.linksByTargetName([...affected]);
+        const newTargets = new Set<string>();
+        for (const l of reresolve) {
+          const r = names.resolve(l.source, l.targetText, l.kind === 'markdown');
+          if (sameResolution(r, l)) continue;
+          store.setResolution(l.id, r);
+          if (r.path) newTargets.add(r.path);
+        }
+        if (cs.cold) store.recheckAnchors(null);
+        else if (reparsed.length || newTargets.size) store.recheckAnchors({ sources: reparsed, targets: [...reparsed, ...newTargets] });
+        if (cs.scanProblems) store.setScanProblems([...cs.scanProblems, ...vanished]);
+      });
+      completed = true;
+    } finally {
+      if (cs.cold) store.bulk(false, completed);
+    }
     return { changed, deleted, parsed, bytes };
   }
 }

@@ -69,13 +69,14 @@ export async function parseAll(tasks: ParseTask[], opts: ParsePoolOptions, onBat
       };
       worker.on('message', (msg: { results: ParseResult[] }) => {
         inFlight = null;
+        // the next chunk goes out first, so the worker parses while this thread writes
+        feed();
         try {
           onBatch(msg.results);
         } catch (e) {
           failure = e;
           chunks.length = 0;
         }
-        feed();
       });
       worker.on('error', () => {
         if (inFlight) leftovers.push(inFlight);

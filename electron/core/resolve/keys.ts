@@ -49,12 +49,13 @@ export function joinRelative(dir: string, target: string): string | null {
 }
 
 /**
- * Key of a heading for anchor comparison. Obsidian matches `[[Note#Heading]]` case-insensitively and treats the
- * characters it cannot keep in a link (`# | ^ : % [ ]` and other punctuation) as spaces, so punctuation and spacing
- * differences do not matter: both sides map punctuation/symbols to one space.
+ * Key of a heading for anchor comparison: lower-cased letters, digits and marks only. Obsidian matches
+ * `[[Note#Heading]]` case-insensitively and treats the characters it cannot keep in a link (`# | ^ : % [ ]`, other
+ * punctuation) as insignificant; markdown links carry GitHub-style slugs (`#whats-in-a-foam` for "What's in a
+ * Foam?"). Dropping every space, hyphen and punctuation mark makes all three spellings meet.
  */
 export function headingKey(text: string): string {
-  return text.normalize('NFC').toLowerCase().replace(/[^\p{L}\p{N}\p{M}]+/gu, ' ').trim();
+  return text.normalize('NFC').toLowerCase().replace(/[^\p{L}\p{N}\p{M}]+/gu, '');
 }
 
 /** Key of a block id (`^abc`): lower-cased, without the caret. */

@@ -94,9 +94,10 @@ export interface GraphStore {
   close(): void;
   /**
    * Bulk-load mode for a cold index into an empty database: no journal and no syncs (a crash leaves a database
-   * that the next open finds corrupt or incomplete and rebuilds). `bulk(false)` returns to WAL mode.
+   * that the next open finds corrupt or incomplete and rebuilds). `bulk(false)` returns to WAL mode; with
+   * `completed` false the database stays marked incomplete and is rebuilt on the next open.
    */
-  bulk(on: boolean): void;
+  bulk(on: boolean, completed?: boolean): void;
   /** Copies the write-ahead log into the database (idle-time maintenance); `truncate` also empties the log file. */
   checkpoint(truncate?: boolean): void;
   /** Runs `fn` in one write transaction (nested calls join it). */

@@ -145,7 +145,7 @@ export class SqliteStore implements GraphStore {
     if (this.db.open) this.db.close();
   }
 
-  bulk(on: boolean): void {
+  bulk(on: boolean, completed = true): void {
     if (!this.db.open || this.db.inTransaction) return;
     if (on) {
       // marked first, so that a crash mid-way leaves a database that the next open rebuilds
@@ -155,7 +155,7 @@ export class SqliteStore implements GraphStore {
     } else {
       this.db.pragma('journal_mode = WAL');
       this.db.pragma('synchronous = NORMAL');
-      this.db.prepare(`DELETE FROM meta WHERE key = 'building'`).run();
+      if (completed) this.db.prepare(`DELETE FROM meta WHERE key = 'building'`).run();
     }
   }
 

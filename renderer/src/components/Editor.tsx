@@ -19,6 +19,7 @@ import { searchKeymap, highlightSelectionMatches } from '@codemirror/search';
 import { autocompletion, completionKeymap, type CompletionContext, type CompletionResult } from '@codemirror/autocomplete';
 import { HighlightStyle, indentOnInput, syntaxHighlighting, defaultHighlightStyle } from '@codemirror/language';
 import { markdown } from '@codemirror/lang-markdown';
+import { yamlFrontmatter } from '@codemirror/lang-yaml';
 import { languages } from '@codemirror/language-data';
 import { tags as t } from '@lezer/highlight';
 import { api, errorCode } from '../client.ts';
@@ -88,6 +89,7 @@ const highlight = HighlightStyle.define([
   { tag: [t.link, t.url], color: 'var(--accent)' },
   { tag: [t.processingInstruction, t.meta, t.quote, t.comment], color: 'var(--muted)' },
   { tag: t.monospace, fontFamily: 'var(--mono)' },
+  { tag: [t.propertyName, t.definition(t.propertyName)], color: 'var(--muted)' },
 ]);
 
 const theme = EditorView.theme({
@@ -212,7 +214,8 @@ export function Editor(props: EditorProps) {
       highlightActiveLine(),
       highlightSelectionMatches(),
       EditorView.lineWrapping,
-      markdown({ codeLanguages: languages }),
+      // Frontmatter is YAML (Obsidian properties); without this, `key: v` + `---` would parse as a setext heading.
+      yamlFrontmatter({ content: markdown({ codeLanguages: languages }) }),
       syntaxHighlighting(highlight),
       syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
       wikiLinkMarks,

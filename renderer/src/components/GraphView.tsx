@@ -309,13 +309,23 @@ export function GraphView(props: GraphViewProps) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [overlay, currentPath]);
 
-  // Centre on the current note (without changing the zoom).
+  // Centre on the current note (without changing the zoom). A graph small enough to fit whole at a readable zoom
+  // is fitted instead, so centring never pushes most of it out of view.
   useEffect(() => {
     const cy = cyRef.current;
     if (!cy || !currentPath || !visible) return;
     const n = cy.getElementById(currentPath);
-    if (n.nonempty() && n.visible()) cy.center(n);
-  }, [currentPath, visible, elements]);
+    if (n.empty() || !n.visible()) return;
+    const shownEles = cy.elements(':visible');
+    const bb = shownEles.boundingBox();
+    const fits = Math.min((cy.width() - 40) / Math.max(bb.w, 1), (cy.height() - 40) / Math.max(bb.h, 1)) >= 0.6;
+    if (fits && !local) {
+      cy.fit(shownEles, 20);
+      if (cy.zoom() > 1.3) { cy.zoom(1.3); cy.center(shownEles); }
+    } else {
+      cy.center(n);
+    }
+  }, [currentPath, visible, elements, local]);
 
   useEffect(() => {
     if (visible) cyRef.current?.resize();

@@ -3,6 +3,7 @@ import type { MentionInfo } from '../../../electron/shared/api.ts';
 import { api } from '../client.ts';
 import { useApiData } from '../hooks/useApiData.ts';
 import { titleOf } from '../paths.ts';
+import { linkMentionInLine } from '../mention-link.ts';
 
 /**
  * Unlinked mentions of the current note: places where another note names it (title or alias) without linking.
@@ -16,14 +17,13 @@ export function MentionsPane(props: { path: string | null; refreshKey: number; o
   async function link(m: MentionInfo) {
     setBusy(`${m.source}:${m.line}`);
     try {
-      const note = await api.readNote(m.source);
+      if (!props.path) return;
+      const [note, info] = await Promise.all([api.readNote(m.source), api.noteInfo(props.path)]);
       const lines = note.content.split('\n');
-      const text = lines[m.line - 1] ?? '';
-      const at = text.indexOf(m.text);
-      if (at < 0) throw new Error(`The mention “${m.text}” is no longer on line ${m.line} of ${m.source}.`);
-      const title = props.path ? titleOf(props.path) : m.text;
-      const link = m.text === title ? `[[${title}]]` : `[[${title}|${m.text}]]`;
-      lines[m.line - 1] = text.slice(0, at) + link + text.slice(at + m.text.length);
+      const linked = linkMentionInLine(lines[m.line - 1] ?? '', info.title, info.aliases);
+      if (linked === null) throw new Error(`Line ${m.line} of ${m.source} no longer mentions “${info.title}”.`);
+      lines[m.line - 1] = linked;
+      // With the hash just read: if the file changed meanwhile the write is refused (conflict), nothing is lost.
       await api.writeNote(m.source, lines.join('\n'), note.hash);
     } catch (e) {
       props.onError(e);
@@ -42,7 +42,7 @@ export function MentionsPane(props: { path: string | null; refreshKey: number; o
           <li key={`${m.source}:${m.line}:${i}`} className="mention">
             <button className="link-item" onClick={() => props.onOpen(m.source, m.line)} title={`${m.source}, line ${m.line}`}>
               <span className="link-title">{titleOf(m.source)}</span>
-              <span className="context">…{m.text}… (line {m.line})</span>
+              <span className="context">{m.text}</span>
             </button>
             <button
               className="small"

@@ -2,7 +2,21 @@ import { useEffect, useState, type Ref } from 'react';
 import type { SearchHit } from '../../../electron/shared/api.ts';
 import { api } from '../client.ts';
 
-/** Full-text search (`tag:x` searches a tag). Snippets are rendered as text, never as HTML. */
+/**
+ * `tag:x` lists the notes tagged x or a nested tag below it (Obsidian's tag search), through the graph filter;
+ * anything else is the backend's full-text search.
+ */
+async function searchOrTag(q: string): Promise<SearchHit[]> {
+  const m = /^tag:#?(\S+)$/.exec(q);
+  if (!m) return api.search(q);
+  const g = await api.graph({ tag: m[1] });
+  return g.nodes
+    .filter((n) => n.kind === 'note')
+    .map((n) => ({ path: n.id, title: n.label, snippet: n.tags.map((t) => `#${t}`).join(' ') }))
+    .sort((a, b) => a.title.localeCompare(b.title));
+}
+
+/** Full-text search (`tag:x` lists a tag's notes). Snippets are rendered as text, never as HTML. */
 export function SearchPane(props: { query: string; onQuery(q: string): void; onOpen(path: string): void; inputRef?: Ref<HTMLInputElement> }) {
   const [hits, setHits] = useState<SearchHit[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -12,7 +26,7 @@ export function SearchPane(props: { query: string; onQuery(q: string): void; onO
     if (!q) { setHits(null); setError(null); return; }
     let live = true;
     const timer = setTimeout(() => {
-      api.search(q).then(
+      searchOrTag(q).then(
         (h) => { if (live) { setHits(h); setError(null); } },
         (e: Error) => { if (live) setError(e.message); },
       );
