@@ -98,7 +98,6 @@ export function App() {
   }, []);
 
   useEffect(() => {
-    api.vaultInfo().then((i) => { setInfo(i); document.title = `${i.name} — Concept Atlas`; }, showError);
     api.indexStatus().then(setStatus, showError);
     api.progress().then((progress) => setOverlay((o) => ({ ...o, progress })), () => undefined);
   }, [showError]);
@@ -106,6 +105,7 @@ export function App() {
   // The vault's files, graph and tags; again after every change.
   useEffect(() => {
     let live = true;
+    api.vaultInfo().then((i) => { if (live) { setInfo(i); document.title = `${i.name} — Concept Atlas`; } }, () => undefined);
     Promise.all([
       api.listFiles(),
       api.graph(tagFilter ? { tag: tagFilter, includeUnresolved: true } : { includeUnresolved: true }),

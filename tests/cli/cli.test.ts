@@ -68,7 +68,7 @@ test('export gives notes, files, links with kind, relation and resolvedBy, and p
   assert.deepEqual(channel.aliases, ['通道', 'chan']);
   const goroutine = ex.notes.find((n) => n.path === 'concurrency/goroutine.md');
   assert.deepEqual(goroutine?.blocks, ['gmp']);
-  assert.ok(goroutine?.headings.some((h) => h.text === 'Scheduling' && h.line === 11));
+  assert.ok(goroutine?.headings.some((h) => h.text === 'Scheduling' && h.line === 10));
   assert.ok(ex.files.some((f) => f.path === 'diagram.png'));
   const prereq = ex.links.find((l) => l.source === 'concurrency/channel.md' && l.kind === 'property');
   assert.equal(prereq?.relation, 'prerequisites');

@@ -38,8 +38,13 @@ test('bad files are recorded with problems; good notes around them are unaffecte
   fs.symlinkSync(path.join(root, 'good.md'), path.join(root, 'sub', 'link-to-good.md'));
   const before = listing(root);
 
+  // gone.md is deleted as it is about to be read; names sorted descending so good.md (linking to it) is written first
   const index = await openIndex(root, db, {
-    fs: { ...nodeVaultFs, readFile: (p) => { if (p.endsWith('gone.md')) fs.rmSync(p); return nodeVaultFs.readFile(p); } },
+    fs: {
+      ...nodeVaultFs,
+      readdir: (p) => nodeVaultFs.readdir(p).sort((a, b) => (a.name < b.name ? 1 : -1)),
+      readFile: (p) => { if (p.endsWith('gone.md')) fs.rmSync(p); return nodeVaultFs.readFile(p); },
+    },
   });
   const s = await index.sync();
   const problems = index.check().problems;
@@ -95,6 +100,35 @@ test('an unreadable note is reported (skipped when running as root)', { skip: pr
   } finally {
     fs.chmodSync(path.join(root, 'secret.md'), 0o644);
   }
+});
+
+test('an unreadable note (EACCES through the fs interface, so also as root) is reported and read once allowed', async () => {
+  const { root, db } = tempVault();
+  fs.writeFileSync(path.join(root, 'secret.md'), '# Secret 秘密\n');
+  fs.writeFileSync(path.join(root, 'open.md'), '[[secret#Secret 秘密]]\n');
+  let denied = true;
+  const index = await openIndex(root, db, {
+    fs: {
+      ...nodeVaultFs,
+      readFile: (p) => {
+        if (denied && p.endsWith('secret.md')) throw Object.assign(new Error('permission denied'), { code: 'EACCES' });
+        return nodeVaultFs.readFile(p);
+      },
+    },
+  });
+  await index.sync();
+  assert.deepEqual(index.check().problems.map((p) => [p.path, p.kind]), [['secret.md', 'unreadable']]);
+  assert.equal(index.outgoing('open.md')[0].target, 'secret.md');
+  const v = index.version;
+  assert.equal((await index.sync()).parsed, 0);
+  assert.deepEqual(await index.update(['secret.md']), { changed: [], deleted: [] });
+  assert.equal(index.version, v, 'nothing changed, so the version stays');
+  denied = false;
+  assert.equal((await index.sync()).parsed, 1);
+  assert.deepEqual(index.check().problems, []);
+  assert.deepEqual(index.check().brokenAnchors, []);
+  assert.deepEqual(index.noteInfo('secret.md')?.headings.map((h) => h.text), ['Secret 秘密']);
+  index.close();
 });
 
 test('the watcher picks up files written by another program, ignoring dot folders', async () => {

@@ -49,11 +49,16 @@ const words = ['通道', '协程', 'go', 'channel', 'memory', '垃圾回收', 'i
 for (const n of sample.slice(0, 40)) words.push(n.title, n.title.slice(0, 2));
 const searches = words.map((w) => time(() => index.search(w, 20)));
 const ments = sample.slice(0, 30).map((n) => time(() => index.mentions(n.path)));
+const graphMs = time(() => index.graph());
+const checkMs = time(() => index.check());
+const notesMs = time(() => index.notes());
+const localMs = time(() => index.neighbourhood(target.path, 2));
 const figures = {
   vault: vaultArg, notes: cold.notes, links: cold.links, MB: +(cold.bytes / 1e6).toFixed(2),
   coldMs: Math.round(cold.ms), warmMs: Math.round(warmMs), warmParsed: warm.parsed,
   oneNoteP50: pct(one, 50), oneNoteP95: pct(one, 95), backlinksP50: pct(back, 50), backlinksP95: pct(back, 95),
   searchP50: pct(searches, 50), searchP95: pct(searches, 95), mentionsP50: pct(ments, 50), mentionsP95: pct(ments, 95),
+  graphMs: Math.round(graphMs), checkMs: Math.round(checkMs), notesMs: Math.round(notesMs), localGraph2Ms: +localMs.toFixed(1),
 };
 console.log(JSON.stringify(figures));
 index.close();

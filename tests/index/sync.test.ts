@@ -83,6 +83,12 @@ test('incremental: adding Note resolves unresolved links, deleting unresolves th
   await index.update(['concurrency/管道.md', 'concurrency/channel.md']);
   assert.deepEqual(index.check().brokenAnchors.map((b) => b.raw), ['[[channel#^nope]]']);
 
+  // paths outside the vault are ignored; absolute paths inside it are accepted
+  fs.writeFileSync(path.join(root, '..', 'outside.md'), '# outside\n');
+  assert.deepEqual(await index.update(['../outside.md', path.join(root, '..', 'outside.md')]), { changed: [], deleted: [] });
+  writeVault(root, 'abs.md', '# abs\n');
+  assert.deepEqual(await index.update([path.join(root, 'abs.md')]), { changed: ['abs.md'], deleted: [] });
+
   // a folder deleted at once
   fs.rmSync(path.join(root, 'deep'), { recursive: true });
   const d = await index.update(['deep']);
@@ -120,6 +126,13 @@ test('a corrupt database file is deleted and rebuilt; a schema version bump rebu
   index.close();
   index = await openIndex(root, db);
   assert.equal((await index.sync()).mode, 'warm');
+  index.close();
+  // a database cut short (header intact, pages missing) is found out by open or by sync, and rebuilt
+  fs.truncateSync(db, Math.floor(fs.statSync(db).size / 3));
+  index = await openIndex(root, db);
+  s = await index.sync();
+  assert.equal(s.notes, 15);
+  assert.equal(index.backlinks('concurrency/channel.md').length, 5);
   index.close();
 });
 

@@ -24,6 +24,7 @@ import { VaultError } from './errors.ts';
 import type { GraphIndex, IndexOptions, LinkRecord, NoteRecord, SyncSummary, VaultExport } from './graph-index.ts';
 import { Indexer } from './indexer.ts';
 import { defaultWorkerCount } from './parse-pool.ts';
+import { warmUpParser } from './read-note.ts';
 import { nodeVaultFs, type VaultFs } from './vault-fs.ts';
 import { watchVault } from './watcher.ts';
 
@@ -54,6 +55,7 @@ export class AtlasIndex implements GraphIndex {
   private queue: Promise<unknown> = Promise.resolve();
   private readonly stoppers = new Set<() => Promise<void>>();
   private idleTimer: NodeJS.Timeout | null = null;
+  private warmedUp = false;
 
   private constructor(opts: AtlasIndexOptions, vaultRoot: string, dbPath: string) {
     this.opts = opts;
@@ -152,11 +154,18 @@ export class AtlasIndex implements GraphIndex {
           this.rebuild();
           r = await this.indexer.sync();
         }
+        if (!this.warmedUp) {
+          this.warmedUp = true;
+          // in idle time: JIT-compile the parser (a cold index ran it in workers only) and prepare the write statements
+          setTimeout(() => {
+            void this.exclusive(async () => this.store.warmUpWrites(warmUpParser())).catch(() => {});
+          }, 0).unref();
+        }
         if (r.cold) this.scheduleCheckpoint(true);
         else if (r.changed.length || r.deleted.length) this.scheduleCheckpoint();
         const counts = this.store.counts();
         const ms = performance.now() - t0;
-        this._version++;
+        if (r.cold || r.changed.length || r.deleted.length) this._version++;
         this.setStatus({ state: 'idle', done: r.parsed, total: r.parsed, lastIndexMs: ms });
         return {
           mode: r.cold ? 'cold' : 'warm', notes: counts.notes, files: counts.files, links: counts.links,

@@ -115,9 +115,11 @@ export class Indexer {
     const folders: { path: string; diskPath: string }[] = [];
     const deleted = new Set<string>();
     for (const given of new Set(paths)) {
-      const asGiven = given.replace(/\\/g, '/').replace(/^\.?\/+/, '').replace(/\/+$/, '');
+      // absolute paths inside the vault are accepted; anything that climbs out of it is ignored
+      const rel = path.isAbsolute(given) ? path.relative(root, given).split(path.sep).join('/') : given;
+      const asGiven = rel.replace(/\\/g, '/').replace(/^\.?\/+/, '').replace(/\/+$/, '');
       const nfc = asGiven.normalize('NFC');
-      if (nfc === '' || isIgnoredPath(nfc)) continue;
+      if (nfc === '' || nfc.split('/').includes('..') || isIgnoredPath(nfc)) continue;
       const disk = this.locate(nfc, asGiven);
       let st = null;
       try {
@@ -156,6 +158,7 @@ export class Indexer {
 
     const tasks: ParseTask[] = [];
     const fileRows = new Map<string, FileRow>();
+    const retries = new Set<string>();
     const removeStored = (p: string, row: FileRow) => {
       if (row.kind === 'note') store.deleteNote(p);
       store.deleteFile(p);
@@ -189,6 +192,8 @@ export class Indexer {
             changed.push(f.path);
           }
         } else if (!same || (row?.hash === null && f.size <= MAX_NOTE_BYTES)) {
+          // same mtime/size but never read (unreadable last time): try again, quietly if it still fails
+          if (same) retries.add(f.path);
           fileRows.set(f.path, fileRow);
           tasks.push({ path: f.path, absPath: path.join(this.opts.root, f.diskPath), size: f.size, oldHash: row?.hash ?? null });
         }
@@ -203,10 +208,11 @@ export class Indexer {
           if (r.status === 'missing') {
             const row = cs.stored(r.path);
             if (row) removeStored(r.path, row);
-            else names.removeFile(r.path);
+            else for (const k of names.removeFile(r.path)) affected.add(k);
             vanished.push({ path: r.path, kind: 'missing', message: 'deleted while being indexed', line: null });
             continue;
           }
+          if (r.status === 'parsed' && r.hash === null && retries.has(r.path)) continue;
           store.upsertFile({ ...fileRow, hash: r.hash });
           if (r.status === 'unchanged') continue;
           for (const k of names.setAliases(r.path, r.note.aliases)) affected.add(k);
@@ -241,7 +247,11 @@ export class Indexer {
       if (pending.length) write(pending);
 
       store.transaction(() => {
-        const reresolve = cs.cold ? store.unresolvedLinks() : store.linksByTargetName([...affected]);
+        // cold: links were resolved against the full path set as they were written; only the alias fallback (aliases
+        // arrive with the notes) and links to files that vanished mid-way remain
+        const reresolve = cs.cold
+          ? [...store.unresolvedLinks(), ...(vanished.length ? store.linksByTargetName(vanished.map((v) => lastSegment(targetKey(v.path)))) : [])]
+          : store.linksByTargetName([...affected]);
         const newTargets = new Set<string>();
         for (const l of reresolve) {
           const r = names.resolve(l.source, l.targetText, l.kind === 'markdown');

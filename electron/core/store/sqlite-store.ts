@@ -66,7 +66,7 @@ export class SqliteStore implements GraphStore {
   readonly file: string;
   /** True when this session fell back to an in-memory database. */
   readonly inMemory: boolean;
-  /** Why the database was rebuilt on open, if it was ('corrupt', 'unreadable', 'schema', 'vault', 'incomplete'). */
+  /** Why the database was rebuilt on open, if it was ('corrupt', 'unreadable', 'schema', 'vault', 'incomplete', 'busy'). */
   readonly rebuiltBecause: string | null;
   private readonly db: DB;
   private readonly stmts = new Map<string, Stmt>();
@@ -82,8 +82,9 @@ export class SqliteStore implements GraphStore {
   static open(file: string, vaultRoot: string, fresh = false): SqliteStore {
     let reason: string | null = fresh ? 'requested' : null;
     if (!fresh) {
+      let db: DB | null = null;
       try {
-        const db = SqliteStore.connect(file);
+        db = SqliteStore.connect(file);
         const version = db.pragma('user_version', { simple: true }) as number;
         if (version === SCHEMA_VERSION) {
           const root = db.prepare(`SELECT value FROM meta WHERE key = 'vaultRoot'`).pluck().get();
@@ -93,7 +94,18 @@ export class SqliteStore implements GraphStore {
         } else reason = version === 0 ? null : 'schema';
         db.close();
       } catch (e) {
-        reason = isCorruptionError(e) || (e as { code?: string })?.code?.startsWith('SQLITE') ? 'corrupt' : 'unreadable';
+        try {
+          db?.close();
+        } catch {
+          // already unusable
+        }
+        const code = (e as { code?: unknown })?.code;
+        // another process holds the database (after better-sqlite3's 5 s busy timeout): never delete it from under
+        // that process; index in memory for this session instead
+        if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') {
+          return new SqliteStore(SqliteStore.create(':memory:', vaultRoot), file, true, 'busy');
+        }
+        reason = typeof code === 'string' && code.startsWith('SQLITE') ? 'corrupt' : 'unreadable';
       }
     }
     removeDbFiles(file);
@@ -156,6 +168,20 @@ export class SqliteStore implements GraphStore {
       this.db.pragma('journal_mode = WAL');
       this.db.pragma('synchronous = NORMAL');
       if (completed) this.db.prepare(`DELETE FROM meta WHERE key = 'building'`).run();
+    }
+  }
+
+  warmUpWrites(note: ParsedNote): void {
+    if (!this.db.open || this.db.inTransaction) return;
+    const rollback = new Error('rollback');
+    try {
+      this.db.transaction(() => {
+        this.writeNote(note, []);
+        this.setFileProblems(note.path, []);
+        throw rollback;
+      })();
+    } catch (e) {
+      if (e !== rollback) throw e;
     }
   }
 

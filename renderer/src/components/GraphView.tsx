@@ -249,7 +249,9 @@ export function GraphView(props: GraphViewProps) {
         void prereqEdges;
       }
     });
-    const relayout = shape.current.key !== key;
+    // A full layout when the view changed shape, or when many nodes arrived at once (e.g. indexing finished);
+    // a few new nodes on a small graph get an incremental one, on a big graph none (they sit by a neighbour).
+    const relayout = shape.current.key !== key || added > Math.max(50, 0.2 * cy.nodes().length);
     shape.current.key = key;
     if (relayout || (added > 0 && cy.nodes().length <= DRAFT_ABOVE)) {
       const eles = mode === 'map' ? cy.elements().not('.off-map') : cy.elements();
