@@ -22,11 +22,21 @@ export function mayHaveComments(src: string): boolean {
   return src.indexOf('%%') !== -1 || src.indexOf('<!--') !== -1;
 }
 
-/** End (exclusive) of the inline code span whose opening backtick run is src[start, start+len), or -1 when unclosed. */
-function codeSpanEnd(src: string, start: number, len: number): number {
+/** Where the paragraph holding `start` ends (its next blank line), cached: scans go forward. */
+interface ParagraphEnd { from: number; end: number }
+
+function paragraphEnd(src: string, start: number, cache: ParagraphEnd): number {
+  if (start >= cache.from && start < cache.end) return cache.end;
   BLANK_LINE.lastIndex = start;
   const blank = BLANK_LINE.exec(src);
-  const limit = blank ? blank.index : src.length;
+  cache.from = start;
+  cache.end = blank ? blank.index : src.length;
+  return cache.end;
+}
+
+/** End (exclusive) of the inline code span whose opening backtick run is src[start, start+len), or -1 when unclosed. */
+function codeSpanEnd(src: string, start: number, len: number, cache: ParagraphEnd): number {
+  const limit = paragraphEnd(src, start, cache);
   let i = src.indexOf('`', start + len);
   while (i !== -1 && i < limit) {
     let e = i;
@@ -46,6 +56,9 @@ export function findComments(src: string): Array<[number, number]> {
   let fence: { ch: number; len: number } | null = null;
   let next: RegExpExecArray | null = null;
   let nextValid = false;
+  const para: ParagraphEnd = { from: -1, end: -1 };
+  // Once a search for `-->` failed from some offset, every later one fails too (keeps this linear).
+  let noHtmlCloseFrom = n + 1;
   while (pos < n) {
     let lineEnd = src.indexOf('\n', pos);
     if (lineEnd === -1) lineEnd = n;
@@ -87,7 +100,7 @@ export function findComments(src: string): Array<[number, number]> {
     if (tok.charCodeAt(0) === 96) {
       // Backtick run: an escaped backtick is literal; otherwise skip the code span if it closes.
       const escaped = at > 0 && src.charCodeAt(at - 1) === 92;
-      const close = escaped ? -1 : codeSpanEnd(src, at, tok.length);
+      const close = escaped ? -1 : codeSpanEnd(src, at, tok.length, para);
       end = close === -1 ? at + tok.length : close;
     } else if (tok === '%%') {
       const close = src.indexOf('%%', at + 2);
@@ -98,7 +111,8 @@ export function findComments(src: string): Array<[number, number]> {
       if (src.startsWith('>', at + 4)) close = at + 5;
       else if (src.startsWith('->', at + 4)) close = at + 6;
       else {
-        const c = src.indexOf('-->', at + 4);
+        const c = at + 4 >= noHtmlCloseFrom ? -1 : src.indexOf('-->', at + 4);
+        if (c === -1) noHtmlCloseFrom = Math.min(noHtmlCloseFrom, at + 4);
         close = c === -1 ? -1 : c + 3;
       }
       if (close === -1) {

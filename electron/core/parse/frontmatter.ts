@@ -9,7 +9,7 @@ import { isAlias, isMap, isScalar, isSeq, parseDocument, type DocumentOptions, t
 import type { LinkFact, ProblemFact } from '../model.ts';
 import { splitWiki } from './links.ts';
 import { readSimpleYaml } from './simple-yaml.ts';
-import { cleanTag, countNewlines, lineAround } from './text.ts';
+import { cleanTag, contextOf, lineIndexOf, lineStarts } from './text.ts';
 
 export interface FrontmatterBlock {
   /** The YAML between the fences (with its trailing `\n`). */
@@ -156,37 +156,44 @@ export function parseFrontmatter(block: FrontmatterBlock): FrontmatterFacts {
   }
   // Wiki links inside property values, with the line of the value in the file.
   if (yaml.indexOf('[[') === -1) return facts;
+  const y: YamlText = { yaml, starts: null };
   if (simple) {
     for (const str of simple.strings) {
       if (str.value.indexOf('[[') === -1) continue;
       WIKI_IN_VALUE.lastIndex = 0;
       let m: RegExpExecArray | null;
       while ((m = WIKI_IN_VALUE.exec(str.value)) !== null) {
-        pushPropertyLink(yaml, str.offset + m.index, m[0], m[1], str.key, facts.links);
+        pushPropertyLink(y, str.offset + m.index, m[0], m[1], str.key, facts.links);
       }
     }
   } else if (doc && isMap(doc.contents)) {
     for (const pair of doc.contents.items) {
       const keyNode = pair.key;
       const key = isScalar(keyNode) ? String(keyNode.value) : String(keyNode);
-      collectPropertyLinks(pair.value, key, yaml, facts.links);
+      collectPropertyLinks(pair.value, key, y, facts.links);
     }
   }
   return facts;
 }
 
-function pushPropertyLink(yaml: string, at: number, raw: string, inner: string, key: string, out: LinkFact[]): void {
+/** The YAML text with a line index built on first use (a frontmatter may hold thousands of links). */
+interface YamlText { yaml: string; starts: number[] | null }
+
+function pushPropertyLink(y: YamlText, at: number, raw: string, inner: string, key: string, out: LinkFact[]): void {
   const parts = splitWiki(inner);
   if (parts === null) return;
-  const line = 2 + countNewlines(yaml, 0, at);
-  const { start, end } = lineAround(yaml, at);
+  const starts = (y.starts ??= lineStarts(y.yaml));
+  const index = lineIndexOf(starts, at);
+  const lineStart = starts[index];
+  const next = index + 1 < starts.length ? starts[index + 1] - 1 : y.yaml.length;
   out.push({
     kind: 'property', raw, target: parts.target, heading: parts.heading, block: parts.block, alias: parts.alias,
-    line, context: yaml.slice(start, end).trim(), relation: key,
+    line: 2 + index, context: contextOf(y.yaml, lineStart, next, at, at + raw.length), relation: key,
   });
 }
 
-function collectPropertyLinks(node: unknown, key: string, yaml: string, out: LinkFact[]): void {
+function collectPropertyLinks(node: unknown, key: string, y: YamlText, out: LinkFact[]): void {
+  const yaml = y.yaml;
   if (node === null || node === undefined || isAlias(node)) return;
   if (isScalar(node)) {
     const v = node.value;
@@ -199,7 +206,7 @@ function collectPropertyLinks(node: unknown, key: string, yaml: string, out: Lin
       const found = yaml.indexOf(m[0], cursor);
       const at = found !== -1 && found < to ? found : from;
       if (found !== -1 && found < to) cursor = found + m[0].length;
-      pushPropertyLink(yaml, at, m[0], m[1], key, out);
+      pushPropertyLink(y, at, m[0], m[1], key, out);
     }
     return;
   }
@@ -211,14 +218,14 @@ function collectPropertyLinks(node: unknown, key: string, yaml: string, out: Lin
       const range = node.range;
       if (range && (typeof s.value === 'string' || typeof s.value === 'number')) {
         const raw = yaml.slice(range[0], range[1]).trim();
-        pushPropertyLink(yaml, range[0], raw, String(s.value), key, out);
+        pushPropertyLink(y, range[0], raw, String(s.value), key, out);
         return;
       }
     }
-    for (const item of node.items) collectPropertyLinks(item, key, yaml, out);
+    for (const item of node.items) collectPropertyLinks(item, key, y, out);
     return;
   }
   if (isMap(node)) {
-    for (const pair of node.items) collectPropertyLinks(pair.value, key, yaml, out);
+    for (const pair of node.items) collectPropertyLinks(pair.value, key, y, out);
   }
 }

@@ -16,7 +16,7 @@ import { stripComments } from './comments.ts';
 import { findFrontmatter, parseFrontmatter, type FrontmatterFacts } from './frontmatter.ts';
 import { splitMarkdownUrl, splitWiki, type LinkParts } from './links.ts';
 import { needsGfm, parseMarkdown, type MdNode } from './processor.ts';
-import { cleanTag, isTagBoundary, lineAround, positionsOf, TAG_BODY, textStats, titleOf } from './text.ts';
+import { cleanTag, contextOf, isTagBoundary, lineAround, positionsOf, TAG_BODY, textStats, titleOf } from './text.ts';
 
 export { decodeNote } from './decode.ts';
 export { titleOf, textStats } from './text.ts';
@@ -29,6 +29,7 @@ const BLOCK_ID = /(?:^|[ \t])\^([\p{L}\p{N}-]+)[ \t]*$/u;
 const SCHEME_CHAR = /[A-Za-z0-9+.-]/;
 
 interface PendingRef { node: MdNode; start: number; end: number }
+interface LineInfo { start: number; end: number; field: string | null; fieldEnd: number }
 
 /** Walks one body tree; collects facts in body coordinates, lines already shifted to file lines. */
 class Walker {
@@ -42,7 +43,9 @@ class Walker {
   private hashIdx = 0;
   private readonly urls: number[];
   private urlIdx = 0;
-  private lineCache = new Map<number, { text: string; field: string | null; fieldEnd: number }>();
+  private lastLine: LineInfo | null = null;
+  private colonsFrom = Number.MAX_SAFE_INTEGER;
+  private colonsAt = -1;
   private definitions: Map<string, string> | null = null;
   private refs: PendingRef[] | null = null;
   private sortLinks = false;
@@ -104,7 +107,7 @@ class Walker {
         const parts = splitMarkdownUrl(url);
         if (!parts) continue;
         parts.alias = r.node.type === 'imageReference' ? (r.node.alt || null) : (plainText(r.node, this.src) || null);
-        this.push('markdown', r.node, r.start, this.src.slice(r.start, r.end), parts);
+        this.push('markdown', r.node, r.start, r.end, this.src.slice(r.start, r.end), parts);
         this.sortLinks = true;
       }
     }
@@ -116,32 +119,41 @@ class Walker {
     if (p) this.blanks.push(p.start.offset!, p.end.offset!);
   }
 
-  private lineInfo(offset: number): { text: string; field: string | null; fieldEnd: number; start: number } {
-    const { start, end } = lineAround(this.src, offset);
-    let info = this.lineCache.get(start);
-    if (!info) {
-      const line = this.src.slice(start, end);
-      let field: string | null = null;
-      let fieldEnd = 0;
-      if (line.indexOf('::') !== -1) {
-        const m = INLINE_FIELD.exec(line);
-        if (m) {
-          field = m[1].trim();
-          fieldEnd = start + m[0].length;
-        }
-      }
-      info = { text: line.trim(), field, fieldEnd };
-      this.lineCache.set(start, info);
+  /** The first `::` at or after `from`; remembered, so that asking line after line stays linear. */
+  private nextColons(from: number): number {
+    if (from < this.colonsFrom || (this.colonsAt !== -1 && from > this.colonsAt)) {
+      this.colonsFrom = from;
+      this.colonsAt = this.src.indexOf('::', from);
     }
-    return { ...info, start };
+    return this.colonsAt;
   }
 
-  private push(kind: LinkKind, node: MdNode, start: number, raw: string, parts: LinkParts): void {
+  /** The line holding `offset`, and its inline-field key. Links come in document order: the last line is kept. */
+  private lineInfo(offset: number): LineInfo {
+    const last = this.lastLine;
+    if (last && offset >= last.start && offset <= last.end) return last;
+    const { start, end } = lineAround(this.src, offset);
+    let field: string | null = null;
+    let fieldEnd = 0;
+    const colons = this.nextColons(start);
+    if (colons !== -1 && colons < end) {
+      const m = INLINE_FIELD.exec(this.src.slice(start, Math.min(end, colons + 2)));
+      if (m) {
+        field = m[1].trim();
+        fieldEnd = start + m[0].length;
+      }
+    }
+    const info: LineInfo = { start, end, field, fieldEnd };
+    this.lastLine = info;
+    return info;
+  }
+
+  private push(kind: LinkKind, node: MdNode, start: number, end: number, raw: string, parts: LinkParts): void {
     const info = this.lineInfo(start);
     this.links.push({
       kind, raw, target: parts.target, heading: parts.heading, block: parts.block, alias: parts.alias,
       line: node.position!.start.line + this.lineOffset,
-      context: info.text,
+      context: contextOf(this.src, info.start, info.end, start, end),
       relation: info.field !== null && start >= info.fieldEnd ? info.field : null,
     });
   }
@@ -152,7 +164,7 @@ class Walker {
     this.blanks.push(start, end);
     const raw = this.src.slice(start, end);
     const parts = splitWiki(raw.slice(open, -2));
-    if (parts) this.push(kind, node, start, raw, parts);
+    if (parts) this.push(kind, node, start, end, raw, parts);
   }
 
   private markdownLink(node: MdNode): void {
@@ -162,7 +174,7 @@ class Walker {
     const parts = splitMarkdownUrl(node.url ?? '');
     if (!parts) return;
     parts.alias = node.type === 'image' ? (node.alt || null) : (plainText(node, this.src) || null);
-    this.push('markdown', node, start, this.src.slice(start, end), parts);
+    this.push('markdown', node, start, end, this.src.slice(start, end), parts);
   }
 
   private reference(node: MdNode): void {

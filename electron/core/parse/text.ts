@@ -95,23 +95,54 @@ export function positionsOf(s: string, needle: string): number[] {
   return out;
 }
 
-/** Number of `\n` in s[from, to). */
-export function countNewlines(s: string, from: number, to: number): number {
-  let k = 0;
-  let i = s.indexOf('\n', from);
-  while (i !== -1 && i < to) {
-    k++;
-    i = s.indexOf('\n', i + 1);
-  }
-  return k;
-}
-
 /** The line of `s` that holds offset `at` (without its `\n`). */
 export function lineAround(s: string, at: number): { start: number; end: number } {
   const start = at > 0 ? s.lastIndexOf('\n', at - 1) + 1 : 0;
   let end = s.indexOf('\n', at);
   if (end === -1) end = s.length;
   return { start, end };
+}
+
+/** Longest backlink context kept whole; a longer line gives a window around the link. */
+export const CONTEXT_MAX = 600;
+const CONTEXT_SIDE = 250;
+
+/**
+ * The backlink context of a link at s[at, end) on the line s[lineStart, lineEnd): the whole line, trimmed, or for a
+ * line longer than CONTEXT_MAX (a long paragraph on one line, common in Chinese notes) about CONTEXT_SIDE characters
+ * either side of the link, with `…` where it was cut.
+ */
+export function contextOf(s: string, lineStart: number, lineEnd: number, at: number, end: number): string {
+  if (lineEnd - lineStart <= CONTEXT_MAX) return s.slice(lineStart, lineEnd).trim();
+  let a = Math.max(lineStart, at - CONTEXT_SIDE);
+  let b = Math.min(lineEnd, Math.max(end, at) + CONTEXT_SIDE);
+  // never split a surrogate pair
+  if (a > lineStart && isLowSurrogate(s.charCodeAt(a))) a--;
+  if (b < lineEnd && isLowSurrogate(s.charCodeAt(b))) b++;
+  return (a > lineStart ? '…' : '') + s.slice(a, b).trim() + (b < lineEnd ? '…' : '');
+}
+
+function isLowSurrogate(c: number): boolean {
+  return c >= 0xdc00 && c <= 0xdfff;
+}
+
+/** Sorted offsets of line starts, for many line lookups in one text. */
+export function lineStarts(s: string): number[] {
+  const out = [0];
+  for (let i = s.indexOf('\n'); i !== -1; i = s.indexOf('\n', i + 1)) out.push(i + 1);
+  return out;
+}
+
+/** 0-based line of `offset`, given lineStarts(s). */
+export function lineIndexOf(starts: number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 const NON_ASCII = /[^\x00-\x7f]/;

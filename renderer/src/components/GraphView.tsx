@@ -148,6 +148,9 @@ function layoutOptions(cy: cytoscape.Core, mode: 'fcose' | 'map', incremental: b
     fit: !incremental,
     nodeDimensionsIncludeLabels: false,
     numIter: n > DRAFT_ABOVE ? 600 : 2500,
+    // Draft (spectral) cost on 5,000 nodes: fewer samples, a looser power-iteration tolerance and no tiling of
+    // isolated nodes roughly halve it (measured headless: ~6.6 s → ~3 s on a loaded 2-core machine).
+    ...(n > DRAFT_ABOVE ? { sampleSize: 10, piTol: 0.001, tile: false } : {}),
     // Big graphs spread wider, so the fitted view is zoomed out far enough that labels (and their cost) drop out.
     idealEdgeLength: n > DRAFT_ABOVE ? 150 : 60,
     nodeSeparation: n > DRAFT_ABOVE ? 150 : 75,
