@@ -8,10 +8,11 @@
  *   401 (no/wrong token), 403 (outside-vault, wrong Host), 404 (unknown method, not-found), 409 (exists, conflict),
  *   413 (body over 20 MB), 500 (io, internal).
  * - `GET /api/health` with the token → `{ ok: true }`.
+ * - `POST /api/*` with an `Origin` other than the host's own is refused with 403.
  * - WebSocket `/events?token=<token>` → messages `{ event, payload }` for every `AtlasEvents` event; the current
  *   `index-status` is sent on connect. A wrong token, Host or Origin is refused with 401/403 before the upgrade.
  * The `Host` header must be `127.0.0.1:<port>` or `localhost:<port>`, so a DNS-rebinding page cannot reach the API.
- * The token is random per run (crypto.randomBytes) and compared in constant time.
+ * The token is random per run (crypto.randomBytes) and compared in constant time (sha256 digests).
  */
 import crypto from 'node:crypto';
 import http from 'node:http';
@@ -64,10 +65,11 @@ function sendError(res: http.ServerResponse, status: number, code: ApiError['cod
   sendJson(res, status, { ok: false, error: { code, message } });
 }
 
+/** Compares sha256 digests, so neither the content nor the length of the token leaks through timing. */
 function tokenMatches(expected: Buffer, given: string | null | undefined): boolean {
   if (typeof given !== 'string') return false;
-  const g = Buffer.from(given);
-  return g.length === expected.length && crypto.timingSafeEqual(g, expected);
+  const digest = (b: string | Buffer) => crypto.createHash('sha256').update(b).digest();
+  return crypto.timingSafeEqual(digest(given), digest(expected));
 }
 
 function bearer(req: http.IncomingMessage): string | null {
@@ -124,6 +126,8 @@ export async function startHost(opts: HostOptions): Promise<Host> {
   const handleApi = async (req: http.IncomingMessage, res: http.ServerResponse, pathname: string): Promise<void> => {
     if (!tokenMatches(tokenBuf, bearer(req))) return sendError(res, 401, 'unauthorized', 'Missing or wrong token');
     if (!hostAllowed(req.headers.host)) return sendError(res, 403, 'unauthorized', 'Wrong Host header');
+    // Browsers send Origin on cross-origin requests; only the app's own page may call (defence in depth over the token).
+    if (!originAllowed(req.headers.origin)) return sendError(res, 403, 'unauthorized', 'Wrong Origin header');
     const method = pathname.slice('/api/'.length);
     if (method === 'health') {
       if (req.method !== 'GET' && req.method !== 'POST') return sendError(res, 405, 'invalid-argument', 'Use GET');
@@ -183,6 +187,9 @@ export async function startHost(opts: HostOptions): Promise<Host> {
     socket.destroy();
   };
   server.on('upgrade', (req, socket, head) => {
+    // The HTTP server drops its own error handler from an upgraded socket: without this, a client that resets the
+    // connection while being refused would raise an unhandled 'error' and crash the host.
+    socket.on('error', () => socket.destroy());
     let url: URL;
     try {
       url = new URL(req.url ?? '/', 'http://127.0.0.1');

@@ -12,7 +12,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, Menu, screen, session, type MenuItemConstructorOptions } from 'electron';
 import { createAtlasService, type AtlasService } from '../services/atlas-service.ts';
 import { loadAppState, saveAppState, type AppState } from './app-state.ts';
@@ -138,8 +138,11 @@ function createWindow(): void {
   win.on('closed', () => {
     win = null;
   });
-  const devUrl = process.env.ELECTRON_RENDERER_URL;
-  const appUrl = devUrl ?? `file://${RENDERER_HTML}`;
+  // The dev server URL is honoured only in development: a packaged app never loads a page from the environment
+  // (that page would get the bridge to the vault).
+  const devUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
+  // pathToFileURL percent-encodes like loadFile does, so the app's own URL compares equal in will-navigate.
+  const appUrl = devUrl ?? pathToFileURL(RENDERER_HTML).href;
   lockDownWindow(win, appUrl);
   if (devUrl) void win.loadURL(devUrl);
   else void win.loadFile(RENDERER_HTML);

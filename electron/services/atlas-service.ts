@@ -101,7 +101,11 @@ export async function createAtlasService(opts: AtlasServiceOptions): Promise<Atl
         deleted: [...new Set([...r.deleted, ...deletedPaths])],
       });
     };
-    if (synced) return job();
+    // The write already reached the disk: a failed re-index must not make it look failed (the editor would keep a
+    // stale hash and report its own write as a conflict). The watcher or the next sync picks the file up.
+    if (synced) return job().catch((e: unknown) => {
+      console.error(`atlas: re-index failed: ${e instanceof Error ? e.message : String(e)}`);
+    });
     void settled.then(() => (closed ? undefined : job())).catch((e: unknown) => {
       console.error(`atlas: re-index failed: ${e instanceof Error ? e.message : String(e)}`);
     });
@@ -117,12 +121,18 @@ export async function createAtlasService(opts: AtlasServiceOptions): Promise<Atl
       const srcStat = await fs.promises.lstat(src.abs).catch(() => null);
       if (!srcStat) throw new AtlasError('not-found', `Not found: ${src.rel}`);
       let toRel = paths.resolve(to, { write: true }).rel;
-      // Obsidian's rename edits the name only; keep the note a note.
-      if (!srcStat.isDirectory() && /\.md$/i.test(src.rel) && path.posix.extname(toRel) === '') toRel += '.md';
+      // Obsidian's rename edits the name only; keep the note a note (`Go` → `Go 1.22` gives `Go 1.22.md`).
+      if (!srcStat.isDirectory() && /\.md$/i.test(src.rel) && !/\.md$/i.test(toRel)) toRel += '.md';
       const dst = paths.resolve(toRel, { write: true });
       if (dst.rel === src.rel) throw new AtlasError('invalid-argument', 'The new path is the same as the old one');
-      if (dst.rel.startsWith(src.rel + '/')) throw new AtlasError('invalid-argument', 'A folder cannot be moved into itself');
-      if (await fs.promises.lstat(dst.abs).catch(() => null)) throw new AtlasError('exists', `Already exists: ${dst.rel}`);
+      if (dst.rel.toLowerCase().startsWith(src.rel.toLowerCase() + '/')) {
+        throw new AtlasError('invalid-argument', 'A folder cannot be moved into itself');
+      }
+      // rename(2) silently replaces an existing file: refuse first. The same inode under another case is the source
+      // itself on a case-insensitive file system (a case-only rename), which is allowed.
+      const dstStat = await fs.promises.lstat(dst.abs).catch(() => null);
+      if (dstStat && !(dstStat.ino === srcStat.ino && dstStat.dev === srcStat.dev)) throw new AtlasError('exists', `Already exists: ${dst.rel}`);
+      await files.refuseLookalike(paths, dst.rel, src.rel);
 
       const oldFiles = await files.filesUnder(paths, src.rel);
       const moved = new Map(oldFiles.map((f) => [f, dst.rel + f.slice(src.rel.length)] as const));

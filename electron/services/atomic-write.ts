@@ -1,7 +1,8 @@
 /**
  * Atomic file writes: the content goes to `<dir>/.<name>.tmp-<random hex>` (a dotfile, so the index and Obsidian
- * ignore it), is flushed, then renamed over the target. A reader or a crash sees the old file or the new one, never a
- * half-written one. On failure the temp file is removed.
+ * ignore it), is flushed, then renamed over the target, and the folder is flushed (best effort) so the rename itself
+ * survives a crash. A reader or a crash sees the old file or the new one, never a half-written one. On failure the
+ * temp file is removed. An existing target keeps its permission bits (a private `0600` note stays private).
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -12,23 +13,53 @@ export function sha256(data: string | Uint8Array): string {
   return crypto.createHash('sha256').update(data).digest('hex');
 }
 
-/** Writes `data` to `file` atomically. Creates missing parent folders when `mkdir` is set. */
-export async function writeFileAtomic(file: string, data: string | Uint8Array, opts: { mkdir?: boolean } = {}): Promise<void> {
+/**
+ * Writes `data` to `file` atomically. Creates missing parent folders when `mkdir` is set. With `exclusive`, never
+ * replaces an existing file: the complete temp file is hard-linked to the name (fails with `EEXIST` when taken); on
+ * file systems without hard links it is copied with `COPYFILE_EXCL` instead.
+ */
+export async function writeFileAtomic(file: string, data: string | Uint8Array, opts: { mkdir?: boolean; exclusive?: boolean } = {}): Promise<void> {
   const dir = path.dirname(file);
   if (opts.mkdir) await fs.promises.mkdir(dir, { recursive: true });
   const tmp = path.join(dir, `.${path.basename(file)}.tmp-${crypto.randomBytes(6).toString('hex')}`);
+  const before = opts.exclusive ? null : await fs.promises.stat(file).catch(() => null);
   let handle: fs.promises.FileHandle | null = null;
   try {
     handle = await fs.promises.open(tmp, 'wx');
     await handle.writeFile(data);
+    if (before?.isFile()) await handle.chmod(before.mode & 0o7777);
     await handle.sync();
     await handle.close();
     handle = null;
-    await fs.promises.rename(tmp, file);
+    if (opts.exclusive) {
+      try {
+        await fs.promises.link(tmp, file);
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw e;
+        await fs.promises.copyFile(tmp, file, fs.constants.COPYFILE_EXCL);
+      }
+      await fs.promises.rm(tmp, { force: true });
+    } else {
+      await fs.promises.rename(tmp, file);
+    }
+    await syncDir(dir);
   } catch (e) {
     if (handle) await handle.close().catch(() => {});
     await fs.promises.rm(tmp, { force: true }).catch(() => {});
     throw e;
+  }
+}
+
+/** Flushes a folder's entries (the rename); not supported everywhere (Windows), so failures are ignored. */
+async function syncDir(dir: string): Promise<void> {
+  let h: fs.promises.FileHandle | null = null;
+  try {
+    h = await fs.promises.open(dir, 'r');
+    await h.sync();
+  } catch {
+    // best effort
+  } finally {
+    await h?.close().catch(() => {});
   }
 }
 

@@ -27,6 +27,35 @@ async function statOrNull(abs: string): Promise<fs.Stats | null> {
   }
 }
 
+/**
+ * Refuses a new path one of whose missing segments differs from an existing name only in letter case or Unicode
+ * normal form (NFC/NFD, e.g. `café` typed on macOS vs Linux): on macOS and Windows they are the same file, and
+ * Obsidian's links resolve names case-insensitively, so a second one would be ambiguous or clobbered on sync.
+ * `except` (vault-relative) is a name that may match, e.g. the file being renamed. Throws `exists`.
+ */
+export async function refuseLookalike(paths: VaultPaths, rel: string, except?: string): Promise<void> {
+  const fold = (s: string): string => s.normalize('NFC').toLowerCase();
+  const segs = rel.split('/');
+  let dirRel = '';
+  for (const seg of segs) {
+    const here = dirRel ? `${dirRel}/${seg}` : seg;
+    let names: string[];
+    try {
+      names = await fs.promises.readdir(dirRel ? path.join(paths.root, ...dirRel.split('/')) : paths.root);
+    } catch {
+      return; // the folder does not exist yet: nothing below it can clash
+    }
+    if (!names.includes(seg)) {
+      const clash = names.find((n) => fold(n) === fold(seg) && (dirRel ? `${dirRel}/${n}` : n) !== except);
+      if (clash !== undefined) {
+        throw new AtlasError('exists', `Already exists with a different case or Unicode form: ${dirRel ? `${dirRel}/${clash}` : clash}`);
+      }
+      return;
+    }
+    dirRel = here;
+  }
+}
+
 /** Reads a note: UTF-8 content, mtime (ms) and the sha256 of the bytes on disk. Throws `not-found`. */
 export async function readNote(paths: VaultPaths, p: string): Promise<NoteContent> {
   const { rel, abs } = paths.resolve(p);
@@ -47,7 +76,9 @@ export async function writeNote(paths: VaultPaths, p: string, content: string, e
   // Write through a symlinked note to its target, so the link itself survives.
   const st = await statOrNull(abs);
   if (st && !st.isFile()) throw new AtlasError('invalid-argument', `Not a file: ${rel}`);
-  const target = st ? await fs.promises.realpath(abs) : abs;
+  // The symlink's target must itself be a writable vault path (not `.git/…`, not outside), checked right before use.
+  const target = st ? paths.confineReal(abs, rel) : abs;
+  if (!st) await refuseLookalike(paths, rel);
   if (expectedHash !== undefined) {
     const disk = st ? sha256(await fs.promises.readFile(target)) : null;
     if (disk !== expectedHash) {
@@ -63,20 +94,22 @@ export async function writeNote(paths: VaultPaths, p: string, content: string, e
 }
 
 /**
- * Creates a note and its missing folders. A path without an extension gets `.md` (as Obsidian's "new note" does).
- * Throws `exists` when a file or folder is already there.
+ * Creates a note and its missing folders, atomically (the complete file appears at once). A name not ending in `.md`
+ * gets `.md` appended, as Obsidian's "new note" does with the title typed (`Go 1.22` → `Go 1.22.md`).
+ * Throws `exists` when a file or folder is already there (or one differing only in case / Unicode form).
  */
 export async function createNote(paths: VaultPaths, p: string, content = ''): Promise<WriteResult> {
   let { rel } = paths.resolve(p, { write: true });
-  if (path.posix.extname(rel) === '') rel += '.md';
+  if (!/\.md$/i.test(rel)) rel += '.md';
   const { abs } = paths.resolve(rel, { write: true });
   requireNotePath(rel);
-  if (await statOrNull(abs)) throw new AtlasError('exists', `Already exists: ${rel}`);
+  if (await fs.promises.lstat(abs).catch(() => null)) throw new AtlasError('exists', `Already exists: ${rel}`);
+  await refuseLookalike(paths, rel);
   await fs.promises.mkdir(path.dirname(abs), { recursive: true });
   const bytes = Buffer.from(content, 'utf8');
-  // 'wx' makes creation exclusive: a file that appeared meanwhile is not overwritten.
+  // Exclusive: a file that appeared meanwhile is not overwritten.
   try {
-    await fs.promises.writeFile(abs, bytes, { flag: 'wx' });
+    await writeFileAtomic(abs, bytes, { exclusive: true });
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw new AtlasError('exists', `Already exists: ${rel}`);
     throw e;
@@ -88,7 +121,8 @@ export async function createNote(paths: VaultPaths, p: string, content = ''): Pr
 /** Creates a folder (and parents). Throws `exists` when a file or folder is already there. */
 export async function createFolder(paths: VaultPaths, p: string): Promise<string> {
   const { rel, abs } = paths.resolve(p, { write: true });
-  if (await statOrNull(abs)) throw new AtlasError('exists', `Already exists: ${rel}`);
+  if (await fs.promises.lstat(abs).catch(() => null)) throw new AtlasError('exists', `Already exists: ${rel}`);
+  await refuseLookalike(paths, rel);
   await fs.promises.mkdir(abs, { recursive: true });
   return rel;
 }
@@ -129,7 +163,8 @@ export async function deletePath(paths: VaultPaths, p: string): Promise<{ rel: s
   const st = await fs.promises.lstat(abs).catch(() => null);
   if (!st) throw new AtlasError('not-found', `Not found: ${rel}`);
   const removed = await filesUnder(paths, rel);
-  const trashDir = path.join(paths.root, TRASH_FOLDER);
+  // Confined like any path: a `.trash` symlink leading out of the vault must not carry notes away.
+  const trashDir = paths.resolve(TRASH_FOLDER).abs;
   await fs.promises.mkdir(trashDir, { recursive: true });
   const name = await freeName(trashDir, path.basename(abs));
   await fs.promises.rename(abs, path.join(trashDir, name));

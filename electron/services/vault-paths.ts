@@ -5,8 +5,14 @@
  * A valid path is vault-relative with `/` separators. Refused with `outside-vault`: absolute paths (`/x`, `C:/x`,
  * `//host`), `..` segments, NUL bytes, backslashes (they are path separators or escapes on other systems, so a name
  * containing one is ambiguous), and anything whose realpath (symlinks followed, for the deepest existing ancestor)
- * leads outside the vault's realpath. Writes into `.atlas` (app data), `.git` and `.obsidian` (Obsidian's
- * configuration) are refused with `invalid-argument`, the same folders Obsidian itself never shows as notes.
+ * leads outside the vault's realpath. Segments made only of dots and spaces (`...`, `.. `) are refused too: Windows
+ * trims trailing dots and spaces, so they can mean `..` there.
+ *
+ * Writes (`write: true`) into `.atlas` (app data), `.git` and `.obsidian` (Obsidian's configuration) are refused with
+ * `invalid-argument`, compared case-insensitively (macOS and Windows file systems are), and so is any other name
+ * starting with a dot (`.trash`, `.hidden.md`): the index skips dot names like Obsidian does, so a note written
+ * there would vanish from the app. The check applies to the realpath as well, so a symlink `cfg -> .git` does not
+ * open a way in.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -21,6 +27,9 @@ export interface VaultPath {
   /** Absolute path under the vault root (symlinks not followed). */
   abs: string;
 }
+
+/** True for a segment that may mean `..` on some system (`...`, `.. `, ` .`), besides `.` and `..` themselves. */
+const DOTS_AND_SPACES = /^[. ]+$/;
 
 function outside(p: string): AtlasError {
   return new AtlasError('outside-vault', `Path is outside the vault: ${JSON.stringify(p)}`);
@@ -37,7 +46,7 @@ export function normaliseRelative(p: string, opts: { allowRoot?: boolean } = {})
   const parts: string[] = [];
   for (const seg of p.split('/')) {
     if (seg === '' || seg === '.') continue;
-    if (seg === '..') throw outside(p);
+    if (seg === '..' || DOTS_AND_SPACES.test(seg)) throw outside(p);
     parts.push(seg);
   }
   const rel = parts.join('/');
@@ -67,12 +76,7 @@ export class VaultPaths {
    */
   resolve(p: string, opts: { write?: boolean; allowRoot?: boolean } = {}): VaultPath {
     const rel = normaliseRelative(p, { allowRoot: opts.allowRoot && !opts.write });
-    if (opts.write) {
-      const top = rel.split('/')[0];
-      if (PROTECTED_FOLDERS.includes(top)) {
-        throw new AtlasError('invalid-argument', `The app does not write inside ${top}/: ${JSON.stringify(p)}`);
-      }
-    }
+    if (opts.write) refuseHidden(rel, p);
     const abs = rel === '' ? this.root : path.join(this.root, ...rel.split('/'));
     // Follow symlinks on the deepest part that exists: a link inside the vault may point anywhere.
     let probe = abs;
@@ -86,6 +90,7 @@ export class VaultPaths {
       }
       if (real !== null) {
         if (!within(this.realRoot, real)) throw outside(p);
+        if (opts.write) refuseHidden(path.relative(this.realRoot, real).split(path.sep).join('/'), p);
         break;
       }
       // A dangling symlink has no realpath; refuse it if it points outside.
@@ -101,9 +106,35 @@ export class VaultPaths {
     return { rel, abs };
   }
 
+  /**
+   * Checks a path that is about to be written *after* following symlinks (e.g. the target of a symlinked note):
+   * it must exist inside the vault's realpath and not be hidden. Returns the realpath. Throws `outside-vault` /
+   * `invalid-argument`.
+   */
+  confineReal(abs: string, shown: string): string {
+    const real = fs.realpathSync(abs);
+    if (!within(this.realRoot, real)) throw outside(shown);
+    refuseHidden(path.relative(this.realRoot, real).split(path.sep).join('/'), shown);
+    return real;
+  }
+
   /** The vault-relative path of an absolute path under the root. */
   relative(abs: string): string {
     return path.relative(this.root, abs).split(path.sep).join('/');
+  }
+}
+
+/** Refuses a write path in a protected folder or with a dot name (see the module comment). */
+function refuseHidden(rel: string, shown: string): void {
+  if (rel === '') return;
+  const segs = rel.split('/');
+  const top = segs[0].toLowerCase();
+  if (PROTECTED_FOLDERS.includes(top)) {
+    throw new AtlasError('invalid-argument', `The app does not write inside ${top}/: ${JSON.stringify(shown)}`);
+  }
+  const hidden = segs.find((s) => s.startsWith('.'));
+  if (hidden !== undefined) {
+    throw new AtlasError('invalid-argument', `Names starting with a dot are hidden from the vault (${JSON.stringify(hidden)}): ${JSON.stringify(shown)}`);
   }
 }
 

@@ -273,6 +273,7 @@ export function App() {
         tagFilter={tagFilter}
         onClearTagFilter={() => { setTagFilter(null); setQuery(''); }}
         onOpenNote={(p) => openNote(p)}
+        onCreateNote={(target) => void followLink(active ?? '', target)}
         onError={showError}
       />
       <aside className="sidebar right" aria-label="Right sidebar">

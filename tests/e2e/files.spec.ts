@@ -27,10 +27,12 @@ test('renaming a note in the tree rewrites the links to it on disk', async () =>
   const dir = path.join(app.vaultDir, 'concepts');
   await eventually(() => fs.existsSync(path.join(dir, 'Go channel.md')), 10_000, 'renamed file');
   assert.ok(!fs.existsSync(path.join(dir, 'channel.md')));
-  const goroutine = fs.readFileSync(path.join(dir, 'goroutine.md'), 'utf8');
-  assert.match(goroutine, /\[\[Go channel\]\]/);
-  assert.doesNotMatch(goroutine, /\[\[channel\]\]/);
-  assert.match(fs.readFileSync(path.join(dir, 'select.md'), 'utf8'), /\[\[Go channel\]\]/);
+  // The file moves first, then the backend rewrites the links; wait for the rewrite, then check it exactly.
+  const read = (name: string) => fs.readFileSync(path.join(dir, name), 'utf8');
+  await eventually(() => read('goroutine.md').includes('[[Go channel]]') && read('select.md').includes('[[Go channel]]'), 10_000, 'links rewritten');
+  assert.doesNotMatch(read('goroutine.md'), /\[\[channel\]\]/);
+  assert.match(read('select.md'), /- "\[\[Go channel\]\]"/, 'the prerequisite property link is rewritten too');
+  assert.match(read('select.md'), /waits on several \[\[Go channel\]\] operations/);
 
   await tree.getByRole('treeitem', { name: 'Go channel', exact: true }).waitFor();
   await page.getByRole('region', { name: 'Editor' }).getByRole('tab', { name: 'Go channel', exact: true }).waitFor();
@@ -79,4 +81,13 @@ test('a new note created from the tree opens in the editor', async () => {
   await form.press('Enter');
   await page.getByRole('region', { name: 'Editor' }).getByRole('tab', { name: '新建笔记', exact: true, selected: true }).waitFor();
   await tree.getByRole('treeitem', { name: '新建笔记', exact: true }).waitFor();
+});
+
+test('dragging a note onto a folder moves it there', async () => {
+  const { page } = app;
+  const tree = page.getByRole('region', { name: 'File tree' });
+  await tree.getByRole('treeitem', { name: '学习计划', exact: true }).dragTo(tree.getByRole('treeitem', { name: 'concepts', exact: true }));
+  await eventually(() => fs.existsSync(path.join(app.vaultDir, 'concepts', '学习计划.md')), 10_000, 'moved file');
+  assert.ok(!fs.existsSync(path.join(app.vaultDir, '笔记', '学习计划.md')));
+  await page.waitForFunction(() => window.__atlasGraph!.getElementById('concepts/学习计划.md').nonempty());
 });

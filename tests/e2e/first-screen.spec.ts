@@ -95,3 +95,41 @@ test('full-text search finds Chinese text and opens the hit', async () => {
   await search.getByRole('button', { name: /^process and thread/ }).click();
   await page.getByRole('region', { name: 'Editor' }).getByRole('tab', { name: 'process and thread', exact: true, selected: true }).waitFor();
 });
+
+test('keyboard shortcuts: Ctrl+P search, Ctrl+G graph, Ctrl+N new note, Ctrl+W close tab', async () => {
+  const { page } = app;
+  await page.getByRole('region', { name: 'Editor' }).locator('.cm-content').click();
+  await page.keyboard.press('Control+p');
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('aria-label')), 'Search');
+
+  await page.keyboard.press('Control+g');
+  await page.getByRole('region', { name: 'Graph' }).waitFor({ state: 'hidden' });
+  await page.keyboard.press('Control+g');
+  await page.getByRole('region', { name: 'Graph' }).waitFor({ state: 'visible' });
+
+  await page.keyboard.press('Control+n');
+  const name = page.getByRole('region', { name: 'File tree' }).getByRole('textbox', { name: 'Name' });
+  await name.waitFor();
+  await name.press('Escape');
+
+  const tabs = page.getByRole('region', { name: 'Editor' }).getByRole('tab');
+  const before = await tabs.count();
+  await page.keyboard.press('Control+w');
+  await page.waitForFunction((n) => document.querySelectorAll('[role="tab"]').length === n - 1, before);
+});
+
+test('"Local graph" shows the current note’s neighbourhood to depth 2', async () => {
+  const { page } = app;
+  await page.getByRole('region', { name: 'File tree' }).getByRole('treeitem', { name: '调度器', exact: true }).click();
+  const graph = page.getByRole('region', { name: 'Graph' });
+  await graph.getByRole('button', { name: 'Local graph' }).click();
+  // 调度器 → goroutine (1) → channel (2) → select (3): select is out, channel is in.
+  await page.waitForFunction(() => {
+    const cy = window.__atlasGraph!;
+    return cy.getElementById('concepts/select.md').empty() && cy.getElementById('concepts/channel.md').nonempty()
+      && cy.getElementById('笔记/调度器.md').hasClass('current');
+  });
+  await app.screenshot('local-graph');
+  await graph.getByRole('button', { name: 'Local graph' }).click();
+  await page.waitForFunction(() => window.__atlasGraph!.getElementById('concepts/select.md').nonempty());
+});

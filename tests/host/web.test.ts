@@ -74,7 +74,7 @@ test('/api/* without the token or with a wrong one is 401; with it 200', async (
 test('the page is served with the CSP and nosniff headers', async () => {
   const r = await request({ port, path: '/' });
   assert.equal(r.headers['content-security-policy'],
-    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self' ws://127.0.0.1:*; font-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'");
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self' ws://127.0.0.1:*; font-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
   assert.equal(r.headers['x-content-type-options'], 'nosniff');
 });
 

@@ -46,6 +46,8 @@ export interface GraphViewProps {
   tagFilter: string | null;
   onClearTagFilter(): void;
   onOpenNote(path: string): void;
+  /** Creates (and opens) the note an unresolved node stands for; `target` is the link target as written. */
+  onCreateNote(target: string): void;
   onError(e: unknown): void;
 }
 
@@ -187,7 +189,9 @@ export function GraphView(props: GraphViewProps) {
     window.__atlasGraph = cy;
     cy.on('tap', 'node', (e) => {
       const n = e.target as cytoscape.NodeSingular;
-      if (n.data('kind') !== 'unresolved') propsRef.current.onOpenNote(n.id());
+      // An unresolved node opens like its link would: the note is created (Obsidian does the same).
+      if (n.data('kind') === 'unresolved') propsRef.current.onCreateNote(n.data('label') as string);
+      else propsRef.current.onOpenNote(n.id());
     });
     const mq = window.matchMedia('(prefers-color-scheme: dark)');
     const onScheme = () => cy.style(graphStyle());
