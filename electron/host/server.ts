@@ -187,9 +187,6 @@ export async function startHost(opts: HostOptions): Promise<Host> {
     socket.destroy();
   };
   server.on('upgrade', (req, socket, head) => {
-    // The HTTP server drops its own error handler from an upgraded socket: without this, a client that resets the
-    // connection while being refused would raise an unhandled 'error' and crash the host.
-    socket.on('error', () => socket.destroy());
     let url: URL;
     try {
       url = new URL(req.url ?? '/', 'http://127.0.0.1');

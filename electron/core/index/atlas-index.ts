@@ -178,17 +178,34 @@ export class AtlasIndex implements GraphIndex {
     });
   }
 
+  /**
+   * Runs one index-changing pass with status reporting: `indexing` while it runs (the indexer reports progress),
+   * then `idle` with the files parsed, or `error` with the message (and the error is rethrown). Every pass ends
+   * with one of the two, so the UI's progress never stays on "Indexing n/n".
+   */
+  private async tracked<T extends { parsed: number }>(work: () => Promise<T>): Promise<T> {
+    try {
+      const r = await work();
+      // lastIndexMs stays that of the last full sync (its documented meaning)
+      this.setStatus({ state: 'idle', done: r.parsed, total: r.parsed });
+      return r;
+    } catch (e) {
+      this.setStatus({ state: 'error', done: 0, total: 0, message: (e as Error)?.message ?? String(e) });
+      throw e;
+    }
+  }
+
   update(paths: string[]): Promise<{ changed: string[]; deleted: string[] }> {
     return this.exclusive(async () => {
-      let r;
-      try {
-        r = await this.indexer.update(paths);
-      } catch (e) {
-        if (!isCorruptionError(e)) throw e;
-        this.rebuild();
-        const s = await this.indexer.sync();
-        r = { changed: s.changed, deleted: s.deleted };
-      }
+      const r = await this.tracked(async () => {
+        try {
+          return await this.indexer.update(paths);
+        } catch (e) {
+          if (!isCorruptionError(e)) throw e;
+          this.rebuild();
+          return this.indexer.sync();
+        }
+      });
       if (r.changed.length || r.deleted.length) {
         this._version++;
         this.scheduleCheckpoint();
@@ -207,7 +224,7 @@ export class AtlasIndex implements GraphIndex {
       onBatch: async (paths) => report(await this.update(paths)),
       // files written while chokidar was walking the vault are caught by one warm pass
       onReady: () => {
-        void this.exclusive(() => this.indexer.sync()).then((r) => {
+        void this.exclusive(() => this.tracked(() => this.indexer.sync())).then((r) => {
           if (r.changed.length || r.deleted.length) this._version++;
           report({ changed: r.changed, deleted: r.deleted });
         }, () => {});
