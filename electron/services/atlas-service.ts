@@ -19,7 +19,8 @@ import type { LearningService } from '../core/learning/engine-types.ts';
 import { AtlasIndex } from '../core/index/atlas-index.ts';
 import { createLearningService } from '../core/learning/index.ts';
 import { writeFileAtomic } from './atomic-write.ts';
-import { AtlasError } from './errors.ts';
+import { AtlasError, toApiError } from './errors.ts';
+import { API_METHODS } from '../shared/api-methods.ts';
 import { AtlasEventHub } from './events.ts';
 import { applyLinkEdits, computeLinkEdits } from './link-rewrite.ts';
 import * as files from './vault-files.ts';
@@ -153,14 +154,20 @@ export async function createAtlasService(opts: AtlasServiceOptions): Promise<Atl
         nameCount: (fileName) => names.get(fileName.toLowerCase()) ?? 0,
       });
       const rewritten: string[] = [];
+      // The move has happened: from here on a note that cannot be rewritten is skipped (and logged), never an error,
+      // or the caller would believe the rename failed and keep using the old path.
       for (const [notePath, list] of edits) {
-        const { abs } = paths.resolve(notePath, { write: true });
-        const before = await fs.promises.readFile(abs, 'utf8').catch(() => null);
-        if (before === null) continue;
-        const { content } = applyLinkEdits(before, list);
-        if (content === before) continue;
-        await writeFileAtomic(abs, content);
-        rewritten.push(notePath);
+        try {
+          // Through a symlinked note to its target (the link survives), which must itself be a writable vault path.
+          const target = paths.confineReal(paths.resolve(notePath, { write: true }).abs, notePath);
+          const before = await fs.promises.readFile(target, 'utf8');
+          const { content } = applyLinkEdits(before, list);
+          if (content === before) continue;
+          await writeFileAtomic(target, content);
+          rewritten.push(notePath);
+        } catch (e) {
+          console.error(`atlas: links in ${notePath} were not rewritten: ${toApiError(e).message}`);
+        }
       }
       rewritten.sort();
       const changed = [...new Set([...moved.values(), ...rewritten])];
@@ -231,6 +238,19 @@ export async function createAtlasService(opts: AtlasServiceOptions): Promise<Atl
     curatedPaths: async () => learning.curatedPaths(),
   };
 
+  // Error messages name files vault-relative: the engine's (e.g. a damaged progress file) carry absolute paths.
+  for (const method of API_METHODS) {
+    const fn = api[method] as (...a: unknown[]) => Promise<unknown>;
+    (api as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>)[method] = async (...args: unknown[]) => {
+      try {
+        return await fn(...args);
+      } catch (e) {
+        const err = toApiError(e);
+        throw new AtlasError(err.code, withoutRoot(err.message, [paths.realRoot, vaultRoot]));
+      }
+    };
+  }
+
   const close = async (): Promise<void> => {
     if (closed) return;
     closed = true;
@@ -243,4 +263,13 @@ export async function createAtlasService(opts: AtlasServiceOptions): Promise<Atl
   };
 
   return { api, events: hub, index, ready, close };
+}
+
+/** Replaces `<root>/` with nothing and a bare `<root>` with `the vault`, for each root (longest first). */
+function withoutRoot(message: string, roots: readonly string[]): string {
+  let out = message;
+  for (const root of [...new Set(roots)].sort((a, b) => b.length - a.length)) {
+    out = out.split(root + path.sep).join('').split(root).join('the vault');
+  }
+  return out;
 }

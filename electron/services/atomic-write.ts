@@ -8,6 +8,15 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
+/**
+ * `<dir>/.<name>.tmp-<12 hex>`, the name cut to 40 code points: a valid 255-byte name (80 Chinese characters are 240
+ * bytes) must not make its temp name too long for the file system.
+ */
+function tempPath(file: string): string {
+  const name = [...path.basename(file)].slice(0, 40).join('');
+  return path.join(path.dirname(file), `.${name}.tmp-${crypto.randomBytes(6).toString('hex')}`);
+}
+
 /** sha256 hex of bytes (content strings are hashed as UTF-8). */
 export function sha256(data: string | Uint8Array): string {
   return crypto.createHash('sha256').update(data).digest('hex');
@@ -21,7 +30,7 @@ export function sha256(data: string | Uint8Array): string {
 export async function writeFileAtomic(file: string, data: string | Uint8Array, opts: { mkdir?: boolean; exclusive?: boolean } = {}): Promise<void> {
   const dir = path.dirname(file);
   if (opts.mkdir) await fs.promises.mkdir(dir, { recursive: true });
-  const tmp = path.join(dir, `.${path.basename(file)}.tmp-${crypto.randomBytes(6).toString('hex')}`);
+  const tmp = tempPath(file);
   const before = opts.exclusive ? null : await fs.promises.stat(file).catch(() => null);
   let handle: fs.promises.FileHandle | null = null;
   try {
@@ -67,7 +76,7 @@ async function syncDir(dir: string): Promise<void> {
 export function writeFileAtomicSync(file: string, data: string): void {
   const dir = path.dirname(file);
   fs.mkdirSync(dir, { recursive: true });
-  const tmp = path.join(dir, `.${path.basename(file)}.tmp-${crypto.randomBytes(6).toString('hex')}`);
+  const tmp = tempPath(file);
   try {
     fs.writeFileSync(tmp, data, { flag: 'wx' });
     fs.renameSync(tmp, file);

@@ -13,6 +13,9 @@ import type { VaultPaths } from './vault-paths.ts';
 
 export const TRASH_FOLDER = '.trash';
 
+/** Largest note `readNote` opens, bytes: the 20 MB request limit of the host and the content limit of `writeNote`. */
+export const MAX_NOTE_BYTES = 20 * 1024 * 1024;
+
 function requireNotePath(rel: string): void {
   if (!rel.toLowerCase().endsWith('.md')) throw new AtlasError('invalid-argument', `Not a note (a .md file): ${JSON.stringify(rel)}`);
 }
@@ -56,12 +59,19 @@ export async function refuseLookalike(paths: VaultPaths, rel: string, except?: s
   }
 }
 
-/** Reads a note: UTF-8 content, mtime (ms) and the sha256 of the bytes on disk. Throws `not-found`. */
+/**
+ * Reads a note: UTF-8 content, mtime (ms) and the sha256 of the bytes on disk. Throws `not-found`, and
+ * `invalid-argument` for a note over `MAX_NOTE_BYTES`.
+ */
 export async function readNote(paths: VaultPaths, p: string): Promise<NoteContent> {
   const { rel, abs } = paths.resolve(p);
   requireNotePath(rel);
   const st = await statOrNull(abs);
   if (!st || !st.isFile()) throw new AtlasError('not-found', `Note not found: ${rel}`);
+  // A note the editor could not save back (writeNote's limit) is not opened.
+  if (st.size > MAX_NOTE_BYTES) {
+    throw new AtlasError('invalid-argument', `Note too large to open: ${rel} (${st.size} bytes; the limit is ${MAX_NOTE_BYTES})`);
+  }
   const bytes = await fs.promises.readFile(abs);
   return { path: rel, content: bytes.toString('utf8'), mtimeMs: st.mtimeMs, hash: sha256(bytes) };
 }

@@ -11,8 +11,8 @@
  * Writes (`write: true`) into `.atlas` (app data), `.git` and `.obsidian` (Obsidian's configuration) are refused with
  * `invalid-argument`, compared case-insensitively (macOS and Windows file systems are), and so is any other name
  * starting with a dot (`.trash`, `.hidden.md`): the index skips dot names like Obsidian does, so a note written
- * there would vanish from the app. The check applies to the realpath as well, so a symlink `cfg -> .git` does not
- * open a way in.
+ * there would vanish from the app; so is a name with control characters (newline, tab: Windows refuses them). The
+ * check applies to the realpath as well, so a symlink `cfg -> .git` does not open a way in.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -131,6 +131,9 @@ function refuseHidden(rel: string, shown: string): void {
   const top = segs[0].toLowerCase();
   if (PROTECTED_FOLDERS.includes(top)) {
     throw new AtlasError('invalid-argument', `The app does not write inside ${top}/: ${JSON.stringify(shown)}`);
+  }
+  if (/[\u0001-\u001f\u007f]/.test(rel)) {
+    throw new AtlasError('invalid-argument', `Names must not contain control characters: ${JSON.stringify(shown)}`);
   }
   const hidden = segs.find((s) => s.startsWith('.'));
   if (hidden !== undefined) {

@@ -217,8 +217,8 @@ export function App() {
   const titles = useMemo(() => files.filter((f) => f.kind === 'note').map((f) => titleOf(f.path)), [files]);
   const onPlanChange = useCallback((plan: LearningPlan | null) => setOverlay((o) => ({ ...o, plan })), []);
   const onTag = useCallback((tag: string) => { setQuery(`tag:${tag}`); setTagFilter(tag); }, []);
-  // A status stuck at done === total (an update that never reported idle) is not shown as work in progress.
-  const indexing = status?.state === 'indexing' && (status.total === 0 || status.done < status.total);
+  // every index pass ends with an `idle` or `error` status (AtlasIndex.tracked), so `indexing` means work in progress
+  const indexing = status?.state === 'indexing';
 
   return (
     <div className={`app${showGraph ? '' : ' no-graph'}`}>

@@ -121,14 +121,16 @@ function stepBox(p: string): Locator {
 }
 
 /**
- * Clicks a step's checkbox and waits until it shows `checked`. (Not `locator.check()`: the box is controlled by the
- * saved progress, so it flips only once the host has answered, not within the click.)
+ * Ticks or unticks a step with `locator.check()` / `uncheck()`: the box flips within the click (optimistic state,
+ * reverted if the save fails), and stays so once the host has saved.
  */
 async function tick(p: string, checked: boolean) {
   const box = stepBox(p);
   assert.equal(await box.isChecked(), !checked, `${TITLE[p]} starts ${checked ? 'unticked' : 'ticked'}`);
-  await box.click();
-  await app.page.waitForFunction(([el, want]) => (el as HTMLInputElement).checked === want,
+  if (checked) await box.check();
+  else await box.uncheck();
+  // still in that state after the save (the box is enabled again once it has ended)
+  await app.page.waitForFunction(([el, want]) => (el as HTMLInputElement).checked === want && !(el as HTMLInputElement).disabled,
     [await box.elementHandle(), checked] as const, { timeout: 10_000, polling: 50 });
 }
 
@@ -244,6 +246,20 @@ test('"Learning map" places every concept below its prerequisites', async () => 
     pathVisible: window.__atlasGraph!.getElementById('paths/Go 并发入门.md').visible(),
   }));
   assert.deepEqual(hidden, { plainVisible: 0, pathVisible: false });
+  // The toolbar counts the nodes on the map (the eight concepts with prerequisite edges), not the whole vault.
+  const onMap = await page.evaluate(() => window.__atlasGraph!.nodes(':visible').length);
+  assert.equal(onMap, Object.keys(PREREQS).length);
+  await region('Graph').getByText(`${onMap} nodes`, { exact: true }).waitFor();
+  // No two labels overlap (plan numbers included, e.g. "1. Go language" beside "2. process and thread").
+  const boxes = await page.evaluate(() => window.__atlasGraph!.nodes(':visible').map((n) => ({
+    label: n.data('display') as string, ...n.boundingBox({ includeLabels: true, includeNodes: false, includeOverlays: false }),
+  })));
+  for (const [i, a] of boxes.entries()) {
+    for (const b of boxes.slice(i + 1)) {
+      const overlap = a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
+      assert.ok(!overlap, `labels "${a.label}" and "${b.label}" overlap: ${JSON.stringify([a, b])}`);
+    }
+  }
   await app.screenshot('learning-map');
   await regionShot(region('Graph'), 'learning-map-graph');
 

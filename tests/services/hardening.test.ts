@@ -204,3 +204,93 @@ test('with the watcher on, an app write is reported once (no second event that c
     await ctx.close();
   }
 });
+
+test('error messages name vault files relative to the vault, not by absolute path', async () => {
+  const ctx = await openService();
+  try {
+    fs.mkdirSync(path.join(ctx.vault.root, '.atlas'), { recursive: true });
+    fs.writeFileSync(path.join(ctx.vault.root, '.atlas/progress.json'), '{damaged');
+    const r = await dispatch(ctx.service.api, 'progress', []);
+    assert.equal(r.ok, false, JSON.stringify(r));
+    if (!r.ok) {
+      assert.match(r.error.message, /\.atlas\/progress\.json/);
+      assert.ok(!r.error.message.includes(ctx.vault.tmp), r.error.message);
+    }
+  } finally {
+    await ctx.close();
+  }
+});
+
+test('readNote refuses a note larger than writeNote could save back', async () => {
+  const ctx = await openService();
+  try {
+    const file = path.join(ctx.vault.root, 'huge.md');
+    fs.writeFileSync(file, '');
+    fs.truncateSync(file, 21 * 1024 * 1024);
+    const r = await dispatch(ctx.service.api, 'readNote', ['huge.md']);
+    assert.equal(code(r), 'invalid-argument');
+    if (!r.ok) assert.match(r.error.message, /too large/);
+  } finally {
+    await ctx.close();
+  }
+});
+
+test('rename: a linking note that cannot be rewritten is skipped, the rename still succeeds and symlinks survive', async () => {
+  const ctx = await openService();
+  try {
+    // notes/table.md becomes a symlink to a copy inside .obsidian (not writable through the API).
+    const hidden = path.join(ctx.vault.root, '.obsidian/table.md');
+    fs.mkdirSync(path.dirname(hidden));
+    fs.renameSync(path.join(ctx.vault.root, 'notes/table.md'), hidden);
+    fs.symlinkSync(hidden, path.join(ctx.vault.root, 'notes/table.md'));
+    await ctx.service.index.update(['notes/table.md']);
+    const hiddenBefore = fs.readFileSync(hidden, 'utf8');
+    assert.match(hiddenBefore, /Old Name/);
+
+    const r = await ctx.service.api.renamePath('notes/Old Name.md', 'notes/New Name.md');
+    assert.equal(r.to, 'notes/New Name.md');
+    assert.ok(!r.rewritten.includes('notes/table.md'));
+    assert.ok(r.rewritten.includes('notes/ref.md'));
+    assert.match(read(ctx.vault, 'notes/ref.md'), /\[\[New Name\]\]/);
+    assert.equal(fs.readFileSync(hidden, 'utf8'), hiddenBefore);
+    assert.ok(fs.lstatSync(path.join(ctx.vault.root, 'notes/table.md')).isSymbolicLink());
+    assert.ok(fs.existsSync(path.join(ctx.vault.root, 'notes/New Name.md')));
+  } finally {
+    await ctx.close();
+  }
+});
+
+test('notes with long Chinese names (240 bytes) can be created and saved; control characters in names are refused', async () => {
+  const ctx = await openService();
+  try {
+    const long = `${'长'.repeat(80)}.md`;
+    assert.ok(Buffer.byteLength(long) <= 255 && Buffer.byteLength(long) > 240);
+    const c = await ctx.service.api.createNote(long, '# 长\n');
+    assert.equal(c.path, long);
+    const n = await ctx.service.api.readNote(long);
+    await ctx.service.api.writeNote(long, '# 长\n\n更多\n', n.hash);
+    assert.equal(read(ctx.vault, long), '# 长\n\n更多\n');
+    assert.deepEqual(tempFiles(ctx.vault.root), []);
+    for (const p of ['a\nb.md', 'tab\there.md', 'x/\u007f.md']) {
+      assert.equal(code(await dispatch(ctx.service.api, 'createNote', [p])), 'invalid-argument', JSON.stringify(p));
+    }
+  } finally {
+    await ctx.close();
+  }
+});
+
+test('writeNote refuses a folder and a non-.md path; createNote refuses a folder', async () => {
+  const ctx = await openService();
+  try {
+    const api = ctx.service.api;
+    fs.mkdirSync(path.join(ctx.vault.root, 'folder.md'));
+    assert.equal(code(await dispatch(api, 'writeNote', ['folder.md', 'x'])), 'invalid-argument');
+    assert.equal(code(await dispatch(api, 'writeNote', ['notes', 'x'])), 'invalid-argument');
+    assert.equal(code(await dispatch(api, 'writeNote', ['attachments/diagram.png', 'x'])), 'invalid-argument');
+    assert.equal(code(await dispatch(api, 'createNote', ['folder.md'])), 'exists');
+    assert.ok(fs.statSync(path.join(ctx.vault.root, 'folder.md')).isDirectory());
+    assert.notEqual(fs.statSync(path.join(ctx.vault.root, 'attachments/diagram.png')).size, 1);
+  } finally {
+    await ctx.close();
+  }
+});

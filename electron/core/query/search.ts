@@ -4,6 +4,11 @@
  * breaks; 1–2 character terms such as `通道` go through the trigram vocabulary, see `GraphStore.matchNotes`) and
  * are ranked here by a cheap score (whole query present, term counts, terms in the title): bm25 over every match of
  * a common term costs tens of ms on a 10k-note vault, this stays within a few.
+ *
+ * `tag:x` terms (Obsidian's tag search: `tag:#go/concurrency`, `tag:go`, `tag:并发`) keep only notes carrying tag x
+ * or a tag nested below it (case-insensitive); several must all hold. With text terms beside them (`tag:go channel`)
+ * the tagged notes must also contain every term, and the snippet is the first line holding one; with tags only,
+ * every tagged note is listed by title and the snippet is its tag list.
  */
 import type { SearchHit } from '../../shared/api.ts';
 import type { GraphStore } from '../store/graph-store.ts';
@@ -37,10 +42,66 @@ function bodyScore(needle: string, terms: string[], title: string, body: string)
   return score / Math.log2(8 + lower.length / 500);
 }
 
-/** At most `limit` hits, each with a snippet of ≤ 160 chars around the first match. */
+/** Splits off `tag:` terms: the tags (without `#`, NFC, lower case) and the remaining text. */
+export function parseTagQuery(query: string): { tags: string[]; text: string } {
+  const tags: string[] = [];
+  const rest: string[] = [];
+  for (const term of query.normalize('NFC').trim().split(/\s+/)) {
+    const m = /^tag:(.*)$/i.exec(term);
+    if (!m) { if (term) rest.push(term); continue; }
+    const tag = m[1].replace(/^#/, '').replace(/\/+$/, '').toLowerCase();
+    if (tag) tags.push(tag);
+  }
+  return { tags: [...new Set(tags)], text: rest.join(' ') };
+}
+
+/** The first line of `body` holding one of `needles` (lower-cased), cut to ≤ 160 chars around the match. */
+function lineSnippet(body: string, needles: string[]): string {
+  const lines = body.split('\n');
+  for (const n of needles) {
+    const line = lines.find((l) => l.toLowerCase().includes(n));
+    if (line !== undefined) return makeSnippet(line, [n]);
+  }
+  return makeSnippet(body, needles);
+}
+
+/** Tag search: notes carrying every tag in `tags` (or a nested one), filtered by `text` when given. */
+function searchTagged(store: GraphStore, tags: string[], text: string, limit: number): SearchHit[] {
+  let tagged = store.taggedNotes(tags[0]);
+  for (const t of tags.slice(1)) {
+    const also = new Set(store.taggedNotes(t).map((n) => n.id));
+    tagged = tagged.filter((n) => also.has(n.id));
+  }
+  if (!text) {
+    return tagged
+      .sort((a, b) => a.title.localeCompare(b.title) || (a.path < b.path ? -1 : 1))
+      .slice(0, limit)
+      .map((n) => ({ path: n.path, title: n.title, snippet: n.tags.map((t) => `#${t}`).join(' ') }));
+  }
+  const needle = text.toLowerCase();
+  const terms = [...new Set(needle.split(/\s+/).filter(Boolean))];
+  const byId = new Set(tagged.map((n) => n.id));
+  // the text index gives ids only (cheap even for a common term); bodies are read for tagged matches alone
+  const ids = store.matchNotes(terms, 1_000_000).filter((id) => byId.has(id));
+  return store.noteTexts(ids.slice(0, CANDIDATES))
+    .map((r) => ({ ...r, score: bodyScore(needle, terms, r.title, r.body) }))
+    .sort((a, b) => b.score - a.score || (a.path < b.path ? -1 : 1))
+    .slice(0, limit)
+    .map((r) => ({ path: r.path, title: r.title, snippet: lineSnippet(r.body, [needle, ...terms]) }));
+}
+
+/**
+ * At most `limit` hits, each with a snippet of ≤ 160 chars around the first match (see the module comment for
+ * `tag:` terms).
+ */
 export function search(store: GraphStore, query: string, limit = 50): SearchHit[] {
+  if (limit <= 0) return [];
+  if (/(^|\s)tag:/i.test(query)) {
+    const { tags, text } = parseTagQuery(query);
+    if (tags.length) return searchTagged(store, tags, text, limit);
+  }
   const needle = query.normalize('NFC').trim().toLowerCase();
-  if (!needle || limit <= 0) return [];
+  if (!needle) return [];
   const terms = [...new Set(needle.split(/\s+/).filter(Boolean))];
   const needles = [needle, ...terms];
   const out: SearchHit[] = [];

@@ -169,4 +169,9 @@ export interface GraphStore {
   checkLinks(): StoredLink[];
   /** Paths of notes carrying `tag` (case-insensitive) or a tag nested below it. */
   notesWithTag(tag: string): string[];
+  /**
+   * Notes carrying `tag` (case-insensitive NFC, a leading `#` ignored) or a tag nested below it, with their tags,
+   * by path. Uses the `tags_lc` index (Obsidian's `tag:` search).
+   */
+  taggedNotes(tag: string): { id: number; path: string; title: string; tags: string[] }[];
 }

@@ -499,10 +499,20 @@ export class SqliteStore implements GraphStore {
   }
 
   notesWithTag(tag: string): string[] {
-    const t = tag.replace(/^#/, '').normalize('NFC').toLowerCase();
-    return this.stmt(`SELECT DISTINCT n.path FROM tags g JOIN notes n ON n.id = g.note_id
-      WHERE g.tag_lc = @t OR substr(g.tag_lc, 1, length(@t) + 1) = @t || '/' ORDER BY n.path`).pluck().all({ t }) as string[];
+    return this.taggedNotes(tag).map((n) => n.path);
   }
+
+  taggedNotes(tag: string): { id: number; path: string; title: string; tags: string[] }[] {
+    const t = tag.replace(/^#/, '').replace(/\/+$/, '').normalize('NFC').toLowerCase();
+    if (!t) return [];
+    // `t` itself, or `t/…` as a range ('0' follows '/'): both are lookups in the tags_lc index, not a scan
+    const rows = this.stmt(`SELECT n.id, n.path, n.title, (SELECT json_group_array(a.tag) FROM (SELECT tag FROM tags
+        WHERE note_id = n.id ORDER BY rowid) a) AS tags
+      FROM notes n WHERE n.id IN (SELECT note_id FROM tags WHERE tag_lc = @t OR (tag_lc >= @t || '/' AND tag_lc < @t || '0'))
+      ORDER BY n.path`).all({ t }) as { id: number; path: string; title: string; tags: string }[];
+    return rows.map((r) => ({ ...r, tags: JSON.parse(r.tags) as string[] }));
+  }
+
 
   graphNotes(paths?: string[]): { path: string; title: string; tags: string[]; properties: Record<string, unknown> }[] {
     const rows = (paths

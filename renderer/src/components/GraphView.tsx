@@ -140,7 +140,11 @@ function toElements(data: GraphData): cytoscape.ElementDefinition[] {
 function layoutOptions(cy: cytoscape.Core, mode: 'fcose' | 'map', incremental: boolean): cytoscape.LayoutOptions {
   const n = cy.nodes().length;
   if (mode === 'map') {
-    return { name: 'dagre', rankDir: 'TB', nodeSep: 20, rankSep: 60, animate: false, fit: true } as unknown as cytoscape.LayoutOptions;
+    // Nodes are as wide as their labels (up to text-max-width, 120 px) plus 40 px between them, and ranks 70 px
+    // apart: with label-less node sizes, labels such as "1. Go language" and "2. process and thread" overlapped.
+    return {
+      name: 'dagre', rankDir: 'TB', nodeSep: 20, rankSep: 60, nodeDimensionsIncludeLabels: false, animate: false, fit: true,
+    } as unknown as cytoscape.LayoutOptions;
   }
   return {
     name: 'fcose',
@@ -258,6 +262,8 @@ export function GraphView(props: GraphViewProps) {
     });
     // A full layout when the view changed shape, or when many nodes arrived at once (e.g. indexing finished);
     // a few new nodes on a small graph get an incremental one, on a big graph none (they sit by a neighbour).
+    // decorations first: plan numbers lengthen labels, and the learning map sizes nodes by their labels
+    applyDecorations();
     const relayout = shape.current.key !== key || added > Math.max(50, 0.2 * cy.nodes().length);
     shape.current.key = key;
     if (relayout || (added > 0 && cy.nodes().length <= DRAFT_ABOVE)) {
@@ -277,7 +283,6 @@ export function GraphView(props: GraphViewProps) {
       // Cytoscape renders on the next animation frame; make sure one is requested even if nothing else changes.
       cy.forceRender();
     }
-    applyDecorations();
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [elements, mapLayout]);
 
@@ -340,7 +345,15 @@ export function GraphView(props: GraphViewProps) {
     if (visible) cyRef.current?.resize();
   }, [visible]);
 
-  const count = shown ? shown.nodes.length : 0;
+  // In the learning map only notes joined by a prerequisite edge are shown (the rest are `.off-map`): count those.
+  const count = useMemo(() => {
+    if (!elements) return 0;
+    const nodes = elements.filter((e) => e.group === 'nodes');
+    if (!mapLayout) return nodes.length;
+    const onMap = new Set<string>();
+    for (const e of elements) if (e.group === 'edges' && e.data.prereq) onMap.add(e.data.source as string).add(e.data.target as string);
+    return nodes.filter((n) => onMap.has(n.data.id as string)).length;
+  }, [elements, mapLayout]);
   return (
     <section aria-label="Graph" className="graph-region" hidden={!visible}>
       <div className="graph-toolbar">

@@ -3,20 +3,9 @@ import type { SearchHit } from '../../../electron/shared/api.ts';
 import { api } from '../client.ts';
 
 /**
- * `tag:x` lists the notes tagged x or a nested tag below it (Obsidian's tag search), through the graph filter;
- * anything else is the backend's full-text search.
+ * Full-text search through the backend, which also answers Obsidian's `tag:x` terms (notes tagged x or a nested tag,
+ * optionally with text terms: `tag:go channel`). Snippets are rendered as text, never as HTML.
  */
-async function searchOrTag(q: string): Promise<SearchHit[]> {
-  const m = /^tag:#?(\S+)$/.exec(q);
-  if (!m) return api.search(q);
-  const g = await api.graph({ tag: m[1] });
-  return g.nodes
-    .filter((n) => n.kind === 'note')
-    .map((n) => ({ path: n.id, title: n.label, snippet: n.tags.map((t) => `#${t}`).join(' ') }))
-    .sort((a, b) => a.title.localeCompare(b.title));
-}
-
-/** Full-text search (`tag:x` lists a tag's notes). Snippets are rendered as text, never as HTML. */
 export function SearchPane(props: { query: string; onQuery(q: string): void; onOpen(path: string): void; inputRef?: Ref<HTMLInputElement> }) {
   const [hits, setHits] = useState<SearchHit[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -26,7 +15,7 @@ export function SearchPane(props: { query: string; onQuery(q: string): void; onO
     if (!q) { setHits(null); setError(null); return; }
     let live = true;
     const timer = setTimeout(() => {
-      searchOrTag(q).then(
+      api.search(q).then(
         (h) => { if (live) { setHits(h); setError(null); } },
         (e: Error) => { if (live) setError(e.message); },
       );

@@ -45,8 +45,9 @@ function CuratedPathSteps(props: { path: CuratedPath; currentPath: string | null
   const next = here >= 0 ? find(here, 1) : null;
   return (
     <div className="learning-path-open">
+      {/* the title on its own line, cut with an ellipsis: beside the buttons a CJK title wrapped one character over */}
+      <strong className="learning-path-title" title={props.path.title}>{props.path.title}</strong>
       <div className="learning-row">
-        <strong className="learning-path-title">{props.path.title}</strong>
         <button onClick={() => props.onOpenNote(props.path.path)}>Open path note</button>
         <button onClick={props.onClose}>All paths</button>
       </div>

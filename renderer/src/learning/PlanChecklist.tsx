@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import type { LearningPlan } from '../../../electron/shared/api.ts';
 import { levelLabel, minutesLabel } from './format.ts';
 
@@ -5,6 +6,10 @@ import { levelLabel, minutesLabel } from './format.ts';
  * The learning plan as a checklist: one checkbox per step, labelled with the step's title, level and minutes
  * (ticking marks the note learned, unticking clears it), an "Open" button per step, time left, cycles and
  * unresolved prerequisites.
+ *
+ * A box ticks at once (optimistically, so a click or Playwright's `check()` sees the new state): the wanted state
+ * is shown while the parent has the step in `busy` (it marks the step busy synchronously in `onToggle`, then saves);
+ * when the save ends the plan's own state shows again, so a failed save reverts the box (the parent shows the error).
  */
 export function PlanChecklist(props: {
   plan: LearningPlan;
@@ -12,7 +17,13 @@ export function PlanChecklist(props: {
   onToggle(path: string, learned: boolean): void;
   onOpen(path: string): void;
 }) {
-  const { plan } = props;
+  const { plan, busy } = props;
+  const [wanted, setWanted] = useState<ReadonlyMap<string, boolean>>(new Map());
+  // forget the wanted state of steps whose save has ended
+  useEffect(() => {
+    setWanted((w) => ([...w.keys()].every((p) => busy.has(p)) ? w : new Map([...w].filter(([p]) => busy.has(p)))));
+  }, [busy]);
+  const isChecked = (path: string, learned: boolean) => (busy.has(path) && wanted.has(path) ? wanted.get(path)! : learned);
   const titleOf = new Map(plan.steps.map((s) => [s.path, s.title]));
   const left = plan.steps.reduce((n, s) => n + (s.state === 'learned' ? 0 : s.estimateMin), 0);
   const done = plan.steps.filter((s) => s.state === 'learned').length;
@@ -30,9 +41,13 @@ export function PlanChecklist(props: {
               <label className="learning-check">
                 <input
                   type="checkbox"
-                  checked={s.state === 'learned'}
-                  disabled={props.busy.has(s.path)}
-                  onChange={(e) => props.onToggle(s.path, e.currentTarget.checked)}
+                  checked={isChecked(s.path, s.state === 'learned')}
+                  disabled={busy.has(s.path)}
+                  onChange={(e) => {
+                    const learned = e.currentTarget.checked;
+                    setWanted((w) => new Map(w).set(s.path, learned));
+                    props.onToggle(s.path, learned);
+                  }}
                   aria-label={label}
                 />
                 <span className="learning-step-body">
