@@ -152,8 +152,9 @@ export function App() {
 
   async function createAndOpen(path: string) {
     try {
-      await api.createNote(path, '');
-      openNote(path);
+      // The backend may normalise the name (e.g. append `.md`): open what it created.
+      const created = await api.createNote(path, '');
+      openNote(created.path);
       setRefreshKey((k) => k + 1);
     } catch (e) {
       showError(e);
@@ -167,8 +168,9 @@ export function App() {
       if (resolved) { openNote(resolved); return; }
       // Obsidian's default for a new note from an unresolved link: the vault root, named as the link target.
       const path = `${target}.md`;
-      await api.createNote(path, '');
-      openNote(path);
+      // The backend may normalise the name (e.g. append `.md`): open what it created.
+      const created = await api.createNote(path, '');
+      openNote(created.path);
       setRefreshKey((k) => k + 1);
     } catch (e) {
       showError(e);

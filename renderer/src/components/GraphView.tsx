@@ -143,7 +143,7 @@ function layoutOptions(cy: cytoscape.Core, mode: 'fcose' | 'map', incremental: b
     // Nodes are as wide as their labels (up to text-max-width, 120 px) plus 40 px between them, and ranks 70 px
     // apart: with label-less node sizes, labels such as "1. Go language" and "2. process and thread" overlapped.
     return {
-      name: 'dagre', rankDir: 'TB', nodeSep: 20, rankSep: 60, nodeDimensionsIncludeLabels: false, animate: false, fit: true,
+      name: 'dagre', rankDir: 'TB', nodeSep: 40, rankSep: 70, nodeDimensionsIncludeLabels: true, animate: false, fit: true,
     } as unknown as cytoscape.LayoutOptions;
   }
   return {
