@@ -303,3 +303,23 @@ test('a curated path opens and steps through its notes with Next and Previous', 
   await app.screenshot('learning-curated');
   assert.deepEqual(app.pageErrors, [], 'no console errors');
 });
+
+test('a failed save reverts the ticked box and shows the error', async () => {
+  // progress.json turned into a folder: the host cannot read or replace it, so setProgress fails
+  const file = path.join(app.vaultDir, '.atlas', 'progress.json');
+  const saved = fs.readFileSync(file, 'utf8');
+  fs.rmSync(file);
+  fs.mkdirSync(path.join(file, 'blocker'), { recursive: true });
+  try {
+    const box = stepBox(GR);
+    assert.equal(await box.isChecked(), false, 'goroutine starts unticked');
+    await box.click();
+    await learning().getByRole('alert').waitFor({ timeout: 10_000 });
+    await app.page.waitForFunction((el) => !(el as HTMLInputElement).checked && !(el as HTMLInputElement).disabled,
+      await box.elementHandle(), { timeout: 10_000, polling: 50 });
+    assert.match(await learning().getByRole('alert').innerText(), /progress\.json|EISDIR|directory/i);
+  } finally {
+    fs.rmSync(file, { recursive: true, force: true });
+    fs.writeFileSync(file, saved);
+  }
+});

@@ -8,7 +8,6 @@
 import { isAlias, isMap, isScalar, isSeq, parseDocument, type DocumentOptions, type ParseOptions, type SchemaOptions } from 'yaml';
 import type { LinkFact, ProblemFact } from '../model.ts';
 import { splitWiki } from './links.ts';
-import { readSimpleYaml } from './simple-yaml.ts';
 import { cleanTag, contextOf, lineIndexOf, lineStarts } from './text.ts';
 
 export interface FrontmatterBlock {
@@ -112,26 +111,22 @@ export function parseFrontmatter(block: FrontmatterBlock): FrontmatterFacts {
   const facts: FrontmatterFacts = { aliases: [], tags: [], properties: {}, links: [], problems: [] };
   const yaml = block.yaml;
   if (yaml.trim() === '') return facts;
-  const simple = readSimpleYaml(yaml);
   let data: unknown;
-  let doc: ReturnType<typeof parseDocument> | null = null;
-  if (simple) data = simple.data;
-  else {
-    try {
-      doc = parseDocument(yaml, YAML_OPTIONS);
-      if (doc.errors.length > 0) {
-        const e = doc.errors[0];
-        const yamlLine = e.linePos?.[0]?.line ?? 1;
-        const line = yamlLine + 1;
-        const msg = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?\s*$/, '');
-        facts.problems.push({ kind: 'frontmatter', message: `${msg}, line ${line}`, line });
-        return facts;
-      }
-      data = doc.toJS({ maxAliasCount: 100 });
-    } catch (err) {
-      facts.problems.push({ kind: 'frontmatter', message: `${(err as Error).message.split('\n')[0]}, line 2`, line: 2 });
+  let doc: ReturnType<typeof parseDocument>;
+  try {
+    doc = parseDocument(yaml, YAML_OPTIONS);
+    if (doc.errors.length > 0) {
+      const e = doc.errors[0];
+      const yamlLine = e.linePos?.[0]?.line ?? 1;
+      const line = yamlLine + 1;
+      const msg = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?\s*$/, '');
+      facts.problems.push({ kind: 'frontmatter', message: `${msg}, line ${line}`, line });
       return facts;
     }
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (err) {
+    facts.problems.push({ kind: 'frontmatter', message: `${(err as Error).message.split('\n')[0]}, line 2`, line: 2 });
+    return facts;
   }
   if (data === null || data === undefined) return facts;
   if (typeof data !== 'object' || Array.isArray(data) || data instanceof Date) {
@@ -151,22 +146,13 @@ export function parseFrontmatter(block: FrontmatterBlock): FrontmatterFacts {
         if (c !== null) facts.tags.push(c);
       }
     } else if (!RESERVED.has(lower)) {
-      facts.properties[key] = simple ? obj[key] : toJson(obj[key]);
+      facts.properties[key] = toJson(obj[key]);
     }
   }
   // Wiki links inside property values, with the line of the value in the file.
   if (yaml.indexOf('[[') === -1) return facts;
   const y: YamlText = { yaml, starts: null };
-  if (simple) {
-    for (const str of simple.strings) {
-      if (str.value.indexOf('[[') === -1) continue;
-      WIKI_IN_VALUE.lastIndex = 0;
-      let m: RegExpExecArray | null;
-      while ((m = WIKI_IN_VALUE.exec(str.value)) !== null) {
-        pushPropertyLink(y, str.offset + m.index, m[0], m[1], str.key, facts.links);
-      }
-    }
-  } else if (doc && isMap(doc.contents)) {
+  if (isMap(doc.contents)) {
     for (const pair of doc.contents.items) {
       const keyNode = pair.key;
       const key = isScalar(keyNode) ? String(keyNode.value) : String(keyNode);
