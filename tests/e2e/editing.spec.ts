@@ -118,8 +118,13 @@ test('Ctrl-click on a wiki link opens its target; on an unresolved link creates 
   await page.getByRole('region', { name: 'Editor' }).getByRole('tab', { name: 'goroutine', exact: true, selected: true }).waitFor();
 
   await openFromTree('channel');
-  await content.locator('.cm-wikilink', { hasText: '不存在的笔记' }).click({ modifiers: ['Control'] });
-  await page.getByRole('region', { name: 'Editor' }).getByRole('tab', { name: '不存在的笔记', exact: true, selected: true }).waitFor();
+  // CodeMirror may redraw the line between Playwright locating the link and the click landing (a save or a
+  // re-index on a loaded machine), so the Ctrl-click is retried until the new note's tab is open.
+  const newTab = page.getByRole('region', { name: 'Editor' }).getByRole('tab', { name: '不存在的笔记', exact: true, selected: true });
+  await eventually(async () => {
+    await content.locator('.cm-wikilink', { hasText: '不存在的笔记' }).click({ modifiers: ['Control'] });
+    return newTab.waitFor({ timeout: 5000 }).then(() => true);
+  }, 30_000, 'the new note opened from an unresolved link');
   assert.ok(fs.existsSync(path.join(app.vaultDir, '不存在的笔记.md')));
   // The link now resolves: the graph's unresolved node gives way to the note.
   await waitForGraphEdge(page, 'concepts/channel.md', '不存在的笔记.md');
