@@ -1,14 +1,15 @@
 /**
  * Benchmarks the index on a vault and prints figures (never asserts them):
  *
- *   npm run bench -- <vault> [--runs 200] [--json]
+ *   npm run bench -- <vault> [--runs 200] [--json] [--txt-as-md]
  *
  * The vault is first copied to a temp folder (the user's vault is never written), then: cold index (fresh database)
  * ms and MB/s; warm start with nothing changed, ms; one-note reindex after a save, ms (median of 20); backlinks and
  * search p50/p95 ms over `--runs` queries drawn from note titles and aliases (including 1–2 character CJK queries when
- * the vault has Chinese); peak RSS in MB. When scripts/bench-learning.ts exists, its figures (plan, path, next) follow.
+ * the vault has Chinese); peak RSS in MB. `--txt-as-md` renames `.txt` files to `.md` in the copy, for folders of
+ * markdown written as text files (the seed notes). When scripts/bench-learning.ts exists, its figures (plan, path, next) follow.
  */
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { AtlasIndex } from '../electron/core/index/atlas-index.ts';
@@ -54,7 +55,7 @@ function searchQueries(index: GraphIndex, n: number): string[] {
 async function main(argv: string[]): Promise<number> {
   const vaultArg = argv.find((a, i) => !a.startsWith('--') && !(i > 0 && argv[i - 1] === '--runs'));
   if (!vaultArg || !existsSync(vaultArg) || !statSync(vaultArg).isDirectory()) {
-    console.error('usage: npm run bench -- <vault-folder> [--runs 200] [--json]');
+    console.error('usage: npm run bench -- <vault-folder> [--runs 200] [--json] [--txt-as-md]');
     return 2;
   }
   const runsAt = argv.indexOf('--runs');
@@ -66,6 +67,11 @@ async function main(argv: string[]): Promise<number> {
   const log = (s: string) => { if (!json) console.log(s); };
   try {
     cpSync(resolve(vaultArg), vault, { recursive: true, verbatimSymlinks: true });
+    if (argv.includes('--txt-as-md')) {
+      for (const e of readdirSync(vault, { recursive: true, withFileTypes: true })) {
+        if (e.isFile() && e.name.endsWith('.txt')) renameSync(join(e.parentPath, e.name), join(e.parentPath, e.name.slice(0, -4) + '.md'));
+      }
+    }
     const figures: Figures = { vault: resolve(vaultArg) };
 
     let index = await AtlasIndex.open({ vaultRoot: vault, dbPath });
