@@ -214,6 +214,8 @@ export function App() {
     n: () => setNewNoteSignal((n) => n + 1),
     w: () => { if (active) void closeTab(active); },
     g: () => setShowGraph((v) => !v),
+    // Obsidian: Ctrl/Cmd+E toggles the Reading view of the active tab.
+    e: () => editorRef.current?.toggleReading(),
   });
 
   const titles = useMemo(() => files.filter((f) => f.kind === 'note').map((f) => titleOf(f.path)), [files]);

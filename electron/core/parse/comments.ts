@@ -5,7 +5,7 @@
  *
  * A comment's characters are removed but its line endings are kept, so line N of the result is line N of the input
  * (text after a comment on the same line moves left, as it does when the comment is hidden). Comment markers inside
- * fenced code blocks (``` and ~~~) and inline code spans are code, not comments. An unclosed `%%` hides the rest of
+ * fenced code blocks (``` and ~~~), indented code blocks (outside lists) and inline code spans are code, not comments. An unclosed `%%` hides the rest of
  * the note (as Obsidian does); an unclosed `<!--` does so only at the start of a line (an HTML block), otherwise it
  * is text.
  */
@@ -47,6 +47,58 @@ function codeSpanEnd(src: string, start: number, len: number, cache: ParagraphEn
   return -1;
 }
 
+/** Line-by-line state for recognising indented code blocks (CommonMark 4.4) without a full block parse. */
+interface BlockState {
+  /** The previous line was blank (or this is the first line). */
+  prevBlank: boolean;
+  /** Inside an indented code block. */
+  inCode: boolean;
+  /** A list item is open: its indented lines are list content, not code. */
+  inList: boolean;
+}
+
+/**
+ * True when the line [pos, lineEnd) is indented code: 4+ columns of indent after a blank line (or inside an
+ * indented code block), outside a list. `%%` in such a line (`printf("100%%")`) is code, not a comment opener.
+ * Also updates `st` for the line.
+ */
+function isIndentedCodeLine(src: string, pos: number, lineEnd: number, c0: number, st: BlockState): boolean {
+  let i = pos;
+  let cols = 0;
+  if (c0 === 32 || c0 === 9) {
+    while (i < lineEnd) {
+      const c = src.charCodeAt(i);
+      if (c === 32) cols++;
+      else if (c === 9) cols += 4 - (cols % 4);
+      else break;
+      i++;
+    }
+  }
+  if (i >= lineEnd || (src.charCodeAt(i) === 13 && i + 1 >= lineEnd)) {
+    st.prevBlank = true;
+    return false;
+  }
+  if (cols >= 4 && (st.inCode || (st.prevBlank && !st.inList))) {
+    st.inCode = true;
+    st.prevBlank = false;
+    return true;
+  }
+  const c = src.charCodeAt(i);
+  const marker = ((c === 45 || c === 42 || c === 43) && isSpaceOrEnd(src, i + 1, lineEnd))
+    || (c >= 48 && c <= 57 && /^\d{1,9}[.)](?:[ \t]|$)/.test(src.slice(i, Math.min(lineEnd, i + 12))));
+  if (marker) st.inList = true;
+  else if (cols === 0 && st.prevBlank) st.inList = false;
+  st.inCode = false;
+  st.prevBlank = false;
+  return false;
+}
+
+function isSpaceOrEnd(src: string, i: number, lineEnd: number): boolean {
+  if (i >= lineEnd) return true;
+  const c = src.charCodeAt(i);
+  return c === 32 || c === 9 || c === 13;
+}
+
 /** Comment ranges [start, end) in src, in order, outside code. */
 export function findComments(src: string): Array<[number, number]> {
   const out: Array<[number, number]> = [];
@@ -59,11 +111,16 @@ export function findComments(src: string): Array<[number, number]> {
   const para: ParagraphEnd = { from: -1, end: -1 };
   // Once a search for `-->` failed from some offset, every later one fails too (keeps this linear).
   let noHtmlCloseFrom = n + 1;
+  const block: BlockState = { prevBlank: true, inCode: false, inList: false };
   while (pos < n) {
     let lineEnd = src.indexOf('\n', pos);
     if (lineEnd === -1) lineEnd = n;
     if (atLineStart) {
       const c0 = src.charCodeAt(pos);
+      if (fence === null && isIndentedCodeLine(src, pos, lineEnd, c0, block)) {
+        pos = lineEnd + 1;
+        continue;
+      }
       // Fence lines only need the regexes when the line can hold a fence at all.
       const mayFence = fence !== null || c0 === 96 || c0 === 126 || c0 === 32 || c0 === 9 || c0 === 62 || c0 === 45
         || c0 === 42 || c0 === 43 || (c0 >= 48 && c0 <= 57);
@@ -71,7 +128,12 @@ export function findComments(src: string): Array<[number, number]> {
         const line = src.slice(pos, lineEnd);
         if (fence) {
           const m = FENCE_CLOSE.exec(line);
-          if (m && m[1].charCodeAt(0) === fence.ch && m[1].length >= fence.len) fence = null;
+          if (m && m[1].charCodeAt(0) === fence.ch && m[1].length >= fence.len) {
+            fence = null;
+            // no paragraph is open after a fence: an indented line may start code at once
+            block.prevBlank = true;
+            block.inCode = false;
+          }
           pos = lineEnd + 1;
           continue;
         }

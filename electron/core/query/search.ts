@@ -55,6 +55,22 @@ export function parseTagQuery(query: string): { tags: string[]; text: string } {
   return { tags: [...new Set(tags)], text: rest.join(' ') };
 }
 
+/**
+ * The lower-cased search terms of free text: whitespace separates terms, and a `"quoted phrase"` (Obsidian's exact
+ * match syntax) is one term without its quotes; a stray `"` is dropped. Every other character is literal, so FTS5
+ * syntax (`*`, `-`, `OR`, `(`) is searched as written and never reaches the query parser. `needle` is the whole
+ * query without quotes, for title/alias matching.
+ */
+export function queryTerms(text: string): { needle: string; terms: string[] } {
+  const lower = text.normalize('NFC').trim().toLowerCase();
+  const terms: string[] = [];
+  for (const m of lower.matchAll(/"([^"]*)"?|[^\s"]+/g)) {
+    const term = (m[1] ?? m[0]).trim().replace(/\s+/g, ' ');
+    if (term) terms.push(term);
+  }
+  return { needle: lower.replace(/"/g, '').trim().replace(/\s+/g, ' '), terms: [...new Set(terms)] };
+}
+
 /** The first line of `body` holding one of `needles` (lower-cased), cut to ≤ 160 chars around the match. */
 function lineSnippet(body: string, needles: string[]): string {
   const lines = body.split('\n');
@@ -78,8 +94,8 @@ function searchTagged(store: GraphStore, tags: string[], text: string, limit: nu
       .slice(0, limit)
       .map((n) => ({ path: n.path, title: n.title, snippet: n.tags.map((t) => `#${t}`).join(' ') }));
   }
-  const needle = text.toLowerCase();
-  const terms = [...new Set(needle.split(/\s+/).filter(Boolean))];
+  const { needle, terms } = queryTerms(text);
+  if (!terms.length) return [];
   const byId = new Set(tagged.map((n) => n.id));
   // the text index gives ids only (cheap even for a common term); bodies are read for tagged matches alone
   const ids = store.matchNotes(terms, 1_000_000).filter((id) => byId.has(id));
@@ -100,9 +116,8 @@ export function search(store: GraphStore, query: string, limit = 50): SearchHit[
     const { tags, text } = parseTagQuery(query);
     if (tags.length) return searchTagged(store, tags, text, limit);
   }
-  const needle = query.normalize('NFC').trim().toLowerCase();
-  if (!needle) return [];
-  const terms = [...new Set(needle.split(/\s+/).filter(Boolean))];
+  const { needle, terms } = queryTerms(query);
+  if (!needle || !terms.length) return [];
   const needles = [needle, ...terms];
   const out: SearchHit[] = [];
   const seen = new Set<string>();

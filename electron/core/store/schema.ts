@@ -2,7 +2,7 @@
  * The SQLite schema of the vault index. Bump `SCHEMA_VERSION` whenever the DDL or the meaning of a column changes:
  * a database with another `PRAGMA user_version` is deleted and rebuilt from the markdown (the source of truth).
  */
-export const SCHEMA_VERSION = 5;
+export const SCHEMA_VERSION = 6;
 
 export const SCHEMA_SQL = `
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;

@@ -274,7 +274,9 @@ export class SqliteStore implements GraphStore {
     }
     this.stmt(`INSERT INTO note_text (note_id, mention_text) VALUES (?, ?)`).run(id, note.mentionText);
     this.stmt(`INSERT INTO note_fts (rowid, title, aliases, body) VALUES (?, ?, ?, ?)`)
-      .run(id, note.title, note.aliases.join('\n'), note.body + '\n');
+      // two trailing characters: a 1–2 character term is found through the trigrams it starts (see `termCondition`),
+      // so even the body's last character must start one
+      .run(id, note.title, note.aliases.join('\n'), note.body + '\n\n');
   }
 
   deleteNote(p: string): void {

@@ -8,7 +8,7 @@
  * silently; a tab with unsaved edits opens the conflict dialog ("Keep my version" / "Load disk version") — the file
  * on disk is never overwritten without the user's choice.
  */
-import { useEffect, useImperativeHandle, useRef, useState, type Ref } from 'react';
+import { useCallback, useEffect, useImperativeHandle, useRef, useState, type Ref } from 'react';
 import { Annotation, EditorState, type Extension } from '@codemirror/state';
 import {
   Decoration, EditorView, MatchDecorator, ViewPlugin, drawSelection, dropCursor, highlightActiveLine, keymap,
@@ -25,6 +25,7 @@ import { tags as t } from '@lezer/highlight';
 import { api, errorCode } from '../client.ts';
 import { parseWikiTarget, titleOf } from '../paths.ts';
 import { ConflictDialog, type Conflict } from './ConflictDialog.tsx';
+import { ReadingView } from './ReadingView.tsx';
 
 /** Quiet time before an autosave, ms. */
 export const AUTOSAVE_MS = 600;
@@ -34,6 +35,8 @@ export interface EditorHandle {
   saveNow(): Promise<void>;
   /** Saves `path` (or every open tab) if it has unsaved edits, and waits for the writes. */
   flush(path?: string): Promise<void>;
+  /** Switches the active tab between the source editor and the Reading view (Obsidian's Ctrl/Cmd+E). */
+  toggleReading(): void;
 }
 
 export interface EditorProps {
@@ -130,6 +133,24 @@ export function Editor(props: EditorProps) {
   const [loadError, setLoadError] = useState<string | null>(null);
   /** The tab the view shows; differs from `active` while that note loads (the view is hidden meanwhile). */
   const [shownPath, setShownPath] = useState<string | null>(null);
+  /** Tabs in Reading view (per tab, as Obsidian keeps the mode per pane). */
+  const [reading, setReading] = useState<ReadonlySet<string>>(new Set());
+  const readingRef = useRef(reading);
+  readingRef.current = reading;
+  /** Bumped when a tab in Reading view changes text (disk reload, conflict choice) so the view re-renders. */
+  const [, setTextTick] = useState(0);
+  const followFromReading = useCallback((from: string, target: string) => propsRef.current.onFollowLink(from, target), []);
+
+  function setReadingFor(path: string, on: boolean) {
+    setReading((s) => {
+      if (s.has(path) === on) return s;
+      const n = new Set(s);
+      if (on) n.add(path); else n.delete(path);
+      return n;
+    });
+    // Back in the editor, keep typing where the cursor was.
+    if (!on) requestAnimationFrame(() => { if (shown.current === path) viewRef.current?.focus(); });
+  }
 
   function liveState(doc: Doc): EditorState {
     return shown.current === doc.path && viewRef.current ? viewRef.current.state : doc.state;
@@ -224,6 +245,7 @@ export function Editor(props: EditorProps) {
       theme,
       EditorView.contentAttributes.of({ 'aria-label': `Content of ${titleOf(path)}` }),
       EditorView.updateListener.of((u) => {
+        if (u.docChanged && readingRef.current.has(path)) setTextTick((n) => n + 1);
         if (!u.docChanged || u.transactions.every((tr) => tr.annotation(fromDisk))) return;
         const doc = docs.current.get(path);
         if (!doc) return;
@@ -308,6 +330,7 @@ export function Editor(props: EditorProps) {
       if (shown.current === path) show(null);
       void doc;
     }
+    setReading((s) => ([...s].every((p) => tabs.includes(p)) ? s : new Set([...s].filter((p) => tabs.includes(p)))));
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [tabs]);
 
@@ -345,6 +368,10 @@ export function Editor(props: EditorProps) {
       const paths = path ? [path] : [...docs.current.keys()];
       await Promise.all(paths.map((p) => save(p)));
     },
+    toggleReading: () => {
+      const path = activeRef.current;
+      if (path) setReadingFor(path, !readingRef.current.has(path));
+    },
   }));
 
   async function resolveConflict(c: Conflict, keepMine: boolean) {
@@ -358,27 +385,49 @@ export function Editor(props: EditorProps) {
     await save(c.path);
   }
 
+  const isReading = active != null && reading.has(active);
+
   return (
     <section aria-label="Editor" className="editor-region">
-      <div role="tablist" aria-label="Open notes" className="tabs">
-        {tabs.map((path) => (
-          <div key={path} className={`tab${path === active ? ' active' : ''}`}>
-            <button
-              role="tab"
-              aria-selected={path === active}
-              title={path}
-              onClick={() => props.onActivate(path)}
-              onAuxClick={(e) => { if (e.button === 1) props.onClose(path); }}
-            >
-              {titleOf(path)}
-              {dirty.has(path) ? <span className="dirty" aria-label="unsaved edits"> ●</span> : null}
+      <div className="editor-bar">
+        <div role="tablist" aria-label="Open notes" className="tabs">
+          {tabs.map((path) => (
+            <div key={path} className={`tab${path === active ? ' active' : ''}`}>
+              <button
+                role="tab"
+                aria-selected={path === active}
+                title={path}
+                onClick={() => props.onActivate(path)}
+                onAuxClick={(e) => { if (e.button === 1) props.onClose(path); }}
+              >
+                {titleOf(path)}
+                {dirty.has(path) ? <span className="dirty" aria-label="unsaved edits"> ●</span> : null}
+              </button>
+              <button className="tab-close" aria-label={`Close ${titleOf(path)}`} onClick={() => props.onClose(path)}>×</button>
+            </div>
+          ))}
+        </div>
+        {active ? (
+          <div role="group" aria-label="View mode" className="view-toggle">
+            <button aria-pressed={!isReading} onClick={() => setReadingFor(active, false)} title="Edit the markdown source (Ctrl+E toggles)">
+              Editing view
             </button>
-            <button className="tab-close" aria-label={`Close ${titleOf(path)}`} onClick={() => props.onClose(path)}>×</button>
+            <button aria-pressed={isReading} onClick={() => setReadingFor(active, true)} title="Show the rendered note (Ctrl+E toggles)">
+              Reading view
+            </button>
           </div>
-        ))}
+        ) : null}
       </div>
       {active && dirty.has(active) ? <span className="sr-only">Unsaved edits</span> : null}
-      <div className="editor-host" ref={hostRef} hidden={!active || shownPath !== active} />
+      <div className="editor-host" ref={hostRef} hidden={!active || shownPath !== active || isReading} />
+      {isReading && shownPath === active && viewRef.current ? (
+        <ReadingView
+          path={active}
+          text={viewRef.current.state.doc.toString()}
+          refreshKey={change?.seq ?? 0}
+          onFollowLink={followFromReading}
+        />
+      ) : null}
       {!active ? <p className="empty">Open a note from the file tree, the graph or search (Ctrl+P).</p> : null}
       {loadError && active ? <p className="empty">Cannot open {active}: {loadError}</p> : null}
       {conflicts[0] ? (

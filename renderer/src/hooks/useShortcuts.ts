@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 
 /** Handlers for the app-wide shortcuts; keys are lower-case letters pressed with Ctrl (Cmd on macOS). */
-export type Shortcuts = Partial<Record<'s' | 'p' | 'o' | 'n' | 'w' | 'g', () => void>>;
+export type Shortcuts = Partial<Record<'s' | 'p' | 'o' | 'n' | 'w' | 'g' | 'e', () => void>>;
 
 /**
  * Listens for Ctrl/Cmd+<key> on the window (capture phase, so CodeMirror's own bindings do not swallow them) and calls
