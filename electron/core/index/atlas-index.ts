@@ -270,7 +270,8 @@ export class AtlasIndex implements GraphIndex {
 
   resolveLink(fromPath: string, target: string): string | null {
     const t = target.replace(/^!?\[\[|\]\]$/g, '');
-    const bare = t.split('|')[0].split('#')[0];
+    // `[[a\|b]]` is how a wiki link with display text is written inside a table
+    const bare = t.split(/\\?\|/)[0].split('#')[0];
     if (bare.trim() === '' && t.includes('#')) return fromPath || null;
     if (bare.trim() === '') return null;
     return this.indexer.names.resolve(fromPath.normalize('NFC'), bare).path;

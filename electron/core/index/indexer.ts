@@ -152,6 +152,8 @@ export class Indexer {
     const deleted: string[] = [];
     const affected = new Set<string>();
     const reparsed: string[] = [];
+    /** Link names of aliases registered or dropped in this pass. */
+    const aliasNames = new Set<string>();
     const vanished: ProblemRow[] = [];
     let parsed = 0;
     let bytes = 0;
@@ -215,7 +217,10 @@ export class Indexer {
           if (r.status === 'parsed' && r.hash === null && retries.has(r.path)) continue;
           store.upsertFile({ ...fileRow, hash: r.hash });
           if (r.status === 'unchanged') continue;
-          for (const k of names.setAliases(r.path, r.note.aliases)) affected.add(k);
+          for (const k of names.setAliases(r.path, r.note.aliases)) {
+            affected.add(k);
+            aliasNames.add(k);
+          }
           store.writeNote(r.note, this.linkInputs(r.note));
           store.setFileProblems(r.path, r.note.problems);
           changed.push(r.path);
@@ -248,9 +253,14 @@ export class Indexer {
 
       store.transaction(() => {
         // cold: links were resolved against the full path set as they were written; only the alias fallback (aliases
-        // arrive with the notes) and links to files that vanished mid-way remain
+        // arrive with the notes, so a link written before a later note's alias picked the wrong note or missed the
+        // ambiguity) and links to files that vanished mid-way remain
         const reresolve = cs.cold
-          ? [...store.unresolvedLinks(), ...(vanished.length ? store.linksByTargetName(vanished.map((v) => lastSegment(targetKey(v.path)))) : [])]
+          ? [
+            ...store.unresolvedLinks(),
+            ...(aliasNames.size ? store.linksByTargetName([...aliasNames]).filter((l) => l.resolvedBy === 'alias') : []),
+            ...(vanished.length ? store.linksByTargetName(vanished.map((v) => lastSegment(targetKey(v.path)))) : []),
+          ]
           : store.linksByTargetName([...affected]);
         const newTargets = new Set<string>();
         for (const l of reresolve) {

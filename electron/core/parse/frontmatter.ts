@@ -140,7 +140,8 @@ export function parseFrontmatter(block: FrontmatterBlock): FrontmatterFacts {
       for (const a of stringList(obj[key])) facts.aliases.push(a);
     } else if (lower === 'tags' || lower === 'tag') {
       const raw = obj[key];
-      const list = typeof raw === 'string' ? raw.split(',') : stringList(raw);
+      // a tag holds no spaces (Obsidian): `tags: alpha beta, gamma` is three tags, as Obsidian reads it
+      const list = (typeof raw === 'string' ? [raw] : stringList(raw)).flatMap((t) => t.split(/[,\s]+/));
       for (const t of list) {
         const c = cleanTag(t.trim().replace(/^(["'])(.*)\1$/, '$2'));
         if (c !== null) facts.tags.push(c);

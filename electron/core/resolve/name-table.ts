@@ -25,9 +25,19 @@ export interface Resolution {
 
 export const UNRESOLVED: Resolution = Object.freeze({ path: null, by: null, candidates: null }) as Resolution;
 
-/** Shortest first, then alphabetical (code-point order), as Obsidian breaks ties. */
+/** Files without an extension (`LICENSE`, `Makefile`): Obsidian does not even list them. */
+function extensionless(path: string): number {
+  const dot = path.lastIndexOf('.');
+  return dot > path.lastIndexOf('/') + 1 && dot < path.length - 1 ? 0 : 1;
+}
+
+/**
+ * Shortest first, then alphabetical (code-point order), as Obsidian breaks ties; files without an extension last,
+ * so `[[License]]` names `License.md`, not a `LICENSE` file beside it (the only way a note and an attachment share
+ * a key).
+ */
 function comparePaths(a: string, b: string): number {
-  return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
+  return extensionless(a) - extensionless(b) || a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
 }
 
 function insertSorted(list: string[], path: string): void {
