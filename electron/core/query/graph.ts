@@ -1,11 +1,13 @@
 /**
  * The vault as a graph: notes (and optionally attachments and unresolved targets) as nodes, links as edges.
- * Unresolved targets are nodes with id `unresolved:<target as written>`. Several links between the same two
- * nodes with the same kind and relation make one edge.
+ * Unresolved targets are nodes with id `unresolved:<target key>`: the target as written, trimmed, NFC, lower-cased and
+ * without a trailing `.md` (the comparison a resolution makes), so `[[Foo]]`, `[[foo]]` and `[[Foo.md]]` are one node,
+ * labelled as first written. Several links between the same two nodes with the same kind and relation make one edge.
  */
 import type { GraphData, GraphEdge, GraphFilter, GraphNode } from '../../shared/api.ts';
 import { parseLevel } from '../learning/properties.ts';
 import type { EdgeRow, GraphStore } from '../store/graph-store.ts';
+import { targetKey } from '../resolve/keys.ts';
 
 function noteNode(n: { path: string; title: string; tags: string[]; properties: Record<string, unknown> }): GraphNode {
   return { id: n.path, label: n.title, kind: 'note', tags: n.tags, level: parseLevel(n.properties.level) };
@@ -23,8 +25,8 @@ class GraphBuilder {
     let target: string;
     if (e.target === null) {
       if (!includeUnresolved) return;
-      target = `unresolved:${e.targetText}`;
-      if (!this.nodes.has(target)) this.nodes.set(target, { id: target, label: e.targetText, kind: 'unresolved', tags: [] });
+      target = `unresolved:${targetKey(e.targetText)}`;
+      if (!this.nodes.has(target)) this.nodes.set(target, { id: target, label: e.targetText.trim().replace(/\.md$/i, ''), kind: 'unresolved', tags: [] });
     } else if (e.targetKind === 'attachment') {
       if (!includeAttachments) return;
       target = e.target;
