@@ -250,6 +250,7 @@ export class Indexer {
       if (tasks.length) this.opts.onProgress?.(0, tasks.length);
       await parseAll(tasks, { workers: useWorkers ? this.opts.workers : 0, workerUrl: this.opts.workerUrl, fs: this.opts.fs }, onBatch);
       if (pending.length) write(pending);
+      if (cs.cold) store.restoreIndexes();
 
       store.transaction(() => {
         // cold: links were resolved against the full path set as they were written; only the alias fallback (aliases

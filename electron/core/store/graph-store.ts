@@ -98,6 +98,8 @@ export interface GraphStore {
    * `completed` false the database stays marked incomplete and is rebuilt on the next open.
    */
   bulk(on: boolean, completed?: boolean): void;
+  /** Builds the secondary indexes that bulk-load mode dropped (a no-op when they exist); call before querying links. */
+  restoreIndexes(): void;
   /** Writes `note` in a transaction that is rolled back: prepares the write statements and warms the page cache. */
   warmUpWrites(note: ParsedNote): void;
   /** Copies the write-ahead log into the database (idle-time maintenance); `truncate` also empties the log file. */

@@ -11,7 +11,7 @@ import Database from 'better-sqlite3';
 import type { ParsedNote, ProblemFact } from '../model.ts';
 import type { Resolution, ResolvedBy } from '../resolve/name-table.ts';
 import { blockKey, headingKey } from '../resolve/keys.ts';
-import { SCHEMA_SQL, SCHEMA_VERSION } from './schema.ts';
+import { BULK_DEFERRED_INDEXES, DEFERRED_INDEX_SQL, SCHEMA_SQL, SCHEMA_VERSION } from './schema.ts';
 import type {
   BacklinkRow, EdgeRow, FileRow, GraphStore, LinkInput, LinkToResolve, NoteDetail, ProblemRow, StoredLink,
 } from './graph-store.ts';
@@ -164,11 +164,19 @@ export class SqliteStore implements GraphStore {
       this.db.prepare(`INSERT OR REPLACE INTO meta (key, value) VALUES ('building', '1')`).run();
       this.db.pragma('journal_mode = OFF');
       this.db.pragma('synchronous = OFF');
+      // Building the secondary indexes once at the end is cheaper than updating them row by row.
+      for (const name of BULK_DEFERRED_INDEXES) this.db.exec(`DROP INDEX IF EXISTS ${name}`);
     } else {
+      this.restoreIndexes();
       this.db.pragma('journal_mode = WAL');
       this.db.pragma('synchronous = NORMAL');
       if (completed) this.db.prepare(`DELETE FROM meta WHERE key = 'building'`).run();
     }
+  }
+
+  restoreIndexes(): void {
+    if (!this.db.open) return;
+    for (const sql of DEFERRED_INDEX_SQL) this.db.exec(sql);
   }
 
   warmUpWrites(note: ParsedNote): void {
