@@ -12,30 +12,8 @@
  */
 import type { GraphIndex, LinkRecord, NoteRecord } from '../electron/core/index/graph-index.ts';
 import { createLearningService } from '../electron/core/learning/index.ts';
-
-function percentile(sorted: number[], p: number): number {
-  return sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
-
-/** Times `fn` on each item after a warm-up pass over the first 10 (JIT), so p95 measures steady state. */
-function timeEach<T>(items: T[], fn: (item: T) => unknown): { p50: number; p95: number } {
-  for (const item of items.slice(0, 10)) fn(item);
-  const times: number[] = [];
-  for (const item of items) {
-    const t0 = performance.now();
-    fn(item);
-    times.push(performance.now() - t0);
-  }
-  times.sort((a, b) => a - b);
-  return { p50: +percentile(times, 50).toFixed(3), p95: +percentile(times, 95).toFixed(3) };
-}
-
-/** Deterministic sample of `n` items (every k-th, offset), so runs compare. */
-function sample<T>(items: T[], n: number, offset = 0): T[] {
-  if (items.length === 0) return [];
-  const step = items.length / n;
-  return Array.from({ length: n }, (_, i) => items[(Math.floor(i * step) + offset) % items.length]);
-}
+import { sample, timeEach } from './bench-stats.ts';
+import { prng } from './generate-vault.ts';
 
 export default async function benchLearning(index: GraphIndex, runs = 200): Promise<Record<string, number>> {
   const service = createLearningService(index);
@@ -59,18 +37,6 @@ export default async function benchLearning(index: GraphIndex, runs = 200): Prom
     planP50Ms: plan.p50, planP95Ms: plan.p95,
     pathP50Ms: path.p50, pathP95Ms: path.p95,
     nextP50Ms: next.p50, nextP95Ms: next.p95,
-  };
-}
-
-/** mulberry32, deterministic. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
 

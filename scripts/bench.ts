@@ -14,31 +14,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { AtlasIndex } from '../electron/core/index/atlas-index.ts';
 import type { GraphIndex } from '../electron/core/index/graph-index.ts';
+import { percentile, sample, timeEach } from './bench-stats.ts';
 
 interface Figures { [name: string]: number | string }
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
-
-function timeEach<T>(items: T[], fn: (item: T) => unknown): { p50: number; p95: number } {
-  const times: number[] = [];
-  for (const item of items) {
-    const t0 = performance.now();
-    fn(item);
-    times.push(performance.now() - t0);
-  }
-  times.sort((a, b) => a - b);
-  return { p50: percentile(times, 50), p95: percentile(times, 95) };
-}
-
-/** Deterministic sample of `n` items (every k-th), so runs compare. */
-function sample<T>(items: T[], n: number): T[] {
-  if (items.length <= n) return items;
-  const step = items.length / n;
-  return Array.from({ length: n }, (_, i) => items[Math.floor(i * step)]);
-}
 
 function searchQueries(index: GraphIndex, n: number): string[] {
   const notes = index.notes();
@@ -108,12 +86,12 @@ async function main(argv: string[]): Promise<number> {
 
     const linked = sample(notes.map((n) => n.path), runs);
     const bl = timeEach(linked, (p) => index.backlinks(p));
-    figures.backlinksP50Ms = +bl.p50.toFixed(3);
-    figures.backlinksP95Ms = +bl.p95.toFixed(3);
+    figures.backlinksP50Ms = bl.p50;
+    figures.backlinksP95Ms = bl.p95;
     const queries = searchQueries(index, runs);
     const se = timeEach(queries, (q) => index.search(q));
-    figures.searchP50Ms = +se.p50.toFixed(3);
-    figures.searchP95Ms = +se.p95.toFixed(3);
+    figures.searchP50Ms = se.p50;
+    figures.searchP95Ms = se.p95;
 
     const learningBench = new URL('./bench-learning.ts', import.meta.url);
     if (existsSync(learningBench)) {

@@ -20,7 +20,7 @@ export interface GenerateOptions {
 }
 
 /** mulberry32: small, fast, deterministic PRNG returning floats in [0, 1). */
-function prng(seed: number): () => number {
+export function prng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
