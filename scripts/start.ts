@@ -4,8 +4,9 @@
  * e.g. no display), prints ONE line saying why and serves the same app in the browser instead (electron/host/web.ts),
  * which prints its `Concept Atlas: http://127.0.0.1:<port>/?token=…` line.
  *
- * The binary is located the way `require('electron')` does (node_modules/electron/path.txt → dist/<path>), without
- * its side effect of trying to download a missing binary.
+ * The binary is located the way `require('electron')` does (node_modules/electron/path.txt → dist/<path>). Electron
+ * ≥ 42 has no install script, so a missing binary is fetched once here with the package's own `install.js` (build
+ * output and download messages go to stderr); where it cannot be downloaded, that fails fast and the browser takes over.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -39,6 +40,19 @@ function electronBinary(): { bin: string } | { reason: string } {
   }
   const bin = path.join(pkgDir, 'dist', rel);
   return fs.existsSync(bin) ? { bin } : { reason: 'Electron is not installed (no binary could be downloaded)' };
+}
+
+/** Runs the electron package's own downloader once (at most 5 minutes); true when it succeeded. */
+function downloadElectron(): boolean {
+  let installer: string;
+  try {
+    installer = path.join(path.dirname(require.resolve('electron/package.json')), 'install.js');
+  } catch {
+    return false;
+  }
+  console.error('Electron binary missing: trying to download it (npx install-electron)…');
+  const r = spawnSync(process.execPath, [installer], { cwd: ROOT, stdio: ['ignore', process.stderr, 'inherit'], timeout: 300_000 });
+  return r.status === 0;
 }
 
 function build(): void {
@@ -85,7 +99,8 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   build();
-  const found = electronBinary();
+  let found = electronBinary();
+  if (!('bin' in found) && !process.env.ELECTRON_OVERRIDE_DIST_PATH && downloadElectron()) found = electronBinary();
   let reason: string;
   if ('bin' in found) {
     if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
