@@ -1,5 +1,6 @@
 /**
- * `npm start [-- <vault>] [--port N]`: builds the app with `electron-vite build`, then launches Electron on the vault.
+ * `npm start [-- <vault>] [--port N] [--db F] [--no-build]`: builds the app with `electron-vite build` (skipped with
+ * `--no-build`, which reuses `out/`), then launches Electron on the vault.
  * When Electron cannot run (binary not installed — it cannot be downloaded on every machine — or it fails to start,
  * e.g. no display), prints ONE line saying why and serves the same app in the browser instead (electron/host/web.ts),
  * which prints its `Concept Atlas: http://127.0.0.1:<port>/?token=…` line.
@@ -91,14 +92,15 @@ async function serveInBrowser(argv: string[]): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const argv = process.argv.slice(2);
+  const noBuild = process.argv.includes('--no-build');
+  const argv = process.argv.slice(2).filter((a) => a !== '--no-build');
   try {
     parseWebArgs(argv); // reject bad arguments before the slow build
   } catch (e) {
     console.error((e as Error).message);
     process.exit(1);
   }
-  build();
+  if (!noBuild) build();
   let found = electronBinary();
   if (!('bin' in found) && !process.env.ELECTRON_OVERRIDE_DIST_PATH && downloadElectron()) found = electronBinary();
   let reason: string;
