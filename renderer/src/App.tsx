@@ -154,7 +154,8 @@ export function App() {
     try {
       // The backend may normalise the name (e.g. append `.md`): open what it created.
       const created = await api.createNote(path, '');
-      openNote(created.path);
+      // Line 1 also puts the keyboard focus in the editor, so the new note can be typed into at once (Obsidian).
+      openNote(created.path, 1);
       setRefreshKey((k) => k + 1);
     } catch (e) {
       showError(e);
@@ -170,7 +171,8 @@ export function App() {
       const path = `${target}.md`;
       // The backend may normalise the name (e.g. append `.md`): open what it created.
       const created = await api.createNote(path, '');
-      openNote(created.path);
+      // Line 1 also puts the keyboard focus in the editor, so the new note can be typed into at once (Obsidian).
+      openNote(created.path, 1);
       setRefreshKey((k) => k + 1);
     } catch (e) {
       showError(e);
@@ -198,8 +200,10 @@ export function App() {
     try {
       await editorRef.current?.flush();
       await api.deletePath(path);
-      setTabs((ts) => ts.filter((t) => remap(t, path, '\u0000') === t));
-      setActive((a) => (a && remap(a, path, '\u0000') !== a ? null : a));
+      const left = tabsRef.current.filter((t) => remap(t, path, '\u0000') === t);
+      setTabs(left);
+      // Like closing a tab: the last remaining tab becomes active rather than an empty editor.
+      setActive((a) => (a && remap(a, path, '\u0000') !== a ? left[left.length - 1] ?? null : a));
       setRefreshKey((k) => k + 1);
     } catch (e) {
       showError(e);

@@ -81,6 +81,13 @@ test('a new note created from the tree opens in the editor', async () => {
   await form.press('Enter');
   await page.getByRole('region', { name: 'Editor' }).getByRole('tab', { name: '新建笔记', exact: true, selected: true }).waitFor();
   await tree.getByRole('treeitem', { name: '新建笔记', exact: true }).waitFor();
+  // The keyboard focus is in the new note's editor: typing goes straight into it (and is autosaved).
+  await page.waitForFunction(() => document.activeElement?.closest('.cm-editor') != null, undefined, { timeout: 10_000 });
+  await page.keyboard.type('第一行 typed at once');
+  // The note goes into the selected note's folder; the tab's title is its vault path.
+  const rel = await page.getByRole('region', { name: 'Editor' }).getByRole('tab', { name: '新建笔记', exact: true }).getAttribute('title');
+  assert.match(rel ?? '', /新建笔记\.md$/);
+  await eventually(() => fs.readFileSync(path.join(app.vaultDir, rel!), 'utf8').includes('第一行 typed at once'), 10_000, 'typed text saved');
 });
 
 test('dragging a note onto a folder moves it there', async () => {
@@ -90,4 +97,24 @@ test('dragging a note onto a folder moves it there', async () => {
   await eventually(() => fs.existsSync(path.join(app.vaultDir, 'concepts', '学习计划.md')), 10_000, 'moved file');
   assert.ok(!fs.existsSync(path.join(app.vaultDir, '笔记', '学习计划.md')));
   await page.waitForFunction(() => window.__atlasGraph!.getElementById('concepts/学习计划.md').nonempty());
+});
+
+test('deleting the open note from the tree moves it to .trash and shows another open tab', async () => {
+  const { page } = app;
+  const tree = page.getByRole('region', { name: 'File tree' });
+  const editor = page.getByRole('region', { name: 'Editor' });
+  await tree.getByRole('treeitem', { name: '新建笔记', exact: true }).click();
+  const tab = editor.getByRole('tab', { name: '新建笔记', exact: true, selected: true });
+  await tab.waitFor();
+  const rel = (await tab.getAttribute('title'))!;
+  await tree.getByRole('button', { name: 'Delete' }).click();
+  await tree.getByRole('dialog', { name: 'Confirm delete' }).getByRole('button', { name: 'Delete' }).click();
+  await eventually(() => !fs.existsSync(path.join(app.vaultDir, rel)), 10_000, 'file gone');
+  const trash = path.join(app.vaultDir, '.trash');
+  assert.ok(fs.existsSync(trash) && (fs.readdirSync(trash, { recursive: true }) as string[]).some((f) => f.endsWith('新建笔记.md')), 'in .trash');
+  await tree.getByRole('treeitem', { name: '新建笔记', exact: true }).waitFor({ state: 'detached' });
+  // Like closing the tab: another open tab becomes active (not an empty editor), and Rename/Delete act on it.
+  assert.equal(await editor.getByRole('tab', { name: '新建笔记', exact: true }).count(), 0);
+  await editor.getByRole('tab', { selected: true }).waitFor();
+  assert.ok(await tree.getByRole('button', { name: 'Rename' }).isEnabled());
 });

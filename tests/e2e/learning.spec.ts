@@ -278,7 +278,8 @@ test('a curated path opens and steps through its notes with Next and Previous', 
   // Not on the path yet: no navigation.
   assert.equal(await curated.getByRole('group', { name: 'Path navigation' }).count(), 0);
 
-  await curated.getByRole('button', { name: 'process and thread', exact: true }).click();
+  // "Start" opens the first step.
+  await curated.getByRole('button', { name: 'Start' }).click();
   const editor = region('Editor');
   const nav = curated.getByRole('group', { name: 'Path navigation' });
   await editor.getByRole('tab', { name: 'process and thread', exact: true, selected: true }).waitFor();

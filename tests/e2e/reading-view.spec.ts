@@ -109,8 +109,11 @@ test('toggling back (Ctrl+E) shows the editor with the text unchanged', async ()
   await eventually(() => fs.readFileSync(path.join(app.vaultDir, 'Home.md'), 'utf8') === `${original}\n${ADDED}`, 10_000, 'autosave');
   await page.keyboard.press('Control+e');
   await view.getByText(ADDED).waitFor();
+  // The keyboard focus follows both ways (Reading view scrolls with the keys; the editor takes typing again).
+  await page.waitForFunction(() => document.activeElement?.matches('article.reading-view') ?? false, undefined, { timeout: 5000 });
   await page.keyboard.press('Control+e');
   await content.waitFor({ state: 'visible' });
+  await page.waitForFunction(() => document.activeElement?.closest('.cm-editor') != null, undefined, { timeout: 5000 });
   assert.deepEqual(app.pageErrors, [], 'no console errors');
 });
 

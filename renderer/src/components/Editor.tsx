@@ -104,6 +104,10 @@ const theme = EditorView.theme({
   '&.cm-focused > .cm-scroller > .cm-selectionLayer .cm-selectionBackground, .cm-selectionBackground': { backgroundColor: 'var(--selection)' },
   '.cm-wikilink': { color: 'var(--accent)', textDecoration: 'underline', cursor: 'pointer' },
   '.cm-tooltip': { backgroundColor: 'var(--panel)', color: 'var(--fg)', border: '1px solid var(--border)' },
+  // `[[` completion in the app's font and accent (CodeMirror's default is monospace on a fixed blue); the extra
+  // classes outrank the base theme's `&light`/`&dark` rules.
+  '&.cm-editor .cm-tooltip.cm-tooltip-autocomplete > ul': { fontFamily: 'var(--font)' },
+  '&.cm-editor .cm-tooltip.cm-tooltip-autocomplete > ul > li[aria-selected]': { backgroundColor: 'var(--accent)', color: '#fff' },
 });
 
 /** The wiki link (inner text) under a document position, or null. */
@@ -150,6 +154,10 @@ export function Editor(props: EditorProps) {
     });
     // Back in the editor, keep typing where the cursor was.
     if (!on) requestAnimationFrame(() => { if (shown.current === path) viewRef.current?.focus(); });
+    // Into the Reading view from the editor (Ctrl+E): the focus moves along, so the keys scroll it (it fell to <body>).
+    else if (viewRef.current?.hasFocus) {
+      requestAnimationFrame(() => hostRef.current?.parentElement?.querySelector<HTMLElement>('.reading-view')?.focus());
+    }
   }
 
   function liveState(doc: Doc): EditorState {
@@ -277,8 +285,21 @@ export function Editor(props: EditorProps) {
     const n = Math.min(Math.max(1, r.line), view.state.doc.lines);
     const pos = view.state.doc.line(n).from;
     view.dispatch({ selection: { anchor: pos }, effects: EditorView.scrollIntoView(pos, { y: 'center' }) });
-    view.focus();
+    // A note that just loaded is still hidden (display: none) until React commits `shownPath`; focus and scroll
+    // then, or the keyboard focus is lost (e.g. a new note could not be typed into).
+    if (hostRef.current?.hidden) revealAfterShow.current = pos;
+    else view.focus();
   }
+
+  const revealAfterShow = useRef<number | null>(null);
+  useEffect(() => {
+    const view = viewRef.current;
+    const pos = revealAfterShow.current;
+    if (!view || pos === null || hostRef.current?.hidden) return;
+    revealAfterShow.current = null;
+    if (pos <= view.state.doc.length) view.dispatch({ effects: EditorView.scrollIntoView(pos, { y: 'center' }) });
+    view.focus();
+  }, [shownPath]);
 
   function show(path: string | null) {
     const view = viewRef.current;
@@ -333,6 +354,12 @@ export function Editor(props: EditorProps) {
     setReading((s) => ([...s].every((p) => tabs.includes(p)) ? s : new Set([...s].filter((p) => tabs.includes(p)))));
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [tabs]);
+
+  // In a narrow window the tab strip scrolls sideways: keep the active tab in view (it was cut off at 1280 px).
+  useEffect(() => {
+    hostRef.current?.parentElement?.querySelector('.tabs [role="tab"][aria-selected="true"]')
+      ?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }, [active, tabs]);
 
   useEffect(() => {
     if (!reveal) return;

@@ -222,7 +222,9 @@ export function FileTree(props: FileTreeProps) {
             onClick={() => {
               const p = confirmDelete;
               setConfirmDelete(null);
-              setSelected(null);
+              // Back to the open note (if it survives), so Rename/Delete keep working on it.
+              const cur = props.currentPath;
+              setSelected(cur && cur !== p && !cur.startsWith(`${p}/`) ? { path: cur, kind: 'note' } : null);
               void props.onDelete(p).catch(() => undefined);
             }}
           >

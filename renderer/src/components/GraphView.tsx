@@ -272,6 +272,14 @@ export function GraphView(props: GraphViewProps) {
         const layout = eles.layout(layoutOptions(cy, mode, !relayout));
         // A fit on a handful of nodes zooms in far; keep labels at a readable size.
         if (relayout) layout.one('layoutstop', () => { if (cy.zoom() > 1.3) { cy.zoom(1.3); cy.center(eles); } });
+        // A big learning map is a wide, flat band of dots when fitted whole: zoom to the current note so its
+        // prerequisites and dependents are readable ("Fit" still shows all of it).
+        if (relayout && mode === 'map') {
+          layout.one('layoutstop', () => {
+            const cur = cy.getElementById(propsRef.current.currentPath ?? '');
+            if (cy.zoom() < 0.5 && cur.nonempty() && cur.visible()) { cy.zoom(0.8); cy.center(cur); }
+          });
+        }
         performance.mark('atlas-graph-layout-start');
         layout.one('layoutstop', () => performance.measure('atlas-graph-layout', 'atlas-graph-layout-start'));
         layout.run();
@@ -324,16 +332,19 @@ export function GraphView(props: GraphViewProps) {
   }, [overlay, currentPath]);
 
   // Centre on the current note (without changing the zoom). A graph small enough to fit whole at a readable zoom
-  // is fitted instead, so centring never pushes most of it out of view.
+  // is fitted instead, so centring never pushes most of it out of view; the local graph is always fitted (it is
+  // the current note's neighbourhood; centring a big one pushed half of it out of the pane).
   useEffect(() => {
     const cy = cyRef.current;
     if (!cy || !currentPath || !visible) return;
+    // The canvas size is stale after the pane was hidden (Ctrl+G): measure first, or the view lands off-centre.
+    cy.resize();
     const n = cy.getElementById(currentPath);
     if (n.empty() || !n.visible()) return;
     const shownEles = cy.elements(':visible');
     const bb = shownEles.boundingBox();
     const fits = Math.min((cy.width() - 40) / Math.max(bb.w, 1), (cy.height() - 40) / Math.max(bb.h, 1)) >= 0.6;
-    if (fits && !local) {
+    if (fits || local) {
       cy.fit(shownEles, 20);
       if (cy.zoom() > 1.3) { cy.zoom(1.3); cy.center(shownEles); }
     } else {

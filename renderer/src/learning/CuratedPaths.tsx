@@ -43,12 +43,15 @@ function CuratedPathSteps(props: { path: CuratedPath; currentPath: string | null
   };
   const prev = here >= 0 ? find(here, -1) : null;
   const next = here >= 0 ? find(here, 1) : null;
+  // Off the path, "Previous"/"Next" have nothing to go from: offer the first step instead of a dead end.
+  const first = here < 0 ? find(-1, 1) : null;
   return (
     <div className="learning-path-open">
       {/* the title on its own line, cut with an ellipsis: beside the buttons a CJK title wrapped one character over */}
       <strong className="learning-path-title" title={props.path.title}>{props.path.title}</strong>
       <div className="learning-row">
         <button onClick={() => props.onOpenNote(props.path.path)}>Open path note</button>
+        {first ? <button onClick={() => props.onOpenNote(first)} title="Open the path's first step">Start</button> : null}
         <button onClick={props.onClose}>All paths</button>
       </div>
       {here >= 0 ? (
