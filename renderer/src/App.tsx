@@ -26,10 +26,14 @@ function remap(path: string, from: string, to: string): string {
   return path.startsWith(`${from}/`) ? to + path.slice(from.length) : path;
 }
 
-/** The note the first screen opens: a home note if there is one, else the most linked note. */
+/**
+ * The note the first screen opens: a home note if there is one (a root note named home/index/readme/start/首页/目录,
+ * else a root note tagged `home` or `moc`, a "map of content"), else the most linked note.
+ */
 function pickStartNote(files: FileEntry[], graph: GraphData | null): string | null {
   const notes = files.filter((f) => f.kind === 'note').map((f) => f.path);
-  const home = notes.find((p) => /^(home|index|readme|start|首页|目录)\.md$/i.test(p));
+  const home = notes.find((p) => /^(home|index|readme|start|首页|目录)\.md$/i.test(p))
+    ?? graph?.nodes.find((n) => n.kind === 'note' && !n.id.includes('/') && n.tags.some((t) => /^(home|moc)$/i.test(t)))?.id;
   if (home) return home;
   if (graph && graph.edges.length) {
     const deg = new Map<string, number>();

@@ -118,18 +118,18 @@ test('keyboard shortcuts: Ctrl+P search, Ctrl+G graph, Ctrl+N new note, Ctrl+W c
   await page.waitForFunction((n) => document.querySelectorAll('[role="tab"]').length === n - 1, before);
 });
 
-test('"Local graph" shows the current note’s neighbourhood to depth 2', async () => {
+test('"Local graph" shows the notes linked to and from the current note', async () => {
   const { page } = app;
   await page.getByRole('region', { name: 'File tree' }).getByRole('treeitem', { name: '调度器', exact: true }).click();
   const graph = page.getByRole('region', { name: 'Graph' });
   await graph.getByRole('button', { name: 'Local graph' }).click();
-  // 调度器 → goroutine (1) → channel (2) → select (3): select is out, channel is in.
+  // 调度器 → goroutine, Mutex (depth 1) are in; channel, which only links goroutine, is out.
   await page.waitForFunction(() => {
     const cy = window.__atlasGraph!;
-    return cy.getElementById('concepts/select.md').empty() && cy.getElementById('concepts/channel.md').nonempty()
-      && cy.getElementById('笔记/调度器.md').hasClass('current');
+    return cy.getElementById('concepts/channel.md').empty() && cy.getElementById('concepts/goroutine.md').nonempty()
+      && cy.getElementById('concepts/Mutex.md').nonempty() && cy.getElementById('笔记/调度器.md').hasClass('current');
   });
   await app.screenshot('local-graph');
   await graph.getByRole('button', { name: 'Local graph' }).click();
-  await page.waitForFunction(() => window.__atlasGraph!.getElementById('concepts/select.md').nonempty());
+  await page.waitForFunction(() => window.__atlasGraph!.getElementById('concepts/channel.md').nonempty());
 });

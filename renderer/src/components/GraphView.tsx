@@ -1,8 +1,8 @@
 /**
  * The graph region: the vault's notes and links in Cytoscape.
  *
- * - Whole vault (`data` from `api.graph()`) or "Local graph" (`api.neighbourhood(current, 2)`, Obsidian's local
- *   graph with depth 2).
+ * - Whole vault (`data` from `api.graph()`) or "Local graph" (`api.neighbourhood(current, LOCAL_DEPTH)`: the notes
+ *   linked to or from the current note, Obsidian's local graph at its default depth of 1).
  * - Layouts: fcose (force-directed; `quality: 'draft'` above {@link DRAFT_ABOVE} nodes) or "Learning map": dagre with
  *   rankDir TB over prerequisite edges only, so each concept sits below its prerequisites.
  * - Prerequisite edges (`relation === 'prerequisites'`) are drawn reversed — from the prerequisite to the note that
@@ -51,6 +51,8 @@ export interface GraphViewProps {
   onError(e: unknown): void;
 }
 
+/** Links followed from the current note in "Local graph" (Obsidian's default depth). */
+const LOCAL_DEPTH = 1;
 const PREREQ = 'prerequisites';
 
 function cssVar(name: string, fallback: string): string {
@@ -215,7 +217,7 @@ export function GraphView(props: GraphViewProps) {
   useEffect(() => {
     if (!local || !currentPath) { setLocalData(null); return; }
     let live = true;
-    api.neighbourhood(currentPath, 2).then(
+    api.neighbourhood(currentPath, LOCAL_DEPTH).then(
       (d) => { if (live) setLocalData(d); },
       (e) => { if (live) propsRef.current.onError(e); },
     );
