@@ -3,7 +3,7 @@
  * One real implementation, `SqliteStore` (better-sqlite3); the interface keeps the rest of the core free of SQL.
  * Paths are vault-relative NFC; lines 1-based; mtimes ms since epoch; sizes bytes.
  */
-import type { LinkKind, ParsedNote, ProblemFact } from '../model.ts';
+import type { LinkFact, LinkKind, ParsedNote, ProblemFact } from '../model.ts';
 import type { Resolution, ResolvedBy } from '../resolve/name-table.ts';
 
 export type FileKind = 'note' | 'attachment' | 'folder';
@@ -19,19 +19,14 @@ export interface FileRow {
   hash: string | null;
 }
 
+/** The fields a stored link keeps as the parser wrote them (see `LinkFact`). */
+type LinkFields = Pick<LinkFact, 'kind' | 'raw' | 'heading' | 'block' | 'alias' | 'line' | 'context' | 'relation'>;
+
 /** A parsed link with its resolution, ready to store. */
-export interface LinkInput {
-  kind: LinkKind;
-  raw: string;
+export interface LinkInput extends LinkFields {
   targetText: string;
   /** Last segment of the target key (see `targetKey`), for re-resolution. */
   targetName: string;
-  heading: string | null;
-  block: string | null;
-  alias: string | null;
-  line: number;
-  context: string;
-  relation: string | null;
   resolution: Resolution;
 }
 
@@ -46,18 +41,10 @@ export interface LinkToResolve {
   candidates: string[] | null;
 }
 
-export interface StoredLink {
+export interface StoredLink extends LinkFields {
   id: number;
   source: string;
-  kind: LinkKind;
-  raw: string;
   targetText: string;
-  heading: string | null;
-  block: string | null;
-  alias: string | null;
-  line: number;
-  context: string;
-  relation: string | null;
   target: string | null;
   resolvedBy: ResolvedBy | null;
   candidates: string[] | null;
