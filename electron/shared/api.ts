@@ -107,6 +107,8 @@ export interface GraphNode {
   label: string;
   kind: 'note' | 'attachment' | 'unresolved';
   tags: string[];
+  /** Aliases of a note (for `[[` completion by alias), absent for other kinds. */
+  aliases?: string[];
   level?: number | null;
 }
 

@@ -226,7 +226,10 @@ export function App() {
     e: () => editorRef.current?.toggleReading(),
   });
 
-  const titles = useMemo(() => files.filter((f) => f.kind === 'note').map((f) => titleOf(f.path)), [files]);
+  const titles = useMemo(() => {
+    const aliases = new Map((graph?.nodes ?? []).map((n) => [n.id, n.aliases ?? []]));
+    return files.filter((f) => f.kind === 'note').map((f) => ({ title: titleOf(f.path), aliases: aliases.get(f.path) ?? [] }));
+  }, [files, graph]);
   const onPlanChange = useCallback((plan: LearningPlan | null) => setOverlay((o) => ({ ...o, plan })), []);
   const onTag = useCallback((tag: string) => { setQuery(`tag:${tag}`); setTagFilter(tag); }, []);
   // every index pass ends with an `idle` or `error` status (AtlasIndex.tracked), so `indexing` means work in progress

@@ -50,6 +50,17 @@ test('Chinese link typed through an alias resolves', async () => {
   await waitForGraphEdge(page, '笔记/学习计划.md', 'concepts/Mutex.md');
 });
 
+test('[[ completion offers notes by alias and inserts [[title|alias]], as Obsidian does', async () => {
+  const { page } = app;
+  await openFromTree('select');
+  await typeAtEnd('\n见 [[通');
+  const option = page.locator('.cm-tooltip-autocomplete li', { hasText: '通道' });
+  await option.waitFor();
+  await option.click();
+  const file = path.join(app.vaultDir, 'concepts', 'select.md');
+  await eventually(() => fs.readFileSync(file, 'utf8').includes('见 [[channel|通道]]'), 10_000, 'autosave');
+});
+
 test('an external change under unsaved edits shows the dialog; "Keep my version" saves only then', async () => {
   const { page } = app;
   await openFromTree('process and thread');

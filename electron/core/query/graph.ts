@@ -9,8 +9,8 @@ import { parseLevel } from '../learning/properties.ts';
 import type { EdgeRow, GraphStore } from '../store/graph-store.ts';
 import { targetKey } from '../resolve/keys.ts';
 
-function noteNode(n: { path: string; title: string; tags: string[]; properties: Record<string, unknown> }): GraphNode {
-  return { id: n.path, label: n.title, kind: 'note', tags: n.tags, level: parseLevel(n.properties.level) };
+function noteNode(n: { path: string; title: string; tags: string[]; aliases: string[]; properties: Record<string, unknown> }): GraphNode {
+  return { id: n.path, label: n.title, kind: 'note', tags: n.tags, aliases: n.aliases, level: parseLevel(n.properties.level) };
 }
 
 function fileName(p: string): string {

@@ -151,7 +151,7 @@ export interface GraphStore {
   /** Mention texts of notes (other than `exceptPath`) whose body may contain one of `terms`. */
   mentionCandidates(terms: string[], exceptPath: string): { id: number; path: string; mentionText: string; frontmatterLines: number }[];
   /** Notes as graph nodes need them (`paths` limits the set). */
-  graphNotes(paths?: string[]): { path: string; title: string; tags: string[]; properties: Record<string, unknown> }[];
+  graphNotes(paths?: string[]): { path: string; title: string; tags: string[]; aliases: string[]; properties: Record<string, unknown> }[];
   /** Every link reduced to what a graph edge needs, in source/line order. */
   edgeRows(): EdgeRow[];
   /** Links that `check` reports: unresolved, ambiguous or with a broken anchor. */

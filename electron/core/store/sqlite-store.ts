@@ -524,7 +524,7 @@ export class SqliteStore implements GraphStore {
   }
 
 
-  graphNotes(paths?: string[]): { path: string; title: string; tags: string[]; properties: Record<string, unknown> }[] {
+  graphNotes(paths?: string[]): { path: string; title: string; tags: string[]; aliases: string[]; properties: Record<string, unknown> }[] {
     const rows = (paths
       ? this.stmt(`SELECT id, path, title, properties FROM notes WHERE path IN (SELECT value FROM json_each(?)) ORDER BY path`).all(JSON.stringify(paths))
       : this.stmt(`SELECT id, path, title, properties FROM notes ORDER BY path`).all()) as { id: number; path: string; title: string; properties: string }[];
@@ -537,7 +537,16 @@ export class SqliteStore implements GraphStore {
       if (!list) tags.set(t.note_id, (list = []));
       list.push(t.tag);
     }
-    return rows.map((r) => ({ path: r.path, title: r.title, tags: tags.get(r.id) ?? [], properties: JSON.parse(r.properties) as Record<string, unknown> }));
+    const aliases = new Map<number, string[]>();
+    for (const a of this.stmt(`SELECT note_id, alias FROM aliases ORDER BY note_id, pos`).all() as { note_id: number; alias: string }[]) {
+      let list = aliases.get(a.note_id);
+      if (!list) aliases.set(a.note_id, (list = []));
+      list.push(a.alias);
+    }
+    return rows.map((r) => ({
+      path: r.path, title: r.title, tags: tags.get(r.id) ?? [], aliases: aliases.get(r.id) ?? [],
+      properties: JSON.parse(r.properties) as Record<string, unknown>,
+    }));
   }
 
   edgeRows(): EdgeRow[] {

@@ -46,8 +46,8 @@ export interface EditorProps {
   reveal: { path: string; line: number; seq: number } | null;
   /** The last `vault-changed` event; `changed` empty means "anything may have changed" (after a reconnect). */
   change: { changed: string[]; deleted: string[]; seq: number } | null;
-  /** Note titles for `[[` completion. */
-  titles: string[];
+  /** Notes for `[[` completion: each title, and its aliases (inserted as `[[title|alias]]`, as Obsidian does). */
+  titles: { title: string; aliases: string[] }[];
   onActivate(path: string): void;
   onClose(path: string): void;
   /** Opens the target of a wiki link written in `fromPath` (Ctrl/Cmd-click). */
@@ -229,7 +229,10 @@ export function Editor(props: EditorProps) {
     if (!m) return null;
     return {
       from: m.from + 2,
-      options: propsRef.current.titles.map((title) => ({ label: title, apply: `${title}]]` })),
+      options: propsRef.current.titles.flatMap(({ title, aliases }) => [
+        { label: title, apply: `${title}]]` },
+        ...aliases.map((alias) => ({ label: alias, detail: title, apply: `${title}|${alias}]]` })),
+      ]),
       validFor: /^[^\]\n|#]*$/,
     };
   }
