@@ -85,7 +85,7 @@ test('path --json: shortest chain preferring prerequisite links, each hop with k
 test('learn and next: progress is stored in .atlas/progress.json and drives next up', () => {
   const { vault, db } = tempVault();
   const before = json(['next', vault, '--db', db]);
-  assert.deepEqual(before.map((n: any) => [n.title, n.unlocks]), [['Go language', 0], ['island', 0], ['process and thread', 0]]);
+  assert.deepEqual(before.map((n: any) => [n.title, n.unlocks]), [['Go language', 0], ['process and thread', 0]]);
 
   assert.deepEqual(json(['learn', vault, 'Go语言', '--db', db]), { path: 'basics/Go language.md', state: 'learned' });
   assert.deepEqual(json(['learn', vault, 'island', '--learning', '--db', db]), { path: 'basics/island.md', state: 'learning' });
@@ -93,7 +93,7 @@ test('learn and next: progress is stored in .atlas/progress.json and drives next
   assert.deepEqual(progress.notes, { 'basics/Go language.md': 'learned', 'basics/island.md': 'learning' });
 
   const after = json(['next', vault, '--db', db]);
-  assert.deepEqual(after.map((n: any) => [n.title, n.unlocks]), [['process and thread', 1], ['island', 0]]);
+  assert.deepEqual(after.map((n: any) => [n.title, n.unlocks]), [['process and thread', 1]]);
   const plan = json(['plan', vault, 'goroutine', '--db', db]);
   assert.deepEqual(plan.steps.map((s: any) => s.title), ['process and thread', 'goroutine']);
 
@@ -102,7 +102,7 @@ test('learn and next: progress is stored in .atlas/progress.json and drives next
   assert.deepEqual(fresh.steps.map((s: any) => s.title), ['process and thread', 'goroutine']);
 
   assert.deepEqual(json(['learn', vault, 'basics/Go language.md', '--unlearn', '--db', db]), { path: 'basics/Go language.md', state: null });
-  assert.deepEqual(json(['next', vault, '--db', db]).map((n: any) => n.title), ['Go language', 'island', 'process and thread']);
+  assert.deepEqual(json(['next', vault, '--db', db]).map((n: any) => n.title), ['Go language', 'process and thread']);
 });
 
 test('a damaged progress file makes the command fail with a clear message and is kept aside', () => {
