@@ -12,16 +12,19 @@ import rendererConfig from './renderer/vite.config.ts';
 const here = (p: string): string => fileURLToPath(new URL(p, import.meta.url));
 
 /**
- * The engine starts its parser workers from `new URL('./parse-worker.ts', import.meta.url)` (a source file beside
- * parse-pool.ts). In the bundle the worker is its own entry, out/main/parse-worker.js, beside index.js: point there.
+ * Worker threads are started from `new URL('./<name>.ts', import.meta.url)` (a source file beside the module that
+ * starts them): the engine's parser workers (parse-pool.ts → parse-worker.ts) and the service thread
+ * (service-thread.ts → service-worker.ts). In the bundle each worker is its own entry beside index.js
+ * (out/main/<name>.js): point there.
  */
-function parseWorkerEntry(): Plugin {
+function workerEntry(starter: string, worker: string): Plugin {
+  const pattern = new RegExp(`new URL\\((['"])\\./${worker}\\.ts\\1,\\s*import\\.meta\\.url\\)`);
   return {
-    name: 'atlas-parse-worker-entry',
+    name: `atlas-${worker}-entry`,
     transform(code, id) {
-      if (!id.replace(/\\/g, '/').endsWith('electron/core/index/parse-pool.ts')) return null;
-      const next = code.replace(/new URL\((['"])\.\/parse-worker\.ts\1,\s*import\.meta\.url\)/, "new URL(/* @vite-ignore */ './parse-worker.js', import.meta.url)");
-      if (next === code) this.error('parse-pool.ts no longer creates its worker from ./parse-worker.ts; update electron.vite.config.ts');
+      if (!id.replace(/\\/g, '/').endsWith(starter)) return null;
+      const next = code.replace(pattern, `new URL(/* @vite-ignore */ './${worker}.js', import.meta.url)`);
+      if (next === code) this.error(`${starter} no longer creates its worker from ./${worker}.ts; update electron.vite.config.ts`);
       return { code: next, map: null };
     },
   };
@@ -29,11 +32,18 @@ function parseWorkerEntry(): Plugin {
 
 export default defineConfig({
   main: {
-    plugins: [parseWorkerEntry()],
+    plugins: [
+      workerEntry('electron/core/index/parse-pool.ts', 'parse-worker'),
+      workerEntry('electron/services/service-thread.ts', 'service-worker'),
+    ],
     build: {
       outDir: here('./out/main'),
       rollupOptions: {
-        input: { index: here('./electron/main/index.ts'), 'parse-worker': here('./electron/core/index/parse-worker.ts') },
+        input: {
+          index: here('./electron/main/index.ts'),
+          'parse-worker': here('./electron/core/index/parse-worker.ts'),
+          'service-worker': here('./electron/services/service-worker.ts'),
+        },
         output: { format: 'es', entryFileNames: '[name].js' },
       },
     },

@@ -23,7 +23,7 @@ import { fileURLToPath } from 'node:url';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { ApiError, AtlasEventName } from '../shared/api.ts';
 import { API_EVENTS } from '../shared/api-methods.ts';
-import type { AtlasService } from '../services/atlas-service.ts';
+import type { AtlasServiceHandle } from '../services/service-thread.ts';
 import { dispatch, httpStatus, isApiMethod } from '../services/dispatch.ts';
 import { SECURITY_HEADERS, serveStatic } from './static-files.ts';
 
@@ -34,7 +34,7 @@ export const MAX_BODY_BYTES = 20 * 1024 * 1024;
 export const DEFAULT_STATIC_DIR = fileURLToPath(new URL('../../out/renderer/', import.meta.url));
 
 export interface HostOptions {
-  service: AtlasService;
+  service: AtlasServiceHandle;
   /** TCP port; 0 picks a free one. */
   port: number;
   /** Folder of the built renderer; default `out/renderer/` of this checkout. */

@@ -8,7 +8,7 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createAtlasService } from '../services/atlas-service.ts';
+import { startAtlasServiceThread } from '../services/service-thread.ts';
 import { startHost, type Host } from './server.ts';
 
 export const DEFAULT_PORT = 5199;
@@ -45,7 +45,8 @@ export function parseWebArgs(argv: readonly string[]): WebArgs {
 
 /** Starts the service and the host; prints the URL line. Returns a function that shuts both down. */
 export async function runWeb(args: WebArgs): Promise<{ host: Host; stop: () => Promise<void> }> {
-  const service = await createAtlasService({ vaultRoot: args.vault, dbPath: args.dbPath });
+  // The service runs in its own thread: indexing never delays an HTTP answer.
+  const service = await startAtlasServiceThread({ vaultRoot: args.vault, dbPath: args.dbPath });
   let host: Host;
   try {
     host = await startHost({ service, port: args.port });

@@ -14,7 +14,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, Menu, screen, session, type MenuItemConstructorOptions } from 'electron';
-import { createAtlasService, type AtlasService } from '../services/atlas-service.ts';
+import { startAtlasServiceThread, type AtlasServiceHandle as AtlasService } from '../services/service-thread.ts';
 import { loadAppState, saveAppState, type AppState } from './app-state.ts';
 import { bindIpc, forwardEvents } from './ipc.ts';
 import { applySessionPolicy, lockDownWindow } from './security.ts';
@@ -61,7 +61,7 @@ async function openVault(dir: string): Promise<void> {
   stopEvents = null;
   const next = (async () => {
     if (previous) await previous.then((s) => s.close(), () => {});
-    const s = await createAtlasService({ vaultRoot: dir });
+    const s = await startAtlasServiceThread({ vaultRoot: dir });
     stopEvents = forwardEvents(s, () => win);
     return s;
   })();

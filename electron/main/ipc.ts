@@ -7,7 +7,7 @@
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import type { AtlasEventName } from '../shared/api.ts';
 import { API_EVENTS, API_METHODS } from '../shared/api-methods.ts';
-import type { AtlasService } from '../services/atlas-service.ts';
+import type { AtlasServiceHandle as AtlasService } from '../services/service-thread.ts';
 import { dispatch } from '../services/dispatch.ts';
 
 export const EVENT_CHANNEL = 'atlas:event';
