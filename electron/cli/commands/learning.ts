@@ -3,7 +3,7 @@
  * paths or names resolved like a wiki link (titles and aliases, e.g. `协程`).
  */
 import { CliError, type Command, type CommandContext } from '../command.ts';
-import { createLearningService, LearningError, type LearningEngine } from '../../core/learning/index.ts';
+import { createLearningService, LearningError, toConnectionPath, type LearningEngine } from '../../core/learning/index.ts';
 import type { LearningPlan, ProgressState } from '../../shared/api.ts';
 
 const LEVEL_LABELS = ['', 'L1 初级 junior', 'L2 高级 senior', 'L3 资深 staff', 'L4 专家 expert'];
@@ -76,7 +76,7 @@ export const pathCommand: Command = {
     const to = arg(ctx, 2, '<to>');
     const s = await service(ctx);
     const result = cli(() => s.connectionDetail(from, to));
-    if (ctx.json) { ctx.printJson(cli(() => s.connection(from, to))); return 0; }
+    if (ctx.json) { ctx.printJson(toConnectionPath(result)); return 0; }
     if (result.hops.length === 0) { ctx.print(result.message ?? 'no connection'); return 0; }
     const g = s.graph();
     const title = (p: string) => g.nodes[g.ids.get(p) ?? -1]?.title ?? p;

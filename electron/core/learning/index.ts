@@ -1,5 +1,5 @@
 /** The learning-path engine: learning plans, connections, next up, curated paths and progress over a `GraphIndex`. */
-export { createLearningService, LearningEngine, LearningError, NEXT_UP_LIMIT } from './service.ts';
+export { createLearningService, LearningEngine, LearningError, NEXT_UP_LIMIT, toConnectionPath } from './service.ts';
 export { ProgressFileError, ProgressStore } from './progress.ts';
 export { buildLearningGraph, type LearningGraph, type LearningNode, type LearningLink } from './graph.ts';
 export { computePlan, type PlanResult } from './plan.ts';

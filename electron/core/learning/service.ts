@@ -29,6 +29,13 @@ const LEARNING = 2;
 /** Default number of next-up suggestions. */
 export const NEXT_UP_LIMIT = 20;
 
+/** The contract's `ConnectionPath` of a `connectionDetail` result (drops the per-hop source and line). */
+export function toConnectionPath(r: { hops: PathHop[]; message?: string }): ConnectionPath {
+  return r.message === undefined
+    ? { hops: r.hops.map(({ from, to, kind, relation, context }) => ({ from, to, kind, relation, context })) }
+    : { hops: [], message: r.message };
+}
+
 export class LearningEngine implements LearningService {
   readonly index: GraphIndex;
   readonly store: ProgressStore;
@@ -108,10 +115,7 @@ export class LearningEngine implements LearningService {
   }
 
   connection(from: string, to: string): ConnectionPath {
-    const r = this.connectionDetail(from, to);
-    return r.message === undefined
-      ? { hops: r.hops.map(({ from: f, to: t, kind, relation, context }) => ({ from: f, to: t, kind, relation, context })) }
-      : { hops: [], message: r.message };
+    return toConnectionPath(this.connectionDetail(from, to));
   }
 
   /**
