@@ -7,8 +7,14 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { FileEntry, GraphData, IndexStatus, LearningPlan, TagInfo, VaultInfo } from '../../electron/shared/api.ts';
 import { api, errorCode, on } from './client.ts';
 import { parentFolder, titleOf } from './paths.ts';
-import { useShortcuts } from './hooks/useShortcuts.ts';
-import { Editor, type EditorHandle } from './components/Editor.tsx';
+import { runCommand, setAppContext, useCommands, type Command } from './commands/registry.ts';
+import type { AppContext } from './commands/context.ts';
+import { useCommandShortcuts } from './commands/useCommandShortcuts.ts';
+import './commands/index.ts';
+import './workspace/index.ts';
+import { viewKind } from './workspace/views.ts';
+import { CommandPalette } from './palette/CommandPalette.tsx';
+import { Editor, VIEW_TAB, isViewTab, type EditorHandle } from './components/Editor.tsx';
 import { FileTree } from './components/FileTree.tsx';
 import { GraphView } from './components/GraphView.tsx';
 import { BacklinksPane } from './components/BacklinksPane.tsx';
@@ -215,16 +221,43 @@ export function App() {
     }
   }
 
-  useShortcuts({
-    s: () => void editorRef.current?.saveNow(),
-    p: () => searchRef.current?.focus(),
-    o: () => searchRef.current?.focus(),
-    n: () => setNewNoteSignal((n) => n + 1),
-    w: () => { if (active) void closeTab(active); },
-    g: () => setShowGraph((v) => !v),
+  const [picker, setPicker] = useState<'palette' | null>(null);
+  const activeNote = isViewTab(active) ? null : active;
+  const openView = useCallback((kind: string) => {
+    const id = VIEW_TAB + kind;
+    setTabs((ts) => (ts.includes(id) ? ts : [...ts, id]));
+    setActive(id);
+  }, []);
+  const appCtx: AppContext = {
+    activePath: activeNote,
+    openNote: (path, opts) => openNote(path, opts?.line),
+    openView,
+    showError,
+  };
+  setAppContext(appCtx);
+  useCommandShortcuts();
+  // The app's own commands (the names follow Obsidian's command palette where it has the same action).
+  const appCommands: Command[] = [
+    { id: 'app:command-palette', name: 'Open command palette', shortcut: ['Mod+Shift+P', 'Mod+P'], hidden: true, run: () => setPicker('palette') },
+    { id: 'editor:save', name: 'Save current note', shortcut: 'Mod+S', enabled: () => !!activeNote, run: () => editorRef.current?.saveNow() },
+    { id: 'file:new-note', name: 'Create new note', shortcut: 'Mod+N', run: () => setNewNoteSignal((n) => n + 1) },
+    { id: 'workspace:close-tab', name: 'Close current tab', shortcut: 'Mod+W', enabled: () => !!active, run: () => { if (active) void closeTab(active); } },
+    { id: 'graph:toggle', name: 'Toggle graph', shortcut: 'Mod+G', run: () => setShowGraph((v) => !v) },
     // Obsidian: Ctrl/Cmd+E toggles the Reading view of the active tab.
-    e: () => editorRef.current?.toggleReading(),
-  });
+    { id: 'editor:toggle-reading', name: 'Toggle reading view', shortcut: 'Mod+E', enabled: () => !!activeNote, run: () => editorRef.current?.toggleReading() },
+    { id: 'search:open', name: 'Search in all notes', shortcut: 'Mod+Shift+F', run: () => { searchRef.current?.focus(); searchRef.current?.select(); } },
+    { id: 'switcher:open', name: 'Open quick switcher', shortcut: 'Mod+O', run: () => searchRef.current?.focus() },
+  ];
+  useCommands(appCommands);
+
+  const viewTab = useMemo(() => ({
+    title: (kind: string) => viewKind(kind)?.title ?? kind,
+    render: (kind: string, visible: boolean) => {
+      const v = viewKind(kind);
+      const ctx = { activePath: null, openNote: (p: string, o?: { line?: number }) => openNote(p, o?.line), openView, showError };
+      return v ? v.render({ app: ctx, currentPath: null, refreshKey, visible }) : <p className="empty">Unknown view {kind}.</p>;
+    },
+  }), [openNote, openView, showError, refreshKey]);
 
   const titles = useMemo(() => {
     const aliases = new Map((graph?.nodes ?? []).map((n) => [n.id, n.aliases ?? []]));
@@ -248,14 +281,15 @@ export function App() {
         ) : null}
         {status?.state === 'error' ? <span className="error-text">Index error: {status.message}</span> : null}
         <span className="spacer" />
-        {active ? <span className="muted crumb" title={active}>{parentFolder(active) || '/'}</span> : null}
-        <button aria-pressed={showGraph} onClick={() => setShowGraph((v) => !v)} title="Toggle graph (Ctrl+G)">Graph</button>
+        <button onClick={() => runCommand('app:command-palette')} title="Command palette (Ctrl+Shift+P)" aria-label="Command palette">⌘ Commands</button>
+        {activeNote ? <span className="muted crumb" title={activeNote}>{parentFolder(activeNote) || '/'}</span> : null}
+        <button aria-pressed={showGraph} onClick={() => runCommand('graph:toggle')} title="Toggle graph (Ctrl+G)">Graph</button>
       </header>
       <aside className="sidebar left" aria-label="Left sidebar">
         <SearchPane query={query} onQuery={(q) => { setQuery(q); if (!q.startsWith('tag:')) setTagFilter(null); }} onOpen={(p) => openNote(p)} inputRef={searchRef} />
         <FileTree
           files={files}
-          currentPath={active}
+          currentPath={activeNote}
           newNoteSignal={newNoteSignal}
           onOpen={(p) => openNote(p)}
           onCreateNote={createAndOpen}
@@ -277,26 +311,28 @@ export function App() {
           onClose={(p) => void closeTab(p)}
           onFollowLink={(from, target) => void followLink(from, target)}
           onError={showError}
+          viewTab={viewTab}
         />
       </main>
       <GraphView
         data={graph}
-        currentPath={active}
+        currentPath={activeNote}
         overlay={overlay}
         visible={showGraph}
         refreshKey={refreshKey}
         tagFilter={tagFilter}
         onClearTagFilter={() => { setTagFilter(null); setQuery(''); }}
         onOpenNote={(p) => openNote(p)}
-        onCreateNote={(target) => void followLink(active ?? '', target)}
+        onCreateNote={(target) => void followLink(activeNote ?? '', target)}
         onError={showError}
       />
       <aside className="sidebar right" aria-label="Right sidebar">
-        <BacklinksPane path={active} refreshKey={refreshKey} onOpen={openNote} />
-        <OutgoingPane path={active} refreshKey={refreshKey} onOpen={(p) => openNote(p)} onCreate={(from, t) => void followLink(from, t)} />
-        <MentionsPane path={active} refreshKey={refreshKey} onOpen={openNote} onError={showError} />
-        <LearningPanel currentPath={active} onOpenNote={(p) => openNote(p)} onPlanChange={onPlanChange} />
+        <BacklinksPane path={activeNote} refreshKey={refreshKey} onOpen={openNote} />
+        <OutgoingPane path={activeNote} refreshKey={refreshKey} onOpen={(p) => openNote(p)} onCreate={(from, t) => void followLink(from, t)} />
+        <MentionsPane path={activeNote} refreshKey={refreshKey} onOpen={openNote} onError={showError} />
+        <LearningPanel currentPath={activeNote} onOpenNote={(p) => openNote(p)} onPlanChange={onPlanChange} />
       </aside>
+      {picker === 'palette' ? <CommandPalette onClose={() => setPicker(null)} /> : null}
       <Alerts alerts={alerts} onDismiss={(id) => setAlerts((a) => a.filter((x) => x.id !== id))} />
     </div>
   );

@@ -96,11 +96,11 @@ test('full-text search finds Chinese text and opens the hit', async () => {
   await page.getByRole('region', { name: 'Editor' }).getByRole('tab', { name: 'process and thread', exact: true, selected: true }).waitFor();
 });
 
-test('keyboard shortcuts: Ctrl+P search, Ctrl+G graph, Ctrl+N new note, Ctrl+W close tab', async () => {
+test('keyboard shortcuts: Ctrl+Shift+F search, Ctrl+G graph, Ctrl+N new note, Ctrl+W close tab', async () => {
   const { page } = app;
   await page.getByRole('region', { name: 'Editor' }).locator('.cm-content').click();
-  await page.keyboard.press('Control+p');
-  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('aria-label')), 'Search');
+  await page.keyboard.press('Control+Shift+F');
+  await page.waitForFunction(() => document.activeElement?.getAttribute('aria-label') === 'Search');
 
   await page.keyboard.press('Control+g');
   await page.getByRole('region', { name: 'Graph' }).waitFor({ state: 'hidden' });

@@ -8,7 +8,7 @@
  * silently; a tab with unsaved edits opens the conflict dialog ("Keep my version" / "Load disk version") — the file
  * on disk is never overwritten without the user's choice.
  */
-import { useCallback, useEffect, useImperativeHandle, useRef, useState, type Ref } from 'react';
+import { useCallback, useEffect, useImperativeHandle, useRef, useState, type ReactNode, type Ref } from 'react';
 import { Annotation, EditorState, type Extension } from '@codemirror/state';
 import {
   Decoration, EditorView, MatchDecorator, ViewPlugin, drawSelection, dropCursor, highlightActiveLine, keymap,
@@ -53,8 +53,16 @@ export interface EditorProps {
   /** Opens the target of a wiki link written in `fromPath` (Ctrl/Cmd-click). */
   onFollowLink(fromPath: string, target: string): void;
   onError(e: unknown): void;
+  /**
+   * Tabs whose id starts with `view:` show a registered view (workspace/views.ts), not a note: their title and content.
+   */
+  viewTab?: { title(kind: string): string; render(kind: string, visible: boolean): ReactNode };
   ref?: Ref<EditorHandle>;
 }
+
+/** Tab ids of view tabs: NUL + `view:<kind>` (NUL cannot occur in a vault path). */
+export const VIEW_TAB = '\u0000view:';
+export const isViewTab = (id: string | null): id is string => !!id && id.startsWith(VIEW_TAB);
 
 interface Doc {
   path: string;
@@ -325,7 +333,7 @@ export function Editor(props: EditorProps) {
   // Show (loading if needed) the active tab.
   useEffect(() => {
     setLoadError(null);
-    if (!active) { show(null); return; }
+    if (!active || isViewTab(active)) { show(null); return; }
     if (docs.current.has(active)) { show(active); return; }
     show(null);
     let live = true;
@@ -416,6 +424,8 @@ export function Editor(props: EditorProps) {
   }
 
   const isReading = active != null && reading.has(active);
+  const activeView = isViewTab(active) ? active.slice(VIEW_TAB.length) : null;
+  const tabTitle = (id: string) => (isViewTab(id) ? props.viewTab?.title(id.slice(VIEW_TAB.length)) ?? id : titleOf(id));
 
   return (
     <section aria-label="Editor" className="editor-region">
@@ -426,18 +436,18 @@ export function Editor(props: EditorProps) {
               <button
                 role="tab"
                 aria-selected={path === active}
-                title={path}
+                title={isViewTab(path) ? tabTitle(path) : path}
                 onClick={() => props.onActivate(path)}
                 onAuxClick={(e) => { if (e.button === 1) props.onClose(path); }}
               >
-                {titleOf(path)}
+                {tabTitle(path)}
                 {dirty.has(path) ? <span className="dirty" aria-label="unsaved edits"> ●</span> : null}
               </button>
-              <button className="tab-close" aria-label={`Close ${titleOf(path)}`} onClick={() => props.onClose(path)}>×</button>
+              <button className="tab-close" aria-label={`Close ${tabTitle(path)}`} onClick={() => props.onClose(path)}>×</button>
             </div>
           ))}
         </div>
-        {active ? (
+        {active && !activeView ? (
           <div role="group" aria-label="View mode" className="view-toggle">
             <button aria-pressed={!isReading} onClick={() => setReadingFor(active, false)} title="Edit the markdown source (Ctrl+E toggles)">
               Editing view
@@ -458,6 +468,11 @@ export function Editor(props: EditorProps) {
           onFollowLink={followFromReading}
         />
       ) : null}
+      {tabs.filter(isViewTab).map((id) => (
+        <div key={id} className="view-tab-host" hidden={id !== active}>
+          {props.viewTab?.render(id.slice(VIEW_TAB.length), id === active)}
+        </div>
+      ))}
       {!active ? <p className="empty">Open a note from the file tree, the graph or search (Ctrl+P).</p> : null}
       {loadError && active ? <p className="empty">Cannot open {active}: {loadError}</p> : null}
       {conflicts[0] ? (

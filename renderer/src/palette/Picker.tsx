@@ -1,0 +1,111 @@
+/**
+ * A modal picker: a text field over a list of options, as Obsidian's quick switcher and command palette. Arrow keys
+ * move the selection, Enter chooses (the event's modifiers are passed on: Ctrl/Cmd+Enter, Shift+Enter), Escape or a
+ * click outside closes. The dialog takes the accessible name `label`; the list is a listbox of options with
+ * `aria-activedescendant`, so screen readers follow the selection while the focus stays in the field.
+ */
+import { useEffect, useId, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+
+export interface PickerItem {
+  key: string;
+  /** Accessible name of the option. */
+  label: string;
+  /** What the option shows (e.g. the label with matched characters in `<mark>`). */
+  content: ReactNode;
+  disabled?: boolean;
+}
+
+export interface ChooseEvent { mod: boolean; shift: boolean; alt: boolean }
+
+export interface PickerProps<T extends PickerItem> {
+  label: string;
+  placeholder: string;
+  /** Maximum characters of the query (bounded cost per keystroke). */
+  maxLength: number;
+  /** The options for a query; called on every keystroke, so it must be fast. */
+  search(query: string): T[];
+  onChoose(item: T | null, query: string, how: ChooseEvent): void;
+  onClose(): void;
+  /** Shown under the list (keyboard hints). */
+  footer?: ReactNode;
+  /** Shown when nothing matches. */
+  empty?: ReactNode;
+}
+
+export function Picker<T extends PickerItem>(props: PickerProps<T>) {
+  const [query, setQuery] = useState('');
+  const [selected, setSelected] = useState(0);
+  const inputRef = useRef<HTMLInputElement>(null);
+  const listRef = useRef<HTMLUListElement>(null);
+  const restore = useRef<Element | null>(null);
+  const id = useId();
+  const items = props.search(query);
+  const sel = Math.min(selected, Math.max(0, items.length - 1));
+
+  useEffect(() => {
+    restore.current = document.activeElement;
+    inputRef.current?.focus();
+    return () => {
+      const el = restore.current as HTMLElement | null;
+      if (el && el.isConnected && typeof el.focus === 'function') el.focus();
+    };
+  }, []);
+  useLayoutEffect(() => {
+    listRef.current?.querySelector(`[data-index="${sel}"]`)?.scrollIntoView({ block: 'nearest' });
+  }, [sel, query]);
+
+  function choose(i: number, how: ChooseEvent) {
+    const item = items[i] ?? null;
+    if (item?.disabled) return;
+    props.onChoose(item, query, how);
+  }
+
+  return (
+    <div className="modal-backdrop picker-backdrop" onMouseDown={(e) => { if (e.target === e.currentTarget) props.onClose(); }}>
+      <div role="dialog" aria-modal="true" aria-label={props.label} className="picker">
+        <input
+          ref={inputRef}
+          role="combobox"
+          aria-expanded="true"
+          aria-controls={`${id}-list`}
+          aria-activedescendant={items[sel] ? `${id}-${sel}` : undefined}
+          aria-label={props.label}
+          placeholder={props.placeholder}
+          maxLength={props.maxLength}
+          value={query}
+          onChange={(e) => { setQuery(e.target.value.slice(0, props.maxLength)); setSelected(0); }}
+          onKeyDown={(e) => {
+            if (e.nativeEvent.isComposing) return;
+            if (e.key === 'ArrowDown' || (e.key === 'n' && e.ctrlKey)) { e.preventDefault(); setSelected((sel + 1) % Math.max(1, items.length)); }
+            else if (e.key === 'ArrowUp' || (e.key === 'p' && e.ctrlKey)) { e.preventDefault(); setSelected((sel - 1 + items.length) % Math.max(1, items.length)); }
+            else if (e.key === 'PageDown') { e.preventDefault(); setSelected(Math.min(items.length - 1, sel + 10)); }
+            else if (e.key === 'PageUp') { e.preventDefault(); setSelected(Math.max(0, sel - 10)); }
+            else if (e.key === 'Enter') { e.preventDefault(); choose(sel, { mod: e.ctrlKey || e.metaKey, shift: e.shiftKey, alt: e.altKey }); }
+            else if (e.key === 'Escape') { e.preventDefault(); e.stopPropagation(); props.onClose(); }
+          }}
+        />
+        <ul role="listbox" id={`${id}-list`} aria-label={`${props.label} results`} className="picker-list" ref={listRef}>
+          {items.map((item, i) => (
+            <li
+              key={item.key}
+              id={`${id}-${i}`}
+              data-index={i}
+              role="option"
+              aria-selected={i === sel}
+              aria-disabled={item.disabled || undefined}
+              aria-label={item.label}
+              className={`picker-item${i === sel ? ' selected' : ''}`}
+              onMouseMove={() => { if (i !== sel) setSelected(i); }}
+              onMouseDown={(e) => e.preventDefault()}
+              onClick={(e) => choose(i, { mod: e.ctrlKey || e.metaKey, shift: e.shiftKey, alt: e.altKey })}
+            >
+              {item.content}
+            </li>
+          ))}
+          {items.length === 0 ? <li className="picker-empty muted" role="presentation">{props.empty ?? 'No matches.'}</li> : null}
+        </ul>
+        {props.footer ? <div className="picker-footer muted">{props.footer}</div> : null}
+      </div>
+    </div>
+  );
+}

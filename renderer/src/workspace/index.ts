@@ -1,0 +1,6 @@
+/**
+ * Loads every registered view of the workspace (main-area tabs and right-sidebar panes). One import line per view
+ * module; each calls `registerView` (see ./views.ts).
+ */
+export { registerView, useViews, viewKind } from './views.ts';
+export type { ViewKind, ViewProps } from './views.ts';

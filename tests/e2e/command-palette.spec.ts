@@ -1,0 +1,46 @@
+/**
+ * Command palette (Ctrl/Cmd+Shift+P, Obsidian's Ctrl/Cmd+P too): a dialog named "Command palette" lists the registered
+ * commands with their shortcuts, fuzzy-matched; Enter runs the selected one.
+ */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { startApp, waitForGraphNodes, type AtlasApp } from './harness.ts';
+
+let app: AtlasApp;
+before(async () => {
+  app = await startApp({ vault: 'e2e-basic' });
+  await waitForGraphNodes(app.page, 7);
+});
+after(async () => { await app?.close(); });
+
+test('the palette runs a command chosen by a fuzzy name, and shows its shortcut', async () => {
+  const { page } = app;
+  const editor = page.getByRole('region', { name: 'Editor' });
+  await editor.getByRole('tab', { selected: true }).waitFor();
+  await editor.getByRole('button', { name: 'Editing view', pressed: true }).waitFor();
+
+  await page.keyboard.press('Control+Shift+P');
+  const palette = page.getByRole('dialog', { name: 'Command palette' });
+  await palette.waitFor();
+  await palette.getByRole('combobox').fill('tglread');
+  const option = palette.getByRole('option', { name: 'Toggle reading view' });
+  await option.waitFor();
+  assert.equal(await option.getAttribute('aria-selected'), 'true');
+  assert.match(await option.innerText(), /Ctrl\+E/);
+  // the matched characters are marked
+  assert.ok((await option.locator('mark').count()) > 0);
+  await page.keyboard.press('Enter');
+  await palette.waitFor({ state: 'detached' });
+  await editor.getByRole('button', { name: 'Reading view', pressed: true }).waitFor();
+});
+
+test('Escape closes the palette; an unknown command name shows no options', async () => {
+  const { page } = app;
+  await page.keyboard.press('Control+Shift+P');
+  const palette = page.getByRole('dialog', { name: 'Command palette' });
+  await palette.getByRole('combobox').fill('zzzzqqq');
+  await palette.getByText('No matching command.').waitFor();
+  assert.equal(await palette.getByRole('option').count(), 0);
+  await page.keyboard.press('Escape');
+  await palette.waitFor({ state: 'detached' });
+});
