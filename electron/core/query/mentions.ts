@@ -23,6 +23,35 @@ export function mentionPattern(term: string): RegExp {
   return new RegExp(`${pre}${escapeRegExp(term)}${post}`, 'iu');
 }
 
+/** Terms longer than this (UTF-16 units) are matched by `indexOf` instead of a regex (V8 refuses huge patterns). */
+const MAX_REGEX_TERM = 256;
+
+/**
+ * A test for one term on one line: the regex of `mentionPattern`, or for a long term a linear case-insensitive
+ * `indexOf` scan with the same word-boundary rule.
+ */
+export function mentionMatcher(term: string): (line: string) => boolean {
+  if (term.length <= MAX_REGEX_TERM) {
+    const re = mentionPattern(term);
+    return (line) => re.test(line);
+  }
+  const needle = term.toLowerCase();
+  const chars = [...term];
+  const pre = WORD_RE.test(chars[0]);
+  const post = WORD_RE.test(chars[chars.length - 1]);
+  const wordAt = (s: string, i: number): boolean => i >= 0 && i < s.length && WORD_RE.test(String.fromCodePoint(s.codePointAt(i) as number));
+  return (line) => {
+    if (line.length < needle.length) return false;
+    const hay = line.toLowerCase();
+    for (let i = hay.indexOf(needle); i !== -1; i = hay.indexOf(needle, i + 1)) {
+      if (pre && wordAt(hay, i - 1)) continue;
+      if (post && wordAt(hay, i + needle.length)) continue;
+      return true;
+    }
+    return false;
+  };
+}
+
 export function mentions(store: GraphStore, path: string, limit = 500): MentionInfo[] {
   const note = store.note(path);
   if (!note) return [];
@@ -32,14 +61,14 @@ export function mentions(store: GraphStore, path: string, limit = 500): MentionI
     if (term && !terms.some((x) => x.toLowerCase() === term.toLowerCase())) terms.push(term);
   }
   if (!terms.length) return [];
-  const patterns = terms.map(mentionPattern);
+  const patterns = terms.map(mentionMatcher);
   const out: MentionInfo[] = [];
   for (const c of store.mentionCandidates(terms, path)) {
     const lines = c.mentionText.split('\n');
     let bodyLines: string[] | null = null;
     for (let i = 0; i < lines.length; i++) {
       const line = lines[i].normalize('NFC');
-      if (!patterns.some((p) => p.test(line))) continue;
+      if (!patterns.some((p) => p(line))) continue;
       bodyLines ??= store.body(c.id).split('\n');
       const original = bodyLines[i - c.frontmatterLines] ?? line;
       out.push({ source: c.path, line: i + 1, text: original.replace(/\r$/, '').trim() });

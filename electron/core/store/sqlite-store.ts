@@ -40,6 +40,13 @@ function likeEscape(term: string): { pattern: string; escaped: boolean } {
   return { pattern: `%${term.replace(/[%_\\]/g, (c) => '\\' + c)}%`, escaped: true };
 }
 
+/**
+ * Longest term (code points) sent to FTS5 as one trigram phrase; longer terms match by this prefix and are then
+ * checked by a substring scan (`matchNotes`). Bounds the cost of every query that takes user text (search, unlinked
+ * mentions of a long alias).
+ */
+export const MAX_FTS_TERM = 64;
+
 function ftsPhrase(term: string): string {
   return `"${term.replace(/"/g, '""')}"`;
 }
@@ -464,9 +471,15 @@ export class SqliteStore implements GraphStore {
       WHERE instr(title_lc, @needle) > 0 OR instr(aliases_lc, @needle) > 0 LIMIT @limit`).all({ needle, limit }) as never;
   }
 
-  /** The FTS5 condition for one lower-cased term (see `matchNotes`). */
-  private termCondition(term: string): { match: string | null; like: { pattern: string; escaped: boolean } | null; none?: true } {
-    if ([...term].length >= 3) return { match: ftsPhrase(term), like: null };
+  /**
+   * The FTS5 condition for one lower-cased term (see `matchNotes`). A term longer than `MAX_FTS_TERM` code points is
+   * matched by the phrase of its first `MAX_FTS_TERM` code points and verified by a plain substring scan (`verify`):
+   * an FTS5 phrase costs memory per trigram, and a 100,000-character alias as one phrase took 37 s and 10 GB.
+   */
+  private termCondition(term: string): { match: string | null; like: { pattern: string; escaped: boolean } | null; verify?: string; none?: true } {
+    const chars = [...term];
+    if (chars.length > MAX_FTS_TERM) return { match: ftsPhrase(chars.slice(0, MAX_FTS_TERM).join('')), like: null, verify: term };
+    if (chars.length >= 3) return { match: ftsPhrase(term), like: null };
     const grams = this.stmt(`SELECT term FROM note_fts_vocab WHERE term >= ? AND term < ? LIMIT 301`).pluck()
       .all(term, term + '\u{10FFFF}') as string[];
     if (grams.length === 0) return { match: null, like: null, none: true };
@@ -479,6 +492,7 @@ export class SqliteStore implements GraphStore {
     if (conds.length === 0 || conds.some((c) => c.none)) return [];
     const match = conds.filter((c) => c.match).map((c) => c.match).join(' AND ');
     const likes = conds.filter((c) => c.like).map((c) => c.like as { pattern: string; escaped: boolean });
+    const verify = conds.filter((c) => c.verify !== undefined).map((c) => c.verify as string);
     const where: string[] = [];
     const args: unknown[] = [];
     if (match) { where.push('note_fts MATCH ?'); args.push(match); }
@@ -486,7 +500,23 @@ export class SqliteStore implements GraphStore {
       where.push(l.escaped ? `(title LIKE ? ESCAPE '\\' OR aliases LIKE ? ESCAPE '\\' OR body LIKE ? ESCAPE '\\')` : `(title LIKE ? OR aliases LIKE ? OR body LIKE ?)`);
       args.push(l.pattern, l.pattern, l.pattern);
     }
-    return this.stmt(`SELECT rowid FROM note_fts WHERE ${where.join(' AND ')} LIMIT ?`).pluck().all(...args, limit) as number[];
+    if (verify.length === 0) {
+      return this.stmt(`SELECT rowid FROM note_fts WHERE ${where.join(' AND ')} LIMIT ?`).pluck().all(...args, limit) as number[];
+    }
+    // long terms: the prefix phrase narrows the notes, a linear substring scan of each (streamed) decides
+    const out: number[] = [];
+    const rows = this.stmt(`SELECT rowid, title, aliases, body FROM note_fts WHERE ${where.join(' AND ')}`)
+      .iterate(...args) as IterableIterator<{ rowid: number; title: string; aliases: string; body: string }>;
+    for (const r of rows) {
+      const text = `${r.title}\n${r.aliases}\n${r.body}`.toLowerCase();
+      if (!verify.every((v) => text.includes(v))) continue;
+      out.push(r.rowid);
+      if (out.length >= limit) {
+        rows.return?.();
+        break;
+      }
+    }
+    return out;
   }
 
   noteTexts(ids: number[]): { id: number; path: string; title: string; body: string }[] {
