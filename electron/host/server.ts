@@ -8,6 +8,7 @@
  *   401 (no/wrong token), 403 (outside-vault, wrong Host), 404 (unknown method, not-found), 409 (exists, conflict),
  *   413 (body over 20 MB), 500 (io, internal).
  * - `GET /api/health` with the token → `{ ok: true }`.
+ * - `GET /vault-file/<path>?token=<token>`: an attachment from inside the vault (vault-file-route.ts).
  * - `POST /api/*` with an `Origin` other than the host's own is refused with 403.
  * - WebSocket `/events?token=<token>` → messages `{ event, payload }` for every `AtlasEvents` event; the current
  *   `index-status` is sent on connect. A wrong token, Host or Origin is refused with 401/403 before the upgrade.
@@ -26,6 +27,7 @@ import { API_EVENTS } from '../shared/api-methods.ts';
 import type { AtlasServiceHandle } from '../services/service-thread.ts';
 import { dispatch, httpStatus, isApiMethod } from '../services/dispatch.ts';
 import { SECURITY_HEADERS, serveStatic } from './static-files.ts';
+import { serveVaultFile, VAULT_FILE_PREFIX } from './vault-file-route.ts';
 
 /** Largest accepted request body, bytes. */
 export const MAX_BODY_BYTES = 20 * 1024 * 1024;
@@ -176,6 +178,15 @@ export async function startHost(opts: HostOptions): Promise<Host> {
     if (!hostAllowed(req.headers.host)) {
       res.writeHead(403, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' });
       res.end('Wrong Host header');
+      return;
+    }
+    // Attachments of the vault for the reading view (token in the query: <img>/<video> cannot send headers).
+    if (pathname.startsWith(VAULT_FILE_PREFIX)) {
+      const ok = tokenMatches(tokenBuf, url.searchParams.get('token') ?? bearer(req));
+      serveVaultFile(req, res, pathname, ok, async () => (await service.api.vaultInfo()).root).catch(() => {
+        if (!res.headersSent) sendError(res, 500, 'internal', 'Internal error');
+        else res.destroy();
+      });
       return;
     }
     serveStatic(staticDir, pathname, req, res);

@@ -18,6 +18,7 @@ import { startAtlasServiceThread, type AtlasServiceHandle as AtlasService } from
 import { loadAppState, saveAppState, type AppState } from './app-state.ts';
 import { bindIpc, forwardEvents } from './ipc.ts';
 import { applySessionPolicy, lockDownWindow } from './security.ts';
+import { handleVaultScheme, registerVaultScheme } from './vault-protocol.ts';
 
 const REPO_VAULT = fileURLToPath(new URL('../../vault/', import.meta.url));
 const PRELOAD = fileURLToPath(new URL('../preload/index.cjs', import.meta.url));
@@ -175,8 +176,13 @@ function main(): void {
     if (process.platform !== 'darwin') app.quit();
   });
 
+  registerVaultScheme();
   void app.whenReady().then(async () => {
     state = loadAppState(app.getPath('userData'));
+    handleVaultScheme(async () => {
+      if (!service) throw new Error('no vault open');
+      return (await (await service).api.vaultInfo()).root;
+    });
     applySessionPolicy(session.defaultSession);
     buildMenu();
     bindIpc(() => service, () => win);

@@ -4,8 +4,11 @@
  */
 import { shell, type BrowserWindow, type Session } from 'electron';
 
-/** Same policy as the browser host (electron/host/static-files.ts), without the host's `ws:` connect source. */
-export const ELECTRON_CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; font-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+/**
+ * Same policy as the browser host (electron/host/static-files.ts), without the host's `ws:` connect source; vault
+ * attachments come from the `atlas-vault:` scheme (vault-protocol.ts).
+ */
+export const ELECTRON_CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob: atlas-vault:; media-src 'self' atlas-vault:; connect-src 'self'; font-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 export function isExternalUrl(url: string): boolean {
   try {

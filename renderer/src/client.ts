@@ -52,8 +52,12 @@ function takeToken(): string {
   return sessionStorage.getItem(TOKEN_KEY) ?? '';
 }
 
+/** The browser host's token, for URLs that cannot carry a header (vault attachments). */
+let hostToken = '';
+
 function browserClient(): AtlasBridge {
   const token = takeToken();
+  hostToken = token;
   const listeners = new Map<AtlasEventName, Set<Listener>>();
 
   async function call(method: string, args: unknown[]): Promise<unknown> {
@@ -129,4 +133,14 @@ export const api: AtlasApi = bridge.api;
 /** Subscribes to a backend event; returns the unsubscribe function. */
 export function on<E extends AtlasEventName>(event: E, listener: (payload: AtlasEvents[E]) => void): () => void {
   return bridge.on(event, listener);
+}
+
+/**
+ * URL of a vault file (an attachment) for `<img>`, `<audio>`, `<video>` and links: in Electron the `atlas-vault:`
+ * scheme (electron/main/vault-protocol.ts), in the browser the host's token-checked `/vault-file/` route
+ * (electron/host/vault-file-route.ts). `path` is vault-relative with `/`; each segment is percent-encoded.
+ */
+export function vaultFileUrl(path: string): string {
+  const encoded = path.split('/').map(encodeURIComponent).join('/');
+  return window.atlasBridge ? `atlas-vault://vault/${encoded}` : `./vault-file/${encoded}?token=${encodeURIComponent(hostToken)}`;
 }
