@@ -25,6 +25,7 @@ import { AtlasEventHub } from './events.ts';
 import { applyLinkEdits, computeLinkEdits } from './link-rewrite.ts';
 import * as files from './vault-files.ts';
 import { normaliseRelative, VaultPaths } from './vault-paths.ts';
+import { createReadingApi } from './reading.ts';
 
 export interface AtlasServiceOptions {
   /** Vault folder (absolute or relative to the working directory). Throws `not-found` if it is not a folder. */
@@ -236,6 +237,8 @@ export async function createAtlasService(opts: AtlasServiceOptions): Promise<Atl
       hub.emit('progress-changed', learning.progress());
     },
     curatedPaths: async () => learning.curatedPaths(),
+    // reading view: embeds and link states
+    ...createReadingApi(index, paths),
   };
 
   // Error messages name files vault-relative: the engine's (e.g. a damaged progress file) carry absolute paths.

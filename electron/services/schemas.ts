@@ -29,6 +29,12 @@ const graphFilter = z.strictObject({
 
 const none = z.tuple([]);
 
+const linkQuery = z.strictObject({
+  target: z.string().max(MAX_PATH),
+  heading: z.string().max(MAX_PATH).nullish(),
+  block: z.string().max(MAX_PATH).nullish(),
+});
+
 type Schemas = { [M in ApiMethod]: z.ZodType<Parameters<AtlasApi[M]>, unknown> };
 
 export const API_SCHEMAS = {
@@ -57,6 +63,9 @@ export const API_SCHEMAS = {
   progress: none,
   setProgress: z.tuple([vaultPath, progressState.nullable()]),
   curatedPaths: none,
+  // reading view: embeds and link states
+  embed: z.tuple([vaultPath, z.string().max(MAX_PATH), optional(z.string().max(MAX_PATH)), optional(z.string().max(MAX_PATH))]),
+  resolveLinks: z.tuple([vaultPath, z.array(linkQuery).max(5000)]),
 } satisfies Schemas;
 
 /** The schema of one method (typed loosely, for the generic dispatcher). */

@@ -9,6 +9,8 @@ export const API_METHODS = [
   'vaultInfo', 'indexStatus', 'listFiles', 'readNote', 'writeNote', 'createNote', 'createFolder', 'renamePath',
   'deletePath', 'resolveLink', 'noteInfo', 'backlinks', 'outgoing', 'mentions', 'tags', 'search', 'graph',
   'neighbourhood', 'check', 'plan', 'connection', 'nextUp', 'progress', 'setProgress', 'curatedPaths',
+  // reading view: embeds and link states
+  'embed', 'resolveLinks',
 ] as const satisfies readonly ApiMethod[];
 
 export const API_EVENTS = ['index-status', 'vault-changed', 'progress-changed'] as const satisfies readonly AtlasEventName[];

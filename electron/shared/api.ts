@@ -174,6 +174,36 @@ export interface NextUp { path: string; title: string; unlocks: number }
 
 export interface CuratedPath { path: string; title: string; steps: { path: string | null; raw: string; title: string }[] }
 
+// ---------- reading view: embeds and link states ----------
+
+/** What an embed `![[target#heading]]` / `![[target#^block]]` (or a hover preview) shows. */
+export interface EmbedContent {
+  /** Resolved vault path; null when the target is unresolved. */
+  path: string | null;
+  kind: 'note' | 'attachment' | 'unresolved';
+  /** Markdown of the whole note (frontmatter left out), the section under the heading, or the block; '' otherwise. */
+  markdown: string;
+  /** 1-based line of the file where `markdown` starts. */
+  line: number;
+  /** The heading or block asked for does not exist in the note. */
+  missing: 'heading' | 'block' | null;
+  /** `markdown` was cut at a line end (over 512 K characters). */
+  truncated: boolean;
+}
+
+/** A wiki link's target as split by the grammar (electron/core/markdown). */
+export interface LinkQuery { target: string; heading?: string | null; block?: string | null }
+
+/** How a wiki link resolves, for the reading view's link styles. */
+export interface LinkState {
+  /** Resolved vault path, or null when unresolved. */
+  path: string | null;
+  /** True when only an alias (not a file name or path) matched the target. */
+  viaAlias: boolean;
+  /** For links with a heading or block: whether the target note has it; null for plain links. */
+  anchor: 'found' | 'missing' | null;
+}
+
 // ---------- the contract ----------
 
 export interface AtlasApi {
@@ -211,6 +241,16 @@ export interface AtlasApi {
   progress(): Promise<Record<string, ProgressState>>;
   setProgress(path: string, state: ProgressState | null): Promise<void>;
   curatedPaths(): Promise<CuratedPath[]>;
+
+  // reading view: embeds and link states
+  /**
+   * The content of an embed or hover preview: `target` (as split by the grammar) resolved like a wiki link written in
+   * `fromPath`, then the whole note, the section under `heading`, or the block `block` (Obsidian's rules,
+   * electron/core/query/excerpt.ts). Rejects with `not-found` only when `fromPath` is not a vault path.
+   */
+  embed(fromPath: string, target: string, heading?: string | null, block?: string | null): Promise<EmbedContent>;
+  /** Resolution, alias use and anchor existence of up to 5,000 wiki links written in `fromPath`, in order. */
+  resolveLinks(fromPath: string, links: LinkQuery[]): Promise<LinkState[]>;
 }
 
 export type ApiMethod = keyof AtlasApi;
