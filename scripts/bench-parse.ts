@@ -15,7 +15,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { decodeNote, parseNote } from '../electron/core/parse/index.ts';
-import { needsGfm } from '../electron/core/parse/processor.ts';
+import { needsGfm } from '../electron/core/markdown/index.ts';
 
 interface Loaded { path: string; bytes: Uint8Array }
 

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { linkMentionInLine } from './mention-link.ts';
-import { parseWikiTarget, pathFromInput, titleOf } from './paths.ts';
+import { pathFromInput, titleOf } from './paths.ts';
 
 test('links the first plain mention, keeping the text as written', () => {
   assert.equal(linkMentionInLine('A goroutine blocks.', 'goroutine', []), 'A [[goroutine]] blocks.');
@@ -22,6 +22,4 @@ test('path helpers', () => {
   assert.equal(pathFromInput('新笔记', 'notes', '.md'), 'notes/新笔记.md');
   assert.equal(pathFromInput('../x', 'notes', '.md'), '../x.md');
   assert.equal(pathFromInput('a/b.md', 'notes', '.md'), 'a/b.md');
-  assert.deepEqual(parseWikiTarget('GMP model#P|the P'), { target: 'GMP model', heading: 'P' });
-  assert.deepEqual(parseWikiTarget('#^blk'), { target: '', heading: 'blk' });
 });

@@ -38,15 +38,3 @@ export function extOf(path: string): string {
   const i = name.lastIndexOf('.');
   return i > 0 ? name.slice(i) : '';
 }
-
-/**
- * The target part of a wiki link's inner text: `GMP model#P|the P` → `GMP model`, with the heading `P`.
- * Source: Obsidian's `[[target#heading|alias]]` / `[[target#^block]]` syntax.
- */
-export function parseWikiTarget(inner: string): { target: string; heading: string | null } {
-  const noAlias = inner.split('|')[0];
-  const hash = noAlias.indexOf('#');
-  const target = (hash < 0 ? noAlias : noAlias.slice(0, hash)).trim();
-  const heading = hash < 0 ? null : noAlias.slice(hash + 1).replace(/^\^/, '').trim() || null;
-  return { target, heading };
-}

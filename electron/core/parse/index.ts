@@ -3,8 +3,10 @@
  *
  * One pass each, nothing parsed twice:
  *  1. normalise (BOM, CRLF/CR → LF), cut off the frontmatter (YAML parsed with `yaml`, property links read there);
- *  2. remove `%% %%` and `<!-- -->` comments from the body, keeping line endings (comments.ts);
- *  3. one micromark/mdast parse of the body (processor.ts; GFM only when the body has a table or a footnote);
+ *  2. remove `%% %%` and `<!-- -->` comments from the body, keeping line endings;
+ *  3. one micromark/mdast parse of the body (GFM only when the body has a table or a footnote).
+ * Every markdown rule (wiki links, embeds, the target splitter, tags, block ids, comments, frontmatter) is the
+ * grammar's, electron/core/markdown; this module only walks the tree and collects facts:
  *  4. one walk of the tree: headings, block ids, links, embeds, inline tags, inline fields, and the ranges that
  *     mentionText blanks (code, links, html).
  * Lines are 1-based lines of the whole file: body line N is file line N + frontmatterLines.
@@ -12,19 +14,17 @@
  * The indexer calls parseNote from worker threads; every export here is pure and synchronous.
  */
 import type { BlockFact, HeadingFact, LinkFact, LinkKind, ParsedNote, ProblemFact } from '../model.ts';
-import { stripComments } from './comments.ts';
-import { findFrontmatter, parseFrontmatter, type FrontmatterFacts } from './frontmatter.ts';
-import { splitMarkdownUrl, splitWiki, type LinkParts } from './links.ts';
-import { needsGfm, parseMarkdown, type MdNode } from './processor.ts';
-import { cleanTag, contextOf, isTagBoundary, lineAround, positionsOf, TAG_BODY, textStats, titleOf } from './text.ts';
+import {
+  blockIdOf, findFrontmatter, needsGfm, parseBody, parseFrontmatter, scanTags, splitMarkdownUrl, splitWiki, stripComments,
+  type FrontmatterFacts, type LinkParts, type MdNode, type TagSpan,
+} from '../markdown/index.ts';
+import { contextOf, lineAround, positionsOf, textStats, titleOf } from '../markdown/text.ts';
 
 export { decodeNote } from './decode.ts';
-export { titleOf, textStats } from './text.ts';
+export { titleOf, textStats } from '../markdown/text.ts';
 
 /** `key:: value` on its own line (Dataview inline field), maybe in a list item or quote. Group 1: the key. */
 const INLINE_FIELD = /^[ \t]*(?:>[ \t]*)*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?(?:\[.\][ \t]+)?([\p{L}\p{N}_][\p{L}\p{N}_ \-/.]*?)[ \t]*::/u;
-/** `^id` at the end of a paragraph's last line. Group 1: the id. */
-const BLOCK_ID = /(?:^|[ \t])\^([\p{L}\p{N}-]+)[ \t]*$/u;
 /** URL scheme characters, scanning back from `://`. */
 const SCHEME_CHAR = /[A-Za-z0-9+.-]/;
 
@@ -39,8 +39,9 @@ class Walker {
   readonly tags: string[] = [];
   /** [start, end) offset pairs in src to blank in mentionText. */
   readonly blanks: number[] = [];
-  private readonly hashes: number[];
-  private hashIdx = 0;
+  private readonly tagSpans: TagSpan[] = [];
+  /** Offset of the next `#` at or after the last text node read, or -1 when there is none. */
+  private nextHash = 0;
   private readonly urls: number[];
   private urlIdx = 0;
   private lastLine: LineInfo | null = null;
@@ -56,7 +57,6 @@ class Walker {
   constructor(src: string, lineOffset: number) {
     this.src = src;
     this.lineOffset = lineOffset;
-    this.hashes = positionsOf(src, '#');
     this.urls = src.indexOf('://') === -1 ? [] : positionsOf(src, '://');
   }
 
@@ -199,22 +199,10 @@ class Walker {
     });
   }
 
-  /** `^id` at the end of a paragraph (or list item's paragraph), in its last text. */
+  /** `^id` at the end of a paragraph (or list item's paragraph), in its last text (the grammar's blockIdOf). */
   private blockId(node: MdNode): void {
-    const children = node.children;
-    if (!children || children.length === 0) return;
-    const last = children[children.length - 1];
-    if (last.type !== 'text' || !last.value || last.value.indexOf('^') === -1) return;
-    const src = this.src;
-    const ts = last.position!.start.offset!;
-    const te = last.position!.end.offset!;
-    const lineStart = src.lastIndexOf('\n', te - 1) + 1;
-    const from = Math.max(lineStart, ts);
-    const m = BLOCK_ID.exec(src.slice(from, te));
-    if (!m) return;
-    const caret = from + m.index + m[0].indexOf('^');
-    if (caret > lineStart && !isTagBoundary(src.charCodeAt(caret - 1))) return;
-    this.blocks.push({ id: m[1], line: last.position!.end.line + this.lineOffset });
+    const hit = blockIdOf(node, this.src);
+    if (hit) this.blocks.push({ id: hit.id, line: hit.line + this.lineOffset });
   }
 
   /** Inline `#tags` and bare URLs (blanked for mentions) in one text node. */
@@ -224,19 +212,15 @@ class Walker {
     const s = p.start.offset!;
     const e = p.end.offset!;
     const src = this.src;
-    const hashes = this.hashes;
-    let i = this.hashIdx;
-    while (i < hashes.length && hashes[i] < s) i++;
-    for (; i < hashes.length && hashes[i] < e; i++) {
-      const h = hashes[i];
-      if (h > 0 && !isTagBoundary(src.charCodeAt(h - 1))) continue;
-      TAG_BODY.lastIndex = h + 1;
-      const m = TAG_BODY.exec(src);
-      if (!m) continue;
-      const tag = cleanTag(m[0].length > e - h - 1 ? m[0].slice(0, e - h - 1) : m[0]);
-      if (tag !== null) this.tags.push(tag);
+    // text nodes come in document order: the next `#` is remembered, so finding them stays linear
+    if (this.nextHash !== -1 && this.nextHash < s) this.nextHash = src.indexOf('#', s);
+    if (this.nextHash !== -1 && this.nextHash < e) {
+      const spans = this.tagSpans;
+      spans.length = 0;
+      scanTags(src, this.nextHash, e, spans);
+      for (let i = 0; i < spans.length; i++) this.tags.push(spans[i].tag);
+      this.nextHash = src.indexOf('#', e);
     }
-    this.hashIdx = i;
     const urls = this.urls;
     if (urls.length === 0) return;
     let j = this.urlIdx;
@@ -342,7 +326,7 @@ function parseNoteUnchecked(path: string, text: string): ParsedNote {
   const facts = fm ? parseFrontmatter(fm) : NO_FRONTMATTER;
 
   const src = stripComments(body);
-  const tree = parseMarkdown(src, needsGfm(src));
+  const tree = parseBody(src, needsGfm(src));
   const walker = new Walker(src, frontmatterLines);
   walker.walk(tree);
   walker.finish();

@@ -23,7 +23,8 @@ import { yamlFrontmatter } from '@codemirror/lang-yaml';
 import { languages } from '@codemirror/language-data';
 import { tags as t } from '@lezer/highlight';
 import { api, errorCode } from '../client.ts';
-import { parseWikiTarget, titleOf } from '../paths.ts';
+import { splitWiki } from '../../../electron/core/markdown/index.ts';
+import { titleOf } from '../paths.ts';
 import { ConflictDialog, type Conflict } from './ConflictDialog.tsx';
 import { ReadingView } from './ReadingView.tsx';
 
@@ -279,7 +280,7 @@ export function Editor(props: EditorProps) {
           const inner = pos == null ? null : wikiLinkAt(view.state, pos);
           if (inner == null) return false;
           e.preventDefault();
-          const { target } = parseWikiTarget(inner);
+          const target = splitWiki(inner)?.target;
           if (target) propsRef.current.onFollowLink(path, target);
           return true;
         },

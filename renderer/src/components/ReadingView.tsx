@@ -12,7 +12,8 @@ import { useEffect, useMemo, useState, type ComponentProps, type MouseEvent, typ
 import { Fragment, jsx, jsxs } from 'react/jsx-runtime';
 import { toJsxRuntime, type Components, type Jsx } from 'hast-util-to-jsx-runtime';
 import { api } from '../client.ts';
-import { parseWikiTarget, titleOf } from '../paths.ts';
+import { splitWiki } from '../../../electron/core/markdown/index.ts';
+import { titleOf } from '../paths.ts';
 import { ID_PREFIX, renderMarkdown } from '../markdown/render.ts';
 
 export interface ReadingViewProps {
@@ -46,7 +47,7 @@ function useResolutions(path: string, targets: string[], refreshKey: number): Re
 export function ReadingView({ path, text, refreshKey, onFollowLink }: ReadingViewProps) {
   const rendered = useMemo(() => renderMarkdown(text), [text]);
   const targets = useMemo(
-    () => [...new Set(rendered.wikiLinks.map((inner) => parseWikiTarget(inner).target).filter(Boolean))],
+    () => [...new Set(rendered.wikiLinks.map((inner) => splitWiki(inner)?.target ?? '').filter(Boolean))],
     [rendered],
   );
   const resolved = useResolutions(path, targets, refreshKey);
@@ -56,7 +57,9 @@ export function ReadingView({ path, text, refreshKey, onFollowLink }: ReadingVie
       a: (props: ComponentProps<'a'> & { 'data-wikilink'?: string }) => {
         const { 'data-wikilink': inner, href, className, children, ...rest } = props;
         if (inner != null) {
-          const { target, heading } = parseWikiTarget(inner);
+          const parts = splitWiki(inner);
+          const target = parts?.target ?? '';
+          const heading = parts?.heading ?? null;
           const state = target ? resolved.get(target) : undefined;
           const follow = (e: MouseEvent) => {
             e.preventDefault();

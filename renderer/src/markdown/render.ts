@@ -1,112 +1,51 @@
 /**
- * Markdown → sanitised hast for the Reading view. Pipeline: remark-parse + remark-gfm, {@link remarkWikiLinks},
- * remark-rehype (raw HTML is dropped: `allowDangerousHtml` stays off), then rehype-sanitize with GitHub's
- * `defaultSchema`, extended only for the class names and `data-wikilink` attribute this module emits. Nothing here
- * produces an HTML string; the view turns the tree into React elements (hast-util-to-jsx-runtime).
+ * Markdown → sanitised hast for the Reading view. Pipeline: remark-parse + the grammar's preset `remarkObsidian`
+ * (GFM, wiki links, embeds, tags, block ids, callouts, highlights, frontmatter and `%% %%` comments: see
+ * electron/core/markdown/nodes.ts), remark-rehype (raw HTML is dropped: `allowDangerousHtml` stays off), then
+ * rehype-sanitize with GitHub's `defaultSchema`, extended only for the class names and data attributes the grammar
+ * emits. Nothing here produces an HTML string; the view turns the tree into React elements (hast-util-to-jsx-runtime).
  */
-import { unified, type Plugin } from 'unified';
+import { unified } from 'unified';
 import remarkParse from 'remark-parse';
-import remarkGfm from 'remark-gfm';
 import remarkRehype from 'remark-rehype';
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
 import type { Root as HastRoot } from 'hast';
-import type { Link, Parent, PhrasingContent, Root as MdastRoot, Text } from 'mdast';
 import { parse as parseYaml } from 'yaml';
-import { parseWikiTarget } from '../paths.ts';
+import {
+  CALLOUT_CLASS, CALLOUT_TITLE_CLASS, EMBED_CLASS, frontmatterOf, remarkObsidian, TAG_CLASS, WIKILINK_CLASS,
+} from '../../../electron/core/markdown/index.ts';
 
-/** Obsidian wiki link or embed: `[[target#heading|alias]]`, `![[file]]`. Same pattern as the editor's marks. */
-const WIKI_LINK = /(!?)\[\[([^\]\n]+)\]\]/g;
-
-/** Class names the renderer puts on wiki links (allowed through the sanitiser). */
-export const WIKILINK_CLASS = 'wikilink';
-export const EMBED_CLASS = 'embed';
+export { EMBED_CLASS, WIKILINK_CLASS } from '../../../electron/core/markdown/index.ts';
 /** Prefix rehype-sanitize puts on `id`s (defaultSchema.clobberPrefix); in-page `#x` links point at `user-content-x`. */
 export const ID_PREFIX = defaultSchema.clobberPrefix ?? 'user-content-';
 
-/**
- * Turns `[[...]]` in text nodes into link nodes carrying `data-wikilink="<inner text>"` (href `#`). Code and inline
- * code are separate node types, so links written there stay text; text already inside a link is left alone.
- * Display text: the alias, else the target with its heading (`note > heading`), as Obsidian shows it.
- */
-export const remarkWikiLinks: Plugin<[], MdastRoot> = () => (tree) => {
-  const walk = (node: Parent) => {
-    if (node.type === 'link' || node.type === 'linkReference') return;
-    const out: typeof node.children = [];
-    let changed = false;
-    for (const child of node.children) {
-      if (child.type === 'text' && child.value.includes('[[')) {
-        const parts = splitText(child);
-        if (parts.length !== 1 || parts[0] !== child) changed = true;
-        out.push(...parts);
-      } else {
-        if ('children' in child) walk(child as Parent);
-        out.push(child);
-      }
-    }
-    if (changed) node.children = out as typeof node.children;
-  };
-  walk(tree);
-};
-
-function splitText(node: Text): PhrasingContent[] {
-  const parts: PhrasingContent[] = [];
-  let last = 0;
-  for (const m of node.value.matchAll(WIKI_LINK)) {
-    const [whole, bang, inner] = m;
-    if (m.index > last) parts.push({ type: 'text', value: node.value.slice(last, m.index) });
-    parts.push(wikiLinkNode(inner, bang === '!'));
-    last = m.index + whole.length;
-  }
-  if (last === 0) return [node];
-  if (last < node.value.length) parts.push({ type: 'text', value: node.value.slice(last) });
-  return parts;
-}
-
-function wikiLinkNode(inner: string, embed: boolean): Link {
-  const { target, heading } = parseWikiTarget(inner);
-  const bar = inner.indexOf('|');
-  const alias = bar < 0 ? '' : inner.slice(bar + 1).trim();
-  const label = alias || (heading ? (target ? `${target} > ${heading}` : heading) : target) || inner;
-  return {
-    type: 'link',
-    url: '#',
-    children: [{ type: 'text', value: label }],
-    data: {
-      hProperties: {
-        className: embed ? [WIKILINK_CLASS, EMBED_CLASS] : [WIKILINK_CLASS],
-        dataWikilink: inner,
-      },
-    },
-  };
-}
-
-/** defaultSchema plus exactly what {@link remarkWikiLinks} emits. */
+/** defaultSchema plus exactly what the grammar's preset emits (nodes.ts). */
 export const sanitizeSchema: SanitizeSchema = {
   ...defaultSchema,
+  tagNames: [...(defaultSchema.tagNames ?? []), 'mark'],
   attributes: {
     ...defaultSchema.attributes,
     // The first `className` rule for an element wins in hast-util-sanitize, so the footnote one is merged into ours.
     a: [
       ...(defaultSchema.attributes?.a ?? []).filter((d) => !(Array.isArray(d) && d[0] === 'className')),
-      ['className', 'data-footnote-backref', WIKILINK_CLASS, EMBED_CLASS],
+      ['className', 'data-footnote-backref', WIKILINK_CLASS, EMBED_CLASS, TAG_CLASS],
       'dataWikilink',
+      'dataTag',
     ],
+    div: [...(defaultSchema.attributes?.div ?? []), ['className', CALLOUT_CLASS, CALLOUT_TITLE_CLASS], 'dataCallout', 'dataCalloutFold'],
+    '*': [...(defaultSchema.attributes?.['*'] ?? []), 'dataBlockId'],
   },
 };
 
 const processor = unified()
   .use(remarkParse)
-  .use(remarkGfm)
-  .use(remarkWikiLinks)
+  .use(remarkObsidian)
   // The sanitiser prefixes ids (`user-content-`); without this, footnote ids would get the prefix twice.
   .use(remarkRehype, { clobberPrefix: '' })
   .use(rehypeSanitize, sanitizeSchema);
 
-/** Leading YAML frontmatter (Obsidian properties): `---` line, YAML, `---` line. */
-const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
-
 export interface RenderedNote {
-  /** Sanitised hast of the body (frontmatter removed). */
+  /** Sanitised hast of the body (frontmatter and comments removed). */
   tree: HastRoot;
   /** Properties from the frontmatter as display strings; `null` when there is none or it is not a YAML mapping. */
   properties: Array<[string, string]> | null;
@@ -116,13 +55,11 @@ export interface RenderedNote {
 
 /** Renders a note's markdown. Never throws on bad YAML: the properties are then left out. */
 export function renderMarkdown(text: string): RenderedNote {
-  let body = text;
   let properties: RenderedNote['properties'] = null;
-  const fm = FRONTMATTER.exec(text);
+  const fm = frontmatterOf(text);
   if (fm) {
-    body = text.slice(fm[0].length);
     try {
-      const data: unknown = parseYaml(fm[1]);
+      const data: unknown = parseYaml(fm.yaml);
       if (data && typeof data === 'object' && !Array.isArray(data)) {
         properties = Object.entries(data as Record<string, unknown>).map(([k, v]) => [k, displayValue(v)]);
       }
@@ -130,7 +67,7 @@ export function renderMarkdown(text: string): RenderedNote {
       properties = null;
     }
   }
-  const tree = processor.runSync(processor.parse(body)) as HastRoot;
+  const tree = processor.runSync(processor.parse(text)) as HastRoot;
   const wikiLinks = new Set<string>();
   const collect = (n: HastRoot | HastRoot['children'][number]) => {
     if (n.type === 'element' && typeof n.properties.dataWikilink === 'string') wikiLinks.add(n.properties.dataWikilink);

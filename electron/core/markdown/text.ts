@@ -1,5 +1,5 @@
 /**
- * Small text helpers of the note parser: titles, word/CJK counts, tags, line lookups.
+ * Small text helpers of the grammar and the note parser: titles, word/CJK counts, line lookups, NFC.
  * Everything here is a hand-written loop or a sticky regex: it runs over every byte of a vault.
  */
 
@@ -58,30 +58,6 @@ export function textStats(body: string): { words: number; cjkChars: number } {
     }
   }
   return { words, cjkChars };
-}
-
-/** True for a character that may stand before an inline `#tag` (Obsidian: start of text or whitespace). */
-export function isTagBoundary(c: number): boolean {
-  if (c === 32 || c === 9 || c === 10 || c === 13) return true;
-  if (c < 128) return false;
-  return c === 0xa0 || c === 0x3000 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x205f
-    || c === 0x2028 || c === 0x2029 || c === 0xfeff;
-}
-
-/** The characters of a tag after `#`: letters (any script), marks, digits, `_`, `-`, `/`, emoji. Sticky: set lastIndex. */
-export const TAG_BODY = /[\p{L}\p{M}\p{N}_\-/\p{Extended_Pictographic}\u200d\ufe0f]+/uy;
-const HAS_NON_DIGIT = /[^\p{N}/]/u;
-
-/**
- * Normalises a tag as written (with or without a leading `#`): trims, drops the `#`, drops trailing `/`.
- * Returns null when it is not a tag: empty, starting with `/`, or all digits (`#123`).
- */
-export function cleanTag(raw: string): string | null {
-  let t = raw.trim();
-  if (t.startsWith('#')) t = t.slice(1);
-  while (t.endsWith('/')) t = t.slice(0, -1);
-  if (t === '' || t.startsWith('/') || !HAS_NON_DIGIT.test(t)) return null;
-  return t;
 }
 
 /** Every index of `needle` in `s`, ascending. */

@@ -1,7 +1,9 @@
 /**
- * Splitting link text into target / heading / block / alias, for wiki links (`[[…]]`, `![[…]]`, property links)
- * and markdown links (`[text](url)`).
+ * The wiki-target splitter: link text → target / heading / block / alias, for wiki links (`[[…]]`, `![[…]]`,
+ * property links) and markdown links (`[text](url)`). The one place these rules live (index, reading view, editor,
+ * rename, CLI all call it).
  */
+import type { WikiData } from './nodes.ts';
 import { nfc } from './text.ts';
 
 export interface LinkParts {
@@ -12,9 +14,10 @@ export interface LinkParts {
 }
 
 /**
- * Splits the inside of `[[…]]` (without the brackets). `a#b#c|x` → target `a`, heading `c`, alias `x`;
- * `a#^id` → block `id`; `a\|b` (escaped pipe, as written inside a GFM table) → target `a`, alias `b`.
- * Returns null for a link that names nothing (`[[]]`, `[[|x]]`, `[[#]]`).
+ * Splits the inside of `[[…]]` (without the brackets). `a#b#c|x` → target `a`, heading `c` (Obsidian links to the
+ * LAST heading of a path), alias `x`; `a#^id` → block `id`; `a\|b` (escaped pipe, as written inside a GFM table) →
+ * target `a`, alias `b`; the target is trimmed and NFC-normalised. Returns null for a link that names nothing
+ * (`[[]]`, `[[|x]]`, `[[#]]`).
  */
 export function splitWiki(inner: string): LinkParts | null {
   let left = inner;
@@ -87,4 +90,47 @@ export function splitMarkdownUrl(url: string): LinkParts | null {
   }
   if (target === '' && heading === null && block === null) return null;
   return { target, heading, block, alias: null };
+}
+
+/** The headings written in `[[a#B#C]]` (without a trailing `^block`), outermost first. */
+export function headingPathOf(inner: string): string[] {
+  const bar = inner.indexOf('|');
+  const left = bar === -1 ? inner : inner.slice(0, bar).replace(/\\$/, '');
+  const hash = left.indexOf('#');
+  if (hash === -1) return [];
+  const parts = left.slice(hash + 1).split('#').map((p) => p.trim()).filter((p) => p !== '');
+  if (parts.length && parts[parts.length - 1].startsWith('^')) parts.pop();
+  return parts;
+}
+
+const SIZE = /^(\d{1,5})(?:x(\d{1,5}))?$/;
+
+/** `100` → {width: 100}, `100x50` → {width: 100, height: 50} (Obsidian's image size after `|`), else null. */
+export function embedSize(alias: string | null): { width: number; height?: number } | null {
+  if (alias === null) return null;
+  const m = SIZE.exec(alias.trim());
+  if (!m) return null;
+  return m[2] === undefined ? { width: Number(m[1]) } : { width: Number(m[1]), height: Number(m[2]) };
+}
+
+/** What Obsidian shows for a wiki link without alias: `target > heading`, `target > ^block`, `heading`, `target`. */
+export function wikiLabel(parts: LinkParts): string {
+  if (parts.alias) return parts.alias;
+  const sub = parts.block !== null ? `^${parts.block}` : parts.heading;
+  if (sub === null) return parts.target;
+  return parts.target ? `${parts.target} > ${sub}` : sub;
+}
+
+/**
+ * Everything a renderer or editor needs about a wiki link or embed from its inner text; null when it names nothing.
+ * For an embed, an alias that is a size (`100x50`) is reported as `size` (and still as `alias`).
+ */
+export function wikiData(inner: string, embed = false): WikiData | null {
+  const parts = splitWiki(inner);
+  if (!parts) return null;
+  const size = embed ? embedSize(parts.alias) : null;
+  return {
+    inner, target: parts.target, heading: parts.heading, headingPath: headingPathOf(inner), block: parts.block,
+    alias: parts.alias, label: size ? wikiLabel({ ...parts, alias: null }) : wikiLabel(parts), size,
+  };
 }

@@ -2,13 +2,15 @@
  * YAML frontmatter: finding it, parsing it with the `yaml` package, and pulling out aliases, tags, the other
  * properties (JSON-compatible) and the wiki links written inside property values.
  *
- * Frontmatter is the first thing in the file: `---` alone on line 1, closed by the first line that is `---` or `...`.
- * The text given here has `\n` line endings (parseNote normalises CRLF first).
+ * Frontmatter is the first thing in the file: `---` alone on line 1, closed by the first line that is `---` or `...`
+ * (YAML's document end marker, which Obsidian accepts too). The text given here has `\n` line endings (callers
+ * normalise CRLF first; see splitFrontmatter).
  */
 import { isAlias, isMap, isScalar, isSeq, parseDocument, type DocumentOptions, type ParseOptions, type SchemaOptions } from 'yaml';
 import type { LinkFact, ProblemFact } from '../model.ts';
-import { splitWiki } from './links.ts';
-import { cleanTag, contextOf, lineIndexOf, lineStarts } from './text.ts';
+import { splitWiki } from './wiki-target.ts';
+import { cleanTag } from './tags.ts';
+import { contextOf, lineIndexOf, lineStarts } from './text.ts';
 
 export interface FrontmatterBlock {
   /** The YAML between the fences (with its trailing `\n`). */
@@ -31,7 +33,10 @@ function isFenceLine(text: string, start: number, end: number): boolean {
   return true;
 }
 
-/** Finds the frontmatter block, or null when the file has none (or it is never closed). */
+/**
+ * Finds the frontmatter block, or null when the file has none (or it is never closed). `text` has `\n` line endings.
+ * Linear: one pass over the lines until the closing fence.
+ */
 export function findFrontmatter(text: string): FrontmatterBlock | null {
   if (text.charCodeAt(0) !== 45 || !text.startsWith('---')) return null;
   const firstEnd = text.indexOf('\n');
@@ -85,7 +90,12 @@ export function toJson(v: unknown): unknown {
     return o;
   }
   if (v instanceof Set) return [...v].map(toJson);
-  if (v instanceof Uint8Array) return Buffer.from(v).toString('base64');
+  if (v instanceof Uint8Array) {
+    // `!!binary` values: base64, without Node's Buffer (this module also runs in the renderer)
+    let bin = '';
+    for (let i = 0; i < v.length; i++) bin += String.fromCharCode(v[i]);
+    return btoa(bin);
+  }
   const o: Record<string, unknown> = {};
   for (const k of Object.keys(v)) o[k] = toJson((v as Record<string, unknown>)[k]);
   return o;

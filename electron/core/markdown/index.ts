@@ -1,0 +1,20 @@
+/**
+ * The one grammar of Obsidian-flavoured markdown (runtime-neutral: no `node:` imports, no fs; the renderer imports
+ * it). Every consumer — the index (electron/core/parse), the reading view, the editor, rename, unlinked-mention
+ * linking, the panes and the CLI — reads markdown through these exports; nothing else parses `[[ ]]`, `#tags`,
+ * `^ids`, `%% %%`, callouts or frontmatter. The mdast it produces: nodes.ts.
+ */
+export type { BlockIdHit } from './blocks.ts';
+export { blockIdOf } from './blocks.ts';
+export { findComments, mayHaveComments, stripComments } from './comments.ts';
+export { remarkWikiEmbed } from './embed.ts';
+export type { FrontmatterBlock, FrontmatterFacts } from './frontmatter.ts';
+export { findFrontmatter, parseFrontmatter, toJson, YAML_OPTIONS } from './frontmatter.ts';
+export type { Callout, MdNode, MdPosition, WikiData } from './nodes.ts';
+export type { ObsidianOptions, PreparedSource } from './processor.ts';
+export { frontmatterOf, needsGfm, parseBody, parseObsidian, prepareSource, remarkObsidian } from './processor.ts';
+export type { TagSpan } from './tags.ts';
+export { cleanTag, isTagBoundary, scanTags, TAG_BODY } from './tags.ts';
+export { CALLOUT_CLASS, CALLOUT_TITLE_CLASS, EMBED_CLASS, obsidianTransform, TAG_CLASS, WIKILINK_CLASS } from './transforms.ts';
+export type { LinkParts } from './wiki-target.ts';
+export { embedSize, headingPathOf, splitMarkdownUrl, splitWiki, wikiData, wikiLabel } from './wiki-target.ts';

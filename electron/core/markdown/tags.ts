@@ -1,0 +1,54 @@
+/**
+ * Inline tags (Obsidian): `#tag`, `#nested/tag`, `#标签`, after the start of a text or whitespace. A tag holds letters
+ * of any script, marks, digits, `_`, `-`, `/` and emoji, and is not all digits (`#123` is no tag).
+ */
+
+/** True for a character that may stand before an inline `#tag` (Obsidian: start of text or whitespace). */
+export function isTagBoundary(c: number): boolean {
+  if (c === 32 || c === 9 || c === 10 || c === 13) return true;
+  if (c < 128) return false;
+  return c === 0xa0 || c === 0x3000 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x205f
+    || c === 0x2028 || c === 0x2029 || c === 0xfeff;
+}
+
+/** The characters of a tag after `#`: letters (any script), marks, digits, `_`, `-`, `/`, emoji. Sticky: set lastIndex. */
+export const TAG_BODY = /[\p{L}\p{M}\p{N}_\-/\p{Extended_Pictographic}\u200d\ufe0f]+/uy;
+const HAS_NON_DIGIT = /[^\p{N}/]/u;
+
+/**
+ * Normalises a tag as written (with or without a leading `#`): trims, drops the `#`, drops trailing `/`.
+ * Returns null when it is not a tag: empty, starting with `/`, or all digits (`#123`).
+ */
+export function cleanTag(raw: string): string | null {
+  let t = raw.trim();
+  if (t.startsWith('#')) t = t.slice(1);
+  while (t.endsWith('/')) t = t.slice(0, -1);
+  if (t === '' || t.startsWith('/') || !HAS_NON_DIGIT.test(t)) return null;
+  return t;
+}
+
+/** One inline tag found in a text: `src.slice(start, end)` is `#` + the tag as written; `tag` is cleaned (cleanTag). */
+export interface TagSpan { start: number; end: number; tag: string }
+
+/**
+ * The inline tags in `src[from, to)` (a text node's range in the parsed source), in order. Linear in `to - from`.
+ * The character before `from` counts as the boundary before a `#` at `from`, so a caller passes text-node ranges.
+ */
+export function scanTags(src: string, from: number, to: number, out: TagSpan[] = []): TagSpan[] {
+  let h = src.indexOf('#', from);
+  while (h !== -1 && h < to) {
+    if (h === 0 || isTagBoundary(src.charCodeAt(h - 1))) {
+      TAG_BODY.lastIndex = h + 1;
+      const m = TAG_BODY.exec(src);
+      if (m) {
+        const body = m[0].length > to - h - 1 ? m[0].slice(0, to - h - 1) : m[0];
+        const tag = cleanTag(body);
+        if (tag !== null) out.push({ start: h, end: h + 1 + body.length, tag });
+        h = src.indexOf('#', h + 1 + body.length);
+        continue;
+      }
+    }
+    h = src.indexOf('#', h + 1);
+  }
+  return out;
+}
