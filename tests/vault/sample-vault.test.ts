@@ -5,7 +5,7 @@
  * sentence copied from the seed notes.
  *
  * Word rule (stated here, used for the ranges): a note's length is its body's Latin-script words (code included)
- * plus half its CJK characters, both as the index counts them (`words`, `cjkChars`; see electron/core/parse/text.ts).
+ * plus half its CJK characters, both as the index counts them (`words`, `cjkChars`; see electron/core/markdown/text.ts).
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
