@@ -1,7 +1,7 @@
 /**
  * Learning-path benchmarks (figures only, never asserted).
  *
- * As a module: the default export `(index: GraphIndex) => Promise<Record<string, number>>` is called by
+ * As a module: the default export `(index: LearningSource) => Promise<Record<string, number>>` is called by
  * scripts/bench.ts on an indexed vault and measures, in ms: the first (uncached) learning-graph build, then plan,
  * path (connection) and next up p50/p95 on the cached graph (after a 10-call warm-up).
  *
@@ -10,12 +10,12 @@
  * builds a synthetic in-memory graph (each note lists ~`prereqs` prerequisites among lower-numbered notes, half of
  * them nearby so closures are deep, plus ~`links` body wiki links) and prints the same figures as JSON.
  */
-import type { GraphIndex, LinkRecord, NoteRecord } from '../electron/core/index/graph-index.ts';
-import { createLearningService } from '../electron/core/learning/index.ts';
+import { createLearningService, type LearningSource } from '../electron/core/learning/index.ts';
+import type { LinkRecord, NoteRecord } from '../electron/core/model.ts';
 import { sample, timeEach } from './bench-stats.ts';
 import { prng } from './generate-vault.ts';
 
-export default async function benchLearning(index: GraphIndex, runs = 200): Promise<Record<string, number>> {
+export default async function benchLearning(index: LearningSource, runs = 200): Promise<Record<string, number>> {
   const service = createLearningService(index);
   const t0 = performance.now();
   const g = service.graph();
@@ -41,7 +41,7 @@ export default async function benchLearning(index: GraphIndex, runs = 200): Prom
 }
 
 /** An in-memory stand-in exposing only what the learning engine reads (notes, links, resolveNote, version, vaultRoot). */
-function syntheticIndex(count: number, prereqs: number, bodyLinks: number): GraphIndex {
+function syntheticIndex(count: number, prereqs: number, bodyLinks: number): LearningSource {
   const rnd = prng(1);
   const notes: NoteRecord[] = [];
   const links: LinkRecord[] = [];
@@ -66,7 +66,7 @@ function syntheticIndex(count: number, prereqs: number, bodyLinks: number): Grap
     vaultRoot: '/nonexistent-bench-vault', version: 1,
     notes: () => notes, links: () => links,
     resolveNote: (arg: string) => (byPath.has(arg) ? arg : null),
-  } as unknown as GraphIndex;
+  };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -13,13 +13,13 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync,
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { AtlasIndex } from '../electron/core/index/atlas-index.ts';
-import type { GraphIndex } from '../electron/core/index/graph-index.ts';
+import { VaultQuery } from '../electron/core/query/vault-query.ts';
 import { percentile, sample, timeEach } from './bench-stats.ts';
 
 interface Figures { [name: string]: number | string }
 
-function searchQueries(index: GraphIndex, n: number): string[] {
-  const notes = index.notes();
+function searchQueries(query: VaultQuery, n: number): string[] {
+  const notes = query.notes();
   const qs: string[] = [];
   for (const note of sample(notes, n)) {
     const words = note.title.split(/\s+/).filter((w) => w.length >= 3);
@@ -67,8 +67,9 @@ async function main(argv: string[]): Promise<number> {
     figures.warmMs = Math.round(performance.now() - tWarm);
     figures.warmParsed = warm.parsed;
 
+    const query = new VaultQuery(index);
     // One saved note: rewrite a note with one more line, as an editor's save would, and re-index it.
-    const notes = index.notes();
+    const notes = query.notes();
     const target = notes[Math.floor(notes.length / 2)];
     const reindex: number[] = [];
     if (target) {
@@ -85,18 +86,18 @@ async function main(argv: string[]): Promise<number> {
     }
 
     const linked = sample(notes.map((n) => n.path), runs);
-    const bl = timeEach(linked, (p) => index.backlinks(p));
+    const bl = timeEach(linked, (p) => query.backlinks(p));
     figures.backlinksP50Ms = bl.p50;
     figures.backlinksP95Ms = bl.p95;
-    const queries = searchQueries(index, runs);
-    const se = timeEach(queries, (q) => index.search(q));
+    const queries = searchQueries(query, runs);
+    const se = timeEach(queries, (q) => query.search(q));
     figures.searchP50Ms = se.p50;
     figures.searchP95Ms = se.p95;
 
     const learningBench = new URL('./bench-learning.ts', import.meta.url);
     if (existsSync(learningBench)) {
-      const mod = (await import(learningBench.href)) as { default: (i: GraphIndex) => Promise<Record<string, number>> };
-      Object.assign(figures, await mod.default(index));
+      const mod = (await import(learningBench.href)) as { default: (q: VaultQuery) => Promise<Record<string, number>> };
+      Object.assign(figures, await mod.default(query));
     }
     index.close();
     figures.peakRssMB = Math.round(process.resourceUsage().maxRSS / 1024);

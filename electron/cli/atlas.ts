@@ -7,8 +7,8 @@
  */
 import { commands } from './commands/index.ts';
 import { CliError, type CommandContext, type ParsedArgs } from './command.ts';
-import { openVaultIndex } from './open-index.ts';
-import type { GraphIndex } from '../core/index/graph-index.ts';
+import { openCliVault } from './open-index.ts';
+import type { Vault } from '../core/vault.ts';
 
 /** Options that take no value; every other `--name` takes the next argument as its value. */
 const FLAGS = new Set(['json', 'unlearn', 'learning', 'help']);
@@ -51,15 +51,15 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`atlas: unknown command "${name}"\n${usage()}\n`);
     return 2;
   }
-  let index: GraphIndex | null = null;
+  let vault: Vault | null = null;
   try {
     const args = parseArgs(rest);
     const ctx: CommandContext = {
       args,
       json: args.options.json === true,
-      async openIndex() {
-        if (!index) index = (await openVaultIndex(args)).index;
-        return index;
+      async openVault() {
+        if (!vault) vault = (await openCliVault(args)).vault;
+        return vault;
       },
       print: (text) => process.stdout.write(text.endsWith('\n') ? text : text + '\n'),
       printJson: (value) => process.stdout.write(JSON.stringify(value, null, 2) + '\n'),
@@ -71,7 +71,7 @@ export async function main(argv: string[]): Promise<number> {
     if (!(e instanceof CliError) && process.env.ATLAS_DEBUG) process.stderr.write(`${(e as Error).stack}\n`);
     return 1;
   } finally {
-    (index as GraphIndex | null)?.close();
+    (vault as Vault | null)?.close();
   }
 }
 

@@ -2,7 +2,7 @@
  * The shape of one `atlas` CLI command. Each command lives in electron/cli/commands/<name>.ts and is listed in
  * electron/cli/commands/index.ts; electron/cli/atlas.ts parses argv and dispatches.
  */
-import type { GraphIndex } from '../core/index/graph-index.ts';
+import type { Vault } from '../core/vault.ts';
 
 export interface ParsedArgs {
   /** Positional arguments after the command name (vault first). */
@@ -14,8 +14,8 @@ export interface ParsedArgs {
 export interface CommandContext {
   args: ParsedArgs;
   json: boolean;
-  /** Opens and syncs (warm start) the index of the vault named by the first positional argument, honouring --db. */
-  openIndex(): Promise<GraphIndex>;
+  /** Opens and syncs (warm start) the vault named by the first positional argument, honouring --db. */
+  openVault(): Promise<Vault>;
   /** Writes to stdout. With --json a command prints exactly one JSON value via `printJson`. */
   print(text: string): void;
   printJson(value: unknown): void;

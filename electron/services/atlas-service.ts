@@ -1,6 +1,6 @@
 /**
- * Composes the engine into an `AtlasApi` for one vault: the SQLite index (`AtlasIndex`), the learning service, and
- * the vault file operations (confined paths, atomic writes, rename with link rewriting, delete to `.trash`).
+ * Composes the core into an `AtlasApi` for one vault: the core (`openVault`: index engine, queries, learning engine)
+ * and the vault file operations (confined paths, atomic writes, rename with link rewriting, delete to `.trash`).
  * Plain Node (no Electron): used by electron/main over IPC and by the browser host over HTTP.
  *
  * Never blocks on indexing: `createAtlasService` opens the index and returns; `sync()` (a cold index parses in
@@ -15,9 +15,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { AtlasApi, CheckReport, GraphFilter, IndexStatus, ProgressState, RenameResult } from '../shared/api.ts';
 import type { GraphIndex } from '../core/index/graph-index.ts';
-import type { LearningService } from '../core/learning/engine-types.ts';
-import { AtlasIndex } from '../core/index/atlas-index.ts';
-import { createLearningService } from '../core/learning/index.ts';
+import type { VaultQuery } from '../core/query/vault-query.ts';
+import { openVault } from '../core/vault.ts';
 import { writeFileAtomic } from './atomic-write.ts';
 import { AtlasError, toApiError } from './errors.ts';
 import { API_METHODS } from '../shared/api-methods.ts';
@@ -41,8 +40,10 @@ export interface AtlasServiceOptions {
 export interface AtlasService {
   api: AtlasApi;
   events: Pick<AtlasEventHub, 'on'>;
-  /** The underlying index, for tests and the CLI. */
+  /** The underlying index engine, for tests. */
   index: GraphIndex;
+  /** The queries over it, for tests. */
+  query: VaultQuery;
   /** Settles when the first sync has finished and the watcher (if any) is running; rejects if the sync failed. */
   ready: Promise<void>;
   /** Stops the watcher, waits for pending writes and the first sync, closes the database. */
@@ -56,7 +57,7 @@ export async function createAtlasService(opts: AtlasServiceOptions): Promise<Atl
   const paths = new VaultPaths(vaultRoot);
   const hub = new AtlasEventHub();
   let lastStatus: IndexStatus = { state: 'indexing', done: 0, total: 0 };
-  const index: GraphIndex = await AtlasIndex.open({
+  const vault = await openVault({
     vaultRoot,
     dbPath: opts.dbPath,
     workers: opts.workers,
@@ -65,7 +66,7 @@ export async function createAtlasService(opts: AtlasServiceOptions): Promise<Atl
       hub.emit('index-status', s);
     },
   });
-  const learning: LearningService = createLearningService(index);
+  const { index, query, learning } = vault;
 
   let closed = false;
   let synced = false;
@@ -138,20 +139,20 @@ export async function createAtlasService(opts: AtlasServiceOptions): Promise<Atl
 
       const oldFiles = await files.filesUnder(paths, src.rel);
       const moved = new Map(oldFiles.map((f) => [f, dst.rel + f.slice(src.rel.length)] as const));
-      const links = index.links();
+      const links = query.links();
       await fs.promises.mkdir(path.dirname(dst.abs), { recursive: true });
       await fs.promises.rename(src.abs, dst.abs);
       await index.update([...moved.keys(), ...moved.values()]);
 
       const names = new Map<string, number>();
-      for (const f of index.listFiles()) {
+      for (const f of query.listFiles()) {
         if (f.kind === 'folder') continue;
         const k = path.posix.basename(f.path).toLowerCase();
         names.set(k, (names.get(k) ?? 0) + 1);
       }
       const edits = computeLinkEdits(links, {
         moved,
-        resolve: (fromPath, target) => index.resolveLink(fromPath, target),
+        resolve: (fromPath, target) => query.resolveLink(fromPath, target),
         nameCount: (fileName) => names.get(fileName.toLowerCase()) ?? 0,
       });
       const rewritten: string[] = [];
@@ -179,9 +180,9 @@ export async function createAtlasService(opts: AtlasServiceOptions): Promise<Atl
   };
 
   const api: AtlasApi = {
-    vaultInfo: async () => index.vaultInfo(),
+    vaultInfo: async () => query.vaultInfo(),
     indexStatus: async () => (closed ? lastStatus : index.status()),
-    listFiles: async () => index.listFiles(),
+    listFiles: async () => query.listFiles(),
     readNote: (p) => files.readNote(paths, p),
     writeNote: (p, content, expectedHash) => serial(async () => {
       const r = await files.writeNote(paths, p, content, expectedHash);
@@ -204,30 +205,26 @@ export async function createAtlasService(opts: AtlasServiceOptions): Promise<Atl
     }),
     resolveLink: async (fromPath, target) => {
       if (target.includes('\0')) throw new AtlasError('invalid-argument', 'Link target contains a NUL byte');
-      return index.resolveLink(note(fromPath), target);
+      return query.resolveLink(note(fromPath), target);
     },
     noteInfo: async (p) => {
       const rel = note(p);
-      const info = index.noteInfo(rel);
+      const info = query.noteInfo(rel);
       if (!info) throw new AtlasError('not-found', `Note not found: ${rel}`);
       return info;
     },
-    backlinks: async (p) => index.backlinks(note(p)),
-    outgoing: async (p) => index.outgoing(note(p)),
-    mentions: async (p) => index.mentions(note(p)),
-    tags: async () => index.tags(),
-    search: async (query) => index.search(query),
+    backlinks: async (p) => query.backlinks(note(p)),
+    outgoing: async (p) => query.outgoing(note(p)),
+    mentions: async (p) => query.mentions(note(p)),
+    tags: async () => query.tags(),
+    search: async (text) => query.search(text),
     graph: async (filter?: GraphFilter) => {
       const f = filter ? { ...filter } : undefined;
       if (f?.folder !== undefined) f.folder = normaliseRelative(f.folder, { allowRoot: true });
-      return index.graph(f);
+      return query.graph(f);
     },
-    neighbourhood: async (p, depth) => index.neighbourhood(note(p), depth),
-    check: async (): Promise<CheckReport> => {
-      const report = index.check();
-      const pre = learning.prerequisiteReport();
-      return { ...report, cycles: pre.cycles, missingPrerequisites: pre.missingPrerequisites };
-    },
+    neighbourhood: async (p, depth) => query.neighbourhood(note(p), depth),
+    check: async (): Promise<CheckReport> => vault.check(),
     plan: async (target, known) => learning.plan(name(target), known?.map(name)),
     connection: async (from, to) => learning.connection(name(from), name(to)),
     nextUp: async () => learning.nextUp(),
@@ -261,11 +258,11 @@ export async function createAtlasService(opts: AtlasServiceOptions): Promise<Atl
     const stop = stopWatch as (() => Promise<void>) | null;
     if (stop) await stop();
     await queue;
-    index.close();
+    vault.close();
     hub.clear();
   };
 
-  return { api, events: hub, index, ready, close };
+  return { api, events: hub, index, query, ready, close };
 }
 
 /** Replaces `<root>/` with nothing and a bare `<root>` with `the vault`, for each root (longest first). */

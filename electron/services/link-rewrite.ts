@@ -14,7 +14,7 @@
  * with the note).
  */
 import path from 'node:path';
-import type { LinkRecord } from '../core/index/graph-index.ts';
+import type { LinkRecord } from '../core/model.ts';
 
 export interface LinkEdit {
   /** 1-based line of the link in the (possibly moved) source note. */

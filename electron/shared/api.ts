@@ -5,174 +5,26 @@
  * methods through contextBridge), electron/host (serves them over HTTP/WebSocket on 127.0.0.1), renderer/src/client
  * (the only module of the renderer that reaches the backend), and the `atlas` CLI's JSON output.
  *
+ * The domain types (notes, links, graph, plans, reports …) are the core's (electron/core/model.ts), re-exported here
+ * unchanged; this file adds only the transport: `AtlasApi`, its events, `ApiError` and the Electron bridge.
+ *
  * Conventions: every path is vault-relative with `/` separators; lines are 1-based; durations are ms; sizes bytes.
  * Every method may reject with an `ApiError` (`{ code, message }`); the UI shows `message`.
  */
 
-// ---------- index & notes ----------
+import type {
+  BacklinkInfo, CheckReport, ConnectionPath, CuratedPath, FileEntry, GraphData, GraphFilter, IndexStatus, LearningPlan,
+  MentionInfo, NextUp, NoteContent, NoteInfo, OutgoingLinkInfo, ProgressState, RenameResult, SearchHit, TagInfo,
+  VaultInfo, WriteResult,
+} from '../core/model.ts';
 
-export interface VaultInfo {
-  /** Absolute path of the vault folder. */
-  root: string;
-  /** Folder name, shown in the title bar. */
-  name: string;
-  noteCount: number;
-  fileCount: number;
-}
-
-export interface IndexStatus {
-  state: 'idle' | 'indexing' | 'error';
-  /** Files done and total during indexing. */
-  done: number;
-  total: number;
-  message?: string;
-  /** Duration of the last full or warm index, ms. */
-  lastIndexMs?: number;
-}
-
-export interface FileEntry {
-  path: string;
-  kind: 'note' | 'attachment' | 'folder';
-}
-
-export interface NoteContent {
-  path: string;
-  content: string;
-  /** mtime of the file when read, ms since epoch. */
-  mtimeMs: number;
-  /** sha256 hex of the content; pass back to writeNote to detect changes on disk. */
-  hash: string;
-}
-
-export interface WriteResult {
-  path: string;
-  mtimeMs: number;
-  hash: string;
-}
-
-export interface RenameResult {
-  from: string;
-  to: string;
-  /** Notes whose links were rewritten. */
-  rewritten: string[];
-}
-
-export interface HeadingInfo { level: number; text: string; line: number }
-
-export interface NoteInfo {
-  path: string;
-  title: string;
-  aliases: string[];
-  tags: string[];
-  headings: HeadingInfo[];
-  blocks: string[];
-  properties: Record<string, unknown>;
-}
-
-export interface BacklinkInfo {
-  source: string;
-  line: number;
-  kind: 'wiki' | 'embed' | 'markdown' | 'property';
-  context: string;
-}
-
-export interface OutgoingLinkInfo {
-  raw: string;
-  kind: 'wiki' | 'embed' | 'markdown' | 'property';
-  /** Resolved vault path, or null when unresolved. */
-  target: string | null;
-  heading: string | null;
-  block: string | null;
-  alias: string | null;
-  line: number;
-  relation: string | null;
-  resolvedBy: 'path' | 'folder' | 'shortest' | 'alias' | null;
-}
-
-export interface MentionInfo { source: string; line: number; text: string }
-
-export interface TagInfo {
-  /** Full tag, e.g. `lang/go`. */
-  tag: string;
-  /** Notes carrying exactly this tag or a nested one below it. */
-  count: number;
-  children: TagInfo[];
-}
-
-export interface SearchHit { path: string; title: string; snippet: string }
-
-export interface GraphNode {
-  /** Vault path for notes and attachments; `unresolved:<raw target>` for unresolved targets. */
-  id: string;
-  label: string;
-  kind: 'note' | 'attachment' | 'unresolved';
-  tags: string[];
-  /** Aliases of a note (for `[[` completion by alias), absent for other kinds. */
-  aliases?: string[];
-  level?: number | null;
-}
-
-export interface GraphEdge {
-  source: string;
-  target: string;
-  kind: 'wiki' | 'embed' | 'markdown' | 'property';
-  /** Frontmatter key for property links (`prerequisites`, `related`, …), else null. */
-  relation: string | null;
-}
-
-export interface GraphData { nodes: GraphNode[]; edges: GraphEdge[] }
-
-export interface GraphFilter {
-  /** Only notes with this tag (or nested below it). */
-  tag?: string;
-  /** Only notes under this folder. */
-  folder?: string;
-  includeAttachments?: boolean;
-  includeUnresolved?: boolean;
-}
-
-export interface CheckReport {
-  unresolved: { source: string; raw: string; line: number }[];
-  ambiguous: { source: string; raw: string; line: number; candidates: string[]; chosen: string }[];
-  brokenAnchors: { source: string; raw: string; line: number; target: string }[];
-  problems: { path: string; kind: string; message: string }[];
-  orphans: string[];
-  /** Prerequisite cycles, each a list of note paths (learning issue). */
-  cycles?: string[][];
-  /** Prerequisites that do not resolve to a note. */
-  missingPrerequisites?: { source: string; raw: string }[];
-}
-
-// ---------- learning ----------
-
-export type ProgressState = 'learned' | 'learning';
-
-export interface PlanStep {
-  path: string;
-  title: string;
-  level: number | null;
-  estimateMin: number;
-  /** True when estimateMin was derived from the note's length rather than an `estimate` property. */
-  estimated?: boolean;
-  /** Later steps of this plan that list this step as a prerequisite. */
-  neededBy: string[];
-  state?: ProgressState | null;
-}
-
-export interface LearningPlan {
-  target: string;
-  steps: PlanStep[];
-  totalMin: number;
-  cycles: string[][];
-  unresolved: string[];
-}
-
-export interface PathHop { from: string; to: string; kind: string; relation: string | null; context: string }
-export interface ConnectionPath { hops: PathHop[]; message?: string }
-
-export interface NextUp { path: string; title: string; unlocks: number }
-
-export interface CuratedPath { path: string; title: string; steps: { path: string | null; raw: string; title: string }[] }
+/** The domain types that cross to the renderer, unchanged. */
+export type {
+  BacklinkInfo, CheckReport, ConnectionPath, CuratedPath, FileEntry, GraphData, GraphEdge, GraphFilter, GraphNode,
+  HeadingInfo, IndexReport, IndexStatus, LearningPlan, LinkKind, MentionInfo, NextUp, NoteContent, NoteInfo,
+  OutgoingLinkInfo, PathHop, PlanStep, PrerequisiteReport, ProgressState, RenameResult, ResolvedBy, SearchHit, TagInfo,
+  VaultInfo, WriteResult,
+} from '../core/model.ts';
 
 // ---------- reading view: embeds and link states ----------
 

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { nodeVaultFs } from '../../electron/core/index/vault-fs.ts';
-import { openIndex, tempVault, waitFor } from './helpers.ts';
+import { openIndex, queryOf, tempVault, waitFor } from './helpers.ts';
 
 function listing(dir: string): string[] {
   return (fs.readdirSync(dir, { recursive: true, withFileTypes: false }) as string[]).sort();
@@ -47,7 +47,7 @@ test('bad files are recorded with problems; good notes around them are unaffecte
     },
   });
   const s = await index.sync();
-  const problems = index.check().problems;
+  const problems = queryOf(index).indexReport().problems;
   const kinds = (p: string) => problems.filter((x) => x.path === p).map((x) => x.kind);
   assert.deepEqual(kinds('nul.md'), ['binary']);
   assert.deepEqual(kinds('bad-utf8.md'), ['encoding']);
@@ -60,20 +60,20 @@ test('bad files are recorded with problems; good notes around them are unaffecte
   assert.deepEqual(kinds('crlf.md'), []);
 
   // the bad .md files are still notes (links to them resolve); the deleted one is gone
-  const targets = Object.fromEntries(index.outgoing('good.md').map((l) => [l.raw, l.target]));
+  const targets = Object.fromEntries(queryOf(index).outgoing('good.md').map((l) => [l.raw, l.target]));
   assert.equal(targets['[[nul]]'], 'nul.md');
   assert.equal(targets['[[caf\u00e9]]'], 'caf\u00e9.md');
   assert.equal(targets['[[bom]]'], 'bom.md');
   assert.equal(targets['[[crlf#Second]]'], 'crlf.md');
   assert.equal(targets['[[gone]]'], null);
-  assert.ok(!index.check().brokenAnchors.some((b) => b.source === 'good.md'));
-  assert.deepEqual(index.noteInfo('bom.md')?.aliases, ['带BOM']);
-  assert.deepEqual(index.noteInfo('crlf.md')?.headings.map((h) => [h.text, h.line]), [['First', 1], ['Second', 5]]);
-  const ctx = index.backlinks('good.md').find((b) => b.source === 'crlf.md');
+  assert.ok(!queryOf(index).indexReport().brokenAnchors.some((b) => b.source === 'good.md'));
+  assert.deepEqual(queryOf(index).noteInfo('bom.md')?.aliases, ['带BOM']);
+  assert.deepEqual(queryOf(index).noteInfo('crlf.md')?.headings.map((h) => [h.text, h.line]), [['First', 1], ['Second', 5]]);
+  const ctx = queryOf(index).backlinks('good.md').find((b) => b.source === 'crlf.md');
   assert.deepEqual([ctx?.line, ctx?.context], [3, 'See [[good]] here.']);
-  assert.ok(index.listFiles().some((f) => f.path === 'sub/link-to-good.md'));
-  assert.ok(!index.listFiles().some((f) => /\.obsidian|\.trash|node_modules/.test(f.path)));
-  assert.ok(index.backlinks('good.md').every((b) => !b.source.includes('.trash')));
+  assert.ok(queryOf(index).listFiles().some((f) => f.path === 'sub/link-to-good.md'));
+  assert.ok(!queryOf(index).listFiles().some((f) => /\.obsidian|\.trash|node_modules/.test(f.path)));
+  assert.ok(queryOf(index).backlinks('good.md').every((b) => !b.source.includes('.trash')));
   assert.ok(s.notes >= 9);
 
   // warm start: nothing re-parsed; an update named in NFC finds the NFD file on disk
@@ -81,7 +81,7 @@ test('bad files are recorded with problems; good notes around them are unaffecte
   fs.writeFileSync(path.join(root, 'cafe\u0301.md'), '# Café\n\n[[good]] [[nul]]\n');
   const u = await index.update(['caf\u00e9.md']);
   assert.deepEqual(u, { changed: ['caf\u00e9.md'], deleted: [] });
-  assert.equal(index.outgoing('caf\u00e9.md').length, 2);
+  assert.equal(queryOf(index).outgoing('caf\u00e9.md').length, 2);
   assert.deepEqual(listing(root), before.filter((p) => !p.endsWith('gone.md')));
   index.close();
 });
@@ -94,8 +94,8 @@ test('an unreadable note is reported (skipped when running as root)', { skip: pr
   try {
     const index = await openIndex(root, db);
     await index.sync();
-    assert.deepEqual(index.check().problems.map((p) => [p.path, p.kind]), [['secret.md', 'unreadable']]);
-    assert.equal(index.outgoing('open.md')[0].target, 'secret.md');
+    assert.deepEqual(queryOf(index).indexReport().problems.map((p) => [p.path, p.kind]), [['secret.md', 'unreadable']]);
+    assert.equal(queryOf(index).outgoing('open.md')[0].target, 'secret.md');
     index.close();
   } finally {
     fs.chmodSync(path.join(root, 'secret.md'), 0o644);
@@ -117,17 +117,17 @@ test('an unreadable note (EACCES through the fs interface, so also as root) is r
     },
   });
   await index.sync();
-  assert.deepEqual(index.check().problems.map((p) => [p.path, p.kind]), [['secret.md', 'unreadable']]);
-  assert.equal(index.outgoing('open.md')[0].target, 'secret.md');
+  assert.deepEqual(queryOf(index).indexReport().problems.map((p) => [p.path, p.kind]), [['secret.md', 'unreadable']]);
+  assert.equal(queryOf(index).outgoing('open.md')[0].target, 'secret.md');
   const v = index.version;
   assert.equal((await index.sync()).parsed, 0);
   assert.deepEqual(await index.update(['secret.md']), { changed: [], deleted: [] });
   assert.equal(index.version, v, 'nothing changed, so the version stays');
   denied = false;
   assert.equal((await index.sync()).parsed, 1);
-  assert.deepEqual(index.check().problems, []);
-  assert.deepEqual(index.check().brokenAnchors, []);
-  assert.deepEqual(index.noteInfo('secret.md')?.headings.map((h) => h.text), ['Secret 秘密']);
+  assert.deepEqual(queryOf(index).indexReport().problems, []);
+  assert.deepEqual(queryOf(index).indexReport().brokenAnchors, []);
+  assert.deepEqual(queryOf(index).noteInfo('secret.md')?.headings.map((h) => h.text), ['Secret 秘密']);
   index.close();
 });
 
@@ -141,12 +141,12 @@ test('the watcher picks up files written by another program, ignoring dot folder
     fs.mkdirSync(path.join(root, '.obsidian'), { recursive: true });
     fs.writeFileSync(path.join(root, '.obsidian', 'workspace.md'), '[[Note]]');
     fs.writeFileSync(path.join(root, 'from-outside.md'), '# 外部程序写入\n\n链接到 [[通道]]。\n');
-    assert.ok(await waitFor(() => index.backlinks('concurrency/channel.md').some((b) => b.source === 'from-outside.md')), 'new note indexed');
+    assert.ok(await waitFor(() => queryOf(index).backlinks('concurrency/channel.md').some((b) => b.source === 'from-outside.md')), 'new note indexed');
     fs.rmSync(path.join(root, 'orphan.md'));
-    assert.ok(await waitFor(() => index.noteInfo('orphan.md') === null), 'deletion indexed');
+    assert.ok(await waitFor(() => queryOf(index).noteInfo('orphan.md') === null), 'deletion indexed');
     assert.ok(await waitFor(() => seen.includes('-orphan.md')));
     assert.ok(seen.includes('from-outside.md'));
-    assert.ok(!index.listFiles().some((f) => f.path.startsWith('.obsidian')));
+    assert.ok(!queryOf(index).listFiles().some((f) => f.path.startsWith('.obsidian')));
   } finally {
     await stop();
     index.close();

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { openIndex, tempVault, writeVault } from './helpers.ts';
+import { openIndex, queryOf, tempVault, writeVault } from './helpers.ts';
 
 test('cold index: an alias link written before a shorter note with the same alias is parsed re-resolves to it', async () => {
   const { root, db, work } = tempVault();
@@ -16,10 +16,10 @@ test('cold index: an alias link written before a shorter note with the same alia
   const index = await openIndex(root, db);
   try {
     assert.equal((await index.sync()).mode, 'cold');
-    const [link] = index.outgoing('abc.md');
+    const [link] = queryOf(index).outgoing('abc.md');
     assert.equal(link.resolvedBy, 'alias');
-    assert.equal(index.links().find((l) => l.source === 'abc.md')?.target, 'b.md', 'shortest path among alias holders');
-    const amb = index.check().ambiguous;
+    assert.equal(queryOf(index).links().find((l) => l.source === 'abc.md')?.target, 'b.md', 'shortest path among alias holders');
+    const amb = queryOf(index).indexReport().ambiguous;
     assert.equal(amb.length, 1);
     assert.deepEqual(amb.map((a) => a.source), ['abc.md']);
   } finally {
@@ -35,8 +35,8 @@ test('search: 1–2 character Chinese queries find text at the very end of a not
   const index = await openIndex(root, db);
   try {
     await index.sync();
-    assert.deepEqual(index.search('道').map((h) => h.path), ['a.md']);
-    assert.deepEqual(index.search('通道').map((h) => h.path), ['a.md']);
+    assert.deepEqual(queryOf(index).search('道').map((h) => h.path), ['a.md']);
+    assert.deepEqual(queryOf(index).search('通道').map((h) => h.path), ['a.md']);
   } finally {
     index.close();
     fs.rmSync(work, { recursive: true, force: true });
@@ -50,11 +50,11 @@ test('search: a "quoted phrase" matches the phrase; FTS syntax characters never 
   const index = await openIndex(root, db);
   try {
     await index.sync();
-    assert.deepEqual(index.search('"goroutine scheduling"').map((h) => h.path), ['a.md']);
-    assert.deepEqual(index.search('goroutine scheduling').map((h) => h.path).sort(), ['a.md', 'b.md']);
-    assert.deepEqual(index.search('"goroutine').map((h) => h.path).sort(), ['a.md', 'b.md'], 'unclosed quote');
+    assert.deepEqual(queryOf(index).search('"goroutine scheduling"').map((h) => h.path), ['a.md']);
+    assert.deepEqual(queryOf(index).search('goroutine scheduling').map((h) => h.path).sort(), ['a.md', 'b.md']);
+    assert.deepEqual(queryOf(index).search('"goroutine').map((h) => h.path).sort(), ['a.md', 'b.md'], 'unclosed quote');
     for (const q of ['"', '*', '-', 'OR', '(', 'a OR b', 'NEAR(x', 'go*', '^', "'", '%', '_', '{a}', 'c:d', '""']) {
-      assert.doesNotThrow(() => index.search(q), q);
+      assert.doesNotThrow(() => queryOf(index).search(q), q);
     }
   } finally {
     index.close();
@@ -69,11 +69,11 @@ test('resolveLink: a table-escaped `[[a\\|b]]`, a heading and an alias resolve l
   const index = await openIndex(root, db);
   try {
     await index.sync();
-    assert.equal(index.resolveLink('src.md', '[[通道\\|看这里]]'), 'zh/通道.md');
-    assert.equal(index.resolveLink('src.md', '通道\\|看这里'), 'zh/通道.md');
-    assert.equal(index.resolveLink('src.md', '通道#用法|x'), 'zh/通道.md');
-    assert.equal(index.resolveLink('src.md', 'channel'), 'zh/通道.md');
-    assert.equal(index.outgoing('src.md')[0]?.target, 'zh/通道.md', 'the parsed link agrees');
+    assert.equal(queryOf(index).resolveLink('src.md', '[[通道\\|看这里]]'), 'zh/通道.md');
+    assert.equal(queryOf(index).resolveLink('src.md', '通道\\|看这里'), 'zh/通道.md');
+    assert.equal(queryOf(index).resolveLink('src.md', '通道#用法|x'), 'zh/通道.md');
+    assert.equal(queryOf(index).resolveLink('src.md', 'channel'), 'zh/通道.md');
+    assert.equal(queryOf(index).outgoing('src.md')[0]?.target, 'zh/通道.md', 'the parsed link agrees');
   } finally {
     index.close();
     fs.rmSync(work, { recursive: true, force: true });

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AtlasIndex, type AtlasIndexOptions } from '../../electron/core/index/atlas-index.ts';
+import { VaultQuery } from '../../electron/core/query/vault-query.ts';
 
 const fixtures = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures');
 
@@ -37,4 +38,9 @@ export async function waitFor(fn: () => boolean, ms = 10000): Promise<boolean> {
     await new Promise((r) => setTimeout(r, 50));
   }
   return fn();
+}
+
+/** The queries over an opened index (cheap: `VaultQuery` only holds the engine). */
+export function queryOf(index: AtlasIndex): VaultQuery {
+  return new VaultQuery(index);
 }

@@ -17,7 +17,7 @@ import type { LinkInput } from '../../electron/core/store/graph-store.ts';
 import { search } from '../../electron/core/query/search.ts';
 import { mentions } from '../../electron/core/query/mentions.ts';
 import { tagTree } from '../../electron/core/query/tags.ts';
-import { check } from '../../electron/core/query/check.ts';
+import { indexReport } from '../../electron/core/query/index-report.ts';
 
 function tmpDb(): string {
   return path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-store-')), 'index.db');
@@ -76,7 +76,7 @@ test('links resolve, anchors are checked, backlinks come with context', () => {
   assert.deepEqual(store.backlinks('concurrency/channel.md').map((b) => [b.source, b.line]), [
     ['concurrency/goroutine.md', 2], ['concurrency/goroutine.md', 2], ['concurrency/goroutine.md', 2],
   ]);
-  const report = check(store);
+  const report = indexReport(store);
   assert.deepEqual(report.unresolved, [{ source: 'concurrency/goroutine.md', raw: '[[missing note]]', line: 3 }]);
   assert.deepEqual(report.brokenAnchors.map((b) => b.raw), ['[[channel]]']);
   assert.deepEqual(report.orphans, ['Go.md', 'lonely.md']);

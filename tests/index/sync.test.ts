@@ -9,7 +9,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { AtlasIndex, VaultError, defaultDbPath } from '../../electron/core/index/atlas-index.ts';
 import { SCHEMA_VERSION } from '../../electron/core/store/schema.ts';
-import { openIndex, tempVault, writeVault } from './helpers.ts';
+import { openIndex, queryOf, tempVault, writeVault } from './helpers.ts';
 
 test('cold then warm: a warm start re-parses nothing; one touched file re-parses one', async () => {
   const { root, db } = tempVault('index-resolve');
@@ -29,7 +29,7 @@ test('cold then warm: a warm start re-parses nothing; one touched file re-parses
   writeVault(root, 'orphan.md', '# 孤立\n\n现在链接到 [[Note]]。\n');
   const one = await index.sync();
   assert.deepEqual([one.parsed, one.deleted], [1, 0]);
-  assert.deepEqual(index.backlinks('Note.md').map((b) => b.source), ['a/source.md', 'orphan.md']);
+  assert.deepEqual(queryOf(index).backlinks('Note.md').map((b) => b.source), ['a/source.md', 'orphan.md']);
   fs.rmSync(path.join(root, 'orphan.md'));
   const del = await index.sync();
   assert.deepEqual([del.parsed, del.deleted, del.notes], [0, 1, 14]);
@@ -40,7 +40,7 @@ test('incremental: adding Note resolves unresolved links, deleting unresolves th
   const { root, db } = tempVault('index-resolve');
   const index = await openIndex(root, db);
   await index.sync();
-  const target = (src: string, raw: string) => index.outgoing(src).find((l) => l.raw === raw)?.target ?? null;
+  const target = (src: string, raw: string) => queryOf(index).outgoing(src).find((l) => l.raw === raw)?.target ?? null;
   assert.equal(target('concurrency/goroutine.md', '[[不存在的笔记]]'), null);
 
   const v0 = index.version;
@@ -52,7 +52,7 @@ test('incremental: adding Note resolves unresolved links, deleting unresolves th
   writeVault(root, 'topic.md', '# Root topic\n');
   await index.update(['topic.md']);
   assert.equal(target('shortest.md', '[[topic]]'), 'topic.md');
-  assert.ok(!index.check().ambiguous.some((a) => a.source === 'shortest.md'));
+  assert.ok(!queryOf(index).indexReport().ambiguous.some((a) => a.source === 'shortest.md'));
 
   fs.rmSync(path.join(root, 'notes/不存在的笔记.md'));
   assert.deepEqual(await index.update(['notes/不存在的笔记.md']), { changed: [], deleted: ['notes/不存在的笔记.md'] });
@@ -64,8 +64,8 @@ test('incremental: adding Note resolves unresolved links, deleting unresolves th
   assert.deepEqual(r, { changed: ['concurrency/管道.md'], deleted: ['concurrency/channel.md'] });
   assert.equal(target('concurrency/goroutine.md', '[[channel#关闭规则]]'), null);
   assert.equal(target('concurrency/goroutine.md', '[[通道]]'), 'concurrency/管道.md');
-  assert.deepEqual(index.backlinks('concurrency/管道.md').map((b) => b.line), [7]);
-  assert.deepEqual(index.check().brokenAnchors, []);
+  assert.deepEqual(queryOf(index).backlinks('concurrency/管道.md').map((b) => b.line), [7]);
+  assert.deepEqual(queryOf(index).indexReport().brokenAnchors, []);
 
   // alias change: dropping 通道 unresolves [[通道]]; adding it back resolves it again
   const file = path.join(root, 'concurrency/管道.md');
@@ -81,7 +81,7 @@ test('incremental: adding Note resolves unresolved links, deleting unresolves th
   writeVault(root, 'concurrency/管道.md', text + '\n## 不存在\n');
   fs.renameSync(path.join(root, 'concurrency/管道.md'), path.join(root, 'concurrency/channel.md'));
   await index.update(['concurrency/管道.md', 'concurrency/channel.md']);
-  assert.deepEqual(index.check().brokenAnchors.map((b) => b.raw), ['[[channel#^nope]]']);
+  assert.deepEqual(queryOf(index).indexReport().brokenAnchors.map((b) => b.raw), ['[[channel#^nope]]']);
 
   // paths outside the vault are ignored; absolute paths inside it are accepted
   fs.writeFileSync(path.join(root, '..', 'outside.md'), '# outside\n');
@@ -93,7 +93,7 @@ test('incremental: adding Note resolves unresolved links, deleting unresolves th
   fs.rmSync(path.join(root, 'deep'), { recursive: true });
   const d = await index.update(['deep']);
   assert.deepEqual(d.deleted.sort(), ['deep', 'deep/folder', 'deep/folder/local.md', 'deep/folder/source2.md']);
-  assert.ok(!index.listFiles().some((f) => f.path.startsWith('deep')));
+  assert.ok(!queryOf(index).listFiles().some((f) => f.path.startsWith('deep')));
   index.close();
 });
 
@@ -105,7 +105,7 @@ test('parse workers give the same index as the calling thread', async () => {
   await inThread.sync();
   const s = await threaded.sync();
   assert.equal(s.parsed, 15);
-  assert.deepEqual(threaded.export(), inThread.export());
+  assert.deepEqual(queryOf(threaded).export(), queryOf(inThread).export());
   inThread.close();
   threaded.close();
 });
@@ -132,7 +132,7 @@ test('a corrupt database file is deleted and rebuilt; a schema version bump rebu
   index = await openIndex(root, db);
   s = await index.sync();
   assert.equal(s.notes, 15);
-  assert.equal(index.backlinks('concurrency/channel.md').length, 5);
+  assert.equal(queryOf(index).backlinks('concurrency/channel.md').length, 5);
   index.close();
 });
 

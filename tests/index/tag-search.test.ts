@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import Database from 'better-sqlite3';
 import { parseTagQuery } from '../../electron/core/query/search.ts';
-import { openIndex, tempVault, writeVault } from './helpers.ts';
+import { openIndex, queryOf, tempVault, writeVault } from './helpers.ts';
 
 async function vault() {
   const { root, db } = tempVault();
@@ -31,7 +31,7 @@ test('parseTagQuery splits tag: terms from text', () => {
 test('tag: lists notes with the tag or a nested tag, snippet = tag list', async () => {
   const { index } = await vault();
   try {
-    const paths = (q: string) => index.search(q).map((h) => h.path).sort();
+    const paths = (q: string) => queryOf(index).search(q).map((h) => h.path).sort();
     assert.deepEqual(paths('tag:go'), ['go/basics.md', 'go/goroutine.md', 'go/select.md', 'zh/通道.md']);
     assert.deepEqual(paths('tag:#go'), paths('tag:go'));
     assert.deepEqual(paths('tag:GO'), paths('tag:go'), 'case-insensitive');
@@ -41,9 +41,9 @@ test('tag: lists notes with the tag or a nested tag, snippet = tag list', async 
     assert.deepEqual(paths('tag:并发'), ['zh/通道.md', 'zh/锁.md'], 'not the untagged note that only mentions 并发');
     assert.deepEqual(paths('tag:#并发/通道'), ['zh/通道.md']);
     assert.deepEqual(paths('tag:nothing'), []);
-    const hit = index.search('tag:#go/concurrency').find((h) => h.path === 'go/goroutine.md');
+    const hit = queryOf(index).search('tag:#go/concurrency').find((h) => h.path === 'go/goroutine.md');
     assert.deepEqual(hit, { path: 'go/goroutine.md', title: 'goroutine', snippet: '#go/concurrency' });
-    assert.equal(index.search('tag:并发').find((h) => h.path === 'zh/通道.md')?.snippet, '#并发/通道 #go');
+    assert.equal(queryOf(index).search('tag:并发').find((h) => h.path === 'zh/通道.md')?.snippet, '#并发/通道 #go');
     // two tags: both must hold
     assert.deepEqual(paths('tag:go tag:并发'), ['zh/通道.md']);
   } finally {
@@ -54,17 +54,17 @@ test('tag: lists notes with the tag or a nested tag, snippet = tag list', async 
 test('tag: combined with text terms keeps tagged notes containing every term; snippet = matching line', async () => {
   const { index } = await vault();
   try {
-    const hits = index.search('tag:go channel');
+    const hits = queryOf(index).search('tag:go channel');
     assert.deepEqual(hits.map((h) => h.path).sort(), ['go/goroutine.md', 'go/select.md'], 'gopher has channel but not tag go');
     assert.equal(hits.find((h) => h.path === 'go/goroutine.md')?.snippet, 'Use a channel to talk.');
-    assert.deepEqual(index.search('tag:go channel talk').map((h) => h.path), ['go/goroutine.md']);
-    const zh = index.search('tag:并发 数据');
+    assert.deepEqual(queryOf(index).search('tag:go channel talk').map((h) => h.path), ['go/goroutine.md']);
+    const zh = queryOf(index).search('tag:并发 数据');
     assert.deepEqual(zh.map((h) => h.path).sort(), ['zh/通道.md', 'zh/锁.md']);
     assert.equal(zh.find((h) => h.path === 'zh/通道.md')?.snippet, '通道用于在协程之间传递数据。');
-    assert.deepEqual(index.search('协程 tag:go').map((h) => h.path), ['zh/通道.md'], 'tag term may come last');
-    assert.deepEqual(index.search('tag:并发 不存在的词').map((h) => h.path), []);
+    assert.deepEqual(queryOf(index).search('协程 tag:go').map((h) => h.path), ['zh/通道.md'], 'tag term may come last');
+    assert.deepEqual(queryOf(index).search('tag:并发 不存在的词').map((h) => h.path), []);
     // plain text search is unchanged: the untagged note is found by its text
-    assert.ok(index.search('并发').some((h) => h.path === 'zh/并发模型.md'));
+    assert.ok(queryOf(index).search('并发').some((h) => h.path === 'zh/并发模型.md'));
   } finally {
     index.close();
   }
@@ -73,7 +73,7 @@ test('tag: combined with text terms keeps tagged notes containing every term; sn
 test('tag lookups use the tags_lc index, and the graph tag filter agrees with tag search', async () => {
   const { index, db } = await vault();
   try {
-    const nodes = index.graph({ tag: 'go/concurrency' }).nodes.filter((n) => n.kind === 'note').map((n) => n.id).sort();
+    const nodes = queryOf(index).graph({ tag: 'go/concurrency' }).nodes.filter((n) => n.kind === 'note').map((n) => n.id).sort();
     assert.deepEqual(nodes, ['go/goroutine.md', 'go/select.md']);
     const conn = new Database(db, { readonly: true });
     const plan = conn.prepare(`EXPLAIN QUERY PLAN SELECT note_id FROM tags WHERE tag_lc = @t OR (tag_lc >= @t || '/' AND tag_lc < @t || '0')`)

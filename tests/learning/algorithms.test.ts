@@ -4,7 +4,7 @@ import { findConnection } from '../../electron/core/learning/connection.ts';
 import { computeCuratedPaths } from '../../electron/core/learning/curated.ts';
 import { buildLearningGraph } from '../../electron/core/learning/graph.ts';
 import { computeNextUp } from '../../electron/core/learning/next-up.ts';
-import { estimateFromLength, parseEstimate, parseLevel } from '../../electron/core/learning/properties.ts';
+import { estimateFromLength, parseEstimate, parseLevel } from '../../electron/core/properties/readers.ts';
 import { graph, id, rows, titles } from './build.ts';
 
 test('levels: numbers, roadmap names and English names map to 1..4', () => {

@@ -1,5 +1,5 @@
 /** Hand-built learning graphs for the unit tests: notes and link rows shaped like `GraphIndex.notes()/links()`. */
-import type { LinkRecord, NoteRecord } from '../../electron/core/index/graph-index.ts';
+import type { LinkRecord, NoteRecord } from '../../electron/core/model.ts';
 import { buildLearningGraph, type LearningGraph } from '../../electron/core/learning/graph.ts';
 
 export interface NoteSpec {

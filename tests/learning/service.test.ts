@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { AtlasIndex } from '../../electron/core/index/atlas-index.ts';
 import { createLearningService, LearningError, ProgressFileError } from '../../electron/core/learning/index.ts';
+import { VaultQuery } from '../../electron/core/query/vault-query.ts';
 
 const fixture = path.resolve(import.meta.dirname, '../fixtures/learning-vault');
 
@@ -17,7 +18,7 @@ async function openFixture() {
   fs.cpSync(fixture, vault, { recursive: true });
   const index = await AtlasIndex.open({ vaultRoot: vault, dbPath: path.join(dir, 'index.sqlite'), workers: 0 });
   await index.sync();
-  return { vault, index, service: createLearningService(index) };
+  return { vault, index, service: createLearningService(new VaultQuery(index)) };
 }
 
 test('curated path: body links in line order, de-duplicated, property links excluded', async () => {

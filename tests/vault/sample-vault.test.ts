@@ -13,9 +13,9 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { AtlasIndex } from '../../electron/core/index/atlas-index.ts';
-import { createLearningService } from '../../electron/core/learning/index.ts';
 import type { LearningService } from '../../electron/core/learning/engine-types.ts';
+import type { VaultQuery } from '../../electron/core/query/vault-query.ts';
+import { openVault, type Vault } from '../../electron/core/vault.ts';
 
 const repo = resolve(import.meta.dirname, '../..');
 const vaultRoot = join(repo, 'vault');
@@ -64,21 +64,23 @@ const WORDS: Record<Level, [number, number]> = { 初级: [250, 500], 高级: [40
 const MINUTES: Record<Level, [number, number]> = { 初级: [10, 30], 高级: [20, 50], 资深: [30, 90], 专家: [45, 120] };
 
 let work: string;
-let index: AtlasIndex;
+let vault: Vault;
+let index: VaultQuery;
 let learning: LearningService;
 
 before(async () => {
   work = mkdtempSync(join(tmpdir(), 'atlas-sample-'));
-  index = await AtlasIndex.open({ vaultRoot, dbPath: join(work, 'atlas.db') });
-  await index.sync();
-  learning = createLearningService(index);
+  vault = await openVault({ vaultRoot, dbPath: join(work, 'atlas.db') });
+  await vault.index.sync();
+  index = vault.query;
+  learning = vault.learning;
 });
 after(() => {
-  index?.close();
+  vault?.close();
   rmSync(work, { recursive: true, force: true });
 });
 
-type Note = ReturnType<AtlasIndex['notes']>[number];
+type Note = ReturnType<VaultQuery['notes']>[number];
 const typeOf = (n: Note): string => String(n.properties.type ?? 'concept').toLowerCase();
 const isConcept = (n: Note): boolean => typeOf(n) === 'concept' && !n.tags.includes('moc');
 const length = (n: Note): number => n.words + n.cjkChars / 2;
@@ -98,7 +100,7 @@ function prerequisites(): Map<string, string[]> {
 }
 
 test('check reports no unresolved, ambiguous or broken links, no problems and no prerequisite cycles', () => {
-  const report = index.check();
+  const report = vault.check();
   assert.deepEqual(report.unresolved, []);
   assert.deepEqual(report.ambiguous, []);
   assert.deepEqual(report.brokenAnchors, []);

@@ -1,6 +1,4 @@
 import type { Command } from '../command.ts';
-import { createLearningService } from '../../core/learning/index.ts';
-import type { CheckReport } from '../../shared/api.ts';
 
 /**
  * `check <vault> [--json]` → `{ unresolved, ambiguous, brokenAnchors, problems, orphans, cycles, missingPrerequisites }`.
@@ -10,9 +8,7 @@ export const checkCommand: Command = {
   name: 'check',
   usage: 'check <vault> [--json]                     unresolved, ambiguous and broken links, problems, orphans, prerequisite cycles',
   async run(ctx) {
-    const index = await ctx.openIndex();
-    const prereq = createLearningService(index).prerequisiteReport();
-    const report: Required<CheckReport> = { ...index.check(), cycles: prereq.cycles, missingPrerequisites: prereq.missingPrerequisites };
+    const report = (await ctx.openVault()).check();
     if (ctx.json) { ctx.printJson(report); return 0; }
     const out: string[] = [];
     const section = (title: string, lines: string[]) => {

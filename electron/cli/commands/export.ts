@@ -5,8 +5,8 @@ export const exportCommand: Command = {
   name: 'export',
   usage: 'export <vault> [--db F]                    notes, files, links and problems as JSON',
   async run(ctx) {
-    const index = await ctx.openIndex();
-    ctx.printJson(index.export());
+    const { query } = await ctx.openVault();
+    ctx.printJson(query.export());
     return 0;
   },
 };

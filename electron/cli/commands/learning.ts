@@ -9,7 +9,7 @@ import type { LearningPlan, ProgressState } from '../../shared/api.ts';
 const LEVEL_LABELS = ['', 'L1 初级 junior', 'L2 高级 senior', 'L3 资深 staff', 'L4 专家 expert'];
 
 async function service(ctx: CommandContext): Promise<LearningEngine> {
-  return createLearningService(await ctx.openIndex());
+  return (await ctx.openVault()).learning;
 }
 
 function arg(ctx: CommandContext, i: number, what: string): string {

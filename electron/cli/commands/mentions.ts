@@ -6,9 +6,9 @@ export const mentionsCommand: Command = {
   name: 'mentions',
   usage: 'mentions <vault> <note> [--json]           unlinked mentions of <note> in other notes',
   async run(ctx) {
-    const index = await ctx.openIndex();
-    const path = noteArg(index, ctx.args.positional[1]);
-    const rows = index.mentions(path).map(({ source, line, text }) => ({ source, line, text }));
+    const { query } = await ctx.openVault();
+    const path = noteArg(query, ctx.args.positional[1]);
+    const rows = query.mentions(path).map(({ source, line, text }) => ({ source, line, text }));
     if (ctx.json) ctx.printJson(rows);
     else if (rows.length === 0) ctx.print(`no unlinked mentions of ${path}`);
     else ctx.print(rows.map((r) => `${r.source}:${r.line} ${r.text}`).join('\n'));

@@ -5,23 +5,16 @@
  *
  * The database lives outside the vault (`defaultDbPath`); a corrupt or outdated one is rebuilt, never fatal.
  * Nothing here writes to the vault. Calls that change the index (sync, update, watcher batches) run one at a time.
+ * The engine only keeps the index; reading it is `VaultQuery`'s job (electron/core/query/vault-query.ts).
  */
 import path from 'node:path';
-import type {
-  BacklinkInfo, CheckReport, FileEntry, GraphData, GraphFilter, IndexStatus, MentionInfo, NoteInfo,
-  OutgoingLinkInfo, SearchHit, TagInfo, VaultInfo,
-} from '../../shared/api.ts';
-import { check } from '../query/check.ts';
-import { exportVault } from '../query/export.ts';
-import { graph, neighbourhood } from '../query/graph.ts';
-import { mentions } from '../query/mentions.ts';
-import { search } from '../query/search.ts';
-import { tagTree } from '../query/tags.ts';
+import type { IndexStatus } from '../model.ts';
+import type { NameTable } from '../resolve/name-table.ts';
 import type { GraphStore } from '../store/graph-store.ts';
 import { isCorruptionError, SqliteStore } from '../store/sqlite-store.ts';
 import { defaultDbPath } from './db-path.ts';
 import { VaultError } from './errors.ts';
-import type { GraphIndex, IndexOptions, LinkRecord, NoteRecord, SyncSummary, VaultExport } from './graph-index.ts';
+import type { GraphIndex, IndexOptions, SyncSummary } from './graph-index.ts';
 import { Indexer } from './indexer.ts';
 import { defaultWorkerCount } from './parse-pool.ts';
 import { warmUpParser } from './read-note.ts';
@@ -88,9 +81,14 @@ export class AtlasIndex implements GraphIndex {
     return this._version;
   }
 
-  /** The store behind the queries (for tests and tools). */
+  /** The store behind the queries (replaced when a corrupt database is rebuilt). */
   get graphStore(): GraphStore {
     return this.store;
+  }
+
+  /** The name table links resolve against (replaced with the indexer on a rebuild). */
+  get names(): NameTable {
+    return this.indexer.names;
   }
 
   private makeIndexer(): Indexer {
@@ -244,94 +242,7 @@ export class AtlasIndex implements GraphIndex {
     this.store.close();
   }
 
-  // ---------- queries ----------
-
-  vaultInfo(): VaultInfo {
-    const c = this.store.counts();
-    return { root: this.vaultRoot, name: path.basename(this.vaultRoot), noteCount: c.notes, fileCount: c.files };
-  }
-
   status(): IndexStatus {
     return { ...this.current };
-  }
-
-  listFiles(): FileEntry[] {
-    return [...this.store.fileStats().values()]
-      .map((f) => ({ path: f.path, kind: f.kind }))
-      .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  }
-
-  resolveNote(arg: string): string | null {
-    const p = arg.normalize('NFC').trim().replace(/\\/g, '/').replace(/^\.?\/+/, '');
-    if (!p) return null;
-    for (const candidate of [p, `${p}.md`]) if (this.indexer.names.has(candidate)) return candidate;
-    return this.resolveLink('', p);
-  }
-
-  resolveLink(fromPath: string, target: string): string | null {
-    const t = target.replace(/^!?\[\[|\]\]$/g, '');
-    // `[[a\|b]]` is how a wiki link with display text is written inside a table
-    const bare = t.split(/\\?\|/)[0].split('#')[0];
-    if (bare.trim() === '' && t.includes('#')) return fromPath || null;
-    if (bare.trim() === '') return null;
-    return this.indexer.names.resolve(fromPath.normalize('NFC'), bare).path;
-  }
-
-  noteInfo(p: string): NoteInfo | null {
-    const n = this.store.note(p);
-    if (!n) return null;
-    return { path: n.path, title: n.title, aliases: n.aliases, tags: n.tags, headings: n.headings, blocks: n.blocks, properties: n.properties };
-  }
-
-  backlinks(p: string): BacklinkInfo[] {
-    return this.store.backlinks(p);
-  }
-
-  outgoing(p: string): OutgoingLinkInfo[] {
-    return this.store.outgoing(p).map((l) => ({
-      raw: l.raw, kind: l.kind, target: l.target, heading: l.heading, block: l.block, alias: l.alias, line: l.line,
-      relation: l.relation, resolvedBy: l.resolvedBy,
-    }));
-  }
-
-  mentions(p: string): MentionInfo[] {
-    return mentions(this.store, p);
-  }
-
-  tags(): TagInfo[] {
-    return tagTree(this.store);
-  }
-
-  search(query: string, limit = 50): SearchHit[] {
-    return search(this.store, query, limit);
-  }
-
-  graph(filter?: GraphFilter): GraphData {
-    return graph(this.store, filter);
-  }
-
-  neighbourhood(p: string, depth: number): GraphData {
-    return neighbourhood(this.store, p, depth);
-  }
-
-  check(): CheckReport {
-    return check(this.store);
-  }
-
-  export(): VaultExport {
-    return exportVault(this.store);
-  }
-
-  notes(): NoteRecord[] {
-    return this.store.allNotes().map((n) => ({
-      path: n.path, title: n.title, aliases: n.aliases, tags: n.tags, properties: n.properties, words: n.words, cjkChars: n.cjkChars,
-    }));
-  }
-
-  links(relation?: string): LinkRecord[] {
-    return this.store.links(relation === undefined ? {} : { relation }).map((l) => ({
-      source: l.source, raw: l.raw, kind: l.kind, target: l.target, targetText: l.targetText, heading: l.heading,
-      block: l.block, alias: l.alias, line: l.line, context: l.context, relation: l.relation, resolvedBy: l.resolvedBy,
-    }));
   }
 }

@@ -1,14 +1,14 @@
 /**
- * The contract of the vault index: a SQLite graph of a vault's notes, kept in step with the markdown files.
+ * The contract of the vault index engine: a SQLite graph of a vault's notes, kept in step with the markdown files
+ * (sync, update, watch, rebuild). Reading it is the job of `VaultQuery` (electron/core/query/vault-query.ts), which
+ * takes a `GraphIndex` as its `IndexedVault`; the engine does not know the queries.
  *
- * Implemented by `AtlasIndex` (electron/core/index/atlas-index.ts). Used by the `atlas` CLI, the learning-path
- * engine (electron/core/learning), the app services (electron/main/services) and the benchmarks.
- * Paths are vault-relative with `/`; lines are 1-based; durations ms.
+ * Implemented by `AtlasIndex` (electron/core/index/atlas-index.ts); composed with the queries and the learning
+ * engine by `openVault` (electron/core/vault.ts). Paths are vault-relative with `/`; lines are 1-based; durations ms.
  */
-import type {
-  BacklinkInfo, CheckReport, FileEntry, GraphData, GraphFilter, IndexStatus, MentionInfo, NoteInfo,
-  OutgoingLinkInfo, SearchHit, TagInfo, VaultInfo,
-} from '../../shared/api.ts';
+import type { IndexStatus } from '../model.ts';
+import type { NameTable } from '../resolve/name-table.ts';
+import type { GraphStore } from '../store/graph-store.ts';
 
 export interface IndexOptions {
   /** Absolute path of the vault folder. Throws `VaultError` if missing or not a folder. */
@@ -35,45 +35,6 @@ export interface SyncSummary {
   problems: number;
 }
 
-/** Exactly the JSON printed by `atlas export` (foundation issue). */
-export interface VaultExport {
-  notes: { path: string; title: string; aliases: string[]; tags: string[]; headings: { level: number; text: string; line: number }[]; blocks: string[]; properties: Record<string, unknown> }[];
-  files: { path: string }[];
-  links: { source: string; raw: string; kind: 'wiki' | 'embed' | 'markdown' | 'property'; target: string | null; heading: string | null; block: string | null; alias: string | null; line: number; relation: string | null; resolvedBy: 'path' | 'folder' | 'shortest' | 'alias' | null }[];
-  problems: { path: string; kind: string; message: string }[];
-}
-
-/** One note as the learning engine needs it. */
-export interface NoteRecord {
-  path: string;
-  title: string;
-  aliases: string[];
-  tags: string[];
-  properties: Record<string, unknown>;
-  /** Latin-script words in the body. */
-  words: number;
-  /** CJK characters in the body. */
-  cjkChars: number;
-}
-
-/** One link row, resolved. */
-export interface LinkRecord {
-  source: string;
-  raw: string;
-  kind: 'wiki' | 'embed' | 'markdown' | 'property';
-  /** Resolved vault path or null. */
-  target: string | null;
-  /** Target as written (without heading/block), for reporting unresolved links. */
-  targetText: string;
-  heading: string | null;
-  block: string | null;
-  alias: string | null;
-  line: number;
-  context: string;
-  relation: string | null;
-  resolvedBy: 'path' | 'folder' | 'shortest' | 'alias' | null;
-}
-
 export interface GraphIndex {
   readonly vaultRoot: string;
   readonly dbPath: string;
@@ -91,26 +52,10 @@ export interface GraphIndex {
   watch(onChange: (e: { changed: string[]; deleted: string[] }) => void): () => Promise<void>;
   close(): void;
 
-  vaultInfo(): VaultInfo;
+  /** Index status: `indexing` with progress, `idle`, or `error` with the message of the failed pass. */
   status(): IndexStatus;
-  listFiles(): FileEntry[];
-  /** A vault path, or a name resolved like a wiki link from the vault root; null when nothing matches. */
-  resolveNote(arg: string): string | null;
-  /** Resolves `target` as a wiki link written in `fromPath` (Obsidian's rules + alias fallback). */
-  resolveLink(fromPath: string, target: string): string | null;
-  noteInfo(path: string): NoteInfo | null;
-  backlinks(path: string): BacklinkInfo[];
-  outgoing(path: string): OutgoingLinkInfo[];
-  mentions(path: string): MentionInfo[];
-  tags(): TagInfo[];
-  search(query: string, limit?: number): SearchHit[];
-  graph(filter?: GraphFilter): GraphData;
-  neighbourhood(path: string, depth: number): GraphData;
-  check(): CheckReport;
-  export(): VaultExport;
-
-  /** Every note, for the learning engine. */
-  notes(): NoteRecord[];
-  /** Every link, resolved; optionally only those with a given relation (e.g. `prerequisites`). */
-  links(relation?: string): LinkRecord[];
+  /** The store the queries read (replaced when a corrupt database is rebuilt: read it per call). */
+  readonly graphStore: GraphStore;
+  /** The in-memory name table links resolve against. */
+  readonly names: NameTable;
 }

@@ -3,14 +3,11 @@
  * `LearningEngine`, used by the app services (AtlasApi's plan/connection/nextUp/progress/setProgress/curatedPaths),
  * the `atlas` CLI (plan, path, next, learn, check) and the benchmarks.
  */
-import type { ConnectionPath, CuratedPath, LearningPlan, NextUp, ProgressState } from '../../shared/api.ts';
+import type { ConnectionPath, CuratedPath, LearningPlan, NextUp, PrerequisiteReport, ProgressState } from '../model.ts';
+import type { VaultQuery } from '../query/vault-query.ts';
 
-export interface PrerequisiteReport {
-  /** Each cycle as the list of its member note paths. */
-  cycles: string[][];
-  /** `prerequisites` links that resolve to no note. */
-  missingPrerequisites: { source: string; raw: string }[];
-}
+/** What the learning engine reads of the index: its notes and links, name resolution, and the version to cache by. */
+export type LearningSource = Pick<VaultQuery, 'vaultRoot' | 'version' | 'notes' | 'links' | 'resolveNote'>;
 
 export interface LearningService {
   /** Plan for `target` (a vault path or a name resolved like a link); `known` adds to the learned notes. Throws if target is not found. */

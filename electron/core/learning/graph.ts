@@ -1,11 +1,11 @@
 /**
  * The in-memory learning graph: every note with its learning properties, the prerequisite edges between notes and
- * every link with its context. Built once per index version from `GraphIndex.notes()` / `links()` (pure function
+ * every link with its context. Built once per index version from `VaultQuery.notes()` / `links()` (pure function
  * of those rows) so that plan, connection and next-up run on plain arrays.
  */
-import type { LinkRecord, NoteRecord } from '../index/graph-index.ts';
+import type { LinkRecord, NoteRecord } from '../model.ts';
 import { stronglyConnectedComponents } from './scc.ts';
-import { estimateFromLength, parseEstimate, parseLevel, parseType } from './properties.ts';
+import { estimateFromLength, parseEstimate, parseLevel, parseType } from '../properties/readers.ts';
 
 export interface LearningNode {
   path: string;
@@ -53,7 +53,7 @@ export interface LearningGraph {
   selfPrereqs: number[];
   /** `prerequisites` links that do not resolve to a note, in link order. */
   missing: { source: number; raw: string; targetText: string }[];
-  /** Every link whose source is a note, in the order `GraphIndex.links()` gave them. */
+  /** Every link whose source is a note, in the order `VaultQuery.links()` gave them. */
   links: LearningLink[];
   /**
    * adjacency[n]: indexes into `links` of the resolved note-to-note links touching n (outgoing first, then incoming),

@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import type { ProgressState } from '../../shared/api.ts';
+import type { ProgressState } from '../model.ts';
 
 export const PROGRESS_DIR = '.atlas';
 export const PROGRESS_FILE = 'progress.json';

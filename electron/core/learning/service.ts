@@ -1,11 +1,10 @@
 /**
- * `LearningEngine`: the `LearningService` over a `GraphIndex`. Builds the learning graph once per `index.version`
+ * `LearningEngine`: the `LearningService` over the index's queries (a `LearningSource`, i.e. a `VaultQuery`). Builds the learning graph once per `index.version`
  * and answers plan / connection / next up / curated paths / prerequisite report from it; progress lives in
  * `<vault>/.atlas/progress.json` (see progress.ts).
  */
-import type { ConnectionPath, CuratedPath, LearningPlan, NextUp, PathHop, ProgressState } from '../../shared/api.ts';
-import type { GraphIndex } from '../index/graph-index.ts';
-import type { LearningService, PrerequisiteReport } from './engine-types.ts';
+import type { ConnectionPath, CuratedPath, LearningPlan, NextUp, PathHop, PrerequisiteReport, ProgressState } from '../model.ts';
+import type { LearningService, LearningSource } from './engine-types.ts';
 import { findConnection } from './connection.ts';
 import { computeCuratedPaths } from './curated.ts';
 import { buildLearningGraph, type LearningGraph } from './graph.ts';
@@ -37,14 +36,14 @@ export function toConnectionPath(r: { hops: PathHop[]; message?: string }): Conn
 }
 
 export class LearningEngine implements LearningService {
-  readonly index: GraphIndex;
+  readonly index: LearningSource;
   readonly store: ProgressStore;
   #graph: LearningGraph | null = null;
   #version = -1;
   /** Duration of the last graph build, ms. */
   lastBuildMs = 0;
 
-  constructor(index: GraphIndex) {
+  constructor(index: LearningSource) {
     this.index = index;
     this.store = new ProgressStore(index.vaultRoot);
   }
@@ -62,7 +61,7 @@ export class LearningEngine implements LearningService {
   }
 
   /**
-   * The node id of a note argument: a vault path or a name resolved like a link (`GraphIndex.resolveNote`, which
+   * The node id of a note argument: a vault path or a name resolved like a link (`VaultQuery.resolveNote`, which
    * covers titles and aliases such as `协程`). Throws `LearningError('not-found')`.
    */
   resolve(arg: string): number {
@@ -201,6 +200,6 @@ export class LearningEngine implements LearningService {
   }
 }
 
-export function createLearningService(index: GraphIndex): LearningEngine {
+export function createLearningService(index: LearningSource): LearningEngine {
   return new LearningEngine(index);
 }

@@ -1,5 +1,5 @@
 /** `atlas export`: the whole index as one JSON value in the `VaultExport` shape (notes and links in path/line order). */
-import type { VaultExport } from '../index/graph-index.ts';
+import type { VaultExport } from '../model.ts';
 import type { GraphStore } from '../store/graph-store.ts';
 
 export function exportVault(store: GraphStore): VaultExport {

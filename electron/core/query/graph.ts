@@ -4,8 +4,8 @@
  * without a trailing `.md` (the comparison a resolution makes), so `[[Foo]]`, `[[foo]]` and `[[Foo.md]]` are one node,
  * labelled as first written. Several links between the same two nodes with the same kind and relation make one edge.
  */
-import type { GraphData, GraphEdge, GraphFilter, GraphNode } from '../../shared/api.ts';
-import { parseLevel } from '../learning/properties.ts';
+import type { GraphData, GraphEdge, GraphFilter, GraphNode } from '../model.ts';
+import { parseLevel } from '../properties/readers.ts';
 import type { EdgeRow, GraphStore } from '../store/graph-store.ts';
 import { targetKey } from '../resolve/keys.ts';
 

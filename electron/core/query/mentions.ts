@@ -5,7 +5,7 @@
  * Links, embeds, code and comments never count: matching runs on the parser's `mentionText`, where they are blanked.
  * Like Obsidian, notes that already link to the note still list their plain-text mentions.
  */
-import type { MentionInfo } from '../../shared/api.ts';
+import type { MentionInfo } from '../model.ts';
 import type { GraphStore } from '../store/graph-store.ts';
 
 const WORD = String.raw`[\p{Script=Latin}\p{N}_]`;

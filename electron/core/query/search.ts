@@ -10,7 +10,7 @@
  * the tagged notes must also contain every term, and the snippet is the first line holding one; with tags only,
  * every tagged note is listed by title and the snippet is its tag list.
  */
-import type { SearchHit } from '../../shared/api.ts';
+import type { SearchHit } from '../model.ts';
 import type { GraphStore } from '../store/graph-store.ts';
 import { makeSnippet } from './snippet.ts';
 

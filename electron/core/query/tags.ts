@@ -2,7 +2,7 @@
  * The tag tree: each tag with the number of notes carrying it or a tag nested below it (`lang/go` counts under
  * `lang`). Tags compare case-insensitively, as in Obsidian; a tag is shown in the spelling first seen.
  */
-import type { TagInfo } from '../../shared/api.ts';
+import type { TagInfo } from '../model.ts';
 import type { GraphStore } from '../store/graph-store.ts';
 
 interface Node { tag: string; notes: Set<string>; children: Map<string, Node> }

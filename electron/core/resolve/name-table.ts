@@ -11,9 +11,8 @@
  * Markdown links (`[t](../x/y.md)`) and targets starting with `./`, `../` or `/` are first tried relative to the
  * source's folder (or the root for `/`), then as above.
  */
+import type { ResolvedBy } from '../model.ts';
 import { dirOf, joinRelative, lastSegment, pathKey, targetKey } from './keys.ts';
-
-export type ResolvedBy = 'path' | 'folder' | 'shortest' | 'alias';
 
 export interface Resolution {
   /** Resolved vault path, or null when unresolved. */

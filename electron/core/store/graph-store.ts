@@ -3,8 +3,8 @@
  * One real implementation, `SqliteStore` (better-sqlite3); the interface keeps the rest of the core free of SQL.
  * Paths are vault-relative NFC; lines 1-based; mtimes ms since epoch; sizes bytes.
  */
-import type { LinkFact, LinkKind, ParsedNote, ProblemFact } from '../model.ts';
-import type { Resolution, ResolvedBy } from '../resolve/name-table.ts';
+import type { LinkFact, LinkKind, ParsedNote, ProblemFact, ResolvedBy } from '../model.ts';
+import type { Resolution } from '../resolve/name-table.ts';
 
 export type FileKind = 'note' | 'attachment' | 'folder';
 

@@ -9,7 +9,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { ParsedNote, ProblemFact } from '../model.ts';
-import type { Resolution, ResolvedBy } from '../resolve/name-table.ts';
+import type { ResolvedBy } from '../model.ts';
+import type { Resolution } from '../resolve/name-table.ts';
 import { blockKey, headingKey } from '../resolve/keys.ts';
 import { BULK_DEFERRED_INDEXES, DEFERRED_INDEX_SQL, SCHEMA_SQL, SCHEMA_VERSION } from './schema.ts';
 import type {

@@ -1,5 +1,6 @@
 /**
- * Reading the learning properties of a note: `level`, `estimate` and `type` (frontmatter, as parsed YAML).
+ * Property readers: the learning properties of a note, `level`, `estimate` and `type` (frontmatter, as parsed
+ * YAML). Below both the queries (graph node levels) and the learning engine, which read them.
  */
 
 /** Level names of the seed roadmap (初级 junior → 专家 expert) and their English equivalents, mapped to 1..4. */

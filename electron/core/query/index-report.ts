@@ -1,9 +1,9 @@
-/** The vault health report: unresolved links, ambiguous links, broken heading/block anchors, problems, orphans. */
-import type { CheckReport } from '../../shared/api.ts';
+/** The index's part of the vault health report: unresolved links, ambiguous links, broken heading/block anchors, problems, orphans. */
+import type { IndexReport } from '../model.ts';
 import type { GraphStore } from '../store/graph-store.ts';
 
-export function check(store: GraphStore): CheckReport {
-  const report: CheckReport = { unresolved: [], ambiguous: [], brokenAnchors: [], problems: [], orphans: store.orphans() };
+export function indexReport(store: GraphStore): IndexReport {
+  const report: IndexReport = { unresolved: [], ambiguous: [], brokenAnchors: [], problems: [], orphans: store.orphans() };
   for (const l of store.checkLinks()) {
     if (l.target === null) report.unresolved.push({ source: l.source, raw: l.raw, line: l.line });
     else {

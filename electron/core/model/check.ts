@@ -1,0 +1,27 @@
+/**
+ * The vault health report (`check`): the index part (links, anchors, problems, orphans) and the prerequisite part.
+ * Composed once, by `check()` in electron/core/check.ts, for the service and the CLI.
+ *
+ * Domain types of the core (runtime-neutral, types only), re-exported unchanged by the API contract
+ * (electron/shared/api.ts). Paths are vault-relative with `/` separators; lines are 1-based.
+ */
+
+/** What the index alone reports (electron/core/query/index-report.ts). */
+export interface IndexReport {
+  unresolved: { source: string; raw: string; line: number }[];
+  ambiguous: { source: string; raw: string; line: number; candidates: string[]; chosen: string }[];
+  brokenAnchors: { source: string; raw: string; line: number; target: string }[];
+  problems: { path: string; kind: string; message: string }[];
+  orphans: string[];
+}
+
+/** What the prerequisite graph reports (electron/core/learning). */
+export interface PrerequisiteReport {
+  /** Prerequisite cycles, each the list of its member note paths (sorted by level, then title). */
+  cycles: string[][];
+  /** `prerequisites` links that resolve to no note. */
+  missingPrerequisites: { source: string; raw: string }[];
+}
+
+/** The whole report of `check`: index report plus prerequisite report. */
+export interface CheckReport extends IndexReport, PrerequisiteReport {}

@@ -1,0 +1,94 @@
+/**
+ * What the queries of the index answer: note info, backlinks, outgoing links, unlinked mentions, tags, search
+ * hits, and the note and link records the learning engine and `atlas export` read.
+ *
+ * Domain types of the core (runtime-neutral, types only), re-exported unchanged by the API contract
+ * (electron/shared/api.ts). Paths are vault-relative with `/` separators; lines are 1-based; durations ms.
+ */
+
+import type { LinkKind, ResolvedBy } from './link.ts';
+import type { HeadingFact } from './note.ts';
+
+/** A heading of a note: level 1–6, its text and 1-based line. */
+export type HeadingInfo = HeadingFact;
+
+export interface NoteInfo {
+  path: string;
+  title: string;
+  aliases: string[];
+  tags: string[];
+  headings: HeadingInfo[];
+  blocks: string[];
+  properties: Record<string, unknown>;
+}
+
+export interface BacklinkInfo {
+  source: string;
+  line: number;
+  kind: LinkKind;
+  context: string;
+}
+
+export interface OutgoingLinkInfo {
+  raw: string;
+  kind: LinkKind;
+  /** Resolved vault path, or null when unresolved. */
+  target: string | null;
+  heading: string | null;
+  block: string | null;
+  alias: string | null;
+  line: number;
+  relation: string | null;
+  resolvedBy: ResolvedBy | null;
+}
+
+export interface MentionInfo { source: string; line: number; text: string }
+
+export interface TagInfo {
+  /** Full tag, e.g. `lang/go`. */
+  tag: string;
+  /** Notes carrying exactly this tag or a nested one below it. */
+  count: number;
+  children: TagInfo[];
+}
+
+export interface SearchHit { path: string; title: string; snippet: string }
+
+/** One note as the learning engine needs it. */
+export interface NoteRecord {
+  path: string;
+  title: string;
+  aliases: string[];
+  tags: string[];
+  properties: Record<string, unknown>;
+  /** Latin-script words in the body. */
+  words: number;
+  /** CJK characters in the body. */
+  cjkChars: number;
+}
+
+/** One link row, resolved. */
+export interface LinkRecord {
+  source: string;
+  raw: string;
+  kind: LinkKind;
+  /** Resolved vault path or null. */
+  target: string | null;
+  /** Target as written (without heading/block), for reporting unresolved links. */
+  targetText: string;
+  heading: string | null;
+  block: string | null;
+  alias: string | null;
+  line: number;
+  context: string;
+  relation: string | null;
+  resolvedBy: ResolvedBy | null;
+}
+
+/** Exactly the JSON printed by `atlas export` (foundation issue). */
+export interface VaultExport {
+  notes: NoteInfo[];
+  files: { path: string }[];
+  links: (Omit<LinkRecord, 'targetText' | 'context'>)[];
+  problems: { path: string; kind: string; message: string }[];
+}

@@ -1,0 +1,144 @@
+/**
+ * `VaultQuery`: the read side of the vault index, a facade over the queries of electron/core/query. It reads the
+ * store and name table of an index engine (`IndexedVault`, implemented by `AtlasIndex` in electron/core/index) and
+ * never changes them; the engine (sync, update, watch, rebuild) knows nothing of the queries.
+ *
+ * Paths are vault-relative with `/`; lines are 1-based. Methods answer from whatever is indexed at the time of the
+ * call; `version` tells callers when to drop cached answers.
+ */
+import path from 'node:path';
+import type {
+  BacklinkInfo, FileEntry, GraphData, GraphFilter, IndexReport, LinkRecord, MentionInfo, NoteInfo, NoteRecord,
+  OutgoingLinkInfo, SearchHit, TagInfo, VaultExport, VaultInfo,
+} from '../model.ts';
+import type { NameTable } from '../resolve/name-table.ts';
+import type { GraphStore } from '../store/graph-store.ts';
+import { exportVault } from './export.ts';
+import { graph, neighbourhood } from './graph.ts';
+import { indexReport } from './index-report.ts';
+import { mentions } from './mentions.ts';
+import { search } from './search.ts';
+import { tagTree } from './tags.ts';
+
+/** What the queries read from an index engine. Getters: the engine replaces its store when it rebuilds. */
+export interface IndexedVault {
+  /** Absolute path of the vault folder. */
+  readonly vaultRoot: string;
+  /** Increases by one after every change to the index (sync, update, rebuild); caches key on it. */
+  readonly version: number;
+  readonly graphStore: GraphStore;
+  /** The in-memory name table links resolve against. */
+  readonly names: NameTable;
+}
+
+export class VaultQuery {
+  readonly #source: IndexedVault;
+
+  constructor(source: IndexedVault) {
+    this.#source = source;
+  }
+
+  get vaultRoot(): string {
+    return this.#source.vaultRoot;
+  }
+
+  /** The index version the answers come from (see `IndexedVault.version`). */
+  get version(): number {
+    return this.#source.version;
+  }
+
+  get #store(): GraphStore {
+    return this.#source.graphStore;
+  }
+
+  vaultInfo(): VaultInfo {
+    const c = this.#store.counts();
+    const root = this.#source.vaultRoot;
+    return { root, name: path.basename(root), noteCount: c.notes, fileCount: c.files };
+  }
+
+  listFiles(): FileEntry[] {
+    return [...this.#store.fileStats().values()]
+      .map((f) => ({ path: f.path, kind: f.kind }))
+      .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  }
+
+  /** A vault path, or a name resolved like a wiki link from the vault root; null when nothing matches. */
+  resolveNote(arg: string): string | null {
+    const p = arg.normalize('NFC').trim().replace(/\\/g, '/').replace(/^\.?\/+/, '');
+    if (!p) return null;
+    for (const candidate of [p, `${p}.md`]) if (this.#source.names.has(candidate)) return candidate;
+    return this.resolveLink('', p);
+  }
+
+  /** Resolves `target` as a wiki link written in `fromPath` (Obsidian's rules + alias fallback); null when unresolved. */
+  resolveLink(fromPath: string, target: string): string | null {
+    const t = target.replace(/^!?\[\[|\]\]$/g, '');
+    // `[[a\|b]]` is how a wiki link with display text is written inside a table
+    const bare = t.split(/\\?\|/)[0].split('#')[0];
+    if (bare.trim() === '' && t.includes('#')) return fromPath || null;
+    if (bare.trim() === '') return null;
+    return this.#source.names.resolve(fromPath.normalize('NFC'), bare).path;
+  }
+
+  noteInfo(p: string): NoteInfo | null {
+    const n = this.#store.note(p);
+    if (!n) return null;
+    return { path: n.path, title: n.title, aliases: n.aliases, tags: n.tags, headings: n.headings, blocks: n.blocks, properties: n.properties };
+  }
+
+  backlinks(p: string): BacklinkInfo[] {
+    return this.#store.backlinks(p);
+  }
+
+  outgoing(p: string): OutgoingLinkInfo[] {
+    return this.#store.outgoing(p).map((l) => ({
+      raw: l.raw, kind: l.kind, target: l.target, heading: l.heading, block: l.block, alias: l.alias, line: l.line,
+      relation: l.relation, resolvedBy: l.resolvedBy,
+    }));
+  }
+
+  mentions(p: string): MentionInfo[] {
+    return mentions(this.#store, p);
+  }
+
+  tags(): TagInfo[] {
+    return tagTree(this.#store);
+  }
+
+  search(query: string, limit = 50): SearchHit[] {
+    return search(this.#store, query, limit);
+  }
+
+  graph(filter?: GraphFilter): GraphData {
+    return graph(this.#store, filter);
+  }
+
+  neighbourhood(p: string, depth: number): GraphData {
+    return neighbourhood(this.#store, p, depth);
+  }
+
+  /** The index's part of `check` (the whole report is `check()` in electron/core/check.ts). */
+  indexReport(): IndexReport {
+    return indexReport(this.#store);
+  }
+
+  export(): VaultExport {
+    return exportVault(this.#store);
+  }
+
+  /** Every note, for the learning engine. */
+  notes(): NoteRecord[] {
+    return this.#store.allNotes().map((n) => ({
+      path: n.path, title: n.title, aliases: n.aliases, tags: n.tags, properties: n.properties, words: n.words, cjkChars: n.cjkChars,
+    }));
+  }
+
+  /** Every link, resolved; optionally only those with a given relation (e.g. `prerequisites`). */
+  links(relation?: string): LinkRecord[] {
+    return this.#store.links(relation === undefined ? {} : { relation }).map((l) => ({
+      source: l.source, raw: l.raw, kind: l.kind, target: l.target, targetText: l.targetText, heading: l.heading,
+      block: l.block, alias: l.alias, line: l.line, context: l.context, relation: l.relation, resolvedBy: l.resolvedBy,
+    }));
+  }
+}
