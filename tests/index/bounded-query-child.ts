@@ -5,17 +5,19 @@
  */
 import fs from 'node:fs';
 import { AtlasIndex } from '../../electron/core/index/atlas-index.ts';
+import { VaultQuery } from '../../electron/core/query/vault-query.ts';
 
 const [root, db] = process.argv.slice(2);
 const index = await AtlasIndex.open({ vaultRoot: root, dbPath: db, workers: 0 });
 await index.sync();
+const query = new VaultQuery(index);
 const alias = fs.readFileSync(`${root}/alias.txt`, 'utf8');
 global.gc?.();
 const rssBefore = process.memoryUsage().rss;
 const t0 = performance.now();
-const mentions = index.mentions('long.md');
+const mentions = query.mentions('long.md');
 const tMentions = performance.now() - t0;
-const hits = index.search(alias);
+const hits = query.search(alias);
 const ms = performance.now() - t0;
 const peakGrowth = process.resourceUsage().maxRSS * 1024 - rssBefore;
 index.close();
