@@ -235,7 +235,7 @@ export async function createAtlasService(opts: AtlasServiceOptions): Promise<Atl
     },
     curatedPaths: async () => learning.curatedPaths(),
     // reading view: embeds and link states
-    ...createReadingApi(index, paths),
+    ...createReadingApi(query, paths),
   };
 
   // Error messages name files vault-relative: the engine's (e.g. a damaged progress file) carry absolute paths.

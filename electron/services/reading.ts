@@ -5,7 +5,7 @@
  * one grammar (electron/core/parse) before `noteExcerpt` cuts the section or block.
  */
 import type { EmbedContent, LinkQuery, LinkState } from '../shared/api.ts';
-import type { GraphIndex } from '../core/index/graph-index.ts';
+import type { VaultQuery } from '../core/query/vault-query.ts';
 import { parseNote } from '../core/parse/index.ts';
 import { noteExcerpt } from '../core/query/excerpt.ts';
 import { blockKey, headingKey, isNotePath, lastSegment, pathKey, targetKey } from '../core/resolve/keys.ts';
@@ -18,11 +18,11 @@ export interface ReadingApi {
   resolveLinks(fromPath: string, links: LinkQuery[]): Promise<LinkState[]>;
 }
 
-export function createReadingApi(index: GraphIndex, paths: VaultPaths): ReadingApi {
+export function createReadingApi(query: VaultQuery, paths: VaultPaths): ReadingApi {
   const resolve = (from: string, target: string): string | null => {
     if (target.includes('\0')) throw new AtlasError('invalid-argument', 'Link target contains a NUL byte');
     // `[[#heading]]` points into the note itself.
-    return target.trim() === '' ? from : index.resolveLink(from, target);
+    return target.trim() === '' ? from : query.resolveLink(from, target);
   };
 
   return {
@@ -39,9 +39,9 @@ export function createReadingApi(index: GraphIndex, paths: VaultPaths): ReadingA
 
     async resolveLinks(fromPath, links) {
       const from = paths.resolve(fromPath).rel;
-      const infos = new Map<string, ReturnType<GraphIndex['noteInfo']>>();
+      const infos = new Map<string, ReturnType<VaultQuery['noteInfo']>>();
       const info = (p: string) => {
-        if (!infos.has(p)) infos.set(p, index.noteInfo(p));
+        if (!infos.has(p)) infos.set(p, query.noteInfo(p));
         return infos.get(p) ?? null;
       };
       return links.map(({ target, heading, block }) => {
