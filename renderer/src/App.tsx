@@ -8,7 +8,8 @@ import type { FileEntry, GraphData, IndexStatus, LearningPlan, TagInfo, VaultInf
 import { api, errorCode, on } from './client.ts';
 import { parentFolder, titleOf } from './paths.ts';
 import { runCommand, setAppContext, useCommands, type Command } from './commands/registry.ts';
-import type { AppContext } from './commands/context.ts';
+import type { AppContext, OpenOptions } from './commands/context.ts';
+import { hasTarget } from './navigation/reveal.ts';
 import { useCommandShortcuts } from './commands/useCommandShortcuts.ts';
 import './commands/index.ts';
 import './workspace/index.ts';
@@ -61,7 +62,7 @@ export function App() {
   const [change, setChange] = useState<{ changed: string[]; deleted: string[]; seq: number } | null>(null);
   const [tabs, setTabs] = useState<string[]>([]);
   const [active, setActive] = useState<string | null>(null);
-  const [reveal, setReveal] = useState<{ path: string; line: number; seq: number } | null>(null);
+  const [reveal, setReveal] = useState<({ path: string; seq: number } & OpenOptions) | null>(null);
   const [alerts, setAlerts] = useState<AlertItem[]>([]);
   const [showGraph, setShowGraph] = useState(true);
   const [query, setQuery] = useState('');
@@ -143,10 +144,15 @@ export function App() {
     setActive((a) => (a && gone.has(a) ? null : a));
   }, [change]);
 
-  const openNote = useCallback((path: string, line?: number) => {
+  /**
+   * The one way to open a note: `openNote(path, { line | heading | block | search, mode })` (or a bare line number)
+   * opens it and scrolls to the target with a brief highlight, in the editing or the reading view.
+   */
+  const openNote = useCallback((path: string, target?: OpenOptions | number) => {
+    const o: OpenOptions = typeof target === 'number' ? { line: target } : target ?? {};
     setTabs((ts) => (ts.includes(path) ? ts : [...ts, path]));
     setActive(path);
-    if (line) setReveal({ path, line, seq: ++seq.current });
+    if (hasTarget(o) || o.mode) setReveal({ ...o, path, seq: ++seq.current });
   }, []);
 
   const tabsRef = useRef(tabs);
@@ -173,10 +179,11 @@ export function App() {
     }
   }
 
-  const followLink = useCallback(async (fromPath: string, target: string) => {
+  const followLink = useCallback(async (fromPath: string, target: string, opts?: OpenOptions) => {
     try {
-      const resolved = await api.resolveLink(fromPath, target);
-      if (resolved) { openNote(resolved); return; }
+      // `[[#heading]]` points into the note itself.
+      const resolved = target.trim() === '' ? fromPath : await api.resolveLink(fromPath, target);
+      if (resolved) { openNote(resolved, opts); return; }
       // Obsidian's default for a new note from an unresolved link: the vault root, named as the link target.
       const path = `${target}.md`;
       // The backend may normalise the name (e.g. append `.md`): open what it created.
@@ -230,7 +237,7 @@ export function App() {
   }, []);
   const appCtx: AppContext = {
     activePath: activeNote,
-    openNote: (path, opts) => openNote(path, opts?.line),
+    openNote: (path, opts) => openNote(path, opts),
     openView,
     showError,
   };
@@ -254,7 +261,7 @@ export function App() {
     title: (kind: string) => viewKind(kind)?.title ?? kind,
     render: (kind: string, visible: boolean) => {
       const v = viewKind(kind);
-      const ctx = { activePath: null, openNote: (p: string, o?: { line?: number }) => openNote(p, o?.line), openView, showError };
+      const ctx = { activePath: null, openNote: (p: string, o?: OpenOptions) => openNote(p, o), openView, showError };
       return v ? v.render({ app: ctx, currentPath: null, refreshKey, visible }) : <p className="empty">Unknown view {kind}.</p>;
     },
   }), [openNote, openView, showError, refreshKey]);
@@ -286,7 +293,7 @@ export function App() {
         <button aria-pressed={showGraph} onClick={() => runCommand('graph:toggle')} title="Toggle graph (Ctrl+G)">Graph</button>
       </header>
       <aside className="sidebar left" aria-label="Left sidebar">
-        <SearchPane query={query} onQuery={(q) => { setQuery(q); if (!q.startsWith('tag:')) setTagFilter(null); }} onOpen={(p) => openNote(p)} inputRef={searchRef} />
+        <SearchPane query={query} onQuery={(q) => { setQuery(q); if (!q.startsWith('tag:')) setTagFilter(null); }} onOpen={(p) => openNote(p, { search: query })} inputRef={searchRef} />
         <FileTree
           files={files}
           currentPath={activeNote}
@@ -309,7 +316,7 @@ export function App() {
           titles={titles}
           onActivate={setActive}
           onClose={(p) => void closeTab(p)}
-          onFollowLink={(from, target) => void followLink(from, target)}
+          onFollowLink={(from, target, opts) => void followLink(from, target, opts)}
           onError={showError}
           viewTab={viewTab}
         />
@@ -328,7 +335,7 @@ export function App() {
       />
       <aside className="sidebar right" aria-label="Right sidebar">
         <BacklinksPane path={activeNote} refreshKey={refreshKey} onOpen={openNote} />
-        <OutgoingPane path={activeNote} refreshKey={refreshKey} onOpen={(p) => openNote(p)} onCreate={(from, t) => void followLink(from, t)} />
+        <OutgoingPane path={activeNote} refreshKey={refreshKey} onOpen={openNote} onCreate={(from, t) => void followLink(from, t)} />
         <MentionsPane path={activeNote} refreshKey={refreshKey} onOpen={openNote} onError={showError} />
         <LearningPanel currentPath={activeNote} onOpenNote={(p) => openNote(p)} onPlanChange={onPlanChange} />
       </aside>

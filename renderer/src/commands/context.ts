@@ -7,6 +7,14 @@
 export interface OpenOptions {
   /** 1-based line to put the cursor on and scroll to. */
   line?: number;
+  /** A heading of the note to scroll to (as in `[[note#heading]]`; the last part of `#A#B`). */
+  heading?: string;
+  /** A block id of the note to scroll to, without `^` (as in `[[note#^id]]`). */
+  block?: string;
+  /** Search words: scroll to the first line holding one of them (`tag:` terms are skipped). */
+  search?: string;
+  /** Show the note in this view (a link followed in the reading view opens its target in the reading view). */
+  mode?: 'reading' | 'source';
   /** Open in a new tab even when the current tab could show it. */
   newTab?: boolean;
 }
@@ -14,7 +22,10 @@ export interface OpenOptions {
 export interface AppContext {
   /** The vault path of the note in the active tab, or null (no tab, or a view tab such as the graph). */
   readonly activePath: string | null;
-  /** Opens a note (a vault path) in the active pane. */
+  /**
+   * Opens a note (a vault path) in the active pane; with a line, heading, block or search words it scrolls there and
+   * briefly highlights the target, in the editing and the reading view (renderer/src/navigation/reveal.ts).
+   */
   openNote(path: string, opts?: OpenOptions): void;
   /**
    * Opens (or focuses) a main-area tab of a registered view kind (`graph`, `review`, …; see

@@ -27,6 +27,8 @@ import { splitWiki } from '../../../electron/core/markdown/index.ts';
 import { titleOf } from '../paths.ts';
 import { ConflictDialog, type Conflict } from './ConflictDialog.tsx';
 import { ReadingView } from './ReadingView.tsx';
+import type { OpenOptions } from '../commands/context.ts';
+import { flashExtension, revealEditorLine, targetLine } from '../navigation/reveal.ts';
 
 /** Quiet time before an autosave, ms. */
 export const AUTOSAVE_MS = 600;
@@ -43,8 +45,8 @@ export interface EditorHandle {
 export interface EditorProps {
   tabs: string[];
   active: string | null;
-  /** Scroll request: put the cursor on a 1-based line of `path` once it shows. */
-  reveal: { path: string; line: number; seq: number } | null;
+  /** Scroll request: scroll `path` to a line, heading, block or search words once it shows, and flash the target. */
+  reveal: ({ path: string; seq: number } & OpenOptions) | null;
   /** The last `vault-changed` event; `changed` empty means "anything may have changed" (after a reconnect). */
   change: { changed: string[]; deleted: string[]; seq: number } | null;
   /** Notes for `[[` completion: each title, and its aliases (inserted as `[[title|alias]]`, as Obsidian does). */
@@ -52,7 +54,7 @@ export interface EditorProps {
   onActivate(path: string): void;
   onClose(path: string): void;
   /** Opens the target of a wiki link written in `fromPath` (Ctrl/Cmd-click). */
-  onFollowLink(fromPath: string, target: string): void;
+  onFollowLink(fromPath: string, target: string, opts?: OpenOptions): void;
   onError(e: unknown): void;
   /**
    * Tabs whose id starts with `view:` show a registered view (workspace/views.ts), not a note: their title and content.
@@ -152,7 +154,12 @@ export function Editor(props: EditorProps) {
   readingRef.current = reading;
   /** Bumped when a tab in Reading view changes text (disk reload, conflict choice) so the view re-renders. */
   const [, setTextTick] = useState(0);
-  const followFromReading = useCallback((from: string, target: string) => propsRef.current.onFollowLink(from, target), []);
+  const followFromReading = useCallback(
+    (from: string, target: string, opts?: OpenOptions) => propsRef.current.onFollowLink(from, target, { ...opts, mode: 'reading' }),
+    [],
+  );
+  /** The line the reading view of the shown tab scrolls to (and flashes), from `reveal`. */
+  const [readingReveal, setReadingReveal] = useState<{ path: string; line: number; seq: number } | null>(null);
 
   function setReadingFor(path: string, on: boolean) {
     setReading((s) => {
@@ -260,6 +267,7 @@ export function Editor(props: EditorProps) {
       syntaxHighlighting(highlight),
       syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
       wikiLinkMarks,
+      flashExtension,
       autocompletion({ override: [completeTitles], activateOnTyping: true }),
       keymap.of([...completionKeymap, ...defaultKeymap, ...historyKeymap, ...searchKeymap, indentWithTab]),
       theme,
@@ -294,13 +302,24 @@ export function Editor(props: EditorProps) {
     const view = viewRef.current;
     if (!r || !view || shown.current !== r.path) return;
     pendingReveal.current = null;
-    const n = Math.min(Math.max(1, r.line), view.state.doc.lines);
-    const pos = view.state.doc.line(n).from;
-    view.dispatch({ selection: { anchor: pos }, effects: EditorView.scrollIntoView(pos, { y: 'center' }) });
-    // A note that just loaded is still hidden (display: none) until React commits `shownPath`; focus and scroll
-    // then, or the keyboard focus is lost (e.g. a new note could not be typed into).
-    if (hostRef.current?.hidden) revealAfterShow.current = pos;
-    else view.focus();
+    if (r.mode) setReadingFor(r.path, r.mode === 'reading');
+    const inReading = r.mode ? r.mode === 'reading' : readingRef.current.has(r.path);
+    const go = (line: number | null) => {
+      if (shown.current !== r.path || viewRef.current !== view) return;
+      if (inReading) {
+        if (line !== null) setReadingReveal({ path: r.path, line, seq: r.seq });
+        return;
+      }
+      if (line === null) return;
+      const pos = revealEditorLine(view, line);
+      // A note that just loaded is still hidden (display: none) until React commits `shownPath`; focus and scroll
+      // then, or the keyboard focus is lost (e.g. a new note could not be typed into).
+      if (hostRef.current?.hidden) revealAfterShow.current = pos;
+      else view.focus();
+    };
+    // A plain line needs no lookup: reveal at once (a new note's cursor must be there before the user types).
+    if (!r.heading && !r.block && !r.search) go(r.line ?? null);
+    else void targetLine(r.path, view.state.doc.toString(), r).then(go);
   }
 
   const revealAfterShow = useRef<number | null>(null);
@@ -466,6 +485,7 @@ export function Editor(props: EditorProps) {
           path={active}
           text={viewRef.current.state.doc.toString()}
           refreshKey={change?.seq ?? 0}
+          reveal={readingReveal?.path === active ? readingReveal : null}
           onFollowLink={followFromReading}
         />
       ) : null}

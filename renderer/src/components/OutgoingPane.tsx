@@ -2,12 +2,14 @@ import type { OutgoingLinkInfo } from '../../../electron/shared/api.ts';
 import { api } from '../client.ts';
 import { useApiData } from '../hooks/useApiData.ts';
 import { titleOf } from '../paths.ts';
+import type { OpenOptions } from '../commands/context.ts';
 
 /** Outgoing links of the current note; unresolved links are shown as such and clicking one creates the note. */
 export function OutgoingPane(props: {
   path: string | null;
   refreshKey: number;
-  onOpen(path: string): void;
+  /** Opens a link's target, scrolled to the link's heading or block. */
+  onOpen(path: string, opts?: OpenOptions): void;
   onCreate(fromPath: string, target: string): void;
 }) {
   const { data, error } = useApiData<OutgoingLinkInfo[]>(() => (props.path ? api.outgoing(props.path) : null), [props.path, props.refreshKey]);
@@ -30,7 +32,7 @@ export function OutgoingPane(props: {
         {rows.map((l) => (
           <li key={l.target ?? `?${l.raw}`}>
             {l.target ? (
-              <button className="link-item" onClick={() => props.onOpen(l.target!)} title={l.target}>
+              <button className="link-item" onClick={() => props.onOpen(l.target!, { heading: l.heading ?? undefined, block: l.block ?? undefined })} title={l.target}>
                 <span className="link-title">{titleOf(l.target)}</span>
                 {l.relation ? <span className="badge">{l.relation}</span> : null}
               </button>

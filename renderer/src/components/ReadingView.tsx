@@ -8,13 +8,16 @@
  * In-page `#x` links (footnotes) scroll within the view. Images show as their alt text: remote images would break the
  * CSP (`img-src 'self'`) and vault files have no URL here.
  */
-import { useEffect, useMemo, useState, type ComponentProps, type MouseEvent, type ReactElement } from 'react';
+import { useEffect, useMemo, useRef, useState, type ComponentProps, type MouseEvent, type ReactElement } from 'react';
 import { Fragment, jsx, jsxs } from 'react/jsx-runtime';
 import { toJsxRuntime, type Components, type Jsx } from 'hast-util-to-jsx-runtime';
 import { api } from '../client.ts';
 import { splitWiki } from '../../../electron/core/markdown/index.ts';
 import { titleOf } from '../paths.ts';
 import { ID_PREFIX, renderMarkdown } from '../markdown/render.ts';
+import type { OpenOptions } from '../commands/context.ts';
+import { revealReadingLine } from '../navigation/reveal.ts';
+import '../markdown/reading.css';
 
 export interface ReadingViewProps {
   /** Vault path of the note (links resolve relative to it). */
@@ -23,8 +26,10 @@ export interface ReadingViewProps {
   text: string;
   /** Changes when the vault changed, so link resolution (resolved / unresolved) is looked up again. */
   refreshKey: number;
-  /** Opens (or creates) the target of a wiki link written in `fromPath`. */
-  onFollowLink(fromPath: string, target: string): void;
+  /** Opens (or creates) the target of a wiki link written in `fromPath`, scrolled to its heading or block. */
+  onFollowLink(fromPath: string, target: string, opts?: OpenOptions): void;
+  /** Scroll request: the element drawn from this 1-based file line is scrolled to and flashed (once per `seq`). */
+  reveal?: { line: number; seq: number } | null;
 }
 
 /** Resolution of each wiki-link target: a vault path, `null` when unresolved, absent while unknown. */
@@ -44,7 +49,11 @@ function useResolutions(path: string, targets: string[], refreshKey: number): Re
   return resolved;
 }
 
-export function ReadingView({ path, text, refreshKey, onFollowLink }: ReadingViewProps) {
+export function ReadingView({ path, text, refreshKey, onFollowLink, reveal }: ReadingViewProps) {
+  const articleRef = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (reveal && articleRef.current) revealReadingLine(articleRef.current, reveal.line);
+  }, [reveal?.seq]); // eslint-disable-line react-hooks/exhaustive-deps
   const rendered = useMemo(() => renderMarkdown(text), [text]);
   const targets = useMemo(
     () => [...new Set(rendered.wikiLinks.map((inner) => splitWiki(inner)?.target ?? '').filter(Boolean))],
@@ -101,7 +110,7 @@ export function ReadingView({ path, text, refreshKey, onFollowLink }: ReadingVie
   }, [rendered, resolved, path, onFollowLink]);
 
   return (
-    <article className="reading-view" aria-label={`Reading view of ${titleOf(path)}`} tabIndex={-1}>
+     <article ref={articleRef} className="reading-view" aria-label={`Reading view of ${titleOf(path)}`} tabIndex={-1}>
       <div className="reading-body">
         {rendered.properties && rendered.properties.length ? (
           <table className="properties" aria-label="Properties">
