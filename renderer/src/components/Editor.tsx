@@ -154,8 +154,9 @@ export function Editor(props: EditorProps) {
   readingRef.current = reading;
   /** Bumped when a tab in Reading view changes text (disk reload, conflict choice) so the view re-renders. */
   const [, setTextTick] = useState(0);
+  // The target opens in the view its tab already has (a new tab: the editing view), scrolled to the heading/block.
   const followFromReading = useCallback(
-    (from: string, target: string, opts?: OpenOptions) => propsRef.current.onFollowLink(from, target, { ...opts, mode: 'reading' }),
+    (from: string, target: string, opts?: OpenOptions) => propsRef.current.onFollowLink(from, target, opts),
     [],
   );
   /** The line the reading view of the shown tab scrolls to (and flashes), from `reveal`. */
