@@ -31,21 +31,51 @@ async function inView(el: Locator): Promise<void> {
   }, 15_000, 'the target in view');
 }
 
-/** The editor's flashed line holds `text`, and the cursor line holding `text` is in view. */
+/**
+ * Records the text of every element that gets the flash class from now on (a MutationObserver in the page), so a
+ * flash is seen however briefly it lasts on a busy machine.
+ */
+async function watchFlashes(): Promise<void> {
+  await app.page.evaluate(() => {
+    const w = window as unknown as { __flashes: string[]; __flashObserver?: MutationObserver };
+    w.__flashObserver?.disconnect();
+    w.__flashes = [];
+    w.__flashObserver = new MutationObserver((records) => {
+      for (const r of records) {
+        const el = r.target as Element;
+        if (el.classList?.contains('nav-flash')) w.__flashes.push(el.textContent ?? '');
+        for (const n of r.addedNodes) {
+          if (n instanceof Element) for (const f of [n, ...n.querySelectorAll('.nav-flash')]) if (f.classList.contains('nav-flash')) w.__flashes.push(f.textContent ?? '');
+        }
+      }
+    });
+    w.__flashObserver.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['class'] });
+  });
+}
+
+/** Waits until an element holding `text` was flashed. */
+async function flashed(text: RegExp): Promise<void> {
+  await eventually(async () => {
+    const seen = await app.page.evaluate(() => (window as unknown as { __flashes: string[] }).__flashes);
+    return seen.some((t) => text.test(t));
+  }, 15_000, `a flash of ${text}`);
+}
+
+/** The editor's line holding `text` was flashed, and the cursor line holding `text` is in view. */
 async function editorLanded(text: RegExp): Promise<void> {
-  const flashed = editor().locator('.cm-line.nav-flash');
-  await flashed.waitFor();
-  assert.match(await flashed.innerText(), text);
+  await flashed(text);
   await inView(editor().locator('.cm-activeLine', { hasText: text }));
 }
 
 test('a search hit opens the note at the first line holding the words, flashed', async () => {
+  await watchFlashes();
   await search('Third section text', 'Sections');
   await editorLanded(/Third section text/);
 });
 
 test('a backlink opens its source at the line of the link, flashed', async () => {
   await search('Some intro', 'Blocks');
+  await watchFlashes();
   const pane = app.page.getByRole('region', { name: 'Backlinks' });
   await pane.getByRole('button', { name: /See \[\[Blocks\]\] for block ids/ }).click();
   await editor().getByRole('tab', { name: 'Sections', exact: true, selected: true }).waitFor();
