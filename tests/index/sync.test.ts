@@ -101,7 +101,7 @@ test('parse workers give the same index as the calling thread', async () => {
   const a = tempVault('index-resolve');
   const b = tempVault('index-resolve');
   const inThread = await openIndex(a.root, a.db, { workers: 0 });
-  const threaded = await openIndex(b.root, b.db, { workers: 2, workerThreshold: 0 });
+  const threaded = await openIndex(b.root, b.db, { workers: 2 });
   await inThread.sync();
   const s = await threaded.sync();
   assert.equal(s.parsed, 15);

@@ -16,7 +16,7 @@ import { defaultDbPath } from './db-path.ts';
 import { VaultError } from './errors.ts';
 import type { GraphIndex, IndexOptions, SyncSummary } from './graph-index.ts';
 import { Indexer } from './indexer.ts';
-import { defaultWorkerCount } from './parse-pool.ts';
+import { defaultParseBudgetMs, defaultWorkerCount, ParsePool } from './parse-pool.ts';
 import { warmUpParser } from './read-note.ts';
 import { nodeVaultFs, type VaultFs } from './vault-fs.ts';
 import { watchVault } from './watcher.ts';
@@ -28,8 +28,8 @@ export { VaultError } from './errors.ts';
 export interface AtlasIndexOptions extends IndexOptions {
   /** Worker script for bundled builds; default `./parse-worker.ts` beside this module. */
   workerUrl?: URL | string;
-  /** Fewest notes to parse before workers are started (default 200; start-up costs ~0.3 s). */
-  workerThreshold?: number;
+  /** Per-note parse budget, ms, as a function of the note's size in bytes (default `defaultParseBudgetMs`). */
+  parseBudgetMs?: (bytes: number) => number;
   /** File access (default node:fs). */
   fs?: VaultFs;
   /** Watcher quiet time, ms (default 100). */
@@ -49,12 +49,17 @@ export class AtlasIndex implements GraphIndex {
   private readonly stoppers = new Set<() => Promise<void>>();
   private idleTimer: NodeJS.Timeout | null = null;
   private warmedUp = false;
+  private readonly pool: ParsePool;
 
   private constructor(opts: AtlasIndexOptions, vaultRoot: string, dbPath: string) {
     this.opts = opts;
     this.vaultRoot = vaultRoot;
     this.dbPath = dbPath;
     this.fsx = opts.fs ?? nodeVaultFs;
+    this.pool = new ParsePool({
+      workers: opts.workers ?? defaultWorkerCount(), workerUrl: opts.workerUrl, fs: this.fsx,
+      budgetMs: opts.parseBudgetMs ?? defaultParseBudgetMs,
+    });
     this.store = SqliteStore.open(dbPath, vaultRoot);
     this.indexer = this.makeIndexer();
   }
@@ -95,9 +100,7 @@ export class AtlasIndex implements GraphIndex {
     return new Indexer(this.store, {
       root: this.vaultRoot,
       fs: this.fsx,
-      workers: this.opts.workers ?? defaultWorkerCount(),
-      workerUrl: this.opts.workerUrl,
-      workerThreshold: this.opts.workerThreshold,
+      pool: this.pool,
       onProgress: (done, total) => this.setStatus({ state: 'indexing', done, total }),
     });
   }
@@ -154,9 +157,11 @@ export class AtlasIndex implements GraphIndex {
         }
         if (!this.warmedUp) {
           this.warmedUp = true;
-          // in idle time: JIT-compile the parser (a cold index ran it in workers only) and prepare the write statements
+          // in idle time: start the parse workers (kept warm: a saved note parses off this thread at once) and prepare
+          // the write statements
           setTimeout(() => {
-            void this.exclusive(async () => this.store.warmUpWrites(warmUpParser())).catch(() => {});
+            this.pool.warmUp();
+            void this.exclusive(async () => this.store.warmUpWrites(warmUpParser(1))).catch(() => {});
           }, 0).unref();
         }
         if (r.cold) this.scheduleCheckpoint(true);
@@ -239,6 +244,7 @@ export class AtlasIndex implements GraphIndex {
   close(): void {
     if (this.idleTimer) clearTimeout(this.idleTimer);
     for (const s of [...this.stoppers]) void s();
+    void this.pool.close();
     this.store.close();
   }
 

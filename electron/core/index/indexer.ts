@@ -10,7 +10,7 @@ import { NameTable, type Resolution } from '../resolve/name-table.ts';
 import { lastSegment, targetKey } from '../resolve/keys.ts';
 import type { FileRow, GraphStore, LinkInput, ProblemRow } from '../store/graph-store.ts';
 import { VaultError } from './errors.ts';
-import { parseAll } from './parse-pool.ts';
+import type { ParsePool } from './parse-pool.ts';
 import { MAX_NOTE_BYTES, type ParseResult, type ParseTask } from './read-note.ts';
 import { isIgnoredPath, scanVault, type ScanEntry } from './scan.ts';
 import type { VaultFs } from './vault-fs.ts';
@@ -18,11 +18,8 @@ import type { VaultFs } from './vault-fs.ts';
 export interface IndexerOptions {
   root: string;
   fs: VaultFs;
-  /** Parse workers for large batches; 0 = calling thread. */
-  workers: number;
-  workerUrl?: URL | string;
-  /** Fewest notes to parse before workers are worth their start-up (~0.3 s); default 200. */
-  workerThreshold?: number;
+  /** Parses notes (in warm workers under a per-note time budget, see parse-pool.ts). */
+  pool: ParsePool;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -246,9 +243,8 @@ export class Indexer {
     if (cs.cold) store.bulk(true);
     let completed = false;
     try {
-      const useWorkers = this.opts.workers > 0 && tasks.length >= (this.opts.workerThreshold ?? 200);
       if (tasks.length) this.opts.onProgress?.(0, tasks.length);
-      await parseAll(tasks, { workers: useWorkers ? this.opts.workers : 0, workerUrl: this.opts.workerUrl, fs: this.opts.fs }, onBatch);
+      await this.opts.pool.parse(tasks, onBatch);
       if (pending.length) write(pending);
       if (cs.cold) store.restoreIndexes();
 

@@ -1,21 +1,36 @@
 /**
- * Parsing many notes: in `worker_threads` workers for a cold index, on the calling thread otherwise.
+ * Parsing notes in `worker_threads` workers under a per-note time budget (issue 10: no note can stall indexing).
+ *
+ * `ParsePool` starts its workers on first use and keeps them (unref'd, so they never hold a process open) until
+ * `close()`: a cold index and every later saved note parse off the calling thread, on warm, JIT-compiled workers.
+ * Each worker publishes the note it is parsing and since when in a small SharedArrayBuffer; a watchdog on the calling
+ * thread terminates a worker whose note runs over its budget (`parseBudgetMs`), respawns it, re-sends the rest of its
+ * work, and indexes that note from the plain-text fallback (`readFallback`: title, frontmatter, text for search) with
+ * a `parse-timeout` problem. A worker that crashes on a note (out of memory, stack) is handled the same way
+ * (`parse-crash`). If workers cannot start at all, the work is done on the calling thread (no budget there).
  * Results come back in batches and are handed to `onBatch` (which writes them in one transaction).
- * A worker that cannot start or crashes is not fatal: its work is finished on the calling thread.
  */
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { readAndParse, type ParseResult, type ParseTask } from './read-note.ts';
+import { readAndParse, readFallback, type ParseResult, type ParseTask } from './read-note.ts';
 import type { VaultFs } from './vault-fs.ts';
 
 export interface ParsePoolOptions {
-  /** Number of workers; 0 parses on the calling thread. */
+  /** Number of workers; 0 parses on the calling thread (no time budget). */
   workers: number;
   /** Worker script; default `./parse-worker.ts` beside this file. */
   workerUrl?: URL | string;
-  /** Tasks per batch (default 32). */
-  batchSize?: number;
   fs: VaultFs;
+  /** Per-note parse budget, ms, for a note of `bytes` bytes; default `defaultParseBudgetMs`. */
+  budgetMs?: (bytes: number) => number;
+}
+
+/**
+ * The default per-note budget: 2 s plus 1 ms per KB (a 5 MB note, the largest parsed, gets 7 s). Real notes parse in
+ * well under 50 ms; the pathological shapes of issue 10 take 4–85 s without the budget.
+ */
+export function defaultParseBudgetMs(bytes: number): number {
+  return 2000 + bytes / 1024;
 }
 
 /** min(available cores, 4): the default number of parse workers. */
@@ -23,80 +38,240 @@ export function defaultWorkerCount(): number {
   return Math.max(1, Math.min(os.availableParallelism?.() ?? os.cpus().length, 4));
 }
 
-/** Chunks each worker holds at once. */
+/** Chunks each worker holds at once, so it parses the next while this thread writes earlier results. */
 const IN_FLIGHT_PER_WORKER = 3;
+/** Watchdog period, ms. */
+const WATCH_MS = 50;
 
 const yieldToLoop = () => new Promise<void>((r) => setImmediate(r));
 
-async function parseInThread(chunks: ParseTask[][], fsx: VaultFs, onBatch: (r: ParseResult[]) => void): Promise<void> {
-  for (const chunk of chunks) {
-    onBatch(chunk.map((t) => readAndParse(fsx, t)));
-    await yieldToLoop();
+interface Chunk {
+  id: number;
+  tasks: ParseTask[];
+}
+
+interface Slot {
+  worker: Worker;
+  /** [message id, task index, start ms (Date.now(), 0 = idle)], written by the worker. */
+  progress: Float64Array;
+  inFlight: Chunk[];
+  online: boolean;
+  dead: boolean;
+}
+
+/** One parse run: its queue of chunks and the callback receiving results. */
+interface Run {
+  queue: Chunk[];
+  onBatch: (r: ParseResult[]) => void;
+  pending: number;
+  failure: unknown;
+  done: () => void;
+}
+
+export class ParsePool {
+  private readonly opts: ParsePoolOptions;
+  private readonly slots: Slot[] = [];
+  private nextId = 0;
+  private run: Run | null = null;
+  private watchdog: NodeJS.Timeout | null = null;
+  /** Workers could not start: parse on the calling thread from now on. */
+  private broken = false;
+  private closed = false;
+  /** Notes that ran over budget or crashed a worker (for tests and reports). */
+  timeouts = 0;
+
+  constructor(opts: ParsePoolOptions) {
+    this.opts = opts;
+  }
+
+  private budget(task: ParseTask): number {
+    return (this.opts.budgetMs ?? defaultParseBudgetMs)(task.size);
+  }
+
+  /** Starts the workers now (e.g. in idle time), so the first parse does not wait for their start-up. */
+  warmUp(): void {
+    if (this.opts.workers <= 0 || this.broken || this.closed) return;
+    while (this.slots.length < this.opts.workers) this.spawn();
+  }
+
+  private spawn(): Slot | null {
+    const url = this.opts.workerUrl ?? new URL('./parse-worker.ts', import.meta.url);
+    const sab = new SharedArrayBuffer(3 * Float64Array.BYTES_PER_ELEMENT);
+    let worker: Worker;
+    try {
+      worker = new Worker(url, { workerData: { progress: sab } });
+    } catch {
+      this.broken = true;
+      return null;
+    }
+    worker.unref();
+    const slot: Slot = { worker, progress: new Float64Array(sab), inFlight: [], online: false, dead: false };
+    this.slots.push(slot);
+    worker.on('online', () => {
+      slot.online = true;
+    });
+    worker.on('message', (msg: { id: number; results: ParseResult[] }) => this.onMessage(slot, msg));
+    worker.on('error', () => this.onDeath(slot, 'crash'));
+    worker.on('exit', () => this.onDeath(slot, 'crash'));
+    return slot;
+  }
+
+  private onMessage(slot: Slot, msg: { id: number; results: ParseResult[] }): void {
+    const at = slot.inFlight.findIndex((c) => c.id === msg.id);
+    if (at < 0 || slot.dead) return;
+    slot.inFlight.splice(at, 1);
+    const run = this.run;
+    if (!run) return;
+    run.pending--;
+    this.deliver(run, msg.results);
+    this.feed(slot);
+    this.maybeFinish();
+  }
+
+  private deliver(run: Run, results: ParseResult[]): void {
+    if (run.failure) return;
+    try {
+      run.onBatch(results);
+    } catch (e) {
+      run.failure = e;
+      run.queue.length = 0;
+    }
+  }
+
+  /**
+   * A worker went away: on purpose (`timeout`, terminated by the watchdog) or not (`crash`). The note it was parsing
+   * is indexed from the fallback; the rest of its work goes back to the queue, and a new worker takes its place.
+   */
+  private onDeath(slot: Slot, why: 'timeout' | 'crash'): void {
+    if (slot.dead) return;
+    slot.dead = true;
+    const i = this.slots.indexOf(slot);
+    if (i >= 0) this.slots.splice(i, 1);
+    void slot.worker.terminate().catch(() => {});
+    const run = this.run;
+    const inFlight = slot.inFlight.splice(0);
+    if (!slot.online && why === 'crash' && this.slots.every((s) => !s.online)) this.broken = true;
+    if (!run) return;
+    run.pending -= inFlight.length;
+    const [msgId, taskIdx, started] = slot.progress;
+    const requeue: Chunk[] = [];
+    for (const c of inFlight) {
+      if (started > 0 && c.id === msgId && slot.online) {
+        const bad = c.tasks[taskIdx];
+        const rest = c.tasks.filter((_, k) => k !== taskIdx);
+        if (rest.length) requeue.push({ id: this.nextId++, tasks: rest });
+        if (bad) {
+          this.timeouts++;
+          const problem = why === 'timeout'
+            ? { kind: 'parse-timeout', message: `parsing took over ${Math.round(this.budget(bad))} ms; indexed as plain text` }
+            : { kind: 'parse-crash', message: 'the parser crashed on this note; indexed as plain text' };
+          this.deliver(run, [readFallback(this.opts.fs, bad, problem)]);
+        }
+      } else requeue.push(c);
+    }
+    run.queue.unshift(...requeue);
+    if (!this.closed && !this.broken) {
+      const fresh = this.spawn();
+      if (fresh) this.feed(fresh);
+    }
+    if (this.slots.length === 0) void this.drainInThread(run);
+    else for (const s of this.slots) this.feed(s);
+    this.maybeFinish();
+  }
+
+  private feed(slot: Slot): void {
+    const run = this.run;
+    if (!run || slot.dead) return;
+    while (slot.inFlight.length < IN_FLIGHT_PER_WORKER && run.queue.length) {
+      const chunk = run.queue.shift() as Chunk;
+      slot.inFlight.push(chunk);
+      run.pending++;
+      slot.worker.postMessage({ id: chunk.id, tasks: chunk.tasks });
+    }
+  }
+
+  private check(): void {
+    const now = Date.now();
+    for (const slot of [...this.slots]) {
+      const [msgId, taskIdx, started] = slot.progress;
+      if (!(started > 0)) continue;
+      const chunk = slot.inFlight.find((c) => c.id === msgId);
+      const task = chunk?.tasks[taskIdx];
+      if (task && now - started > this.budget(task)) this.onDeath(slot, 'timeout');
+    }
+  }
+
+  private maybeFinish(): void {
+    const run = this.run;
+    if (run && run.pending === 0 && run.queue.length === 0) {
+      this.run = null;
+      if (this.watchdog) clearInterval(this.watchdog);
+      this.watchdog = null;
+      run.done();
+    }
+  }
+
+  /** Parses the queue on the calling thread (no workers could start). */
+  private async drainInThread(run: Run): Promise<void> {
+    while (run.queue.length) {
+      const chunk = run.queue.shift() as Chunk;
+      run.pending++;
+      this.deliver(run, chunk.tasks.map((t) => readAndParse(this.opts.fs, t)));
+      run.pending--;
+      await yieldToLoop();
+    }
+    this.maybeFinish();
+  }
+
+  /**
+   * Parses `tasks`, calling `onBatch` for each batch of results (in completion order). One run at a time (the
+   * indexer runs one pass at a time). Rethrows what `onBatch` threw, after the run stops.
+   */
+  async parse(tasks: ParseTask[], onBatch: (r: ParseResult[]) => void, batchSize = 32): Promise<void> {
+    if (this.run) throw new Error('ParsePool.parse: a run is already in progress');
+    if (tasks.length === 0) return;
+    const queue: Chunk[] = [];
+    for (let i = 0; i < tasks.length; i += batchSize) queue.push({ id: this.nextId++, tasks: tasks.slice(i, i + batchSize) });
+    let failure: unknown = null;
+    await new Promise<void>((resolve) => {
+      const run: Run = { queue, onBatch, pending: 0, failure: null, done: () => {
+        failure = run.failure;
+        resolve();
+      } };
+      this.run = run;
+      if (this.opts.workers <= 0 || this.broken || this.closed) {
+        void this.drainInThread(run);
+        return;
+      }
+      const want = Math.min(this.opts.workers, queue.length);
+      while (this.slots.length < want && !this.broken) if (!this.spawn()) break;
+      if (this.slots.length === 0) {
+        void this.drainInThread(run);
+        return;
+      }
+      this.watchdog = setInterval(() => this.check(), WATCH_MS);
+      this.watchdog.unref();
+      for (const s of this.slots) this.feed(s);
+    });
+    if (failure) throw failure;
+  }
+
+  /** Stops the workers. */
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.watchdog) clearInterval(this.watchdog);
+    const slots = this.slots.splice(0);
+    for (const s of slots) s.dead = true;
+    await Promise.all(slots.map((s) => s.worker.terminate().catch(() => 0)));
   }
 }
 
-/** Parses `tasks`, calling `onBatch` for each batch of results (in completion order). */
+/** Parses `tasks` once with a pool of its own (closed afterwards). */
 export async function parseAll(tasks: ParseTask[], opts: ParsePoolOptions, onBatch: (r: ParseResult[]) => void): Promise<void> {
-  const size = opts.batchSize ?? 32;
-  const chunks: ParseTask[][] = [];
-  for (let i = 0; i < tasks.length; i += size) chunks.push(tasks.slice(i, i + size));
-  const n = Math.min(opts.workers, chunks.length);
-  if (n <= 0) return parseInThread(chunks, opts.fs, onBatch);
-
-  const url = opts.workerUrl ?? new URL('./parse-worker.ts', import.meta.url);
-  const leftovers: ParseTask[][] = [];
-  let failure: unknown = null;
-  await new Promise<void>((resolve) => {
-    let running = 0;
-    let nextId = 0;
-    const start = () => {
-      let worker: Worker;
-      try {
-        worker = new Worker(url);
-      } catch {
-        return;
-      }
-      running++;
-      // Chunks sent and not yet answered, oldest first. Several per worker, so a worker parses the next chunks while this
-      // thread is busy writing earlier results (with one in flight both workers sat idle during every commit:
-      // cold index of 10k notes 17.3 s → 12.4 s with three).
-      const inFlight: ParseTask[][] = [];
-      let finished = false;
-      const finish = () => {
-        if (finished) return;
-        finished = true;
-        void worker.terminate();
-        if (--running === 0) resolve();
-      };
-      const feed = () => {
-        const chunk = chunks.shift();
-        if (chunk) {
-          inFlight.push(chunk);
-          worker.postMessage({ id: nextId++, tasks: chunk });
-        } else if (inFlight.length === 0) finish();
-      };
-      const abandon = () => {
-        leftovers.push(...inFlight.splice(0));
-        finish();
-      };
-      worker.on('message', (msg: { results: ParseResult[] }) => {
-        inFlight.shift();
-        feed();
-        try {
-          onBatch(msg.results);
-        } catch (e) {
-          failure = e;
-          chunks.length = 0;
-        }
-      });
-      worker.on('error', abandon);
-      worker.on('exit', abandon);
-      for (let i = 0; i < IN_FLIGHT_PER_WORKER; i++) feed();
-    };
-    for (let i = 0; i < n; i++) start();
-    if (running === 0) resolve();
-  });
-  if (failure) throw failure;
-  // work of workers that could not start or crashed
-  await parseInThread([...leftovers, ...chunks], opts.fs, onBatch);
+  const pool = new ParsePool(opts);
+  try {
+    await pool.parse(tasks, onBatch);
+  } finally {
+    await pool.close();
+  }
 }

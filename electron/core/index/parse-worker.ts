@@ -1,17 +1,30 @@
 /**
  * Parse worker (worker_threads): reads and parses the notes it is sent and posts the results back.
  * Message in: `{ id, tasks: ParseTask[] }`; message out: `{ id, results: ParseResult[] }`.
+ * `workerData.progress` (SharedArrayBuffer of 3 float64): [message id, task index, start ms (Date.now())] of the note
+ * being parsed, 0 as start when idle; the pool's watchdog reads it to enforce the per-note time budget.
  * Loaded as `new Worker(new URL('./parse-worker.ts', import.meta.url))` (Node type stripping) or from an explicit
  * URL in bundled builds.
  */
-import { parentPort } from 'node:worker_threads';
-import { readAndParse, type ParseTask } from './read-note.ts';
+import { parentPort, workerData } from 'node:worker_threads';
+import { readAndParse, warmUpParser, type ParseResult, type ParseTask } from './read-note.ts';
 import { nodeVaultFs } from './vault-fs.ts';
 
 const port = parentPort;
+const progress = (workerData as { progress?: SharedArrayBuffer } | null)?.progress;
+const slot = progress ? new Float64Array(progress) : new Float64Array(3);
 if (port) {
   port.on('message', (msg: { id: number; tasks: ParseTask[] }) => {
-    const results = msg.tasks.map((t) => readAndParse(nodeVaultFs, t));
+    const results: ParseResult[] = [];
+    for (let i = 0; i < msg.tasks.length; i++) {
+      slot[0] = msg.id;
+      slot[1] = i;
+      slot[2] = Date.now();
+      results.push(readAndParse(nodeVaultFs, msg.tasks[i]));
+    }
+    slot[2] = 0;
     port.postMessage({ id: msg.id, results });
   });
+  // JIT-compile the parser before the first real note (messages wait in the queue meanwhile)
+  setImmediate(() => warmUpParser(5));
 }

@@ -5,7 +5,8 @@
  */
 import { createHash } from 'node:crypto';
 import type { ParsedNote, ProblemFact } from '../model.ts';
-import { decodeNote, parseNote } from '../parse/index.ts';
+import { decodeNote, parseNote, textStats, titleOf } from '../parse/index.ts';
+import { findFrontmatter, parseFrontmatter } from '../parse/frontmatter.ts';
 import type { VaultFs } from './vault-fs.ts';
 
 /** Notes larger than this (bytes) are recorded with problem kind `too-large` and not parsed. */
@@ -35,6 +36,11 @@ export type ParseResult =
   | { path: string; status: 'unchanged'; hash: string }
   | { path: string; status: 'missing' };
 
+/** The bytes of a note file (see `VaultFs.readFile`: refuses anything that is not a regular file). */
+function readNoteBytes(fsx: VaultFs, absPath: string): Uint8Array {
+  return fsx.readFile(absPath);
+}
+
 export function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
@@ -42,6 +48,48 @@ export function sha256(bytes: Uint8Array): string {
 /** An empty note for `path` carrying `problems` (used when the content cannot be parsed). */
 export function emptyNote(path: string, problems: ProblemFact[]): ParsedNote {
   return { ...parseNote(path, ''), problems };
+}
+
+/**
+ * The plain-text fallback of a note the parser could not handle (over its time budget, crashed, threw): title,
+ * frontmatter (aliases, tags, properties, property links) and the whole body as text for search and mentions; no
+ * links, headings or blocks from the body. Linear in the text. `problem` is reported first.
+ */
+export function fallbackNote(path: string, text: string, problem: ProblemFact): ParsedNote {
+  let t = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if (t.indexOf('\r') !== -1) t = t.replace(/\r\n?/g, '\n');
+  let fm = null;
+  let facts = null;
+  try {
+    fm = findFrontmatter(t);
+    facts = fm ? parseFrontmatter(fm) : null;
+  } catch {
+    fm = null;
+  }
+  const body = fm ? t.slice(fm.bodyStart) : t;
+  const blankedFm = fm ? t.slice(0, fm.bodyStart).replace(/[^\n]/g, ' ') : '';
+  return {
+    path, title: titleOf(path), aliases: [...new Set(facts?.aliases ?? [])], tags: [...new Set(facts?.tags ?? [])],
+    headings: [], blocks: [], properties: facts?.properties ?? {}, links: facts?.links ?? [], body,
+    mentionText: blankedFm + body, ...textStats(body), frontmatterLines: fm ? fm.lines : 0,
+    problems: [problem, ...(facts?.problems ?? [])],
+  };
+}
+
+/** Reads a note and indexes it from `fallbackNote` with `problem` (a worker ran over budget or crashed on it). */
+export function readFallback(fsx: VaultFs, task: ParseTask, problem: ProblemFact): ParseResult {
+  const { path } = task;
+  let bytes: Uint8Array;
+  try {
+    bytes = readNoteBytes(fsx, task.absPath);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException)?.code ?? String(e);
+    if (code === 'ENOENT' || code === 'ENOTDIR') return { path, status: 'missing' };
+    return { path, status: 'parsed', hash: null, bytes: 0, note: emptyNote(path, [problem, { kind: 'unreadable', message: `cannot read (${code})` }]) };
+  }
+  const decoded = decodeNote(bytes);
+  const note = decoded.text === null ? emptyNote(path, [problem, ...decoded.problems]) : fallbackNote(path, decoded.text, problem);
+  return { path, status: 'parsed', hash: sha256(bytes), bytes: bytes.length, note };
 }
 
 export function readAndParse(fsx: VaultFs, task: ParseTask): ParseResult {
@@ -52,7 +100,7 @@ export function readAndParse(fsx: VaultFs, task: ParseTask): ParseResult {
   }
   let bytes: Uint8Array;
   try {
-    bytes = fsx.readFile(task.absPath);
+    bytes = readNoteBytes(fsx, task.absPath);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException)?.code ?? String(e);
     if (code === 'ENOENT' || code === 'ENOTDIR') return { path, status: 'missing' };
@@ -70,11 +118,16 @@ export function readAndParse(fsx: VaultFs, task: ParseTask): ParseResult {
     if (decoded.text === null) note = emptyNote(path, decoded.problems);
     else {
       note = parseNote(path, decoded.text);
+      // the parser caught an error of its own (e.g. a stack overflow on deep nesting): keep frontmatter and text
+      const failed = note.problems.find((p) => p.kind === 'parse');
+      if (failed) note = fallbackNote(path, decoded.text, failed);
       if (decoded.problems.length) note = { ...note, problems: [...decoded.problems, ...note.problems] };
     }
   } catch (e) {
     // the parser promises not to throw; if it does, the note is still recorded and the vault indexing goes on
-    note = emptyNote(path, [{ kind: 'parse', message: `parser failed: ${(e as Error)?.message ?? String(e)}` }]);
+    const problem = { kind: 'parse', message: `parser failed: ${(e as Error)?.message ?? String(e)}` };
+    const decoded = decodeNote(bytes);
+    note = decoded.text === null ? emptyNote(path, [problem]) : fallbackNote(path, decoded.text, problem);
   }
   return { path, status: 'parsed', hash, bytes: bytes.length, note };
 }

@@ -60,42 +60,53 @@ class Walker {
     this.urls = src.indexOf('://') === -1 ? [] : positionsOf(src, '://');
   }
 
-  walk(node: MdNode): void {
+  /** Visits the tree in document order, with an explicit stack: 50,000 nested `>` must not overflow the call stack. */
+  walk(root: MdNode): void {
+    const stack: MdNode[] = [root];
+    while (stack.length) {
+      const node = stack.pop() as MdNode;
+      if (!this.visit(node)) continue;
+      const children = node.children;
+      if (children) for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+    }
+  }
+
+  /** Handles one node; true when its children are to be visited. */
+  private visit(node: MdNode): boolean {
     switch (node.type) {
       case 'text':
         this.text(node);
-        return;
+        return false;
       case 'wikiLink':
         this.wiki(node, 'wiki', 2);
-        return;
+        return false;
       case 'wikiEmbed':
         this.wiki(node, 'embed', 3);
-        return;
+        return false;
       case 'link':
       case 'image':
         this.markdownLink(node);
-        return;
+        return false;
       case 'linkReference':
       case 'imageReference':
         this.reference(node);
-        return;
+        return false;
       case 'definition':
         this.definition(node);
-        return;
+        return false;
       case 'code':
       case 'inlineCode':
       case 'html':
         this.blank(node);
-        return;
+        return false;
       case 'heading':
         this.heading(node);
-        break;
+        return true;
       case 'paragraph':
         this.blockId(node);
-        break;
+        return true;
     }
-    const children = node.children;
-    if (children) for (let i = 0; i < children.length; i++) this.walk(children[i]);
+    return true;
   }
 
   /** Resolves reference-style links once all definitions are known. */
@@ -225,9 +236,13 @@ class Walker {
     if (urls.length === 0) return;
     let j = this.urlIdx;
     while (j < urls.length && urls[j] < s) j++;
+    // `scanned`: the end of the last URL blanked in this text; a `://` before it lies inside that URL (http://http://…),
+    // so each character is scanned once and the walk stays linear
+    let scanned = s;
     for (; j < urls.length && urls[j] < e; j++) {
+      if (urls[j] < scanned) continue;
       let a = urls[j];
-      while (a > s && SCHEME_CHAR.test(src[a - 1])) a--;
+      while (a > scanned && SCHEME_CHAR.test(src[a - 1])) a--;
       if (a === urls[j]) continue;
       let b = urls[j] + 3;
       while (b < e) {
@@ -235,6 +250,7 @@ class Walker {
         if (c === 32 || c === 9 || c === 10 || c === 60 || c === 62 || c === 0x3000) break;
         b++;
       }
+      scanned = b;
       this.blanks.push(a, b);
     }
     this.urlIdx = j;

@@ -42,8 +42,8 @@ function likeEscape(term: string): { pattern: string; escaped: boolean } {
 }
 
 /**
- * Longest term (code points) sent to FTS5 as one trigram phrase; longer terms match by this prefix and are then
- * checked by a substring scan (`matchNotes`). Bounds the cost of every query that takes user text (search, unlinked
+ * Longest term (code points) sent to FTS5 as one trigram phrase; longer terms match by the trigrams of this prefix
+ * and are then checked by a substring scan (`matchNotes`). Bounds the cost of every query that takes user text (search, unlinked
  * mentions of a long alias).
  */
 export const MAX_FTS_TERM = 64;
@@ -474,12 +474,18 @@ export class SqliteStore implements GraphStore {
 
   /**
    * The FTS5 condition for one lower-cased term (see `matchNotes`). A term longer than `MAX_FTS_TERM` code points is
-   * matched by the phrase of its first `MAX_FTS_TERM` code points and verified by a plain substring scan (`verify`):
+   * matched by the trigrams of its first `MAX_FTS_TERM` code points and verified by a plain substring scan (`verify`):
    * an FTS5 phrase costs memory per trigram, and a 100,000-character alias as one phrase took 37 s and 10 GB.
    */
   private termCondition(term: string): { match: string | null; like: { pattern: string; escaped: boolean } | null; verify?: string; none?: true } {
     const chars = [...term];
-    if (chars.length > MAX_FTS_TERM) return { match: ftsPhrase(chars.slice(0, MAX_FTS_TERM).join('')), like: null, verify: term };
+    if (chars.length > MAX_FTS_TERM) {
+      // the distinct trigrams of the prefix, ANDed: no phrase positions to check (a phrase of repeated trigrams
+      // against a note of 100,000 `a` is itself slow); the substring scan decides
+      const grams = new Set<string>();
+      for (let i = 0; i + 3 <= MAX_FTS_TERM; i++) grams.add(chars.slice(i, i + 3).join(''));
+      return { match: [...grams].map(ftsPhrase).join(' AND '), like: null, verify: term };
+    }
     if (chars.length >= 3) return { match: ftsPhrase(term), like: null };
     const grams = this.stmt(`SELECT term FROM note_fts_vocab WHERE term >= ? AND term < ? LIMIT 301`).pluck()
       .all(term, term + '\u{10FFFF}') as string[];
