@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseNote } from '../../electron/core/parse/index.ts';
-import { findComments } from '../../electron/core/parse/comments.ts';
+import { findComments } from '../../electron/core/markdown/comments.ts';
 import { createAtlasService } from '../../electron/services/atlas-service.ts';
 import { openIndex, tempVault } from './helpers.ts';
 

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { ParsedNote, ProblemFact } from '../model.ts';
 import { decodeNote, parseNote, textStats, titleOf } from '../parse/index.ts';
-import { findFrontmatter, parseFrontmatter } from '../parse/frontmatter.ts';
+import { findFrontmatter, parseFrontmatter } from '../markdown/frontmatter.ts';
 import type { VaultFs } from './vault-fs.ts';
 
 /** Notes larger than this (bytes) are recorded with problem kind `too-large` and not parsed. */
