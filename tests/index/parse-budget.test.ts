@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseNote } from '../../electron/core/parse/index.ts';
 import { findComments } from '../../electron/core/markdown/comments.ts';
+import { VaultQuery } from '../../electron/core/query/vault-query.ts';
 import { createAtlasService } from '../../electron/services/atlas-service.ts';
 import { openIndex, tempVault } from './helpers.ts';
 
@@ -38,20 +39,21 @@ for (const [name, make] of Object.entries(SHAPES)) {
     const t0 = performance.now();
     await index.sync();
     const ms = performance.now() - t0;
-    const problems = index.check().problems;
+    const q = new VaultQuery(index);
+    const problems = q.indexReport().problems;
     for (const n of [8000, 16000]) {
       const p = `bad-${n}.md`;
-      const info = index.noteInfo(p);
+      const info = q.noteInfo(p);
       assert.ok(info, `${p} is indexed`);
       assert.deepEqual(info.aliases, [`Bad${n}`], 'frontmatter kept');
       assert.deepEqual(info.tags, ['hostile']);
-      assert.ok(index.search(`zebraword${n}`).some((h) => h.path === p), 'body text searchable');
-      assert.equal(index.resolveNote(`Bad${n}`), p);
+      assert.ok(q.search(`zebraword${n}`).some((h) => h.path === p), 'body text searchable');
+      assert.equal(q.resolveNote(`Bad${n}`), p);
       const mine = problems.filter((x) => x.path === p).map((x) => x.kind);
       assert.ok(mine.every((k) => k === 'parse-timeout'), JSON.stringify(mine));
     }
-    assert.deepEqual(index.outgoing('good.md').map((l) => [l.target, l.heading]), [['other.md', 'Part']]);
-    assert.deepEqual(index.noteInfo('good.md')?.tags, ['tagged']);
+    assert.deepEqual(q.outgoing('good.md').map((l) => [l.target, l.heading]), [['other.md', 'Part']]);
+    assert.deepEqual(q.noteInfo('good.md')?.tags, ['tagged']);
     // two notes, each parsed at most once over budget, then the fallback (generous for a busy machine)
     assert.ok(ms < 2 * BUDGET_MS + 15_000, `sync took ${ms.toFixed(0)} ms`);
     index.close();
