@@ -25,7 +25,7 @@ const vaultRoot = join(repo, 'vault');
  * already true, and PENDING_DEPTH / PENDING_QUIZ_AREAS list what is not there yet (both must end empty).
  */
 const MIN_CONCEPTS = 174;
-const MIN_EXERCISES = 0;
+const MIN_EXERCISES = 30;
 const MIN_PATHS = 4;
 /** Notes still below their level's word range, being deepened. */
 const PENDING_DEPTH = new Set<string>([
