@@ -15,6 +15,7 @@
  */
 import path from 'node:path';
 import type { LinkRecord } from '../core/model.ts';
+import { markdownDestination, rewriteMarkdownDestination, rewriteWikiTarget, wikiTargetWritten } from '../core/markdown/index.ts';
 
 export interface LinkEdit {
   /** 1-based line of the link in the (possibly moved) source note. */
@@ -48,32 +49,15 @@ function bareResolves(ctx: RewriteContext, source: string, target: string): bool
   return ctx.resolve(source, isNote(target) ? stripMd(base) : base) === target;
 }
 
-/** Splits the inner text of `[[…]]` into the target part and the rest (`#heading`, `|alias`, `\|alias`). */
-function splitWikiInner(inner: string): [string, string] {
-  let i = 0;
-  for (; i < inner.length; i++) {
-    const c = inner[i];
-    if (c === '#' || c === '|') break;
-    if (c === '\\' && inner[i + 1] === '|') break;
-  }
-  return [inner.slice(0, i), inner.slice(i)];
-}
-
+/** The wiki link as written, pointing at `target` (a vault path), in the style it was written (bare name or path). */
 function rewriteWiki(raw: string, source: string, target: string, ctx: RewriteContext): string | null {
-  const start = raw.indexOf('[[');
-  const end = raw.lastIndexOf(']]');
-  if (start < 0 || end < start) return null;
-  const inner = raw.slice(start + 2, end);
-  const [targetPart, rest] = splitWikiInner(inner);
-  const lead = targetPart.match(/^\s*/)![0];
-  const trail = targetPart.match(/\s*$/)![0];
-  const written = targetPart.trim();
-  if (written === '') return null;
+  const written = wikiTargetWritten(raw);
+  if (!written) return null;
   const keepMd = /\.md$/i.test(written);
   let next: string;
   if (!written.includes('/') && bareResolves(ctx, source, target)) next = bareName(target, keepMd);
   else next = isNote(target) && !keepMd ? stripMd(target) : target;
-  return raw.slice(0, start + 2) + lead + next + trail + rest + raw.slice(end);
+  return rewriteWikiTarget(raw, next);
 }
 
 function safeDecode(s: string): string {
@@ -84,36 +68,11 @@ function safeDecode(s: string): string {
   }
 }
 
-/** Percent-encodes what would end or break a markdown link destination; other Unicode (e.g. Chinese) stays readable. */
-function encodeMinimal(p: string): string {
-  return p.replace(/[%\s()<>#?^[\]]/g, (c) => encodeURIComponent(c));
-}
-
-function encodeFull(p: string): string {
-  return p.split('/').map((s) => encodeURIComponent(s)).join('/');
-}
-
 function rewriteMarkdown(raw: string, oldSource: string, oldTarget: string, source: string, target: string, ctx: RewriteContext): string | null {
-  const open = raw.lastIndexOf('](');
-  if (open < 0 || !raw.endsWith(')')) return null;
-  const dest = raw.slice(open + 2, -1);
-  let url: string;
-  let tail: string;
-  const angle = dest.startsWith('<');
-  if (angle) {
-    const close = dest.indexOf('>');
-    if (close < 0) return null;
-    url = dest.slice(1, close);
-    tail = dest.slice(close + 1);
-  } else {
-    const m = dest.match(/^(\S*)([\s\S]*)$/)!;
-    url = m[1];
-    tail = m[2];
-  }
-  if (/^[a-z][a-z0-9+.-]*:/i.test(url)) return null; // external URL
-  const hashAt = url.indexOf('#');
-  const pathPart = hashAt < 0 ? url : url.slice(0, hashAt);
-  const fragment = hashAt < 0 ? '' : url.slice(hashAt);
+  const d = markdownDestination(raw);
+  if (!d || d.external) return null;
+  const angle = d.angle;
+  const pathPart = d.path;
   if (pathPart === '') return null;
   const decoded = angle ? pathPart : safeDecode(pathPart);
   const keepMd = /\.md$/i.test(decoded) || !isNote(oldTarget);
@@ -137,10 +96,7 @@ function rewriteMarkdown(raw: string, oldSource: string, oldTarget: string, sour
     next = withExt(target);
   }
   if (next === decoded && source === oldSource && target === oldTarget) return null;
-  const nonAsciiEscaped = /%[89a-f][0-9a-f]/i.test(pathPart);
-  const encoded = angle ? next : nonAsciiEscaped ? encodeFull(next) : encodeMinimal(next);
-  const newDest = angle ? `<${encoded}${fragment}>` : encoded + fragment;
-  return raw.slice(0, open + 2) + newDest + tail + ')';
+  return rewriteMarkdownDestination(raw, next);
 }
 
 /** A property value written without brackets (`prerequisites: [Old]`): replace the name itself. */

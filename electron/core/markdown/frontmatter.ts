@@ -69,7 +69,18 @@ export interface FrontmatterFacts {
 export const YAML_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = { customTags: ['timestamp'], prettyErrors: true, logLevel: 'silent' };
 
 const RESERVED = new Set(['aliases', 'alias', 'tags', 'tag']);
+/** A wiki link written inside a property value (YAML text, not markdown). Group 1: the inner text. */
 const WIKI_IN_VALUE = /!?\[\[([^\[\]\n]*)\]\]/g;
+
+/** Wiki links and embeds written in property text (frontmatter YAML): [start, end, inner] triples, in order. */
+export function wikiLinksInProperties(yaml: string): Array<{ start: number; end: number; inner: string; embed: boolean }> {
+  const out: Array<{ start: number; end: number; inner: string; embed: boolean }> = [];
+  if (yaml.indexOf('[[') === -1) return out;
+  for (const m of yaml.matchAll(WIKI_IN_VALUE)) {
+    out.push({ start: m.index, end: m.index + m[0].length, inner: m[1], embed: m[0].charCodeAt(0) === 33 });
+  }
+  return out;
+}
 
 /** JSON-compatible copy: Dates become ISO strings (`2024-01-05` for a date without time), Maps become objects. */
 export function toJson(v: unknown): unknown {

@@ -9,7 +9,7 @@ export { blockIdOf } from './blocks.ts';
 export { findComments, mayHaveComments, stripComments } from './comments.ts';
 export { remarkWikiEmbed } from './embed.ts';
 export type { FrontmatterBlock, FrontmatterFacts } from './frontmatter.ts';
-export { findFrontmatter, parseFrontmatter, toJson, YAML_OPTIONS } from './frontmatter.ts';
+export { findFrontmatter, parseFrontmatter, toJson, wikiLinksInProperties, YAML_OPTIONS } from './frontmatter.ts';
 export type { Callout, MdNode, MdPosition, WikiData } from './nodes.ts';
 export type { ObsidianOptions, PreparedSource } from './processor.ts';
 export { frontmatterOf, needsGfm, parseBody, parseObsidian, prepareSource, remarkObsidian } from './processor.ts';
@@ -17,4 +17,11 @@ export type { TagSpan } from './tags.ts';
 export { cleanTag, isTagBoundary, scanTags, TAG_BODY } from './tags.ts';
 export { CALLOUT_CLASS, CALLOUT_TITLE_CLASS, EMBED_CLASS, obsidianTransform, TAG_CLASS, WIKILINK_CLASS } from './transforms.ts';
 export type { LinkParts } from './wiki-target.ts';
-export { embedSize, headingPathOf, splitMarkdownUrl, splitWiki, wikiData, wikiLabel } from './wiki-target.ts';
+export { embedSize, headingPathOf, splitMarkdownUrl, splitWiki, wikiData, wikiInner, wikiLabel } from './wiki-target.ts';
+export type { CompletionContext, Span } from './spans.ts';
+export { completionContext, findSpans, LINK_AT_WHOLE_TEXT, linkAt, spansIn } from './spans.ts';
+export type { MarkdownDestination } from './rewrite.ts';
+export {
+  encodeDestinationFull, encodeDestinationMinimal, makeWikiLink, markdownDestination, rewriteMarkdownDestination, rewriteWikiTarget,
+  wikiTargetRange, wikiTargetWritten,
+} from './rewrite.ts';

@@ -1,7 +1,7 @@
 /**
  * The unified preset of Obsidian-flavoured markdown, {@link remarkObsidian}, used by the index (electron/core/parse)
  * and the reading view (renderer/src/markdown) alike: remark-gfm (optional), remark-wiki-link (`aliasDivider: '|'`),
- * the embed construct (embed.ts), highlights `==x==` (micromark-extension-highlight-mark), and — unless turned off —
+ * remark-math (optional), the embed construct (embed.ts), highlights `==x==` (micromark-extension-highlight-mark), and — unless turned off —
  * a parser wrapper that prepares the source (CRLF → LF, frontmatter → a `yaml` node, `%% %%`/`<!-- -->` comments cut)
  * and the Obsidian node transforms (transforms.ts). The mdast it produces is documented in nodes.ts.
  *
@@ -18,6 +18,7 @@ import { unified, type Plugin } from 'unified';
 import type { Root } from 'mdast';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
+import remarkMath from 'remark-math';
 import wikiLinkPlugin from 'remark-wiki-link';
 import { highlightMark } from 'micromark-extension-highlight-mark';
 import { highlightMarkFromMarkdown, highlightMarkToMarkdown } from 'mdast-util-highlight-mark';
@@ -32,6 +33,8 @@ export type { MdNode } from './nodes.ts';
 export interface ObsidianOptions {
   /** GFM: tables, footnotes, strikethrough, task lists, autolink literals. Default true. */
   gfm?: boolean;
+  /** Math `$…$` and `$$…$$` (remark-math: mdast `inlineMath` / `math`; no link, tag or embed inside). Default true. */
+  math?: boolean;
   /**
    * Parse whole note files (default true): prepare the source (prepareSource) and apply the Obsidian transforms.
    * false: parse the given text as is and leave the raw tree (wikiLink, wikiEmbed, highlight nodes; no tags, block
@@ -85,6 +88,7 @@ export const remarkObsidian: Plugin<[ObsidianOptions?], Root> = function remarkO
 
 function obsidianPreset(this: ProcessorLike, options: ObsidianOptions): void {
   if (options.gfm !== false) (remarkGfm as unknown as (this: ProcessorLike) => void).call(this);
+  if (options.math !== false) (remarkMath as unknown as (this: ProcessorLike) => void).call(this);
   (wikiLinkPlugin as unknown as (this: ProcessorLike, o: unknown) => void).call(this, wikiOptions);
   remarkWikiEmbed.call(this);
   const data = this.data();
@@ -108,8 +112,8 @@ function obsidianPreset(this: ProcessorLike, options: ObsidianOptions): void {
   };
 }
 
-const plain = unified().use(remarkParse).use(remarkObsidian, { gfm: false, document: false }).freeze();
-const gfm = unified().use(remarkParse).use(remarkObsidian, { gfm: true, document: false }).freeze();
+const bodyProcessors = [false, true].map((gfm) => [false, true].map((math) =>
+  unified().use(remarkParse).use(remarkObsidian, { gfm, math, document: false }).freeze()));
 const documents = unified().use(remarkParse).use(remarkObsidian).freeze();
 
 /**
@@ -124,9 +128,12 @@ export function needsGfm(src: string): boolean {
   return src.indexOf('|') !== -1 && DELIMITER_ROW.test(src);
 }
 
-/** The index's fast path: parses prepared markdown (no frontmatter, no comments) into the raw tree. */
+/**
+ * The index's fast path: parses prepared markdown (no frontmatter, no comments) into the raw tree. GFM when asked
+ * (see needsGfm); math whenever the text holds a `$` (without one the math construct can match nothing).
+ */
 export function parseBody(src: string, useGfm: boolean): MdNode {
-  return (useGfm ? gfm : plain).parse(src) as unknown as MdNode;
+  return bodyProcessors[useGfm ? 1 : 0][src.indexOf('$') !== -1 ? 1 : 0].parse(src) as unknown as MdNode;
 }
 
 /**

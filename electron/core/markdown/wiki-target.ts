@@ -134,3 +134,13 @@ export function wikiData(inner: string, embed = false): WikiData | null {
     alias: parts.alias, label: size ? wikiLabel({ ...parts, alias: null }) : wikiLabel(parts), size,
   };
 }
+
+/** The inner text of a wiki link or embed written whole (`[[a|b]]`, `![[a]]` → `a|b`, `a`); other text as is. */
+export function wikiInner(text: string): string {
+  const t = text.trim();
+  if (t.endsWith(']]')) {
+    if (t.startsWith('[[')) return t.slice(2, -2);
+    if (t.startsWith('![[')) return t.slice(3, -2);
+  }
+  return text;
+}

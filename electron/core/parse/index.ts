@@ -97,6 +97,8 @@ class Walker {
       case 'code':
       case 'inlineCode':
       case 'html':
+      case 'math':
+      case 'inlineMath':
         this.blank(node);
         return false;
       case 'heading':

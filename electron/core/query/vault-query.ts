@@ -11,6 +11,7 @@ import type {
   BacklinkInfo, FileEntry, GraphData, GraphFilter, IndexReport, LinkRecord, MentionInfo, NoteInfo, NoteRecord,
   OutgoingLinkInfo, SearchHit, TagInfo, VaultExport, VaultInfo,
 } from '../model.ts';
+import { splitWiki, wikiInner } from '../markdown/index.ts';
 import type { NameTable } from '../resolve/name-table.ts';
 import type { GraphStore } from '../store/graph-store.ts';
 import { exportVault } from './export.ts';
@@ -73,12 +74,11 @@ export class VaultQuery {
 
   /** Resolves `target` as a wiki link written in `fromPath` (Obsidian's rules + alias fallback); null when unresolved. */
   resolveLink(fromPath: string, target: string): string | null {
-    const t = target.replace(/^!?\[\[|\]\]$/g, '');
-    // `[[a\|b]]` is how a wiki link with display text is written inside a table
-    const bare = t.split(/\\?\|/)[0].split('#')[0];
-    if (bare.trim() === '' && t.includes('#')) return fromPath || null;
-    if (bare.trim() === '') return null;
-    return this.#source.names.resolve(fromPath.normalize('NFC'), bare).path;
+    // the grammar's splitter: `[[a\|b]]` (table escape), `a#B#C`, `a#^id`, with or without the brackets
+    const parts = splitWiki(wikiInner(target));
+    if (!parts) return null;
+    if (parts.target === '') return fromPath || null;
+    return this.#source.names.resolve(fromPath.normalize('NFC'), parts.target).path;
   }
 
   noteInfo(p: string): NoteInfo | null {

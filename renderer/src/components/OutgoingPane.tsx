@@ -1,3 +1,4 @@
+import { markdownDestination, splitMarkdownUrl, splitWiki, wikiInner } from '../../../electron/core/markdown/index.ts';
 import type { OutgoingLinkInfo } from '../../../electron/shared/api.ts';
 import { api } from '../client.ts';
 import { useApiData } from '../hooks/useApiData.ts';
@@ -22,7 +23,9 @@ export function OutgoingPane(props: {
     seen.add(key);
     rows.push(l);
   }
-  const unresolvedName = (l: OutgoingLinkInfo) => l.raw.replace(/^!?\[\[|\]\]$/g, '').split(/[|#]/)[0];
+  // the name as written, read by the grammar (wiki link, embed, bare property value or markdown destination)
+  const unresolvedName = (l: OutgoingLinkInfo) =>
+    (l.kind === 'markdown' ? splitMarkdownUrl(markdownDestination(l.raw)?.path ?? '')?.target : splitWiki(wikiInner(l.raw))?.target) ?? l.raw;
   return (
     <section aria-label="Outgoing links" className="pane">
       <h2>Outgoing links {data ? <span className="count">{rows.length}</span> : null}</h2>
