@@ -11,8 +11,7 @@
 import { useCallback, useEffect, useImperativeHandle, useRef, useState, type ReactNode, type Ref } from 'react';
 import { Annotation, EditorState, type Extension } from '@codemirror/state';
 import {
-  Decoration, EditorView, MatchDecorator, ViewPlugin, drawSelection, dropCursor, highlightActiveLine, keymap,
-  type DecorationSet, type ViewUpdate,
+  EditorView, drawSelection, dropCursor, highlightActiveLine, keymap,
 } from '@codemirror/view';
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
 import { searchKeymap, highlightSelectionMatches } from '@codemirror/search';
@@ -23,8 +22,8 @@ import { yamlFrontmatter } from '@codemirror/lang-yaml';
 import { languages } from '@codemirror/language-data';
 import { tags as t } from '@lezer/highlight';
 import { api, errorCode } from '../client.ts';
-import { splitWiki } from '../../../electron/core/markdown/index.ts';
 import { titleOf } from '../paths.ts';
+import { completionAt, wikiLinkAt, wikiLinkMarks } from '../editor/wiki-links.ts';
 import { ConflictDialog, type Conflict } from './ConflictDialog.tsx';
 import { ReadingView } from './ReadingView.tsx';
 import type { OpenOptions } from '../commands/context.ts';
@@ -83,16 +82,6 @@ interface Doc {
 /** Marks transactions that load disk content, so they are not taken for user edits. */
 const fromDisk = Annotation.define<boolean>();
 
-const wikiLinkMarks = ViewPlugin.fromClass(
-  class {
-    decorations: DecorationSet;
-    matcher = new MatchDecorator({ regexp: /!?\[\[[^\]\n]+\]\]/g, decoration: Decoration.mark({ class: 'cm-wikilink' }) });
-    constructor(view: EditorView) { this.decorations = this.matcher.createDeco(view); }
-    update(u: ViewUpdate) { this.decorations = this.matcher.updateDeco(u, this.decorations); }
-  },
-  { decorations: (v) => v.decorations },
-);
-
 const highlight = HighlightStyle.define([
   { tag: t.heading1, fontWeight: '700', fontSize: '1.45em' },
   { tag: t.heading2, fontWeight: '700', fontSize: '1.25em' },
@@ -120,16 +109,6 @@ const theme = EditorView.theme({
   '&.cm-editor .cm-tooltip.cm-tooltip-autocomplete > ul': { fontFamily: 'var(--font)' },
   '&.cm-editor .cm-tooltip.cm-tooltip-autocomplete > ul > li[aria-selected]': { backgroundColor: 'var(--accent)', color: '#fff' },
 });
-
-/** The wiki link (inner text) under a document position, or null. */
-function wikiLinkAt(state: EditorState, pos: number): string | null {
-  const line = state.doc.lineAt(pos);
-  const off = pos - line.from;
-  for (const m of line.text.matchAll(/!?\[\[([^\]\n]+)\]\]/g)) {
-    if (off >= m.index && off <= m.index + m[0].length) return m[1];
-  }
-  return null;
-}
 
 export function Editor(props: EditorProps) {
   const { tabs, active, reveal, change, ref } = props;
@@ -242,10 +221,10 @@ export function Editor(props: EditorProps) {
   }
 
   function completeTitles(ctx: CompletionContext): CompletionResult | null {
-    const m = ctx.matchBefore(/\[\[[^\]\n|#]*/);
-    if (!m) return null;
+    const c = completionAt(ctx.state, ctx.pos);
+    if (!c || c.kind !== 'link') return null;
     return {
-      from: m.from + 2,
+      from: c.from,
       options: propsRef.current.titles.flatMap(({ title, aliases }) => [
         { label: title, apply: `${title}]]` },
         ...aliases.map((alias) => ({ label: alias, detail: title, apply: `${title}|${alias}]]` })),
@@ -286,10 +265,10 @@ export function Editor(props: EditorProps) {
         mousedown(e, view) {
           if (!(e.ctrlKey || e.metaKey) || e.button !== 0) return false;
           const pos = view.posAtCoords({ x: e.clientX, y: e.clientY });
-          const inner = pos == null ? null : wikiLinkAt(view.state, pos);
-          if (inner == null) return false;
+          const link = pos == null ? null : wikiLinkAt(view.state, pos);
+          if (link == null) return false;
           e.preventDefault();
-          const target = splitWiki(inner)?.target;
+          const target = link.parts?.target;
           if (target) propsRef.current.onFollowLink(path, target);
           return true;
         },
