@@ -61,18 +61,26 @@ function sendText(res: http.ServerResponse, status: number, text: string): void 
 export function serveStatic(root: string, pathname: string, req: http.IncomingMessage, res: http.ServerResponse): void {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.setHeader('Allow', 'GET, HEAD');
-    return sendText(res, 405, 'Method not allowed');
+    sendText(res, 405, 'Method not allowed');
+    return;
   }
   let decoded: string;
   try {
     decoded = decodeURIComponent(pathname);
   } catch {
-    return sendText(res, 400, 'Bad path');
+    sendText(res, 400, 'Bad path');
+    return;
   }
-  if (decoded.includes('\0') || decoded.includes('\\')) return sendText(res, 400, 'Bad path');
+  if (decoded.includes('\0') || decoded.includes('\\')) {
+    sendText(res, 400, 'Bad path');
+    return;
+  }
   const rel = decoded === '/' || decoded === '' ? 'index.html' : decoded.replace(/^\/+/, '');
   const file = path.resolve(root, rel);
-  if (!within(root, file)) return sendText(res, 404, 'Not found');
+  if (!within(root, file)) {
+    sendText(res, 404, 'Not found');
+    return;
+  }
   let real: string;
   let st: fs.Stats;
   try {
@@ -80,17 +88,23 @@ export function serveStatic(root: string, pathname: string, req: http.IncomingMe
     st = fs.statSync(real);
   } catch {
     if (!fs.existsSync(path.join(root, 'index.html'))) {
-      return sendText(res, 503, 'The renderer is not built: run `npm run build:web`.');
+      sendText(res, 503, 'The renderer is not built: run `npm run build:web`.');
+      return;
     }
-    return sendText(res, 404, 'Not found');
+    sendText(res, 404, 'Not found');
+    return;
   }
   let realRoot: string;
   try {
     realRoot = fs.realpathSync(root);
   } catch {
-    return sendText(res, 503, 'The renderer is not built: run `npm run build:web`.');
+    sendText(res, 503, 'The renderer is not built: run `npm run build:web`.');
+    return;
   }
-  if (!within(realRoot, real) || !st.isFile()) return sendText(res, 404, 'Not found');
+  if (!within(realRoot, real) || !st.isFile()) {
+    sendText(res, 404, 'Not found');
+    return;
+  }
   const isHtml = real.endsWith('.html');
   res.writeHead(200, {
     ...SECURITY_HEADERS,

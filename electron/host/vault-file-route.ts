@@ -50,7 +50,7 @@ export async function serveVaultFile(
   } catch {
     return sendText(res, 400, 'Bad path');
   }
-  let file;
+  let file: Awaited<ReturnType<typeof openVaultFile>>;
   try {
     file = await openVaultFile(await vaultRoot(), rel);
   } catch (e) {

@@ -46,5 +46,7 @@ export function forwardEvents(service: AtlasService, window: () => BrowserWindow
       if (win && !win.isDestroyed()) win.webContents.send(EVENT_CHANNEL, event, payload);
     }),
   );
-  return () => offs.forEach((off) => off());
+  return () => {
+    for (const off of offs) off();
+  };
 }

@@ -12,7 +12,10 @@ export class AtlasEventHub {
   /** Subscribes; returns the unsubscribe function. */
   on<E extends AtlasEventName>(event: E, listener: AtlasListener<E>): () => void {
     let set = this.listeners.get(event);
-    if (!set) this.listeners.set(event, (set = new Set()));
+    if (!set) {
+      set = new Set();
+      this.listeners.set(event, set);
+    }
     const fn = listener as (payload: unknown) => void;
     set.add(fn);
     return () => {

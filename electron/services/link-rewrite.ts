@@ -134,7 +134,10 @@ export function computeLinkEdits(links: readonly LinkRecord[], ctx: RewriteConte
     if (seen.has(key)) continue;
     seen.add(key);
     let list = out.get(source);
-    if (!list) out.set(source, (list = []));
+    if (!list) {
+      list = [];
+      out.set(source, list);
+    }
     list.push({ line: link.line, raw: link.raw, replacement });
   }
   return out;

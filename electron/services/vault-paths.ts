@@ -132,7 +132,7 @@ function refuseHidden(rel: string, shown: string): void {
   if (PROTECTED_FOLDERS.includes(top)) {
     throw new AtlasError('invalid-argument', `The app does not write inside ${top}/: ${JSON.stringify(shown)}`);
   }
-  if (/[\u0001-\u001f\u007f]/.test(rel)) {
+  if (hasControlCharacter(rel)) {
     throw new AtlasError('invalid-argument', `Names must not contain control characters: ${JSON.stringify(shown)}`);
   }
   const hidden = segs.find((s) => s.startsWith('.'));
@@ -147,4 +147,13 @@ function readLinkOrNull(p: string): string | null {
   } catch {
     return null;
   }
+}
+
+/** True when `s` holds a C0 control character other than NUL (U+0001–U+001F) or DEL (U+007F); NUL is refused earlier. */
+function hasControlCharacter(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c >= 0x01 && c <= 0x1f) || c === 0x7f) return true;
+  }
+  return false;
 }

@@ -71,7 +71,7 @@ export class AtlasIndex implements GraphIndex {
   static async open(opts: AtlasIndexOptions): Promise<AtlasIndex> {
     const fsx = opts.fs ?? nodeVaultFs;
     const root = path.resolve(opts.vaultRoot);
-    let st;
+    let st: ReturnType<VaultFs['stat']>;
     try {
       st = fsx.stat(root);
     } catch (e) {
@@ -147,7 +147,7 @@ export class AtlasIndex implements GraphIndex {
       const t0 = performance.now();
       this.setStatus({ state: 'indexing', done: 0, total: 0 });
       try {
-        let r;
+        let r: Awaited<ReturnType<Indexer['sync']>>;
         try {
           r = await this.indexer.sync();
         } catch (e) {

@@ -66,7 +66,7 @@ export function scanVault(fsx: VaultFs, root: string, under = ''): ScanResult {
   while (stack.length) {
     const relDisk = stack.pop() as string;
     const absDir = relDisk ? path.join(root, relDisk) : root;
-    let entries;
+    let entries: ReturnType<VaultFs['readdir']>;
     try {
       entries = fsx.readdir(absDir);
     } catch (e) {

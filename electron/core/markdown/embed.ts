@@ -71,8 +71,10 @@ interface CompileContext {
 /** The unified plugin adding the embed construct (micromark) and its mdast node `wikiEmbed` (value: inner text). */
 export function remarkWikiEmbed(this: { data(): Record<string, unknown[] | undefined> }): void {
   const data = this.data();
-  (data.micromarkExtensions ??= []).push({ text: { [EXCLAMATION]: embedConstruct } });
-  (data.fromMarkdownExtensions ??= []).push({
+  data.micromarkExtensions ??= [];
+  data.micromarkExtensions.push({ text: { [EXCLAMATION]: embedConstruct } });
+  data.fromMarkdownExtensions ??= [];
+  data.fromMarkdownExtensions.push({
     enter: { wikiEmbed(this: CompileContext, token: unknown) { this.enter({ type: 'wikiEmbed', value: null }, token); } },
     exit: {
       wikiEmbed(this: CompileContext, token: unknown) {

@@ -190,7 +190,8 @@ interface YamlText { yaml: string; starts: number[] | null }
 function pushPropertyLink(y: YamlText, at: number, raw: string, inner: string, key: string, out: LinkFact[]): void {
   const parts = splitWiki(inner);
   if (parts === null) return;
-  const starts = (y.starts ??= lineStarts(y.yaml));
+  y.starts ??= lineStarts(y.yaml);
+  const starts = y.starts;
   const index = lineIndexOf(starts, at);
   const lineStart = starts[index];
   const next = index + 1 < starts.length ? starts[index + 1] - 1 : y.yaml.length;
@@ -208,9 +209,7 @@ function collectPropertyLinks(node: unknown, key: string, y: YamlText, out: Link
     if (typeof v !== 'string' || v.indexOf('[[') === -1) return;
     const [from, to] = node.range ?? [0, yaml.length];
     let cursor = from;
-    WIKI_IN_VALUE.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = WIKI_IN_VALUE.exec(v)) !== null) {
+    for (const m of v.matchAll(WIKI_IN_VALUE)) {
       const found = yaml.indexOf(m[0], cursor);
       const at = found !== -1 && found < to ? found : from;
       if (found !== -1 && found < to) cursor = found + m[0].length;

@@ -92,9 +92,12 @@ function obsidianPreset(this: ProcessorLike, options: ObsidianOptions): void {
   (wikiLinkPlugin as unknown as (this: ProcessorLike, o: unknown) => void).call(this, wikiOptions);
   remarkWikiEmbed.call(this);
   const data = this.data();
-  (data.micromarkExtensions ??= []).push(highlightMark());
-  (data.fromMarkdownExtensions ??= []).push(highlightMarkFromMarkdown);
-  (data.toMarkdownExtensions ??= []).push(highlightMarkToMarkdown);
+  data.micromarkExtensions ??= [];
+  data.micromarkExtensions.push(highlightMark());
+  data.fromMarkdownExtensions ??= [];
+  data.fromMarkdownExtensions.push(highlightMarkFromMarkdown);
+  data.toMarkdownExtensions ??= [];
+  data.toMarkdownExtensions.push(highlightMarkToMarkdown);
   if (options.document === false) return;
   const base = this.parser;
   if (!base) throw new Error('remarkObsidian: use remark-parse before it');

@@ -12,7 +12,7 @@ export function isTagBoundary(c: number): boolean {
 }
 
 /** The characters of a tag after `#`: letters (any script), marks, digits, `_`, `-`, `/`, emoji. Sticky: set lastIndex. */
-export const TAG_BODY = /[\p{L}\p{M}\p{N}_\-/\p{Extended_Pictographic}\u200d\ufe0f]+/uy;
+export const TAG_BODY = /(?:[\p{L}\p{M}\p{N}_\-/\p{Extended_Pictographic}]|\u200d|\ufe0f)+/uy;
 const HAS_NON_DIGIT = /[^\p{N}/]/u;
 
 /**

@@ -121,7 +121,7 @@ export function lineIndexOf(starts: number[], offset: number): number {
   return lo;
 }
 
-const NON_ASCII = /[^\x00-\x7f]/;
+const NON_ASCII = /[^\p{ASCII}]/u;
 
 /** NFC-normalises only when needed (ASCII is already NFC). */
 export function nfc(s: string): string {

@@ -20,7 +20,8 @@ const CALLOUT_HEAD = /^\[!([^\]\s]+)\]([+-]?)[ \t]*/;
 const TRAILING_BLOCK_ID = /[ \t]*\^[\p{L}\p{N}-]+[ \t]*$/u;
 
 function setH(node: MdNode, hName: string, hProperties: Record<string, unknown>, hChildren?: unknown[]): void {
-  const data = (node.data ??= {});
+  node.data ??= {};
+  const data = node.data;
   data.hName = hName;
   data.hProperties = { ...(data.hProperties as Record<string, unknown> | undefined), ...hProperties };
   if (hChildren) data.hChildren = hChildren;
@@ -31,7 +32,8 @@ function wiki(node: MdNode, src: string, embed: boolean): MdNode {
   const inner = embed ? (node.value ?? '') : p ? src.slice(p.start.offset! + 2, p.end.offset! - 2) : (node.value ?? '');
   const d = wikiData(inner, embed);
   if (!d) return { type: 'text', value: embed ? `![[${inner}]]` : `[[${inner}]]`, position: p };
-  const data = (node.data ??= {});
+  node.data ??= {};
+  const data = node.data;
   Object.assign(data, { wiki: d });
   data.hName = 'a';
   data.hProperties = { className: embed ? [WIKILINK_CLASS, EMBED_CLASS] : [WIKILINK_CLASS], href: '#', dataWikilink: inner };
@@ -126,7 +128,8 @@ function callout(node: MdNode): boolean {
 }
 
 function giveBlockId(node: MdNode, id: string): void {
-  const data = (node.data ??= {});
+  node.data ??= {};
+  const data = node.data;
   data.blockId = id;
   data.hProperties = { ...(data.hProperties as Record<string, unknown> | undefined), dataBlockId: id };
 }

@@ -194,12 +194,14 @@ class Walker {
     const start = node.position!.start.offset!;
     const end = node.position!.end.offset!;
     this.blanks.push(start, end);
-    (this.refs ??= []).push({ node, start, end });
+    this.refs ??= [];
+    this.refs.push({ node, start, end });
   }
 
   private definition(node: MdNode): void {
     this.blank(node);
-    const defs = (this.definitions ??= new Map());
+    this.definitions ??= new Map();
+    const defs = this.definitions;
     const id = node.identifier ?? '';
     if (!defs.has(id)) defs.set(id, node.url ?? '');
   }

@@ -23,7 +23,10 @@ export function tagTree(store: GraphStore): TagInfo[] {
     for (let i = 0; i < parts.length; i++) {
       const key = parts[i].normalize('NFC').toLowerCase();
       let node = level.get(key);
-      if (!node) level.set(key, (node = { tag: parts.slice(0, i + 1).join('/'), notes: new Set(), children: new Map() }));
+      if (!node) {
+        node = { tag: parts.slice(0, i + 1).join('/'), notes: new Set(), children: new Map() };
+        level.set(key, node);
+      }
       node.notes.add(path);
       level = node.children;
     }

@@ -95,11 +95,17 @@ export class NameTable {
     if (this.keyOf.has(path)) return lastSegment(key);
     this.keyOf.set(path, key);
     let same = this.byKey.get(key);
-    if (!same) this.byKey.set(key, (same = []));
+    if (!same) {
+      same = [];
+      this.byKey.set(key, same);
+    }
     insertSorted(same, path);
     for (const s of suffixesOf(key)) {
       let list = this.bySuffix.get(s);
-      if (!list) this.bySuffix.set(s, (list = []));
+      if (!list) {
+        list = [];
+        this.bySuffix.set(s, list);
+      }
       insertSorted(list, path);
     }
     return lastSegment(key);
@@ -124,7 +130,10 @@ export class NameTable {
     for (const k of next) {
       if (old.includes(k)) continue;
       let list = this.byAlias.get(k);
-      if (!list) this.byAlias.set(k, (list = []));
+      if (!list) {
+        list = [];
+        this.byAlias.set(k, list);
+      }
       insertSorted(list, path);
       changed.push(lastSegment(k));
     }

@@ -153,7 +153,10 @@ export class SqliteStore implements GraphStore {
 
   private stmt(sql: string): Stmt {
     let s = this.stmts.get(sql);
-    if (!s) this.stmts.set(sql, (s = this.db.prepare(sql)));
+    if (!s) {
+      s = this.db.prepare(sql);
+      this.stmts.set(sql, s);
+    }
     return s;
   }
 
@@ -269,7 +272,7 @@ export class SqliteStore implements GraphStore {
         props, note.words, note.cjkChars, note.frontmatterLines, id);
     }
     const insAlias = this.stmt(`INSERT INTO aliases (note_id, pos, alias, alias_lc) VALUES (?, ?, ?, ?)`);
-    note.aliases.forEach((a, i) => insAlias.run(id, i, a, a.normalize('NFC').toLowerCase()));
+    for (const [i, a] of note.aliases.entries()) insAlias.run(id, i, a, a.normalize('NFC').toLowerCase());
     const insTag = this.stmt(`INSERT INTO tags (note_id, tag, tag_lc) VALUES (?, ?, ?)`);
     for (const t of note.tags) insTag.run(id, t, t.normalize('NFC').toLowerCase());
     const insHeading = this.stmt(`INSERT INTO headings (note_id, level, text, line, key) VALUES (?, ?, ?, ?, ?)`);
@@ -322,7 +325,10 @@ export class SqliteStore implements GraphStore {
     const out = new Map<string, string[]>();
     for (const r of rows) {
       let list = out.get(r.path);
-      if (!list) out.set(r.path, (list = []));
+      if (!list) {
+        list = [];
+        out.set(r.path, list);
+      }
       list.push(r.alias);
     }
     return [...out].map(([p, aliases]) => ({ path: p, aliases }));
@@ -408,7 +414,10 @@ export class SqliteStore implements GraphStore {
       const m = new Map<number, T[]>();
       for (const r of this.stmt(sql).all() as ({ note_id: number } & T)[]) {
         let list = m.get(r.note_id);
-        if (!list) m.set(r.note_id, (list = []));
+        if (!list) {
+          list = [];
+          m.set(r.note_id, list);
+        }
         list.push(r);
       }
       return m;
@@ -571,13 +580,19 @@ export class SqliteStore implements GraphStore {
       : this.stmt(`SELECT note_id, tag FROM tags ORDER BY rowid`).all()) as { note_id: number; tag: string }[];
     for (const t of tagRows) {
       let list = tags.get(t.note_id);
-      if (!list) tags.set(t.note_id, (list = []));
+      if (!list) {
+        list = [];
+        tags.set(t.note_id, list);
+      }
       list.push(t.tag);
     }
     const aliases = new Map<number, string[]>();
     for (const a of this.stmt(`SELECT note_id, alias FROM aliases ORDER BY note_id, pos`).all() as { note_id: number; alias: string }[]) {
       let list = aliases.get(a.note_id);
-      if (!list) aliases.set(a.note_id, (list = []));
+      if (!list) {
+        list = [];
+        aliases.set(a.note_id, list);
+      }
       list.push(a.alias);
     }
     return rows.map((r) => ({
