@@ -4,6 +4,7 @@
  * and tags (reloaded on `vault-changed`), the index status, the learning overlay and the error alerts.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Group, Panel, Separator, useDefaultLayout, usePanelRef } from 'react-resizable-panels';
 import type { FileEntry, GraphData, IndexStatus, LearningPlan, TagInfo, VaultInfo } from '../../electron/shared/api.ts';
 import { api, errorCode, on } from './client.ts';
 import { parentFolder, titleOf } from './paths.ts';
@@ -13,7 +14,8 @@ import { hasTarget } from './navigation/reveal.ts';
 import { useCommandShortcuts } from './commands/useCommandShortcuts.ts';
 import './commands/index.ts';
 import './workspace/index.ts';
-import { viewKind } from './workspace/views.ts';
+import { useViews, viewKind } from './workspace/views.ts';
+import * as W from './workspace/tabs.ts';
 import { CommandPalette } from './palette/CommandPalette.tsx';
 import { Editor, VIEW_TAB, isViewTab, type EditorHandle } from './components/Editor.tsx';
 import { FileTree } from './components/FileTree.tsx';
@@ -26,12 +28,6 @@ import { SearchPane } from './components/SearchPane.tsx';
 import { Alerts, type AlertItem } from './components/Alerts.tsx';
 import { LearningPanel } from './learning/LearningPanel.tsx';
 import type { LearningOverlay } from './learning/types.ts';
-
-/** Remaps an open tab's path after `from` (a file or folder) moved to `to`. */
-function remap(path: string, from: string, to: string): string {
-  if (path === from) return to;
-  return path.startsWith(`${from}/`) ? to + path.slice(from.length) : path;
-}
 
 /**
  * The note the first screen opens: a home note if there is one (a root note named home/index/readme/start/首页/目录,
@@ -60,8 +56,11 @@ export function App() {
   const [tags, setTags] = useState<TagInfo[]>([]);
   const [refreshKey, setRefreshKey] = useState(0);
   const [change, setChange] = useState<{ changed: string[]; deleted: string[]; seq: number } | null>(null);
-  const [tabs, setTabs] = useState<string[]>([]);
-  const [active, setActive] = useState<string | null>(null);
+  const [ws, setWs] = useState<W.Workspace>(W.emptyWorkspace);
+  const wsRef = useRef(ws);
+  wsRef.current = ws;
+  /** What the focused tab shows (a note path or a view tab id), or null. */
+  const active = W.activeId(ws);
   const [reveal, setReveal] = useState<({ path: string; seq: number } & OpenOptions) | null>(null);
   const [alerts, setAlerts] = useState<AlertItem[]>([]);
   const [showGraph, setShowGraph] = useState(true);
@@ -69,7 +68,12 @@ export function App() {
   const [tagFilter, setTagFilter] = useState<string | null>(null);
   const [overlay, setOverlay] = useState<LearningOverlay>({ plan: null, progress: {} });
   const [newNoteSignal, setNewNoteSignal] = useState(0);
-  const editorRef = useRef<EditorHandle>(null);
+  const editorRefs = [useRef<EditorHandle>(null), useRef<EditorHandle>(null)];
+  const editorRef = { get current(): EditorHandle | null { return editorRefs[wsRef.current.activePane]?.current ?? null; } };
+  const flushAll = useCallback(async () => {
+    await Promise.all(editorRefs.map((r) => r.current?.flush()));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
   const searchRef = useRef<HTMLInputElement>(null);
   const started = useRef(false);
   const seq = useRef(0);
@@ -130,7 +134,7 @@ export function App() {
       if (!started.current && f.length > 0) {
         started.current = true;
         const start = pickStartNote(f, g);
-        if (start) { setTabs((ts) => (ts.length ? ts : [start])); setActive((a) => a ?? start); }
+        if (start) setWs((w) => (w.panes[0].tabs.length ? w : W.open(w, start)));
       }
     }, (e) => { if (live) showError(e); });
     return () => { live = false; };
@@ -140,30 +144,26 @@ export function App() {
   useEffect(() => {
     if (!change || change.deleted.length === 0) return;
     const gone = new Set(change.deleted);
-    setTabs((ts) => ts.filter((t) => !gone.has(t)));
-    setActive((a) => (a && gone.has(a) ? null : a));
+    setWs((w) => W.forget(w, (p) => gone.has(p)));
   }, [change]);
 
   /**
-   * The one way to open a note: `openNote(path, { line | heading | block | search, mode })` (or a bare line number)
-   * opens it and scrolls to the target with a brief highlight, in the editing or the reading view.
+   * The one way to open a note: `openNote(path, { line | heading | block | search, mode, newTab })` (or a bare line
+   * number) opens it (navigating the focused tab, or in a new tab) and scrolls to the target with a brief highlight,
+   * in the editing or the reading view.
    */
   const openNote = useCallback((path: string, target?: OpenOptions | number) => {
     const o: OpenOptions = typeof target === 'number' ? { line: target } : target ?? {};
-    setTabs((ts) => (ts.includes(path) ? ts : [...ts, path]));
-    setActive(path);
+    setWs((w) => W.open(w, path, { newTab: o.newTab }));
     if (hasTarget(o) || o.mode) setReveal({ ...o, path, seq: ++seq.current });
   }, []);
 
-  const tabsRef = useRef(tabs);
-  tabsRef.current = tabs;
-  const closeTab = useCallback(async (path: string) => {
-    await editorRef.current?.flush(path);
-    const ts = tabsRef.current;
-    const i = ts.indexOf(path);
-    const next = ts.filter((t) => t !== path);
-    setTabs(next);
-    setActive((a) => (a === path ? next[Math.min(i, next.length - 1)] ?? null : a));
+  /** Closes the tab of pane `pane` showing `path` (default: the focused pane's active tab). */
+  const closeTab = useCallback(async (path: string, pane = wsRef.current.activePane) => {
+    await editorRefs[pane]?.current?.flush(path);
+    const tab = wsRef.current.panes[pane]?.tabs.find((t) => W.current(t) === path);
+    if (tab) setWs((w) => W.close(w, tab.key));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   async function createAndOpen(path: string) {
@@ -202,10 +202,9 @@ export function App() {
 
   async function rename(from: string, to: string) {
     try {
-      await editorRef.current?.flush();
+      await flushAll();
       const r = await api.renamePath(from, to);
-      setTabs((ts) => [...new Set(ts.map((t) => remap(t, r.from, r.to)))]);
-      setActive((a) => (a ? remap(a, r.from, r.to) : a));
+      setWs((w) => W.remap(w, r.from, r.to));
       setRefreshKey((k) => k + 1);
     } catch (e) {
       showError(e);
@@ -215,12 +214,10 @@ export function App() {
 
   async function remove(path: string) {
     try {
-      await editorRef.current?.flush();
+      await flushAll();
       await api.deletePath(path);
-      const left = tabsRef.current.filter((t) => remap(t, path, '\u0000') === t);
-      setTabs(left);
-      // Like closing a tab: the last remaining tab becomes active rather than an empty editor.
-      setActive((a) => (a && remap(a, path, '\u0000') !== a ? left[left.length - 1] ?? null : a));
+      // Like closing a tab: a neighbouring tab becomes active rather than an empty editor.
+      setWs((w) => W.forget(w, (p) => p === path || p.startsWith(`${path}/`)));
       setRefreshKey((k) => k + 1);
     } catch (e) {
       showError(e);
@@ -229,11 +226,27 @@ export function App() {
   }
 
   const [picker, setPicker] = useState<'palette' | null>(null);
+  const leftPanel = usePanelRef();
+  const rightPanel = usePanelRef();
+  const graphPanel = usePanelRef();
+  const showGraphRef = useRef(showGraph);
+  showGraphRef.current = showGraph;
+  const togglePanel = (p: typeof leftPanel) => {
+    const h = p.current;
+    if (!h) return;
+    if (h.isCollapsed()) h.expand(); else h.collapse();
+  };
+  // The graph panel follows the Graph toggle (Ctrl+G); dragging it shut turns the toggle off.
+  useEffect(() => {
+    const h = graphPanel.current;
+    if (!h) return;
+    if (showGraph && h.isCollapsed()) h.expand();
+    else if (!showGraph && !h.isCollapsed()) h.collapse();
+  }, [showGraph, graphPanel]);
   const activeNote = isViewTab(active) ? null : active;
   const openView = useCallback((kind: string) => {
     const id = VIEW_TAB + kind;
-    setTabs((ts) => (ts.includes(id) ? ts : [...ts, id]));
-    setActive(id);
+    setWs((w) => W.open(w, id, { newTab: true }));
   }, []);
   const appCtx: AppContext = {
     activePath: activeNote,
@@ -250,12 +263,30 @@ export function App() {
     { id: 'file:new-note', name: 'Create new note', shortcut: 'Mod+N', run: () => setNewNoteSignal((n) => n + 1) },
     { id: 'workspace:close-tab', name: 'Close current tab', shortcut: 'Mod+W', enabled: () => !!active, run: () => { if (active) void closeTab(active); } },
     { id: 'graph:toggle', name: 'Toggle graph', shortcut: 'Mod+G', run: () => setShowGraph((v) => !v) },
+    // History of the focused tab (Obsidian: Navigate back/forward, Ctrl/Cmd+Alt+←/→; Alt+←/→ as in browsers).
+    { id: 'history:back', name: 'Navigate back', shortcut: ['Mod+Alt+ArrowLeft', 'Alt+ArrowLeft'], enabled: () => W.canGo(wsRef.current, -1), run: () => setWs((w) => W.go(w, -1)) },
+    { id: 'history:forward', name: 'Navigate forward', shortcut: ['Mod+Alt+ArrowRight', 'Alt+ArrowRight'], enabled: () => W.canGo(wsRef.current, 1), run: () => setWs((w) => W.go(w, 1)) },
+    { id: 'workspace:toggle-left-sidebar', name: 'Toggle left sidebar', run: () => togglePanel(leftPanel) },
+    { id: 'workspace:toggle-right-sidebar', name: 'Toggle right sidebar', run: () => togglePanel(rightPanel) },
+    { id: 'workspace:split-vertical', name: 'Split right', shortcut: 'Mod+\\', run: () => setWs(W.split) },
+    { id: 'workspace:unsplit', name: 'Close split', enabled: () => wsRef.current.panes.length > 1, run: () => setWs(W.unsplit) },
+    { id: 'workspace:focus-other-pane', name: 'Focus other pane', enabled: () => wsRef.current.panes.length > 1, run: () => setWs((w) => W.focusPane(w, 1 - w.activePane)) },
     // Obsidian: Ctrl/Cmd+E toggles the Reading view of the active tab.
     { id: 'editor:toggle-reading', name: 'Toggle reading view', shortcut: 'Mod+E', enabled: () => !!activeNote, run: () => editorRef.current?.toggleReading() },
     { id: 'search:open', name: 'Search in all notes', shortcut: 'Mod+Shift+F', run: () => { searchRef.current?.focus(); searchRef.current?.select(); } },
     { id: 'switcher:open', name: 'Open quick switcher', shortcut: 'Mod+O', run: () => searchRef.current?.focus() },
   ];
   useCommands(appCommands);
+  // Mouse buttons 4 and 5 (MouseEvent.button 3 and 4) go back and forward, as in Obsidian and browsers.
+  useEffect(() => {
+    const onUp = (e: MouseEvent) => {
+      if (e.button !== 3 && e.button !== 4) return;
+      e.preventDefault();
+      runCommand(e.button === 3 ? 'history:back' : 'history:forward');
+    };
+    window.addEventListener('mouseup', onUp);
+    return () => window.removeEventListener('mouseup', onUp);
+  }, []);
 
   const viewTab = useMemo(() => ({
     title: (kind: string) => viewKind(kind)?.title ?? kind,
@@ -275,70 +306,120 @@ export function App() {
   // every index pass ends with an `idle` or `error` status (AtlasIndex.tracked), so `indexing` means work in progress
   const indexing = status?.state === 'indexing';
 
-  return (
-    <div className={`app${showGraph ? '' : ' no-graph'}`}>
-      <header className="topbar">
-        <strong className="vault-name" title={info?.root}>{info?.name ?? 'Concept Atlas'}</strong>
-        {info ? <span className="muted">{info.noteCount} notes</span> : null}
-        {indexing ? (
-          <span className="indexing">
-            <progress aria-label="Indexing" max={status!.total || undefined} value={status!.total ? status!.done : undefined} />
-            <span className="muted">Indexing {status!.done}/{status!.total}</span>
-          </span>
-        ) : null}
-        {status?.state === 'error' ? <span className="error-text">Index error: {status.message}</span> : null}
-        <span className="spacer" />
-        <button onClick={() => runCommand('app:command-palette')} title="Command palette (Ctrl+Shift+P)" aria-label="Command palette">⌘ Commands</button>
-        {activeNote ? <span className="muted crumb" title={activeNote}>{parentFolder(activeNote) || '/'}</span> : null}
-        <button aria-pressed={showGraph} onClick={() => runCommand('graph:toggle')} title="Toggle graph (Ctrl+G)">Graph</button>
-      </header>
-      <aside className="sidebar left" aria-label="Left sidebar">
-        <SearchPane query={query} onQuery={(q) => { setQuery(q); if (!q.startsWith('tag:')) setTagFilter(null); }} onOpen={(p) => openNote(p, { search: query })} inputRef={searchRef} />
-        <FileTree
-          files={files}
-          currentPath={activeNote}
-          newNoteSignal={newNoteSignal}
-          onOpen={(p) => openNote(p)}
-          onCreateNote={createAndOpen}
-          onCreateFolder={createFolder}
-          onRename={rename}
-          onDelete={remove}
-        />
-        <TagsPane tags={tags} onTag={onTag} />
-      </aside>
-      <main className="centre">
+  const views = useViews();
+  const rightViews = views.filter((v) => v.area === 'right');
+  const layout = useDefaultLayout({ id: 'atlas-layout', storage: localStorage });
+  const paneLayout = useDefaultLayout({ id: 'atlas-panes', storage: localStorage });
+  const [collapsed, setCollapsed] = useState({ left: false, right: false });
+
+  const editorPane = (pi: number) => {
+    const pane = ws.panes[pi];
+    const tabIds = pane.tabs.map(W.current);
+    const act = W.activeTab(pane);
+    const keyOf = (path: string) => pane.tabs.find((t) => W.current(t) === path)?.key;
+    return (
+      <div className={`editor-pane${ws.panes.length > 1 && pi === ws.activePane ? ' focused' : ''}`} onFocusCapture={() => setWs((w) => W.focusPane(w, pi))} onMouseDownCapture={() => setWs((w) => W.focusPane(w, pi))}>
         <Editor
-          ref={editorRef}
-          tabs={tabs}
-          active={active}
-          reveal={reveal}
+          ref={editorRefs[pi]}
+          tabs={tabIds}
+          active={act ? W.current(act) : null}
+          reveal={pi === ws.activePane ? reveal : null}
           change={change}
           titles={titles}
-          onActivate={setActive}
-          onClose={(p) => void closeTab(p)}
+          onActivate={(path) => { const k = keyOf(path); if (k !== undefined) setWs((w) => W.activate(w, k)); }}
+          onClose={(path) => void closeTab(path, pi)}
           onFollowLink={(from, target, opts) => void followLink(from, target, opts)}
           onError={showError}
           viewTab={viewTab}
         />
-      </main>
-      <GraphView
-        data={graph}
-        currentPath={activeNote}
-        overlay={overlay}
-        visible={showGraph}
-        refreshKey={refreshKey}
-        tagFilter={tagFilter}
-        onClearTagFilter={() => { setTagFilter(null); setQuery(''); }}
-        onOpenNote={(p) => openNote(p)}
-        onCreateNote={(target) => void followLink(activeNote ?? '', target)}
-        onError={showError}
-      />
-      <aside className="sidebar right" aria-label="Right sidebar">
-        <BacklinksPane path={activeNote} refreshKey={refreshKey} onOpen={openNote} />
-        <OutgoingPane path={activeNote} refreshKey={refreshKey} onOpen={openNote} onCreate={(from, t) => void followLink(from, t)} />
-        <MentionsPane path={activeNote} refreshKey={refreshKey} onOpen={openNote} onError={showError} />
-        <LearningPanel currentPath={activeNote} onOpenNote={(p) => openNote(p)} onPlanChange={onPlanChange} />
-      </aside>
+      </div>
+    );
+  };
+
+  return (
+    <div className={`app${showGraph ? '' : ' no-graph'}`}>
+      <header className="topbar">
+        <button className="icon" aria-label="Toggle left sidebar" aria-pressed={!collapsed.left} title="Toggle left sidebar" onClick={() => runCommand('workspace:toggle-left-sidebar')}>◧</button>
+        <button className="icon" aria-label="Back" title="Navigate back (Ctrl+Alt+←)" disabled={!W.canGo(ws, -1)} onClick={() => runCommand('history:back')}>←</button>
+        <button className="icon" aria-label="Forward" title="Navigate forward (Ctrl+Alt+→)" disabled={!W.canGo(ws, 1)} onClick={() => runCommand('history:forward')}>→</button>
+        <strong className="vault-name" title={info?.root}>{info?.name ?? 'Concept Atlas'}</strong>
+        {info ? <span className="muted nowrap">{info.noteCount} notes</span> : null}
+        {indexing ? (
+          <span className="indexing">
+            <progress aria-label="Indexing" max={status!.total || undefined} value={status!.total ? status!.done : undefined} />
+            <span className="muted nowrap">Indexing {status!.done}/{status!.total}</span>
+          </span>
+        ) : null}
+        {status?.state === 'error' ? <span className="error-text">Index error: {status.message}</span> : null}
+        <span className="spacer" />
+        {activeNote ? <span className="muted crumb" title={activeNote}>{parentFolder(activeNote) || '/'}</span> : null}
+        <button onClick={() => runCommand('app:command-palette')} title="Command palette (Ctrl+Shift+P)" aria-label="Command palette">⌘</button>
+        <button onClick={() => runCommand('workspace:split-vertical')} title="Split right (Ctrl+\\)" aria-label="Split right">Split</button>
+        <button aria-pressed={showGraph} onClick={() => runCommand('graph:toggle')} title="Toggle graph (Ctrl+G)">Graph</button>
+        <button className="icon" aria-label="Toggle right sidebar" aria-pressed={!collapsed.right} title="Toggle right sidebar" onClick={() => runCommand('workspace:toggle-right-sidebar')}>◨</button>
+      </header>
+      <Group id="atlas-layout" className="workspace" orientation="horizontal" defaultLayout={layout.defaultLayout} onLayoutChanged={layout.onLayoutChanged}>
+        <Panel id="left" panelRef={leftPanel} collapsible collapsedSize={0} minSize={170} defaultSize={250} groupResizeBehavior="preserve-pixel-size"
+          onResize={(sz) => setCollapsed((c) => (c.left === (sz.inPixels < 1) ? c : { ...c, left: sz.inPixels < 1 }))}>
+          <aside className="sidebar left" aria-label="Left sidebar" hidden={collapsed.left}>
+            <SearchPane query={query} onQuery={(q) => { setQuery(q); if (!q.startsWith('tag:')) setTagFilter(null); }} onOpen={(p) => openNote(p, { search: query })} inputRef={searchRef} />
+            <FileTree
+              files={files}
+              currentPath={activeNote}
+              newNoteSignal={newNoteSignal}
+              onOpen={(p, newTab) => openNote(p, { newTab })}
+              onCreateNote={createAndOpen}
+              onCreateFolder={createFolder}
+              onRename={rename}
+              onDelete={remove}
+            />
+            <TagsPane tags={tags} onTag={onTag} />
+          </aside>
+        </Panel>
+        <Separator className="resize-handle" aria-label="Resize left sidebar" />
+        <Panel id="centre" minSize={280}>
+          <main className="centre">
+            {ws.panes.length > 1 ? (
+              <Group id="atlas-panes" orientation="horizontal" defaultLayout={paneLayout.defaultLayout} onLayoutChanged={paneLayout.onLayoutChanged}>
+                <Panel id="pane-0" minSize={200}>{editorPane(0)}</Panel>
+                <Separator className="resize-handle" aria-label="Resize split" />
+                <Panel id="pane-1" minSize={200}>{editorPane(1)}</Panel>
+              </Group>
+            ) : editorPane(0)}
+          </main>
+        </Panel>
+        <Separator className="resize-handle" aria-label="Resize graph" disabled={!showGraph} />
+        <Panel id="graph" panelRef={graphPanel} collapsible collapsedSize={0} minSize={200} defaultSize="30%"
+          onResize={(sz) => { const open = sz.inPixels >= 1; if (open !== showGraphRef.current) setShowGraph(open); }}>
+          <GraphView
+            data={graph}
+            currentPath={activeNote}
+            overlay={overlay}
+            visible={showGraph}
+            refreshKey={refreshKey}
+            tagFilter={tagFilter}
+            onClearTagFilter={() => { setTagFilter(null); setQuery(''); }}
+            onOpenNote={(p) => openNote(p)}
+            onCreateNote={(target) => void followLink(activeNote ?? '', target)}
+            onError={showError}
+          />
+        </Panel>
+        <Separator className="resize-handle" aria-label="Resize right sidebar" />
+        <Panel id="right" panelRef={rightPanel} collapsible collapsedSize={0} minSize={200} defaultSize={280} groupResizeBehavior="preserve-pixel-size"
+          onResize={(sz) => setCollapsed((c) => (c.right === (sz.inPixels < 1) ? c : { ...c, right: sz.inPixels < 1 }))}>
+          <aside className="sidebar right" aria-label="Right sidebar" hidden={collapsed.right}>
+            {rightViews.map((v) => (
+              <section key={v.kind} aria-label={v.title} className="pane sidebar-view">
+                {v.render({ app: appCtx, currentPath: activeNote, refreshKey, visible: !collapsed.right })}
+              </section>
+            ))}
+            <BacklinksPane path={activeNote} refreshKey={refreshKey} onOpen={openNote} />
+            <OutgoingPane path={activeNote} refreshKey={refreshKey} onOpen={openNote} onCreate={(from, t) => void followLink(from, t)} />
+            <MentionsPane path={activeNote} refreshKey={refreshKey} onOpen={openNote} onError={showError} />
+            <LearningPanel currentPath={activeNote} onOpenNote={(p) => openNote(p)} onPlanChange={onPlanChange} />
+          </aside>
+        </Panel>
+      </Group>
       {picker === 'palette' ? <CommandPalette onClose={() => setPicker(null)} /> : null}
       <Alerts alerts={alerts} onDismiss={(id) => setAlerts((a) => a.filter((x) => x.id !== id))} />
     </div>

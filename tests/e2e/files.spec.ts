@@ -103,6 +103,9 @@ test('deleting the open note from the tree moves it to .trash and shows another 
   const { page } = app;
   const tree = page.getByRole('region', { name: 'File tree' });
   const editor = page.getByRole('region', { name: 'Editor' });
+  // Another note in a second tab (Ctrl-click opens a new tab, as in Obsidian), so a tab is left when this one goes.
+  await tree.getByRole('treeitem', { name: 'goroutine', exact: true }).click({ modifiers: ['Control'] });
+  await editor.getByRole('tab', { name: 'goroutine', exact: true, selected: true }).waitFor();
   await tree.getByRole('treeitem', { name: '新建笔记', exact: true }).click();
   const tab = editor.getByRole('tab', { name: '新建笔记', exact: true, selected: true });
   await tab.waitFor();

@@ -85,7 +85,7 @@ test('clicking a Chinese wiki link opens its target note', async () => {
   const editor = page.getByRole('region', { name: 'Editor' });
   await page.getByRole('article', { name: 'Reading view of Home' }).getByRole('link', { name: 'channel', exact: true }).click();
   await editor.getByRole('tab', { name: '通道', exact: true, selected: true }).waitFor();
-  // The mode is per tab: the new tab opens in the editor.
+  // The link navigates the tab (Obsidian); the mode is per note: the target opens in the editor.
   await editor.locator('.cm-content').getByText('通道（channel）是').waitFor();
   assert.equal(await editor.getByRole('button', { name: 'Reading view', exact: true }).getAttribute('aria-pressed'), 'false');
   assert.equal(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned), undefined);
@@ -94,7 +94,9 @@ test('clicking a Chinese wiki link opens its target note', async () => {
 test('toggling back (Ctrl+E) shows the editor with the text unchanged', async () => {
   const { page } = app;
   const editor = page.getByRole('region', { name: 'Editor' });
-  await editor.getByRole('tab', { name: 'Home', exact: true }).click();
+  // Back (history of the tab) returns to Home, still in Reading view.
+  await page.getByRole('button', { name: 'Back', exact: true }).click();
+  await editor.getByRole('tab', { name: 'Home', exact: true, selected: true }).waitFor();
   const view = page.getByRole('article', { name: 'Reading view of Home' });
   await view.waitFor();
   await page.keyboard.press('Control+e');

@@ -362,7 +362,7 @@ export function Editor(props: EditorProps) {
       if (shown.current === path) show(null);
       void doc;
     }
-    setReading((s) => ([...s].every((p) => tabs.includes(p)) ? s : new Set([...s].filter((p) => tabs.includes(p)))));
+    // The Reading/Editing mode of a note is kept when its tab navigates away, so Back returns to it as it was.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [tabs]);
 

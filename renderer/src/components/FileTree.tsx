@@ -13,7 +13,8 @@ export interface FileTreeProps {
   currentPath: string | null;
   /** Bumped by Ctrl/Cmd+N to open the "New note" form. */
   newNoteSignal: number;
-  onOpen(path: string): void;
+  /** Opens a note; `newTab` for Ctrl/Cmd-click or a middle click (Obsidian). */
+  onOpen(path: string, newTab?: boolean): void;
   onCreateNote(path: string): Promise<void>;
   onCreateFolder(path: string): Promise<void>;
   onRename(from: string, to: string): Promise<void>;
@@ -179,7 +180,7 @@ export function FileTree(props: FileTreeProps) {
           title={node.path}
           draggable
           onDragStart={(e) => e.dataTransfer.setData('application/x-atlas-path', node.path)}
-          onClick={() => { setSelected({ path: node.path, kind: node.kind }); props.onOpen(node.path); }}
+          onClick={(e) => { setSelected({ path: node.path, kind: node.kind }); props.onOpen(node.path, e.ctrlKey || e.metaKey); }}
         >
           {label}
         </button>
