@@ -2,16 +2,28 @@
  * Vite build of the renderer: `npm run build:web` → out/renderer/ (served by the browser host and loaded by Electron
  * from file://, hence the relative `base`).
  */
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
+import { contentSecurityPolicy } from '../electron/shared/csp.ts';
+
+/** Fills the page's `<meta>` CSP from the one definition (electron/shared/csp.ts). */
+function pageCsp(): Plugin {
+  return {
+    name: 'atlas-page-csp',
+    transformIndexHtml(html) {
+      if (!html.includes('%ATLAS_PAGE_CSP%')) throw new Error('renderer/index.html lost its %ATLAS_PAGE_CSP% placeholder');
+      return html.replace('%ATLAS_PAGE_CSP%', contentSecurityPolicy('page-meta'));
+    },
+  };
+}
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
 export default defineConfig({
   root,
   base: './',
-  plugins: [react()],
+  plugins: [react(), pageCsp()],
   build: {
     outDir: fileURLToPath(new URL('../out/renderer', import.meta.url)),
     emptyOutDir: true,

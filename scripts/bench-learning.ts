@@ -10,6 +10,7 @@
  * builds a synthetic in-memory graph (each note lists ~`prereqs` prerequisites among lower-numbered notes, half of
  * them nearby so closures are deep, plus ~`links` body wiki links) and prints the same figures as JSON.
  */
+import { parseArgs } from 'node:util';
 import { createLearningService, type LearningSource } from '../electron/core/learning/index.ts';
 import type { LinkRecord, NoteRecord } from '../electron/core/model.ts';
 import { sample, timeEach } from './bench-stats.ts';
@@ -69,12 +70,12 @@ function syntheticIndex(count: number, prereqs: number, bodyLinks: number): Lear
   };
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const argv = process.argv.slice(2);
-  const opt = (name: string, def: number) => {
-    const i = argv.indexOf(`--${name}`);
-    return i >= 0 ? Number(argv[i + 1]) : def;
-  };
+// `import.meta.main` (Node 24): right for any path (spaces, non-ASCII, symlinks).
+if (import.meta.main) {
+  const { values } = parseArgs({
+    options: { notes: { type: 'string' }, prereqs: { type: 'string' }, links: { type: 'string' }, runs: { type: 'string' } },
+  });
+  const opt = (name: keyof typeof values, def: number) => (values[name] === undefined ? def : Number(values[name]));
   const index = syntheticIndex(opt('notes', 10000), opt('prereqs', 3), opt('links', 5));
   benchLearning(index, opt('runs', 200)).then((f) => console.log(JSON.stringify(f, null, 2)));
 }

@@ -11,6 +11,7 @@
  * wall-clock of one parallel round is printed, as the indexer's cold parse would see it.
  * `--ext` lists the extensions parsed as markdown (default `md`; the Chinese seed notes are `.txt`).
  */
+import { parseArgs } from 'node:util';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
@@ -89,19 +90,15 @@ function median(xs: number[]): number {
 }
 
 async function main(argv: string[]): Promise<number> {
-  let folder = '';
-  let exts = ['md'];
-  let rounds = 5;
-  let workers = 0;
-  let json = false;
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === '--ext') exts = (argv[++i] ?? '').split(',').map((x) => x.trim().replace(/^\./, '')).filter(Boolean);
-    else if (a === '--rounds') rounds = Math.max(1, Number(argv[++i]) || 1);
-    else if (a === '--workers') workers = Math.max(0, Number(argv[++i]) || 0);
-    else if (a === '--json') json = true;
-    else folder = a;
-  }
+  const { values, positionals } = parseArgs({
+    args: argv, allowPositionals: true,
+    options: { ext: { type: 'string' }, rounds: { type: 'string' }, workers: { type: 'string' }, json: { type: 'boolean' } },
+  });
+  const folder = positionals.at(-1) ?? '';
+  const exts = (values.ext ?? 'md').split(',').map((x) => x.trim().replace(/^\./, '')).filter(Boolean);
+  const rounds = Math.max(1, Number(values.rounds ?? 5) || 1);
+  const workers = Math.max(0, Number(values.workers ?? 0) || 0);
+  const json = values.json === true;
   if (!folder) {
     console.error('usage: node scripts/bench-parse.ts <folder> [--ext md,txt] [--rounds 5] [--workers N] [--json]');
     return 2;

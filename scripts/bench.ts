@@ -9,6 +9,7 @@
  * the vault has Chinese); peak RSS in MB. `--txt-as-md` renames `.txt` files to `.md` in the copy, for folders of
  * markdown written as text files (the seed notes). When scripts/bench-learning.ts exists, its figures (plan, path, next) follow.
  */
+import { parseArgs } from 'node:util';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -31,21 +32,32 @@ function searchQueries(query: VaultQuery, n: number): string[] {
 }
 
 async function main(argv: string[]): Promise<number> {
-  const vaultArg = argv.find((a, i) => !a.startsWith('--') && !(i > 0 && argv[i - 1] === '--runs'));
-  if (!vaultArg || !existsSync(vaultArg) || !statSync(vaultArg).isDirectory()) {
-    console.error('usage: npm run bench -- <vault-folder> [--runs 200] [--json] [--txt-as-md]');
+  const usage = 'usage: npm run bench -- <vault-folder> [--runs 200] [--json] [--txt-as-md]';
+  const config = {
+    args: argv, allowPositionals: true, strict: true,
+    options: { runs: { type: 'string' }, json: { type: 'boolean' }, 'txt-as-md': { type: 'boolean' } },
+  } as const;
+  let parsed: ReturnType<typeof parseArgs<typeof config>>;
+  try {
+    parsed = parseArgs(config);
+  } catch (e) {
+    console.error(`${(e as Error).message}\n${usage}`);
     return 2;
   }
-  const runsAt = argv.indexOf('--runs');
-  const runs = runsAt >= 0 ? Number(argv[runsAt + 1]) : 200;
-  const json = argv.includes('--json');
+  const vaultArg = parsed.positionals[0];
+  if (!vaultArg || !existsSync(vaultArg) || !statSync(vaultArg).isDirectory()) {
+    console.error(usage);
+    return 2;
+  }
+  const runs = parsed.values.runs === undefined ? 200 : Number(parsed.values.runs);
+  const json = parsed.values.json === true;
   const work = mkdtempSync(join(tmpdir(), 'atlas-bench-'));
   const vault = join(work, 'vault');
   const dbPath = join(work, 'atlas.db');
   const log = (s: string) => { if (!json) console.log(s); };
   try {
     cpSync(resolve(vaultArg), vault, { recursive: true, verbatimSymlinks: true });
-    if (argv.includes('--txt-as-md')) {
+    if (parsed.values['txt-as-md']) {
       for (const e of readdirSync(vault, { recursive: true, withFileTypes: true })) {
         if (e.isFile() && e.name.endsWith('.txt')) renameSync(join(e.parentPath, e.name), join(e.parentPath, e.name.slice(0, -4) + '.md'));
       }

@@ -9,6 +9,7 @@
  * about K `prerequisites` to lower-numbered notes (so the prerequisite graph is acyclic) and a `level` 1–4.
  * Refuses to write into a non-empty folder (exit 1).
  */
+import { parseArgs } from 'node:util';
 import { mkdirSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -135,18 +136,29 @@ export function generateVault(out: string, opts: GenerateOptions): { notes: numb
 }
 
 function main(argv: string[]): number {
-  const positional: string[] = [];
+  const usage = 'usage: npm run gen-vault -- <out-folder> [--notes 10000] [--seed 1] [--prereqs 3]';
+  const config = {
+    args: argv, allowPositionals: true, strict: true,
+    options: { notes: { type: 'string' }, seed: { type: 'string' }, prereqs: { type: 'string' } },
+  } as const;
+  let parsed: ReturnType<typeof parseArgs<typeof config>>;
+  try {
+    parsed = parseArgs(config);
+  } catch (e) {
+    console.error(`${(e as Error).message}\n${usage}`);
+    return 2;
+  }
+  const positional = parsed.positionals;
   const opts: GenerateOptions = { notes: 10000, seed: 1, prereqs: 0 };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === '--notes' || a === '--seed' || a === '--prereqs') {
-      const v = Number(argv[++i]);
-      if (!Number.isInteger(v) || v < 0) { console.error(`${a} takes a whole number`); return 2; }
-      opts[a.slice(2) as keyof GenerateOptions] = v;
-    } else positional.push(a);
+  for (const name of ['notes', 'seed', 'prereqs'] as const) {
+    const raw = parsed.values[name];
+    if (raw === undefined) continue;
+    const v = Number(raw);
+    if (raw.trim() === '' || !Number.isInteger(v) || v < 0) { console.error(`--${name} takes a whole number`); return 2; }
+    opts[name] = v;
   }
   if (positional.length !== 1) {
-    console.error('usage: npm run gen-vault -- <out-folder> [--notes 10000] [--seed 1] [--prereqs 3]');
+    console.error(usage);
     return 2;
   }
   try {
@@ -160,4 +172,5 @@ function main(argv: string[]): number {
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) process.exit(main(process.argv.slice(2)));
+// `import.meta.main` (Node 24): right for any path (spaces, non-ASCII, symlinks).
+if (import.meta.main) process.exit(main(process.argv.slice(2)));

@@ -5,35 +5,35 @@
  * bad option), 2 usage error. With `--json` a command prints exactly one JSON value on stdout; progress and
  * information lines go to stderr.
  */
+import { parseArgs as parseArgsUtil } from 'node:util';
 import { commands } from './commands/index.ts';
-import { CliError, type CommandContext, type ParsedArgs } from './command.ts';
+import { CliError, type Command, type CommandContext, type CommandOptions, type ParsedArgs } from './command.ts';
 import { openCliVault } from './open-index.ts';
 import type { Vault } from '../core/vault.ts';
 
-/** Options that take no value; every other `--name` takes the next argument as its value. */
-const FLAGS = new Set(['json', 'unlearn', 'learning', 'help']);
+/** Options every command takes. */
+const COMMON_OPTIONS = {
+  json: { type: 'boolean' },
+  db: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies CommandOptions;
 
-/** Splits argv into positional arguments and options. Throws CliError for an option that lacks its value. */
-export function parseArgs(argv: string[]): ParsedArgs {
-  const positional: string[] = [];
-  const options: Record<string, string | true> = {};
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === '--') { positional.push(...argv.slice(i + 1)); break; }
-    if (a.startsWith('--') && a.length > 2) {
-      const eq = a.indexOf('=');
-      const name = eq > 0 ? a.slice(2, eq) : a.slice(2);
-      if (eq > 0) options[name] = a.slice(eq + 1);
-      else if (FLAGS.has(name)) options[name] = true;
-      else {
-        const v = argv[i + 1];
-        if (v === undefined || v.startsWith('--')) throw new CliError(`option --${name} needs a value`);
-        options[name] = v;
-        i++;
-      }
-    } else positional.push(a);
+/**
+ * Splits argv into positional arguments and the options `command` declares (plus --json, --db, --help), with
+ * `util.parseArgs` (strict: an unknown option or a missing value is an error). Throws CliError with a one-line message.
+ */
+export function parseArgs(argv: string[], command: Pick<Command, 'options'>): ParsedArgs {
+  let parsed: ReturnType<typeof parseArgsUtil>;
+  try {
+    parsed = parseArgsUtil({ args: argv, options: { ...COMMON_OPTIONS, ...command.options }, allowPositionals: true, strict: true });
+  } catch (e) {
+    throw new CliError(e instanceof Error ? e.message : String(e));
   }
-  return { positional, options };
+  const options: Record<string, string | true> = {};
+  for (const [name, value] of Object.entries(parsed.values)) {
+    if (value === true || typeof value === 'string') options[name] = value;
+  }
+  return { positional: parsed.positionals, options };
 }
 
 function usage(): string {
@@ -53,7 +53,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   let vault: Vault | null = null;
   try {
-    const args = parseArgs(rest);
+    const args = parseArgs(rest, command);
     const ctx: CommandContext = {
       args,
       json: args.options.json === true,
@@ -75,6 +75,8 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+// `import.meta.main` (Node 24): true when this file is the entry point, whatever the path spells (spaces, non-ASCII,
+// symlinks); comparing `import.meta.url` with a hand-made `file://` URL of argv[1] is false for such paths.
+if (import.meta.main) {
   main(process.argv.slice(2)).then((code) => { process.exitCode = code; });
 }

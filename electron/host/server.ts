@@ -25,12 +25,13 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { ApiError, AtlasEventName } from '../shared/api.ts';
 import { API_EVENTS } from '../shared/api-methods.ts';
 import type { AtlasServiceHandle } from '../services/service-thread.ts';
+import { MAX_NOTE_BYTES } from '../core/limits.ts';
 import { dispatch, httpStatus, isApiMethod } from '../services/dispatch.ts';
 import { SECURITY_HEADERS, serveStatic } from './static-files.ts';
 import { serveVaultFile, VAULT_FILE_PREFIX } from './vault-file-route.ts';
 
-/** Largest accepted request body, bytes. */
-export const MAX_BODY_BYTES = 20 * 1024 * 1024;
+/** Largest accepted request body, bytes: a note of `MAX_NOTE_BYTES` with room for its JSON escapes. */
+export const MAX_BODY_BYTES = 4 * MAX_NOTE_BYTES;
 
 /** The built renderer of this checkout. */
 export const DEFAULT_STATIC_DIR = fileURLToPath(new URL('../../out/renderer/', import.meta.url));

@@ -7,9 +7,10 @@
 import fs from 'node:fs';
 import type http from 'node:http';
 import path from 'node:path';
+import { contentSecurityPolicy } from '../shared/csp.ts';
 
-/** The app's CSP; `connect-src` allows the host's own WebSocket. Electron uses the same policy without `ws:`. */
-export const HOST_CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self' ws://127.0.0.1:*; font-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+/** The app's CSP (electron/shared/csp.ts) for the browser host: `connect-src` allows the host's own WebSocket. */
+export const HOST_CSP = contentSecurityPolicy('browser-host');
 
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Content-Security-Policy': HOST_CSP,

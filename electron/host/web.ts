@@ -8,6 +8,7 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { startAtlasServiceThread } from '../services/service-thread.ts';
 import { startHost, type Host } from './server.ts';
 
@@ -16,31 +17,33 @@ export const DEFAULT_VAULT = fileURLToPath(new URL('../../vault/', import.meta.u
 
 export interface WebArgs { vault: string; port: number; dbPath?: string }
 
-/** Parses `[<vault>] [--port N] [--db file]`. Throws an Error with a one-line message on bad input. */
+const USAGE = 'usage: npm run web -- [<vault>] [--port N] [--db file]';
+
+/** Parses `[<vault>] [--port N] [--db file]` with `util.parseArgs`. Throws an Error with a one-line message on bad input. */
 export function parseWebArgs(argv: readonly string[]): WebArgs {
-  let vault: string | undefined;
-  let port = DEFAULT_PORT;
-  let dbPath: string | undefined;
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === '--port' || a.startsWith('--port=')) {
-      const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i];
-      const n = Number(v);
-      if (v === undefined || !Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`--port needs a number 0–65535, got ${JSON.stringify(v)}`);
-      port = n;
-    } else if (a === '--db' || a.startsWith('--db=')) {
-      const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i];
-      if (!v) throw new Error('--db needs a file path');
-      dbPath = path.resolve(v);
-    } else if (a.startsWith('--')) {
-      throw new Error(`Unknown option ${a} (usage: npm run web -- [<vault>] [--port N] [--db file])`);
-    } else if (vault === undefined) {
-      vault = a;
-    } else {
-      throw new Error(`Unexpected argument ${JSON.stringify(a)} (usage: npm run web -- [<vault>] [--port N])`);
-    }
+  const config = {
+    args: [...argv], allowPositionals: true, strict: true,
+    options: { port: { type: 'string' }, db: { type: 'string' } },
+  } as const;
+  let parsed: ReturnType<typeof parseArgs<typeof config>>;
+  try {
+    parsed = parseArgs(config);
+  } catch (e) {
+    throw new Error(`${e instanceof Error ? e.message : String(e)} (${USAGE})`);
   }
-  return { vault: path.resolve(vault ?? DEFAULT_VAULT), port, dbPath };
+  const { values, positionals } = parsed;
+  if (positionals.length > 1) throw new Error(`Unexpected argument ${JSON.stringify(positionals[1])} (${USAGE})`);
+  let port = DEFAULT_PORT;
+  if (values.port !== undefined) {
+    const n = Number(values.port);
+    if (values.port.trim() === '' || !Number.isInteger(n) || n < 0 || n > 65535) {
+      throw new Error(`--port needs a number 0–65535, got ${JSON.stringify(values.port)}`);
+    }
+    port = n;
+  }
+  if (values.db === '') throw new Error('--db needs a file path');
+  const dbPath = values.db === undefined ? undefined : path.resolve(values.db);
+  return { vault: path.resolve(positionals[0] ?? DEFAULT_VAULT), port, dbPath };
 }
 
 /** Starts the service and the host; prints the URL line. Returns a function that shuts both down. */
@@ -91,6 +94,7 @@ async function main(): Promise<void> {
   process.on('SIGTERM', shutdown);
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+// `import.meta.main` (Node 24): right for any path (spaces, non-ASCII, symlinks).
+if (import.meta.main) {
   void main();
 }

@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { writeFileAtomicSync } from '../services/atomic-write.ts';
+import { writeFileAtomicSync } from '../core/files/atomic-write.ts';
 
 export interface WindowBounds { x?: number; y?: number; width: number; height: number; maximized?: boolean }
 

@@ -3,12 +3,10 @@
  * response, no navigation away from the app, no new windows; external http(s) links open in the system browser.
  */
 import { shell, type BrowserWindow, type Session } from 'electron';
+import { contentSecurityPolicy } from '../shared/csp.ts';
 
-/**
- * Same policy as the browser host (electron/host/static-files.ts), without the host's `ws:` connect source; vault
- * attachments come from the `atlas-vault:` scheme (vault-protocol.ts).
- */
-export const ELECTRON_CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob: atlas-vault:; media-src 'self' atlas-vault:; connect-src 'self'; font-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+/** The app's policy (electron/shared/csp.ts) for Electron: vault attachments come from `atlas-vault:` (vault-protocol.ts). */
+export const ELECTRON_CSP = contentSecurityPolicy('electron');
 
 export function isExternalUrl(url: string): boolean {
   try {

@@ -17,7 +17,7 @@ import type { AtlasApi, CheckReport, GraphFilter, IndexStatus, ProgressState, Re
 import type { GraphIndex } from '../core/index/graph-index.ts';
 import type { VaultQuery } from '../core/query/vault-query.ts';
 import { openVault } from '../core/vault.ts';
-import { writeFileAtomic } from './atomic-write.ts';
+import { writeFileAtomic } from '../core/files/atomic-write.ts';
 import { AtlasError, toApiError } from './errors.ts';
 import { API_METHODS } from '../shared/api-methods.ts';
 import { AtlasEventHub } from './events.ts';

@@ -7,12 +7,13 @@
  * disk): the service confines every path with `VaultPaths`.
  */
 import { z } from 'zod';
+import { MAX_NOTE_BYTES } from '../core/limits.ts';
 import type { AtlasApi, ApiMethod } from '../shared/api.ts';
 
 /** Longest path or name accepted, in UTF-16 units (well above any file system's limit). */
 const MAX_PATH = 4096;
-/** Largest note content accepted, in UTF-16 units (the host also caps request bodies at 20 MB). */
-const MAX_CONTENT = 20 * 1024 * 1024;
+/** Largest note content accepted, in UTF-16 units (a cheap first check; the byte limit is checked before writing). */
+const MAX_CONTENT = MAX_NOTE_BYTES;
 
 const vaultPath = z.string().min(1, 'path must not be empty').max(MAX_PATH);
 const name = z.string().min(1, 'must not be empty').max(MAX_PATH);

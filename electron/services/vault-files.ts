@@ -1,20 +1,18 @@
 /**
  * Note and folder operations on the vault's files (no index, no events: `atlas-service.ts` re-indexes and emits).
  *
- * Every path is confined by `VaultPaths` first. Writes are atomic (`atomic-write.ts`). Deleting moves to
+ * Every path is confined by `VaultPaths` first. Writes are atomic (electron/core/files/atomic-write.ts). Deleting moves to
  * `<vault>/.trash/` like Obsidian's "Move to Obsidian trash" setting, so nothing is lost.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import type { NoteContent, WriteResult } from '../shared/api.ts';
-import { sha256, writeFileAtomic } from './atomic-write.ts';
+import { sha256, writeFileAtomic } from '../core/files/atomic-write.ts';
+import { MAX_NOTE_BYTES } from '../core/limits.ts';
 import { AtlasError } from './errors.ts';
 import type { VaultPaths } from './vault-paths.ts';
 
 export const TRASH_FOLDER = '.trash';
-
-/** Largest note `readNote` opens, bytes: the 20 MB request limit of the host and the content limit of `writeNote`. */
-export const MAX_NOTE_BYTES = 20 * 1024 * 1024;
 
 function requireNotePath(rel: string): void {
   if (!rel.toLowerCase().endsWith('.md')) throw new AtlasError('invalid-argument', `Not a note (a .md file): ${JSON.stringify(rel)}`);
@@ -76,6 +74,15 @@ export async function readNote(paths: VaultPaths, p: string): Promise<NoteConten
   return { path: rel, content: bytes.toString('utf8'), mtimeMs: st.mtimeMs, hash: sha256(bytes) };
 }
 
+/** The UTF-8 bytes of a note's content; `invalid-argument` (nothing written) over `MAX_NOTE_BYTES`. */
+function noteBytes(rel: string, content: string): Buffer {
+  const bytes = Buffer.from(content, 'utf8');
+  if (bytes.length > MAX_NOTE_BYTES) {
+    throw new AtlasError('invalid-argument', `Note too large to save: ${rel} (${bytes.length} bytes; the limit is ${MAX_NOTE_BYTES})`);
+  }
+  return bytes;
+}
+
 /**
  * Writes a note atomically (creating missing folders). With `expectedHash`, the file on disk must still have that
  * sha256 (a missing file counts as changed), else `conflict` and nothing is written.
@@ -97,7 +104,7 @@ export async function writeNote(paths: VaultPaths, p: string, content: string, e
         : `The note was changed on disk since it was opened: ${rel}`);
     }
   }
-  const bytes = Buffer.from(content, 'utf8');
+  const bytes = noteBytes(rel, content);
   await writeFileAtomic(target, bytes, { mkdir: true });
   const after = await fs.promises.stat(target);
   return { path: rel, mtimeMs: after.mtimeMs, hash: sha256(bytes) };
@@ -116,7 +123,7 @@ export async function createNote(paths: VaultPaths, p: string, content = ''): Pr
   if (await fs.promises.lstat(abs).catch(() => null)) throw new AtlasError('exists', `Already exists: ${rel}`);
   await refuseLookalike(paths, rel);
   await fs.promises.mkdir(path.dirname(abs), { recursive: true });
-  const bytes = Buffer.from(content, 'utf8');
+  const bytes = noteBytes(rel, content);
   // Exclusive: a file that appeared meanwhile is not overwritten.
   try {
     await writeFileAtomic(abs, bytes, { exclusive: true });

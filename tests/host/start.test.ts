@@ -8,9 +8,10 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
 
-const root = new URL('../..', import.meta.url).pathname;
+const root = fileURLToPath(new URL('../..', import.meta.url));
 
 test('without an Electron binary, npm start says why in one line and serves the app in the browser', { skip: !existsSync(join(root, 'out/renderer/index.html')) && 'renderer not built' }, async () => {
   const work = mkdtempSync(join(tmpdir(), 'atlas-start-'));

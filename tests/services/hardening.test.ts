@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { dispatch, type DispatchResult } from '../../electron/services/dispatch.ts';
-import { writeFileAtomic } from '../../electron/services/atomic-write.ts';
+import { writeFileAtomic } from '../../electron/core/files/atomic-write.ts';
 import { openService, read, tempFiles } from './helpers.ts';
 
 function code(r: DispatchResult): string {

@@ -5,6 +5,7 @@ import { noteArg } from '../open-index.ts';
 export const backlinksCommand: Command = {
   name: 'backlinks',
   usage: 'backlinks <vault> <note> [--json]          notes linking to <note>, with context',
+  options: {},
   async run(ctx) {
     const { query } = await ctx.openVault();
     const path = noteArg(query, ctx.args.positional[1]);

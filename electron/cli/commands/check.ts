@@ -7,6 +7,7 @@ import type { Command } from '../command.ts';
 export const checkCommand: Command = {
   name: 'check',
   usage: 'check <vault> [--json]                     unresolved, ambiguous and broken links, problems, orphans, prerequisite cycles',
+  options: {},
   async run(ctx) {
     const report = (await ctx.openVault()).check();
     if (ctx.json) { ctx.printJson(report); return 0; }

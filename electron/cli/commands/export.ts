@@ -4,6 +4,7 @@ import type { Command } from '../command.ts';
 export const exportCommand: Command = {
   name: 'export',
   usage: 'export <vault> [--db F]                    notes, files, links and problems as JSON',
+  options: {},
   async run(ctx) {
     const { query } = await ctx.openVault();
     ctx.printJson(query.export());

@@ -5,6 +5,7 @@ import { openCliVault } from '../open-index.ts';
 export const indexCommand: Command = {
   name: 'index',
   usage: 'index <vault> [--db F] [--json]            build or update the index; prints counts and ms',
+  options: {},
   async run(ctx) {
     const { vault, summary: s } = await openCliVault(ctx.args);
     const { index } = vault;

@@ -3,7 +3,7 @@
  * paths or names resolved like a wiki link (titles and aliases, e.g. `协程`).
  */
 import { CliError, type Command, type CommandContext } from '../command.ts';
-import { createLearningService, LearningError, toConnectionPath, type LearningEngine } from '../../core/learning/index.ts';
+import { LearningError, toConnectionPath, type LearningEngine } from '../../core/learning/index.ts';
 import type { LearningPlan, ProgressState } from '../../shared/api.ts';
 
 const LEVEL_LABELS = ['', 'L1 初级 junior', 'L2 高级 senior', 'L3 资深 staff', 'L4 专家 expert'];
@@ -31,8 +31,7 @@ function cli<T>(fn: () => T): T {
 /** `--known a,b`: comma-separated (`,` or `，`) note names or paths. */
 function knownOption(ctx: CommandContext): string[] {
   const v = ctx.args.options.known;
-  if (v === undefined) return [];
-  if (v === true) throw new CliError('option --known needs a value');
+  if (typeof v !== 'string') return [];
   return v.split(/[,，]/).map((s) => s.trim()).filter((s) => s !== '');
 }
 
@@ -57,6 +56,7 @@ export function formatPlan(plan: LearningPlan): string {
 export const planCommand: Command = {
   name: 'plan',
   usage: 'plan <vault> <target> [--known a,b] [--json]  learning plan: prerequisites of <target> in topological order',
+  options: { known: { type: 'string' } },
   async run(ctx) {
     const target = arg(ctx, 1, '<target>');
     const known = knownOption(ctx);
@@ -71,6 +71,7 @@ export const planCommand: Command = {
 export const pathCommand: Command = {
   name: 'path',
   usage: 'path <vault> <from> <to> [--json]           shortest chain of links between two notes',
+  options: {},
   async run(ctx) {
     const from = arg(ctx, 1, '<from>');
     const to = arg(ctx, 2, '<to>');
@@ -95,6 +96,7 @@ export const pathCommand: Command = {
 export const nextCommand: Command = {
   name: 'next',
   usage: 'next <vault> [--limit 20] [--json]          unlearned notes whose prerequisites are all learned',
+  options: { limit: { type: 'string' } },
   async run(ctx) {
     const raw = ctx.args.options.limit;
     const limit = raw === undefined ? undefined : Number(raw);
@@ -118,6 +120,7 @@ export const nextCommand: Command = {
 export const learnCommand: Command = {
   name: 'learn',
   usage: 'learn <vault> <note> [--unlearn] [--learning] [--json]  mark progress in <vault>/.atlas/progress.json',
+  options: { unlearn: { type: 'boolean' }, learning: { type: 'boolean' } },
   async run(ctx) {
     const note = arg(ctx, 1, '<note>');
     const { unlearn, learning } = ctx.args.options;

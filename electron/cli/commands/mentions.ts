@@ -5,6 +5,7 @@ import { noteArg } from '../open-index.ts';
 export const mentionsCommand: Command = {
   name: 'mentions',
   usage: 'mentions <vault> <note> [--json]           unlinked mentions of <note> in other notes',
+  options: {},
   async run(ctx) {
     const { query } = await ctx.openVault();
     const path = noteArg(query, ctx.args.positional[1]);

@@ -5,6 +5,7 @@ import { CliError } from '../command.ts';
 export const searchCommand: Command = {
   name: 'search',
   usage: 'search <vault> <query> [--json]            full-text search, title and alias matches first',
+  options: {},
   async run(ctx) {
     const text = ctx.args.positional.slice(1).join(' ');
     if (!text.trim()) throw new CliError('missing <query> argument');

@@ -11,7 +11,8 @@ import { lastSegment, targetKey } from '../resolve/keys.ts';
 import type { FileRow, GraphStore, LinkInput, ProblemRow } from '../store/graph-store.ts';
 import { VaultError } from './errors.ts';
 import type { ParsePool } from './parse-pool.ts';
-import { MAX_NOTE_BYTES, type ParseResult, type ParseTask } from './read-note.ts';
+import { MAX_NOTE_BYTES } from '../limits.ts';
+import type { ParseResult, ParseTask } from './read-note.ts';
 import { isIgnoredPath, scanVault, type ScanEntry } from './scan.ts';
 import type { VaultFs } from './vault-fs.ts';
 

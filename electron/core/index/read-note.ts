@@ -9,8 +9,7 @@ import { decodeNote, parseNote, textStats, titleOf } from '../parse/index.ts';
 import { findFrontmatter, parseFrontmatter } from '../markdown/frontmatter.ts';
 import type { VaultFs } from './vault-fs.ts';
 
-/** Notes larger than this (bytes) are recorded with problem kind `too-large` and not parsed. */
-export const MAX_NOTE_BYTES = 5 * 1024 * 1024;
+import { MAX_NOTE_BYTES } from '../limits.ts';
 
 export interface ParseTask {
   /** Vault-relative NFC path. */

@@ -8,6 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { writeFileAtomicSync } from '../files/atomic-write.ts';
 import type { ProgressState } from '../model.ts';
 
 export const PROGRESS_DIR = '.atlas';
@@ -73,27 +74,11 @@ export class ProgressStore {
     );
   }
 
-  /** Replaces the whole progress atomically: writes a temp file in `.atlas/`, fsyncs it, then renames it over. */
+  /** Replaces the whole progress atomically (electron/core/files/atomic-write.ts), creating `.atlas/` if needed. */
   write(progress: Record<string, ProgressState>): void {
-    const dir = path.dirname(this.file);
-    fs.mkdirSync(dir, { recursive: true });
     const notes: Record<string, ProgressState> = {};
     for (const k of Object.keys(progress).sort()) notes[k] = progress[k];
-    const text = `${JSON.stringify({ version: 1, notes }, null, 2)}\n`;
-    const tmp = path.join(dir, `.${PROGRESS_FILE}.${process.pid}.${Date.now()}.tmp`);
-    const fd = fs.openSync(tmp, 'w');
-    try {
-      fs.writeFileSync(fd, text, 'utf8');
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-    try {
-      fs.renameSync(tmp, this.file);
-    } catch (e) {
-      fs.rmSync(tmp, { force: true });
-      throw e;
-    }
+    writeFileAtomicSync(this.file, `${JSON.stringify({ version: 1, notes }, null, 2)}\n`);
   }
 
   /** Sets (or with null clears) one note's state and writes the file; returns the new progress. */

@@ -3,6 +3,9 @@
  * ignore it), is flushed, then renamed over the target, and the folder is flushed (best effort) so the rename itself
  * survives a crash. A reader or a crash sees the old file or the new one, never a half-written one. On failure the
  * temp file is removed. An existing target keeps its permission bits (a private `0600` note stays private).
+ *
+ * The one atomic-write module: the services (notes, rename rewrites), the learning progress file and the app's own
+ * state files all write through it.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -72,16 +75,42 @@ async function syncDir(dir: string): Promise<void> {
   }
 }
 
-/** Synchronous variant, for small state files written at shutdown (window bounds, last vault). */
-export function writeFileAtomicSync(file: string, data: string): void {
+/**
+ * Synchronous variant, for small files written where an await does not fit (the learning progress file, the window
+ * state written at shutdown): creates missing parent folders, keeps the target's permission bits, flushes the temp
+ * file before the rename and the folder after it (best effort).
+ */
+export function writeFileAtomicSync(file: string, data: string | Uint8Array): void {
   const dir = path.dirname(file);
   fs.mkdirSync(dir, { recursive: true });
   const tmp = tempPath(file);
+  const before = fs.statSync(file, { throwIfNoEntry: false });
+  let fd: number | null = null;
   try {
-    fs.writeFileSync(tmp, data, { flag: 'wx' });
+    fd = fs.openSync(tmp, 'wx');
+    fs.writeFileSync(fd, data);
+    if (before?.isFile()) fs.fchmodSync(fd, before.mode & 0o7777);
+    fs.fsyncSync(fd);
+    fs.closeSync(fd);
+    fd = null;
     fs.renameSync(tmp, file);
   } catch (e) {
+    if (fd !== null) fs.closeSync(fd);
     fs.rmSync(tmp, { force: true });
     throw e;
+  }
+  syncDirSync(dir);
+}
+
+/** `syncDir`, synchronously. */
+function syncDirSync(dir: string): void {
+  let fd: number | null = null;
+  try {
+    fd = fs.openSync(dir, 'r');
+    fs.fsyncSync(fd);
+  } catch {
+    // best effort
+  } finally {
+    if (fd !== null) fs.closeSync(fd);
   }
 }

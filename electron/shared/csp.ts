@@ -1,0 +1,32 @@
+/**
+ * The app's Content-Security-Policy, defined once for every place that states it: the browser host's response
+ * header (electron/host/static-files.ts), the Electron session's header (electron/main/security.ts) and the page's
+ * own `<meta>` tag (renderer/index.html, filled in by the Vite build).
+ *
+ * One base policy (scripts and styles from the app only, no plugins, no `<base>`, no form posts, no framing); each
+ * host adds only what it serves: the browser host its WebSocket on 127.0.0.1, Electron its `atlas-vault:` scheme for
+ * vault attachments. The `<meta>` policy allows both (the same build runs in both hosts; the header narrows it) and
+ * leaves out `frame-ancestors`, which a `<meta>` policy cannot carry.
+ */
+
+/** Where the policy is stated. */
+export type CspTarget = 'browser-host' | 'electron' | 'page-meta';
+
+export function contentSecurityPolicy(target: CspTarget): string {
+  const browser = target !== 'electron';
+  const electron = target !== 'browser-host';
+  const directives: [string, string[]][] = [
+    ['default-src', ["'self'"]],
+    ['script-src', ["'self'"]],
+    ['style-src', ["'self'", "'unsafe-inline'"]],
+    ['img-src', ["'self'", 'data:', 'blob:', ...(electron ? ['atlas-vault:'] : [])]],
+    ...(electron ? ([['media-src', ["'self'", 'atlas-vault:']]] as [string, string[]][]) : []),
+    ['connect-src', ["'self'", ...(browser ? ['ws://127.0.0.1:*'] : [])]],
+    ['font-src', ["'self'", 'data:']],
+    ['object-src', ["'none'"]],
+    ['base-uri', ["'none'"]],
+    ['form-action', ["'none'"]],
+    ...(target === 'page-meta' ? [] : ([['frame-ancestors', ["'none'"]]] as [string, string[]][])),
+  ];
+  return directives.map(([name, sources]) => `${name} ${sources.join(' ')}`).join('; ');
+}
