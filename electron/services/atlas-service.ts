@@ -25,6 +25,7 @@ import { applyLinkEdits, computeLinkEdits } from './link-rewrite.ts';
 import * as files from './vault-files.ts';
 import { normaliseRelative, VaultPaths } from './vault-paths.ts';
 import { createReadingApi } from './reading.ts';
+import { linkMentionsOf } from './mention-linking.ts';
 
 export interface AtlasServiceOptions {
   /** Vault folder (absolute or relative to the working directory). Throws `not-found` if it is not a folder. */
@@ -236,6 +237,11 @@ export async function createAtlasService(opts: AtlasServiceOptions): Promise<Atl
     curatedPaths: async () => learning.curatedPaths(),
     // reading view: embeds and link states
     ...createReadingApi(query, paths),
+    // unlinked mentions: Link and Link all
+    linkMentions: async (target, place) => {
+      await ready;
+      return serial(() => linkMentionsOf(query, paths, note(target), place, (changed) => reindex(changed)));
+    },
   };
 
   // Error messages name files vault-relative: the engine's (e.g. a damaged progress file) carry absolute paths.

@@ -67,6 +67,8 @@ export const API_SCHEMAS = {
   // reading view: embeds and link states
   embed: z.tuple([vaultPath, z.string().max(MAX_PATH), optional(z.string().max(MAX_PATH)), optional(z.string().max(MAX_PATH))]),
   resolveLinks: z.tuple([vaultPath, z.array(linkQuery).max(5000)]),
+  // unlinked mentions: Link and Link all
+  linkMentions: z.tuple([vaultPath, optional(z.object({ source: vaultPath, line: z.number().int().min(1).max(10_000_000) }).strict())]),
 } satisfies Schemas;
 
 /** The schema of one method (typed loosely, for the generic dispatcher). */

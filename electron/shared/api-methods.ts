@@ -11,6 +11,8 @@ export const API_METHODS = [
   'neighbourhood', 'check', 'plan', 'connection', 'nextUp', 'progress', 'setProgress', 'curatedPaths',
   // reading view: embeds and link states
   'embed', 'resolveLinks',
+  // unlinked mentions: Link and Link all
+  'linkMentions',
 ] as const satisfies readonly ApiMethod[];
 
 export const API_EVENTS = ['index-status', 'vault-changed', 'progress-changed'] as const satisfies readonly AtlasEventName[];

@@ -56,6 +56,19 @@ export interface LinkState {
   anchor: 'found' | 'missing' | null;
 }
 
+// ---------- unlinked mentions: Link and Link all ----------
+
+/** Where "Link" links: the mentions on one line of one note. */
+export interface MentionPlace { source: string; line: number }
+
+/** What a Link / Link all did. */
+export interface LinkMentionsResult {
+  /** Wiki links written. */
+  linked: number;
+  /** Notes rewritten (vault paths, sorted). */
+  files: string[];
+}
+
 // ---------- the contract ----------
 
 export interface AtlasApi {
@@ -103,6 +116,16 @@ export interface AtlasApi {
   embed(fromPath: string, target: string, heading?: string | null, block?: string | null): Promise<EmbedContent>;
   /** Resolution, alias use and anchor existence of up to 5,000 wiki links written in `fromPath`, in order. */
   resolveLinks(fromPath: string, links: LinkQuery[]): Promise<LinkState[]>;
+
+  // unlinked mentions: Link and Link all
+  /**
+   * Turns unlinked mentions of note `target` into wiki links: the mentions on `place`'s line ("Link"), or all of
+   * them ("Link all"). Exactly the matched span is rewritten (longest match), as `[[Title]]` or `[[Title|as
+   * written]]`; code, links, comments and frontmatter are never touched. Each file is written with the hash just
+   * read: rejects with `conflict` if it changed meanwhile, `not-found` if `target` is no note or the line no longer
+   * mentions it.
+   */
+  linkMentions(target: string, place?: MentionPlace): Promise<LinkMentionsResult>;
 }
 
 export type ApiMethod = keyof AtlasApi;

@@ -8,7 +8,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Element, Nodes } from 'hast';
-import { findSpans, linkAt, rewriteWikiTarget, splitWiki } from '../../electron/core/markdown/index.ts';
+import { findSpans, linkAt, linkMentions, matchTerms, proseMask, rewriteWikiTarget, splitWiki } from '../../electron/core/markdown/index.ts';
 import { parseNote } from '../../electron/core/parse/index.ts';
 import { applyLinkEdits } from '../../electron/services/link-rewrite.ts';
 import { renderMarkdown } from '../../renderer/src/markdown/render.ts';
@@ -121,6 +121,23 @@ function rename(md: string) {
   return index(content).links;
 }
 
+/**
+ * Mention linking: every word written inside the row's links (and `x`, `b`, `c`, `t`) linked as a mention of
+ * another note leaves the row's links as they were; the index's mention text and the grammar's prose mask find the
+ * same mentions.
+ */
+function mentionLinking(md: string, want: Link[]) {
+  const words = new Set(['x', 'b', 'c', 't', 'y', 'a', 'h', 'Note', '通道', '调度']);
+  for (const l of want) for (const w of [l.target, l.heading, l.block, l.alias]) if (w) words.add(w);
+  const terms = [...words].map((term) => ({ term, owner: 'o' }));
+  const r = linkMentions(md, terms, 'o', 'Zed');
+  const kept = parseNote('n.md', r.text).links.filter((l) => l.target !== 'Zed' && (l.kind === 'wiki' || l.kind === 'embed'));
+  assert.deepEqual(kept.map((l) => strip(l, l.kind as Link['kind'])), want, 'mention linking keeps the links');
+  const viaIndex = matchTerms(parseNote('n.md', md).mentionText, terms).map((m) => m.text);
+  const viaMask = matchTerms(proseMask(md).text, terms).map((m) => m.text);
+  assert.deepEqual(viaMask, viaIndex, 'mentions: index mention text and prose mask agree');
+}
+
 for (const row of TABLE) {
   test(`conformance: ${row.name}`, () => {
     const want = row.links;
@@ -133,6 +150,7 @@ for (const row of TABLE) {
     assert.deepEqual(rename(row.md), want.map((l) => (l.target === '' ? l : { ...l, target: 'Renamed' })), 'rename');
     // mention text (what unlinked mentions and "Link" read) has no link, code, comment or math left in it
     const mention = parseNote('n.md', row.md).mentionText;
+    mentionLinking(row.md, want);
     if (!row.plain) assert.ok(!/\[\[|%%|`|\$/.test(mention), `mention text: ${JSON.stringify(mention)}`);
     if (row.tags) {
       assert.deepEqual(ix.tags, row.tags, 'index tags');

@@ -25,3 +25,5 @@ export {
   encodeDestinationFull, encodeDestinationMinimal, makeWikiLink, markdownDestination, rewriteMarkdownDestination, rewriteWikiTarget,
   wikiTargetRange, wikiTargetWritten,
 } from './rewrite.ts';
+export type { LinkedText, MentionTerm, ProseMask, TermMatch } from './mentions.ts';
+export { linkMentions, matchTerms, NON_PROSE, proseMask, scanBareUrls } from './mentions.ts';

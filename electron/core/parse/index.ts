@@ -15,18 +15,16 @@
  */
 import type { BlockFact, HeadingFact, LinkFact, LinkKind, ParsedNote, ProblemFact } from '../model.ts';
 import {
-  blockIdOf, findFrontmatter, needsGfm, parseBody, parseFrontmatter, scanTags, splitMarkdownUrl, splitWiki, stripComments,
+  blockIdOf, findFrontmatter, needsGfm, parseBody, parseFrontmatter, scanBareUrls, scanTags, splitMarkdownUrl, splitWiki, stripComments,
   type FrontmatterFacts, type LinkParts, type MdNode, type TagSpan,
 } from '../markdown/index.ts';
-import { contextOf, lineAround, positionsOf, textStats, titleOf } from '../markdown/text.ts';
+import { contextOf, lineAround, textStats, titleOf } from '../markdown/text.ts';
 
 export { decodeNote } from './decode.ts';
 export { titleOf, textStats } from '../markdown/text.ts';
 
 /** `key:: value` on its own line (Dataview inline field), maybe in a list item or quote. Group 1: the key. */
 const INLINE_FIELD = /^[ \t]*(?:>[ \t]*)*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?(?:\[.\][ \t]+)?([\p{L}\p{N}_][\p{L}\p{N}_ \-/.]*?)[ \t]*::/u;
-/** URL scheme characters, scanning back from `://`. */
-const SCHEME_CHAR = /[A-Za-z0-9+.-]/;
 
 interface PendingRef { node: MdNode; start: number; end: number }
 interface LineInfo { start: number; end: number; field: string | null; fieldEnd: number }
@@ -42,8 +40,7 @@ class Walker {
   private readonly tagSpans: TagSpan[] = [];
   /** Offset of the next `#` at or after the last text node read, or -1 when there is none. */
   private nextHash = 0;
-  private readonly urls: number[];
-  private urlIdx = 0;
+  private readonly urlCursor: { next: number };
   private lastLine: LineInfo | null = null;
   private colonsFrom = Number.MAX_SAFE_INTEGER;
   private colonsAt = -1;
@@ -57,7 +54,7 @@ class Walker {
   constructor(src: string, lineOffset: number) {
     this.src = src;
     this.lineOffset = lineOffset;
-    this.urls = src.indexOf('://') === -1 ? [] : positionsOf(src, '://');
+    this.urlCursor = { next: src.indexOf('://') };
   }
 
   /** Visits the tree in document order, with an explicit stack: 50,000 nested `>` must not overflow the call stack. */
@@ -236,28 +233,8 @@ class Walker {
       for (let i = 0; i < spans.length; i++) this.tags.push(spans[i].tag);
       this.nextHash = src.indexOf('#', e);
     }
-    const urls = this.urls;
-    if (urls.length === 0) return;
-    let j = this.urlIdx;
-    while (j < urls.length && urls[j] < s) j++;
-    // `scanned`: the end of the last URL blanked in this text; a `://` before it lies inside that URL (http://http://…),
-    // so each character is scanned once and the walk stays linear
-    let scanned = s;
-    for (; j < urls.length && urls[j] < e; j++) {
-      if (urls[j] < scanned) continue;
-      let a = urls[j];
-      while (a > scanned && SCHEME_CHAR.test(src[a - 1])) a--;
-      if (a === urls[j]) continue;
-      let b = urls[j] + 3;
-      while (b < e) {
-        const c = src.charCodeAt(b);
-        if (c === 32 || c === 9 || c === 10 || c === 60 || c === 62 || c === 0x3000) break;
-        b++;
-      }
-      scanned = b;
-      this.blanks.push(a, b);
-    }
-    this.urlIdx = j;
+    // bare URLs are blanked for mentions (the grammar's rule; linear across the walk through the cursor)
+    if (this.urlCursor.next !== -1) scanBareUrls(src, s, e, this.blanks, this.urlCursor);
   }
 }
 

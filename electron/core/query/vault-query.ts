@@ -17,7 +17,7 @@ import type { GraphStore } from '../store/graph-store.ts';
 import { exportVault } from './export.ts';
 import { graph, neighbourhood } from './graph.ts';
 import { indexReport } from './index-report.ts';
-import { mentions } from './mentions.ts';
+import { mentions, mentionTerms } from './mentions.ts';
 import { search } from './search.ts';
 import { tagTree } from './tags.ts';
 
@@ -100,6 +100,11 @@ export class VaultQuery {
 
   mentions(p: string): MentionInfo[] {
     return mentions(this.#store, p);
+  }
+
+  /** The terms deciding unlinked mentions of `p` (own title/aliases + longer contesting ones); null if no such note. */
+  mentionTerms(p: string): ReturnType<typeof mentionTerms> {
+    return mentionTerms(this.#store, p);
   }
 
   tags(): TagInfo[] {

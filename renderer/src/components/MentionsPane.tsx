@@ -3,28 +3,22 @@ import type { MentionInfo } from '../../../electron/shared/api.ts';
 import { api } from '../client.ts';
 import { useApiData } from '../hooks/useApiData.ts';
 import { titleOf } from '../paths.ts';
-import { linkMentionInLine } from '../mention-link.ts';
 
 /**
  * Unlinked mentions of the current note: places where another note names it (title or alias) without linking.
- * "Link" turns that mention into a `[[link]]` (Obsidian's "Link" action), writing with the hash just read so a
- * concurrent change is refused rather than overwritten.
+ * "Link" turns the mentions on that line into `[[links]]` and "Link all" every one of them (Obsidian's actions),
+ * through the backend (`api.linkMentions`: the grammar's longest match, exactly the matched span, written with the
+ * hash just read so a concurrent change is refused rather than overwritten).
  */
 export function MentionsPane(props: { path: string | null; refreshKey: number; onOpen(path: string, line: number): void; onError(e: unknown): void }) {
   const { data, error } = useApiData<MentionInfo[]>(() => (props.path ? api.mentions(props.path) : null), [props.path, props.refreshKey]);
   const [busy, setBusy] = useState<string | null>(null);
 
-  async function link(m: MentionInfo) {
-    setBusy(`${m.source}:${m.line}`);
+  async function link(m: MentionInfo | null) {
+    setBusy(m ? `${m.source}:${m.line}` : '*');
     try {
       if (!props.path) return;
-      const [note, info] = await Promise.all([api.readNote(m.source), api.noteInfo(props.path)]);
-      const lines = note.content.split('\n');
-      const linked = linkMentionInLine(lines[m.line - 1] ?? '', info.title, info.aliases);
-      if (linked === null) throw new Error(`Line ${m.line} of ${m.source} no longer mentions “${info.title}”.`);
-      lines[m.line - 1] = linked;
-      // With the hash just read: if the file changed meanwhile the write is refused (conflict), nothing is lost.
-      await api.writeNote(m.source, lines.join('\n'), note.hash);
+      await api.linkMentions(props.path, m ? { source: m.source, line: m.line } : undefined);
     } catch (e) {
       props.onError(e);
     } finally {
@@ -35,6 +29,9 @@ export function MentionsPane(props: { path: string | null; refreshKey: number; o
   return (
     <section aria-label="Unlinked mentions" className="pane">
       <h2>Unlinked mentions {data ? <span className="count">{data.length}</span> : null}</h2>
+      {data && data.length > 0 ? (
+        <button className="small" disabled={busy !== null} onClick={() => void link(null)}>Link all</button>
+      ) : null}
       {error ? <p className="muted">{error.message}</p> : null}
       {data && data.length === 0 ? <p className="muted">No unlinked mentions.</p> : null}
       <ul className="link-list">
@@ -46,7 +43,7 @@ export function MentionsPane(props: { path: string | null; refreshKey: number; o
             </button>
             <button
               className="small"
-              disabled={busy === `${m.source}:${m.line}`}
+              disabled={busy !== null}
               aria-label={`Link mention in ${titleOf(m.source)} line ${m.line}`}
               onClick={() => void link(m)}
             >
