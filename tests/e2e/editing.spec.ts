@@ -140,3 +140,16 @@ test('Ctrl-click on a wiki link opens its target; on an unresolved link creates 
   // The link now resolves: the graph's unresolved node gives way to the note.
   await waitForGraphEdge(page, 'concepts/channel.md', '不存在的笔记.md');
 });
+
+test('"Link all" links every unlinked mention of the note on disk, keeping the sentence as written', async () => {
+  const { page } = app;
+  await openFromTree('channel');
+  const pane = page.getByRole('region', { name: 'Unlinked mentions' });
+  await pane.getByRole('button', { name: 'Link mention in 调度器 line 8' }).waitFor();
+  await pane.getByRole('button', { name: 'Link all' }).click();
+  const file = path.join(app.vaultDir, '笔记', '调度器.md');
+  await eventually(() => fs.readFileSync(file, 'utf8').includes('调度器使用 [[channel]] 唤醒等待的'), 10_000, 'mentions linked');
+  await pane.getByText('No unlinked mentions.').waitFor();
+  // the rest of the note is as it was
+  assert.match(fs.readFileSync(file, 'utf8'), /Go 调度器把 \[\[协程\]\] 分配到线程上运行。/);
+});
