@@ -24,7 +24,7 @@ const vaultRoot = join(repo, 'vault');
  * Figures. The issue's are 230 concept notes, 30 exercises and 8 paths; while the vault grows these stay at what is
  * already true, and PENDING_DEPTH / PENDING_QUIZ_AREAS list what is not there yet (both must end empty).
  */
-const MIN_CONCEPTS = 228;
+const MIN_CONCEPTS = 230;
 const MIN_EXERCISES = 30;
 const MIN_PATHS = 8;
 /** Notes still below their level's word range, being deepened. */
