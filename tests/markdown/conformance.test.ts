@@ -84,7 +84,7 @@ function index(md: string) {
 
 /** The reading view: the sanitised hast of renderMarkdown, read back through the grammar's splitter. */
 function reading(md: string) {
-  const els = elements(renderMarkdown(md).tree);
+  const els = elements(renderMarkdown(md).tree!);
   const links = els
     .filter((e) => e.tagName === 'a' && typeof e.properties.dataWikilink === 'string')
     .map((e) => {

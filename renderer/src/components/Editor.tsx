@@ -28,6 +28,7 @@ import { ConflictDialog, type Conflict } from './ConflictDialog.tsx';
 import { ReadingView } from './ReadingView.tsx';
 import type { OpenOptions } from '../commands/context.ts';
 import { flashExtension, revealEditorLine, targetLine } from '../navigation/reveal.ts';
+import { hidePreview, hidePreviewSoon, showPreview } from '../markdown/hover-store.ts';
 
 /** Quiet time before an autosave, ms. */
 export const AUTOSAVE_MS = 600;
@@ -121,6 +122,7 @@ export function Editor(props: EditorProps) {
   const propsRef = useRef(props);
   propsRef.current = props;
   const pendingReveal = useRef<EditorProps['reveal']>(null);
+  const lastHoverCheck = useRef(0);
   const [conflicts, setConflicts] = useState<Conflict[]>([]);
   const conflictPaths = useRef(new Set<string>());
   const [dirty, setDirty] = useState<ReadonlySet<string>>(new Set());
@@ -268,10 +270,26 @@ export function Editor(props: EditorProps) {
           const link = pos == null ? null : wikiLinkAt(view.state, pos);
           if (link == null) return false;
           e.preventDefault();
-          const target = link.parts?.target;
-          if (target) propsRef.current.onFollowLink(path, target);
+          const parts = link.parts;
+          hidePreview();
+          if (parts) propsRef.current.onFollowLink(path, parts.target, { heading: parts.heading ?? undefined, block: parts.block ?? undefined });
           return true;
         },
+        // Ctrl/Cmd-hover over a wiki link: the page preview (as in Obsidian's source mode).
+        mousemove(e, view) {
+          if (!(e.ctrlKey || e.metaKey)) return false;
+          // linkAt reads the text around the pointer: at most every 100 ms.
+          const now = performance.now();
+          if (now - lastHoverCheck.current < 100) return false;
+          lastHoverCheck.current = now;
+          const pos = view.posAtCoords({ x: e.clientX, y: e.clientY });
+          const parts = pos == null ? null : wikiLinkAt(view.state, pos)?.parts ?? null;
+          if (!parts || pos == null) { hidePreviewSoon(); return false; }
+          const { left, right, top, bottom } = view.coordsAtPos(pos) ?? { left: e.clientX, right: e.clientX, top: e.clientY, bottom: e.clientY };
+          showPreview({ fromPath: path, target: parts.target, heading: parts.heading, block: parts.block, rect: { left, right, top, bottom } });
+          return false;
+        },
+        mouseleave() { hidePreviewSoon(); return false; },
       }),
     ];
     return EditorState.create({ doc: text, extensions });

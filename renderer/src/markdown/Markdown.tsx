@@ -1,0 +1,208 @@
+/**
+ * Rendered markdown as React: the sanitised hast of render.ts turned into elements (hast-util-to-jsx-runtime; no
+ * innerHTML), with Obsidian's behaviours attached. Used by the reading view, by embeds inside it and by the hover
+ * preview, which all share one {@link RenderContext} (the note the text comes from, the embed depth and chain).
+ *
+ * - Wiki links open their target through `followLink` (resolve, or create when unresolved), scrolled to their
+ *   heading or block. Their look tells how they resolve (api.resolveLinks): `unresolved` (no such note), `broken-anchor`
+ *   (the note has no such heading/block) and `via-alias` (only an alias matched), each with a tooltip saying why.
+ *   Hovering one opens the page preview (HoverPreview.tsx).
+ * - Embeds `![[…]]` and markdown images `![alt](x.png)` of vault files: Embed.tsx.
+ * - Callouts: Callout.tsx; ```mermaid blocks: Mermaid.tsx (lazy). Math and code highlighting come done from render.ts.
+ * - External http(s) links open in a new window; in-page `#x` links (footnotes) scroll within the view.
+ * - A note over render.ts's RICH_MAX_CHARS is shown as plain text with a notice.
+ */
+import { createContext, useContext, useEffect, useMemo, useState, type ComponentProps, type MouseEvent, type ReactElement, type ReactNode } from 'react';
+import { Fragment, jsx, jsxs } from 'react/jsx-runtime';
+import { toJsxRuntime, type Components, type Jsx } from 'hast-util-to-jsx-runtime';
+import type { LinkState } from '../../../electron/shared/api.ts';
+import { splitWiki } from '../../../electron/core/markdown/index.ts';
+import { api } from '../client.ts';
+import type { OpenOptions } from '../commands/context.ts';
+import { titleOf } from '../paths.ts';
+import { Callout } from './Callout.tsx';
+import { Embed, VaultImage } from './Embed.tsx';
+import { Mermaid } from './Mermaid.tsx';
+import { hidePreviewSoon, showPreview } from './hover-store.ts';
+import { EMBED_BLOCK_CLASS, ID_PREFIX, RICH_MAX_CHARS, renderMarkdown } from './render.ts';
+
+/** Deepest embed shown (Obsidian-like): an embed inside an embed inside an embed; deeper ones show a notice. */
+export const MAX_EMBED_DEPTH = 3;
+
+export interface RenderContextValue {
+  /** Vault path of the note the text belongs to (links resolve relative to it). */
+  path: string;
+  /** 0 for the note itself; n inside n levels of embeds. */
+  depth: number;
+  /** `path#heading#block` of every embed from the root down to here, for loop detection. */
+  chain: readonly string[];
+  /** Changes when the vault changed, so links and embeds are looked up again. */
+  refreshKey: number;
+  /** Opens (or creates) the target of a wiki link written in `fromPath`. */
+  followLink(fromPath: string, target: string, opts?: OpenOptions): void;
+  /** Off inside the hover preview (no preview of a preview). */
+  previews: boolean;
+}
+
+export const RenderContext = createContext<RenderContextValue>({
+  path: '', depth: 0, chain: [], refreshKey: 0, followLink: () => {}, previews: false,
+});
+
+/** The embed-chain key of a note, heading or block. */
+export function chainKey(path: string, heading: string | null, block: string | null): string {
+  return `${path}#${heading ?? ''}#${block ?? ''}`;
+}
+
+/** How each wiki link (by inner text) of a rendered text resolves; absent while unknown. */
+function useLinkStates(path: string, inners: string[], refreshKey: number): ReadonlyMap<string, LinkState> {
+  const [states, setStates] = useState<ReadonlyMap<string, LinkState>>(new Map());
+  const key = inners.join('\n');
+  useEffect(() => {
+    if (inners.length === 0) { setStates(new Map()); return; }
+    let live = true;
+    const list = inners.map((inner) => ({ inner, parts: splitWiki(inner) }));
+    const queries = list.map(({ parts }) => ({ target: parts?.target ?? '', heading: parts?.heading ?? null, block: parts?.block ?? null }));
+    api.resolveLinks(path, queries).then(
+      (rs) => { if (live) setStates(new Map(list.map(({ inner }, i) => [inner, rs[i]] as const))); },
+      () => {},
+    );
+    return () => { live = false; };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [path, key, refreshKey]);
+  return states;
+}
+
+function linkLook(target: string, heading: string | null, block: string | null, state: LinkState | undefined): { cls: string; title: string } {
+  if (!state) return { cls: '', title: target };
+  if (state.path === null) return { cls: ' unresolved', title: `${target} (not created yet: click to create)` };
+  const name = titleOf(state.path);
+  if (state.anchor === 'missing') {
+    return block
+      ? { cls: ' broken-anchor', title: `Block ^${block} not found in ${name}` }
+      : { cls: ' broken-anchor', title: `Heading “${heading}” not found in ${name}` };
+  }
+  if (state.viaAlias) return { cls: ' via-alias', title: `${state.path} (resolved through an alias of ${name})` };
+  return { cls: '', title: state.path };
+}
+
+function WikiLink(props: { inner: string; state: LinkState | undefined; className?: string; children?: ReactNode }) {
+  const ctx = useContext(RenderContext);
+  const parts = splitWiki(props.inner);
+  const target = parts?.target ?? '';
+  const heading = parts?.heading ?? null;
+  const block = parts?.block ?? null;
+  const look = linkLook(target || titleOf(ctx.path), heading, block, props.state);
+  const follow = (e: MouseEvent) => {
+    e.preventDefault();
+    ctx.followLink(ctx.path, target, { heading: heading ?? undefined, block: block ?? undefined });
+  };
+  return (
+    <a
+      href="#"
+      data-wikilink={props.inner}
+      className={`${props.className ?? 'wikilink'}${look.cls}`}
+      title={look.title}
+      onClick={follow}
+      onMouseEnter={ctx.previews ? (e) => showPreview({ fromPath: ctx.path, target, heading, block, rect: e.currentTarget.getBoundingClientRect() }) : undefined}
+      onMouseLeave={ctx.previews ? () => hidePreviewSoon() : undefined}
+    >{props.children}</a>
+  );
+}
+
+function hasClass(className: unknown, name: string): boolean {
+  return typeof className === 'string' && className.split(/\s+/).includes(name);
+}
+
+/** The text of a hast-rendered `<code>` element's children. */
+function codeText(children: ReactNode): string {
+  if (typeof children === 'string') return children;
+  if (Array.isArray(children)) return children.map(codeText).join('');
+  return '';
+}
+
+type AnyProps = Record<string, unknown> & { children?: ReactNode; className?: string };
+
+function makeComponents(states: ReadonlyMap<string, LinkState>): Partial<Components> {
+  return {
+    a: (props: ComponentProps<'a'> & { 'data-wikilink'?: string; 'data-tag'?: string }) => {
+      const { 'data-wikilink': inner, href, className, children, ...rest } = props;
+      if (inner != null) {
+        if (hasClass(className, 'embed')) return <Embed inner={inner} />;
+        return <WikiLink inner={inner} state={states.get(inner)} className={className}>{children}</WikiLink>;
+      }
+      if (props['data-tag'] != null) {
+        return <a {...rest} className={className} href="#" onClick={(e) => e.preventDefault()}>{children}</a>;
+      }
+      if (href && /^https?:/i.test(href)) {
+        return <a {...rest} className={className} href={href} target="_blank" rel="noopener noreferrer" title={href}>{children}</a>;
+      }
+      if (href?.startsWith('#')) {
+        const scroll = (e: MouseEvent) => {
+          e.preventDefault();
+          const id = decodeURIComponent(href.slice(1));
+          e.currentTarget.closest('.reading-body')?.querySelector(`[id="${CSS.escape(ID_PREFIX + id)}"]`)?.scrollIntoView();
+        };
+        return <a {...rest} className={className} href={href} onClick={scroll}>{children}</a>;
+      }
+      // mailto: and friends keep their href; a link the sanitiser stripped (e.g. `javascript:`) has none.
+      return <a {...rest} className={className} href={href}>{children}</a>;
+    },
+    img: ({ alt, src }: ComponentProps<'img'>) => <VaultImage src={typeof src === 'string' ? src : ''} alt={alt ?? ''} />,
+    div: (props: AnyProps) => {
+      const { className, children, ...rest } = props;
+      if (hasClass(className, 'callout')) {
+        const fold = rest['data-callout-fold'];
+        return (
+          <Callout
+            type={String(rest['data-callout'] ?? 'note')}
+            fold={fold === 'open' || fold === 'closed' ? fold : null}
+            dataLine={rest['data-line'] as number | undefined}
+            blockId={rest['data-block-id'] as string | undefined}
+          >{children}</Callout>
+        );
+      }
+      return <div {...rest} className={className}>{children}</div>;
+    },
+    pre: (props: AnyProps) => {
+      const { children, ...rest } = props;
+      const only = Array.isArray(children) ? children.find((c) => c && typeof c === 'object') : children;
+      if (only && typeof only === 'object' && 'props' in (only as object)) {
+        const code = only as ReactElement<AnyProps>;
+        if (hasClass(code.props.className, 'language-mermaid')) {
+          return <div data-line={rest['data-line'] as number | undefined}><Mermaid code={codeText(code.props.children).replace(/\n$/, '')} /></div>;
+        }
+      }
+      return <pre {...rest}>{children}</pre>;
+    },
+  };
+}
+
+/** Rendered markdown of `text` (a whole note, or an excerpt starting at file line `lineOffset + 1`). */
+export function MarkdownBody({ text, lineOffset = 0 }: { text: string; lineOffset?: number }) {
+  const ctx = useContext(RenderContext);
+  const rendered = useMemo(() => renderMarkdown(text, { lineOffset }), [text, lineOffset]);
+  const states = useLinkStates(ctx.path, rendered.wikiLinks, ctx.refreshKey);
+  const content = useMemo(() => {
+    if (!rendered.tree) return null;
+    return toJsxRuntime(rendered.tree, {
+      Fragment, jsx: jsx as Jsx, jsxs: jsxs as Jsx, components: makeComponents(states), passKeys: true, ignoreInvalidStyle: true,
+    }) as ReactElement;
+  }, [rendered, states]);
+  if (rendered.plain) return <PlainText text={text} />;
+  return content;
+}
+
+/** A note too large for rich rendering: its text as is (one text node: cheap to draw), with a notice. */
+export function PlainText({ text }: { text: string }) {
+  return (
+    <div className="plain-fallback">
+      <p className="plain-notice" role="note">
+        This note is {(text.length / 1024).toFixed(0)} K characters long: it is shown as plain text (rich rendering
+        stops at {RICH_MAX_CHARS / 1000} K characters, to keep the app responsive).
+      </p>
+      <pre className="plain-text">{text}</pre>
+    </div>
+  );
+}
+
+export { EMBED_BLOCK_CLASS };
