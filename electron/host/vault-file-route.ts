@@ -77,5 +77,8 @@ export async function serveVaultFile(
     res.end();
     return;
   }
-  fs.createReadStream('', { fd: file.fd, start, end, autoClose: true }).on('error', () => res.destroy()).pipe(res);
+  const stream = fs.createReadStream('', { fd: file.fd, start, end, autoClose: true });
+  // A client that goes away (a media element seeking elsewhere) must not leave the descriptor open.
+  res.on('close', () => stream.destroy());
+  stream.on('error', () => res.destroy()).pipe(res);
 }

@@ -111,7 +111,11 @@ export async function openVaultFile(root: string, rel: string): Promise<OpenedVa
   }
   let fd: number;
   try {
-    fd = (await fs.promises.open(real, fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0))).fd;
+    // A raw descriptor (callback API), not a FileHandle: the caller's stream closes it, and a FileHandle would close
+    // it once more when garbage-collected.
+    fd = await new Promise<number>((resolve, reject) => {
+      fs.open(real, fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0), (e, n) => (e ? reject(e) : resolve(n)));
+    });
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ELOOP' || code === 'EISDIR') throw new AtlasError('not-found', `Not found: ${resolved.rel}`);

@@ -8,11 +8,14 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Locator } from 'playwright-core';
 import { eventually, startApp, type AtlasApp } from './harness.ts';
+import { flashed as flashedIn, watchFlashes as watchFlashesIn } from './flash.ts';
 
 let app: AtlasApp;
 before(async () => { app = await startApp({ vault: 'e2e-render' }); });
 after(async () => { await app?.close(); });
 
+const watchFlashes = () => watchFlashesIn(app.page);
+const flashed = (text: RegExp) => flashedIn(app.page, text);
 const editor = () => app.page.getByRole('region', { name: 'Editor' });
 
 async function search(query: string, title: string): Promise<void> {
@@ -29,36 +32,6 @@ async function inView(el: Locator): Promise<void> {
     const box = await el.boundingBox();
     return box !== null && box.height > 0 && box.y >= 0 && box.y + box.height <= height;
   }, 15_000, 'the target in view');
-}
-
-/**
- * Records the text of every element that gets the flash class from now on (a MutationObserver in the page), so a
- * flash is seen however briefly it lasts on a busy machine.
- */
-async function watchFlashes(): Promise<void> {
-  await app.page.evaluate(() => {
-    const w = window as unknown as { __flashes: string[]; __flashObserver?: MutationObserver };
-    w.__flashObserver?.disconnect();
-    w.__flashes = [];
-    w.__flashObserver = new MutationObserver((records) => {
-      for (const r of records) {
-        const el = r.target as Element;
-        if (el.classList?.contains('nav-flash')) w.__flashes.push(el.textContent ?? '');
-        for (const n of r.addedNodes) {
-          if (n instanceof Element) for (const f of [n, ...n.querySelectorAll('.nav-flash')]) if (f.classList.contains('nav-flash')) w.__flashes.push(f.textContent ?? '');
-        }
-      }
-    });
-    w.__flashObserver.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['class'] });
-  });
-}
-
-/** Waits until an element holding `text` was flashed. */
-async function flashed(text: RegExp): Promise<void> {
-  await eventually(async () => {
-    const seen = await app.page.evaluate(() => (window as unknown as { __flashes: string[] }).__flashes);
-    return seen.some((t) => text.test(t));
-  }, 15_000, `a flash of ${text}`);
 }
 
 /** The editor's line holding `text` was flashed, and the cursor line holding `text` is in view. */

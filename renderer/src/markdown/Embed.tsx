@@ -29,7 +29,7 @@ function useEmbed(fromPath: string, target: string | null, heading: string | nul
   useEffect(() => {
     if (target === null) return;
     let live = true;
-    setRes(null);
+    // A refresh keeps showing the previous answer until the new one arrives (no flicker on every vault change).
     api.embed(fromPath, target, heading, block).then(
       (r) => { if (live) setRes(r); },
       (e: unknown) => { if (live) setRes({ error: e instanceof Error ? e.message : String(e) }); },
