@@ -1,14 +1,23 @@
 /**
  * Benchmarks the index on a vault and prints figures (never asserts them):
  *
- *   npm run bench -- <vault> [--runs 200] [--json] [--txt-as-md]
+ *   npm run bench -- <vault> [--runs 200] [--repeat 3] [--json] [--txt-as-md]
  *
+ * First, as whole processes on the same Node, `--repeat` times each, alternating (medians reported): the plain remark
+ * baseline (scripts/bench-baseline.ts: unified + remark-parse + remark-gfm + remark-frontmatter + remark-wiki-link,
+ * `parse()` per file, one thread) and a cold index (scripts/bench-cold.ts). Printed: wall ms, CPU ms (user + system)
+ * and peak RSS MB of each, `coldSpeedup` = baseline wall ÷ cold wall (> 1: the index beats a plain parse),
+ * `coldCpuRatio` = cold CPU ÷ baseline CPU, and `coldCores` = cold CPU ÷ cold wall (how many cores the index kept busy).
+ * Being ratios measured in one run, they hold on a busy machine where absolute times do not (issue 13).
+ *
+ * Then, in this process:
  * The vault is first copied to a temp folder (the user's vault is never written), then: cold index (fresh database)
  * ms and MB/s; warm start with nothing changed, ms; one-note reindex after a save, ms (median of 20); backlinks and
  * search p50/p95 ms over `--runs` queries drawn from note titles and aliases (including 1–2 character CJK queries when
  * the vault has Chinese); peak RSS in MB. `--txt-as-md` renames `.txt` files to `.md` in the copy, for folders of
  * markdown written as text files (the seed notes). When scripts/bench-learning.ts exists, its figures (plan, path, next) follow.
  */
+import { spawnSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,6 +27,24 @@ import { VaultQuery } from '../electron/core/query/vault-query.ts';
 import { percentile, sample, timeEach } from './bench-stats.ts';
 
 interface Figures { [name: string]: number | string }
+
+interface ProcessFigures { wallMs: number; cpuMs: number; peakRssMB: number }
+
+/** Runs `node <script> ...args` as a child process; wall ms measured around the whole process (start-up included). */
+function runProcess(script: string, args: string[]): ProcessFigures {
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, [new URL(script, import.meta.url).pathname, ...args], { encoding: 'utf8' });
+  const wallMs = performance.now() - t0;
+  if (r.status !== 0) throw new Error(`${script} failed: ${r.stderr.trim()}`);
+  const out = JSON.parse(r.stdout.trim().split('\n').at(-1) ?? '{}') as ProcessFigures;
+  return { wallMs: Math.round(wallMs), cpuMs: out.cpuMs, peakRssMB: out.peakRssMB };
+}
+
+/** Median of each field over several runs. */
+function medians(runs: ProcessFigures[]): ProcessFigures {
+  const med = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  return { wallMs: med(runs.map((r) => r.wallMs)), cpuMs: med(runs.map((r) => r.cpuMs)), peakRssMB: med(runs.map((r) => r.peakRssMB)) };
+}
 
 function searchQueries(query: VaultQuery, n: number): string[] {
   const notes = query.notes();
@@ -32,10 +59,10 @@ function searchQueries(query: VaultQuery, n: number): string[] {
 }
 
 async function main(argv: string[]): Promise<number> {
-  const usage = 'usage: npm run bench -- <vault-folder> [--runs 200] [--json] [--txt-as-md]';
+  const usage = 'usage: npm run bench -- <vault-folder> [--runs 200] [--repeat 3] [--json] [--txt-as-md]';
   const config = {
     args: argv, allowPositionals: true, strict: true,
-    options: { runs: { type: 'string' }, json: { type: 'boolean' }, 'txt-as-md': { type: 'boolean' } },
+    options: { runs: { type: 'string' }, repeat: { type: 'string' }, json: { type: 'boolean' }, 'txt-as-md': { type: 'boolean' } },
   } as const;
   let parsed: ReturnType<typeof parseArgs<typeof config>>;
   try {
@@ -50,6 +77,7 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const runs = parsed.values.runs === undefined ? 200 : Number(parsed.values.runs);
+  const repeat = parsed.values.repeat === undefined ? 3 : Math.max(1, Number(parsed.values.repeat));
   const json = parsed.values.json === true;
   const work = mkdtempSync(join(tmpdir(), 'atlas-bench-'));
   const vault = join(work, 'vault');
@@ -63,6 +91,27 @@ async function main(argv: string[]): Promise<number> {
       }
     }
     const figures: Figures = { vault: resolve(vaultArg) };
+
+    // Whole processes, alternating baseline and cold index so that load on the machine hits both alike.
+    const base: ProcessFigures[] = [];
+    const coldRuns: ProcessFigures[] = [];
+    for (let i = 0; i < repeat; i++) {
+      base.push(runProcess('./bench-baseline.ts', [vault]));
+      const db = join(work, `cold-${i}.db`);
+      coldRuns.push(runProcess('./bench-cold.ts', [vault, db]));
+      for (const suffix of ['', '-wal', '-shm']) rmSync(db + suffix, { force: true });
+    }
+    const b = medians(base);
+    const c = medians(coldRuns);
+    figures.baselineWallMs = b.wallMs;
+    figures.baselineCpuMs = b.cpuMs;
+    figures.baselinePeakRssMB = b.peakRssMB;
+    figures.coldProcessWallMs = c.wallMs;
+    figures.coldProcessCpuMs = c.cpuMs;
+    figures.coldProcessPeakRssMB = c.peakRssMB;
+    figures.coldSpeedup = +(b.wallMs / c.wallMs).toFixed(2);
+    figures.coldCpuRatio = +(c.cpuMs / b.cpuMs).toFixed(2);
+    figures.coldCores = +(c.cpuMs / c.wallMs).toFixed(2);
 
     let index = await AtlasIndex.open({ vaultRoot: vault, dbPath });
     const cold = await index.sync();
