@@ -36,6 +36,8 @@ export interface AtlasServiceOptions {
   watch?: boolean;
   /** Parser worker threads for a cold index (engine default when omitted). */
   workers?: number;
+  /** Alias resolution (rule 4, beyond Obsidian; see electron/core/resolve/name-table.ts). Default true. */
+  aliasResolution?: boolean;
 }
 
 export interface AtlasService {
@@ -62,6 +64,7 @@ export async function createAtlasService(opts: AtlasServiceOptions): Promise<Atl
     vaultRoot,
     dbPath: opts.dbPath,
     workers: opts.workers,
+    aliasResolution: opts.aliasResolution,
     onStatus: (s: IndexStatus) => {
       lastStatus = s;
       hub.emit('index-status', s);
@@ -237,6 +240,12 @@ export async function createAtlasService(opts: AtlasServiceOptions): Promise<Atl
     curatedPaths: async () => learning.curatedPaths(),
     // reading view: embeds and link states
     ...createReadingApi(query, paths),
+    // alias resolution option (rule 4)
+    aliasResolution: async () => index.aliasResolution,
+    setAliasResolution: (on) => serial(async () => {
+      const changed = await index.setAliasResolution(on);
+      if (changed.length) hub.emit('vault-changed', { changed, deleted: [] });
+    }),
     // unlinked mentions: Link and Link all
     linkMentions: async (target, place) => {
       await ready;

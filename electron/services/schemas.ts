@@ -67,6 +67,9 @@ export const API_SCHEMAS = {
   // reading view: embeds and link states
   embed: z.tuple([vaultPath, z.string().max(MAX_PATH), optional(z.string().max(MAX_PATH)), optional(z.string().max(MAX_PATH))]),
   resolveLinks: z.tuple([vaultPath, z.array(linkQuery).max(5000)]),
+  // alias resolution option (rule 4)
+  aliasResolution: none,
+  setAliasResolution: z.tuple([z.boolean()]),
   // unlinked mentions: Link and Link all
   linkMentions: z.tuple([vaultPath, optional(z.object({ source: vaultPath, line: z.number().int().min(1).max(10_000_000) }).strict())]),
 } satisfies Schemas;

@@ -11,6 +11,8 @@ export const API_METHODS = [
   'neighbourhood', 'check', 'plan', 'connection', 'nextUp', 'progress', 'setProgress', 'curatedPaths',
   // reading view: embeds and link states
   'embed', 'resolveLinks',
+  // alias resolution option (rule 4)
+  'aliasResolution', 'setAliasResolution',
   // unlinked mentions: Link and Link all
   'linkMentions',
 ] as const satisfies readonly ApiMethod[];

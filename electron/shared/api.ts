@@ -117,6 +117,15 @@ export interface AtlasApi {
   /** Resolution, alias use and anchor existence of up to 5,000 wiki links written in `fromPath`, in order. */
   resolveLinks(fromPath: string, links: LinkQuery[]): Promise<LinkState[]>;
 
+  // alias resolution option (rule 4)
+  /** Whether a wiki link may resolve through a note's alias (rule 4, beyond Obsidian). */
+  aliasResolution(): Promise<boolean>;
+  /**
+   * Turns alias resolution on or off (off: links resolve exactly as in Obsidian). Links are re-resolved at once;
+   * `vault-changed` names the notes whose links changed. Not persisted here: the settings store keeps it.
+   */
+  setAliasResolution(on: boolean): Promise<void>;
+
   // unlinked mentions: Link and Link all
   /**
    * Turns unlinked mentions of note `target` into wiki links: the mentions on `place`'s line ("Link"), or all of

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { openIndex, queryOf, tempVault, writeVault } from './helpers.ts';
 
-test('cold index: an alias link written before a shorter note with the same alias is parsed re-resolves to it', async () => {
+test('cold index: an alias link written before a second note with the same alias is parsed becomes ambiguous (none)', async () => {
   const { root, db, work } = tempVault();
   // scan order ab.md, abc.md, b.md: the link in abc.md is written when only ab.md has the alias
   writeVault(root, 'ab.md', '---\naliases: [通道]\n---\nlonger path\n');
@@ -17,11 +17,10 @@ test('cold index: an alias link written before a shorter note with the same alia
   try {
     assert.equal((await index.sync()).mode, 'cold');
     const [link] = queryOf(index).outgoing('abc.md');
-    assert.equal(link.resolvedBy, 'alias');
-    assert.equal(queryOf(index).links().find((l) => l.source === 'abc.md')?.target, 'b.md', 'shortest path among alias holders');
+    // rule 4: an alias shared by two notes resolves to neither
+    assert.equal(link.target, null);
     const amb = queryOf(index).indexReport().ambiguous;
-    assert.equal(amb.length, 1);
-    assert.deepEqual(amb.map((a) => a.source), ['abc.md']);
+    assert.deepEqual(amb.map((a) => [a.source, a.chosen, a.candidates]), [['abc.md', null, ['b.md', 'ab.md']]]);
   } finally {
     index.close();
     fs.rmSync(work, { recursive: true, force: true });

@@ -18,7 +18,9 @@ export const checkCommand: Command = {
       if (lines.length > 50) out.push(`  … and ${lines.length - 50} more (use --json)`);
     };
     section('unresolved links', report.unresolved.map((u) => `${u.source}:${u.line} ${u.raw}`));
-    section('ambiguous links', report.ambiguous.map((a) => `${a.source}:${a.line} ${a.raw} → ${a.chosen} (also ${a.candidates.filter((c) => c !== a.chosen).join(', ')})`));
+    section('ambiguous links', report.ambiguous.map((a) => (a.chosen === null
+      ? `${a.source}:${a.line} ${a.raw} → none (alias of ${a.candidates.join(', ')})`
+      : `${a.source}:${a.line} ${a.raw} → ${a.chosen} (also ${a.candidates.filter((c) => c !== a.chosen).join(', ')})`)));
     section('broken heading/block links', report.brokenAnchors.map((b) => `${b.source}:${b.line} ${b.raw}`));
     section('problems', report.problems.map((p) => `${p.path} [${p.kind}] ${p.message}`));
     section('orphan notes', report.orphans);

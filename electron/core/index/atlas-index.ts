@@ -50,9 +50,11 @@ export class AtlasIndex implements GraphIndex {
   private idleTimer: NodeJS.Timeout | null = null;
   private warmedUp = false;
   private readonly pool: ParsePool;
+  private aliasOn: boolean;
 
   private constructor(opts: AtlasIndexOptions, vaultRoot: string, dbPath: string) {
     this.opts = opts;
+    this.aliasOn = opts.aliasResolution ?? true;
     this.vaultRoot = vaultRoot;
     this.dbPath = dbPath;
     this.fsx = opts.fs ?? nodeVaultFs;
@@ -96,13 +98,36 @@ export class AtlasIndex implements GraphIndex {
     return this.indexer.names;
   }
 
+  /** Rule 4 of resolution, the alias fallback (IndexOptions.aliasResolution; setAliasResolution). */
+  get aliasResolution(): boolean {
+    return this.aliasOn;
+  }
+
+  /**
+   * Turns alias resolution (rule 4, beyond Obsidian) on or off and re-resolves the links it changes. Returns the
+   * source notes whose links now resolve differently.
+   */
+  setAliasResolution(on: boolean): Promise<string[]> {
+    return this.exclusive(async () => {
+      this.aliasOn = on;
+      const changed = this.indexer.setAliasResolution(on);
+      if (changed.length) this._version++;
+      return changed;
+    });
+  }
+
   private makeIndexer(): Indexer {
-    return new Indexer(this.store, {
+    return this.withAliasOption(new Indexer(this.store, {
       root: this.vaultRoot,
       fs: this.fsx,
       pool: this.pool,
       onProgress: (done, total) => this.setStatus({ state: 'indexing', done, total }),
-    });
+    }));
+  }
+
+  private withAliasOption(indexer: Indexer): Indexer {
+    indexer.names.aliasResolution = this.aliasOn;
+    return indexer;
   }
 
   private setStatus(s: IndexStatus): void {
@@ -155,6 +180,9 @@ export class AtlasIndex implements GraphIndex {
           this.rebuild();
           r = await this.indexer.sync();
         }
+        // a warm start keeps the resolutions stored by the last run, which may have had the other alias setting
+        // (or an older rule 4): re-resolve the links rule 4 decides
+        if (!r.cold && this.indexer.reresolveAliasLinks().length) this._version++;
         if (!this.warmedUp) {
           this.warmedUp = true;
           // in idle time: start the parse workers (kept warm: a saved note parses off this thread at once) and prepare

@@ -18,6 +18,8 @@ export interface IndexOptions {
   /** Parser worker threads for a cold index; default: min(available cores, 4). 0 parses on the calling thread. */
   workers?: number;
   onStatus?: (status: IndexStatus) => void;
+  /** Rule 4 of link resolution, the alias fallback beyond Obsidian (electron/core/resolve/name-table.ts). Default true. */
+  aliasResolution?: boolean;
 }
 
 /** What `sync()` did. */
@@ -58,4 +60,8 @@ export interface GraphIndex {
   readonly graphStore: GraphStore;
   /** The in-memory name table links resolve against. */
   readonly names: NameTable;
+  /** Whether rule 4 (alias fallback) is on. */
+  readonly aliasResolution: boolean;
+  /** Turns rule 4 on or off and re-resolves the links it changes; resolves with their source notes. */
+  setAliasResolution(on: boolean): Promise<string[]>;
 }

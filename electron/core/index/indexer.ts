@@ -57,6 +57,35 @@ export class Indexer {
     for (const { path: p, aliases } of store.allAliases()) this.names.setAliases(p, aliases);
   }
 
+  /**
+   * Turns rule 4 (alias fallback, see NameTable) on or off and re-resolves every link it may change: the unresolved
+   * ones and those resolved through an alias. Returns the source paths of the links whose resolution changed.
+   */
+  setAliasResolution(on: boolean): string[] {
+    this.names.aliasResolution = on;
+    return this.reresolveAliasLinks();
+  }
+
+  /** Re-resolves unresolved links and alias-resolved links against the name table; returns the changed sources. */
+  reresolveAliasLinks(): string[] {
+    const store = this.store;
+    const sources = new Set<string>();
+    store.transaction(() => {
+      const names = this.names.aliasNames();
+      const links = [...store.unresolvedLinks(), ...(names.length ? store.linksByTargetName(names).filter((l) => l.resolvedBy === 'alias') : [])];
+      const targets = new Set<string>();
+      for (const l of links) {
+        const r = this.names.resolve(l.source, l.targetText, l.kind === 'markdown');
+        if (sameResolution(r, l)) continue;
+        store.setResolution(l.id, r);
+        sources.add(l.source);
+        if (r.path) targets.add(r.path);
+      }
+      if (sources.size) store.recheckAnchors({ sources: [...sources], targets: [...targets] });
+    });
+    return [...sources].sort();
+  }
+
   /** Resolves one parsed link with the current name table. */
   resolveLink(source: string, l: Pick<LinkFact, 'target' | 'kind'>): Resolution {
     return this.names.resolve(source, l.target, l.kind === 'markdown');

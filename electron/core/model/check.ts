@@ -9,7 +9,8 @@
 /** What the index alone reports (electron/core/query/index-report.ts). */
 export interface IndexReport {
   unresolved: { source: string; raw: string; line: number }[];
-  ambiguous: { source: string; raw: string; line: number; candidates: string[]; chosen: string }[];
+  /** Links with several candidates: `chosen` is the one rule 3 picked, or null for an alias shared by several notes (rule 4: none). */
+  ambiguous: { source: string; raw: string; line: number; candidates: string[]; chosen: string | null }[];
   brokenAnchors: { source: string; raw: string; line: number; target: string }[];
   problems: { path: string; kind: string; message: string }[];
   orphans: string[];

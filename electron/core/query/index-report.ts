@@ -5,7 +5,9 @@ import type { GraphStore } from '../store/graph-store.ts';
 export function indexReport(store: GraphStore): IndexReport {
   const report: IndexReport = { unresolved: [], ambiguous: [], brokenAnchors: [], problems: [], orphans: store.orphans() };
   for (const l of store.checkLinks()) {
-    if (l.target === null) report.unresolved.push({ source: l.source, raw: l.raw, line: l.line });
+    // an alias shared by several notes: resolves to none of them, reported as ambiguous (chosen: null)
+    if (l.target === null && l.candidates) report.ambiguous.push({ source: l.source, raw: l.raw, line: l.line, candidates: l.candidates, chosen: null });
+    else if (l.target === null) report.unresolved.push({ source: l.source, raw: l.raw, line: l.line });
     else {
       if (l.candidates) report.ambiguous.push({ source: l.source, raw: l.raw, line: l.line, candidates: l.candidates, chosen: l.target });
       if (l.anchorOk === false) report.brokenAnchors.push({ source: l.source, raw: l.raw, line: l.line, target: l.target });

@@ -7,7 +7,9 @@
  *  2. otherwise the file in the source note's own folder (its ancestors count for nothing);
  *  3. otherwise the shortest path among files whose name or path suffix matches; equal lengths break
  *     alphabetically, and more than one candidate is reported as ambiguous;
- *  4. beyond Obsidian: a note whose alias matches (`[[通道]]` → `channel.md` with alias 通道).
+ *  4. beyond Obsidian: a note whose alias matches (`[[通道]]` → `channel.md` with alias 通道). An alias shared by two or
+ *     more notes resolves to none of them (unresolved, with the holders as `candidates`: reported as ambiguous).
+ *     `aliasResolution = false` turns rule 4 off, for vaults that must behave exactly as Obsidian.
  * Markdown links (`[t](../x/y.md)`) and targets starting with `./`, `../` or `/` are first tried relative to the
  * source's folder (or the root for `/`), then as above.
  */
@@ -18,7 +20,10 @@ export interface Resolution {
   /** Resolved vault path, or null when unresolved. */
   path: string | null;
   by: ResolvedBy | null;
-  /** All candidates (sorted shortest first) when rule 3 or 4 had more than one; else null. */
+  /**
+   * All candidates (sorted shortest first) when rule 3 or 4 had more than one; else null. For rule 4 `path` is then
+   * null (an ambiguous alias names no note).
+   */
   candidates: string[] | null;
 }
 
@@ -71,6 +76,8 @@ function suffixesOf(key: string): string[] {
 }
 
 export class NameTable {
+  /** Rule 4, the alias fallback (on by default). Links must be re-resolved after a change (Indexer.setAliasResolution). */
+  aliasResolution = true;
   /** Path-suffix key (`note`, `b/note`, `a/b/note`) → paths, shortest first. */
   private readonly bySuffix = new Map<string, string[]>();
   /** Alias key → note paths, shortest first. */
@@ -173,8 +180,15 @@ export class NameTable {
     }
     const list = this.bySuffix.get(key);
     if (list && list.length) return { path: list[0], by: 'shortest', candidates: list.length > 1 ? [...list] : null };
+    if (!this.aliasResolution) return UNRESOLVED;
     const aliased = this.byAlias.get(key);
-    if (aliased && aliased.length) return { path: aliased[0], by: 'alias', candidates: aliased.length > 1 ? [...aliased] : null };
+    if (aliased && aliased.length === 1) return { path: aliased[0], by: 'alias', candidates: null };
+    if (aliased && aliased.length > 1) return { path: null, by: null, candidates: [...aliased] };
     return UNRESOLVED;
+  }
+
+  /** The link names (last key segments) of every alias, for re-resolving the links rule 4 may change. */
+  aliasNames(): string[] {
+    return [...new Set([...this.byAlias.keys()].map(lastSegment))];
   }
 }
