@@ -98,7 +98,7 @@ test(`at least ${MIN_CONCEPTS} concept notes, ${MIN_EXERCISES} exercises, ${MIN_
   assert.deepEqual(missing, [], 'areas without a type: quiz note (property `area`)');
 });
 
-test('concept notes: level, aliases, a Chinese summary, the level\'s word range, a plausible estimate, 3+ links', () => {
+test('concept notes: level, aliases, a Chinese summary of 4–8 sentences, the level\'s word range, a plausible estimate, 3+ links', () => {
   const links = index.links();
   const bad: string[] = [];
   for (const note of index.notes().filter(isConcept)) {
@@ -107,6 +107,9 @@ test('concept notes: level, aliases, a Chinese summary, the level\'s word range,
     if (!LEVELS.includes(level)) { bad.push(`${note.path}: level`); continue; }
     if (note.aliases.length === 0) bad.push(`${note.path}: no aliases`);
     if (!info?.headings.some((h) => h.text === '中文摘要')) bad.push(`${note.path}: no 中文摘要`);
+    const summary = /^## 中文摘要\n+([\s\S]*?)(?=\n## |$(?![\s\S]))/m.exec(readFileSync(join(vaultRoot, note.path), 'utf8'))?.[1] ?? '';
+    const sentences = summary.match(/[。！？]/g)?.length ?? 0;
+    if (sentences < 4 || sentences > 8) bad.push(`${note.path}: 中文摘要 has ${sentences} sentences (4–8)`);
     const [lo, hi] = WORDS[level];
     const words = Math.round(length(note));
     if ((words < lo || words > hi) && !PENDING_DEPTH.has(note.path)) bad.push(`${note.path}: ${words} words for ${level} (${lo}–${hi})`);
