@@ -230,6 +230,10 @@ const PLAN_EXCLUDES: Record<string, string[]> = {
   'GC tuning': ['TCP', 'HTTP', 'Gin', 'Redis', 'Kubernetes'],
   'rate limiting': ['gRPC', 'Protocol Buffers', 'Kubernetes', 'MySQL'],
   MVCC: ['goroutine', 'Redis', 'gRPC', 'Kubernetes'],
+  'consistent hashing': ['etcd', 'Raft', 'service discovery', 'Kubernetes', 'gRPC'],
+  HPA: ['goroutine', 'net-http', 'gRPC', 'MySQL'],
+  'GC pacer': ['TCP', 'Redis', 'Kubernetes', 'gRPC'],
+  Kafka: ['goroutine', 'GMP model', 'Kubernetes', 'MySQL'],
 };
 
 test('plans stay inside their area: no detours through unrelated notes', () => {
