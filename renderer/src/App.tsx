@@ -17,6 +17,8 @@ import './workspace/index.ts';
 import { useViews, viewKind } from './workspace/views.ts';
 import * as W from './workspace/tabs.ts';
 import { CommandPalette } from './palette/CommandPalette.tsx';
+import { QuickSwitcher, type SwitcherNote } from './palette/QuickSwitcher.tsx';
+import { useRecentNotes } from './workspace/recent.ts';
 import { Editor, VIEW_TAB, isViewTab, type EditorHandle } from './components/Editor.tsx';
 import { FileTree } from './components/FileTree.tsx';
 import { GraphView } from './components/GraphView.tsx';
@@ -225,7 +227,7 @@ export function App() {
     }
   }
 
-  const [picker, setPicker] = useState<'palette' | null>(null);
+  const [picker, setPicker] = useState<'palette' | 'switcher' | null>(null);
   const leftPanel = usePanelRef();
   const rightPanel = usePanelRef();
   const graphPanel = usePanelRef();
@@ -274,7 +276,7 @@ export function App() {
     // Obsidian: Ctrl/Cmd+E toggles the Reading view of the active tab.
     { id: 'editor:toggle-reading', name: 'Toggle reading view', shortcut: 'Mod+E', enabled: () => !!activeNote, run: () => editorRef.current?.toggleReading() },
     { id: 'search:open', name: 'Search in all notes', shortcut: 'Mod+Shift+F', run: () => { searchRef.current?.focus(); searchRef.current?.select(); } },
-    { id: 'switcher:open', name: 'Open quick switcher', shortcut: 'Mod+O', run: () => searchRef.current?.focus() },
+    { id: 'switcher:open', name: 'Open quick switcher', shortcut: 'Mod+O', run: () => setPicker('switcher') },
   ];
   useCommands(appCommands);
   // Mouse buttons 4 and 5 (MouseEvent.button 3 and 4) go back and forward, as in Obsidian and browsers.
@@ -296,6 +298,12 @@ export function App() {
       return v ? v.render({ app: ctx, currentPath: null, refreshKey, visible }) : <p className="empty">Unknown view {kind}.</p>;
     },
   }), [openNote, openView, showError, refreshKey]);
+
+  const recent = useRecentNotes(info?.root ?? null, activeNote);
+  const switcherNotes = useMemo((): SwitcherNote[] => {
+    const aliases = new Map((graph?.nodes ?? []).map((n) => [n.id, n.aliases ?? []]));
+    return files.filter((f) => f.kind === 'note').map((f) => ({ path: f.path, title: titleOf(f.path), aliases: aliases.get(f.path) ?? [] }));
+  }, [files, graph]);
 
   const titles = useMemo(() => {
     const aliases = new Map((graph?.nodes ?? []).map((n) => [n.id, n.aliases ?? []]));
@@ -421,6 +429,15 @@ export function App() {
         </Panel>
       </Group>
       {picker === 'palette' ? <CommandPalette onClose={() => setPicker(null)} /> : null}
+      {picker === 'switcher' ? (
+        <QuickSwitcher
+          notes={switcherNotes}
+          recent={recent}
+          onClose={() => setPicker(null)}
+          onOpen={(p, newTab) => openNote(p, { newTab })}
+          onCreate={(name) => void createAndOpen(/\.md$/i.test(name) ? name : `${name}.md`).catch(() => undefined)}
+        />
+      ) : null}
       <Alerts alerts={alerts} onDismiss={(id) => setAlerts((a) => a.filter((x) => x.id !== id))} />
     </div>
   );

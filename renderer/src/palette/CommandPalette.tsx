@@ -3,7 +3,7 @@
  * shortcut, fuzzy-matched (fuzzysort), recently used commands first on an empty query (as Obsidian).
  */
 import fuzzysort from 'fuzzysort';
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import { isEnabled, runCommand, shortcutsOf, useCommandList, type Command } from '../commands/registry.ts';
 import { formatShortcut } from '../commands/keys.ts';
 import { highlightIndexes } from './highlight.tsx';
@@ -40,7 +40,7 @@ export function CommandPalette(props: { onClose(): void }) {
   const visible = useMemo(() => list.filter((c) => !c.hidden), [list]);
   const prepared = useMemo(() => visible.map((c) => ({ cmd: c, name: fuzzysort.prepare(c.name) })), [visible]);
 
-  function search(q: string): Item[] {
+  const search = useCallback((q: string): Item[] => {
     const query = q.trim();
     if (!query) {
       const recent = recentIds();
@@ -48,7 +48,7 @@ export function CommandPalette(props: { onClose(): void }) {
       return [...visible].sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name)).map((c) => item(c, []));
     }
     return fuzzysort.go(query, prepared, { key: 'name', threshold: 0.1, limit: 200 }).map((r) => item(r.obj.cmd, r.indexes));
-  }
+  }, [visible, prepared]);
 
   return (
     <Picker<Item>

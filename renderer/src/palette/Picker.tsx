@@ -4,7 +4,7 @@
  * click outside closes. The dialog takes the accessible name `label`; the list is a listbox of options with
  * `aria-activedescendant`, so screen readers follow the selection while the focus stays in the field.
  */
-import { useEffect, useId, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 
 export interface PickerItem {
   key: string;
@@ -22,7 +22,7 @@ export interface PickerProps<T extends PickerItem> {
   placeholder: string;
   /** Maximum characters of the query (bounded cost per keystroke). */
   maxLength: number;
-  /** The options for a query; called on every keystroke, so it must be fast. */
+  /** The options for a query; called on every keystroke (and when its identity changes), so it must be fast. */
   search(query: string): T[];
   onChoose(item: T | null, query: string, how: ChooseEvent): void;
   onClose(): void;
@@ -39,7 +39,8 @@ export function Picker<T extends PickerItem>(props: PickerProps<T>) {
   const listRef = useRef<HTMLUListElement>(null);
   const restore = useRef<Element | null>(null);
   const id = useId();
-  const items = props.search(query);
+  const { search } = props;
+  const items = useMemo(() => search(query), [search, query]);
   const sel = Math.min(selected, Math.max(0, items.length - 1));
 
   useEffect(() => {

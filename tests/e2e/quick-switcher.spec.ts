@@ -1,0 +1,83 @@
+/**
+ * Quick switcher (Ctrl/Cmd+O), a dialog named "Quick switcher": fuzzy over titles, aliases and paths (typos such as
+ * `gorutine`, `chanel`; Chinese aliases; pinyin initials), matched characters marked, recent notes first; Enter
+ * opens, Ctrl+Enter opens in a new tab, Shift+Enter creates a note with the typed name.
+ */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { eventually, startApp, waitForGraphNodes, type AtlasApp } from './harness.ts';
+
+let app: AtlasApp;
+before(async () => {
+  app = await startApp({ vault: 'e2e-basic' });
+  await waitForGraphNodes(app.page, 7);
+});
+after(async () => { await app?.close(); });
+
+const editor = () => app.page.getByRole('region', { name: 'Editor' });
+async function openSwitcher() {
+  await app.page.keyboard.press('Control+o');
+  const dialog = app.page.getByRole('dialog', { name: 'Quick switcher' });
+  await dialog.waitFor();
+  return dialog;
+}
+async function firstOption(dialog: ReturnType<typeof app.page.getByRole>, query: string) {
+  await dialog.getByRole('combobox').fill(query);
+  const first = dialog.getByRole('option').first();
+  await app.page.waitForFunction(
+    (q) => document.querySelector('[role=dialog] input')?.getAttribute('value') === q || (document.querySelector('[role=dialog] input') as HTMLInputElement | null)?.value === q,
+    query,
+  );
+  return first;
+}
+
+test('typos find the note (fuzzy); Enter opens it with the matched characters marked', async () => {
+  const dialog = await openSwitcher();
+  const first = await firstOption(dialog, 'gorutine');
+  await dialog.getByRole('option', { name: 'goroutine', exact: true }).waitFor();
+  assert.equal(await first.getAttribute('aria-label'), 'goroutine');
+  assert.ok((await first.locator('mark').count()) > 0, 'matched characters marked');
+  await app.page.keyboard.press('Enter');
+  await dialog.waitFor({ state: 'detached' });
+  await editor().getByRole('tab', { name: 'goroutine', exact: true, selected: true }).waitFor();
+
+  const d2 = await openSwitcher();
+  const f2 = await firstOption(d2, 'chanel');
+  await d2.getByRole('option', { name: 'channel', exact: true }).waitFor();
+  assert.equal(await f2.getAttribute('aria-label'), 'channel');
+  await app.page.keyboard.press('Escape');
+  await d2.waitFor({ state: 'detached' });
+});
+
+test('Chinese: an alias and pinyin initials find the note; Ctrl+Enter opens it in a new tab', async () => {
+  const before = await editor().getByRole('tab').count();
+  const dialog = await openSwitcher();
+  await firstOption(dialog, '通道');
+  await dialog.getByRole('option', { name: '通道 → channel' }).waitFor();
+  // 调度器 by its pinyin initials d-d-q
+  await firstOption(dialog, 'ddq');
+  const hit = dialog.getByRole('option', { name: '调度器', exact: true });
+  await hit.waitFor();
+  assert.equal(await dialog.getByRole('option').first().getAttribute('aria-label'), '调度器');
+  await app.page.keyboard.press('Control+Enter');
+  await editor().getByRole('tab', { name: '调度器', exact: true, selected: true }).waitFor();
+  assert.equal(await editor().getByRole('tab').count(), before + 1);
+});
+
+test('recent notes come first on an empty query', async () => {
+  const dialog = await openSwitcher();
+  const options = dialog.getByRole('option');
+  await options.first().waitFor();
+  assert.deepEqual((await options.evaluateAll((els) => els.slice(0, 2).map((e) => e.getAttribute('aria-label')))), ['调度器', 'goroutine']);
+  await app.page.keyboard.press('Escape');
+});
+
+test('Shift+Enter creates a note with the typed name', async () => {
+  const dialog = await openSwitcher();
+  await firstOption(dialog, '新的想法 idea');
+  await app.page.keyboard.press('Shift+Enter');
+  await editor().getByRole('tab', { name: '新的想法 idea', exact: true, selected: true }).waitFor();
+  await eventually(() => fs.existsSync(path.join(app.vaultDir, '新的想法 idea.md')), 10_000, 'created file');
+});
