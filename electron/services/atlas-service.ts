@@ -251,6 +251,8 @@ export async function createAtlasService(opts: AtlasServiceOptions): Promise<Atl
       await ready;
       return serial(() => linkMentionsOf(query, paths, note(target), place, (changed) => reindex(changed)));
     },
+    // search pane (nav)
+    searchAll: async (text) => query.searchAll(text),
   };
 
   // Error messages name files vault-relative: the engine's (e.g. a damaged progress file) carry absolute paths.

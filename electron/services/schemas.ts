@@ -72,6 +72,8 @@ export const API_SCHEMAS = {
   setAliasResolution: z.tuple([z.boolean()]),
   // unlinked mentions: Link and Link all
   linkMentions: z.tuple([vaultPath, optional(z.object({ source: vaultPath, line: z.number().int().min(1).max(10_000_000) }).strict())]),
+  // search pane (nav)
+  searchAll: z.tuple([z.string().max(1000)]),
 } satisfies Schemas;
 
 /** The schema of one method (typed loosely, for the generic dispatcher). */

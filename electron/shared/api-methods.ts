@@ -15,6 +15,8 @@ export const API_METHODS = [
   'aliasResolution', 'setAliasResolution',
   // unlinked mentions: Link and Link all
   'linkMentions',
+  // search pane (nav)
+  'searchAll',
 ] as const satisfies readonly ApiMethod[];
 
 export const API_EVENTS = ['index-status', 'vault-changed', 'progress-changed'] as const satisfies readonly AtlasEventName[];

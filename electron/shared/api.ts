@@ -17,6 +17,7 @@ import type {
   MentionInfo, NextUp, NoteContent, NoteInfo, OutgoingLinkInfo, ProgressState, RenameResult, SearchHit, TagInfo,
   VaultInfo, WriteResult,
 } from '../core/model.ts';
+import type { SearchResults } from '../core/model.ts';
 
 /** The domain types that cross to the renderer, unchanged. */
 export type {
@@ -25,6 +26,8 @@ export type {
   OutgoingLinkInfo, PathHop, PlanStep, PrerequisiteReport, ProgressState, RenameResult, ResolvedBy, SearchHit, TagInfo,
   VaultInfo, WriteResult,
 } from '../core/model.ts';
+// search pane (nav)
+export type { SearchMatch, SearchResultNote, SearchResults } from '../core/model.ts';
 
 // ---------- reading view: embeds and link states ----------
 
@@ -135,6 +138,13 @@ export interface AtlasApi {
    * mentions it.
    */
   linkMentions(target: string, place?: MentionPlace): Promise<LinkMentionsResult>;
+  // search pane (nav)
+  /**
+   * Every note matching an Obsidian-style query (words, `"phrase"`, `-exclude`, `tag:`, `path:`, `file:`; see
+   * electron/core/query/search-query.ts), up to 2,000, best first, each with its first matching lines (1-based file
+   * lines) and the match ranges in them; `total` counts all matches.
+   */
+  searchAll(query: string): Promise<SearchResults>;
 }
 
 export type ApiMethod = keyof AtlasApi;

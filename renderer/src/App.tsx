@@ -370,7 +370,7 @@ export function App() {
         <Panel id="left" panelRef={leftPanel} collapsible collapsedSize={0} minSize={170} defaultSize={250} groupResizeBehavior="preserve-pixel-size"
           onResize={(sz) => setCollapsed((c) => (c.left === (sz.inPixels < 1) ? c : { ...c, left: sz.inPixels < 1 }))}>
           <aside className="sidebar left" aria-label="Left sidebar" hidden={collapsed.left}>
-            <SearchPane query={query} onQuery={(q) => { setQuery(q); if (!q.startsWith('tag:')) setTagFilter(null); }} onOpen={(p) => openNote(p, { search: query })} inputRef={searchRef} />
+            <SearchPane query={query} onQuery={(q) => { setQuery(q); if (!q.startsWith('tag:')) setTagFilter(null); }} onOpen={(p, o) => openNote(p, o ?? { search: query })} inputRef={searchRef} />
             <FileTree
               files={files}
               currentPath={activeNote}

@@ -92,3 +92,33 @@ export interface VaultExport {
   links: (Omit<LinkRecord, 'targetText' | 'context'>)[];
   problems: { path: string; kind: string; message: string }[];
 }
+
+// ---------- search pane: all results with match lines (nav, issue 12) ----------
+
+/** One matching line of a note: its text (cut around the matches) and where the query terms are in that text. */
+export interface SearchMatch {
+  /** 1-based line of the whole file (frontmatter included). */
+  line: number;
+  /** The line, whitespace collapsed, cut to ≤ 200 characters around the first match with `…` where cut. */
+  text: string;
+  /** Matches in `text`, as [start, end) UTF-16 offsets, ascending, non-overlapping. */
+  ranges: [number, number][];
+}
+
+export interface SearchResultNote {
+  path: string;
+  title: string;
+  /** Matching lines counted in the note (up to {@link SearchResults} `lineCap`). */
+  matchCount: number;
+  /** The first matching lines (at most 5); empty for a query of only filters (`tag:`, `path:`, `file:`). */
+  matches: SearchMatch[];
+}
+
+export interface SearchResults {
+  /** Notes matching, best first (title/alias hits first, then by a text score). */
+  notes: SearchResultNote[];
+  /** Notes matching in all (may exceed `notes.length` when `truncated`). */
+  total: number;
+  /** True when more notes matched than were returned (the result cap). */
+  truncated: boolean;
+}

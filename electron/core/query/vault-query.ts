@@ -9,7 +9,7 @@
 import path from 'node:path';
 import type {
   BacklinkInfo, FileEntry, GraphData, GraphFilter, IndexReport, LinkRecord, MentionInfo, NoteInfo, NoteRecord,
-  OutgoingLinkInfo, SearchHit, TagInfo, VaultExport, VaultInfo,
+  OutgoingLinkInfo, SearchHit, SearchResults, TagInfo, VaultExport, VaultInfo,
 } from '../model.ts';
 import { splitWiki, wikiInner } from '../markdown/index.ts';
 import type { NameTable } from '../resolve/name-table.ts';
@@ -19,6 +19,7 @@ import { graph, neighbourhood } from './graph.ts';
 import { indexReport } from './index-report.ts';
 import { mentions, mentionTerms } from './mentions.ts';
 import { search } from './search.ts';
+import { searchAll } from './search-all.ts';
 import { tagTree } from './tags.ts';
 
 /** What the queries read from an index engine. Getters: the engine replaces its store when it rebuilds. */
@@ -113,6 +114,11 @@ export class VaultQuery {
 
   search(query: string, limit = 50): SearchHit[] {
     return search(this.#store, query, limit);
+  }
+
+  /** The search pane's search: every matching note with match lines (search-all.ts). */
+  searchAll(query: string): SearchResults {
+    return searchAll(this.#store, query);
   }
 
   graph(filter?: GraphFilter): GraphData {

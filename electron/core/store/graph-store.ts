@@ -145,6 +145,8 @@ export interface GraphStore {
    * the indexed trigrams starting with it (a LIKE scan when it starts too many).
    */
   matchNotes(terms: string[], limit: number): number[];
+  /** Frontmatter line counts of notes by id (the body's first line is file line count + 1). Search pane (nav). */
+  frontmatterLines(ids: number[]): Map<number, number>;
   /** Path, title and body of notes by id. */
   noteTexts(ids: number[]): { id: number; path: string; title: string; body: string }[];
   body(id: number): string;

@@ -541,6 +541,13 @@ export class SqliteStore implements GraphStore {
       WHERE n.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as never;
   }
 
+  frontmatterLines(ids: number[]): Map<number, number> {
+    if (!ids.length) return new Map();
+    const rows = this.stmt(`SELECT id, frontmatter_lines AS n FROM notes WHERE id IN (SELECT value FROM json_each(?))`)
+      .all(JSON.stringify(ids)) as { id: number; n: number }[];
+    return new Map(rows.map((r) => [r.id, r.n]));
+  }
+
   body(id: number): string {
     return (this.stmt(`SELECT body FROM note_fts WHERE rowid = ?`).pluck().get(id) as string | undefined) ?? '';
   }

@@ -15,6 +15,8 @@ export interface OpenOptions {
   search?: string;
   /** Show the note in this view (a link followed in the reading view opens its target in the reading view). */
   mode?: 'reading' | 'source';
+  /** With `line`: text on that line to select (case-insensitive, first occurrence), e.g. a search match. */
+  select?: string;
   /** Open in a new tab even when the current tab could show it. */
   newTab?: boolean;
 }

@@ -309,7 +309,7 @@ export function Editor(props: EditorProps) {
         return;
       }
       if (line === null) return;
-      const pos = revealEditorLine(view, line);
+      const pos = revealEditorLine(view, line, r.select);
       // A note that just loaded is still hidden (display: none) until React commits `shownPath`; focus and scroll
       // then, or the keyboard focus is lost (e.g. a new note could not be typed into).
       if (hostRef.current?.hidden) revealAfterShow.current = pos;

@@ -1,56 +1,133 @@
-import { useEffect, useState, type Ref } from 'react';
-import type { SearchHit } from '../../../electron/shared/api.ts';
-import { api } from '../client.ts';
-
 /**
- * Full-text search through the backend, which also answers Obsidian's `tag:x` terms (notes tagged x or a nested tag,
- * optionally with text terms: `tag:go channel`). Snippets are rendered as text, never as HTML.
+ * The search pane (Ctrl/Cmd+Shift+F), region "Search", as Obsidian's: every matching note (up to the backend's cap,
+ * counts shown), each with its first matching lines as text with the matches in `<mark>` (never HTML); operators
+ * `tag:`, `path:`, `file:`, `"phrase"`, `-exclude` (electron/core/query/search-query.ts). A note row opens the note at
+ * its first match, a line row at that line with the match selected. The list is virtualised
+ * (@tanstack/react-virtual), so thousands of results cost one screen of DOM.
  */
-export function SearchPane(props: { query: string; onQuery(q: string): void; onOpen(path: string): void; inputRef?: Ref<HTMLInputElement> }) {
-  const [hits, setHits] = useState<SearchHit[] | null>(null);
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useMemo, useRef, useState, type ReactNode, type Ref } from 'react';
+import type { SearchResults } from '../../../electron/shared/api.ts';
+import { api } from '../client.ts';
+import type { OpenOptions } from '../commands/context.ts';
+
+/** Quiet time after a keystroke before searching, ms. */
+const DEBOUNCE_MS = 200;
+
+type Row =
+  | { kind: 'note'; path: string; title: string; count: number; firstLine: number | null; firstText: string | null }
+  | { kind: 'match'; path: string; line: number; text: string; ranges: [number, number][] };
+
+function marked(text: string, ranges: [number, number][]): ReactNode[] {
+  const out: ReactNode[] = [];
+  let pos = 0;
+  for (const [a, b] of ranges) {
+    if (a > pos) out.push(text.slice(pos, a));
+    out.push(<mark key={a}>{text.slice(a, b)}</mark>);
+    pos = b;
+  }
+  if (pos < text.length) out.push(text.slice(pos));
+  return out;
+}
+
+export function SearchPane(props: {
+  query: string;
+  onQuery(q: string): void;
+  onOpen(path: string, opts?: OpenOptions): void;
+  inputRef?: Ref<HTMLInputElement>;
+}) {
+  const [results, setResults] = useState<(SearchResults & { query: string }) | null>(null);
   const [error, setError] = useState<string | null>(null);
   const q = props.query.trim();
+  const scrollRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
-    if (!q) { setHits(null); setError(null); return; }
+    if (!q) { setResults(null); setError(null); return; }
     let live = true;
     const timer = setTimeout(() => {
-      api.search(q).then(
-        (h) => { if (live) { setHits(h); setError(null); } },
+      api.searchAll(q).then(
+        (r) => { if (live) { setResults({ ...r, query: q }); setError(null); } },
         (e: Error) => { if (live) setError(e.message); },
       );
-    }, 200);
+    }, DEBOUNCE_MS);
     return () => { live = false; clearTimeout(timer); };
   }, [q]);
 
+  const rows = useMemo((): Row[] => {
+    const out: Row[] = [];
+    for (const n of results?.notes ?? []) {
+      const m0 = n.matches[0];
+      out.push({ kind: 'note', path: n.path, title: n.title, count: n.matchCount, firstLine: m0?.line ?? null, firstText: m0 ? matchText(m0.text, m0.ranges) : null });
+      for (const m of n.matches) out.push({ kind: 'match', path: n.path, line: m.line, text: m.text, ranges: m.ranges });
+    }
+    return out;
+  }, [results]);
+
+  const virtual = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: (i) => (rows[i].kind === 'note' ? 24 : 36),
+    overscan: 8,
+  });
+
+  function open(r: Row) {
+    if (r.kind === 'match') props.onOpen(r.path, { line: r.line, select: firstMatch(r.text, r.ranges) });
+    else if (r.firstLine) props.onOpen(r.path, { line: r.firstLine, select: r.firstText ?? undefined });
+    else props.onOpen(r.path);
+  }
+
+  const total = results?.total ?? 0;
   return (
     <section aria-label="Search" className="pane search-pane">
       <input
         ref={props.inputRef}
         type="search"
         aria-label="Search"
-        placeholder="Search notes (Ctrl+P)"
+        placeholder="Search (Ctrl+Shift+F)"
+        maxLength={1000}
         value={props.query}
         onChange={(e) => props.onQuery(e.target.value)}
         onKeyDown={(e) => {
-          if (e.key === 'Enter' && hits && hits[0]) props.onOpen(hits[0].path);
+          if (e.key === 'Enter' && rows[0]) open(rows[0]);
           if (e.key === 'Escape') props.onQuery('');
         }}
       />
       {error ? <p className="muted">{error}</p> : null}
-      {hits ? (
-        <ul className="link-list search-results" aria-label="Search results">
-          {hits.length === 0 ? <li className="muted">No results.</li> : null}
-          {hits.map((h) => (
-            <li key={h.path}>
-              <button className="link-item" onClick={() => props.onOpen(h.path)} title={h.path}>
-                <span className="link-title">{h.title}</span>
-                <span className="context">{h.snippet}</span>
-              </button>
-            </li>
-          ))}
-        </ul>
+      {results ? (
+        <p className="search-count muted" aria-live="polite" data-query={results.query}>
+          {total === 0 ? 'No results.' : `${total} ${total === 1 ? 'note' : 'notes'}${results.truncated ? ` (first ${results.notes.length} shown)` : ''}`}
+        </p>
+      ) : null}
+      {results && rows.length ? (
+        <div className="search-results" ref={scrollRef}>
+          <ul className="search-list" aria-label="Search results" style={{ height: virtual.getTotalSize() }}>
+            {virtual.getVirtualItems().map((v) => {
+              const r = rows[v.index];
+              return (
+                <li key={v.key} data-index={v.index} ref={virtual.measureElement} className="search-row" style={{ transform: `translateY(${v.start}px)` }}>
+                  {r.kind === 'note' ? (
+                    <button className="search-note" title={r.path} onClick={() => open(r)}>
+                      <span className="link-title">{r.title}</span>
+                      {r.count ? <span className="count">{r.count}</span> : null}
+                    </button>
+                  ) : (
+                    <button className="search-match" aria-label={`${r.text} (line ${r.line})`} onClick={() => open(r)}>
+                      {marked(r.text, r.ranges)}
+                    </button>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+        </div>
       ) : null}
     </section>
   );
+}
+
+function firstMatch(text: string, ranges: [number, number][]): string | undefined {
+  return ranges[0] ? text.slice(ranges[0][0], ranges[0][1]) : undefined;
+}
+function matchText(text: string, ranges: [number, number][]): string | null {
+  return firstMatch(text, ranges) ?? null;
 }

@@ -72,13 +72,17 @@ const flashField = StateField.define<DecorationSet>({
 /** The editor extension that draws the highlight (add it to every note's state). */
 export const flashExtension: Extension = flashField;
 
-/** Selects line `line` (1-based, clamped) of the editor, scrolls it to the centre and highlights it briefly. */
-export function revealEditorLine(view: EditorView, line: number): number {
+/**
+ * Puts the cursor on line `line` (1-based, clamped) of the editor — or selects `select` on it (case-insensitive, first
+ * occurrence) — scrolls it to the centre and highlights it briefly.
+ */
+export function revealEditorLine(view: EditorView, line: number, select?: string): number {
   const n = Math.min(Math.max(1, line), view.state.doc.lines);
   const l = view.state.doc.line(n);
+  const at = select ? l.text.toLowerCase().indexOf(select.toLowerCase()) : -1;
   const effects: StateEffect<unknown>[] = [EditorView.scrollIntoView(l.from, { y: 'center' })];
   if (view.state.field(flashField, false) !== undefined) effects.push(setFlash.of(l.from));
-  view.dispatch({ selection: { anchor: l.from }, effects });
+  view.dispatch({ selection: at >= 0 ? { anchor: l.from + at, head: l.from + at + select!.length } : { anchor: l.from }, effects });
   if (view.state.field(flashField, false) !== undefined) {
     setTimeout(() => { if (view.dom.isConnected) view.dispatch({ effects: setFlash.of(null) }); }, FLASH_MS);
   }

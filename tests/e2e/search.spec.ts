@@ -1,0 +1,65 @@
+/**
+ * Search pane (Ctrl/Cmd+Shift+F), region "Search": counts, snippets as text with the matches in <mark>, operators,
+ * and a hit opening its note at the match with the match selected.
+ */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { startApp, waitForGraphNodes, type AtlasApp } from './harness.ts';
+
+let app: AtlasApp;
+before(async () => {
+  app = await startApp({ vault: 'e2e-basic' });
+  await waitForGraphNodes(app.page, 7);
+});
+after(async () => { await app?.close(); });
+
+test('a hit opens the note scrolled to the match, with the match selected', async () => {
+  const { page } = app;
+  await page.keyboard.press('Control+Shift+F');
+  const search = page.getByRole('region', { name: 'Search' });
+  await page.waitForFunction(() => document.activeElement?.getAttribute('aria-label') === 'Search');
+  await page.keyboard.type('唤醒等待');
+  await search.getByText(/^1 note$/).waitFor();
+  const hit = search.getByRole('button', { name: /唤醒等待.*\(line 8\)$/ });
+  await hit.waitFor();
+  assert.equal(await hit.locator('mark').innerText(), '唤醒等待');
+  await hit.click();
+  const editor = page.getByRole('region', { name: 'Editor' });
+  await editor.getByRole('tab', { name: '调度器', exact: true, selected: true }).waitFor();
+  await page.waitForFunction(() => window.getSelection()?.toString() === '唤醒等待');
+  // the selection is on line 8 of the file (4 frontmatter lines, heading, blank line, one line before)
+  const line = await page.evaluate(() => {
+    const sel = window.getSelection()!;
+    const el = (sel.anchorNode instanceof Element ? sel.anchorNode : sel.anchorNode?.parentElement)?.closest('.cm-line');
+    return el ? [...el.parentElement!.querySelectorAll(':scope > .cm-line')].indexOf(el) + 1 : -1;
+  });
+  assert.equal(line, 8);
+});
+
+test('operators: path:, tag:, -exclude and "phrase"; snippets are text, never HTML', async () => {
+  const { page } = app;
+  const search = page.getByRole('region', { name: 'Search' });
+  const box = search.getByRole('searchbox', { name: 'Search' });
+  const fill = async (q: string) => {
+    await box.fill(q);
+    await page.waitForFunction((x) => document.querySelector('.search-count')?.getAttribute('data-query') === x, q);
+  };
+  const paths = () => search.locator('.search-note').evaluateAll((els) => els.map((e) => e.getAttribute('title')));
+  await fill('goroutine path:笔记');
+  await search.getByText(/^1 note$/).waitFor();
+  assert.deepEqual(await paths(), ['笔记/学习计划.md']);
+  await fill('goroutine -path:笔记');
+  await search.getByText(/^\d+ notes$/).waitFor();
+  const outside = await paths();
+  assert.ok(outside.length >= 2 && outside.every((p) => p?.startsWith('concepts/')), String(outside));
+  await fill('channel tag:中文');
+  await search.getByText(/^1 note$/).waitFor();
+  assert.deepEqual(await paths(), ['笔记/调度器.md']);
+  await fill('channel tag:中文 -唤醒');
+  await search.getByText('No results.').waitFor();
+  await fill('"使用 channel"');
+  await search.getByText(/^1 note$/).waitFor();
+  assert.equal(await search.locator('mark').first().innerText(), '使用 channel');
+  await fill('"<script>"');
+  await search.getByText('No results.').waitFor();
+});
