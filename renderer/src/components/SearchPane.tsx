@@ -2,7 +2,7 @@
  * The search pane (Ctrl/Cmd+Shift+F), region "Search", as Obsidian's: every matching note (up to the backend's cap,
  * counts shown), each with its first matching lines as text with the matches in `<mark>` (never HTML); operators
  * `tag:`, `path:`, `file:`, `"phrase"`, `-exclude` (electron/core/query/search-query.ts). A note row opens the note at
- * its first match, a line row at that line with the match selected. The list is virtualised
+ * the first line holding the query, a line row at that line with the match selected. The list is virtualised
  * (@tanstack/react-virtual), so thousands of results cost one screen of DOM.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
@@ -15,7 +15,7 @@ import type { OpenOptions } from '../commands/context.ts';
 const DEBOUNCE_MS = 200;
 
 type Row =
-  | { kind: 'note'; path: string; title: string; count: number; firstLine: number | null; firstText: string | null }
+  | { kind: 'note'; path: string; title: string; count: number; firstLine: number | null }
   | { kind: 'match'; path: string; line: number; text: string; ranges: [number, number][] };
 
 function marked(text: string, ranges: [number, number][]): ReactNode[] {
@@ -57,7 +57,7 @@ export function SearchPane(props: {
     const out: Row[] = [];
     for (const n of results?.notes ?? []) {
       const m0 = n.matches[0];
-      out.push({ kind: 'note', path: n.path, title: n.title, count: n.matchCount, firstLine: m0?.line ?? null, firstText: m0 ? matchText(m0.text, m0.ranges) : null });
+      out.push({ kind: 'note', path: n.path, title: n.title, count: n.matchCount, firstLine: m0?.line ?? null });
       for (const m of n.matches) out.push({ kind: 'match', path: n.path, line: m.line, text: m.text, ranges: m.ranges });
     }
     return out;
@@ -72,8 +72,8 @@ export function SearchPane(props: {
 
   function open(r: Row) {
     if (r.kind === 'match') props.onOpen(r.path, { line: r.line, select: firstMatch(r.text, r.ranges) });
-    else if (r.firstLine) props.onOpen(r.path, { line: r.firstLine, select: r.firstText ?? undefined });
-    else props.onOpen(r.path);
+    // A note row: the first line holding the whole query, else any word (navigation/reveal.ts searchLine).
+    else props.onOpen(r.path, r.firstLine ? { search: q } : undefined);
   }
 
   const total = results?.total ?? 0;
@@ -127,7 +127,4 @@ export function SearchPane(props: {
 
 function firstMatch(text: string, ranges: [number, number][]): string | undefined {
   return ranges[0] ? text.slice(ranges[0][0], ranges[0][1]) : undefined;
-}
-function matchText(text: string, ranges: [number, number][]): string | null {
-  return firstMatch(text, ranges) ?? null;
 }
