@@ -252,6 +252,20 @@ test('plans stay inside their area: no detours through unrelated notes', () => {
   assert.ok(np.indexOf('goroutine') < np.indexOf('GMP model'));
 });
 
+test('every title and alias names one note only (case-insensitive), so no link can become ambiguous', () => {
+  const owners = new Map<string, Set<string>>();
+  for (const n of index.notes()) {
+    for (const name of [n.title, ...n.aliases]) {
+      const key = name.normalize('NFC').toLowerCase();
+      const set = owners.get(key) ?? new Set<string>();
+      set.add(n.path);
+      owners.set(key, set);
+    }
+  }
+  const shared = [...owners].filter(([, set]) => set.size > 1).map(([name, set]) => `${name}: ${[...set].join(', ')}`);
+  assert.deepEqual(shared, []);
+});
+
 test('Chinese aliases reach their notes, and no invented term stands for panic', () => {
   assert.equal(index.resolveLink('Go concept atlas.md', '通道'), 'concurrency/channel.md');
   assert.equal(index.resolveLink('Go concept atlas.md', '协程'), 'concurrency/goroutine.md');
