@@ -10,6 +10,7 @@
  * - model/graph.ts    graph nodes, edges, filter
  * - model/check.ts    the `check` report
  * - model/learning.ts progress, plans, connections, next up, curated paths
+ * - model/review.ts   flashcards, review schedule, grades, retention, practice sets
  */
 export type * from './model/link.ts';
 export type * from './model/note.ts';
@@ -18,3 +19,4 @@ export type * from './model/query.ts';
 export type * from './model/graph.ts';
 export type * from './model/check.ts';
 export type * from './model/learning.ts';
+export type * from './model/review.ts';

@@ -26,6 +26,7 @@ import * as files from './vault-files.ts';
 import { normaliseRelative, VaultPaths } from './vault-paths.ts';
 import { createReadingApi } from './reading.ts';
 import { linkMentionsOf } from './mention-linking.ts';
+import { createReviewEngine, reviewApi } from './review-service.ts';
 
 export interface AtlasServiceOptions {
   /** Vault folder (absolute or relative to the working directory). Throws `not-found` if it is not a folder. */
@@ -71,6 +72,8 @@ export async function createAtlasService(opts: AtlasServiceOptions): Promise<Atl
     },
   });
   const { index, query, learning } = vault;
+  // flashcards and review (practice, #15)
+  const review = createReviewEngine(query, learning);
 
   let closed = false;
   let synced = false;
@@ -253,6 +256,8 @@ export async function createAtlasService(opts: AtlasServiceOptions): Promise<Atl
     },
     // search pane (nav)
     searchAll: async (text) => query.searchAll(text),
+    // flashcards and review (practice, #15)
+    ...reviewApi(review, (p) => paths.resolve(p).rel, (summary) => hub.emit('review-changed', summary)),
   };
 
   // Error messages name files vault-relative: the engine's (e.g. a damaged progress file) carry absolute paths.

@@ -74,6 +74,15 @@ export const API_SCHEMAS = {
   linkMentions: z.tuple([vaultPath, optional(z.object({ source: vaultPath, line: z.number().int().min(1).max(10_000_000) }).strict())]),
   // search pane (nav)
   searchAll: z.tuple([z.string().max(1000)]),
+  // flashcards and review (practice, #15)
+  reviewCards: z.tuple([optional(z.strictObject({
+    due: z.boolean().optional(), note: vaultPath.optional(), limit: z.number().int().min(0).max(100_000).optional(),
+  }))]),
+  reviewSummary: none,
+  gradeCard: z.tuple([z.string().min(1).max(MAX_PATH + 64), z.enum(['again', 'hard', 'good', 'easy'])]),
+  retention: none,
+  practice: z.tuple([vaultPath]),
+  exercises: z.tuple([optional(vaultPath)]),
 } satisfies Schemas;
 
 /** The schema of one method (typed loosely, for the generic dispatcher). */

@@ -17,9 +17,11 @@ export const API_METHODS = [
   'linkMentions',
   // search pane (nav)
   'searchAll',
+  // flashcards and review (practice, #15)
+  'reviewCards', 'reviewSummary', 'gradeCard', 'retention', 'practice', 'exercises',
 ] as const satisfies readonly ApiMethod[];
 
-export const API_EVENTS = ['index-status', 'vault-changed', 'progress-changed'] as const satisfies readonly AtlasEventName[];
+export const API_EVENTS = ['index-status', 'vault-changed', 'progress-changed', 'review-changed'] as const satisfies readonly AtlasEventName[];
 
 type Missing<All, Listed> = Exclude<All, Listed>;
 /** Compile error here means a method or event of the contract is missing from the lists above. */

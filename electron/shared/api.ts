@@ -72,6 +72,26 @@ export interface LinkMentionsResult {
   files: string[];
 }
 
+// ---------- flashcards and review (practice, #15): domain types in electron/core/model/review.ts ----------
+
+export type {
+  CardFact, CardKind, ExerciseInfo, GradeResult, ImplicitCredit, NoteRetention, PracticeSet, ReviewCard, ReviewCardState,
+  ReviewGrade, ReviewSummary, WeakNote,
+} from '../core/model.ts';
+import type {
+  ExerciseInfo, GradeResult, NoteRetention, PracticeSet, ReviewCard, ReviewGrade, ReviewSummary,
+} from '../core/model.ts';
+
+/** Which cards `reviewCards` lists. */
+export interface ReviewCardFilter {
+  /** Only cards due now (new cards included), soonest first. */
+  due?: boolean;
+  /** Only the cards of this note (vault path). */
+  note?: string;
+  /** At most this many. */
+  limit?: number;
+}
+
 // ---------- the contract ----------
 
 export interface AtlasApi {
@@ -109,6 +129,23 @@ export interface AtlasApi {
   progress(): Promise<Record<string, ProgressState>>;
   setProgress(path: string, state: ProgressState | null): Promise<void>;
   curatedPaths(): Promise<CuratedPath[]>;
+
+  // ---------- flashcards and review (practice, #15) ----------
+  /** Flashcards with their FSRS schedule (see `ReviewCardFilter`). */
+  reviewCards(filter?: ReviewCardFilter): Promise<ReviewCard[]>;
+  /** Counts of cards, due and new cards, and the notes marked for re-study. */
+  reviewSummary(): Promise<ReviewSummary>;
+  /**
+   * Records a review (`card`: an id or a unique id suffix) in `.atlas/review.json`; Good/Easy credit the card's
+   * prerequisites, Again marks its note for re-study (docs/review.md). Rejects `not-found` / `invalid-argument`.
+   */
+  gradeCard(card: string, grade: ReviewGrade): Promise<GradeResult>;
+  /** Review state per note with cards (the graph's retention heat-map). */
+  retention(): Promise<Record<string, NoteRetention>>;
+  /** A concept's cards and exercises, then those of its prerequisites. */
+  practice(concept: string): Promise<PracticeSet>;
+  /** Exercise notes (`type: exercise`), or those practising `concept`. */
+  exercises(concept?: string): Promise<ExerciseInfo[]>;
 
   // reading view: embeds and link states
   /**
@@ -155,6 +192,8 @@ export interface AtlasEvents {
   /** Files changed on disk (by the app or by another program) and re-indexed. */
   'vault-changed': { changed: string[]; deleted: string[] };
   'progress-changed': Record<string, ProgressState>;
+  /** A card was graded by the app (practice, #15). */
+  'review-changed': ReviewSummary;
 }
 
 export type AtlasEventName = keyof AtlasEvents;

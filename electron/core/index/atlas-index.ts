@@ -63,6 +63,7 @@ export class AtlasIndex implements GraphIndex {
       budgetMs: opts.parseBudgetMs ?? defaultParseBudgetMs,
     });
     this.store = SqliteStore.open(dbPath, vaultRoot);
+    this.store.cards.configure(opts.cards ?? {});
     this.indexer = this.makeIndexer();
   }
 
@@ -164,6 +165,7 @@ export class AtlasIndex implements GraphIndex {
   private rebuild(): void {
     this.store.close();
     this.store = SqliteStore.open(this.dbPath, this.vaultRoot, true);
+    this.store.cards.configure(this.opts.cards ?? {});
     this.indexer = this.makeIndexer();
   }
 

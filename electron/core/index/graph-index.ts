@@ -9,6 +9,7 @@
 import type { IndexStatus } from '../model.ts';
 import type { NameTable } from '../resolve/name-table.ts';
 import type { GraphStore } from '../store/graph-store.ts';
+import type { CardOptions } from '../markdown/cards.ts';
 
 export interface IndexOptions {
   /** Absolute path of the vault folder. Throws `VaultError` if missing or not a folder. */
@@ -20,6 +21,8 @@ export interface IndexOptions {
   onStatus?: (status: IndexStatus) => void;
   /** Rule 4 of link resolution, the alias fallback beyond Obsidian (electron/core/resolve/name-table.ts). Default true. */
   aliasResolution?: boolean;
+  /** Flashcards: which tags mark card notes, cloze variants (electron/core/markdown/cards.ts); default `#flashcards`. */
+  cards?: CardOptions;
 }
 
 /** What `sync()` did. */

@@ -11,6 +11,7 @@ import { buildLearningGraph, type LearningGraph } from './graph.ts';
 import { computeNextUp } from './next-up.ts';
 import { computePlan } from './plan.ts';
 import { ProgressStore } from './progress.ts';
+import type { ReviewSignals } from '../model.ts';
 
 /** A note argument that names no note (`not-found`) or a bad argument (`invalid-argument`); matches ApiError codes. */
 export class LearningError extends Error {
@@ -42,6 +43,12 @@ export class LearningEngine implements LearningService {
   #version = -1;
   /** Duration of the last graph build, ms. */
   lastBuildMs = 0;
+  /**
+   * Flashcard review (practice, #15), when composed with a review engine: a learned note whose cards are failing
+   * (marked for re-study) is not learned for next up and plans, and learned prerequisites of a plan's target that
+   * are fading (below `REVIEW_FIRST_RETENTION`) come first in the plan as "review first" steps.
+   */
+  reviewSignals: (() => ReviewSignals) | null = null;
 
   constructor(index: LearningSource) {
     this.index = index;
@@ -82,18 +89,30 @@ export class LearningEngine implements LearningService {
     const t = this.resolve(target);
     const state = this.#states(g);
     for (const k of known) state[this.resolve(k)] = LEARNED;
+    const signals = this.reviewSignals?.() ?? null;
     const learned = state.map((s) => (s === LEARNED ? 1 : 0));
+    if (signals) for (const p of signals.restudy) { const id = g.ids.get(p); if (id !== undefined) learned[id] = 0; }
     const r = computePlan(g, t, learned);
+    const review = signals ? reviewFirst(g, t, learned, signals) : [];
     let totalMin = 0;
-    const steps = r.order.map((id, i) => {
+    const reviewSteps = review.map((id) => {
+      const n = g.nodes[id];
+      return {
+        path: n.path, title: n.title, level: n.level, estimateMin: n.estimateMin, estimated: n.estimated, neededBy: [],
+        state: 'learned' as const, review: true, retention: signals?.retention.get(n.path) ?? null,
+      };
+    });
+    const planSteps = r.order.map((id, i) => {
       const n = g.nodes[id];
       const s: ProgressState | null = state[id] === LEARNED ? 'learned' : state[id] === LEARNING ? 'learning' : null;
       if (s !== 'learned') totalMin += n.estimateMin;
       return {
         path: n.path, title: n.title, level: n.level, estimateMin: n.estimateMin, estimated: n.estimated,
         neededBy: r.neededBy[i].map((d) => g.nodes[d].path), state: s,
+        ...(signals?.restudy.has(n.path) ? { review: true, retention: signals.retention.get(n.path) ?? null } : {}),
       };
     });
+    const steps = [...reviewSteps, ...planSteps];
     return {
       target: g.nodes[t].path,
       steps,
@@ -145,7 +164,12 @@ export class LearningEngine implements LearningService {
     const g = this.graph();
     const state = this.#states(g);
     const learned = state.map((s) => (s === LEARNED ? 1 : 0));
-    return computeNextUp(g, learned, limit).map((r) => ({ path: g.nodes[r.id].path, title: g.nodes[r.id].title, unlocks: r.unlocks }));
+    const restudy = this.reviewSignals?.().restudy ?? new Set<string>();
+    for (const p of restudy) { const id = g.ids.get(p); if (id !== undefined) learned[id] = 0; }
+    return computeNextUp(g, learned, limit).map((r) => ({
+      path: g.nodes[r.id].path, title: g.nodes[r.id].title, unlocks: r.unlocks,
+      ...(restudy.has(g.nodes[r.id].path) ? { restudy: true } : {}),
+    }));
   }
 
   curatedPaths(): CuratedPath[] {
@@ -198,6 +222,32 @@ export class LearningEngine implements LearningService {
     this.store.set(key, state);
     return key;
   }
+}
+
+/** Below this mean retention a learned prerequisite is reviewed first (see `reviewFirst`). */
+export const REVIEW_FIRST_RETENTION = 0.8;
+
+/**
+ * "Review first" steps of a plan for `target` (practice, #15): notes in the target's whole prerequisite closure
+ * (walked through learned notes too) that are learned (`learned[id]`) but whose cards fade (mean retention below
+ * REVIEW_FIRST_RETENTION), by level then title. Failing notes are not here: they count as unlearned in the plan.
+ */
+function reviewFirst(g: LearningGraph, target: number, learned: Uint8Array, signals: ReviewSignals): number[] {
+  const seen = new Uint8Array(g.nodes.length);
+  const stack = [target];
+  seen[target] = 1;
+  const out: number[] = [];
+  while (stack.length) {
+    const n = stack.pop()!;
+    for (const p of g.prereqs[n]) {
+      if (seen[p]) continue;
+      seen[p] = 1;
+      stack.push(p);
+      const r = signals.retention.get(g.nodes[p].path);
+      if (learned[p] && r !== undefined && r < REVIEW_FIRST_RETENTION) out.push(p);
+    }
+  }
+  return out.sort((a, b) => g.rank[a] - g.rank[b]);
 }
 
 export function createLearningService(index: LearningSource): LearningEngine {

@@ -20,28 +20,10 @@
  * Cost is linear in the note: one pass over its lines; at most `MAX_CARDS_PER_NOTE` cards, each side cut to
  * `MAX_SIDE_CHARS`.
  */
-import { stripComments } from '../parse/comments.ts';
+import type { CardFact, CardKind } from '../model.ts';
+import { stripComments } from './comments.ts';
 
-/** How a card was written. */
-export type CardKind = 'single' | 'multi' | 'cloze';
-
-/** One flashcard of a note. Lines are 1-based lines of the whole file (frontmatter lines count). */
-export interface CardFact {
-  /** `<note path>#<hash>`: the note, and a stable hash of the (normalised) question; unique within the note. */
-  id: string;
-  /** Vault path of the note the card is written in. */
-  note: string;
-  kind: CardKind;
-  /** True for the second card of a `:::` / `??` pair (question and answer swapped). */
-  reversed: boolean;
-  /** Markdown of the prompt (a cloze shows `[...]` where the hidden text was). */
-  question: string;
-  /** Markdown of the answer (a cloze: the whole text, the hidden part kept as `==highlight==`). */
-  answer: string;
-  /** First and last line of the card in the file. */
-  line: number;
-  endLine: number;
-}
+export type { CardFact, CardKind } from '../model.ts';
 
 export interface CardOptions {
   /** Tags that mark a note as holding cards, without `#` (nested tags below them count). Default `['flashcards']`. */

@@ -27,3 +27,5 @@ export {
 } from './rewrite.ts';
 export type { LinkedText, MentionTerm, ProseMask, TermMatch } from './mentions.ts';
 export { linkMentions, matchTerms, NON_PROSE, proseMask, scanBareUrls } from './mentions.ts';
+export type { CardFact, CardKind, CardOptions } from './cards.ts';
+export { cardId, DEFAULT_CARD_TAGS, noteHasCards, parseCards } from './cards.ts';

@@ -17,6 +17,10 @@ export interface PlanStep {
   /** Later steps of this plan that list this step as a prerequisite. */
   neededBy: string[];
   state?: ProgressState | null;
+  /** A learned prerequisite whose flashcards are failing or fading: "review first" (practice, #15). */
+  review?: boolean;
+  /** Mean retention of the step's reviewed cards (0–1), when it has any. */
+  retention?: number | null;
 }
 
 export interface LearningPlan {
@@ -30,6 +34,12 @@ export interface LearningPlan {
 export interface PathHop { from: string; to: string; kind: string; relation: string | null; context: string }
 export interface ConnectionPath { hops: PathHop[]; message?: string }
 
-export interface NextUp { path: string; title: string; unlocks: number }
+export interface NextUp {
+  path: string;
+  title: string;
+  unlocks: number;
+  /** Marked learned, but its flashcards are failing: re-study it (practice, #15). */
+  restudy?: boolean;
+}
 
 export interface CuratedPath { path: string; title: string; steps: { path: string | null; raw: string; title: string }[] }

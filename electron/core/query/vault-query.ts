@@ -12,6 +12,7 @@ import type {
   OutgoingLinkInfo, SearchHit, SearchResults, TagInfo, VaultExport, VaultInfo,
 } from '../model.ts';
 import { splitWiki, wikiInner } from '../markdown/index.ts';
+import type { CardFact } from '../markdown/cards.ts';
 import type { NameTable } from '../resolve/name-table.ts';
 import type { GraphStore } from '../store/graph-store.ts';
 import { exportVault } from './export.ts';
@@ -151,5 +152,12 @@ export class VaultQuery {
       source: l.source, raw: l.raw, kind: l.kind, target: l.target, targetText: l.targetText, heading: l.heading,
       block: l.block, alias: l.alias, line: l.line, context: l.context, relation: l.relation, resolvedBy: l.resolvedBy,
     }));
+  }
+
+  // ---------- flashcards (practice, #15) ----------
+
+  /** Every flashcard of the vault (electron/core/store/card-store.ts), by note path then line. */
+  cards(): CardFact[] {
+    return this.#store.cards.all();
   }
 }

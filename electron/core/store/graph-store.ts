@@ -5,6 +5,7 @@
  */
 import type { LinkFact, LinkKind, ParsedNote, ProblemFact, ResolvedBy } from '../model.ts';
 import type { Resolution } from '../resolve/name-table.ts';
+import type { CardTable } from './card-store.ts';
 
 export type FileKind = 'note' | 'attachment' | 'folder';
 
@@ -76,6 +77,8 @@ export interface ProblemRow { path: string; kind: string; message: string; line:
 export interface BacklinkRow { source: string; line: number; kind: LinkKind; context: string }
 
 export interface GraphStore {
+  /** The flashcards of the indexed notes, written with each note (card-store.ts). */
+  readonly cards: CardTable;
   /** True when the database was created empty or rebuilt (no files indexed yet). */
   isEmpty(): boolean;
   close(): void;

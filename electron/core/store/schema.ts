@@ -2,7 +2,9 @@
  * The SQLite schema of the vault index. Bump `SCHEMA_VERSION` whenever the DDL or the meaning of a column changes:
  * a database with another `PRAGMA user_version` is deleted and rebuilt from the markdown (the source of truth).
  */
-export const SCHEMA_VERSION = 6;
+import { CARDS_SQL } from './card-store.ts';
+
+export const SCHEMA_VERSION = 7;
 
 export const SCHEMA_SQL = `
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -85,7 +87,7 @@ CREATE INDEX problems_path ON problems (path);
 CREATE VIRTUAL TABLE note_fts USING fts5 (title, aliases, body, tokenize = 'trigram');
 -- The trigram vocabulary: a 1–2 character query becomes an OR of the trigrams that start with it.
 CREATE VIRTUAL TABLE note_fts_vocab USING fts5vocab (note_fts, row);
-`;
+${CARDS_SQL}`;
 
 /**
  * The secondary indexes, as `CREATE INDEX IF NOT EXISTS` statements. A cold index drops them while it bulk-loads and

@@ -12,6 +12,7 @@ import type { ParsedNote, ProblemFact } from '../model.ts';
 import type { ResolvedBy } from '../model.ts';
 import type { Resolution } from '../resolve/name-table.ts';
 import { blockKey, headingKey } from '../resolve/keys.ts';
+import { CardTable } from './card-store.ts';
 import { BULK_DEFERRED_INDEXES, DEFERRED_INDEX_SQL, SCHEMA_SQL, SCHEMA_VERSION } from './schema.ts';
 import type {
   BacklinkRow, EdgeRow, FileRow, GraphStore, LinkInput, LinkToResolve, NoteDetail, ProblemRow, StoredLink,
@@ -78,6 +79,8 @@ export class SqliteStore implements GraphStore {
   readonly rebuiltBecause: string | null;
   private readonly db: DB;
   private readonly stmts = new Map<string, Stmt>();
+  /** The flashcards of the indexed notes (card-store.ts). */
+  readonly cards = new CardTable((sql) => this.stmt(sql));
 
   private constructor(db: DB, file: string, inMemory: boolean, rebuiltBecause: string | null) {
     this.db = db;
@@ -254,6 +257,7 @@ export class SqliteStore implements GraphStore {
     this.stmt(`DELETE FROM links WHERE source_id = ?`).run(id);
     this.stmt(`DELETE FROM note_text WHERE note_id = ?`).run(id);
     this.stmt(`DELETE FROM note_fts WHERE rowid = ?`).run(id);
+    this.cards.delete(id);
   }
 
   writeNote(note: ParsedNote, links: LinkInput[]): void {
@@ -296,6 +300,7 @@ export class SqliteStore implements GraphStore {
       // two trailing characters: a 1–2 character term is found through the trigrams it starts (see `termCondition`),
       // so even the body's last character must start one
       .run(id, note.title, note.aliases.join('\n'), note.body + '\n\n');
+    this.cards.write(id, note);
   }
 
   deleteNote(p: string): void {

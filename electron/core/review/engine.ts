@@ -1,0 +1,358 @@
+/**
+ * `ReviewEngine`: spaced review of the vault's flashcards with FSRS (ts-fsrs, default parameters, 90 % requested
+ * retention, no fuzz so schedules are reproducible) and graph-aware credit along the prerequisite graph
+ * (credit.ts, docs/review.md).
+ *
+ * Cards come from the index (`VaultQuery.cards()`, parsed by electron/core/markdown/cards.ts); the prerequisite
+ * graph from the learning engine; memory states from a `ReviewStateStore` (`.atlas/review.json`, implemented in
+ * electron/services/review-store.ts with atomic writes and a lock). A card's *concepts* are its note; for a card in
+ * a `type: quiz` note, the notes linked on the card's own lines, else the quiz note's `concepts` property links.
+ * `type: exercise` notes practise the notes their `concepts` property links, else every note they link.
+ */
+import { fsrs, generatorParameters, Rating, type FSRS, type Grade } from 'ts-fsrs';
+import type { CardFact } from '../markdown/cards.ts';
+import type { LearningGraph } from '../learning/graph.ts';
+import { CREDIT_PARAMS, creditWeight, implicitReview, prerequisiteDistances, type CreditParams } from './credit.ts';
+import { fromFsrsCard, toFsrsCard, type CardMemory, type ReviewFile } from './state.ts';
+import type {
+  ExerciseInfo, GradeResult, ImplicitCredit, NoteRetention, PracticeSet, ReviewCard, ReviewGrade, ReviewSignals,
+  ReviewSummary, WeakNote,
+} from '../model.ts';
+
+/** Where review memory lives. `update` runs `fn` on the freshly read state and writes it back, exclusively. */
+export interface ReviewStateStore {
+  /** The current state (`emptyReviewFile()` when there is none). Throws when the file is damaged (it is moved aside). */
+  read(): ReviewFile;
+  update(fn: (state: ReviewFile) => void): Promise<ReviewFile>;
+}
+
+/** A card id that names no card (`not-found`) or a bad grade (`invalid-argument`); matches ApiError codes. */
+export class ReviewError extends Error {
+  readonly code: 'not-found' | 'invalid-argument';
+  constructor(code: 'not-found' | 'invalid-argument', message: string) {
+    super(message);
+    this.name = 'ReviewError';
+    this.code = code;
+  }
+}
+
+/** Prerequisite distance searched for the weakest prerequisites after a failed card. */
+const WEAK_DISTANCE = 2;
+const WEAK_LIMIT = 5;
+const DAY_MS = 86_400_000;
+
+/** The grades, in button order (keys 1–4). */
+export const REVIEW_GRADES: readonly ReviewGrade[] = ['again', 'hard', 'good', 'easy'];
+
+const RATINGS: Record<ReviewGrade, Grade> = { again: Rating.Again, hard: Rating.Hard, good: Rating.Good, easy: Rating.Easy };
+
+
+interface Indexed {
+  version: number;
+  cards: CardRecord[];
+  byId: Map<string, CardRecord>;
+  byNote: Map<string, CardRecord[]>;
+  /** Concept node ids per card id. */
+  concepts: Map<string, number[]>;
+  graph: LearningGraph;
+}
+
+type CardRecord = CardFact;
+
+/** What the engine reads of the index (a `VaultQuery`). */
+export interface ReviewSource {
+  readonly vaultRoot: string;
+  /** Index version: the card cache is rebuilt when it changes. */
+  readonly version: number;
+  cards(): CardFact[];
+  resolveNote(arg: string): string | null;
+}
+
+export interface ReviewEngineOptions {
+  /** Clock (tests). */
+  now?: () => Date;
+  credit?: Partial<CreditParams>;
+}
+
+export class ReviewEngine {
+  readonly index: ReviewSource;
+  readonly store: ReviewStateStore;
+  readonly fsrs: FSRS;
+  readonly credit: Readonly<CreditParams>;
+  private readonly graphOf: () => LearningGraph;
+  private readonly clock: () => Date;
+  private cache: Indexed | null = null;
+
+  /** `graph` gives the learning graph of the current index version (LearningEngine.graph). */
+  constructor(index: ReviewSource, graph: () => LearningGraph, store: ReviewStateStore, opts: ReviewEngineOptions = {}) {
+    this.index = index;
+    this.graphOf = graph;
+    this.store = store;
+    this.clock = opts.now ?? (() => new Date());
+    this.credit = { ...CREDIT_PARAMS, ...opts.credit };
+    this.fsrs = fsrs(generatorParameters({ enable_fuzz: false }));
+  }
+
+  private indexed(): Indexed {
+    const version = this.index.version;
+    const graph = this.graphOf();
+    if (this.cache && this.cache.version === version && this.cache.graph === graph) return this.cache;
+    const cards = this.index.cards();
+    const byId = new Map<string, CardRecord>();
+    const byNote = new Map<string, CardRecord[]>();
+    for (const c of cards) {
+      byId.set(c.id, c);
+      let list = byNote.get(c.note);
+      if (!list) byNote.set(c.note, (list = []));
+      list.push(c);
+    }
+    const concepts = new Map<string, number[]>();
+    const linksOf = new Map<number, typeof graph.links>();
+    for (const l of graph.links) {
+      if (l.target < 0) continue;
+      let list = linksOf.get(l.source);
+      if (!list) linksOf.set(l.source, (list = []));
+      list.push(l);
+    }
+    for (const c of cards) {
+      const id = graph.ids.get(c.note);
+      if (id === undefined) { concepts.set(c.id, []); continue; }
+      if (graph.nodes[id].type !== 'quiz') { concepts.set(c.id, [id]); continue; }
+      const links = linksOf.get(id) ?? [];
+      let ids = links.filter((l) => l.line >= c.line && l.line <= c.endLine && l.relation === null).map((l) => l.target);
+      if (ids.length === 0) ids = links.filter((l) => l.relation?.toLowerCase() === 'concepts').map((l) => l.target);
+      concepts.set(c.id, ids.length ? [...new Set(ids)] : [id]);
+    }
+    this.cache = { version, cards, byId, byNote, concepts, graph };
+    return this.cache;
+  }
+
+  /** Probability of recall of a stored memory at `now` (FSRS forgetting curve), null for a card never reviewed. */
+  retrievability(m: CardMemory | undefined, now: Date): number | null {
+    if (!m || m.state === 'new' || !m.lastReview) return null;
+    const elapsed = Math.max(0, (now.getTime() - Date.parse(m.lastReview)) / DAY_MS);
+    return this.fsrs.forgetting_curve(elapsed, m.stability);
+  }
+
+  private view(c: CardRecord, m: CardMemory | undefined, now: Date, g: LearningGraph): ReviewCard {
+    const id = g.ids.get(c.note);
+    return {
+      id: c.id, note: c.note, noteTitle: id === undefined ? c.note : g.nodes[id].title, kind: c.kind, reversed: c.reversed,
+      question: c.question, answer: c.answer, line: c.line, state: m?.state ?? 'new', due: m?.due ?? now.toISOString(),
+      retention: this.retrievability(m, now), stability: m?.stability ?? 0, reps: m?.reps ?? 0, lapses: m?.lapses ?? 0,
+      lastReview: m?.lastReview ?? null,
+    };
+  }
+
+  /**
+   * Cards with their schedule. `due`: only those due now (new cards included), soonest first; `note`: only that
+   * note's cards. `limit` caps the result (default: all).
+   */
+  cards(opts: { due?: boolean; note?: string; limit?: number } = {}): ReviewCard[] {
+    const now = this.clock();
+    const ix = this.indexed();
+    const state = this.store.read();
+    const t = now.getTime();
+    const list = opts.note !== undefined ? (ix.byNote.get(opts.note) ?? []) : ix.cards;
+    let picked: { c: CardRecord; m: CardMemory | undefined; due: number }[] = [];
+    for (const c of list) {
+      const m = state.cards[c.id];
+      const due = m ? Date.parse(m.due) : t;
+      if (opts.due && due > t) continue;
+      picked.push({ c, m, due });
+    }
+    if (opts.due) picked.sort((a, b) => a.due - b.due || (a.c.note < b.c.note ? -1 : a.c.note > b.c.note ? 1 : a.c.line - b.c.line));
+    if (opts.limit !== undefined) picked = picked.slice(0, Math.max(0, opts.limit));
+    return picked.map((p) => this.view(p.c, p.m, now, ix.graph));
+  }
+
+  summary(): ReviewSummary {
+    const now = this.clock().getTime();
+    const ix = this.indexed();
+    const state = this.store.read();
+    let due = 0;
+    let fresh = 0;
+    for (const c of ix.cards) {
+      const m = state.cards[c.id];
+      if (!m) { fresh++; due++; continue; }
+      if (Date.parse(m.due) <= now) due++;
+    }
+    const restudy = Object.entries(state.notes).filter(([, v]) => v.restudy).map(([p]) => p).sort();
+    return { cards: ix.cards.length, due, new: fresh, restudy };
+  }
+
+  /** Resolves a card argument: a full id, or a unique id suffix such as the hash after `#`. */
+  resolveCard(arg: string): CardRecord {
+    const ix = this.indexed();
+    const a = arg.trim().normalize('NFC');
+    const exact = ix.byId.get(a);
+    if (exact) return exact;
+    const hits = a.length >= 4 ? ix.cards.filter((c) => c.id.endsWith(a.startsWith('#') ? a : `#${a}`)) : [];
+    if (hits.length === 1) return hits[0];
+    if (hits.length > 1) throw new ReviewError('invalid-argument', `card "${arg}" is ambiguous: ${hits.slice(0, 5).map((c) => c.id).join(', ')}`);
+    throw new ReviewError('not-found', `no card "${arg}"`);
+  }
+
+  /**
+   * Records a review of `cardArg` with `grade` (FSRS), then applies the graph-aware rule: Good/Easy credits the
+   * prerequisites (credit.ts); Again marks the note for re-study and reports its weakest prerequisites.
+   * Throws `ReviewError` for an unknown card or grade; the store's errors (damaged file, lock timeout) as they are.
+   */
+  async grade(cardArg: string, grade: ReviewGrade): Promise<GradeResult> {
+    if (!Object.hasOwn(RATINGS, grade)) throw new ReviewError('invalid-argument', `grade must be again, hard, good or easy, not ${JSON.stringify(grade)}`);
+    const card = this.resolveCard(cardArg);
+    const ix = this.indexed();
+    const g = ix.graph;
+    const now = this.clock();
+    const concepts = ix.concepts.get(card.id) ?? [];
+    const credited: ImplicitCredit[] = [];
+    let restudy = false;
+    const state = await this.store.update((s) => {
+      credited.length = 0;
+      const next = this.fsrs.next(toFsrsCard(s.cards[card.id], now), now, RATINGS[grade]).card;
+      s.cards[card.id] = fromFsrsCard(next);
+      if (grade === 'again') {
+        s.notes[card.note] = { ...s.notes[card.note], restudy: now.toISOString() };
+      } else if (grade === 'good' || grade === 'easy') {
+        const dist = prerequisiteDistances(g.prereqs, concepts, this.credit.maxDistance);
+        for (const [node, d] of dist) {
+          const w = creditWeight(grade, d, this.credit);
+          if (w <= 0) continue;
+          let moved = 0;
+          for (const c of ix.byNote.get(g.nodes[node].path) ?? []) {
+            const m = s.cards[c.id];
+            if (!m || c.id === card.id) continue;
+            const upd = implicitReview(this.fsrs, toFsrsCard(m, now), w, now);
+            if (upd) { s.cards[c.id] = fromFsrsCard(upd); moved++; }
+          }
+          if (moved > 0) credited.push({ note: g.nodes[node].path, distance: d, weight: w, cards: moved });
+        }
+        const relearning = (ix.byNote.get(card.note) ?? []).some((c) => s.cards[c.id]?.state === 'relearning');
+        if (s.notes[card.note]?.restudy && !relearning) delete s.notes[card.note];
+      }
+      restudy = !!s.notes[card.note]?.restudy;
+    });
+    credited.sort((a, b) => a.distance - b.distance || (a.note < b.note ? -1 : 1));
+    return {
+      card: this.view(card, state.cards[card.id], now, g), grade, credited, restudy,
+      weakPrerequisites: grade === 'again' ? this.weakest(concepts, state, now, ix) : [],
+    };
+  }
+
+  private noteRetention(path: string, state: ReviewFile, now: Date, ix: Indexed): number | null {
+    let sum = 0;
+    let n = 0;
+    for (const c of ix.byNote.get(path) ?? []) {
+      const r = this.retrievability(state.cards[c.id], now);
+      if (r !== null) { sum += r; n++; }
+    }
+    return n ? sum / n : null;
+  }
+
+  private weakest(concepts: number[], state: ReviewFile, now: Date, ix: Indexed): WeakNote[] {
+    const g = ix.graph;
+    const out: (WeakNote & { d: number })[] = [];
+    for (const [node, d] of prerequisiteDistances(g.prereqs, concepts, WEAK_DISTANCE)) {
+      const path = g.nodes[node].path;
+      out.push({ path, title: g.nodes[node].title, retention: this.noteRetention(path, state, now, ix), restudy: !!state.notes[path]?.restudy, d });
+    }
+    // re-study first, then lowest retention (never reviewed counts as lowest), then nearest
+    out.sort((a, b) => Number(b.restudy) - Number(a.restudy) || (a.retention ?? -1) - (b.retention ?? -1) || a.d - b.d || (a.title < b.title ? -1 : 1));
+    return out.slice(0, WEAK_LIMIT).map(({ d: _d, ...w }) => w);
+  }
+
+  /** Review state per note that has cards or is marked for re-study (graph heat-map, learning plan). */
+  retention(): Record<string, NoteRetention> {
+    const now = this.clock();
+    const t = now.getTime();
+    const ix = this.indexed();
+    const state = this.store.read();
+    const out: Record<string, NoteRetention> = {};
+    for (const [note, cards] of ix.byNote) {
+      let due = 0;
+      for (const c of cards) {
+        const m = state.cards[c.id];
+        if (!m || Date.parse(m.due) <= t) due++;
+      }
+      out[note] = { retention: this.noteRetention(note, state, now, ix), cards: cards.length, due, restudy: !!state.notes[note]?.restudy };
+    }
+    for (const [note, v] of Object.entries(state.notes)) {
+      if (v.restudy && !out[note] && ix.graph.ids.has(note)) out[note] = { retention: null, cards: 0, due: 0, restudy: true };
+    }
+    return out;
+  }
+
+  /** Signals for learning plans and next up (restudy notes; retention per note). Never throws on a damaged file. */
+  signals(): ReviewSignals {
+    let r: Record<string, NoteRetention>;
+    try {
+      r = this.retention();
+    } catch {
+      return { restudy: new Set(), retention: new Map() };
+    }
+    const restudy = new Set<string>();
+    const retention = new Map<string, number>();
+    for (const [p, v] of Object.entries(r)) {
+      if (v.restudy) restudy.add(p);
+      if (v.retention !== null) retention.set(p, v.retention);
+    }
+    return { restudy, retention };
+  }
+
+  /** Exercise notes (`type: exercise`) with the concepts they practise; only those practising `concept` when given. */
+  exercises(concept?: string): ExerciseInfo[] {
+    const g = this.indexed().graph;
+    const out: ExerciseInfo[] = [];
+    const linksOf = new Map<number, number[]>();
+    const conceptLinks = new Map<number, number[]>();
+    for (const l of g.links) {
+      if (l.target < 0 || l.target === l.source || g.nodes[l.source].type !== 'exercise') continue;
+      const m = l.relation?.toLowerCase() === 'concepts' ? conceptLinks : linksOf;
+      let list = m.get(l.source);
+      if (!list) m.set(l.source, (list = []));
+      list.push(l.target);
+    }
+    for (let n = 0; n < g.nodes.length; n++) {
+      if (g.nodes[n].type !== 'exercise') continue;
+      const ids = [...new Set(conceptLinks.get(n) ?? linksOf.get(n) ?? [])].filter((t) => g.nodes[t].type !== 'exercise' && g.nodes[t].type !== 'quiz');
+      const concepts = ids.map((t) => g.nodes[t].path);
+      if (concept !== undefined && !concepts.includes(concept)) continue;
+      out.push({ path: g.nodes[n].path, title: g.nodes[n].title, concepts });
+    }
+    return out.sort((a, b) => (a.title < b.title ? -1 : a.title > b.title ? 1 : 0));
+  }
+
+  /**
+   * "Practice this concept": the concept's cards (its own and quiz cards about it) and exercises, then those of its
+   * prerequisites, nearest first (up to the credit distance). Groups without cards or exercises are left out,
+   * except the concept's own. Throws `ReviewError('not-found')` for a path that is not a note.
+   */
+  practice(conceptPath: string): PracticeSet {
+    const ix = this.indexed();
+    const g = ix.graph;
+    const id = g.ids.get(conceptPath);
+    if (id === undefined) throw new ReviewError('not-found', `no note "${conceptPath}"`);
+    const now = this.clock();
+    const state = this.store.read();
+    const cardsAbout = new Map<number, CardRecord[]>();
+    for (const c of ix.cards) {
+      for (const n of ix.concepts.get(c.id) ?? []) {
+        let list = cardsAbout.get(n);
+        if (!list) cardsAbout.set(n, (list = []));
+        list.push(c);
+      }
+    }
+    const exercises = this.exercises();
+    const groups: PracticeSet['groups'] = [];
+    const order: [number, number][] = [[id, 0], ...[...prerequisiteDistances(g.prereqs, [id], this.credit.maxDistance)]
+      .sort((a, b) => a[1] - b[1] || g.rank[a[0]] - g.rank[b[0]])];
+    for (const [n, d] of order) {
+      const path = g.nodes[n].path;
+      const cards = (cardsAbout.get(n) ?? []).map((c) => this.view(c, state.cards[c.id], now, g));
+      const ex = exercises.filter((e) => e.concepts.includes(path));
+      if (d > 0 && cards.length === 0 && ex.length === 0) continue;
+      groups.push({ note: path, title: g.nodes[n].title, distance: d, cards, exercises: ex });
+    }
+    return { concept: conceptPath, groups };
+  }
+}
