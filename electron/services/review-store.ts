@@ -43,9 +43,10 @@ export class ReviewStore implements ReviewStateStore {
 
   /**
    * The review state; an empty state when the file does not exist. Throws `ReviewFileError` after moving a damaged
-   * file aside (see the module comment); other I/O errors as they are. Returns a fresh copy the caller may change.
+   * file aside (see the module comment); other I/O errors as they are. The object is shared (cached until the file
+   * changes): read it, never change it (`update` hands out a copy to change).
    */
-  read(): ReviewFile {
+  read(): Readonly<ReviewFile> {
     let st: fs.Stats;
     try {
       st = fs.statSync(this.file);
@@ -56,14 +57,14 @@ export class ReviewStore implements ReviewStateStore {
       }
       throw e;
     }
-    if (this.cache && this.cache.mtimeMs === st.mtimeMs && this.cache.size === st.size) return structuredClone(this.cache.state);
+    if (this.cache && this.cache.mtimeMs === st.mtimeMs && this.cache.size === st.size) return this.cache.state;
     const text = fs.readFileSync(this.file, 'utf8');
     let problem: string;
     try {
       const parsed = reviewFileSchema.safeParse(JSON.parse(text));
       if (parsed.success) {
         this.cache = { mtimeMs: st.mtimeMs, size: st.size, state: parsed.data };
-        return structuredClone(parsed.data);
+        return parsed.data;
       }
       problem = parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
     } catch (e) {
@@ -105,7 +106,7 @@ export class ReviewStore implements ReviewStateStore {
     try {
       let state: ReviewFile;
       try {
-        state = this.read();
+        state = structuredClone(this.read());
       } catch (e) {
         if (!(e instanceof ReviewFileError)) throw e;
         this.damage = e;

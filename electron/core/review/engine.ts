@@ -21,8 +21,11 @@ import type {
 
 /** Where review memory lives. `update` runs `fn` on the freshly read state and writes it back, exclusively. */
 export interface ReviewStateStore {
-  /** The current state (`emptyReviewFile()` when there is none). Throws when the file is damaged (it is moved aside). */
-  read(): ReviewFile;
+  /**
+   * The current state (empty when there is none), shared: never change it. The same object until the state changes,
+   * so the engine caches per object. Throws when the file is damaged (it is moved aside).
+   */
+  read(): Readonly<ReviewFile>;
   update(fn: (state: ReviewFile) => void): Promise<ReviewFile>;
 }
 
@@ -82,6 +85,8 @@ export class ReviewEngine {
   private readonly graphOf: () => LearningGraph;
   private readonly clock: () => Date;
   private cache: Indexed | null = null;
+  /** Due times (ms; -1 for a new card, due at once) per card of `ix.cards`, for one state object. */
+  private dueCache: { state: Readonly<ReviewFile>; ix: Indexed; due: Float64Array } | null = null;
 
   /** `graph` gives the learning graph of the current index version (LearningEngine.graph). */
   constructor(index: ReviewSource, graph: () => LearningGraph, store: ReviewStateStore, opts: ReviewEngineOptions = {}) {
@@ -134,6 +139,18 @@ export class ReviewEngine {
     return this.fsrs.forgetting_curve(elapsed, m.stability);
   }
 
+  private dueTimes(state: Readonly<ReviewFile>, ix: Indexed): Float64Array {
+    const c = this.dueCache;
+    if (c && c.state === state && c.ix === ix) return c.due;
+    const due = new Float64Array(ix.cards.length);
+    for (let i = 0; i < ix.cards.length; i++) {
+      const m = state.cards[ix.cards[i].id];
+      due[i] = m ? Date.parse(m.due) : -1;
+    }
+    this.dueCache = { state, ix, due };
+    return due;
+  }
+
   private view(c: CardRecord, m: CardMemory | undefined, now: Date, g: LearningGraph): ReviewCard {
     const id = g.ids.get(c.note);
     return {
@@ -153,17 +170,20 @@ export class ReviewEngine {
     const ix = this.indexed();
     const state = this.store.read();
     const t = now.getTime();
-    const list = opts.note !== undefined ? (ix.byNote.get(opts.note) ?? []) : ix.cards;
-    let picked: { c: CardRecord; m: CardMemory | undefined; due: number }[] = [];
-    for (const c of list) {
-      const m = state.cards[c.id];
-      const due = m ? Date.parse(m.due) : t;
-      if (opts.due && due > t) continue;
-      picked.push({ c, m, due });
+    let picked: number[] = [];
+    if (opts.note !== undefined) {
+      const list = ix.byNote.get(opts.note) ?? [];
+      const at = new Map(ix.cards.map((c, i) => [c, i]));
+      picked = list.map((c) => at.get(c)!);
+    } else picked = Array.from({ length: ix.cards.length }, (_, i) => i);
+    const due = this.dueTimes(state, ix);
+    if (opts.due) {
+      picked = picked.filter((i) => due[i] <= t);
+      // soonest first; new cards (due now) after the overdue ones; then note and line (ix.cards order)
+      picked.sort((a, b) => (due[a] < 0 ? t : due[a]) - (due[b] < 0 ? t : due[b]) || a - b);
     }
-    if (opts.due) picked.sort((a, b) => a.due - b.due || (a.c.note < b.c.note ? -1 : a.c.note > b.c.note ? 1 : a.c.line - b.c.line));
     if (opts.limit !== undefined) picked = picked.slice(0, Math.max(0, opts.limit));
-    return picked.map((p) => this.view(p.c, p.m, now, ix.graph));
+    return picked.map((i) => this.view(ix.cards[i], state.cards[ix.cards[i].id], now, ix.graph));
   }
 
   summary(): ReviewSummary {
