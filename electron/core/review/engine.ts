@@ -108,7 +108,7 @@ export class ReviewEngine {
     for (const c of cards) {
       byId.set(c.id, c);
       let list = byNote.get(c.note);
-      if (!list) byNote.set(c.note, (list = []));
+      if (!list) { list = []; byNote.set(c.note, list); }
       list.push(c);
     }
     const concepts = new Map<string, number[]>();
@@ -116,7 +116,7 @@ export class ReviewEngine {
     for (const l of graph.links) {
       if (l.target < 0) continue;
       let list = linksOf.get(l.source);
-      if (!list) linksOf.set(l.source, (list = []));
+      if (!list) { list = []; linksOf.set(l.source, list); }
       list.push(l);
     }
     for (const c of cards) {
@@ -329,7 +329,7 @@ export class ReviewEngine {
       if (l.target < 0 || l.target === l.source || g.nodes[l.source].type !== 'exercise') continue;
       const m = l.relation?.toLowerCase() === 'concepts' ? conceptLinks : linksOf;
       let list = m.get(l.source);
-      if (!list) m.set(l.source, (list = []));
+      if (!list) { list = []; m.set(l.source, list); }
       list.push(l.target);
     }
     for (let n = 0; n < g.nodes.length; n++) {
@@ -358,7 +358,7 @@ export class ReviewEngine {
     for (const c of ix.cards) {
       for (const n of ix.concepts.get(c.id) ?? []) {
         let list = cardsAbout.get(n);
-        if (!list) cardsAbout.set(n, (list = []));
+        if (!list) { list = []; cardsAbout.set(n, list); }
         list.push(c);
       }
     }
