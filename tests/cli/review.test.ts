@@ -68,7 +68,7 @@ test('bad arguments: one-line errors, exit 1', () => {
     [['grade', vault, 'nothing-like-this', 'good'], /no card "nothing-like-this"/],
     [['grade', vault, 'x'], /missing <grade>/],
     [['grade', vault, 'x', 'great'], /grade must be again, hard, good or easy/],
-    [['review', vault, '--limit', '-2'], /--limit must be a whole number/],
+    [['review', vault, '--limit', 'many'], /--limit must be a whole number/],
   ] as const) {
     const r = atlas(...args);
     assert.equal(r.code, 1, `${args.join(' ')}: ${r.stdout}`);
