@@ -30,7 +30,7 @@ const MIN_PATHS = 8;
 /** Notes still below their level's word range, being deepened. */
 const PENDING_DEPTH = new Set<string>([]);
 /** Areas whose quiz note is not written yet. */
-const PENDING_QUIZ_AREAS = new Set<string>(['messaging']);
+const PENDING_QUIZ_AREAS = new Set<string>([]);
 
 const LEVELS = ['初级', '高级', '资深', '专家'] as const;
 type Level = (typeof LEVELS)[number];
