@@ -5,8 +5,9 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Group, Panel, Separator, useDefaultLayout, usePanelRef } from 'react-resizable-panels';
-import type { FileEntry, GraphData, IndexStatus, LearningPlan, TagInfo, VaultInfo } from '../../electron/shared/api.ts';
-import { api, errorCode, on } from './client.ts';
+import type { FileEntry, GraphData, LearningPlan, TagInfo, VaultInfo } from '../../electron/shared/api.ts';
+import { api, errorCode } from './client.ts';
+import { setInitialStatus, useVaultEvents } from './backend/vault-events.ts';
 import { parentFolder, titleOf } from './paths.ts';
 import { runCommand, setAppContext, useCommands, type Command } from './commands/registry.ts';
 import type { AppContext, OpenOptions } from './commands/context.ts';
@@ -52,12 +53,9 @@ function pickStartNote(files: FileEntry[], graph: GraphData | null): string | nu
 
 export function App() {
   const [info, setInfo] = useState<VaultInfo | null>(null);
-  const [status, setStatus] = useState<IndexStatus | null>(null);
   const [files, setFiles] = useState<FileEntry[]>([]);
   const [graph, setGraph] = useState<GraphData | null>(null);
   const [tags, setTags] = useState<TagInfo[]>([]);
-  const [refreshKey, setRefreshKey] = useState(0);
-  const [change, setChange] = useState<{ changed: string[]; deleted: string[]; seq: number } | null>(null);
   const [ws, setWs] = useState<W.Workspace>(W.emptyWorkspace);
   const wsRef = useRef(ws);
   wsRef.current = ws;
@@ -86,36 +84,14 @@ export function App() {
     setAlerts((a) => [...a, { id: ++seq.current, message: code && !message.includes(code) ? `${message} (${code})` : message }]);
   }, []);
 
-  // Events from the backend. vault-changed comes in bursts; coalesce the reloads.
+  // Events from the backend: one store (backend/vault-events.ts); `version` keys every fetch.
+  const { status, version, lastChange: change, progress } = useVaultEvents();
   useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let pending = { changed: new Set<string>(), deleted: new Set<string>() };
-    const offs = [
-      on('vault-changed', (p) => {
-        p.changed.forEach((x) => pending.changed.add(x));
-        p.deleted.forEach((x) => pending.deleted.add(x));
-        const everything = p.changed.length === 0 && p.deleted.length === 0;
-        clearTimeout(timer);
-        timer = setTimeout(() => {
-          const c = everything ? { changed: [], deleted: [] } : { changed: [...pending.changed], deleted: [...pending.deleted] };
-          pending = { changed: new Set(), deleted: new Set() };
-          setChange({ ...c, seq: ++seq.current });
-          setRefreshKey((k) => k + 1);
-        }, 100);
-      }),
-      on('index-status', (s) => {
-        setStatus((prev) => {
-          if (prev?.state === 'indexing' && s.state !== 'indexing') setRefreshKey((k) => k + 1);
-          return s;
-        });
-      }),
-      on('progress-changed', (progress) => setOverlay((o) => ({ ...o, progress }))),
-    ];
-    return () => { clearTimeout(timer); offs.forEach((off) => off()); };
-  }, []);
+    if (progress) setOverlay((o) => ({ ...o, progress }));
+  }, [progress]);
 
   useEffect(() => {
-    api.indexStatus().then(setStatus, showError);
+    api.indexStatus().then(setInitialStatus, showError);
     api.progress().then((progress) => setOverlay((o) => ({ ...o, progress })), () => undefined);
   }, [showError]);
 
@@ -140,7 +116,7 @@ export function App() {
       }
     }, (e) => { if (live) showError(e); });
     return () => { live = false; };
-  }, [refreshKey, tagFilter, showError]);
+  }, [version, tagFilter, showError]);
 
   // Tabs of deleted files close (the editor keeps unsaved text of a deleted file only until the tab closes).
   useEffect(() => {
@@ -174,7 +150,6 @@ export function App() {
       const created = await api.createNote(path, '');
       // Line 1 also puts the keyboard focus in the editor, so the new note can be typed into at once (Obsidian).
       openNote(created.path, 1);
-      setRefreshKey((k) => k + 1);
     } catch (e) {
       showError(e);
       throw e;
@@ -192,14 +167,13 @@ export function App() {
       const created = await api.createNote(path, '');
       // Line 1 also puts the keyboard focus in the editor, so the new note can be typed into at once (Obsidian).
       openNote(created.path, 1);
-      setRefreshKey((k) => k + 1);
     } catch (e) {
       showError(e);
     }
   }, [openNote, showError]);
 
   async function createFolder(path: string) {
-    try { await api.createFolder(path); setRefreshKey((k) => k + 1); } catch (e) { showError(e); throw e; }
+    try { await api.createFolder(path); } catch (e) { showError(e); throw e; }
   }
 
   async function rename(from: string, to: string) {
@@ -207,7 +181,6 @@ export function App() {
       await flushAll();
       const r = await api.renamePath(from, to);
       setWs((w) => W.remap(w, r.from, r.to));
-      setRefreshKey((k) => k + 1);
     } catch (e) {
       showError(e);
       throw e;
@@ -220,7 +193,6 @@ export function App() {
       await api.deletePath(path);
       // Like closing a tab: a neighbouring tab becomes active rather than an empty editor.
       setWs((w) => W.forget(w, (p) => p === path || p.startsWith(`${path}/`)));
-      setRefreshKey((k) => k + 1);
     } catch (e) {
       showError(e);
       throw e;
@@ -295,9 +267,9 @@ export function App() {
     render: (kind: string, visible: boolean) => {
       const v = viewKind(kind);
       const ctx = { activePath: null, openNote: (p: string, o?: OpenOptions) => openNote(p, o), openView, showError };
-      return v ? v.render({ app: ctx, currentPath: null, refreshKey, visible }) : <p className="empty">Unknown view {kind}.</p>;
+      return v ? v.render({ app: ctx, currentPath: null, refreshKey: version, visible }) : <p className="empty">Unknown view {kind}.</p>;
     },
-  }), [openNote, openView, showError, refreshKey]);
+  }), [openNote, openView, showError, version]);
 
   const recent = useRecentNotes(info?.root ?? null, activeNote);
   const switcherNotes = useMemo((): SwitcherNote[] => {
@@ -404,7 +376,7 @@ export function App() {
             currentPath={activeNote}
             overlay={overlay}
             visible={showGraph}
-            refreshKey={refreshKey}
+            refreshKey={version}
             tagFilter={tagFilter}
             onClearTagFilter={() => { setTagFilter(null); setQuery(''); }}
             onOpenNote={(p) => openNote(p)}
@@ -418,12 +390,12 @@ export function App() {
           <aside className="sidebar right" aria-label="Right sidebar" hidden={collapsed.right}>
             {rightViews.map((v) => (
               <section key={v.kind} aria-label={v.title} className="pane sidebar-view">
-                {v.render({ app: appCtx, currentPath: activeNote, refreshKey, visible: !collapsed.right })}
+                {v.render({ app: appCtx, currentPath: activeNote, refreshKey: version, visible: !collapsed.right })}
               </section>
             ))}
-            <BacklinksPane path={activeNote} refreshKey={refreshKey} onOpen={openNote} />
-            <OutgoingPane path={activeNote} refreshKey={refreshKey} onOpen={openNote} onCreate={(from, t) => void followLink(from, t)} />
-            <MentionsPane path={activeNote} refreshKey={refreshKey} onOpen={openNote} onError={showError} />
+            <BacklinksPane path={activeNote} onOpen={openNote} />
+            <OutgoingPane path={activeNote} onOpen={openNote} onCreate={(from, t) => void followLink(from, t)} />
+            <MentionsPane path={activeNote} onOpen={openNote} onError={showError} />
             <LearningPanel currentPath={activeNote} onOpenNote={(p) => openNote(p)} onPlanChange={onPlanChange} />
           </aside>
         </Panel>

@@ -106,8 +106,14 @@ test('toggling back (Ctrl+E) shows the editor with the text unchanged', async ()
   await content.waitFor({ state: 'visible' });
   assert.equal(await editor.getByRole('button', { name: 'Editing view', exact: true }).getAttribute('aria-pressed'), 'true');
   const original = fs.readFileSync(path.join(REPO_FIXTURE, 'Home.md'), 'utf8');
-  const lines = await content.locator('.cm-line').allTextContents();
-  assert.equal(lines.join('\n'), `${original}\n${ADDED}`);
+  // CodeMirror draws the lines of a view that just became visible after it has measured it (a frame or more later on
+  // a busy machine): wait until the drawn lines are the whole text, rather than reading them once.
+  const expected = `${original}\n${ADDED}`;
+  let drawn = '';
+  await eventually(async () => {
+    drawn = (await content.locator('.cm-line').allTextContents()).join('\n');
+    return drawn === expected;
+  }, 10_000, 'the editor to show the whole text').catch(() => assert.equal(drawn, expected));
   // The edit reaches the disk unchanged (autosave), and Ctrl+E goes both ways.
   await eventually(() => fs.readFileSync(path.join(app.vaultDir, 'Home.md'), 'utf8') === `${original}\n${ADDED}`, 10_000, 'autosave');
   await page.keyboard.press('Control+e');

@@ -1,14 +1,14 @@
 import type { BacklinkInfo } from '../../../electron/shared/api.ts';
 import { api } from '../client.ts';
-import { useApiData } from '../hooks/useApiData.ts';
+import { useApiQuery } from '../backend/query.ts';
 import { titleOf } from '../paths.ts';
 
 /**
  * Backlinks of the current note (links from other notes to it), grouped by source note as Obsidian does, each with
  * its context line; clicking a context line opens the source at that line.
  */
-export function BacklinksPane(props: { path: string | null; refreshKey: number; onOpen(path: string, line: number): void }) {
-  const { data, error } = useApiData<BacklinkInfo[]>(() => (props.path ? api.backlinks(props.path) : null), [props.path, props.refreshKey]);
+export function BacklinksPane(props: { path: string | null; onOpen(path: string, line: number): void }) {
+  const { data, error } = useApiQuery<BacklinkInfo[]>(props.path ? ['backlinks', props.path] : null, () => api.backlinks(props.path as string));
   const groups = new Map<string, BacklinkInfo[]>();
   for (const b of data ?? []) {
     const g = groups.get(b.source);

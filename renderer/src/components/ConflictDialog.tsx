@@ -1,12 +1,8 @@
 import { useEffect, useRef } from 'react';
+import type { Conflict } from '../documents/document-store.ts';
 import { titleOf } from '../paths.ts';
 
-/** A note that changed on disk while it had unsaved edits (or whose save was refused with `conflict`). */
-export interface Conflict {
-  path: string;
-  diskContent: string;
-  diskHash: string;
-}
+export type { Conflict };
 
 /**
  * Asks what to do with a note changed on disk under unsaved edits. Nothing is written until the user chooses:

@@ -2,13 +2,14 @@
  * The editor region: tabs of notes over one CodeMirror 6 view (each tab keeps its own EditorState, so undo history
  * survives tab switches).
  *
- * Saving: edits autosave after {@link AUTOSAVE_MS} of quiet through `api.writeNote(path, text, hash)`, where `hash` is
- * the hash of the disk version the edits are based on; the backend refuses with `conflict` when the file changed
- * since. Changes on disk (`change` prop, from the `vault-changed` event): a tab without unsaved edits reloads
- * silently; a tab with unsaved edits opens the conflict dialog ("Keep my version" / "Load disk version") — the file
- * on disk is never overwritten without the user's choice.
+ * Documents, autosave, the save queue and conflicts are the `DocumentStore`'s (documents/document-store.ts): this
+ * component binds it to CodeMirror (each document's text is an `EditorBuffer`) and renders its snapshot (dirty
+ * marks, the conflict dialog). Changes on disk (`change` prop, from the `vault-changed` event) go to
+ * `store.diskChanged`; the file on disk is never overwritten without the user's choice.
  */
-import { useCallback, useEffect, useImperativeHandle, useRef, useState, type ReactNode, type Ref } from 'react';
+import {
+  useCallback, useEffect, useEffectEvent, useImperativeHandle, useRef, useState, useSyncExternalStore, type ReactNode, type Ref,
+} from 'react';
 import { Annotation, EditorState, type Extension } from '@codemirror/state';
 import {
   EditorView, drawSelection, dropCursor, highlightActiveLine, keymap,
@@ -21,17 +22,18 @@ import { markdown } from '@codemirror/lang-markdown';
 import { yamlFrontmatter } from '@codemirror/lang-yaml';
 import { languages } from '@codemirror/language-data';
 import { tags as t } from '@lezer/highlight';
-import { api, errorCode } from '../client.ts';
+import { api } from '../client.ts';
+import { AUTOSAVE_MS, DocumentStore, type TextBuffer } from '../documents/document-store.ts';
+import { useIndexVersion } from '../backend/vault-events.ts';
 import { titleOf } from '../paths.ts';
 import { completionAt, wikiLinkAt, wikiLinkMarks } from '../editor/wiki-links.ts';
-import { ConflictDialog, type Conflict } from './ConflictDialog.tsx';
+import { ConflictDialog } from './ConflictDialog.tsx';
 import { ReadingView } from './ReadingView.tsx';
 import type { OpenOptions } from '../commands/context.ts';
 import { flashExtension, revealEditorLine, targetLine } from '../navigation/reveal.ts';
 import { hidePreview, hidePreviewSoon, showPreview } from '../markdown/hover-store.ts';
 
-/** Quiet time before an autosave, ms. */
-export const AUTOSAVE_MS = 600;
+export { AUTOSAVE_MS };
 
 export interface EditorHandle {
   /** Saves the active tab now (Ctrl/Cmd+S). */
@@ -67,21 +69,40 @@ export interface EditorProps {
 export const VIEW_TAB = '\u0000view:';
 export const isViewTab = (id: string | null): id is string => !!id && id.startsWith(VIEW_TAB);
 
-interface Doc {
-  path: string;
-  /** State while the tab is not shown; the view holds the live state of the shown tab. */
-  state: EditorState;
-  /** Hash of the disk version the text is based on. */
-  hash: string;
-  /** Text last read from or written to disk. */
-  saved: string;
-  timer: ReturnType<typeof setTimeout> | undefined;
-  saving: Promise<void> | null;
-  again: boolean;
-}
-
 /** Marks transactions that load disk content, so they are not taken for user edits. */
 const fromDisk = Annotation.define<boolean>();
+
+/**
+ * A document's text as CodeMirror holds it: its own `EditorState` while its tab is hidden, the view's state while it
+ * is shown (so undo history survives tab switches).
+ */
+class EditorBuffer implements TextBuffer {
+  state: EditorState;
+  readonly #path: string;
+  readonly #shownView: (path: string) => EditorView | null;
+
+  constructor(path: string, state: EditorState, shownView: (path: string) => EditorView | null) {
+    this.#path = path;
+    this.state = state;
+    this.#shownView = shownView;
+  }
+
+  live(): EditorState {
+    return this.#shownView(this.#path)?.state ?? this.state;
+  }
+
+  read(): string {
+    return this.live().doc.toString();
+  }
+
+  replace(text: string): void {
+    const st = this.live();
+    const spec = { changes: { from: 0, to: st.doc.length, insert: text }, annotations: fromDisk.of(true) };
+    const view = this.#shownView(this.#path);
+    if (view) view.dispatch(spec);
+    else this.state = st.update(spec).state;
+  }
+}
 
 const highlight = HighlightStyle.define([
   { tag: t.heading1, fontWeight: '700', fontSize: '1.45em' },
@@ -115,17 +136,19 @@ export function Editor(props: EditorProps) {
   const { tabs, active, reveal, change, ref } = props;
   const hostRef = useRef<HTMLDivElement>(null);
   const viewRef = useRef<EditorView | null>(null);
-  const docs = useRef(new Map<string, Doc>());
   const shown = useRef<string | null>(null);
+  const reportError = useEffectEvent((e: unknown) => props.onError(e));
+  const [store] = useState(() => new DocumentStore<EditorBuffer>(api, { onError: (e) => reportError(e) }));
+  const { dirty, conflicts } = useSyncExternalStore(store.subscribe, store.getSnapshot);
+  const shownView = (path: string) => (shown.current === path ? viewRef.current : null);
+  /** Link states and embeds of the Reading view are looked up again when the index changes. */
+  const indexVersion = useIndexVersion();
   const activeRef = useRef(active);
   activeRef.current = active;
   const propsRef = useRef(props);
   propsRef.current = props;
   const pendingReveal = useRef<EditorProps['reveal']>(null);
   const lastHoverCheck = useRef(0);
-  const [conflicts, setConflicts] = useState<Conflict[]>([]);
-  const conflictPaths = useRef(new Set<string>());
-  const [dirty, setDirty] = useState<ReadonlySet<string>>(new Set());
   const [loadError, setLoadError] = useState<string | null>(null);
   /** The tab the view shows; differs from `active` while that note loads (the view is hidden meanwhile). */
   const [shownPath, setShownPath] = useState<string | null>(null);
@@ -158,69 +181,7 @@ export function Editor(props: EditorProps) {
     }
   }
 
-  function liveState(doc: Doc): EditorState {
-    return shown.current === doc.path && viewRef.current ? viewRef.current.state : doc.state;
-  }
-  function markDirty(path: string, isDirty: boolean) {
-    setDirty((s) => {
-      if (s.has(path) === isDirty) return s;
-      const n = new Set(s);
-      if (isDirty) n.add(path); else n.delete(path);
-      return n;
-    });
-  }
-
-  /** Replaces a document's text with disk content without counting it as an edit. */
-  function loadText(doc: Doc, text: string, hash: string) {
-    const st = liveState(doc);
-    const spec = { changes: { from: 0, to: st.doc.length, insert: text }, annotations: fromDisk.of(true) };
-    if (shown.current === doc.path && viewRef.current) viewRef.current.dispatch(spec);
-    else doc.state = st.update(spec).state;
-    doc.hash = hash;
-    doc.saved = text;
-    markDirty(doc.path, false);
-  }
-
-  async function showConflict(path: string) {
-    if (conflictPaths.current.has(path)) return;
-    const doc = docs.current.get(path);
-    if (!doc) return;
-    clearTimeout(doc.timer);
-    conflictPaths.current.add(path);
-    try {
-      const disk = await api.readNote(path);
-      setConflicts((c) => [...c, { path, diskContent: disk.content, diskHash: disk.hash }]);
-    } catch (e) {
-      conflictPaths.current.delete(path);
-      propsRef.current.onError(e);
-    }
-  }
-
-  function save(path: string): Promise<void> {
-    const doc = docs.current.get(path);
-    if (!doc) return Promise.resolve();
-    clearTimeout(doc.timer);
-    // While the conflict dialog is open the user decides; no write happens behind it.
-    if (conflictPaths.current.has(path)) return Promise.resolve();
-    if (doc.saving) { doc.again = true; return doc.saving; }
-    const text = liveState(doc).doc.toString();
-    if (text === doc.saved) { markDirty(path, false); return Promise.resolve(); }
-    doc.saving = (async () => {
-      try {
-        const r = await api.writeNote(path, text, doc.hash);
-        doc.hash = r.hash;
-        doc.saved = text;
-      } catch (e) {
-        if (errorCode(e) === 'conflict') await showConflict(path);
-        else propsRef.current.onError(e);
-      } finally {
-        doc.saving = null;
-        if (docs.current.get(path) === doc) markDirty(path, liveState(doc).doc.toString() !== doc.saved);
-        if (doc.again) { doc.again = false; void save(path); }
-      }
-    })();
-    return doc.saving;
-  }
+  const save = (path: string) => store.save(path);
 
   function completeTitles(ctx: CompletionContext): CompletionResult | null {
     const c = completionAt(ctx.state, ctx.pos);
@@ -257,11 +218,7 @@ export function Editor(props: EditorProps) {
       EditorView.updateListener.of((u) => {
         if (u.docChanged && readingRef.current.has(path)) setTextTick((n) => n + 1);
         if (!u.docChanged || u.transactions.every((tr) => tr.annotation(fromDisk))) return;
-        const doc = docs.current.get(path);
-        if (!doc) return;
-        markDirty(path, true);
-        clearTimeout(doc.timer);
-        doc.timer = setTimeout(() => void save(path), AUTOSAVE_MS);
+        store.edited(path);
       }),
       EditorView.domEventHandlers({
         mousedown(e, view) {
@@ -333,10 +290,10 @@ export function Editor(props: EditorProps) {
   function show(path: string | null) {
     const view = viewRef.current;
     if (!view) return;
-    const prev = shown.current ? docs.current.get(shown.current) : undefined;
-    if (prev && prev.path !== path) prev.state = view.state;
-    const doc = path ? docs.current.get(path) : undefined;
-    if (!doc) { shown.current = null; setShownPath(null); return; }
+    const prev = shown.current ? store.buffer(shown.current) : undefined;
+    if (prev && shown.current !== path) prev.state = view.state;
+    const doc = path ? store.buffer(path) : undefined;
+    if (!path || !doc) { shown.current = null; setShownPath(null); return; }
     if (shown.current !== path) { view.setState(doc.state); shown.current = path; }
     setShownPath(path);
     applyReveal();
@@ -352,17 +309,12 @@ export function Editor(props: EditorProps) {
   useEffect(() => {
     setLoadError(null);
     if (!active || isViewTab(active)) { show(null); return; }
-    if (docs.current.has(active)) { show(active); return; }
+    if (store.has(active)) { show(active); return; }
     show(null);
     let live = true;
-    api.readNote(active).then(
-      (note) => {
-        if (!live || docs.current.has(active)) return;
-        docs.current.set(active, {
-          path: active, state: makeState(active, note.content), hash: note.hash, saved: note.content,
-          timer: undefined, saving: null, again: false,
-        });
-        if (activeRef.current === active) show(active);
+    store.open(active, (text) => new EditorBuffer(active, makeState(active, text), shownView)).then(
+      () => {
+        if (live && activeRef.current === active) show(active);
       },
       (e) => { if (live) { setLoadError((e as Error).message); propsRef.current.onError(e); } },
     );
@@ -372,13 +324,10 @@ export function Editor(props: EditorProps) {
 
   // Closed tabs: save what is unsaved, then forget the document.
   useEffect(() => {
-    for (const [path, doc] of docs.current) {
+    for (const path of store.paths()) {
       if (tabs.includes(path)) continue;
-      void save(path).finally(() => {
-        if (!propsRef.current.tabs.includes(path)) { docs.current.delete(path); markDirty(path, false); }
-      });
+      void store.close(path);
       if (shown.current === path) show(null);
-      void doc;
     }
     // The Reading/Editing mode of a note is kept when its tab navigates away, so Back returns to it as it was.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -400,46 +349,19 @@ export function Editor(props: EditorProps) {
   // Files changed on disk.
   useEffect(() => {
     if (!change) return;
-    const paths = change.changed.length === 0 && change.deleted.length === 0 ? [...docs.current.keys()] : change.changed;
-    for (const path of paths) {
-      const doc = docs.current.get(path);
-      if (!doc) continue;
-      void (async () => {
-        if (doc.saving) await doc.saving;
-        let disk;
-        try { disk = await api.readNote(path); } catch { return; }
-        if (docs.current.get(path) !== doc || disk.hash === doc.hash) return; // our own write, or nothing new
-        const text = liveState(doc).doc.toString();
-        if (text === doc.saved) loadText(doc, disk.content, disk.hash);
-        else if (text === disk.content) { doc.hash = disk.hash; doc.saved = disk.content; markDirty(path, false); }
-        else await showConflict(path);
-      })();
-    }
+    const everything = change.changed.length === 0 && change.deleted.length === 0;
+    void store.diskChanged(everything ? null : change.changed);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [change?.seq]);
 
   useImperativeHandle(ref, () => ({
     saveNow: () => (activeRef.current ? save(activeRef.current) : Promise.resolve()),
-    flush: async (path?: string) => {
-      const paths = path ? [path] : [...docs.current.keys()];
-      await Promise.all(paths.map((p) => save(p)));
-    },
+    flush: (path?: string) => store.flush(path),
     toggleReading: () => {
       const path = activeRef.current;
       if (path) setReadingFor(path, !readingRef.current.has(path));
     },
   }));
-
-  async function resolveConflict(c: Conflict, keepMine: boolean) {
-    const doc = docs.current.get(c.path);
-    setConflicts((cs) => cs.filter((x) => x !== c));
-    conflictPaths.current.delete(c.path);
-    if (!doc) return;
-    if (!keepMine) { loadText(doc, c.diskContent, c.diskHash); return; }
-    // "Keep my version": save over the disk version the user saw; if it changed yet again, ask again.
-    doc.hash = c.diskHash;
-    await save(c.path);
-  }
 
   const isReading = active != null && reading.has(active);
   const activeView = isViewTab(active) ? active.slice(VIEW_TAB.length) : null;
@@ -482,7 +404,7 @@ export function Editor(props: EditorProps) {
         <ReadingView
           path={active}
           text={viewRef.current.state.doc.toString()}
-          refreshKey={change?.seq ?? 0}
+          refreshKey={indexVersion}
           reveal={readingReveal?.path === active ? readingReveal : null}
           onFollowLink={followFromReading}
         />
@@ -497,8 +419,8 @@ export function Editor(props: EditorProps) {
       {conflicts[0] ? (
         <ConflictDialog
           conflict={conflicts[0]}
-          onKeepMine={() => void resolveConflict(conflicts[0], true)}
-          onLoadDisk={() => void resolveConflict(conflicts[0], false)}
+          onKeepMine={() => void store.resolveConflict(conflicts[0].path, true)}
+          onLoadDisk={() => void store.resolveConflict(conflicts[0].path, false)}
         />
       ) : null}
     </section>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { MentionInfo } from '../../../electron/shared/api.ts';
 import { api } from '../client.ts';
-import { useApiData } from '../hooks/useApiData.ts';
+import { useApiQuery } from '../backend/query.ts';
 import { titleOf } from '../paths.ts';
 
 /**
@@ -10,8 +10,8 @@ import { titleOf } from '../paths.ts';
  * through the backend (`api.linkMentions`: the grammar's longest match, exactly the matched span, written with the
  * hash just read so a concurrent change is refused rather than overwritten).
  */
-export function MentionsPane(props: { path: string | null; refreshKey: number; onOpen(path: string, line: number): void; onError(e: unknown): void }) {
-  const { data, error } = useApiData<MentionInfo[]>(() => (props.path ? api.mentions(props.path) : null), [props.path, props.refreshKey]);
+export function MentionsPane(props: { path: string | null; onOpen(path: string, line: number): void; onError(e: unknown): void }) {
+  const { data, error } = useApiQuery<MentionInfo[]>(props.path ? ['mentions', props.path] : null, () => api.mentions(props.path as string));
   const [busy, setBusy] = useState<string | null>(null);
 
   async function link(m: MentionInfo | null) {

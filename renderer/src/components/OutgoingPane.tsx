@@ -1,19 +1,18 @@
 import { markdownDestination, splitMarkdownUrl, splitWiki, wikiInner } from '../../../electron/core/markdown/index.ts';
 import type { OutgoingLinkInfo } from '../../../electron/shared/api.ts';
 import { api } from '../client.ts';
-import { useApiData } from '../hooks/useApiData.ts';
+import { useApiQuery } from '../backend/query.ts';
 import { titleOf } from '../paths.ts';
 import type { OpenOptions } from '../commands/context.ts';
 
 /** Outgoing links of the current note; unresolved links are shown as such and clicking one creates the note. */
 export function OutgoingPane(props: {
   path: string | null;
-  refreshKey: number;
   /** Opens a link's target, scrolled to the link's heading or block. */
   onOpen(path: string, opts?: OpenOptions): void;
   onCreate(fromPath: string, target: string): void;
 }) {
-  const { data, error } = useApiData<OutgoingLinkInfo[]>(() => (props.path ? api.outgoing(props.path) : null), [props.path, props.refreshKey]);
+  const { data, error } = useApiQuery<OutgoingLinkInfo[]>(props.path ? ['outgoing', props.path] : null, () => api.outgoing(props.path as string));
   // One row per target (a note often links the same target several times).
   const rows: OutgoingLinkInfo[] = [];
   const seen = new Set<string>();

@@ -1,6 +1,9 @@
-import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import type { CuratedPath, LearningPlan, NextUp } from '../../../electron/shared/api.ts';
-import { api, on } from '../client.ts';
+import { useApiQuery } from '../backend/query.ts';
+import { useVaultEvents } from '../backend/vault-events.ts';
+import { api } from '../client.ts';
+import { titleOf } from '../paths.ts';
 import { CuratedPaths } from './CuratedPaths.tsx';
 import { NextUpList } from './NextUpList.tsx';
 import { PlanChecklist } from './PlanChecklist.tsx';
@@ -12,16 +15,11 @@ function message(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-function titleOfPath(path: string): string {
-  const name = path.slice(path.lastIndexOf('/') + 1);
-  return name.toLowerCase().endsWith('.md') ? name.slice(0, -3) : name;
-}
-
 /**
  * The learning panel (region "Learning"): a target picker (title, alias or path, with a datalist of note titles) and
  * "Plan for current note"; the learning plan as a checklist (ticking marks a note learned through the API, unticking
  * clears it) with the time left; "Next up"; curated paths with Previous/Next along the open path.
- * Refreshes (re-plans the shown target, keeping ticked steps) on the `progress-changed` and `vault-changed` events;
+ * Refreshes (re-plans the shown target, keeping ticked steps) when the progress or the index changes (backend events);
  * reports every plan change through `onPlanChange`.
  */
 export function LearningPanel({ currentPath, onOpenNote, onPlanChange }: LearningPanelProps) {
@@ -30,13 +28,9 @@ export function LearningPanel({ currentPath, onOpenNote, onPlanChange }: Learnin
   const [targetText, setTargetText] = useState('');
   const [plan, setPlan] = useState<LearningPlan | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [next, setNext] = useState<NextUp[] | null>(null);
-  const [paths, setPaths] = useState<CuratedPath[] | null>(null);
   const [openPath, setOpenPath] = useState<string | null>(null);
-  const [titles, setTitles] = useState<string[]>([]);
   const [busy, setBusy] = useState<ReadonlySet<string>>(new Set());
-  const [vaultTick, setVaultTick] = useState(0);
-  const [progressTick, setProgressTick] = useState(0);
+  const { version, progress } = useVaultEvents();
   const planRef = useRef<LearningPlan | null>(null);
   const request = useRef(0);
   planRef.current = plan;
@@ -57,37 +51,33 @@ export function LearningPanel({ currentPath, onOpenNote, onPlanChange }: Learnin
     }
   }, []);
 
+  // Progress changed (ticked here or in another window): the shown plan's states follow at once.
   useEffect(() => {
-    const offProgress = on('progress-changed', (progress) => {
-      setPlan((p) => (p ? withProgress(p, progress) : p));
-      setProgressTick((t) => t + 1);
-    });
-    const offVault = on('vault-changed', () => setVaultTick((t) => t + 1));
-    return () => { offProgress(); offVault(); };
-  }, []);
+    if (progress) setPlan((p) => (p ? withProgress(p, progress) : p));
+  }, [progress]);
 
   // Re-plan the same target after the vault or the progress changed: a prerequisite may have been added or removed,
   // and a note ticked out of order implies its own prerequisites are known (they leave the plan, as in Metacademy).
+  const changes = useRef({ version, progress });
   useEffect(() => {
+    if (changes.current.version === version && changes.current.progress === progress) return;
+    changes.current = { version, progress };
     const shown = planRef.current;
-    if (vaultTick + progressTick > 0 && shown) void runPlan(shown.target, true);
-  }, [vaultTick, progressTick, runPlan]);
+    if (shown) void runPlan(shown.target, true);
+  }, [version, progress, runPlan]);
 
-  useEffect(() => {
-    let live = true;
-    api.nextUp().then((n) => { if (live) setNext(n); }, (e) => { if (live) setError(message(e)); });
-    return () => { live = false; };
-  }, [vaultTick, progressTick]);
-
-  useEffect(() => {
-    let live = true;
-    api.curatedPaths().then((p) => { if (live) setPaths(p); }, (e) => { if (live) setError(message(e)); });
-    api.listFiles().then(
-      (files) => { if (live) setTitles([...new Set(files.filter((f) => f.kind === 'note').map((f) => titleOfPath(f.path)))].sort()); },
-      () => { /* the datalist is a convenience; typing a name still works */ },
-    );
-    return () => { live = false; };
-  }, [vaultTick]);
+  // Next up depends on the progress as well as the index.
+  const nextUp = useApiQuery<NextUp[]>(['nextUp', progress], () => api.nextUp());
+  const curated = useApiQuery<CuratedPath[]>(['curatedPaths'], () => api.curatedPaths());
+  const files = useApiQuery(['listFiles'], () => api.listFiles());
+  const next = nextUp.data;
+  const paths = curated.data;
+  // the datalist is a convenience; typing a name still works without it
+  const titles = useMemo(
+    () => [...new Set((files.data ?? []).filter((f) => f.kind === 'note').map((f) => titleOf(f.path)))].sort(),
+    [files.data],
+  );
+  const loadError = nextUp.error ?? curated.error;
 
   const toggle = useCallback(async (path: string, learned: boolean) => {
     setBusy((b) => new Set(b).add(path));
@@ -95,7 +85,6 @@ export function LearningPanel({ currentPath, onOpenNote, onPlanChange }: Learnin
       await api.setProgress(path, learned ? 'learned' : null);
       // The progress-changed event follows; updating here keeps the box right even if the event is late.
       setPlan((p) => (p ? { ...p, steps: p.steps.map((s) => (s.path === path ? { ...s, state: learned ? 'learned' : null } : s)) } : p));
-      setProgressTick((t) => t + 1);
       setError(null);
     } catch (e) {
       setError(message(e));
@@ -112,7 +101,7 @@ export function LearningPanel({ currentPath, onOpenNote, onPlanChange }: Learnin
 
   const planCurrent = () => {
     if (!currentPath) return;
-    setTargetText(titleOfPath(currentPath));
+    setTargetText(titleOf(currentPath));
     void runPlan(currentPath, false);
   };
 
@@ -142,7 +131,7 @@ export function LearningPanel({ currentPath, onOpenNote, onPlanChange }: Learnin
           {plan ? <button type="button" onClick={clear}>Clear plan</button> : null}
         </div>
       </form>
-      {error ? <p role="alert" className="learning-error">{error}</p> : null}
+      {error ?? loadError ? <p role="alert" className="learning-error">{error ?? loadError?.message}</p> : null}
       {plan ? (
         <PlanChecklist plan={plan} busy={busy} onToggle={(p, l) => void toggle(p, l)} onOpen={onOpenNote} />
       ) : (

@@ -1,0 +1,70 @@
+/**
+ * Fetches through one small cache keyed by the index version (backend/vault-events.ts): a component asks for
+ * `useApiQuery(['backlinks', path], () => api.backlinks(path))` and gets the answer for the current version, fetched
+ * once however many components ask; after the index changes the next version is fetched. The stale-answer guard
+ * lives here only: an answer for a key or version that is no longer wanted is dropped.
+ */
+import { useEffect, useEffectEvent, useState } from 'react';
+import { useIndexVersion } from './vault-events.ts';
+
+/** Entries kept (answers of older versions go first). */
+const CACHE_SIZE = 200;
+
+const cache = new Map<string, Promise<unknown>>();
+
+/** The answer of `load` for `key` at `version`: from the cache, or fetched (a failed fetch is not kept). */
+export function cachedFetch<T>(key: string, version: number, load: () => Promise<T>): Promise<T> {
+  const k = `${version}\u0000${key}`;
+  let p = cache.get(k) as Promise<T> | undefined;
+  if (!p) {
+    p = load();
+    cache.set(k, p);
+    p.catch(() => {
+      if (cache.get(k) === p) cache.delete(k);
+    });
+    if (cache.size > CACHE_SIZE) {
+      for (const old of cache.keys()) {
+        if (cache.size <= CACHE_SIZE) break;
+        cache.delete(old);
+      }
+    }
+  }
+  return p;
+}
+
+export interface QueryState<T> {
+  /** The latest answer (kept while the next version loads); null before the first or when `key` is null. */
+  data: T | null;
+  error: Error | null;
+}
+
+/**
+ * The answer of `load` for `key` (a JSON-serialisable list naming the call and its arguments) at the current index
+ * version; `key` null means nothing to load (data null). `load` may change between renders: the key says what it asks.
+ */
+export function useApiQuery<T>(key: readonly unknown[] | null, load: () => Promise<T>): QueryState<T> {
+  const version = useIndexVersion();
+  const id = key === null ? null : JSON.stringify(key);
+  const [state, setState] = useState<QueryState<T> & { id: string | null }>({ id: null, data: null, error: null });
+  const fetchNow = useEffectEvent((k: string, v: number) => cachedFetch(k, v, load));
+  useEffect(() => {
+    if (id === null) {
+      setState({ id: null, data: null, error: null });
+      return;
+    }
+    let live = true;
+    fetchNow(id, version).then(
+      (data) => {
+        if (live) setState({ id, data, error: null });
+      },
+      (error: Error) => {
+        if (live) setState((s) => ({ id, data: s.id === id ? s.data : null, error }));
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [id, version]);
+  // An answer for another key is not shown as this one's (e.g. the backlinks of the previous note).
+  return state.id === id ? state : { data: null, error: null };
+}

@@ -1,0 +1,97 @@
+/**
+ * The backend's events in one store, read with `useSyncExternalStore`: the index status, the last (coalesced)
+ * `vault-changed`, the learning progress, and the index version the renderer has seen — the one key every fetched
+ * answer is cached by (backend/query.ts), instead of a counter per component.
+ *
+ * `version` increases after each burst of `vault-changed` (coalesced over {@link COALESCE_MS}; a reconnect reports
+ * "anything may have changed" as an empty change) and when an indexing pass ends. The store subscribes to the client
+ * on first use.
+ */
+import { useSyncExternalStore } from 'react';
+import type { IndexStatus, ProgressState } from '../../../electron/shared/api.ts';
+import { on } from '../client.ts';
+
+/** Quiet time that ends a burst of `vault-changed` events, ms. */
+export const COALESCE_MS = 100;
+
+/** One coalesced `vault-changed`; both lists empty means anything may have changed (after a reconnect). */
+export interface VaultChange {
+  changed: string[];
+  deleted: string[];
+  /** Increases with each change. */
+  seq: number;
+}
+
+export interface VaultEventsSnapshot {
+  /** The index version the renderer has seen (see the module comment). */
+  version: number;
+  status: IndexStatus | null;
+  lastChange: VaultChange | null;
+  /** From `progress-changed`; null until the first event. */
+  progress: Record<string, ProgressState> | null;
+}
+
+let snapshot: VaultEventsSnapshot = { version: 0, status: null, lastChange: null, progress: null };
+const listeners = new Set<() => void>();
+let started = false;
+
+function set(next: Partial<VaultEventsSnapshot>): void {
+  snapshot = { ...snapshot, ...next };
+  for (const l of [...listeners]) l();
+}
+
+function start(): void {
+  if (started) return;
+  started = true;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let everything = false;
+  const pending = { changed: new Set<string>(), deleted: new Set<string>() };
+  on('vault-changed', (p) => {
+    for (const x of p.changed) pending.changed.add(x);
+    for (const x of p.deleted) pending.deleted.add(x);
+    if (p.changed.length === 0 && p.deleted.length === 0) everything = true;
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      const change = everything ? { changed: [], deleted: [] } : { changed: [...pending.changed], deleted: [...pending.deleted] };
+      pending.changed.clear();
+      pending.deleted.clear();
+      everything = false;
+      set({ lastChange: { ...change, seq: (snapshot.lastChange?.seq ?? 0) + 1 }, version: snapshot.version + 1 });
+    }, COALESCE_MS);
+  });
+  on('index-status', (s) => {
+    const passEnded = snapshot.status?.state === 'indexing' && s.state !== 'indexing';
+    set({ status: s, version: passEnded ? snapshot.version + 1 : snapshot.version });
+  });
+  on('progress-changed', (progress) => set({ progress }));
+}
+
+export function subscribe(listener: () => void): () => void {
+  start();
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+export function getSnapshot(): VaultEventsSnapshot {
+  return snapshot;
+}
+
+/** The status fetched at start-up, until the first `index-status` event brings a newer one. */
+export function setInitialStatus(status: IndexStatus): void {
+  if (snapshot.status === null) set({ status });
+}
+
+/** The whole snapshot (re-renders on every event). */
+export function useVaultEvents(): VaultEventsSnapshot {
+  return useSyncExternalStore(subscribe, getSnapshot);
+}
+
+/** The index version the renderer has seen; re-renders only when it changes. */
+export function useIndexVersion(): number {
+  return useSyncExternalStore(subscribe, () => snapshot.version);
+}
+
+/** The last coalesced `vault-changed`, or null. */
+export function useLastChange(): VaultChange | null {
+  return useSyncExternalStore(subscribe, () => snapshot.lastChange);
+}
