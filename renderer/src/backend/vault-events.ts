@@ -59,10 +59,7 @@ function start(): void {
       set({ lastChange: { ...change, seq: (snapshot.lastChange?.seq ?? 0) + 1 }, version: snapshot.version + 1 });
     }, COALESCE_MS);
   });
-  on('index-status', (s) => {
-    const passEnded = snapshot.status?.state === 'indexing' && s.state !== 'indexing';
-    set({ status: s, version: passEnded ? snapshot.version + 1 : snapshot.version });
-  });
+  on('index-status', setStatus);
   on('progress-changed', (progress) => set({ progress }));
 }
 
@@ -76,9 +73,19 @@ export function getSnapshot(): VaultEventsSnapshot {
   return snapshot;
 }
 
+/**
+ * A new index status. A pass that ended (a status that is not `indexing` after one that was, or after none: answers
+ * fetched before it may be of a half-built index) moves the version on.
+ */
+function setStatus(status: IndexStatus): void {
+  const before = snapshot.status?.state;
+  const passEnded = status.state !== 'indexing' && (before === undefined || before === 'indexing');
+  set({ status, version: passEnded ? snapshot.version + 1 : snapshot.version });
+}
+
 /** The status fetched at start-up, until the first `index-status` event brings a newer one. */
 export function setInitialStatus(status: IndexStatus): void {
-  if (snapshot.status === null) set({ status });
+  if (snapshot.status === null) setStatus(status);
 }
 
 /** The whole snapshot (re-renders on every event). */
