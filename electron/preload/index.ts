@@ -15,6 +15,7 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { ApiError, AtlasApi, AtlasBridge, AtlasEventName, AtlasEvents } from '../shared/api.ts';
 import { API_EVENTS, API_METHODS } from '../shared/api-methods.ts';
+import { proxyByName } from '../shared/call-by-name.ts';
 
 const EVENT_CHANNEL = 'atlas:event';
 
@@ -22,19 +23,16 @@ function isWrappedError(v: unknown): v is { __atlasError: ApiError } {
   return typeof v === 'object' && v !== null && '__atlasError' in v;
 }
 
-const api = {} as Record<string, (...args: unknown[]) => Promise<unknown>>;
-for (const method of API_METHODS) {
-  api[method] = async (...args: unknown[]) => {
-    const r: unknown = await ipcRenderer.invoke(`atlas:${method}`, ...args);
-    if (isWrappedError(r)) throw { code: r.__atlasError.code, message: r.__atlasError.message } satisfies ApiError;
-    return r;
-  };
-}
+const api = proxyByName<AtlasApi>(API_METHODS, async (method, args) => {
+  const r: unknown = await ipcRenderer.invoke(`atlas:${method}`, ...args);
+  if (isWrappedError(r)) throw { code: r.__atlasError.code, message: r.__atlasError.message } satisfies ApiError;
+  return r;
+});
 
 const events: ReadonlySet<string> = new Set(API_EVENTS);
 
 const bridge: AtlasBridge = {
-  api: api as unknown as AtlasApi,
+  api,
   on<E extends AtlasEventName>(event: E, listener: (payload: AtlasEvents[E]) => void): () => void {
     if (!events.has(event)) throw new Error(`Unknown event: ${String(event)}`);
     if (typeof listener !== 'function') throw new Error('listener must be a function');

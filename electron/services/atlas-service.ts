@@ -20,6 +20,7 @@ import { openVault } from '../core/vault.ts';
 import { writeFileAtomic } from '../core/files/atomic-write.ts';
 import { AtlasError, toApiError } from './errors.ts';
 import { API_METHODS } from '../shared/api-methods.ts';
+import { proxyByName } from '../shared/call-by-name.ts';
 import { AtlasEventHub } from './events.ts';
 import { applyLinkEdits, computeLinkEdits } from './link-rewrite.ts';
 import * as files from './vault-files.ts';
@@ -261,17 +262,14 @@ export async function createAtlasService(opts: AtlasServiceOptions): Promise<Atl
   };
 
   // Error messages name files vault-relative: the engine's (e.g. a damaged progress file) carry absolute paths.
-  for (const method of API_METHODS) {
-    const fn = api[method] as (...a: unknown[]) => Promise<unknown>;
-    (api as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>)[method] = async (...args: unknown[]) => {
-      try {
-        return await fn(...args);
-      } catch (e) {
-        const err = toApiError(e);
-        throw new AtlasError(err.code, withoutRoot(err.message, [paths.realRoot, vaultRoot]));
-      }
-    };
-  }
+  const answering = proxyByName<AtlasApi>(API_METHODS, async (method, args) => {
+    try {
+      return await (api[method] as (...a: unknown[]) => Promise<unknown>)(...args);
+    } catch (e) {
+      const err = toApiError(e);
+      throw new AtlasError(err.code, withoutRoot(err.message, [paths.realRoot, vaultRoot]));
+    }
+  });
 
   const close = async (): Promise<void> => {
     if (closed) return;
@@ -284,7 +282,7 @@ export async function createAtlasService(opts: AtlasServiceOptions): Promise<Atl
     hub.clear();
   };
 
-  return { api, events: hub, index, query, ready, close };
+  return { api: answering, events: hub, index, query, ready, close };
 }
 
 /** Replaces `<root>/` with nothing and a bare `<root>` with `the vault`, for each root (longest first). */

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { ApiError, AtlasApi } from '../shared/api.ts';
 import { API_METHODS } from '../shared/api-methods.ts';
+import { callByName, isMethodName } from '../shared/call-by-name.ts';
 import { toApiError } from './errors.ts';
 import { schemaFor } from './schemas.ts';
 
@@ -14,7 +15,7 @@ export type DispatchResult = { ok: true; result: unknown } | { ok: false; error:
 const METHODS: ReadonlySet<string> = new Set(API_METHODS);
 
 export function isApiMethod(method: string): method is (typeof API_METHODS)[number] {
-  return METHODS.has(method);
+  return isMethodName(METHODS, method);
 }
 
 /** HTTP status for an error code (used by the browser host). */
@@ -46,9 +47,7 @@ export async function dispatch(api: AtlasApi, method: string, args: unknown): Pr
     return { ok: false, error: { code: 'invalid-argument', message: `${method}: ${describe(parsed.error)}` } };
   }
   try {
-    const fn = api[method] as (...a: unknown[]) => Promise<unknown>;
-    const result = await fn.apply(api, parsed.data);
-    return { ok: true, result: result === undefined ? null : result };
+    return { ok: true, result: await callByName(api, METHODS, method, parsed.data) };
   } catch (e) {
     return { ok: false, error: toApiError(e) };
   }

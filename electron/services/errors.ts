@@ -43,7 +43,7 @@ export function toApiError(e: unknown): ApiError {
       // fs messages carry absolute paths; keep only the errno and the operation.
       return { code, message: `File operation failed (${o.syscall}: ${o.code})` };
     }
-    if (e instanceof Error && e.name === 'VaultError') return { code: 'not-found', message: e.message };
+    if (e instanceof Error && (e.name === 'VaultError' || e.name === 'UnknownMethodError')) return { code: 'not-found', message: e.message };
     if (e instanceof Error && /not found/i.test(e.message)) return { code: 'not-found', message: firstLine(e.message) };
     if (e instanceof Error) return { code: 'internal', message: firstLine(e.message) || 'Internal error' };
   }

@@ -7,6 +7,7 @@
 import { Worker } from 'node:worker_threads';
 import type { ApiError, AtlasApi, AtlasEventName, AtlasEvents } from '../shared/api.ts';
 import { API_METHODS } from '../shared/api-methods.ts';
+import { proxyByName } from '../shared/call-by-name.ts';
 import type { AtlasService, AtlasServiceOptions } from './atlas-service.ts';
 import { AtlasError } from './errors.ts';
 import { AtlasEventHub } from './events.ts';
@@ -80,15 +81,14 @@ export async function startAtlasServiceThread(opts: ServiceThreadOptions): Promi
     throw e;
   }
 
-  const call = (method: keyof AtlasApi, args: unknown[]): Promise<unknown> => {
+  const api = proxyByName<AtlasApi>(API_METHODS, (method, args): Promise<unknown> => {
     if (exited) return Promise.reject(new AtlasError('internal', exited.message));
     const id = nextId++;
     return new Promise((resolve, reject) => {
       pending.set(id, { resolve, reject });
       worker.postMessage({ type: 'call', id, method, args });
     });
-  };
-  const api = Object.fromEntries(API_METHODS.map((m) => [m, (...args: unknown[]) => call(m, args)])) as unknown as AtlasApi;
+  });
 
   let closing: Promise<void> | null = null;
   const close = (): Promise<void> => {

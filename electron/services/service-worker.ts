@@ -11,6 +11,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { AtlasApi } from '../shared/api.ts';
 import { API_EVENTS, API_METHODS } from '../shared/api-methods.ts';
+import { callByName } from '../shared/call-by-name.ts';
 import { createAtlasService, type AtlasServiceOptions } from './atlas-service.ts';
 import { toApiError } from './errors.ts';
 
@@ -33,13 +34,8 @@ try {
       void service.close().finally(() => port.postMessage({ type: 'closed' }));
       return;
     }
-    if (!methods.has(m.method)) {
-      port.postMessage({ type: 'result', id: m.id, ok: false, error: { code: 'invalid-argument', message: `Unknown method: ${m.method}` } });
-      return;
-    }
-    const fn = service.api[m.method] as (...a: unknown[]) => Promise<unknown>;
-    fn(...m.args).then(
-      (result) => port.postMessage({ type: 'result', id: m.id, ok: true, result: result === undefined ? null : result }),
+    callByName(service.api, methods, m.method, m.args).then(
+      (result) => port.postMessage({ type: 'result', id: m.id, ok: true, result }),
       (e: unknown) => port.postMessage({ type: 'result', id: m.id, ok: false, error: toApiError(e) }),
     );
   });

@@ -11,6 +11,7 @@
  */
 import type { ApiError, AtlasApi, AtlasBridge, AtlasEventName, AtlasEvents } from '../../electron/shared/api.ts';
 import { API_METHODS } from '../../electron/shared/api-methods.ts';
+import { proxyByName } from '../../electron/shared/call-by-name.ts';
 
 /** An API failure; `code` is one of `ApiError['code']` (or `network` when the host could not be reached). */
 export class AtlasError extends Error {
@@ -84,9 +85,7 @@ function browserClient(): AtlasBridge {
     return body.result;
   }
 
-  const api = Object.fromEntries(
-    API_METHODS.map((m) => [m, (...args: unknown[]) => call(m, args)]),
-  ) as unknown as AtlasApi;
+  const api = proxyByName<AtlasApi>(API_METHODS, call);
 
   let retryMs = 250;
   let wasConnected = false;
