@@ -8,7 +8,7 @@
  * on first use.
  */
 import { useSyncExternalStore } from 'react';
-import type { IndexStatus, ProgressState } from '../../../electron/shared/api.ts';
+import type { IndexStatus, ProgressState, ReviewSummary } from '../../../electron/shared/api.ts';
 import { on } from '../client.ts';
 
 /** Quiet time that ends a burst of `vault-changed` events, ms. */
@@ -29,9 +29,11 @@ export interface VaultEventsSnapshot {
   lastChange: VaultChange | null;
   /** From `progress-changed`; null until the first event. */
   progress: Record<string, ProgressState> | null;
+  /** From `review-changed` (a card was graded; practice, #15); null until the first event. */
+  review: ReviewSummary | null;
 }
 
-let snapshot: VaultEventsSnapshot = { version: 0, status: null, lastChange: null, progress: null };
+let snapshot: VaultEventsSnapshot = { version: 0, status: null, lastChange: null, progress: null, review: null };
 const listeners = new Set<() => void>();
 let started = false;
 
@@ -61,6 +63,7 @@ function start(): void {
   });
   on('index-status', setStatus);
   on('progress-changed', (progress) => set({ progress }));
+  on('review-changed', (review) => set({ review }));
 }
 
 export function subscribe(listener: () => void): () => void {

@@ -9,6 +9,7 @@ import { NextUpList } from './NextUpList.tsx';
 import { PlanChecklist } from './PlanChecklist.tsx';
 import { keepLearned, withProgress } from './plan-merge.ts';
 import type { LearningPanelProps } from './types.ts';
+import { practiceConcept } from '../review/session.ts';
 import './learning.css';
 
 function message(e: unknown): string {
@@ -30,7 +31,8 @@ export function LearningPanel({ currentPath, onOpenNote, onPlanChange }: Learnin
   const [error, setError] = useState<string | null>(null);
   const [openPath, setOpenPath] = useState<string | null>(null);
   const [busy, setBusy] = useState<ReadonlySet<string>>(new Set());
-  const { version, progress } = useVaultEvents();
+  // `review`: a graded card can make a concept "not learned" (re-study) or a prerequisite "review first" (practice, #15)
+  const { version, progress, review } = useVaultEvents();
   const planRef = useRef<LearningPlan | null>(null);
   const request = useRef(0);
   planRef.current = plan;
@@ -58,16 +60,16 @@ export function LearningPanel({ currentPath, onOpenNote, onPlanChange }: Learnin
 
   // Re-plan the same target after the vault or the progress changed: a prerequisite may have been added or removed,
   // and a note ticked out of order implies its own prerequisites are known (they leave the plan, as in Metacademy).
-  const changes = useRef({ version, progress });
+  const changes = useRef({ version, progress, review });
   useEffect(() => {
-    if (changes.current.version === version && changes.current.progress === progress) return;
-    changes.current = { version, progress };
+    if (changes.current.version === version && changes.current.progress === progress && changes.current.review === review) return;
+    changes.current = { version, progress, review };
     const shown = planRef.current;
     if (shown) void runPlan(shown.target, true);
-  }, [version, progress, runPlan]);
+  }, [version, progress, review, runPlan]);
 
   // Next up depends on the progress as well as the index.
-  const nextUp = useApiQuery<NextUp[]>(['nextUp', progress], () => api.nextUp());
+  const nextUp = useApiQuery<NextUp[]>(['nextUp', progress, review], () => api.nextUp());
   const curated = useApiQuery<CuratedPath[]>(['curatedPaths'], () => api.curatedPaths());
   const files = useApiQuery(['listFiles'], () => api.listFiles());
   const next = nextUp.data;
@@ -129,6 +131,8 @@ export function LearningPanel({ currentPath, onOpenNote, onPlanChange }: Learnin
         <div className="learning-row">
           <button type="button" onClick={planCurrent} disabled={!currentPath}>Plan for current note</button>
           {plan ? <button type="button" onClick={clear}>Clear plan</button> : null}
+          <button type="button" disabled={!plan && !currentPath} onClick={() => { const c = plan?.target ?? currentPath; if (c) practiceConcept(c); }}
+            title="Its flashcards and exercises, then its prerequisites' (Review view)">Practice this concept</button>
         </div>
       </form>
       {error ?? loadError ? <p role="alert" className="learning-error">{error ?? loadError?.message}</p> : null}

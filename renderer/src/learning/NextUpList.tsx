@@ -12,6 +12,7 @@ export function NextUpList(props: { items: NextUp[] | null; onOpen(path: string)
             <button className="learning-item" title={n.path} onClick={() => props.onOpen(n.path)}>
               <span className="learning-item-title">{n.title}</span>{' '}
               {n.unlocks > 0 ? <span className="learning-meta">unlocks {n.unlocks}</span> : null}
+              {n.restudy ? <span className="learning-badge learning-review" title="Its flashcards are failing">re-study</span> : null}
             </button>
           </li>
         ))}

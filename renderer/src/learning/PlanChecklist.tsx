@@ -53,7 +53,12 @@ export function PlanChecklist(props: {
                 <span className="learning-step-body">
                   <span className="learning-step-title"><span className="learning-num">{i + 1}.</span> {s.title}</span>
                   <span className="learning-meta">{levelLabel(s.level)} · {s.estimated ? '≈' : ''}{minutesLabel(s.estimateMin)}
-                    {s.state === 'learning' ? <span className="learning-badge">learning</span> : null}</span>
+                    {s.state === 'learning' ? <span className="learning-badge">learning</span> : null}
+                    {s.review ? (
+                      <span className="learning-badge learning-review" title="Its flashcards are failing or fading (practice)">
+                        review first{typeof s.retention === 'number' ? ` · ${Math.round(s.retention * 100)} %` : ''}
+                      </span>
+                    ) : null}</span>
                 </span>
               </label>
               <button className="learning-open" aria-label={`Open ${s.title}`} title={s.path} onClick={() => props.onOpen(s.path)}>Open</button>

@@ -4,3 +4,4 @@
  */
 export { registerView, useViews, viewKind } from './views.ts';
 export type { ViewKind, ViewProps } from './views.ts';
+import '../review/index.tsx';
