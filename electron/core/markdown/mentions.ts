@@ -153,7 +153,8 @@ export interface MentionTerm { term: string; owner: string }
 
 /**
  * Every occurrence of each term in `text` under the mention rules (case-insensitive, word boundaries on Latin
- * edges), then reduced to leftmost-longest non-overlapping matches. Cost: one `indexOf` scan of the text per term.
+ * edges), then reduced to leftmost-longest non-overlapping matches. Cost: one forward `indexOf` scan of the text per
+ * term (a rejected occurrence inside a word skips to the word's end).
  */
 export function matchTerms(text: string, terms: readonly MentionTerm[]): TermMatch[] {
   const lower = text.toLowerCase();
@@ -168,10 +169,18 @@ export function matchTerms(text: string, terms: readonly MentionTerm[]): TermMat
     if (needle.length !== t.length && sameLength) continue;
     const pre = isWordAt(t, 0);
     const post = isWordAt(t, t.length - 1);
-    for (let i = hay.indexOf(needle); i !== -1; i = hay.indexOf(needle, i + 1)) {
-      if (pre && isWordAt(text, i - 1)) continue;
-      if (post && isWordAt(text, i + needle.length)) continue;
-      all.push({ start: i, end: i + needle.length, owner, text: text.slice(i, i + needle.length) });
+    let i = hay.indexOf(needle);
+    while (i !== -1) {
+      let next = i + 1;
+      if (pre && isWordAt(text, i - 1)) {
+        // inside a word: the next candidate starts after the word ends (keeps periodic text like `aaaa…` linear)
+        while (next < text.length && isWordAt(text, next - 1)) next++;
+      } else if (!(post && isWordAt(text, i + needle.length))) {
+        all.push({ start: i, end: i + needle.length, owner, text: text.slice(i, i + needle.length) });
+        // overlapping occurrences of one term can never both be taken
+        next = i + needle.length;
+      }
+      i = hay.indexOf(needle, next);
     }
   }
   all.sort((a, b) => a.start - b.start || b.end - a.end);
