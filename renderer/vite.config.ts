@@ -11,9 +11,9 @@ import { contentSecurityPolicy } from '../electron/shared/csp.ts';
 function pageCsp(): Plugin {
   return {
     name: 'atlas-page-csp',
-    transformIndexHtml(html) {
+    transformIndexHtml(html, ctx) {
       if (!html.includes('%ATLAS_PAGE_CSP%')) throw new Error('renderer/index.html lost its %ATLAS_PAGE_CSP% placeholder');
-      return html.replace('%ATLAS_PAGE_CSP%', contentSecurityPolicy('page-meta'));
+      return html.replace('%ATLAS_PAGE_CSP%', contentSecurityPolicy(ctx.server ? 'dev-server' : 'page-meta'));
     },
   };
 }

@@ -46,8 +46,8 @@ export function parseWebArgs(argv: readonly string[]): WebArgs {
   return { vault: path.resolve(positionals[0] ?? DEFAULT_VAULT), port, dbPath };
 }
 
-/** Starts the service and the host; prints the URL line. Returns a function that shuts both down. */
-export async function runWeb(args: WebArgs): Promise<{ host: Host; stop: () => Promise<void> }> {
+/** Starts the service and the host; prints the URL line (unless `quiet`). Returns a function that shuts both down. */
+export async function runWeb(args: WebArgs, opts: { quiet?: boolean } = {}): Promise<{ host: Host; stop: () => Promise<void> }> {
   // The service runs in its own thread: indexing never delays an HTTP answer.
   const service = await startAtlasServiceThread({ vaultRoot: args.vault, dbPath: args.dbPath });
   let host: Host;
@@ -58,7 +58,7 @@ export async function runWeb(args: WebArgs): Promise<{ host: Host; stop: () => P
     const code = (e as NodeJS.ErrnoException).code;
     throw new Error(code === 'EADDRINUSE' ? `Port ${args.port} is in use; try --port 0` : e instanceof Error ? e.message : String(e));
   }
-  process.stdout.write(`Concept Atlas: ${host.url}\n`);
+  if (!opts.quiet) process.stdout.write(`Concept Atlas: ${host.url}\n`);
   service.ready.catch((e: unknown) => {
     console.error(`Indexing failed: ${e instanceof Error ? e.message : String(e)}`);
   });

@@ -9,15 +9,18 @@
  * leaves out `frame-ancestors`, which a `<meta>` policy cannot carry.
  */
 
-/** Where the policy is stated. */
-export type CspTarget = 'browser-host' | 'electron' | 'page-meta';
+/**
+ * Where the policy is stated. `dev-server` is the page's `<meta>` under `npm run dev` only: Vite's hot reload needs
+ * its inline module preamble (`script-src 'unsafe-inline'`); builds never carry it.
+ */
+export type CspTarget = 'browser-host' | 'electron' | 'page-meta' | 'dev-server';
 
 export function contentSecurityPolicy(target: CspTarget): string {
   const browser = target !== 'electron';
   const electron = target !== 'browser-host';
   const directives: [string, string[]][] = [
     ['default-src', ["'self'"]],
-    ['script-src', ["'self'"]],
+    ['script-src', ["'self'", ...(target === 'dev-server' ? ["'unsafe-inline'"] : [])]],
     ['style-src', ["'self'", "'unsafe-inline'"]],
     ['img-src', ["'self'", 'data:', 'blob:', ...(electron ? ['atlas-vault:'] : [])]],
     ...(electron ? ([['media-src', ["'self'", 'atlas-vault:']]] as [string, string[]][]) : []),
@@ -26,7 +29,7 @@ export function contentSecurityPolicy(target: CspTarget): string {
     ['object-src', ["'none'"]],
     ['base-uri', ["'none'"]],
     ['form-action', ["'none'"]],
-    ...(target === 'page-meta' ? [] : ([['frame-ancestors', ["'none'"]]] as [string, string[]][])),
+    ...(target === 'page-meta' || target === 'dev-server' ? [] : ([['frame-ancestors', ["'none'"]]] as [string, string[]][])),
   ];
   return directives.map(([name, sources]) => `${name} ${sources.join(' ')}`).join('; ');
 }
