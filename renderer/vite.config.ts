@@ -24,6 +24,8 @@ export default defineConfig({
   root,
   base: './',
   plugins: [react(), pageCsp()],
+  // The graph layout worker (renderer/src/graph/layout.worker.ts) is an ES module worker.
+  worker: { format: 'es' },
   build: {
     outDir: fileURLToPath(new URL('../out/renderer', import.meta.url)),
     emptyOutDir: true,

@@ -28,6 +28,7 @@ import { normaliseRelative, VaultPaths } from './vault-paths.ts';
 import { createReadingApi } from './reading.ts';
 import { linkMentionsOf } from './mention-linking.ts';
 import { createReviewEngine, reviewApi } from './review-service.ts';
+import { readGraphViewState, writeGraphViewState } from './graph-view-state.ts';
 
 export interface AtlasServiceOptions {
   /** Vault folder (absolute or relative to the working directory). Throws `not-found` if it is not a folder. */
@@ -123,6 +124,13 @@ export async function createAtlasService(opts: AtlasServiceOptions): Promise<Atl
   };
 
   const note = (p: string) => paths.resolve(p).rel;
+  // graph view state writes one at a time, last one wins on disk
+  let viewQueue: Promise<unknown> = Promise.resolve();
+  const serialView = (fn: () => Promise<void>): Promise<void> => {
+    const run = viewQueue.then(fn, fn);
+    viewQueue = run.catch(() => undefined);
+    return run;
+  };
   const name = (p: string) => normaliseRelative(p);
 
   const renamePath = async (from: string, to: string): Promise<RenameResult> => {
@@ -231,7 +239,7 @@ export async function createAtlasService(opts: AtlasServiceOptions): Promise<Atl
       if (f?.folder !== undefined) f.folder = normaliseRelative(f.folder, { allowRoot: true });
       return query.graph(f);
     },
-    neighbourhood: async (p, depth) => query.neighbourhood(note(p), depth),
+    neighbourhood: async (p, depth, options) => query.neighbourhood(note(p), depth, options),
     check: async (): Promise<CheckReport> => vault.check(),
     plan: async (target, known) => learning.plan(name(target), known?.map(name)),
     connection: async (from, to) => learning.connection(name(from), name(to)),
@@ -259,6 +267,9 @@ export async function createAtlasService(opts: AtlasServiceOptions): Promise<Atl
     searchAll: async (text) => query.searchAll(text),
     // flashcards and review (practice, #15)
     ...reviewApi(review, (p) => paths.resolve(p).rel, (summary) => hub.emit('review-changed', summary)),
+    // graph view (#11): kept controls and positions, in the vault's .atlas folder
+    graphViewState: async () => readGraphViewState(paths.realRoot),
+    saveGraphViewState: (state) => serialView(() => writeGraphViewState(paths.realRoot, state)),
   };
 
   // Error messages name files vault-relative: the engine's (e.g. a damaged progress file) carry absolute paths.

@@ -26,6 +26,24 @@ const graphFilter = z.strictObject({
   folder: z.string().max(MAX_PATH).optional(),
   includeAttachments: z.boolean().optional(),
   includeUnresolved: z.boolean().optional(),
+  includeTags: z.boolean().optional(),
+});
+
+// ---------- graph view (#11) ----------
+const localGraphOptions = z.strictObject({
+  incoming: z.boolean().optional(),
+  outgoing: z.boolean().optional(),
+  neighbourLinks: z.boolean().optional(),
+});
+/** Most positions kept (a vault of 200,000 notes is far beyond what the graph view draws). */
+export const MAX_GRAPH_POSITIONS = 200_000;
+/** Largest settings object kept, in UTF-16 units of its JSON. */
+export const MAX_GRAPH_SETTINGS = 64 * 1024;
+const graphViewState = z.strictObject({
+  settings: z.record(z.string(), z.unknown()).nullable().optional()
+    .refine((s) => s == null || JSON.stringify(s).length <= MAX_GRAPH_SETTINGS, 'graph settings over 64 KB'),
+  positions: z.record(z.string().max(MAX_PATH), z.tuple([z.number().finite(), z.number().finite()])).optional()
+    .refine((p) => p === undefined || Object.keys(p).length <= MAX_GRAPH_POSITIONS, `over ${MAX_GRAPH_POSITIONS} positions`),
 });
 
 const none = z.tuple([]);
@@ -56,7 +74,7 @@ export const API_SCHEMAS = {
   tags: none,
   search: z.tuple([z.string().max(1000)]),
   graph: z.tuple([optional(graphFilter)]),
-  neighbourhood: z.tuple([vaultPath, z.number().int().min(0).max(10)]),
+  neighbourhood: z.tuple([vaultPath, z.number().int().min(0).max(10), optional(localGraphOptions)]),
   check: none,
   plan: z.tuple([name, optional(z.array(name).max(10_000))]),
   connection: z.tuple([name, name]),
@@ -83,6 +101,9 @@ export const API_SCHEMAS = {
   retention: none,
   practice: z.tuple([vaultPath]),
   exercises: z.tuple([optional(vaultPath)]),
+  // graph view (#11)
+  graphViewState: none,
+  saveGraphViewState: z.tuple([graphViewState]),
 } satisfies Schemas;
 
 /** The schema of one method (typed loosely, for the generic dispatcher). */

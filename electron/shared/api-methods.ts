@@ -19,6 +19,8 @@ export const API_METHODS = [
   'searchAll',
   // flashcards and review (practice, #15)
   'reviewCards', 'reviewSummary', 'gradeCard', 'retention', 'practice', 'exercises',
+  // graph view (#11)
+  'graphViewState', 'saveGraphViewState',
 ] as const satisfies readonly ApiMethod[];
 
 export const API_EVENTS = ['index-status', 'vault-changed', 'progress-changed', 'review-changed'] as const satisfies readonly AtlasEventName[];

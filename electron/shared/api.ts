@@ -13,8 +13,8 @@
  */
 
 import type {
-  BacklinkInfo, CheckReport, ConnectionPath, CuratedPath, FileEntry, GraphData, GraphFilter, IndexStatus, LearningPlan,
-  MentionInfo, NextUp, NoteContent, NoteInfo, OutgoingLinkInfo, ProgressState, RenameResult, SearchHit, TagInfo,
+  BacklinkInfo, CheckReport, ConnectionPath, CuratedPath, FileEntry, GraphData, GraphFilter, GraphViewState, IndexStatus,
+  LearningPlan, LocalGraphOptions, MentionInfo, NextUp, NoteContent, NoteInfo, OutgoingLinkInfo, ProgressState, RenameResult, SearchHit, TagInfo,
   VaultInfo, WriteResult,
 } from '../core/model.ts';
 import type { SearchResults } from '../core/model.ts';
@@ -22,6 +22,7 @@ import type { SearchResults } from '../core/model.ts';
 /** The domain types that cross to the renderer, unchanged. */
 export type {
   BacklinkInfo, CheckReport, ConnectionPath, CuratedPath, FileEntry, GraphData, GraphEdge, GraphFilter, GraphNode,
+  GraphPositions, GraphViewState, LocalGraphOptions,
   HeadingInfo, IndexReport, IndexStatus, LearningPlan, LinkKind, MentionInfo, NextUp, NoteContent, NoteInfo,
   OutgoingLinkInfo, PathHop, PlanStep, PrerequisiteReport, ProgressState, RenameResult, ResolvedBy, SearchHit, TagInfo,
   VaultInfo, WriteResult,
@@ -120,7 +121,8 @@ export interface AtlasApi {
   tags(): Promise<TagInfo[]>;
   search(query: string): Promise<SearchHit[]>;
   graph(filter?: GraphFilter): Promise<GraphData>;
-  neighbourhood(path: string, depth: number): Promise<GraphData>;
+  /** The local graph of a note (see `neighbourhood` in electron/core/query/graph.ts); depth 0–10. */
+  neighbourhood(path: string, depth: number, options?: LocalGraphOptions): Promise<GraphData>;
   check(): Promise<CheckReport>;
 
   plan(target: string, known?: string[]): Promise<LearningPlan>;
@@ -182,6 +184,14 @@ export interface AtlasApi {
    * lines) and the match ranges in them; `total` counts all matches.
    */
   searchAll(query: string): Promise<SearchResults>;
+  // graph view (#11)
+  /** The graph view's kept controls and node positions; missing files give `{ settings: null, positions: {} }`. */
+  graphViewState(): Promise<GraphViewState>;
+  /**
+   * Replaces the kept settings and/or positions (each written atomically when given). Throws `invalid-argument` over
+   * 64 KB of settings or 200,000 positions.
+   */
+  saveGraphViewState(state: Partial<GraphViewState>): Promise<void>;
 }
 
 export type ApiMethod = keyof AtlasApi;

@@ -22,7 +22,8 @@ import { QuickSwitcher, type SwitcherNote } from './palette/QuickSwitcher.tsx';
 import { useRecentNotes } from './workspace/recent.ts';
 import { Editor, VIEW_TAB, isViewTab, type EditorHandle } from './components/Editor.tsx';
 import { FileTree } from './components/FileTree.tsx';
-import { GraphView } from './components/GraphView.tsx';
+import { setGraphAppState } from './graph/app-state.ts';
+import { GRAPH_VIEW } from './graph/register.tsx';
 import { BacklinksPane } from './components/BacklinksPane.tsx';
 import { OutgoingPane } from './components/OutgoingPane.tsx';
 import { MentionsPane } from './components/MentionsPane.tsx';
@@ -63,7 +64,6 @@ export function App() {
   const active = W.activeId(ws);
   const [reveal, setReveal] = useState<({ path: string; seq: number } & OpenOptions) | null>(null);
   const [alerts, setAlerts] = useState<AlertItem[]>([]);
-  const [showGraph, setShowGraph] = useState(true);
   const [query, setQuery] = useState('');
   const [tagFilter, setTagFilter] = useState<string | null>(null);
   const [overlay, setOverlay] = useState<LearningOverlay>({ plan: null, progress: {} });
@@ -101,7 +101,8 @@ export function App() {
     api.vaultInfo().then((i) => { if (live) { setInfo(i); document.title = `${i.name} — Concept Atlas`; } }, () => undefined);
     Promise.all([
       api.listFiles(),
-      api.graph(tagFilter ? { tag: tagFilter, includeUnresolved: true } : { includeUnresolved: true }),
+      // the whole graph: the graph view filters by tag itself (renderer/src/graph/)
+      api.graph({ includeUnresolved: true }),
       api.tags(),
     ]).then(([f, g, t]) => {
       if (!live) return;
@@ -112,11 +113,18 @@ export function App() {
       if (!started.current && f.length > 0) {
         started.current = true;
         const start = pickStartNote(f, g);
-        if (start) setWs((w) => (w.panes[0].tabs.length ? w : W.open(w, start)));
+        // The graph view tab opens beside the first note, in the background (the graph is one click away).
+        if (start) {
+          setWs((w) => {
+            if (w.panes[0].tabs.length) return w;
+            const withGraph = W.open(W.open(w, start), VIEW_TAB + GRAPH_VIEW, { newTab: true });
+            return W.activate(withGraph, withGraph.panes[0].tabs[0].key);
+          });
+        }
       }
     }, (e) => { if (live) showError(e); });
     return () => { live = false; };
-  }, [version, tagFilter, showError]);
+  }, [version, showError]);
 
   // Tabs of deleted files close (the editor keeps unsaved text of a deleted file only until the tab closes).
   useEffect(() => {
@@ -202,21 +210,11 @@ export function App() {
   const [picker, setPicker] = useState<'palette' | 'switcher' | null>(null);
   const leftPanel = usePanelRef();
   const rightPanel = usePanelRef();
-  const graphPanel = usePanelRef();
-  const showGraphRef = useRef(showGraph);
-  showGraphRef.current = showGraph;
   const togglePanel = (p: typeof leftPanel) => {
     const h = p.current;
     if (!h) return;
     if (h.isCollapsed()) h.expand(); else h.collapse();
   };
-  // The graph panel follows the Graph toggle (Ctrl+G); dragging it shut turns the toggle off.
-  useEffect(() => {
-    const h = graphPanel.current;
-    if (!h) return;
-    if (showGraph && h.isCollapsed()) h.expand();
-    else if (!showGraph && !h.isCollapsed()) h.collapse();
-  }, [showGraph, graphPanel]);
   const activeNote = isViewTab(active) ? null : active;
   const openView = useCallback((kind: string) => {
     const id = VIEW_TAB + kind;
@@ -236,7 +234,6 @@ export function App() {
     { id: 'editor:save', name: 'Save current note', shortcut: 'Mod+S', enabled: () => !!activeNote, run: () => editorRef.current?.saveNow() },
     { id: 'file:new-note', name: 'Create new note', shortcut: 'Mod+N', run: () => setNewNoteSignal((n) => n + 1) },
     { id: 'workspace:close-tab', name: 'Close current tab', shortcut: 'Mod+W', enabled: () => !!active, run: () => { if (active) void closeTab(active); } },
-    { id: 'graph:toggle', name: 'Toggle graph', shortcut: 'Mod+G', run: () => setShowGraph((v) => !v) },
     // History of the focused tab (Obsidian: Navigate back/forward, Ctrl/Cmd+Alt+←/→; Alt+←/→ as in browsers).
     { id: 'history:back', name: 'Navigate back', shortcut: ['Mod+Alt+ArrowLeft', 'Alt+ArrowLeft'], enabled: () => W.canGo(wsRef.current, -1), run: () => setWs((w) => W.go(w, -1)) },
     { id: 'history:forward', name: 'Navigate forward', shortcut: ['Mod+Alt+ArrowRight', 'Alt+ArrowRight'], enabled: () => W.canGo(wsRef.current, 1), run: () => setWs((w) => W.go(w, 1)) },
@@ -283,6 +280,18 @@ export function App() {
   }, [files, graph]);
   const onPlanChange = useCallback((plan: LearningPlan | null) => setOverlay((o) => ({ ...o, plan })), []);
   const onTag = useCallback((tag: string) => { setQuery(`tag:${tag}`); setTagFilter(tag); }, []);
+  // The graph views (renderer/src/graph/) read the vault graph, the overlay and the tags from here.
+  const tagNames = useMemo(() => {
+    const out: string[] = [];
+    const walk = (ts: TagInfo[]) => ts.forEach((t) => { out.push(t.tag); walk(t.children); });
+    walk(tags);
+    return out;
+  }, [tags]);
+  setGraphAppState({
+    data: graph, overlay, tags: tagNames, tagFilter, activeNote,
+    onClearTagFilter: () => { setTagFilter(null); setQuery(''); },
+    onCreateNote: (target) => void followLink(activeNote ?? '', target),
+  });
   // every index pass ends with an `idle` or `error` status (AtlasIndex.tracked), so `indexing` means work in progress
   const indexing = status?.state === 'indexing';
 
@@ -317,7 +326,7 @@ export function App() {
   };
 
   return (
-    <div className={`app${showGraph ? '' : ' no-graph'}`}>
+    <div className="app">
       <header className="topbar">
         <button className="icon" aria-label="Toggle left sidebar" aria-pressed={!collapsed.left} title="Toggle left sidebar" onClick={() => runCommand('workspace:toggle-left-sidebar')}>◧</button>
         <button className="icon" aria-label="Back" title="Navigate back (Ctrl+Alt+←)" disabled={!W.canGo(ws, -1)} onClick={() => runCommand('history:back')}>←</button>
@@ -335,7 +344,7 @@ export function App() {
         {activeNote ? <span className="muted crumb" title={activeNote}>{parentFolder(activeNote) || '/'}</span> : null}
         <button onClick={() => runCommand('app:command-palette')} title="Command palette (Ctrl+Shift+P)" aria-label="Command palette">⌘</button>
         <button onClick={() => runCommand('workspace:split-vertical')} title="Split right (Ctrl+\\)" aria-label="Split right">Split</button>
-        <button aria-pressed={showGraph} onClick={() => runCommand('graph:toggle')} title="Toggle graph (Ctrl+G)">Graph</button>
+        <button onClick={() => runCommand('graph:open')} title="Graph view (Ctrl+G)">Graph</button>
         <button className="icon" aria-label="Toggle right sidebar" aria-pressed={!collapsed.right} title="Toggle right sidebar" onClick={() => runCommand('workspace:toggle-right-sidebar')}>◨</button>
       </header>
       <Group id="atlas-layout" className="workspace" orientation="horizontal" defaultLayout={layout.defaultLayout} onLayoutChanged={layout.onLayoutChanged}>
@@ -367,22 +376,6 @@ export function App() {
               </Group>
             ) : editorPane(0)}
           </main>
-        </Panel>
-        <Separator className="resize-handle" aria-label="Resize graph" disabled={!showGraph} />
-        <Panel id="graph" panelRef={graphPanel} collapsible collapsedSize={0} minSize={200} defaultSize="30%"
-          onResize={(sz) => { const open = sz.inPixels >= 1; if (open !== showGraphRef.current) setShowGraph(open); }}>
-          <GraphView
-            data={graph}
-            currentPath={activeNote}
-            overlay={overlay}
-            visible={showGraph}
-            refreshKey={version}
-            tagFilter={tagFilter}
-            onClearTagFilter={() => { setTagFilter(null); setQuery(''); }}
-            onOpenNote={(p) => openNote(p)}
-            onCreateNote={(target) => void followLink(activeNote ?? '', target)}
-            onError={showError}
-          />
         </Panel>
         <Separator className="resize-handle" aria-label="Resize right sidebar" />
         <Panel id="right" panelRef={rightPanel} collapsible collapsedSize={0} minSize={200} defaultSize={280} groupResizeBehavior="preserve-pixel-size"

@@ -4,7 +4,7 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { clickGraphNode, startApp, waitForGraphNodes, type AtlasApp } from './harness.ts';
+import { clickGraphNode, openGraphView, startApp, waitForGraphNodes, type AtlasApp } from './harness.ts';
 
 let app: AtlasApp;
 before(async () => { app = await startApp({ vault: 'e2e-basic' }); });
@@ -74,11 +74,14 @@ test('clicking a tag lists its notes (nested tags included) and filters the grap
   assert.equal(await search.getByRole('searchbox', { name: 'Search' }).inputValue(), 'tag:中文');
   await search.getByRole('button', { name: /^调度器/ }).waitFor();
   await search.getByRole('button', { name: /^学习计划/ }).waitFor();
+  // The graph view's tag filter hides the other notes (the current note stays, so pick notes that are not it).
   await page.waitForFunction(() => {
-    const ids = window.__atlasGraph!.nodes('[kind = "note"]').map((n) => n.id()).sort();
-    return ids.join('|') === '笔记/学习计划.md|笔记/调度器.md';
+    const cur = window.__atlasGraph!.nodes('.current').map((n) => n.id());
+    const ids = window.__atlasGraph!.nodes('[kind = "note"]').filter((n) => n.visible() && !cur.includes(n.id())).map((n) => n.id()).sort();
+    return ids.filter((id) => !['笔记/学习计划.md', '笔记/调度器.md'].includes(id)).length === 0 && ids.length >= 1;
   });
-  await page.getByRole('region', { name: 'Graph' }).getByRole('button', { name: /Clear tag filter/ }).click();
+  await openGraphView(page);
+  await page.getByRole('region', { name: 'Graph', exact: true }).getByRole('button', { name: /Clear tag filter/ }).click();
   await waitForGraphNodes(page, 7);
 
   // Nested: #go covers go/concurrency, go/sync and go/runtime.
@@ -102,10 +105,11 @@ test('keyboard shortcuts: Ctrl+Shift+F search, Ctrl+G graph, Ctrl+N new note, Ct
   await page.keyboard.press('Control+Shift+F');
   await page.waitForFunction(() => document.activeElement?.getAttribute('aria-label') === 'Search');
 
+  // Ctrl+G shows the graph view tab, and again goes back to the note.
   await page.keyboard.press('Control+g');
-  await page.getByRole('region', { name: 'Graph' }).waitFor({ state: 'hidden' });
+  await page.getByRole('region', { name: 'Graph', exact: true }).waitFor({ state: 'visible' });
   await page.keyboard.press('Control+g');
-  await page.getByRole('region', { name: 'Graph' }).waitFor({ state: 'visible' });
+  await page.getByRole('region', { name: 'Graph', exact: true }).waitFor({ state: 'hidden' });
 
   await page.keyboard.press('Control+n');
   const name = page.getByRole('region', { name: 'File tree' }).getByRole('textbox', { name: 'Name' });
@@ -121,15 +125,14 @@ test('keyboard shortcuts: Ctrl+Shift+F search, Ctrl+G graph, Ctrl+N new note, Ct
 test('"Local graph" shows the notes linked to and from the current note', async () => {
   const { page } = app;
   await page.getByRole('region', { name: 'File tree' }).getByRole('treeitem', { name: '调度器', exact: true }).click();
-  const graph = page.getByRole('region', { name: 'Graph' });
-  await graph.getByRole('button', { name: 'Local graph' }).click();
+  await page.getByRole('region', { name: 'Local graph' }).waitFor();
   // 调度器 → goroutine, Mutex (depth 1) are in; channel, which only links goroutine, is out.
   await page.waitForFunction(() => {
-    const cy = window.__atlasGraph!;
-    return cy.getElementById('concepts/channel.md').empty() && cy.getElementById('concepts/goroutine.md').nonempty()
-      && cy.getElementById('concepts/Mutex.md').nonempty() && cy.getElementById('笔记/调度器.md').hasClass('current');
+    const s = window.__atlasGraphs?.local?.snapshot();
+    if (!s) return false;
+    const has = (id: string) => s.nodes.some((n) => n.id === id);
+    return !has('concepts/channel.md') && has('concepts/goroutine.md') && has('concepts/Mutex.md')
+      && s.nodes.some((n) => n.id === '笔记/调度器.md' && n.classes.includes('current'));
   });
   await app.screenshot('local-graph');
-  await graph.getByRole('button', { name: 'Local graph' }).click();
-  await page.waitForFunction(() => window.__atlasGraph!.getElementById('concepts/channel.md').nonempty());
 });

@@ -143,7 +143,7 @@ export async function startApp(opts: StartOptions): Promise<AtlasApp> {
     page.on('console', (m) => { if (m.type() === 'error') pageErrors.push(`${m.text()} ${m.location().url}`.trim()); });
     page.on('pageerror', (e) => pageErrors.push(String(e)));
     await page.goto(url);
-    await page.getByRole('region', { name: 'Graph' }).waitFor({ state: 'visible', timeout: 30_000 });
+    await page.getByRole('region', { name: 'Local graph' }).waitFor({ state: 'visible', timeout: 30_000 });
     const firstScreenMs = performance.now() - t0;
     fs.mkdirSync(ARTIFACTS_DIR, { recursive: true });
     return {
@@ -180,8 +180,16 @@ export async function waitForGraphEdge(page: Page, a: string, b: string, timeout
   }, [a, b] as const, { timeout });
 }
 
-/** Clicks a graph node with the mouse, at its rendered position on the canvas. */
+/** Shows the graph view tab (opening it when closed) and waits for its region. */
+export async function openGraphView(page: Page): Promise<void> {
+  const graph = page.getByRole('region', { name: 'Graph', exact: true });
+  if (!(await graph.isVisible())) await page.getByRole('button', { name: 'Graph', exact: true }).click();
+  await graph.waitFor({ state: 'visible' });
+}
+
+/** Clicks a node of the graph view with the mouse, at its rendered position on the canvas (shows the tab first). */
 export async function clickGraphNode(page: Page, id: string): Promise<void> {
+  await openGraphView(page);
   const pos = await page.evaluate((nodeId) => {
     const cy = window.__atlasGraph!;
     const n = cy.getElementById(nodeId);

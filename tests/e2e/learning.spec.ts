@@ -10,9 +10,8 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { EdgeSingular } from 'cytoscape';
 import type { Locator } from 'playwright-core';
-import { ARTIFACTS_DIR, eventually, startApp, waitForGraphNodes, type AtlasApp } from './harness.ts';
+import { ARTIFACTS_DIR, eventually, openGraphView, startApp, waitForGraphNodes, type AtlasApp } from './harness.ts';
 
 const GO = 'basics/Go language.md';
 const PT = 'concurrency/process and thread.md';
@@ -220,36 +219,31 @@ test('ticking steps records progress, shortens the time left, colours the node a
   await eventually(() => readProgress()?.notes[PT] === 'learned', 10_000, 'progress.json records process and thread again');
 });
 
-test('"Learning map" places every concept below its prerequisites', async () => {
+test('"Learning map" lays out the plan, each concept below its prerequisites, fitted to it', async () => {
   const { page } = app;
+  // The plan of the earlier tests (context's prerequisites) is still shown: the map is exactly its steps.
+  const plan = (await planTitles()).map((t) => pathOfTitle(t)!);
+  assert.ok(plan.length >= 3, `a plan is shown (${plan.join(', ')})`);
+  await openGraphView(page);
   const button = region('Graph').getByRole('button', { name: 'Learning map' });
   await button.click();
   await region('Graph').getByRole('button', { name: 'Learning map', pressed: true }).waitFor();
-  // Dagre is laid out when every prerequisite edge points downwards (prerequisite above the note that needs it).
-  await page.waitForFunction(() => {
-    const cy = window.__atlasGraph!;
-    const edges = cy.edges('[?prereq]');
-    return edges.nonempty() && edges.toArray().every((e) => {
-      const edge = e as EdgeSingular;
-      return edge.visible() && edge.source().position('y') < edge.target().position('y') - 1;
-    });
-  }, undefined, { timeout: 10_000, polling: 100 });
-  const edges = await page.evaluate(() => window.__atlasGraph!.edges('[?prereq]').map((e) => ({
-    from: e.source().id(), to: e.target().id(), fromY: e.source().position('y'), toY: e.target().position('y'),
-  })));
-  const expected = Object.entries(PREREQS).flatMap(([p, qs]) => qs.map((q) => `${q} → ${p}`)).sort();
-  assert.deepEqual(edges.map((e) => `${e.from} → ${e.to}`).sort(), expected, 'one arrow per prerequisite, prerequisite → dependent');
-  for (const e of edges) assert.ok(e.fromY < e.toY, `${e.from} (y ${e.fromY}) above ${e.to} (y ${e.toY})`);
-  // Plain links and the curated path note (no prerequisites) are off the map.
-  const hidden = await page.evaluate(() => ({
-    plainVisible: window.__atlasGraph!.edges('[!prereq]').filter((e) => e.visible()).length,
-    pathVisible: window.__atlasGraph!.getElementById('paths/Go 并发入门.md').visible(),
-  }));
-  assert.deepEqual(hidden, { plainVisible: 0, pathVisible: false });
-  // The toolbar counts the nodes on the map (the eight concepts with prerequisite edges), not the whole vault.
-  const onMap = await page.evaluate(() => window.__atlasGraph!.nodes(':visible').length);
-  assert.equal(onMap, Object.keys(PREREQS).length);
-  await region('Graph').getByText(`${onMap} nodes`, { exact: true }).waitFor();
+  await page.waitForFunction((n) => {
+    const h = window.__atlasGraphs?.map;
+    return !!h && h.ready && !h.layoutPending && h.snapshot().nodes.length === n;
+  }, plan.length, { timeout: 20_000, polling: 100 });
+  const snap = await page.evaluate(() => window.__atlasGraphs!.map.snapshot());
+  assert.deepEqual(snap.nodes.map((n) => n.id).sort(), [...plan].sort(), 'the map shows the plan, not the vault');
+  const y = new Map(snap.nodes.map((n) => [n.id, n.y]));
+  const expected = plan.flatMap((p) => PREREQS[p].filter((q) => plan.includes(q)).map((q) => `${q} → ${p}`)).sort();
+  assert.deepEqual(snap.edges.map((e) => `${e.source} → ${e.target}`).sort(), expected, 'one arrow per prerequisite, prerequisite → dependent');
+  for (const e of snap.edges) assert.ok(y.get(e.source)! < y.get(e.target)!, `${e.source} above ${e.target}`);
+  // Fitted to the plan at a readable zoom: every node on screen.
+  assert.ok(snap.zoom >= 0.6, `readable zoom (${snap.zoom})`);
+  for (const n of snap.nodes) {
+    assert.ok(n.renderedX > 0 && n.renderedX < snap.width && n.renderedY > 0 && n.renderedY < snap.height, `${n.id} in view`);
+  }
+  await region('Graph').getByText(`${plan.length} nodes`, { exact: true }).waitFor();
   // No two labels overlap (plan numbers included, e.g. "1. Go language" beside "2. process and thread").
   const boxes = await page.evaluate(() => window.__atlasGraph!.nodes(':visible').map((n) => ({
     label: n.data('display') as string, ...n.boundingBox({ includeLabels: true, includeNodes: false, includeOverlays: false }),

@@ -8,10 +8,15 @@
 import type { LinkKind } from './link.ts';
 
 export interface GraphNode {
-  /** Vault path for notes and attachments; `unresolved:<raw target>` for unresolved targets. */
+  /**
+   * Vault path for notes and attachments; `unresolved:<target key>` for unresolved targets; `tag:<tag>` for tags
+   * shown as nodes (`GraphFilter.includeTags`).
+   */
   id: string;
   label: string;
-  kind: 'note' | 'attachment' | 'unresolved';
+  kind: 'note' | 'attachment' | 'unresolved' | 'tag';
+  /** Folder of a note or attachment (vault-relative, '' at the root), for folder groups and filters. */
+  folder?: string;
   tags: string[];
   /** Aliases of a note (for `[[` completion by alias), absent for other kinds. */
   aliases?: string[];
@@ -21,7 +26,8 @@ export interface GraphNode {
 export interface GraphEdge {
   source: string;
   target: string;
-  kind: LinkKind;
+  /** `tag`: a note → the tag node it carries (only with `GraphFilter.includeTags`). */
+  kind: LinkKind | 'tag';
   /** Frontmatter key for property links (`prerequisites`, `related`, …), else null. */
   relation: string | null;
 }
@@ -35,4 +41,29 @@ export interface GraphFilter {
   folder?: string;
   includeAttachments?: boolean;
   includeUnresolved?: boolean;
+  /** Tags as nodes (`tag:<tag>`), each note joined to its tags by a `tag` edge (Obsidian's "Tags" toggle). */
+  includeTags?: boolean;
+}
+
+/** Which links a local graph follows (Obsidian's local graph toggles); each defaults to true. */
+export interface LocalGraphOptions {
+  /** Follow backlinks (notes linking to a note already in the view). */
+  incoming?: boolean;
+  /** Follow outgoing links. */
+  outgoing?: boolean;
+  /** Draw links between the notes found, not only the links through which they were found. */
+  neighbourLinks?: boolean;
+}
+
+/** Node positions of the global graph, by node id: `[x, y]` in Cytoscape model coordinates (px at zoom 1). */
+export type GraphPositions = Record<string, [number, number]>;
+
+/**
+ * The graph view's kept state for a vault, stored in the vault: `.atlas/graph.json` (the controls, as Obsidian keeps
+ * its graph settings in `.obsidian/graph.json`) and `.atlas/graph-positions.json` (the positions). The settings are
+ * the renderer's own JSON object (at most 64 KB), opaque to the backend.
+ */
+export interface GraphViewState {
+  settings: Record<string, unknown> | null;
+  positions: GraphPositions;
 }

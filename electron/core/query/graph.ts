@@ -4,17 +4,34 @@
  * without a trailing `.md` (the comparison a resolution makes), so `[[Foo]]`, `[[foo]]` and `[[Foo.md]]` are one node,
  * labelled as first written. Several links between the same two nodes with the same kind and relation make one edge.
  */
-import type { GraphData, GraphEdge, GraphFilter, GraphNode } from '../model.ts';
+import type { GraphData, GraphEdge, GraphFilter, GraphNode, LocalGraphOptions } from '../model.ts';
 import { parseLevel } from '../properties/readers.ts';
 import type { EdgeRow, GraphStore } from '../store/graph-store.ts';
 import { targetKey } from '../resolve/keys.ts';
 
 function noteNode(n: { path: string; title: string; tags: string[]; aliases: string[]; properties: Record<string, unknown> }): GraphNode {
-  return { id: n.path, label: n.title, kind: 'note', tags: n.tags, aliases: n.aliases, level: parseLevel(n.properties.level) };
+  return { id: n.path, label: n.title, kind: 'note', folder: folderOf(n.path), tags: n.tags, aliases: n.aliases, level: parseLevel(n.properties.level) };
 }
 
 function fileName(p: string): string {
   return p.slice(p.lastIndexOf('/') + 1);
+}
+
+function folderOf(p: string): string {
+  const i = p.lastIndexOf('/');
+  return i < 0 ? '' : p.slice(0, i);
+}
+
+/** Tag nodes (`tag:<tag>`, labelled `#tag`) and note → tag edges for every note in the builder. */
+function addTagNodes(b: GraphBuilder): void {
+  for (const n of [...b.nodes.values()]) {
+    if (n.kind !== 'note') continue;
+    for (const t of n.tags) {
+      const id = `tag:${t}`;
+      if (!b.nodes.has(id)) b.nodes.set(id, { id, label: `#${t}`, kind: 'tag', tags: [t] });
+      b.addRaw({ source: n.id, target: id, kind: 'tag', relation: null });
+    }
+  }
 }
 
 class GraphBuilder {
@@ -30,13 +47,22 @@ class GraphBuilder {
     } else if (e.targetKind === 'attachment') {
       if (!includeAttachments) return;
       target = e.target;
-      if (!this.nodes.has(target)) this.nodes.set(target, { id: target, label: fileName(target), kind: 'attachment', tags: [] });
+      if (!this.nodes.has(target)) this.nodes.set(target, { id: target, label: fileName(target), kind: 'attachment', folder: folderOf(target), tags: [] });
     } else {
       if (!this.nodes.has(e.target)) return;
       target = e.target;
     }
-    const key = `${e.source}\u0000${target}\u0000${e.kind}\u0000${e.relation ?? ''}`;
-    if (!this.edges.has(key)) this.edges.set(key, { source: e.source, target, kind: e.kind, relation: e.relation });
+    this.addRaw({ source: e.source, target, kind: e.kind, relation: e.relation });
+  }
+
+  addRaw(e: GraphEdge): void {
+    const key = `${e.source}\u0000${e.target}\u0000${e.kind}\u0000${e.relation ?? ''}`;
+    if (!this.edges.has(key)) this.edges.set(key, e);
+  }
+
+  /** Drops edges that `keep` refuses. */
+  filterEdges(keep: (e: GraphEdge) => boolean): void {
+    for (const [k, e] of this.edges) if (!keep(e)) this.edges.delete(k);
   }
 
   data(): GraphData {
@@ -60,15 +86,21 @@ export function graph(store: GraphStore, filter: GraphFilter = {}): GraphData {
   const b = new GraphBuilder();
   for (const n of notes) b.nodes.set(n.path, noteNode(n));
   for (const e of store.edgeRows()) if (b.nodes.get(e.source)?.kind === 'note') b.addEdge(e, includeAttachments, includeUnresolved);
+  if (filter.includeTags) addTagNodes(b);
   return b.data();
 }
 
 /**
- * The local graph of a note: notes within `depth` links of it (following links in both directions), the links
- * among them, and the unresolved targets linked from notes closer than `depth`. Empty when the note is unknown.
+ * The local graph of a note (Obsidian's local graph): notes within `depth` links of it (0–10), following backlinks
+ * (`incoming`) and outgoing links (`outgoing`), the unresolved targets linked from notes closer than `depth`, and the
+ * links among them: with `neighbourLinks` off only the links along which a note was reached (from a nearer note to a
+ * farther one). Every option defaults to true. Empty when the note is unknown. Reads only the notes within reach.
  */
-export function neighbourhood(store: GraphStore, path: string, depth: number): GraphData {
+export function neighbourhood(store: GraphStore, path: string, depth: number, options: LocalGraphOptions = {}): GraphData {
   if (!store.note(path)) return { nodes: [], edges: [] };
+  const incoming = options.incoming ?? true;
+  const outgoing = options.outgoing ?? true;
+  const neighbourLinks = options.neighbourLinks ?? true;
   const maxDepth = Math.max(0, Math.min(Math.floor(depth), 10));
   const dist = new Map<string, number>([[path, 0]]);
   let frontier = [path];
@@ -76,7 +108,8 @@ export function neighbourhood(store: GraphStore, path: string, depth: number): G
   for (let d = 1; d <= maxDepth && frontier.length; d++) {
     const next: string[] = [];
     for (const p of frontier) {
-      for (const q of [...noteTargets(p), ...store.backlinks(p).map((b) => b.source)]) {
+      const reach = [...(outgoing ? noteTargets(p) : []), ...(incoming ? store.backlinks(p).map((b) => b.source) : [])];
+      for (const q of reach) {
         if (!dist.has(q)) { dist.set(q, d); next.push(q); }
       }
     }
@@ -87,9 +120,17 @@ export function neighbourhood(store: GraphStore, path: string, depth: number): G
   for (const [p, d] of dist) {
     if (!b.nodes.has(p)) continue;
     for (const l of store.outgoing(p)) {
-      if (l.target === null && d >= maxDepth) continue;
+      if (l.target === null && (d >= maxDepth || !outgoing)) continue;
       b.addEdge({ source: p, target: l.target, targetText: l.targetText, kind: l.kind, relation: l.relation, targetKind: l.target && b.nodes.has(l.target) ? 'note' : 'attachment' }, false, true);
     }
+  }
+  if (!neighbourLinks) {
+    // Keep a link only when it joins notes one step apart in reach: the path by which the farther one was found.
+    b.filterEdges((e) => {
+      const ds = dist.get(e.source);
+      const dt = e.target.startsWith('unresolved:') ? (ds ?? 0) + 1 : dist.get(e.target);
+      return ds !== undefined && dt !== undefined && Math.abs(ds - dt) === 1;
+    });
   }
   return b.data();
 }

@@ -8,7 +8,7 @@
  */
 import path from 'node:path';
 import type {
-  BacklinkInfo, FileEntry, GraphData, GraphFilter, IndexReport, LinkRecord, MentionInfo, NoteInfo, NoteRecord,
+  BacklinkInfo, FileEntry, GraphData, GraphFilter, LocalGraphOptions, IndexReport, LinkRecord, MentionInfo, NoteInfo, NoteRecord,
   OutgoingLinkInfo, SearchHit, SearchResults, TagInfo, VaultExport, VaultInfo,
 } from '../model.ts';
 import { splitWiki, wikiInner } from '../markdown/index.ts';
@@ -126,8 +126,8 @@ export class VaultQuery {
     return graph(this.#store, filter);
   }
 
-  neighbourhood(p: string, depth: number): GraphData {
-    return neighbourhood(this.#store, p, depth);
+  neighbourhood(p: string, depth: number, options?: LocalGraphOptions): GraphData {
+    return neighbourhood(this.#store, p, depth, options);
   }
 
   /** The index's part of `check` (the whole report is `check()` in electron/core/check.ts). */

@@ -1,0 +1,440 @@
+/**
+ * One Cytoscape graph view (the global graph, the local graph or the learning map).
+ *
+ * - Elements are synced incrementally: a changed graph (e.g. one saved note) adds, removes and updates only the
+ *   nodes and edges that differ; nodes that stay keep their positions. New nodes settle by their neighbours
+ *   (placement.ts); only a first view or a change of more than a third of the nodes runs a full layout, in the
+ *   layout worker (layout.worker.ts: fcose, or dagre for the map). Nothing is laid out on the UI thread.
+ * - With `keep` (the global graph), positions come from and go to the kept state (view-state.ts), so reopening
+ *   draws at once and the picture is stable.
+ * - Above {@link WEBGL_ABOVE} nodes Cytoscape's WebGL renderer is used where WebGL works (canvas otherwise, e.g.
+ *   headless Chromium without a GPU); labels only above the label zoom; edges hidden and a texture used while the
+ *   viewport moves.
+ * - Hover highlights a node and its neighbours and fades the rest (up to {@link FADE_MAX} elements); click opens;
+ *   double-click expands the node's neighbours in place (they are shown even when a filter hides them); keyboard:
+ *   arrows move between neighbours, Enter opens (keyboard.ts).
+ */
+import { useEffect, useMemo, useRef, useState } from 'react';
+import cytoscape from 'cytoscape';
+import type { GraphData } from '../../../electron/shared/api.ts';
+import type { LearningOverlay } from '../learning/types.ts';
+import { hiddenIds, toElements, type GraphElements } from './elements.ts';
+import { isArrow, neighbourInDirection } from './keyboard.ts';
+import { LayoutRunner } from './layout.ts';
+import { placeNear, type Circle } from './placement.ts';
+import type { GraphSettings } from './settings.ts';
+import { graphStyle, readTheme } from './style.ts';
+import { registerGraphHook, type GraphHookState } from './test-hook.ts';
+import { keepPositions, keptPositions } from './view-state.ts';
+
+/** Above this many nodes the WebGL renderer is used (when available). */
+export const WEBGL_ABOVE = 2000;
+/** Hover fades the rest of the graph only up to this many elements (restyling more costs a long frame). */
+export const FADE_MAX = 8000;
+/** A change adding more than this share of the nodes runs a full layout instead of placing nodes one by one. */
+const RELAYOUT_SHARE = 0.34;
+/** Mark name of the global graph's first frame with laid-out nodes. */
+export const FIRST_FRAME_MARK = 'atlas-graph-first-frame';
+
+export interface GraphNodeRef { id: string; kind: string; label: string }
+
+export interface GraphCanvasProps {
+  /** Test hook name: `global`, `local` or `map`. */
+  name: string;
+  /** Accessible name of the focusable canvas. */
+  label: string;
+  data: GraphData | null;
+  settings: GraphSettings;
+  currentPath: string | null;
+  overlay: LearningOverlay;
+  /** The view is on screen (hidden views keep their state but skip fitting). */
+  active: boolean;
+  mode: 'force' | 'map';
+  /** Label size in px at zoom 1. */
+  fontSize: number;
+  /** Keep positions in the vault (global graph). */
+  keep?: boolean;
+  /** Apply the filters of the controls (global graph). */
+  filters?: boolean;
+  /** Zoom to fit the whole view whenever the current note changes (local graph, map). */
+  refitOnCurrent?: boolean;
+  /** Lowest zoom a fit may end at (learning map: readable labels); the view is then centred on the current note. */
+  minFitZoom?: number;
+  onOpen(node: GraphNodeRef): void;
+  /** Double-click: the view shows this node's neighbours (the local graph fetches more). */
+  onExpand?(id: string): void;
+  /** The nodes now shown (after filters), for the "Graph nodes" list and the legend. */
+  onShown?(shown: GraphElements, hidden: Set<string>): void;
+}
+
+function webglAvailable(): boolean {
+  try {
+    const c = document.createElement('canvas');
+    return !!(c.getContext('webgl2') ?? c.getContext('webgl'));
+  } catch {
+    return false;
+  }
+}
+
+function labelWidth(label: string, fontSize: number): number {
+  let w = 0;
+  for (const ch of label) w += ch.charCodeAt(0) > 0x2e80 ? fontSize : fontSize * 0.58;
+  return Math.min(w + 8, 150);
+}
+
+export function GraphCanvas(props: GraphCanvasProps) {
+  const { data, settings, currentPath, overlay, active, mode } = props;
+  const containerRef = useRef<HTMLDivElement>(null);
+  const cyRef = useRef<cytoscape.Core | null>(null);
+  const runner = useMemo(() => new LayoutRunner(), []);
+  const propsRef = useRef(props);
+  propsRef.current = props;
+  const hook = useRef<GraphHookState>({ renderer: 'canvas', layoutRuns: 0, ready: false, layoutPending: false, lastApplyMs: 0, lastApply: { added: 0, removed: 0, edgesAdded: 0, edgesRemoved: 0 } });
+  const [ready, setReady] = useState(false);
+  const [revealed, setRevealed] = useState<Set<string>>(() => new Set());
+  const [focusLabel, setFocusLabel] = useState('');
+  const focusId = useRef<string | null>(null);
+  const fitted = useRef(false);
+  const lastSyncedCurrent = useRef<string | null>(null);
+  const els = useMemo(() => (data ? toElements(data, settings) : null), [data, settings.groups, settings.nodeSizeByLinks]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  // The Cytoscape instance, created with the first data (the renderer is chosen by node count).
+  const ensureCy = (nodeCount: number): cytoscape.Core => {
+    if (cyRef.current) return cyRef.current;
+    const webgl = nodeCount > WEBGL_ABOVE && webglAvailable();
+    hook.current.renderer = webgl ? 'webgl' : 'canvas';
+    const cy = cytoscape({
+      container: containerRef.current,
+      style: graphStyle({ theme: readTheme(), settings: propsRef.current.settings, fontSize: propsRef.current.fontSize, alwaysLabels: nodeCount <= 40 }),
+      minZoom: 0.02, maxZoom: 4,
+      textureOnViewport: nodeCount > 300, hideEdgesOnViewport: nodeCount > 1500, motionBlur: false,
+      boxSelectionEnabled: false, selectionType: 'single', autounselectify: true,
+      ...(webgl ? { renderer: { name: 'canvas', webgl: true } } : {}),
+    } as cytoscape.CytoscapeOptions);
+    cyRef.current = cy;
+    const unregister = registerGraphHook(propsRef.current.name, cy, hook.current);
+    cy.one('destroy', unregister);
+    const big = () => cy.elements().length > FADE_MAX;
+    cy.on('mouseover', 'node', (e) => {
+      const n = e.target as cytoscape.NodeSingular;
+      cy.batch(() => {
+        const nb = n.closedNeighborhood();
+        if (!big()) cy.elements().not(nb).addClass('faded');
+        n.addClass('hover');
+        nb.nodes().not(n).addClass('hover-nb');
+        n.connectedEdges().addClass('hover-edge');
+      });
+      if (containerRef.current) containerRef.current.style.cursor = 'pointer';
+    });
+    cy.on('mouseout', 'node', () => {
+      cy.batch(() => cy.elements('.faded, .hover, .hover-nb, .hover-edge').removeClass('faded hover hover-nb hover-edge'));
+      if (containerRef.current) containerRef.current.style.cursor = '';
+    });
+    cy.on('tap', 'node', (e) => {
+      const n = e.target as cytoscape.NodeSingular;
+      propsRef.current.onOpen({ id: n.id(), kind: n.data('kind') as string, label: n.data('label') as string });
+    });
+    cy.on('dbltap', 'node', (e) => {
+      const n = e.target as cytoscape.NodeSingular;
+      setRevealed((r) => new Set([...r, n.id(), ...n.neighborhood('node').map((m) => m.id())]));
+      propsRef.current.onExpand?.(n.id());
+    });
+    cy.on('dragfree', 'node', () => { if (propsRef.current.keep) savePositions(cy); });
+    return cy;
+  };
+
+  useEffect(() => {
+    const ro = new ResizeObserver(() => cyRef.current?.resize());
+    ro.observe(containerRef.current!);
+    const mq = window.matchMedia('(prefers-color-scheme: dark)');
+    const onScheme = () => restyle();
+    mq.addEventListener('change', onScheme);
+    return () => {
+      ro.disconnect();
+      mq.removeEventListener('change', onScheme);
+      runner.dispose();
+      cyRef.current?.destroy();
+      cyRef.current = null;
+    };
+  }, [runner]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  function restyle() {
+    const cy = cyRef.current;
+    if (!cy) return;
+    const p = propsRef.current;
+    cy.style(graphStyle({ theme: readTheme(), settings: p.settings, fontSize: p.fontSize, alwaysLabels: cy.nodes().length <= 40 }));
+  }
+
+  function savePositions(cy: cytoscape.Core) {
+    const kept = { ...keptPositions() };
+    cy.nodes().forEach((n) => { const p = n.position(); kept[n.id()] = [p.x, p.y]; });
+    keepPositions(kept);
+  }
+
+  async function fullLayout(cy: cytoscape.Core, fromPositions: boolean) {
+    const p = propsRef.current;
+    const nodes = cy.nodes().map((n) => ({ id: n.id(), size: n.data('size') as number, labelWidth: labelWidth(n.data('display') as string, p.fontSize), ...n.position() }));
+    const edges = cy.edges().map((e) => [e.source().id(), e.target().id()] as [string, string]);
+    performance.mark(`atlas-graph-layout-start-${p.name}`);
+    hook.current.layoutPending = true;
+    const res = await runner.run({ mode: p.mode, nodes, edges, forces: p.settings.forces, fromPositions }).catch((e: unknown) => { console.error(e); return null; });
+    if (!res || cy.destroyed()) return;
+    hook.current.layoutPending = false;
+    cy.batch(() => {
+      for (const [id, pos] of res.positions) { const n = cy.getElementById(id); if (n.nonempty()) n.position(pos); }
+    });
+    hook.current.layoutRuns++;
+    performance.measure(`atlas-graph-layout-${p.name}`, `atlas-graph-layout-start-${p.name}`);
+    if (p.keep) savePositions(cy);
+    markReady(cy);
+    fitView(cy, true);
+  }
+
+  function markReady(cy: cytoscape.Core) {
+    if (hook.current.ready) return;
+    hook.current.ready = true;
+    setReady(true);
+    if (propsRef.current.name === 'global') {
+      cy.one('render', () => { if (!performance.getEntriesByName(FIRST_FRAME_MARK).length) performance.mark(FIRST_FRAME_MARK); });
+      cy.forceRender();
+    }
+  }
+
+  /** Fits the shown elements (or, with `first` false, centres on the current note), within readable zooms. */
+  function fitView(cy: cytoscape.Core, first: boolean) {
+    const p = propsRef.current;
+    if (!p.active) { fitted.current = false; return; }
+    cy.resize();
+    if (cy.width() === 0) { fitted.current = false; return; }
+    const shown = cy.elements(':visible');
+    if (shown.empty()) return;
+    const cur = p.currentPath ? cy.getElementById(p.currentPath) : null;
+    if (first || p.refitOnCurrent) {
+      cy.fit(shown, 24);
+      const maxZoom = p.mode === 'map' ? 1.3 : 1.5;
+      if (cy.zoom() > maxZoom) { cy.zoom(maxZoom); cy.center(shown); }
+      if (p.minFitZoom && cy.zoom() < p.minFitZoom) {
+        cy.zoom(p.minFitZoom);
+        if (cur?.nonempty() && cur.visible()) cy.center(cur);
+        else cy.center(shown.nodes().sort((a, b) => (a as cytoscape.NodeSingular).position().y - (b as cytoscape.NodeSingular).position().y).slice(0, 6));
+      }
+      fitted.current = true;
+    } else if (cur?.nonempty() && cur.visible()) {
+      cy.center(cur);
+    }
+  }
+
+  // Sync elements into Cytoscape.
+  useEffect(() => {
+    if (!els) return;
+    const t0 = performance.now();
+    const cy = ensureCy(els.nodes.length);
+    const p = propsRef.current;
+    const kept = p.keep ? keptPositions() : {};
+    const want = new Set<string>();
+    for (const n of els.nodes) want.add(n.data.id as string);
+    for (const e of els.edges) want.add(e.data.id as string);
+    const firstSync = cy.nodes().empty();
+    const unplaced: cytoscape.NodeSingular[] = [];
+    let removedNodes = 0;
+    let removedEdges = 0;
+    let addedEdges = 0;
+    cy.batch(() => {
+      const gone = cy.elements().filter((e) => !want.has(e.id()));
+      removedNodes = gone.nodes().length;
+      removedEdges = gone.edges().length + gone.nodes().connectedEdges().filter((e) => !gone.contains(e)).length;
+      gone.remove();
+      const freshNodes: cytoscape.ElementDefinition[] = [];
+      for (const n of els.nodes) {
+        const id = n.data.id as string;
+        const have = cy.getElementById(id);
+        if (have.empty()) {
+          const k = kept[id];
+          freshNodes.push(k ? { ...n, position: { x: k[0], y: k[1] } } : { ...n, data: { ...n.data, unplaced: true } });
+        } else {
+          const d = have.data();
+          if (d.label !== n.data.label || d.size !== n.data.size || d.group !== n.data.group || d.kind !== n.data.kind || d.fontScale !== n.data.fontScale) {
+            have.data({ label: n.data.label, display: d.display === d.label ? n.data.label : d.display, size: n.data.size, group: n.data.group, kind: n.data.kind, fontScale: n.data.fontScale });
+          }
+        }
+      }
+      const added = cy.add(freshNodes);
+      added.filter('[?unplaced]').forEach((n) => { unplaced.push(n); n.removeData('unplaced'); });
+      const freshEdges = els.edges.filter((e) => cy.getElementById(e.data.id as string).empty());
+      addedEdges = freshEdges.length;
+      cy.add(freshEdges);
+    });
+    hook.current.lastApply = { added: unplaced.length + 0, removed: removedNodes, edgesAdded: addedEdges, edgesRemoved: removedEdges };
+    const total = cy.nodes().length;
+    if (total === 0) { hook.current.lastApplyMs = performance.now() - t0; return; }
+    const noteChanged = lastSyncedCurrent.current !== p.currentPath;
+    lastSyncedCurrent.current = p.currentPath;
+    if (p.mode === 'map' || (p.refitOnCurrent && noteChanged && unplaced.length + removedNodes > 0)) {
+      // The map (dagre is cheap and deterministic), and the local graph of a newly opened note: laid out afresh.
+      void fullLayout(cy, false);
+    } else if (unplaced.length === 0) {
+      // Every node had a kept position: draw at once, no layout.
+      if (firstSync) { markReady(cy); fitView(cy, true); }
+    } else if (unplaced.length === total) {
+      void fullLayout(cy, false);
+    } else if (unplaced.length > RELAYOUT_SHARE * total) {
+      // Many new nodes: start each at its placed neighbours' centroid, then let fcose settle all from there.
+      cy.batch(() => {
+        for (const n of unplaced) {
+          const nbs = n.neighborhood('node').map((m) => (m as cytoscape.NodeSingular).position());
+          const c = nbs.length ? { x: nbs.reduce((a, q) => a + q.x, 0) / nbs.length, y: nbs.reduce((a, q) => a + q.y, 0) / nbs.length } : { x: 0, y: 0 };
+          n.position({ x: c.x + (Math.random() - 0.5) * 40, y: c.y + (Math.random() - 0.5) * 40 });
+        }
+      });
+      void fullLayout(cy, true);
+    } else {
+      placeNodes(cy, unplaced);
+      if (p.keep) savePositions(cy);
+      if (firstSync) { markReady(cy); fitView(cy, true); }
+      else if (p.refitOnCurrent) fitView(cy, true);
+    }
+    hook.current.lastApplyMs = performance.now() - t0;
+    applyHidden();
+    decorate();
+  }, [els]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  function placeNodes(cy: cytoscape.Core, nodes: cytoscape.NodeSingular[]) {
+    const newIds = new Set(nodes.map((n) => n.id()));
+    const others: Circle[] = cy.nodes().filter((n) => !newIds.has(n.id())).map((n) => ({ ...(n as cytoscape.NodeSingular).position(), r: (n.data('size') as number) / 2 }));
+    const bb = cy.nodes().filter((n) => !newIds.has(n.id())).boundingBox();
+    const fallback = { x: bb.x2 + 40, y: (bb.y1 + bb.y2) / 2 };
+    cy.batch(() => {
+      for (const n of nodes) {
+        const nbs = n.neighborhood('node').filter((m) => !newIds.has(m.id())).map((m) => (m as cytoscape.NodeSingular).position());
+        const r = (n.data('size') as number) / 2;
+        const pos = placeNear(n.id(), r, nbs, others, fallback, propsRef.current.settings.forces.linkDistance);
+        n.position(pos);
+        others.push({ ...pos, r });
+        newIds.delete(n.id());
+      }
+    });
+  }
+
+  // Filters → the `filtered` class (only on changed nodes).
+  function applyHidden() {
+    const cy = cyRef.current;
+    const p = propsRef.current;
+    if (!cy || !els) return;
+    const hidden = p.filters ? hiddenIds(els, p.settings, p.currentPath) : new Set<string>();
+    for (const id of revealed) hidden.delete(id);
+    cy.batch(() => {
+      cy.nodes().forEach((n) => {
+        const h = hidden.has(n.id());
+        if (h !== n.hasClass('filtered')) n.toggleClass('filtered', h);
+      });
+    });
+    p.onShown?.(els, hidden);
+  }
+  useEffect(applyHidden, [settings.filter, settings.tag, settings.folder, settings.orphans, settings.unresolved, revealed, currentPath]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  useEffect(restyle, [settings.arrows, settings.labelZoom, settings.linkThickness, settings.groups, props.fontSize]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  // A change of forces lays the graph out again from where it is.
+  const forcesKey = JSON.stringify(settings.forces);
+  const lastForces = useRef(forcesKey);
+  useEffect(() => {
+    if (lastForces.current === forcesKey) return;
+    lastForces.current = forcesKey;
+    const cy = cyRef.current;
+    if (cy && cy.nodes().nonempty() && mode === 'force') void fullLayout(cy, true);
+  }, [forcesKey]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  function decorate() {
+    const cy = cyRef.current;
+    if (!cy) return;
+    const { plan, progress } = propsRef.current.overlay;
+    const current = propsRef.current.currentPath;
+    cy.batch(() => {
+      cy.elements('.current, .neighbour, .current-edge, .learned, .learning, .plan, .plan-edge')
+        .removeClass('current neighbour current-edge learned learning plan plan-edge');
+      for (const [path, state] of Object.entries(progress)) cy.getElementById(path).addClass(state);
+      cy.nodes().forEach((n) => { if (n.data('display') !== n.data('label')) n.data('display', n.data('label')); });
+      if (plan) {
+        const steps = plan.steps.map((s) => s.path);
+        const inPlan = new Set(steps);
+        steps.forEach((path, i) => {
+          const n = cy.getElementById(path);
+          if (n.empty()) return;
+          n.addClass('plan');
+          n.data('display', `${i + 1}. ${n.data('label')}`);
+        });
+        cy.edges('[?prereq]').forEach((e) => {
+          if (inPlan.has(e.source().id()) && inPlan.has(e.target().id())) e.addClass('plan-edge');
+        });
+      }
+      if (current) {
+        const n = cy.getElementById(current);
+        n.addClass('current');
+        n.neighborhood('node').addClass('neighbour');
+        n.connectedEdges().addClass('current-edge');
+      }
+    });
+  }
+  useEffect(decorate, [overlay, currentPath]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  // The current note: centred (global) or the view refitted (local, map); a newly shown view fits first.
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy || !active || !hook.current.ready) return;
+    fitView(cy, !fitted.current);
+  }, [currentPath, active, ready]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  function onKeyDown(e: React.KeyboardEvent) {
+    const cy = cyRef.current;
+    if (!cy) return;
+    const focused = focusId.current ? cy.getElementById(focusId.current) : null;
+    const setFocus = (n: cytoscape.NodeSingular) => {
+      cy.nodes('.kbd-focus').removeClass('kbd-focus');
+      n.addClass('kbd-focus');
+      focusId.current = n.id();
+      const links = n.connectedEdges().length;
+      setFocusLabel(`${n.data('label')}, ${links} link${links === 1 ? '' : 's'}`);
+      const r = n.renderedPosition();
+      if (r.x < 0 || r.y < 0 || r.x > cy.width() || r.y > cy.height()) cy.center(n);
+    };
+    if (isArrow(e.key) || e.key === 'Home') {
+      e.preventDefault();
+      if (!focused || focused.empty() || e.key === 'Home') {
+        const start = propsRef.current.currentPath ? cy.getElementById(propsRef.current.currentPath) : cy.collection();
+        const n = start.nonempty() ? start : cy.nodes(':visible').first();
+        if (n.nonempty()) setFocus(n as cytoscape.NodeSingular);
+        return;
+      }
+      const next = neighbourInDirection(focused as cytoscape.NodeSingular, e.key);
+      if (next) setFocus(next);
+    } else if (e.key === 'Enter' && focused?.nonempty()) {
+      e.preventDefault();
+      propsRef.current.onOpen({ id: focused.id(), kind: focused.data('kind') as string, label: focused.data('label') as string });
+    } else if (e.key === 'Escape') {
+      cy.nodes('.kbd-focus').removeClass('kbd-focus');
+      focusId.current = null;
+      setFocusLabel('');
+    }
+  }
+
+  return (
+    <div className="graph-canvas-wrap">
+      <div
+        className="graph-canvas"
+        ref={containerRef}
+        data-testid={`graph-canvas-${props.name}`}
+        tabIndex={0}
+        role="application"
+        aria-roledescription="graph"
+        aria-label={props.label}
+        aria-describedby={`graph-help-${props.name}`}
+        onKeyDown={onKeyDown}
+        onBlur={() => { cyRef.current?.nodes('.kbd-focus').removeClass('kbd-focus'); }}
+      />
+      <span id={`graph-help-${props.name}`} className="sr-only">Arrow keys move between linked notes, Enter opens the note, Home goes to the current note.</span>
+      <span className="sr-only" aria-live="polite">{focusLabel}</span>
+      {!ready && data && data.nodes.length > 0 ? <p className="graph-status muted">Laying out {data.nodes.length} notes…</p> : null}
+      {data && data.nodes.length === 0 ? <p className="graph-status muted">No notes to show.</p> : null}
+    </div>
+  );
+}

@@ -1,0 +1,112 @@
+/**
+ * The graph view tab of the main area (Obsidian's Graph view, full width): the whole vault's graph, or the
+ * "Learning map" (map.ts, laid out with dagre, fitted to the plan's nodes at a readable zoom). Beside the canvas:
+ * "Graph controls", "Graph legend" and the searchable "Graph nodes" list. Data: the vault graph from the app
+ * (`data`), re-fetched here only when the Attachments or Tags toggles need more than it has.
+ */
+import { useEffect, useMemo, useState } from 'react';
+import type { GraphData } from '../../../electron/shared/api.ts';
+import { api } from '../client.ts';
+import type { LearningOverlay } from '../learning/types.ts';
+import type { GraphElements } from './elements.ts';
+import { GraphCanvas, type GraphNodeRef } from './GraphCanvas.tsx';
+import { GraphControls } from './GraphControls.tsx';
+import { GraphLegend, type LegendUse } from './GraphLegend.tsx';
+import { GraphNodesList } from './GraphNodesList.tsx';
+import { legendUse } from './legend-use.ts';
+import { mapSubgraph } from './map.ts';
+import { readTheme } from './style.ts';
+import { updateSettings, useGraphSettings } from './view-state.ts';
+
+export interface GraphTabProps {
+  /** The vault graph with unresolved targets (no attachments, no tags). */
+  data: GraphData | null;
+  currentPath: string | null;
+  overlay: LearningOverlay;
+  /** The tab is the shown one. */
+  active: boolean;
+  /** Bumped when the vault changed. */
+  refreshKey: number;
+  /** A tag picked in the tags pane: becomes the tag filter. */
+  tagFilter: string | null;
+  tags: string[];
+  onClearTagFilter(): void;
+  onOpenNote(path: string): void;
+  /** Creates (and opens) the note an unresolved node stands for; `target` is the link target as written. */
+  onCreateNote(target: string): void;
+  onError(e: unknown): void;
+}
+
+export function GraphTab(props: GraphTabProps) {
+  const { settings, ready } = useGraphSettings();
+  const [mapMode, setMapMode] = useState(false);
+  const [extra, setExtra] = useState<GraphData | null>(null);
+  const [legend, setLegend] = useState<{ use: LegendUse; shown: GraphNodeRef[] } | null>(null);
+  const needsExtra = settings.attachments || settings.tags;
+
+  useEffect(() => {
+    if (props.tagFilter !== null) updateSettings({ tag: props.tagFilter });
+  }, [props.tagFilter]);
+
+  useEffect(() => {
+    if (!needsExtra) { setExtra(null); return; }
+    let live = true;
+    api.graph({ includeUnresolved: true, includeAttachments: settings.attachments, includeTags: settings.tags }).then(
+      (g) => { if (live) setExtra(g); }, (e) => { if (live) props.onError(e); },
+    );
+    return () => { live = false; };
+  }, [needsExtra, settings.attachments, settings.tags, props.refreshKey]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const data = ready ? (needsExtra ? extra : props.data) : null;
+  const map = useMemo(() => (mapMode && props.data ? mapSubgraph(props.data, props.overlay.plan, props.currentPath) : null), [mapMode, props.data, props.overlay.plan, props.currentPath]);
+  const theme = useMemo(() => readTheme(), [props.active]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const open = (n: GraphNodeRef) => {
+    if (n.kind === 'unresolved') props.onCreateNote(n.label);
+    else if (n.kind === 'tag') updateSettings({ tag: n.label.replace(/^#/, ''), controlsOpen: true });
+    else props.onOpenNote(n.id);
+  };
+  const onShown = (els: GraphElements, hidden: Set<string>) => setLegend(legendUse(els, hidden, props.overlay, props.currentPath, settings.groups));
+  const count = legend?.shown.length ?? 0;
+
+  return (
+    <section aria-label="Graph" className="graph-tab" hidden={!props.active}>
+      <div className="graph-toolbar">
+        <button aria-pressed={mapMode} onClick={() => setMapMode((v) => !v)} title="Each concept below its prerequisites">Learning map</button>
+        {map ? <span className="muted graph-scope">{map.scope === 'plan' ? 'the plan' : map.scope === 'closure' ? 'prerequisites of the current note' : 'all prerequisites'}</span> : null}
+        {settings.tag ? (
+          <button className="chip" onClick={() => { updateSettings({ tag: '' }); props.onClearTagFilter(); }} aria-label={`Clear tag filter ${settings.tag}`}>
+            #{settings.tag} ×
+          </button>
+        ) : null}
+        <span className="muted graph-count">{count} nodes</span>
+      </div>
+      <div className="graph-body">
+        <div className="graph-main" hidden={mapMode}>
+          <GraphCanvas
+            name="global" label="Graph of the vault" data={data} settings={settings} currentPath={props.currentPath}
+            overlay={props.overlay} active={props.active && !mapMode} mode="force" fontSize={11} keep filters
+            onOpen={open} onShown={mapMode ? undefined : onShown}
+          />
+        </div>
+        {map ? (
+          <div className="graph-main">
+            <GraphCanvas
+              name="map" label="Learning map" data={map.data} settings={settings} currentPath={props.currentPath}
+              overlay={props.overlay} active={props.active} mode="map" fontSize={13} refitOnCurrent minFitZoom={0.7}
+              onOpen={open} onShown={onShown}
+            />
+          </div>
+        ) : null}
+        <aside className="graph-side" aria-label="Graph side panel">
+          <GraphControls settings={settings} tags={props.tags} />
+          {legend ? <GraphLegend use={legend.use} theme={theme} /> : null}
+          <details className="graph-nodes-details">
+            <summary>Nodes ({count})</summary>
+            <GraphNodesList nodes={legend?.shown ?? []} onOpen={open} />
+          </details>
+        </aside>
+      </div>
+    </section>
+  );
+}

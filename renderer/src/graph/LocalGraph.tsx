@@ -1,0 +1,80 @@
+/**
+ * The local graph of the current note in the right sidebar (the workspace's region "Local graph"): the notes within depth 1–3, from
+ * `api.neighbourhood` (a main-process query: the renderer never loads the whole vault for it), with Obsidian's
+ * toggles for incoming, outgoing and neighbour links. Double-click a node to add its own neighbours in place.
+ */
+import { useEffect, useState } from 'react';
+import type { GraphData } from '../../../electron/shared/api.ts';
+import { api } from '../client.ts';
+import type { LearningOverlay } from '../learning/types.ts';
+import { GraphCanvas, type GraphNodeRef } from './GraphCanvas.tsx';
+import { updateSettings, useGraphSettings } from './view-state.ts';
+
+export interface LocalGraphProps {
+  currentPath: string | null;
+  overlay: LearningOverlay;
+  refreshKey: number;
+  onOpenNote(path: string): void;
+  onCreateNote(target: string): void;
+  onOpenGraphView(): void;
+  onError(e: unknown): void;
+}
+
+function merge(a: GraphData, b: GraphData): GraphData {
+  const ids = new Set(a.nodes.map((n) => n.id));
+  const key = (e: GraphData['edges'][number]) => `${e.source}\u0000${e.target}\u0000${e.kind}\u0000${e.relation ?? ''}`;
+  const edges = new Set(a.edges.map(key));
+  return {
+    nodes: [...a.nodes, ...b.nodes.filter((n) => !ids.has(n.id))],
+    edges: [...a.edges, ...b.edges.filter((e) => !edges.has(key(e)))],
+  };
+}
+
+export function LocalGraph(props: LocalGraphProps) {
+  const { settings } = useGraphSettings();
+  const l = settings.local;
+  const [data, setData] = useState<GraphData | null>(null);
+  const [expanded, setExpanded] = useState<string[]>([]);
+
+  useEffect(() => { setExpanded([]); }, [props.currentPath]);
+
+  useEffect(() => {
+    const path = props.currentPath;
+    if (!path) { setData(null); return; }
+    let live = true;
+    const opts = { incoming: l.incoming, outgoing: l.outgoing, neighbourLinks: l.neighbourLinks };
+    Promise.all([api.neighbourhood(path, l.depth, opts), ...expanded.map((p) => api.neighbourhood(p, 1, opts))]).then(
+      ([base, ...more]) => { if (live) setData(more.reduce(merge, base)); },
+      (e) => { if (live) props.onError(e); },
+    );
+    return () => { live = false; };
+  }, [props.currentPath, props.refreshKey, l.depth, l.incoming, l.outgoing, l.neighbourLinks, expanded]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const setLocal = (patch: Partial<typeof l>) => updateSettings({ local: { ...l, ...patch } });
+  const open = (n: GraphNodeRef) => {
+    if (n.kind === 'unresolved') props.onCreateNote(n.label);
+    else if (n.kind === 'note' || n.kind === 'attachment') props.onOpenNote(n.id);
+  };
+  return (
+    <div className="local-graph">
+      <div className="local-graph-bar">
+        <h2>Local graph</h2>
+        <span className="muted graph-count">{data?.nodes.length ?? 0} nodes</span>
+        <button className="small" onClick={props.onOpenGraphView} title="Open the whole vault's graph (Ctrl+G)">Open graph view</button>
+      </div>
+      <div className="local-graph-controls">
+        <label>Depth <input type="range" aria-label="Depth" min={1} max={3} step={1} value={l.depth} onChange={(e) => setLocal({ depth: Number(e.target.value) })} /> {l.depth}</label>
+        <label><input type="checkbox" checked={l.incoming} onChange={(e) => setLocal({ incoming: e.target.checked })} /> Incoming</label>
+        <label><input type="checkbox" checked={l.outgoing} onChange={(e) => setLocal({ outgoing: e.target.checked })} /> Outgoing</label>
+        <label><input type="checkbox" checked={l.neighbourLinks} onChange={(e) => setLocal({ neighbourLinks: e.target.checked })} /> Neighbour links</label>
+      </div>
+      {props.currentPath ? (
+        <GraphCanvas
+          name="local" label="Local graph of the current note" data={data} settings={settings} currentPath={props.currentPath}
+          overlay={props.overlay} active mode="force" fontSize={12} refitOnCurrent
+          onOpen={open} onExpand={(id) => setExpanded((x) => (x.includes(id) ? x : [...x, id]))}
+        />
+      ) : <p className="muted">Open a note to see its local graph.</p>}
+    </div>
+  );
+}

@@ -1,0 +1,88 @@
+/**
+ * A read-only view of the graph views for end-to-end tests and the benchmark, so they assert on state instead of
+ * guessing pixels: `window.__atlasGraphs.<name>.snapshot()` (name `global`, `local` or `map`). `window.__atlasGraph`
+ * stays the Cytoscape instance of the graph tab's shown view (global or map), for older specs.
+ */
+import type cytoscape from 'cytoscape';
+
+export interface GraphSnapshot {
+  nodes: { id: string; label: string; x: number; y: number; renderedX: number; renderedY: number; size: number; classes: string[]; visible: boolean; color: string; opacity: number }[];
+  edges: { id: string; source: string; target: string; type: string; classes: string[]; visible: boolean }[];
+  zoom: number;
+  pan: { x: number; y: number };
+  width: number;
+  height: number;
+}
+
+export interface GraphHookState {
+  /** `webgl` or `canvas`. */
+  renderer: string;
+  /** Layouts finished in the worker since the view was created. */
+  layoutRuns: number;
+  /** True once the view shows laid-out nodes. */
+  ready: boolean;
+  /** A layout is running in the worker. */
+  layoutPending: boolean;
+  /** Time of the last incremental update (data → drawn elements), ms. */
+  lastApplyMs: number;
+  /** Nodes added / removed by the last update. */
+  lastApply: { added: number; removed: number; edgesAdded: number; edgesRemoved: number };
+}
+
+export interface GraphHook extends GraphHookState {
+  snapshot(): GraphSnapshot;
+}
+
+declare global {
+  interface Window {
+    __atlasGraph?: cytoscape.Core;
+    __atlasGraphs?: Record<string, GraphHook>;
+  }
+}
+
+export function snapshotOf(cy: cytoscape.Core): GraphSnapshot {
+  return {
+    nodes: cy.nodes().map((n) => {
+      const p = n.position();
+      const r = n.renderedPosition();
+      return {
+        id: n.id(), label: n.data('label') as string, x: p.x, y: p.y, renderedX: r.x, renderedY: r.y,
+        size: n.data('size') as number, classes: n.classes(), visible: n.visible(),
+        color: n.style('background-color') as string, opacity: Number(n.style('opacity')),
+      };
+    }),
+    edges: cy.edges().map((e) => ({
+      id: e.id(), source: e.source().id(), target: e.target().id(), type: e.data('type') as string, classes: e.classes(), visible: e.visible(),
+    })),
+    zoom: cy.zoom(), pan: cy.pan(), width: cy.width(), height: cy.height(),
+  };
+}
+
+const cores: Record<string, cytoscape.Core> = {};
+
+/** `window.__atlasGraph`: the learning map while it is open, else the global graph. */
+function pointLegacyHook(): void {
+  const cy = cores.map ?? cores.global;
+  if (cy) window.__atlasGraph = cy; else delete window.__atlasGraph;
+}
+
+export function registerGraphHook(name: string, cy: cytoscape.Core, state: GraphHookState): () => void {
+  const hooks = (window.__atlasGraphs ??= {});
+  cores[name] = cy;
+  pointLegacyHook();
+  const hook: GraphHook = Object.defineProperties({} as GraphHook, {
+    renderer: { get: () => state.renderer, enumerable: true },
+    layoutRuns: { get: () => state.layoutRuns, enumerable: true },
+    ready: { get: () => state.ready, enumerable: true },
+    layoutPending: { get: () => state.layoutPending, enumerable: true },
+    lastApplyMs: { get: () => state.lastApplyMs, enumerable: true },
+    lastApply: { get: () => ({ ...state.lastApply }), enumerable: true },
+    snapshot: { value: () => snapshotOf(cy) },
+  });
+  hooks[name] = hook;
+  return () => {
+    if (hooks[name] === hook) delete hooks[name];
+    if (cores[name] === cy) delete cores[name];
+    pointLegacyHook();
+  };
+}

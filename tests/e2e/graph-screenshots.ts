@@ -1,0 +1,33 @@
+/**
+ * Screenshots of the graph views of the sample vault (`vault/`) in light and dark themes, for docs/screenshots/:
+ * the global graph tab, the local graph (right sidebar) and the learning map.
+ *   npm run -s build:web && node tests/e2e/graph-screenshots.ts [outDir]
+ */
+import path from 'node:path';
+import { REPO_ROOT, startApp } from './harness.ts';
+
+const out = process.argv[2] ?? path.join(REPO_ROOT, 'docs', 'screenshots');
+for (const scheme of ['light', 'dark'] as const) {
+  const app = await startApp({ vault: 'vault', colorScheme: scheme, viewport: { width: 1440, height: 860 } });
+  try {
+    const { page } = app;
+    await page.waitForFunction(() => window.__atlasGraphs?.local?.ready === true, undefined, { timeout: 60_000 });
+    // The local graph and the map of a concept with prerequisites (the start note is the vault's map of content).
+    await page.getByRole('treeitem', { name: 'netpoller' }).click();
+    await page.getByRole('tab', { name: 'netpoller', selected: true }).waitFor();
+    await page.waitForFunction(() => window.__atlasGraphs?.local?.snapshot().nodes.some((n) => n.id.endsWith('netpoller.md') && n.classes.includes('current')) && !window.__atlasGraphs.local.layoutPending, undefined, { timeout: 60_000 });
+    await page.getByRole('button', { name: 'Graph', exact: true }).click();
+    await page.waitForFunction(() => window.__atlasGraphs?.global?.ready === true, undefined, { timeout: 120_000 });
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    await page.getByRole('region', { name: 'Graph', exact: true }).screenshot({ path: path.join(out, `graph-global-${scheme}.png`) });
+    await page.getByRole('region', { name: 'Local graph' }).screenshot({ path: path.join(out, `graph-local-${scheme}.png`) });
+    await page.getByRole('button', { name: 'Learning map' }).click();
+    await page.waitForFunction(() => window.__atlasGraphs?.map?.ready === true, undefined, { timeout: 60_000 });
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    await page.getByRole('region', { name: 'Graph', exact: true }).screenshot({ path: path.join(out, `graph-map-${scheme}.png`) });
+    if (app.pageErrors.length) console.error(app.pageErrors.join('\n'));
+  } finally {
+    await app.close();
+  }
+}
+console.log(`screenshots in ${out}`);
