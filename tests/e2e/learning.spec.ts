@@ -260,6 +260,9 @@ test('"Learning map" lays out the plan, each concept below its prerequisites, fi
   await button.click();
   await region('Graph').getByRole('button', { name: 'Learning map', pressed: false }).waitFor();
   await page.waitForFunction((id) => window.__atlasGraph!.getElementById(id).visible(), PATH_NOTE, { timeout: 10_000 });
+  // Back to the note (Ctrl+G again), so the notes opened next do not navigate the graph tab away.
+  await page.getByRole('button', { name: 'Graph', exact: true }).click();
+  await region('Graph').waitFor({ state: 'hidden' });
 });
 
 test('a curated path opens and steps through its notes with Next and Previous', async () => {

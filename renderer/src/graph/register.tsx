@@ -21,9 +21,19 @@ function GraphViewTab(props: ViewProps) {
     <GraphTab
       data={s.data} currentPath={s.currentPath} overlay={s.overlay} active={props.visible} refreshKey={props.refreshKey}
       tagFilter={s.tagFilter} tags={s.tags} onClearTagFilter={s.onClearTagFilter}
-      onOpenNote={(p) => props.app.openNote(p)} onCreateNote={s.onCreateNote} onError={(e) => props.app.showError(e)}
+      onOpenNote={(p) => openFromGraph(props, p)} onCreateNote={s.onCreateNote} onError={(e) => props.app.showError(e)}
     />
   );
+}
+
+/**
+ * A node clicked in the graph tab opens its note in the tab of the last note shown (as Obsidian opens it in the most
+ * recent editor), so the graph tab stays open.
+ */
+function openFromGraph(props: ViewProps, path: string) {
+  const last = lastActiveNote();
+  if (last && last !== path) props.app.openNote(last, { newTab: true });
+  props.app.openNote(path, last ? {} : { newTab: true });
 }
 
 function LocalGraphPane(props: ViewProps) {
