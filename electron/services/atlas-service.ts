@@ -18,6 +18,7 @@ import type { GraphIndex } from '../core/index/graph-index.ts';
 import type { VaultQuery } from '../core/query/vault-query.ts';
 import { openVault } from '../core/vault.ts';
 import { writeFileAtomic } from '../core/files/atomic-write.ts';
+import { readRegularFile } from '../core/index/regular-file.ts';
 import { AtlasError, toApiError } from './errors.ts';
 import { API_METHODS } from '../shared/api-methods.ts';
 import { proxyByName } from '../shared/call-by-name.ts';
@@ -178,7 +179,7 @@ export async function createAtlasService(opts: AtlasServiceOptions): Promise<Atl
         try {
           // Through a symlinked note to its target (the link survives), which must itself be a writable vault path.
           const target = paths.confineReal(paths.resolve(notePath, { write: true }).abs, notePath);
-          const before = await fs.promises.readFile(target, 'utf8');
+          const before = await readRegularFile(target, 'utf8');
           const { content } = applyLinkEdits(before, list);
           if (content === before) continue;
           await writeFileAtomic(target, content);

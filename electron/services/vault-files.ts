@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { NoteContent, WriteResult } from '../shared/api.ts';
 import { sha256, writeFileAtomic } from '../core/files/atomic-write.ts';
 import { MAX_NOTE_BYTES } from '../core/limits.ts';
+import { NOT_REGULAR, readRegularFile } from '../core/index/regular-file.ts';
 import { AtlasError } from './errors.ts';
 import type { VaultPaths } from './vault-paths.ts';
 
@@ -70,7 +71,14 @@ export async function readNote(paths: VaultPaths, p: string): Promise<NoteConten
   if (st.size > MAX_NOTE_BYTES) {
     throw new AtlasError('invalid-argument', `Note too large to open: ${rel} (${st.size} bytes; the limit is ${MAX_NOTE_BYTES})`);
   }
-  const bytes = await fs.promises.readFile(abs);
+  let bytes: Buffer;
+  try {
+    bytes = await readRegularFile(abs);
+  } catch (e) {
+    // replaced by a FIFO or device since the stat: never block on it
+    if ((e as NodeJS.ErrnoException).code === NOT_REGULAR) throw new AtlasError('not-found', `Note not found: ${rel}`);
+    throw e;
+  }
   return { path: rel, content: bytes.toString('utf8'), mtimeMs: st.mtimeMs, hash: sha256(bytes) };
 }
 
@@ -97,7 +105,7 @@ export async function writeNote(paths: VaultPaths, p: string, content: string, e
   const target = st ? paths.confineReal(abs, rel) : abs;
   if (!st) await refuseLookalike(paths, rel);
   if (expectedHash !== undefined) {
-    const disk = st ? sha256(await fs.promises.readFile(target)) : null;
+    const disk = st ? sha256(await readRegularFile(target)) : null;
     if (disk !== expectedHash) {
       throw new AtlasError('conflict', disk === null
         ? `The note was deleted on disk since it was opened: ${rel}`

@@ -3,6 +3,7 @@
  * The indexer only reads: nothing here writes to the vault.
  */
 import fs from 'node:fs';
+import { readRegularFileSync } from './regular-file.ts';
 
 export interface FsStat {
   kind: 'file' | 'dir' | 'symlink' | 'other';
@@ -27,7 +28,7 @@ export interface VaultFs {
   lstat(absPath: string): FsStat | null;
   /** Canonical absolute path (symlinks resolved). Throws ELOOP for a symlink loop. */
   realpath(absPath: string): string;
-  /** The whole file. Throws ENOENT, EACCES, EISDIR… */
+  /** The whole file. Throws ENOENT, EACCES, EISDIR…, and `ENOTREG` for a FIFO, socket or device (never blocks). */
   readFile(absPath: string): Uint8Array;
 }
 
@@ -56,5 +57,5 @@ export const nodeVaultFs: VaultFs = {
   },
   lstat: (p) => toStat(fs.lstatSync(p, { throwIfNoEntry: false })),
   realpath: (p) => fs.realpathSync.native(p),
-  readFile: (p) => fs.readFileSync(p),
+  readFile: (p) => readRegularFileSync(p),
 };

@@ -6,6 +6,7 @@
  * longer exist are kept (the note may come back, e.g. after an undo or a git checkout).
  */
 import fs from 'node:fs';
+import { readRegularFileSync } from '../index/regular-file.ts';
 import path from 'node:path';
 import { z } from 'zod';
 import { writeFileAtomicSync } from '../files/atomic-write.ts';
@@ -47,7 +48,7 @@ export class ProgressStore {
   read(): Record<string, ProgressState> {
     let text: string;
     try {
-      text = fs.readFileSync(this.file, 'utf8');
+      text = readRegularFileSync(this.file).toString('utf8');
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return {};
       throw e;
