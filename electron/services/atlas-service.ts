@@ -77,6 +77,8 @@ export async function createAtlasService(opts: AtlasServiceOptions): Promise<Atl
   const { index, query, learning } = vault;
   // flashcards and review (practice, #15)
   const review = createReviewEngine(query, learning);
+  // notes the engine indexes on its own: a write retried after a lock, a rebuild after runtime corruption
+  index.onChange((e) => hub.emit('vault-changed', e));
 
   let closed = false;
   let synced = false;
@@ -278,6 +280,8 @@ export async function createAtlasService(opts: AtlasServiceOptions): Promise<Atl
     try {
       return await (api[method] as (...a: unknown[]) => Promise<unknown>)(...args);
     } catch (e) {
+      // a database damaged while running: rebuilt from the markdown in the background, this call says so
+      if (index.queryFailed(e)) throw new AtlasError('io', 'The index database was damaged and is being rebuilt from the notes; try again in a moment');
       const err = toApiError(e);
       throw new AtlasError(err.code, withoutRoot(err.message, [paths.realRoot, vaultRoot]));
     }

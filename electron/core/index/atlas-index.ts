@@ -11,7 +11,7 @@ import path from 'node:path';
 import type { IndexStatus } from '../model.ts';
 import type { NameTable } from '../resolve/name-table.ts';
 import type { GraphStore } from '../store/graph-store.ts';
-import { isCorruptionError, SqliteStore } from '../store/sqlite-store.ts';
+import { isBusyError, isCorruptionError, SqliteStore } from '../store/sqlite-store.ts';
 import { defaultDbPath } from './db-path.ts';
 import { VaultError } from './errors.ts';
 import type { GraphIndex, IndexOptions, SyncSummary } from './graph-index.ts';
@@ -51,6 +51,14 @@ export class AtlasIndex implements GraphIndex {
   private warmedUp = false;
   private readonly pool: ParsePool;
   private aliasOn: boolean;
+  private closed = false;
+  /** Paths whose re-index failed on a lock held by another connection, retried with backoff. */
+  private readonly busyPaths = new Set<string>();
+  private busyTimer: NodeJS.Timeout | null = null;
+  private busyDelay = 0;
+  private rebuilding: Promise<void> | null = null;
+  /** Callbacks told about changes indexed outside a caller's own `update` (retries, background rebuilds). */
+  private readonly changeListeners = new Set<(e: { changed: string[]; deleted: string[] }) => void>();
 
   private constructor(opts: AtlasIndexOptions, vaultRoot: string, dbPath: string) {
     this.opts = opts;
@@ -175,12 +183,22 @@ export class AtlasIndex implements GraphIndex {
       this.setStatus({ state: 'indexing', done: 0, total: 0 });
       try {
         let r: Awaited<ReturnType<Indexer['sync']>>;
-        try {
-          r = await this.indexer.sync();
-        } catch (e) {
-          if (!isCorruptionError(e)) throw e;
-          this.rebuild();
-          r = await this.indexer.sync();
+        for (let delay = 250; ; delay = Math.min(delay * 2, 5000)) {
+          try {
+            r = await this.indexer.sync();
+            break;
+          } catch (e) {
+            if (isCorruptionError(e)) {
+              this.rebuild();
+              r = await this.indexer.sync();
+              break;
+            }
+            // another connection holds the database: say so, wait, try again (queries answer meanwhile)
+            if (!isBusyError(e) || this.closed) throw e;
+            this.indexer = this.makeIndexer();
+            this.setStatus({ state: 'error', done: 0, total: 0, message: busyMessage(e, null) });
+            await new Promise((res) => setTimeout(res, delay));
+          }
         }
         // a warm start keeps the resolutions stored by the last run, which may have had the other alias setting
         // (or an older rule 4): re-resolve the links rule 4 decides
@@ -230,21 +248,109 @@ export class AtlasIndex implements GraphIndex {
 
   update(paths: string[]): Promise<{ changed: string[]; deleted: string[] }> {
     return this.exclusive(async () => {
-      const r = await this.tracked(async () => {
-        try {
-          return await this.indexer.update(paths);
-        } catch (e) {
-          if (!isCorruptionError(e)) throw e;
-          this.rebuild();
-          return this.indexer.sync();
-        }
-      });
-      if (r.changed.length || r.deleted.length) {
-        this._version++;
-        this.scheduleCheckpoint();
+      let r;
+      try {
+        r = await this.tracked(async () => {
+          try {
+            return await this.indexer.update(paths);
+          } catch (e) {
+            if (!isCorruptionError(e)) throw e;
+            this.rebuild();
+            return this.indexer.sync();
+          }
+        });
+      } catch (e) {
+        if (!isBusyError(e) || this.closed) throw e;
+        this.deferBusy(paths, e);
+        return { changed: [], deleted: [] };
       }
+      this.afterUpdate(r);
       return { changed: r.changed, deleted: r.deleted };
     });
+  }
+
+  private afterUpdate(r: { changed: string[]; deleted: string[] }): void {
+    if (r.changed.length || r.deleted.length) {
+      this._version++;
+      this.scheduleCheckpoint();
+    }
+  }
+
+  /**
+   * A write failed because another connection holds a lock (SQLITE_BUSY after `BUSY_TIMEOUT_MS`): the transaction
+   * was rolled back, so the name table is reloaded from the store, the paths are kept for a retry with backoff
+   * (0.25 s doubling to 5 s), and an `error` status says so. When a retry succeeds the status returns to idle and
+   * the change listeners hear of the notes indexed.
+   */
+  private deferBusy(paths: string[], e: unknown): void {
+    this.indexer = this.makeIndexer();
+    for (const p of paths) this.busyPaths.add(p);
+    this.setStatus({ state: 'error', done: 0, total: 0, message: busyMessage(e, this.busyPaths.size) });
+    if (this.busyTimer) return;
+    this.busyDelay = Math.min(Math.max(this.busyDelay * 2, 250), 5000);
+    this.busyTimer = setTimeout(() => {
+      this.busyTimer = null;
+      const retry = [...this.busyPaths];
+      this.busyPaths.clear();
+      void this.exclusive(async () => {
+        if (this.closed) return;
+        try {
+          const r = await this.tracked(() => this.indexer.update(retry));
+          this.busyDelay = 0;
+          this.afterUpdate(r);
+          this.notifyChange({ changed: [...new Set([...r.changed, ...retry.filter((p) => !r.deleted.includes(p))])], deleted: r.deleted });
+        } catch (err) {
+          if (isBusyError(err) && !this.closed) this.deferBusy(retry, err);
+        }
+      });
+    }, this.busyDelay);
+    this.busyTimer.unref();
+  }
+
+  private notifyChange(e: { changed: string[]; deleted: string[] }): void {
+    if (!e.changed.length && !e.deleted.length) return;
+    for (const fn of [...this.changeListeners]) {
+      try {
+        fn(e);
+      } catch {
+        // a listener's failure is its own
+      }
+    }
+  }
+
+  /**
+   * Subscribes to changes the engine indexes on its own (a retried write after a lock, a background rebuild after
+   * runtime corruption); the caller's own `update` results are not repeated here. Returns the unsubscribe function.
+   */
+  onChange(fn: (e: { changed: string[]; deleted: string[] }) => void): () => void {
+    this.changeListeners.add(fn);
+    return () => {
+      this.changeListeners.delete(fn);
+    };
+  }
+
+  /**
+   * Tells the engine that a query failed with `e`. When it means the database file is damaged (SQLITE_CORRUPT,
+   * NOTADB, IOERR), a rebuild from the markdown starts in the background (once) and true is returned; queries answer
+   * again as soon as it has finished. Otherwise false.
+   */
+  queryFailed(e: unknown): boolean {
+    if (!isCorruptionError(e) || this.closed) return false;
+    this.rebuilding ??= this.exclusive(async () => {
+      this.setStatus({ state: 'indexing', done: 0, total: 0, message: 'The index database was damaged; rebuilding it' });
+      this.rebuild();
+      const r = await this.tracked(() => this.indexer.sync());
+      this._version++;
+      this.notifyChange({ changed: r.changed, deleted: r.deleted });
+    }).catch(() => {}).finally(() => {
+      this.rebuilding = null;
+    });
+    return true;
+  }
+
+  /** Settles when a background rebuild started by `queryFailed` (if any) has finished. */
+  async recovered(): Promise<void> {
+    await this.rebuilding;
   }
 
   watch(onChange: (e: { changed: string[]; deleted: string[] }) => void): () => Promise<void> {
@@ -272,7 +378,9 @@ export class AtlasIndex implements GraphIndex {
   }
 
   close(): void {
+    this.closed = true;
     if (this.idleTimer) clearTimeout(this.idleTimer);
+    if (this.busyTimer) clearTimeout(this.busyTimer);
     for (const s of [...this.stoppers]) void s();
     void this.pool.close();
     this.store.close();
@@ -281,4 +389,12 @@ export class AtlasIndex implements GraphIndex {
   status(): IndexStatus {
     return { ...this.current };
   }
+}
+
+/** The status message while writes wait for another connection's lock. */
+function busyMessage(e: unknown, pending: number | null): string {
+  const why = (e as Error)?.message ?? String(e);
+  return pending === null
+    ? `The index database is locked by another program (${why}); indexing will be retried`
+    : `The index database is locked by another program (${why}); ${pending} file(s) will be re-indexed when it is free`;
 }

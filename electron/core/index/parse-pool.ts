@@ -79,6 +79,8 @@ export class ParsePool {
   private closed = false;
   /** Notes that ran over budget or crashed a worker (for tests and reports). */
   timeouts = 0;
+  /** Per task (absolute path): how many workers died while it was in flight. Two strikes: fallback. */
+  private readonly strikes = new Map<string, number>();
 
   constructor(opts: ParsePoolOptions) {
     this.opts = opts;
@@ -155,19 +157,28 @@ export class ParsePool {
     run.pending -= inFlight.length;
     const [msgId, taskIdx, started] = slot.progress;
     const requeue: Chunk[] = [];
+    const fallback = (bad: ParseTask, kind: 'timeout' | 'crash') => {
+      this.timeouts++;
+      const problem = kind === 'timeout'
+        ? { kind: 'parse-timeout', message: `parsing took over ${Math.round(this.budget(bad))} ms; indexed as plain text` }
+        : { kind: 'parse-crash', message: 'the parser crashed on this note; indexed as plain text' };
+      this.deliver(run, [readFallback(this.opts.fs, bad, problem)]);
+    };
     for (const c of inFlight) {
-      if (started > 0 && c.id === msgId && slot.online) {
-        const bad = c.tasks[taskIdx];
-        const rest = c.tasks.filter((_, k) => k !== taskIdx);
-        if (rest.length) requeue.push({ id: this.nextId++, tasks: rest });
-        if (bad) {
-          this.timeouts++;
-          const problem = why === 'timeout'
-            ? { kind: 'parse-timeout', message: `parsing took over ${Math.round(this.budget(bad))} ms; indexed as plain text` }
-            : { kind: 'parse-crash', message: 'the parser crashed on this note; indexed as plain text' };
-          this.deliver(run, [readFallback(this.opts.fs, bad, problem)]);
-        }
-      } else requeue.push(c);
+      // the note being parsed when the worker died (progress is written only while a note is parsed)
+      const current = started > 0 && c.id === msgId ? c.tasks[taskIdx] : undefined;
+      const rest: ParseTask[] = [];
+      for (const t of c.tasks) {
+        if (t === current) continue;
+        // a worker that died while no note was named (between notes, or before its first): each note in flight gets a
+        // strike, and one in flight through three such deaths is indexed from the fallback (never loop on it)
+        const n = (this.strikes.get(t.absPath) ?? 0) + (started > 0 ? 0 : 1);
+        this.strikes.set(t.absPath, n);
+        if (n >= 3) fallback(t, 'crash');
+        else rest.push(t);
+      }
+      if (current) fallback(current, why);
+      if (rest.length) requeue.push({ id: this.nextId++, tasks: rest });
     }
     run.queue.unshift(...requeue);
     if (!this.closed && !this.broken) {
@@ -205,6 +216,7 @@ export class ParsePool {
     const run = this.run;
     if (run && run.pending === 0 && run.queue.length === 0) {
       this.run = null;
+      this.strikes.clear();
       if (this.watchdog) clearInterval(this.watchdog);
       this.watchdog = null;
       run.done();

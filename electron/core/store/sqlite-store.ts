@@ -27,6 +27,19 @@ export function isCorruptionError(e: unknown): boolean {
   return typeof code === 'string' && /^SQLITE_(CORRUPT|NOTADB|CANTOPEN|IOERR)/.test(code);
 }
 
+/** True for SQLite errors that mean another connection holds a lock (worth retrying later). */
+export function isBusyError(e: unknown): boolean {
+  const code = (e as { code?: unknown })?.code;
+  return typeof code === 'string' && /^SQLITE_(BUSY|LOCKED)/.test(code);
+}
+
+/**
+ * Busy timeout of an open database, ms: a write waits at most this long for another connection's lock, then fails
+ * with SQLITE_BUSY and the engine retries it in the background (`AtlasIndex`) instead of stalling its thread for
+ * better-sqlite3's default 5 s.
+ */
+export const BUSY_TIMEOUT_MS = 250;
+
 function removeDbFiles(file: string): void {
   for (const suffix of ['', '-wal', '-shm', '-journal']) {
     try {
@@ -83,6 +96,7 @@ export class SqliteStore implements GraphStore {
   readonly cards = new CardTable((sql) => this.stmt(sql));
 
   private constructor(db: DB, file: string, inMemory: boolean, rebuiltBecause: string | null) {
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     this.db = db;
     this.file = file;
     this.inMemory = inMemory;
