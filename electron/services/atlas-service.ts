@@ -18,7 +18,7 @@ import type { GraphIndex } from '../core/index/graph-index.ts';
 import type { VaultQuery } from '../core/query/vault-query.ts';
 import { openVault } from '../core/vault.ts';
 import { writeFileAtomic } from '../core/files/atomic-write.ts';
-import { readRegularFile } from '../core/index/regular-file.ts';
+import { readRegularFile } from '../core/files/regular-file.ts';
 import { AtlasError, toApiError } from './errors.ts';
 import { API_METHODS } from '../shared/api-methods.ts';
 import { proxyByName } from '../shared/call-by-name.ts';

@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { NoteContent, WriteResult } from '../shared/api.ts';
 import { sha256, writeFileAtomic } from '../core/files/atomic-write.ts';
 import { MAX_NOTE_BYTES } from '../core/limits.ts';
-import { NOT_REGULAR, readRegularFile } from '../core/index/regular-file.ts';
+import { NOT_REGULAR, readRegularFile } from '../core/files/regular-file.ts';
 import { AtlasError } from './errors.ts';
 import type { VaultPaths } from './vault-paths.ts';
 

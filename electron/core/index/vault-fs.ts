@@ -3,7 +3,7 @@
  * The indexer only reads: nothing here writes to the vault.
  */
 import fs from 'node:fs';
-import { readRegularFileSync } from './regular-file.ts';
+import { readRegularFileSync } from '../files/regular-file.ts';
 
 export interface FsStat {
   kind: 'file' | 'dir' | 'symlink' | 'other';

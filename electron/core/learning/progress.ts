@@ -6,7 +6,7 @@
  * longer exist are kept (the note may come back, e.g. after an undo or a git checkout).
  */
 import fs from 'node:fs';
-import { readRegularFileSync } from '../index/regular-file.ts';
+import { readRegularFileSync } from '../files/regular-file.ts';
 import path from 'node:path';
 import { z } from 'zod';
 import { writeFileAtomicSync } from '../files/atomic-write.ts';
