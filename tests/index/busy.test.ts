@@ -49,15 +49,15 @@ test('a database corrupted while running: the failing call says so, the index is
   const service = await createAtlasService({ vaultRoot: root, dbPath: db, watch: false, workers: 0 });
   await service.ready;
   assert.equal((await service.api.backlinks('n1.md')).length, 1);
-  // overwrite the pages after the first three (header, schema, meta), as a failing disk or another program would;
-  // then another connection commits a small write, so the service's connection re-reads pages from the file
-  const fd = fs.openSync(db, 'r+');
-  const size = fs.fstatSync(fd).size;
-  for (let off = 3 * 4096; off < size; off += 4096) fs.writeSync(fd, Buffer.alloc(4096, 0xa5), 0, 4096, off);
-  fs.closeSync(fd);
+  // another connection commits a small write (so the service's connection re-reads pages from the file), then the
+  // pages after the first are overwritten, as a failing disk or another program would
   const other = new Database(db);
   other.prepare(`INSERT OR REPLACE INTO meta (key, value) VALUES ('touched', '1')`).run();
   other.close();
+  const fd = fs.openSync(db, 'r+');
+  const size = fs.fstatSync(fd).size;
+  for (let off = 4096; off < size; off += 4096) fs.writeSync(fd, Buffer.alloc(4096, 0xa5), 0, 4096, off);
+  fs.closeSync(fd);
   let failures = 0;
   let answered: unknown = null;
   assert.ok(await waitFor(() => {
