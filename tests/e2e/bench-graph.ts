@@ -1,0 +1,99 @@
+/**
+ * `npm run bench:graph [-- --notes 1000,5000,10000]`: the graph view on generated vaults (scripts/generate-vault.ts),
+ * in the browser host and headless Chromium (/usr/bin/chromium). For each size it prints:
+ * - first frame: ms from navigation start to the global graph's first frame with laid-out nodes
+ *   (`atlas-graph-first-frame`), cold (no kept positions: layout in the worker) and with kept positions;
+ * - longest main-thread task (Long Tasks API) from page load until the graph is drawn and 1 s more, ms;
+ * - pan and zoom frame times p50/p95 (requestAnimationFrame deltas while panning/zooming the shown graph), ms;
+ * - one saved note: time to apply the changed graph to the drawn one (`lastApplyMs`), ms;
+ * - renderer JS heap (used), MB.
+ * The machine is shared: read the figures as rough, and compare sizes measured in the same run.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { REPO_ROOT, startApp } from './harness.ts';
+
+const { values } = parseArgs({ options: { notes: { type: 'string', default: '1000,5000,10000' } } });
+const sizes = values.notes!.split(',').map((s) => Number(s.trim())).filter((n) => Number.isInteger(n) && n > 0);
+
+const LONGTASKS = `
+  window.__longest = 0;
+  new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__longest = Math.max(window.__longest, e.duration); })
+    .observe({ type: 'longtask', buffered: true });
+`;
+
+function pct(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;
+}
+
+const rows: string[] = [];
+for (const n of sizes) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `atlas-bench-graph-${n}-`));
+  const vault = path.join(dir, 'vault');
+  spawnSync(process.execPath, [path.join(REPO_ROOT, 'scripts', 'generate-vault.ts'), vault, '--notes', String(n), '--prereqs', '3'], { stdio: 'ignore' });
+  const app = await startApp({ vault, viewport: { width: 1600, height: 900 } });
+  try {
+    const { page } = app;
+    const waitDrawn = () => page.waitForFunction(() => performance.getEntriesByName('atlas-graph-first-frame').length > 0, undefined, { timeout: 600_000, polling: 200 });
+    // First load: the index is built; wait until the graph is drawn (and its positions written).
+    await waitDrawn();
+    const kept = path.join(app.vaultDir, '.atlas', 'graph-positions.json');
+    await page.context().addInitScript(LONGTASKS);
+    // Cold: no kept positions.
+    fs.rmSync(kept, { force: true });
+    await page.reload();
+    await waitDrawn();
+    const cold = await page.evaluate(() => performance.getEntriesByName('atlas-graph-first-frame')[0].startTime);
+    const deadline = Date.now() + 120_000;
+    while (!fs.existsSync(kept) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+    await new Promise((r) => setTimeout(r, 2000));
+    // Warm: kept positions.
+    await page.reload();
+    await waitDrawn();
+    const warm = await page.evaluate(() => performance.getEntriesByName('atlas-graph-first-frame')[0].startTime);
+    await page.getByRole('button', { name: 'Graph', exact: true }).click();
+    await page.getByRole('region', { name: 'Graph', exact: true }).waitFor();
+    await new Promise((r) => setTimeout(r, 1000));
+    const longest = await page.evaluate(() => (window as unknown as { __longest: number }).__longest);
+    const frames = await page.evaluate(async () => {
+      const cy = window.__atlasGraph!;
+      const measure = async (step: () => void) => {
+        const ds: number[] = [];
+        let last = performance.now();
+        for (let i = 0; i < 60; i++) {
+          step();
+          await new Promise((r) => requestAnimationFrame(r));
+          const now = performance.now();
+          ds.push(now - last);
+          last = now;
+        }
+        return ds;
+      };
+      const pan = await measure(() => cy.panBy({ x: 6, y: 4 }));
+      let z = 0;
+      const zoom = await measure(() => { z++; cy.zoom({ level: cy.zoom() * (z % 40 < 20 ? 1.03 : 1 / 1.03), renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } }); });
+      return { pan, zoom };
+    });
+    // One saved note: a new link in the first note.
+    const first = fs.readdirSync(app.vaultDir, { recursive: true }).map(String).find((f) => f.endsWith('.md'))!;
+    const edges = await page.evaluate(() => window.__atlasGraphs!.global.snapshot().edges.length);
+    fs.appendFileSync(path.join(app.vaultDir, first), '\nSee also [[bench-new-target]].\n');
+    await page.waitForFunction((e) => window.__atlasGraphs!.global.snapshot().edges.length !== e, edges, { timeout: 60_000, polling: 100 });
+    const apply = await page.evaluate(() => window.__atlasGraphs!.global.lastApplyMs);
+    const renderer = await page.evaluate(() => window.__atlasGraphs!.global.renderer);
+    const heap = await page.evaluate(() => ((performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0) / 1e6);
+    const f = (x: number) => x.toFixed(0).padStart(6);
+    rows.push(`${String(n).padStart(6)} | ${f(cold)} | ${f(warm)} | ${f(longest)} | ${f(pct(frames.pan, 50))} ${f(pct(frames.pan, 95))} | ${f(pct(frames.zoom, 50))} ${f(pct(frames.zoom, 95))} | ${apply.toFixed(1).padStart(6)} | ${heap.toFixed(0).padStart(5)} | ${renderer}`);
+    console.error(rows.at(-1));
+  } finally {
+    await app.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+console.log(`graph view, headless Chromium, ${os.cpus().length} cores (shared; load ${os.loadavg()[0].toFixed(1)})`);
+console.log(' notes | cold first frame ms | kept-positions first frame ms | longest task ms | pan p50 p95 ms | zoom p50 p95 ms | one saved note ms | heap MB | renderer');
+for (const r of rows) console.log(r);
