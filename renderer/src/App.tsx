@@ -3,7 +3,7 @@
  * outgoing links, unlinked mentions, learning panel). Holds the app state: open tabs, the vault's file list, graph
  * and tags (reloaded on `vault-changed`), the index status, the learning overlay and the error alerts.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { createRef, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Group, Panel, Separator, useDefaultLayout, usePanelRef } from 'react-resizable-panels';
 import type { FileEntry, GraphData, LearningPlan, TagInfo, VaultInfo } from '../../electron/shared/api.ts';
 import { api, errorCode } from './client.ts';
@@ -68,12 +68,12 @@ export function App() {
   const [tagFilter, setTagFilter] = useState<string | null>(null);
   const [overlay, setOverlay] = useState<LearningOverlay>({ plan: null, progress: {} });
   const [newNoteSignal, setNewNoteSignal] = useState(0);
-  const editorRefs = [useRef<EditorHandle>(null), useRef<EditorHandle>(null)];
+  /** The editors of the two panes (stable for the app's life). */
+  const [editorRefs] = useState(() => [createRef<EditorHandle>(), createRef<EditorHandle>()]);
   const editorRef = { get current(): EditorHandle | null { return editorRefs[wsRef.current.activePane]?.current ?? null; } };
   const flushAll = useCallback(async () => {
     await Promise.all(editorRefs.map((r) => r.current?.flush()));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  }, [editorRefs]);
   const searchRef = useRef<HTMLInputElement>(null);
   const started = useRef(false);
   const seq = useRef(0);
@@ -149,8 +149,7 @@ export function App() {
     await editorRefs[pane]?.current?.flush(path);
     const tab = wsRef.current.panes[pane]?.tabs.find((t) => W.current(t) === path);
     if (tab) setWs((w) => W.close(w, tab.key));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  }, [editorRefs]);
 
   async function createAndOpen(path: string) {
     try {

@@ -278,14 +278,16 @@ export function Editor(props: EditorProps) {
   }
 
   const revealAfterShow = useRef<number | null>(null);
-  useEffect(() => {
+  // Once React has shown the note (`shownPath` committed), a reveal that waited for it scrolls and focuses.
+  const revealWhenShown = useEffectEvent((_shown: string | null) => {
     const view = viewRef.current;
     const pos = revealAfterShow.current;
     if (!view || pos === null || hostRef.current?.hidden) return;
     revealAfterShow.current = null;
     if (pos <= view.state.doc.length) view.dispatch({ effects: EditorView.scrollIntoView(pos, { y: 'center' }) });
     view.focus();
-  }, [shownPath]);
+  });
+  useEffect(() => revealWhenShown(shownPath), [shownPath]);
 
   function show(path: string | null) {
     const view = viewRef.current;
@@ -306,53 +308,55 @@ export function Editor(props: EditorProps) {
   }, []);
 
   // Show (loading if needed) the active tab.
-  useEffect(() => {
+  const showActive = useEffectEvent((path: string | null): (() => void) | undefined => {
     setLoadError(null);
-    if (!active || isViewTab(active)) { show(null); return; }
-    if (store.has(active)) { show(active); return; }
+    if (!path || isViewTab(path)) { show(null); return; }
+    if (store.has(path)) { show(path); return; }
     show(null);
     let live = true;
-    store.open(active, (text) => new EditorBuffer(active, makeState(active, text), shownView)).then(
+    store.open(path, (text) => new EditorBuffer(path, makeState(path, text), shownView)).then(
       () => {
-        if (live && activeRef.current === active) show(active);
+        if (live && activeRef.current === path) show(path);
       },
-      (e) => { if (live) { setLoadError((e as Error).message); propsRef.current.onError(e); } },
+      (e) => { if (live) { setLoadError((e as Error).message); reportError(e); } },
     );
     return () => { live = false; };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [active]);
+  });
+  useEffect(() => showActive(active), [active]);
 
   // Closed tabs: save what is unsaved, then forget the document.
-  useEffect(() => {
+  // The Reading/Editing mode of a note is kept when its tab navigates away, so Back returns to it as it was.
+  const closeDocuments = useEffectEvent((open: readonly string[]) => {
     for (const path of store.paths()) {
-      if (tabs.includes(path)) continue;
+      if (open.includes(path)) continue;
       void store.close(path);
       if (shown.current === path) show(null);
     }
-    // The Reading/Editing mode of a note is kept when its tab navigates away, so Back returns to it as it was.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [tabs]);
+  });
+  useEffect(() => closeDocuments(tabs), [tabs]);
 
   // In a narrow window the tab strip scrolls sideways: keep the active tab in view (it was cut off at 1280 px).
-  useEffect(() => {
+  const scrollTabIntoView = useEffectEvent((_active: string | null, _tabs: readonly string[]) => {
     hostRef.current?.parentElement?.querySelector('.tabs [role="tab"][aria-selected="true"]')
       ?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
-  }, [active, tabs]);
+  });
+  useEffect(() => scrollTabIntoView(active, tabs), [active, tabs]);
 
-  useEffect(() => {
-    if (!reveal) return;
+  // A new scroll request (its `seq` changes; the object may be rebuilt by a parent render meanwhile).
+  const revealSeq = reveal?.seq;
+  const onReveal = useEffectEvent((seq: number | undefined) => {
+    if (seq === undefined || !reveal) return;
     pendingReveal.current = reveal;
     applyReveal();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [reveal?.seq]);
+  });
+  useEffect(() => onReveal(revealSeq), [revealSeq]);
 
-  // Files changed on disk.
+  // Files changed on disk (each coalesced `vault-changed` is a new object).
   useEffect(() => {
     if (!change) return;
     const everything = change.changed.length === 0 && change.deleted.length === 0;
     void store.diskChanged(everything ? null : change.changed);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [change?.seq]);
+  }, [change, store]);
 
   useImperativeHandle(ref, () => ({
     saveNow: () => (activeRef.current ? save(activeRef.current) : Promise.resolve()),
@@ -373,7 +377,7 @@ export function Editor(props: EditorProps) {
         <div role="tablist" aria-label="Open notes" className="tabs">
           {tabs.map((path) => (
             <div key={path} className={`tab${path === active ? ' active' : ''}`}>
-              <button
+              <button type="button"
                 role="tab"
                 aria-selected={path === active}
                 title={isViewTab(path) ? tabTitle(path) : path}
@@ -383,16 +387,16 @@ export function Editor(props: EditorProps) {
                 {tabTitle(path)}
                 {dirty.has(path) ? <span className="dirty" aria-label="unsaved edits"> ●</span> : null}
               </button>
-              <button className="tab-close" aria-label={`Close ${tabTitle(path)}`} onClick={() => props.onClose(path)}>×</button>
+              <button type="button" className="tab-close" aria-label={`Close ${tabTitle(path)}`} onClick={() => props.onClose(path)}>×</button>
             </div>
           ))}
         </div>
         {active && !activeView ? (
           <div role="group" aria-label="View mode" className="view-toggle">
-            <button aria-pressed={!isReading} onClick={() => setReadingFor(active, false)} title="Edit the markdown source (Ctrl+E toggles)">
+            <button type="button" aria-pressed={!isReading} onClick={() => setReadingFor(active, false)} title="Edit the markdown source (Ctrl+E toggles)">
               Editing view
             </button>
-            <button aria-pressed={isReading} onClick={() => setReadingFor(active, true)} title="Show the rendered note (Ctrl+E toggles)">
+            <button type="button" aria-pressed={isReading} onClick={() => setReadingFor(active, true)} title="Show the rendered note (Ctrl+E toggles)">
               Reading view
             </button>
           </div>

@@ -8,7 +8,7 @@
  * resolve, or create the note when unresolved), scrolled to their heading or block; hovering one shows the page
  * preview. `reveal` scrolls to the element drawn from a source line and flashes it (openNote's targets).
  */
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useEffectEvent } from 'react';
 import { titleOf } from '../paths.ts';
 import type { OpenOptions } from '../commands/context.ts';
 import { revealReadingLine } from '../navigation/reveal.ts';
@@ -35,9 +35,12 @@ const PROPERTY_MARKDOWN_MAX = 2000;
 
 export function ReadingView({ path, text, refreshKey, onFollowLink, reveal }: ReadingViewProps) {
   const articleRef = useRef<HTMLElement>(null);
-  useEffect(() => {
-    if (reveal && articleRef.current) revealReadingLine(articleRef.current, reveal.line);
-  }, [reveal?.seq]); // eslint-disable-line react-hooks/exhaustive-deps
+  // Once per scroll request (`seq`), whatever else re-renders the view.
+  const revealSeq = reveal?.seq;
+  const onReveal = useEffectEvent((seq: number | undefined) => {
+    if (seq !== undefined && reveal && articleRef.current) revealReadingLine(articleRef.current, reveal.line);
+  });
+  useEffect(() => onReveal(revealSeq), [revealSeq]);
   const ctx: RenderContextValue = useMemo(() => ({
     path, depth: 0, chain: [chainKey(path, null, null)], refreshKey, followLink: onFollowLink, previews: true,
   }), [path, refreshKey, onFollowLink]);
