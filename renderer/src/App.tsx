@@ -30,6 +30,8 @@ import { MentionsPane } from './components/MentionsPane.tsx';
 import { TagsPane } from './components/TagsPane.tsx';
 import { SearchPane } from './components/SearchPane.tsx';
 import { Alerts, type AlertItem } from './components/Alerts.tsx';
+import { OutlinePane } from './components/OutlinePane.tsx';
+import { PropertiesPane } from './components/PropertiesPane.tsx';
 import { LearningPanel } from './learning/LearningPanel.tsx';
 import type { LearningOverlay } from './learning/types.ts';
 
@@ -273,6 +275,7 @@ export function App() {
     return files.filter((f) => f.kind === 'note').map((f) => ({ path: f.path, title: titleOf(f.path), aliases: aliases.get(f.path) ?? [] }));
   }, [files, graph]);
 
+  const noteTitles = useMemo(() => switcherNotes.map((n) => n.title), [switcherNotes]);
   const titles = useMemo(() => {
     const aliases = new Map((graph?.nodes ?? []).map((n) => [n.id, n.aliases ?? []]));
     return files.filter((f) => f.kind === 'note').map((f) => ({ title: titleOf(f.path), aliases: aliases.get(f.path) ?? [] }));
@@ -385,6 +388,14 @@ export function App() {
                 {v.render({ app: appCtx, currentPath: activeNote, refreshKey: version, visible: !collapsed.right })}
               </section>
             ))}
+            <PropertiesPane
+              path={activeNote}
+              textOf={(p) => editorRef.current?.textOf(p) ?? null}
+              change={(p, c) => editorRef.current?.change(p, c) ?? false}
+              titles={noteTitles}
+              onFollowLink={(from, t) => void followLink(from, t)}
+            />
+            <OutlinePane path={activeNote} refreshKey={version} onOpen={(p, line) => openNote(p, { line })} />
             <BacklinksPane path={activeNote} onOpen={openNote} />
             <OutgoingPane path={activeNote} onOpen={openNote} onCreate={(from, t) => void followLink(from, t)} />
             <MentionsPane path={activeNote} onOpen={openNote} onError={showError} />

@@ -29,6 +29,7 @@ import { titleOf } from '../paths.ts';
 import { completionAt, wikiLinkAt, wikiLinkMarks } from '../editor/wiki-links.ts';
 import { ConflictDialog } from './ConflictDialog.tsx';
 import { ReadingView } from './ReadingView.tsx';
+import { docChanged } from '../workspace/doc-events.ts';
 import type { OpenOptions } from '../commands/context.ts';
 import { flashExtension, revealEditorLine, targetLine } from '../navigation/reveal.ts';
 import { hidePreview, hidePreviewSoon, showPreview } from '../markdown/hover-store.ts';
@@ -42,6 +43,13 @@ export interface EditorHandle {
   flush(path?: string): Promise<void>;
   /** Switches the active tab between the source editor and the Reading view (Obsidian's Ctrl/Cmd+E). */
   toggleReading(): void;
+  /** The live text of an open note (with unsaved edits), or null when it is not loaded here. */
+  textOf(path: string): string | null;
+  /**
+   * Replaces [from, to) of an open note's live text with `insert` as one undoable edit (autosaved like typing); false
+   * when the note is not loaded here. Offsets are in the editor's text (`\n` line breaks).
+   */
+  change(path: string, c: { from: number; to: number; insert: string }): boolean;
 }
 
 export interface EditorProps {
@@ -216,6 +224,7 @@ export function Editor(props: EditorProps) {
       theme,
       EditorView.contentAttributes.of({ 'aria-label': `Content of ${titleOf(path)}` }),
       EditorView.updateListener.of((u) => {
+        if (u.docChanged) docChanged(path);
         if (u.docChanged && readingRef.current.has(path)) setTextTick((n) => n + 1);
         if (!u.docChanged || u.transactions.every((tr) => tr.annotation(fromDisk))) return;
         store.edited(path);
@@ -364,6 +373,19 @@ export function Editor(props: EditorProps) {
     toggleReading: () => {
       const path = activeRef.current;
       if (path) setReadingFor(path, !readingRef.current.has(path));
+    },
+    textOf: (path: string) => store.buffer(path)?.read() ?? null,
+    change: (path: string, c: { from: number; to: number; insert: string }) => {
+      const buf = store.buffer(path);
+      if (!buf) return false;
+      const st = buf.live();
+      if (c.from < 0 || c.to > st.doc.length || c.from > c.to) return false;
+      const spec = { changes: c, userEvent: 'input.properties' };
+      const view = shown.current === path ? viewRef.current : null;
+      // shown: the view's update listener marks it edited; hidden: the same, by hand
+      if (view) view.dispatch(spec);
+      else { buf.state = st.update(spec).state; store.edited(path); docChanged(path); }
+      return true;
     },
   }));
 

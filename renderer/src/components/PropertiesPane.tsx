@@ -1,0 +1,140 @@
+/**
+ * The Properties pane (region "Properties"), as Obsidian's: the current note's frontmatter as typed fields (text,
+ * list, number, checkbox, date, link), editable; properties added and removed; link values clickable, with `[[`
+ * completion of note titles (a datalist). Edits go through the editor as one undoable change of exactly the entry's
+ * text (properties/frontmatter-edit.ts), then autosave; malformed YAML is shown as it is and never rewritten.
+ */
+import { useEffect, useId, useState } from 'react';
+import { splitWiki, wikiInner } from '../../../electron/core/markdown/index.ts';
+import { onDocChanged } from '../workspace/doc-events.ts';
+import {
+  readProperties, removeProperty, setProperty, typeOf, type Property, type ReadResult, type TextChange,
+} from '../properties/frontmatter-edit.ts';
+
+export interface PropertiesPaneProps {
+  path: string | null;
+  /** The live text of the note (null while it is not loaded in the editor). */
+  textOf(path: string): string | null;
+  /** Applies a change to the note's live text; false if the note is not open. */
+  change(path: string, c: TextChange): boolean;
+  /** Note titles for `[[` completion. */
+  titles: string[];
+  onFollowLink(fromPath: string, target: string): void;
+}
+
+function LinkValue(props: { value: string; from: string; onFollow(from: string, target: string): void }) {
+  const parts = splitWiki(wikiInner(props.value));
+  if (!parts?.target) return <span>{props.value}</span>;
+  return (
+    <button className="property-link" onClick={() => props.onFollow(props.from, parts.target)} title={`Open ${parts.target}`}>
+      {parts.alias ?? parts.target}
+    </button>
+  );
+}
+
+function Field(props: { p: Property; listId: string; onCommit(v: unknown): void }) {
+  const { p } = props;
+  const [draft, setDraft] = useState<string>(() => (Array.isArray(p.value) ? p.value.map(String).join(', ') : p.value == null ? '' : String(p.value)));
+  useEffect(() => {
+    setDraft(Array.isArray(p.value) ? p.value.map(String).join(', ') : p.value == null ? '' : String(p.value));
+  }, [p.value]);
+  const commit = () => {
+    let v: unknown = draft;
+    if (p.type === 'number') { const n = Number(draft); if (draft.trim() === '' || Number.isNaN(n)) return; v = n; }
+    else if (p.type === 'list') v = draft.split(',').map((x) => x.trim()).filter(Boolean);
+    if (JSON.stringify(v) !== JSON.stringify(p.value)) props.onCommit(v);
+  };
+  if (p.type === 'checkbox') {
+    return <input type="checkbox" aria-label={p.key} checked={p.value === true} onChange={(e) => props.onCommit(e.target.checked)} />;
+  }
+  return (
+    <input
+      aria-label={p.key}
+      type={p.type === 'number' ? 'number' : p.type === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(String(p.value)) ? 'date' : 'text'}
+      list={p.type === 'link' || p.type === 'list' ? props.listId : undefined}
+      value={draft}
+      onChange={(e) => setDraft(e.target.value)}
+      onBlur={commit}
+      onKeyDown={(e) => { if (e.key === 'Enter') { e.preventDefault(); commit(); } }}
+    />
+  );
+}
+
+export function PropertiesPane(props: PropertiesPaneProps) {
+  const { path } = props;
+  const [read, setRead] = useState<ReadResult>({ status: 'none' });
+  const [tick, setTick] = useState(0);
+  const [newKey, setNewKey] = useState('');
+  const [adding, setAdding] = useState(false);
+  const listId = useId();
+
+  useEffect(() => onDocChanged((p) => { if (p === path) setTick((n) => n + 1); }), [path]);
+  useEffect(() => {
+    const text = path ? props.textOf(path) : null;
+    setRead(text === null ? { status: 'none' } : readProperties(text));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [path, tick]);
+  // The editor loads the note after the tab shows: look again shortly when nothing was there yet.
+  useEffect(() => {
+    if (!path || props.textOf(path) !== null) return;
+    const t = setInterval(() => { if (props.textOf(path) !== null) { setTick((n) => n + 1); clearInterval(t); } }, 100);
+    return () => clearInterval(t);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [path, tick]);
+
+  function apply(make: (text: string) => TextChange | null) {
+    if (!path) return;
+    const text = props.textOf(path);
+    if (text === null) return;
+    const c = make(text);
+    if (c && props.change(path, c)) setTick((n) => n + 1);
+  }
+
+  if (!path) return null;
+  return (
+    <section aria-label="Properties" className="pane properties-pane">
+      <h2>Properties</h2>
+      <datalist id={listId}>
+        {props.titles.slice(0, 5000).map((t) => <option key={t} value={`[[${t}]]`} />)}
+      </datalist>
+      {read.status === 'error' ? (
+        <div role="alert" className="properties-error">
+          <p>Malformed YAML (left as written): {read.message}</p>
+          <pre className="disk-preview">{read.yaml}</pre>
+        </div>
+      ) : null}
+      {read.status === 'ok' && read.properties.length ? (
+        <ul className="property-list">
+          {read.properties.map((p) => (
+            <li key={p.key} className="property-row" data-type={p.type}>
+              <span className="property-key" title={`${p.key} (${p.type})`}>{p.key}</span>
+              <Field p={p} listId={listId} onCommit={(v) => apply((t) => setProperty(t, p.key, v))} />
+              <button className="small" aria-label={`Remove ${p.key}`} onClick={() => apply((t) => removeProperty(t, p.key))}>×</button>
+              {p.type === 'link' ? <LinkValue value={String(p.value)} from={path} onFollow={props.onFollowLink} /> : null}
+              {p.type === 'list' && Array.isArray(p.value) && p.value.some((v) => typeOf(v) === 'link') ? (
+                <span className="property-links">
+                  {p.value.filter((v) => typeOf(v) === 'link').map((v) => <LinkValue key={String(v)} value={String(v)} from={path} onFollow={props.onFollowLink} />)}
+                </span>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      ) : read.status !== 'error' ? <p className="muted">No properties.</p> : null}
+      {read.status !== 'error' ? (
+        adding ? (
+          <form className="property-add" onSubmit={(e) => {
+            e.preventDefault();
+            const k = newKey.trim();
+            if (!k) return;
+            apply((t) => setProperty(t, k, ''));
+            setNewKey('');
+            setAdding(false);
+          }}>
+            <input aria-label="Property name" autoFocus value={newKey} onChange={(e) => setNewKey(e.target.value)} onKeyDown={(e) => { if (e.key === 'Escape') setAdding(false); }} />
+            <button type="submit">Add</button>
+          </form>
+        ) : <button className="small" onClick={() => setAdding(true)}>Add property</button>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,87 @@
+/**
+ * Outline pane (region "Outline"): nested headings, a click scrolls the editor to the heading. Properties pane
+ * (region "Properties"): typed fields; an edit changes only that line on disk; add and remove; malformed YAML is
+ * shown and left as written.
+ */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { eventually, startApp, waitForGraphNodes, type AtlasApp } from './harness.ts';
+
+let app: AtlasApp;
+before(async () => {
+  app = await startApp({ vault: 'e2e-basic' });
+  await waitForGraphNodes(app.page, 7);
+});
+after(async () => { await app?.close(); });
+
+const editor = () => app.page.getByRole('region', { name: 'Editor' });
+async function open(name: string) {
+  await app.page.getByRole('region', { name: 'File tree' }).getByRole('treeitem', { name, exact: true }).click();
+  await editor().getByRole('tab', { name, exact: true, selected: true }).waitFor();
+}
+
+test('the outline nests headings; clicking one scrolls the editor to it', async () => {
+  const { page } = app;
+  const filler = Array.from({ length: 150 }, (_, i) => `Line ${i} of filler text.`).join('\n');
+  fs.writeFileSync(path.join(app.vaultDir, 'Long.md'), `# Top\n\n${filler}\n\n## Middle part\n\n${filler}\n\n### Deep end\n\nThe end.\n`);
+  await page.getByRole('region', { name: 'File tree' }).getByRole('treeitem', { name: 'Long', exact: true }).waitFor();
+  await open('Long');
+  const outline = page.getByRole('region', { name: 'Outline' });
+  const deep = outline.getByRole('button', { name: 'Deep end' });
+  await deep.waitFor();
+  // nested: Deep end sits in Middle part's list, which sits in Top's
+  assert.equal(await outline.locator('ul ul ul button', { hasText: 'Deep end' }).count(), 1);
+  const line = editor().locator('.cm-line', { hasText: '### Deep end' });
+  assert.equal(await line.count(), 0, 'not rendered before scrolling (off screen)');
+  await deep.click();
+  await eventually(async () => {
+    const box = await editor().locator('.cm-activeLine', { hasText: 'Deep end' }).boundingBox();
+    return box !== null && box.y > 0 && box.y < page.viewportSize()!.height;
+  }, 10_000, 'heading scrolled into view');
+});
+
+test('editing a property changes only that line on disk', async () => {
+  const { page } = app;
+  await open('goroutine');
+  const file = path.join(app.vaultDir, 'concepts', 'goroutine.md');
+  const before = fs.readFileSync(file, 'utf8');
+  const props = page.getByRole('region', { name: 'Properties' });
+  const level = props.getByRole('textbox', { name: 'level', exact: true });
+  await level.waitFor();
+  assert.equal(await level.inputValue(), '初级');
+  // a list and a link-valued list are typed too
+  await props.getByRole('combobox', { name: 'aliases', exact: true }).waitFor();
+  await props.getByRole('button', { name: 'process and thread' }).waitFor();
+  await level.fill('中级');
+  await level.press('Enter');
+  const after = await eventually(() => { const t = fs.readFileSync(file, 'utf8'); return t !== before ? t : null; }, 10_000, 'saved');
+  const a = before.split('\n');
+  const b = (after as string).split('\n');
+  assert.equal(a.length, b.length);
+  assert.deepEqual(b.filter((l, i) => l !== a[i]), ['level: 中级']);
+});
+
+test('adding and removing a property; malformed YAML is shown and never rewritten', async () => {
+  const { page } = app;
+  const props = page.getByRole('region', { name: 'Properties' });
+  const file = path.join(app.vaultDir, 'concepts', 'goroutine.md');
+  await props.getByRole('button', { name: 'Add property' }).click();
+  await props.getByRole('textbox', { name: 'Property name' }).fill('status');
+  await props.getByRole('button', { name: 'Add' }).click();
+  const status = props.getByRole('textbox', { name: 'status', exact: true });
+  await status.fill('draft');
+  await status.press('Enter');
+  await eventually(() => /\nstatus: draft\n---\n/.test(fs.readFileSync(file, 'utf8')), 10_000, 'added');
+  await props.getByRole('button', { name: 'Remove status' }).click();
+  await eventually(() => !fs.readFileSync(file, 'utf8').includes('status:'), 10_000, 'removed');
+
+  const bad = '---\ntitle: [unclosed\n---\n# Bad\n';
+  fs.writeFileSync(path.join(app.vaultDir, 'Bad yaml.md'), bad);
+  await page.getByRole('region', { name: 'File tree' }).getByRole('treeitem', { name: 'Bad yaml', exact: true }).waitFor();
+  await open('Bad yaml');
+  await props.getByRole('alert').getByText(/Malformed YAML/).waitFor();
+  assert.equal(await props.getByRole('textbox').count(), 0);
+  assert.equal(fs.readFileSync(path.join(app.vaultDir, 'Bad yaml.md'), 'utf8'), bad);
+});
