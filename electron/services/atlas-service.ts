@@ -175,26 +175,44 @@ export async function createAtlasService(opts: AtlasServiceOptions): Promise<Atl
         nameCount: (fileName) => names.get(fileName.toLowerCase()) ?? 0,
       });
       const rewritten: string[] = [];
-      // The move has happened: from here on a note that cannot be rewritten is skipped (and logged), never an error,
+      const failed: { path: string; reason: string }[] = [];
+      // The move has happened: from here on a note that cannot be rewritten is reported in `failed`, never an error,
       // or the caller would believe the rename failed and keep using the old path.
       for (const [notePath, list] of edits) {
         try {
           // Through a symlinked note to its target (the link survives), which must itself be a writable vault path.
           const target = paths.confineReal(paths.resolve(notePath, { write: true }).abs, notePath);
-          const before = await readRegularFile(target, 'utf8');
-          const { content } = applyLinkEdits(before, list);
-          if (content === before) continue;
-          await writeFileAtomic(target, content);
-          rewritten.push(notePath);
+          // Each rewrite checks that the file still holds what was read (another program may be appending to it):
+          // on a change it is read and edited again, up to 5 times, so a concurrent edit is never overwritten.
+          let done = false;
+          for (let attempt = 0; attempt < 5 && !done; attempt++) {
+            const before = await readRegularFile(target);
+            const text = before.toString('utf8');
+            const { content } = applyLinkEdits(text, list);
+            if (content === text) {
+              done = true;
+              break;
+            }
+            try {
+              await writeFileAtomic(target, content, { unchangedFrom: before });
+            } catch (e) {
+              if ((e as NodeJS.ErrnoException).code === 'EAGAIN') continue; // changed since read: read and edit again
+              throw e;
+            }
+            rewritten.push(notePath);
+            done = true;
+          }
+          if (!done) failed.push({ path: notePath, reason: 'the note kept changing on disk while its links were rewritten' });
         } catch (e) {
-          console.error(`atlas: links in ${notePath} were not rewritten: ${toApiError(e).message}`);
+          failed.push({ path: notePath, reason: toApiError(e).message });
         }
       }
       rewritten.sort();
+      failed.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
       const changed = [...new Set([...moved.values(), ...rewritten])];
       if (rewritten.length) await index.update(rewritten);
       hub.emit('vault-changed', { changed, deleted: [...moved.keys()].filter((k) => !changed.includes(k)) });
-      return { from: src.rel, to: dst.rel, rewritten };
+      return { from: src.rel, to: dst.rel, rewritten, failed };
     });
   };
 

@@ -190,6 +190,11 @@ export function App() {
       await flushAll();
       const r = await api.renamePath(from, to);
       setWs((w) => W.remap(w, r.from, r.to));
+      // honest rename (issue 10): notes whose links could not be rewritten are named, never silently skipped
+      if (r.failed.length) {
+        showError(new Error(`Renamed to ${r.to}, but links in ${r.failed.length} note(s) could not be updated: `
+          + r.failed.map((f) => `${f.path} (${f.reason})`).join('; ')));
+      }
     } catch (e) {
       showError(e);
       throw e;

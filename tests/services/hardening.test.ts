@@ -235,7 +235,7 @@ test('readNote refuses a note larger than writeNote could save back', async () =
   }
 });
 
-test('rename: a linking note that cannot be rewritten is skipped, the rename still succeeds and symlinks survive', async () => {
+test('rename: a linking note that cannot be rewritten is reported in failed, the rename still succeeds and symlinks survive', async () => {
   const ctx = await openService();
   try {
     // notes/table.md becomes a symlink to a copy inside .obsidian (not writable through the API).
@@ -250,6 +250,8 @@ test('rename: a linking note that cannot be rewritten is skipped, the rename sti
     const r = await ctx.service.api.renamePath('notes/Old Name.md', 'notes/New Name.md');
     assert.equal(r.to, 'notes/New Name.md');
     assert.ok(!r.rewritten.includes('notes/table.md'));
+    assert.deepEqual(r.failed.map((f) => f.path), ['notes/table.md']);
+    assert.match(r.failed[0].reason, /\.obsidian/);
     assert.ok(r.rewritten.includes('notes/ref.md'));
     assert.match(read(ctx.vault, 'notes/ref.md'), /\[\[New Name\]\]/);
     assert.equal(fs.readFileSync(hidden, 'utf8'), hiddenBefore);

@@ -120,3 +120,35 @@ test('rename refuses a taken name, a missing source and a folder into itself', a
     await ctx.close();
   }
 });
+
+test('rename never overwrites appends made by another program while links are rewritten (hash check, re-read)', async () => {
+  const ctx = await openService();
+  try {
+    const root = ctx.vault.root;
+    for (let i = 0; i < 40; i++) fs.writeFileSync(path.join(root, `linker-${i}.md`), `# L${i}\n\n[[Old Name]]\n`);
+    await ctx.service.index.update(Array.from({ length: 40 }, (_, i) => `linker-${i}.md`));
+    // another program appends to every linking note as fast as it can while the rename runs
+    let stop = false;
+    let appended = 0;
+    const appender = (async () => {
+      while (!stop) {
+        for (let i = 0; i < 40; i++) fs.appendFileSync(path.join(root, `linker-${i}.md`), `line ${appended}\n`);
+        appended++;
+        await new Promise((r) => setImmediate(r));
+      }
+    })();
+    const r = await ctx.service.api.renamePath('notes/Old Name.md', 'notes/New Name.md');
+    stop = true;
+    await appender;
+    for (let i = 0; i < 40; i++) {
+      const text = fs.readFileSync(path.join(root, `linker-${i}.md`), 'utf8');
+      const lines = text.split('\n').filter((l) => l.startsWith('line ')).map((l) => Number(l.slice(5)));
+      assert.deepEqual(lines, Array.from({ length: appended }, (_, k) => k), `linker-${i}.md lost no append`);
+      const ok = r.rewritten.includes(`linker-${i}.md`);
+      assert.equal(ok, /\[\[New Name\]\]/.test(text), `linker-${i}.md: reported as ${ok ? 'rewritten' : 'failed'}`);
+      if (!ok) assert.ok(r.failed.some((f) => f.path === `linker-${i}.md`));
+    }
+  } finally {
+    await ctx.close();
+  }
+});

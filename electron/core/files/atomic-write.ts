@@ -28,9 +28,11 @@ export function sha256(data: string | Uint8Array): string {
 /**
  * Writes `data` to `file` atomically. Creates missing parent folders when `mkdir` is set. With `exclusive`, never
  * replaces an existing file: the complete temp file is hard-linked to the name (fails with `EEXIST` when taken); on
- * file systems without hard links it is copied with `COPYFILE_EXCL` instead.
+ * file systems without hard links it is copied with `COPYFILE_EXCL` instead. With `unchangedFrom` (the bytes the
+ * caller read and edited), the target is compared with them synchronously right before the rename and nothing is
+ * replaced when it changed meanwhile (throws code `EAGAIN`): a concurrent edit is never overwritten.
  */
-export async function writeFileAtomic(file: string, data: string | Uint8Array, opts: { mkdir?: boolean; exclusive?: boolean } = {}): Promise<void> {
+export async function writeFileAtomic(file: string, data: string | Uint8Array, opts: { mkdir?: boolean; exclusive?: boolean; unchangedFrom?: Uint8Array } = {}): Promise<void> {
   const dir = path.dirname(file);
   if (opts.mkdir) await fs.promises.mkdir(dir, { recursive: true });
   const tmp = tempPath(file);
@@ -52,7 +54,13 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array, o
       }
       await fs.promises.rm(tmp, { force: true });
     } else {
-      await fs.promises.rename(tmp, file);
+      // `unchangedFrom`: the target must still hold exactly these bytes, checked synchronously right before the
+      // rename (nothing on this thread runs in between), else `EAGAIN` and nothing is replaced
+      if (opts.unchangedFrom && !Buffer.from(opts.unchangedFrom).equals(fs.readFileSync(file))) {
+        throw Object.assign(new Error(`Changed on disk while being rewritten: ${file}`), { code: 'EAGAIN' });
+      }
+      if (opts.unchangedFrom) fs.renameSync(tmp, file);
+      else await fs.promises.rename(tmp, file);
     }
     await syncDir(dir);
   } catch (e) {

@@ -49,4 +49,9 @@ export interface RenameResult {
   to: string;
   /** Notes whose links were rewritten. */
   rewritten: string[];
+  /**
+   * Notes whose links to the moved files could not be rewritten (left as they were, so those links are now broken),
+   * each with the reason: not writable, outside the vault, or changed by another program on every try.
+   */
+  failed: { path: string; reason: string }[];
 }
