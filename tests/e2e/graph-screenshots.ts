@@ -8,13 +8,16 @@ import { REPO_ROOT, startApp } from './harness.ts';
 
 const out = process.argv[2] ?? path.join(REPO_ROOT, 'docs', 'screenshots');
 for (const scheme of ['light', 'dark'] as const) {
-  const app = await startApp({ vault: 'vault', colorScheme: scheme, viewport: { width: 1440, height: 860 } });
+  const app = await startApp({ vault: 'vault', colorScheme: scheme, viewport: { width: 1200, height: 760 } });
   try {
     const { page } = app;
-    await page.waitForFunction(() => window.__atlasGraphs?.local?.ready === true, undefined, { timeout: 60_000 });
-    // The local graph and the map of a concept with prerequisites (the start note is the vault's map of content).
-    await page.getByRole('treeitem', { name: 'netpoller' }).click();
-    await page.getByRole('tab', { name: 'netpoller', selected: true }).waitFor();
+    // The local graph and the map of a concept with prerequisites (opened from the "Graph nodes" list).
+    await page.getByRole('button', { name: 'Graph', exact: true }).click();
+    const graph = page.getByRole('region', { name: 'Graph', exact: true });
+    await graph.getByText(/^Nodes \(\d+\)$/).click();
+    await graph.getByRole('searchbox', { name: 'Search graph nodes' }).fill('netpoller');
+    await graph.getByRole('list', { name: 'Graph nodes' }).getByRole('button', { name: 'netpoller', exact: true }).click();
+    await page.getByRole('tab', { name: 'netpoller', selected: true }).waitFor({ timeout: 60_000 });
     await page.waitForFunction(() => window.__atlasGraphs?.local?.snapshot().nodes.some((n) => n.id.endsWith('netpoller.md') && n.classes.includes('current')) && !window.__atlasGraphs.local.layoutPending, undefined, { timeout: 60_000 });
     await page.getByRole('button', { name: 'Graph', exact: true }).click();
     await page.waitForFunction(() => window.__atlasGraphs?.global?.ready === true, undefined, { timeout: 120_000 });

@@ -40,7 +40,7 @@ function LocalGraphPane(props: ViewProps) {
   const s = useGraphAppState();
   return (
     <LocalGraph
-      currentPath={props.currentPath} overlay={s.overlay} refreshKey={props.refreshKey}
+      currentPath={props.currentPath ?? s.currentPath} overlay={s.overlay} refreshKey={props.refreshKey}
       onOpenNote={(p) => props.app.openNote(p)} onCreateNote={s.onCreateNote}
       onOpenGraphView={() => props.app.openView(GRAPH_VIEW)} onError={(e) => props.app.showError(e)}
     />

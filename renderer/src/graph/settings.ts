@@ -60,7 +60,7 @@ export const DEFAULT_SETTINGS: GraphSettings = {
   filter: '', tag: '', folder: '',
   orphans: true, unresolved: true, attachments: false, tags: false,
   groups: [],
-  arrows: false, labelZoom: 0.9, nodeSizeByLinks: true, linkThickness: 1,
+  arrows: false, labelZoom: 1.3, nodeSizeByLinks: true, linkThickness: 1,
   forces: DEFAULT_FORCES,
   local: { depth: 1, incoming: true, outgoing: true, neighbourLinks: true },
   controlsOpen: false,
