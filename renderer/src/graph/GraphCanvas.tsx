@@ -82,6 +82,15 @@ function labelWidth(label: string, fontSize: number): number {
   return Math.min(w + 8, 150);
 }
 
+/**
+ * Style options of a view: the learning map always shows its labels (it is fitted at a readable zoom); the local
+ * graph fades labels at half the global threshold (it is small and fitted to its pane); tiny graphs show all labels.
+ */
+function styleOptions(p: GraphCanvasProps, nodeCount: number) {
+  const settings = p.refitOnCurrent && p.mode === 'force' ? { ...p.settings, labelZoom: p.settings.labelZoom / 2 } : p.settings;
+  return { theme: readTheme(), settings, fontSize: p.fontSize, alwaysLabels: nodeCount <= 40 || p.mode === 'map' };
+}
+
 export function GraphCanvas(props: GraphCanvasProps) {
   const { data, settings, currentPath, overlay, active, mode } = props;
   const containerRef = useRef<HTMLDivElement>(null);
@@ -105,7 +114,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
     hook.current.renderer = webgl ? 'webgl' : 'canvas';
     const cy = cytoscape({
       container: containerRef.current,
-      style: graphStyle({ theme: readTheme(), settings: propsRef.current.settings, fontSize: propsRef.current.fontSize, alwaysLabels: nodeCount <= 40 }),
+      style: graphStyle(styleOptions(propsRef.current, nodeCount)),
       minZoom: 0.02, maxZoom: 4,
       textureOnViewport: nodeCount > 300, hideEdgesOnViewport: nodeCount > 1500, motionBlur: false,
       boxSelectionEnabled: false, selectionType: 'single', autounselectify: true,
@@ -162,7 +171,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
     const cy = cyRef.current;
     if (!cy) return;
     const p = propsRef.current;
-    cy.style(graphStyle({ theme: readTheme(), settings: p.settings, fontSize: p.fontSize, alwaysLabels: cy.nodes().length <= 40 }));
+    cy.style(graphStyle(styleOptions(p, cy.nodes().length)));
   }
 
   function savePositions(cy: cytoscape.Core) {
