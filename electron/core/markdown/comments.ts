@@ -218,3 +218,54 @@ export function stripComments(src: string): string {
   }
   return out + src.slice(last);
 }
+
+/** Text with its comments cut (line endings kept, as stripComments) and the way back to offsets of the original. */
+export interface CutComments {
+  /** The text without comments. */
+  src: string;
+  /** The comment ranges [start, end) in the original, in order. */
+  ranges: Array<[number, number]>;
+  /** Offset in `src` → offset in the original text. */
+  back(offset: number): number;
+}
+
+/**
+ * Cuts the comments out of `text` like stripComments, keeping a map back to the original offsets (for editors and
+ * linking, which must point into the text as written). Linear; `back` is a binary search.
+ */
+export function cutComments(text: string): CutComments {
+  const ranges = mayHaveComments(text) ? findComments(text) : [];
+  if (ranges.length === 0) return { src: text, ranges, back: (o) => o };
+  // kept segments: start in src, start in text
+  const segS: number[] = [];
+  const segO: number[] = [];
+  let src = '';
+  let last = 0;
+  const keep = (a: number, b: number) => {
+    if (b <= a) return;
+    segS.push(src.length);
+    segO.push(a);
+    src += text.slice(a, b);
+  };
+  for (const [a, b] of ranges) {
+    keep(last, a);
+    for (let k = text.indexOf('\n', a); k !== -1 && k < b; k = text.indexOf('\n', k + 1)) keep(k, k + 1);
+    last = b;
+  }
+  keep(last, text.length);
+  if (segS.length === 0) { segS.push(0); segO.push(0); }
+  return {
+    src,
+    ranges,
+    back(o: number): number {
+      let lo = 0;
+      let hi = segS.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (segS[mid] <= o) lo = mid;
+        else hi = mid - 1;
+      }
+      return segO[lo] + (o - segS[lo]);
+    },
+  };
+}

@@ -6,7 +6,8 @@
  */
 export type { BlockIdHit } from './blocks.ts';
 export { blockIdOf } from './blocks.ts';
-export { findComments, mayHaveComments, stripComments } from './comments.ts';
+export type { CutComments } from './comments.ts';
+export { cutComments, findComments, mayHaveComments, stripComments } from './comments.ts';
 export { remarkWikiEmbed } from './embed.ts';
 export type { FrontmatterBlock, FrontmatterFacts } from './frontmatter.ts';
 export { findFrontmatter, parseFrontmatter, toJson, wikiLinksInProperties, YAML_OPTIONS } from './frontmatter.ts';

@@ -11,7 +11,7 @@
  * match: where terms of several notes overlap, the leftmost match wins, and of those starting there the longest —
  * `channel` inside `buffered channel` (the title or alias of another note) is a mention of that other note.
  */
-import { findComments, mayHaveComments } from './comments.ts';
+import { cutComments } from './comments.ts';
 import { findFrontmatter } from './frontmatter.ts';
 import type { MdNode } from './nodes.ts';
 import { needsGfm, parseBody } from './processor.ts';
@@ -88,40 +88,9 @@ export function proseMask(text: string): ProseMask {
   if (fm) blankInto(out, text, 0, bodyStart);
   const body = text.slice(bodyStart);
   // comments: blank them, parse the body without them, map the parse's offsets back
-  const comments = mayHaveComments(body) ? findComments(body) : [];
-  let src = body;
-  const segS: number[] = [0];
-  const segO: number[] = [0];
-  if (comments.length) {
-    src = '';
-    segS.length = 0;
-    segO.length = 0;
-    let last = 0;
-    const keep = (a: number, b: number) => {
-      if (b <= a) return;
-      segS.push(src.length);
-      segO.push(a);
-      src += body.slice(a, b);
-    };
-    for (const [a, b] of comments) {
-      keep(last, a);
-      for (let k = body.indexOf('\n', a); k !== -1 && k < b; k = body.indexOf('\n', k + 1)) keep(k, k + 1);
-      blankInto(out, text, bodyStart + a, bodyStart + b);
-      last = b;
-    }
-    keep(last, body.length);
-    if (segS.length === 0) { segS.push(0); segO.push(0); }
-  }
-  const back = (o: number): number => {
-    let lo = 0;
-    let hi = segS.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (segS[mid] <= o) lo = mid;
-      else hi = mid - 1;
-    }
-    return bodyStart + segO[lo] + (o - segS[lo]);
-  };
+  const { src, ranges, back: backInBody } = cutComments(body);
+  for (const [a, b] of ranges) blankInto(out, text, bodyStart + a, bodyStart + b);
+  const back = (o: number): number => bodyStart + backInBody(o);
   const blanks: number[] = [];
   const rows: number[] = [];
   collectBlanks(parseBody(src, needsGfm(src)), src, blanks, rows, { next: src.indexOf('://') });

@@ -4,7 +4,7 @@
  * The same parse and rules as the index (parseBody, splitWiki, scanTags, comments, frontmatter): a link the index
  * does not see (in code, in a comment, in math… ) is no span here either.
  */
-import { findComments, mayHaveComments } from './comments.ts';
+import { cutComments } from './comments.ts';
 import { findFrontmatter, wikiLinksInProperties } from './frontmatter.ts';
 import type { MdNode } from './nodes.ts';
 import { needsGfm, parseBody } from './processor.ts';
@@ -29,43 +29,6 @@ export interface Span {
 /** Longest text findSpans parses for linkAt in one go; a longer note is read in a window around the position. */
 export const LINK_AT_WHOLE_TEXT = 100_000;
 const WINDOW = 20_000;
-
-/** src with comments removed (line endings kept) and a map back to offsets of the original. */
-function withoutComments(text: string): { src: string; back(offset: number): number } {
-  if (!mayHaveComments(text)) return { src: text, back: (o) => o };
-  const ranges = findComments(text);
-  if (ranges.length === 0) return { src: text, back: (o) => o };
-  // kept segments: [stripped start, original start]
-  const segS: number[] = [];
-  const segO: number[] = [];
-  let out = '';
-  let last = 0;
-  const keep = (a: number, b: number) => {
-    if (b <= a) return;
-    segS.push(out.length);
-    segO.push(a);
-    out += text.slice(a, b);
-  };
-  for (const [a, b] of ranges) {
-    keep(last, a);
-    for (let k = text.indexOf('\n', a); k !== -1 && k < b; k = text.indexOf('\n', k + 1)) keep(k, k + 1);
-    last = b;
-  }
-  keep(last, text.length);
-  return {
-    src: out,
-    back(o: number): number {
-      let lo = 0;
-      let hi = segS.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (segS[mid] <= o) lo = mid;
-        else hi = mid - 1;
-      }
-      return segS.length ? segO[lo] + (o - segS[lo]) : o;
-    },
-  };
-}
 
 function collect(node: MdNode, src: string, out: Span[]): void {
   const p = node.position;
@@ -124,7 +87,7 @@ export function findSpans(text: string, options: { frontmatter?: boolean } = {})
     }
   }
   const body = bodyStart ? text.slice(bodyStart) : text;
-  const { src, back } = withoutComments(body);
+  const { src, back } = cutComments(body);
   const spans: Span[] = [];
   collect(parseBody(src, needsGfm(src)), src, spans);
   for (const s of spans) {
