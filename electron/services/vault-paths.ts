@@ -28,6 +28,9 @@ export interface VaultPath {
   abs: string;
 }
 
+/** Longest file or folder name accepted, UTF-8 bytes (the limit of ext4 and APFS). */
+export const MAX_NAME_BYTES = 255;
+
 /** True for a segment that may mean `..` on some system (`...`, `.. `, ` .`), besides `.` and `..` themselves. */
 const DOTS_AND_SPACES = /^[. ]+$/;
 
@@ -47,6 +50,10 @@ export function normaliseRelative(p: string, opts: { allowRoot?: boolean } = {})
   for (const seg of p.split('/')) {
     if (seg === '' || seg === '.') continue;
     if (seg === '..' || DOTS_AND_SPACES.test(seg)) throw outside(p);
+    // every common file system limits a name to 255 bytes (ext4, APFS, NTFS in UTF-16 units): say so, not `io`
+    if (Buffer.byteLength(seg, 'utf8') > MAX_NAME_BYTES) {
+      throw new AtlasError('invalid-argument', `Name too long (over ${MAX_NAME_BYTES} bytes): ${JSON.stringify(seg.slice(0, 40))}…`);
+    }
     parts.push(seg);
   }
   const rel = parts.join('/');

@@ -296,3 +296,15 @@ test('writeNote refuses a folder and a non-.md path; createNote refuses a folder
     await ctx.close();
   }
 });
+
+test('an over-long path component is invalid-argument (400), not io', async () => {
+  const ctx = await openService();
+  try {
+    const long = `${'a'.repeat(300)}.md`;
+    for (const [method, args] of [['readNote', [long]], ['writeNote', [long, 'x']], ['createNote', [`x/${'通'.repeat(90)}.md`]], ['renamePath', ['notes/ref.md', long]]] as const) {
+      assert.equal(code(await dispatch(ctx.service.api, method, args as unknown as unknown[])), 'invalid-argument', method);
+    }
+  } finally {
+    await ctx.close();
+  }
+});
