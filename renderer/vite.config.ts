@@ -18,14 +18,30 @@ function pageCsp(): Plugin {
   };
 }
 
+/**
+ * In the markdown worker (renderer/src/markdown/render-worker.ts) there is no DOM: rehype-katex's HTML parser must
+ * be the parse5 one (hast-util-from-html-isomorphic's non-browser entry), not the `<template>`-based browser one.
+ */
+function domlessHtmlParser(): Plugin {
+  const entry = fileURLToPath(new URL('../node_modules/hast-util-from-html-isomorphic/index.js', import.meta.url));
+  return {
+    name: 'atlas-worker-domless-html',
+    enforce: 'pre',
+    resolveId(id) {
+      return id === 'hast-util-from-html-isomorphic' ? entry : null;
+    },
+  };
+}
+
 const root = fileURLToPath(new URL('.', import.meta.url));
 
 export default defineConfig({
   root,
   base: './',
   plugins: [react(), pageCsp()],
-  // The graph layout worker (renderer/src/graph/layout.worker.ts) is an ES module worker.
-  worker: { format: 'es' },
+  // ES module workers: the graph layout (renderer/src/graph/layout.worker.ts) and markdown rendering
+  // (renderer/src/markdown/render-worker.ts, which needs the DOM-less HTML parser).
+  worker: { format: 'es', plugins: () => [domlessHtmlParser()] },
   build: {
     outDir: fileURLToPath(new URL('../out/renderer', import.meta.url)),
     emptyOutDir: true,

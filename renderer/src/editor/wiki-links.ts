@@ -10,11 +10,15 @@ import { completionContext, linkAt, spansIn, type CompletionContext, type Span }
 const linkMark = Decoration.mark({ class: 'cm-wikilink' });
 const MARKED: ReadonlySet<Span['kind']> = new Set(['wiki', 'embed', 'property']);
 
+/** Characters of visible text marked at most (a hidden editor reports the whole document as visible). */
+const MARK_WINDOW = 50_000;
+
 function marks(view: EditorView): DecorationSet {
   const text = view.state.doc.toString();
   const ranges = [];
   let last = -1;
-  for (const { from, to } of view.visibleRanges) {
+  for (const { from, to: end } of view.visibleRanges) {
+    const to = Math.min(end, from + MARK_WINDOW);
     for (const s of spansIn(text, from, to)) {
       if (!MARKED.has(s.kind) || s.from < last) continue;
       ranges.push(linkMark.range(s.from, s.to));
@@ -29,7 +33,11 @@ export const wikiLinkMarks = ViewPlugin.fromClass(
   class {
     decorations: DecorationSet;
     constructor(view: EditorView) { this.decorations = marks(view); }
-    update(u: ViewUpdate) { if (u.docChanged || u.viewportChanged) this.decorations = marks(u.view); }
+    update(u: ViewUpdate) {
+      // A hidden editor (the tab shows its reading view) is not marked: its whole text would count as visible.
+      if (u.view.dom.getClientRects().length === 0) return;
+      if (u.docChanged || u.viewportChanged || u.geometryChanged) this.decorations = marks(u.view);
+    }
   },
   { decorations: (v) => v.decorations },
 );

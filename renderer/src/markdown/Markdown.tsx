@@ -12,9 +12,10 @@
  * - External http(s) links open in a new window; in-page `#x` links (footnotes) scroll within the view.
  * - A note over render.ts's RICH_MAX_CHARS is shown as plain text with a notice.
  */
-import { createContext, useContext, useEffect, useMemo, useState, type ComponentProps, type MouseEvent, type ReactElement, type ReactNode } from 'react';
+import { createContext, memo, useContext, useEffect, useMemo, useState, type ComponentProps, type MouseEvent, type ReactElement, type ReactNode } from 'react';
 import { Fragment, jsx, jsxs } from 'react/jsx-runtime';
 import { toJsxRuntime, type Components, type Jsx } from 'hast-util-to-jsx-runtime';
+import type { Root, RootContent } from 'hast';
 import type { LinkState } from '../../../electron/shared/api.ts';
 import { splitWiki } from '../../../electron/core/markdown/index.ts';
 import { api } from '../client.ts';
@@ -24,7 +25,8 @@ import { Callout } from './Callout.tsx';
 import { Embed, VaultImage } from './Embed.tsx';
 import { Mermaid } from './Mermaid.tsx';
 import { hidePreviewSoon, showPreview } from './hover-store.ts';
-import { EMBED_BLOCK_CLASS, ID_PREFIX, RICH_MAX_CHARS, renderMarkdown } from './render.ts';
+import { EMBED_BLOCK_CLASS, ID_PREFIX, RICH_MAX_CHARS } from './render.ts';
+import { renderInWorker, renderNow, WORKER_BUDGET_MS, type RenderOutcome } from './render-client.ts';
 
 /** Deepest embed shown (Obsidian-like): an embed inside an embed inside an embed; deeper ones show a notice. */
 export const MAX_EMBED_DEPTH = 3;
@@ -177,30 +179,93 @@ function makeComponents(states: ReadonlyMap<string, LinkState>): Partial<Compone
   };
 }
 
+/** Top-level blocks committed per frame, so drawing a long note never holds the UI thread in one task. */
+const BLOCKS_PER_FRAME = 150;
+
+/** The rendering of a text: at once when short or cached, else from the worker (null meanwhile). */
+function useRendered(text: string, lineOffset: number): RenderOutcome | null {
+  const now = useMemo(() => (text.length > RICH_MAX_CHARS ? null : renderNow(text, lineOffset)), [text, lineOffset]);
+  const [later, setLater] = useState<{ text: string; lineOffset: number; value: RenderOutcome } | null>(null);
+  useEffect(() => {
+    if (now || text.length > RICH_MAX_CHARS) return;
+    let live = true;
+    renderInWorker(text, lineOffset).then(
+      (value) => { if (live) setLater({ text, lineOffset, value }); },
+      () => { if (live) setLater({ text, lineOffset, value: { timedOut: true } }); },
+    );
+    return () => { live = false; };
+  }, [now, text, lineOffset]);
+  if (now) return now;
+  return later && later.text === text && later.lineOffset === lineOffset ? later.value : null;
+}
+
+/** One slice of a note's top-level blocks, converted and committed once (memo: a later slice does not redraw it). */
+const Chunk = memo(function Chunk({ nodes, states }: { nodes: RootContent[]; states: ReadonlyMap<string, LinkState> }) {
+  return toJsxRuntime({ type: 'root', children: nodes } as Root, {
+    Fragment, jsx: jsx as Jsx, jsxs: jsxs as Jsx, components: makeComponents(states), passKeys: true, ignoreInvalidStyle: true,
+  }) as ReactElement;
+});
+
 /** Rendered markdown of `text` (a whole note, or an excerpt starting at file line `lineOffset + 1`). */
 export function MarkdownBody({ text, lineOffset = 0 }: { text: string; lineOffset?: number }) {
   const ctx = useContext(RenderContext);
-  const rendered = useMemo(() => renderMarkdown(text, { lineOffset }), [text, lineOffset]);
-  const states = useLinkStates(ctx.path, rendered.wikiLinks, ctx.refreshKey);
-  const content = useMemo(() => {
-    if (!rendered.tree) return null;
-    return toJsxRuntime(rendered.tree, {
-      Fragment, jsx: jsx as Jsx, jsxs: jsxs as Jsx, components: makeComponents(states), passKeys: true, ignoreInvalidStyle: true,
-    }) as ReactElement;
-  }, [rendered, states]);
-  if (rendered.plain) return <PlainText text={text} />;
-  return content;
+  const outcome = useRendered(text, lineOffset);
+  const rendered = outcome && !('timedOut' in outcome) ? outcome : null;
+  const states = useLinkStates(ctx.path, rendered?.wikiLinks ?? [], ctx.refreshKey);
+  const chunks = useMemo(() => {
+    const kids = rendered?.tree?.children ?? [];
+    const out: RootContent[][] = [];
+    for (let i = 0; i < kids.length; i += BLOCKS_PER_FRAME) out.push(kids.slice(i, i + BLOCKS_PER_FRAME));
+    return out;
+  }, [rendered]);
+  const [shown, setShown] = useState(1);
+  useEffect(() => { setShown(1); }, [chunks]);
+  useEffect(() => {
+    if (shown >= chunks.length) return;
+    const id = requestAnimationFrame(() => setShown((n) => n + 1));
+    return () => cancelAnimationFrame(id);
+  }, [shown, chunks]);
+  if (text.length > RICH_MAX_CHARS) return <PlainText text={text} reason="size" />;
+  if (!outcome) return <PlainText text={text} reason="pending" />;
+  if ('timedOut' in outcome) return <PlainText text={text} reason="time" />;
+  if (rendered?.plain) return <PlainText text={text} reason="size" />;
+  return (
+    <div className="markdown-rendered" data-complete={shown >= chunks.length ? 'true' : 'false'}>
+      {chunks.slice(0, shown).map((nodes, i) => <Chunk key={i} nodes={nodes} states={states} />)}
+    </div>
+  );
 }
 
-/** A note too large for rich rendering: its text as is (one text node: cheap to draw), with a notice. */
-export function PlainText({ text }: { text: string }) {
+/** Characters per block of the plain view (each block is laid out only when it scrolls into view). */
+const PLAIN_CHUNK = 16_000;
+
+/**
+ * A note shown as plain text: while it renders (`pending`), or because it is too large (`size`) or took too long
+ * (`time`) for rich rendering. The text is cut at line ends into blocks with `content-visibility: auto`, so even a
+ * note of megabytes paints at once.
+ */
+export function PlainText({ text, reason }: { text: string; reason: 'pending' | 'size' | 'time' }) {
+  const chunks = useMemo(() => {
+    const out: string[] = [];
+    for (let i = 0; i < text.length;) {
+      let end = Math.min(text.length, i + PLAIN_CHUNK);
+      if (end < text.length) { const nl = text.indexOf('\n', end); end = nl < 0 ? text.length : nl + 1; }
+      out.push(text.slice(i, end));
+      i = end;
+    }
+    return out;
+  }, [text]);
+  const kb = (text.length / 1024).toFixed(0);
   return (
-    <div className="plain-fallback">
-      <p className="plain-notice" role="note">
-        This note is {(text.length / 1024).toFixed(0)} K characters long: it is shown as plain text (rich rendering
-        stops at {RICH_MAX_CHARS / 1000} K characters, to keep the app responsive).
-      </p>
-      <pre className="plain-text">{text}</pre>
+    <div className="plain-fallback" data-reason={reason}>
+      {reason === 'pending' ? <p className="plain-notice" aria-busy="true">Rendering…</p> : (
+        <p className="plain-notice" role="note">
+          {reason === 'size'
+            ? `This note is ${kb} K characters long: it is shown as plain text (rich rendering stops at ${RICH_MAX_CHARS / 1000} K characters, to keep the app responsive).`
+            : `This note took too long to render (over ${WORKER_BUDGET_MS / 1000} s): it is shown as plain text.`}
+        </p>
+      )}
+      {chunks.map((c, i) => <pre className="plain-text" key={i}>{c}</pre>)}
     </div>
   );
 }
