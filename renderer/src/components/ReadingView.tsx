@@ -11,7 +11,7 @@
 import { useEffect, useMemo, useRef, useEffectEvent } from 'react';
 import { titleOf } from '../paths.ts';
 import type { OpenOptions } from '../commands/context.ts';
-import { revealReadingLine } from '../navigation/reveal.ts';
+import { revealReadingLine, whenRendered } from '../navigation/reveal.ts';
 import { chainKey, MarkdownBody, RenderContext, type RenderContextValue } from '../markdown/Markdown.tsx';
 import { noteProperties } from '../markdown/render.ts';
 import 'katex/dist/katex.min.css';
@@ -35,10 +35,14 @@ const PROPERTY_MARKDOWN_MAX = 2000;
 
 export function ReadingView({ path, text, refreshKey, onFollowLink, reveal }: ReadingViewProps) {
   const articleRef = useRef<HTMLElement>(null);
-  // Once per scroll request (`seq`), whatever else re-renders the view.
+  // Once per scroll request (`seq`), whatever else re-renders the view; the note may still be rendering (in the
+  // worker, then slice by slice): reveal once its body is complete.
   const revealSeq = reveal?.seq;
   const onReveal = useEffectEvent((seq: number | undefined) => {
-    if (seq !== undefined && reveal && articleRef.current) revealReadingLine(articleRef.current, reveal.line);
+    const root = articleRef.current;
+    const body = root?.querySelector(':scope > .reading-body');
+    if (seq === undefined || !reveal || !root || !body) return undefined;
+    return whenRendered(body, () => revealReadingLine(root, reveal.line));
   });
   useEffect(() => onReveal(revealSeq), [revealSeq]);
   const ctx: RenderContextValue = useMemo(() => ({

@@ -11,7 +11,7 @@ import { api } from '../client.ts';
 import { appContext } from '../commands/registry.ts';
 import type { OpenOptions } from '../commands/context.ts';
 import { titleOf } from '../paths.ts';
-import { elementForLine } from '../navigation/reveal.ts';
+import { elementForLine, whenRendered } from '../navigation/reveal.ts';
 import { Attachment } from './Embed.tsx';
 import { chainKey, MarkdownBody, RenderContext, type RenderContextValue } from './Markdown.tsx';
 import { currentPreview, hidePreview, hidePreviewSoon, keepPreview, subscribePreview, type PreviewRequest } from './hover-store.ts';
@@ -65,14 +65,16 @@ function Popover({ req }: { req: PreviewRequest }) {
     return () => { live = false; };
   }, [req]);
 
-  // Scroll the preview to the heading or block, once both the text and its line are known.
+  // Scroll the preview to the heading or block, once the text is drawn and its line known.
   useLayoutEffect(() => {
     const box = body.current;
     if (!box || line === null || !note || 'error' in note) return;
-    const el = elementForLine(box, line);
-    if (!el) return;
-    box.scrollTop += el.getBoundingClientRect().top - box.getBoundingClientRect().top;
-    box.dataset.scrolledTo = String(line);
+    return whenRendered(box, () => {
+      const el = elementForLine(box, line);
+      if (!el) return;
+      box.scrollTop += el.getBoundingClientRect().top - box.getBoundingClientRect().top;
+      box.dataset.scrolledTo = String(line);
+    });
   }, [note, line]);
 
   const below = req.rect.bottom + 6;

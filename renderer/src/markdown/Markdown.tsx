@@ -87,13 +87,17 @@ function linkLook(target: string, heading: string | null, block: string | null, 
   return { cls: '', title: state.path };
 }
 
-function WikiLink(props: { inner: string; state: LinkState | undefined; className?: string; children?: ReactNode }) {
+/** How the wiki links of the surrounding MarkdownBody resolve (by inner text). */
+const LinkStates = createContext<ReadonlyMap<string, LinkState>>(new Map());
+
+function WikiLink(props: { inner: string; className?: string; children?: ReactNode }) {
   const ctx = useContext(RenderContext);
+  const state = useContext(LinkStates).get(props.inner);
   const parts = splitWiki(props.inner);
   const target = parts?.target ?? '';
   const heading = parts?.heading ?? null;
   const block = parts?.block ?? null;
-  const look = linkLook(target || titleOf(ctx.path), heading, block, props.state);
+  const look = linkLook(target || titleOf(ctx.path), heading, block, state);
   const follow = (e: MouseEvent) => {
     e.preventDefault();
     ctx.followLink(ctx.path, target, { heading: heading ?? undefined, block: block ?? undefined });
@@ -124,13 +128,16 @@ function codeText(children: ReactNode): string {
 
 type AnyProps = Record<string, unknown> & { children?: ReactNode; className?: string };
 
-function makeComponents(states: ReadonlyMap<string, LinkState>): Partial<Components> {
+/** The element overrides, one object for the app's lifetime (stable component identities: nothing remounts). */
+const COMPONENTS: Partial<Components> = makeComponents();
+
+function makeComponents(): Partial<Components> {
   return {
     a: (props: ComponentProps<'a'> & { 'data-wikilink'?: string; 'data-tag'?: string }) => {
       const { 'data-wikilink': inner, href, className, children, ...rest } = props;
       if (inner != null) {
         if (hasClass(className, 'embed')) return <Embed inner={inner} />;
-        return <WikiLink inner={inner} state={states.get(inner)} className={className}>{children}</WikiLink>;
+        return <WikiLink inner={inner} className={className}>{children}</WikiLink>;
       }
       if (props['data-tag'] != null) {
         return <a {...rest} className={className} href="#" onClick={(e) => e.preventDefault()}>{children}</a>;
@@ -200,9 +207,9 @@ function useRendered(text: string, lineOffset: number): RenderOutcome | null {
 }
 
 /** One slice of a note's top-level blocks, converted and committed once (memo: a later slice does not redraw it). */
-const Chunk = memo(function Chunk({ nodes, states }: { nodes: RootContent[]; states: ReadonlyMap<string, LinkState> }) {
+const Chunk = memo(function Chunk({ nodes }: { nodes: RootContent[] }) {
   return toJsxRuntime({ type: 'root', children: nodes } as Root, {
-    Fragment, jsx: jsx as Jsx, jsxs: jsxs as Jsx, components: makeComponents(states), passKeys: true, ignoreInvalidStyle: true,
+    Fragment, jsx: jsx as Jsx, jsxs: jsxs as Jsx, components: COMPONENTS, passKeys: true, ignoreInvalidStyle: true,
   }) as ReactElement;
 });
 
@@ -231,7 +238,9 @@ export function MarkdownBody({ text, lineOffset = 0 }: { text: string; lineOffse
   if (rendered?.plain) return <PlainText text={text} reason="size" />;
   return (
     <div className="markdown-rendered" data-complete={shown >= chunks.length ? 'true' : 'false'}>
-      {chunks.slice(0, shown).map((nodes, i) => <Chunk key={i} nodes={nodes} states={states} />)}
+      <LinkStates.Provider value={states}>
+        {chunks.slice(0, shown).map((nodes, i) => <Chunk key={i} nodes={nodes} />)}
+      </LinkStates.Provider>
     </div>
   );
 }

@@ -120,3 +120,19 @@ export function revealReadingLine(root: Element, line: number): boolean {
   setTimeout(() => el.classList.remove(FLASH_CLASS), FLASH_MS);
   return true;
 }
+
+/**
+ * Calls `then` once the markdown directly inside `body` is fully drawn (it renders in a worker, then slice by slice:
+ * Markdown.tsx sets `data-complete`), or is shown as plain text; gives up after `timeoutMs`. Returns a cancel function.
+ */
+export function whenRendered(body: Element, then: () => void, timeoutMs = 30_000): () => void {
+  let frame = 0;
+  const started = performance.now();
+  const attempt = () => {
+    const done = body.querySelector(':scope > .markdown-rendered[data-complete="true"], :scope > .plain-fallback:not([data-reason="pending"])');
+    if (done) { then(); return; }
+    if (performance.now() - started < timeoutMs) frame = requestAnimationFrame(attempt);
+  };
+  attempt();
+  return () => cancelAnimationFrame(frame);
+}
