@@ -16,6 +16,8 @@ import { chainKey, MarkdownBody, RenderContext, type RenderContextValue } from '
 import { noteProperties } from '../markdown/render.ts';
 import 'katex/dist/katex.min.css';
 import '../markdown/reading.css';
+// The page preview popover registers itself with hover-store.ts (mounted on first hover).
+import '../markdown/HoverPreview.tsx';
 
 export interface ReadingViewProps {
   /** Vault path of the note (links resolve relative to it). */
@@ -46,7 +48,7 @@ export function ReadingView({ path, text, refreshKey, onFollowLink, reveal }: Re
   });
   useEffect(() => onReveal(revealSeq), [revealSeq]);
   const ctx: RenderContextValue = useMemo(() => ({
-    path, depth: 0, chain: [chainKey(path, null, null)], refreshKey, followLink: onFollowLink, previews: true,
+    path, depth: 0, chain: [chainKey(path, null, null)], refreshKey, followLink: onFollowLink, previews: true, Body: MarkdownBody,
   }), [path, refreshKey, onFollowLink]);
   const properties = useMemo(() => noteProperties(text), [text]);
 

@@ -17,7 +17,7 @@ import { wikiData } from '../../../electron/core/markdown/index.ts';
 import { api, vaultFileUrl } from '../client.ts';
 import { appContext } from '../commands/registry.ts';
 import { baseName, extOf, titleOf } from '../paths.ts';
-import { chainKey, MarkdownBody, MAX_EMBED_DEPTH, RenderContext } from './Markdown.tsx';
+import { chainKey, MAX_EMBED_DEPTH, RenderContext } from './render-context.ts';
 
 const IMAGE = new Set(['.png', '.jpg', '.jpeg', '.gif', '.bmp', '.svg', '.webp', '.avif', '.ico']);
 const AUDIO = new Set(['.mp3', '.wav', '.m4a', '.ogg', '.oga', '.flac', '.3gp']);
@@ -119,7 +119,7 @@ export function Embed({ inner }: { inner: string }) {
   }
   return frame(
     <RenderContext.Provider value={{ ...ctx, path: res.path, depth: ctx.depth + 1, chain: [...ctx.chain, key] }}>
-      <MarkdownBody text={res.markdown} lineOffset={res.line - 1} />
+      <ctx.Body text={res.markdown} lineOffset={res.line - 1} />
       {res.truncated ? <Notice kind="truncated">The embedded text is cut here (too long).</Notice> : null}
     </RenderContext.Provider>,
   );

@@ -14,7 +14,7 @@ import { titleOf } from '../paths.ts';
 import { elementForLine, whenRendered } from '../navigation/reveal.ts';
 import { Attachment } from './Embed.tsx';
 import { chainKey, MarkdownBody, RenderContext, type RenderContextValue } from './Markdown.tsx';
-import { currentPreview, hidePreview, hidePreviewSoon, keepPreview, subscribePreview, type PreviewRequest } from './hover-store.ts';
+import { currentPreview, hidePreview, hidePreviewSoon, keepPreview, setPreviewMounter, subscribePreview, type PreviewRequest } from './hover-store.ts';
 
 const WIDTH = 460;
 const MAX_HEIGHT = 360;
@@ -27,6 +27,8 @@ export function mountHoverPreview(): void {
   document.body.appendChild(host);
   createRoot(host).render(<HoverPreview />);
 }
+
+setPreviewMounter(mountHoverPreview);
 
 function HoverPreview() {
   const req = useSyncExternalStore(subscribePreview, currentPreview);
@@ -92,7 +94,7 @@ function Popover({ req }: { req: PreviewRequest }) {
   else if (note.kind === 'attachment') content = <Attachment path={note.path} />;
   else {
     const ctx: RenderContextValue = {
-      path: note.path, depth: 1, chain: [chainKey(note.path, null, null)], refreshKey: 0, followLink: followFromPreview, previews: false,
+      path: note.path, depth: 1, chain: [chainKey(note.path, null, null)], refreshKey: 0, followLink: followFromPreview, previews: false, Body: MarkdownBody,
     };
     content = (
       <RenderContext.Provider value={ctx}>

@@ -19,41 +19,16 @@ import type { Root, RootContent } from 'hast';
 import type { LinkState } from '../../../electron/shared/api.ts';
 import { splitWiki } from '../../../electron/core/markdown/index.ts';
 import { api } from '../client.ts';
-import type { OpenOptions } from '../commands/context.ts';
 import { titleOf } from '../paths.ts';
 import { Callout } from './Callout.tsx';
 import { Embed, VaultImage } from './Embed.tsx';
 import { Mermaid } from './Mermaid.tsx';
 import { hidePreviewSoon, showPreview } from './hover-store.ts';
+import { RenderContext } from './render-context.ts';
+
+export { chainKey, MAX_EMBED_DEPTH, RenderContext, type RenderContextValue } from './render-context.ts';
 import { EMBED_BLOCK_CLASS, ID_PREFIX, RICH_MAX_CHARS } from './render.ts';
 import { renderInWorker, renderNow, WORKER_BUDGET_MS, type RenderOutcome } from './render-client.ts';
-
-/** Deepest embed shown (Obsidian-like): an embed inside an embed inside an embed; deeper ones show a notice. */
-export const MAX_EMBED_DEPTH = 3;
-
-export interface RenderContextValue {
-  /** Vault path of the note the text belongs to (links resolve relative to it). */
-  path: string;
-  /** 0 for the note itself; n inside n levels of embeds. */
-  depth: number;
-  /** `path#heading#block` of every embed from the root down to here, for loop detection. */
-  chain: readonly string[];
-  /** Changes when the vault changed, so links and embeds are looked up again. */
-  refreshKey: number;
-  /** Opens (or creates) the target of a wiki link written in `fromPath`. */
-  followLink(fromPath: string, target: string, opts?: OpenOptions): void;
-  /** Off inside the hover preview (no preview of a preview). */
-  previews: boolean;
-}
-
-export const RenderContext = createContext<RenderContextValue>({
-  path: '', depth: 0, chain: [], refreshKey: 0, followLink: () => {}, previews: false,
-});
-
-/** The embed-chain key of a note, heading or block. */
-export function chainKey(path: string, heading: string | null, block: string | null): string {
-  return `${path}#${heading ?? ''}#${block ?? ''}`;
-}
 
 /** How each wiki link (by inner text) of a rendered text resolves; absent while unknown. */
 function useLinkStates(path: string, inners: string[], refreshKey: number): ReadonlyMap<string, LinkState> {

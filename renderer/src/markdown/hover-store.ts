@@ -27,7 +27,7 @@ let seq = 0;
 let showTimer: ReturnType<typeof setTimeout> | undefined;
 let hideTimer: ReturnType<typeof setTimeout> | undefined;
 const listeners = new Set<() => void>();
-let mounted: Promise<void> | null = null;
+let mounter: (() => void) | null = null;
 let pending: Omit<PreviewRequest, 'seq'> | null = null;
 
 function emit(): void {
@@ -43,8 +43,13 @@ export function currentPreview(): PreviewRequest | null {
   return current;
 }
 
+/** HoverPreview.tsx registers how to mount the popover (this module does not import it: no cycle). */
+export function setPreviewMounter(fn: () => void): void {
+  mounter = fn;
+}
+
 function mount(): void {
-  mounted ??= import('./HoverPreview.tsx').then((m) => m.mountHoverPreview());
+  mounter?.();
 }
 
 /** Opens the preview for a link after {@link SHOW_DELAY_MS} (at once when a preview is already open). */
