@@ -248,7 +248,7 @@ export class AtlasIndex implements GraphIndex {
 
   update(paths: string[]): Promise<{ changed: string[]; deleted: string[] }> {
     return this.exclusive(async () => {
-      let r;
+      let r: { changed: string[]; deleted: string[] };
       try {
         r = await this.tracked(async () => {
           try {
