@@ -18,7 +18,7 @@
  * markdown written as text files (the seed notes). When scripts/bench-learning.ts exists, its figures (plan, path, next) follow.
  */
 import { spawnSync } from 'node:child_process';
-import { parseArgs } from 'node:util';
+import { parseArgsOrUsage } from './cli-args.ts';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -64,13 +64,8 @@ async function main(argv: string[]): Promise<number> {
     args: argv, allowPositionals: true, strict: true,
     options: { runs: { type: 'string' }, repeat: { type: 'string' }, json: { type: 'boolean' }, 'txt-as-md': { type: 'boolean' } },
   } as const;
-  let parsed: ReturnType<typeof parseArgs<typeof config>>;
-  try {
-    parsed = parseArgs(config);
-  } catch (e) {
-    console.error(`${(e as Error).message}\n${usage}`);
-    return 2;
-  }
+  const parsed = parseArgsOrUsage(config, usage);
+  if (!parsed) return 2;
   const vaultArg = parsed.positionals[0];
   if (!vaultArg || !existsSync(vaultArg) || !statSync(vaultArg).isDirectory()) {
     console.error(usage);

@@ -6,7 +6,7 @@
  * printed, and the page keeps it as usual). Prints `Concept Atlas (dev): http://127.0.0.1:<port>/?token=<token>`.
  */
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
+import { parseArgsOrUsage } from './cli-args.ts';
 import { createServer } from 'vite';
 import { DEFAULT_VAULT, runWeb } from '../electron/host/web.ts';
 
@@ -17,13 +17,8 @@ async function main(): Promise<number> {
     allowPositionals: true, strict: true,
     options: { port: { type: 'string' }, db: { type: 'string' } },
   } as const;
-  let parsed: ReturnType<typeof parseArgs<typeof config>>;
-  try {
-    parsed = parseArgs(config);
-  } catch (e) {
-    console.error(`${(e as Error).message}\nusage: npm run dev -- [<vault>] [--port N] [--db file]`);
-    return 2;
-  }
+  const parsed = parseArgsOrUsage(config, 'usage: npm run dev -- [<vault>] [--port N] [--db file]');
+  if (!parsed) return 2;
   const { host, stop } = await runWeb({
     vault: parsed.positionals[0] ?? DEFAULT_VAULT, port: 0, dbPath: parsed.values.db,
   }, { quiet: true });

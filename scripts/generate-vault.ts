@@ -9,7 +9,7 @@
  * about K `prerequisites` to lower-numbered notes (so the prerequisite graph is acyclic) and a `level` 1–4.
  * Refuses to write into a non-empty folder (exit 1).
  */
-import { parseArgs } from 'node:util';
+import { parseArgsOrUsage } from './cli-args.ts';
 import { mkdirSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -141,13 +141,8 @@ function main(argv: string[]): number {
     args: argv, allowPositionals: true, strict: true,
     options: { notes: { type: 'string' }, seed: { type: 'string' }, prereqs: { type: 'string' } },
   } as const;
-  let parsed: ReturnType<typeof parseArgs<typeof config>>;
-  try {
-    parsed = parseArgs(config);
-  } catch (e) {
-    console.error(`${(e as Error).message}\n${usage}`);
-    return 2;
-  }
+  const parsed = parseArgsOrUsage(config, usage);
+  if (!parsed) return 2;
   const positional = parsed.positionals;
   const opts: GenerateOptions = { notes: 10000, seed: 1, prereqs: 0 };
   for (const name of ['notes', 'seed', 'prereqs'] as const) {

@@ -75,17 +75,27 @@ export function fallbackNote(path: string, text: string, problem: ProblemFact): 
   };
 }
 
+/**
+ * The note's bytes, or the result to record when they cannot be read: `missing` for a file gone since the scan
+ * (ENOENT/ENOTDIR), else an empty note with `problems` plus an `unreadable` problem naming the error code.
+ */
+function readOrResult(fsx: VaultFs, task: ParseTask, problems: ProblemFact[]): Uint8Array | ParseResult {
+  try {
+    return readNoteBytes(fsx, task.absPath);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException)?.code ?? String(e);
+    if (code === 'ENOENT' || code === 'ENOTDIR') return { path: task.path, status: 'missing' };
+    const note = emptyNote(task.path, [...problems, { kind: 'unreadable', message: `cannot read (${code})` }]);
+    return { path: task.path, status: 'parsed', hash: null, bytes: 0, note };
+  }
+}
+
 /** Reads a note and indexes it from `fallbackNote` with `problem` (a worker ran over budget or crashed on it). */
 export function readFallback(fsx: VaultFs, task: ParseTask, problem: ProblemFact): ParseResult {
   const { path } = task;
-  let bytes: Uint8Array;
-  try {
-    bytes = readNoteBytes(fsx, task.absPath);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException)?.code ?? String(e);
-    if (code === 'ENOENT' || code === 'ENOTDIR') return { path, status: 'missing' };
-    return { path, status: 'parsed', hash: null, bytes: 0, note: emptyNote(path, [problem, { kind: 'unreadable', message: `cannot read (${code})` }]) };
-  }
+  const read = readOrResult(fsx, task, [problem]);
+  if (!(read instanceof Uint8Array)) return read;
+  const bytes = read;
   const decoded = decodeNote(bytes);
   const note = decoded.text === null ? emptyNote(path, [problem, ...decoded.problems]) : fallbackNote(path, decoded.text, problem);
   return { path, status: 'parsed', hash: sha256(bytes), bytes: bytes.length, note };
@@ -97,14 +107,9 @@ export function readAndParse(fsx: VaultFs, task: ParseTask): ParseResult {
     const problem = { kind: 'too-large', message: `${task.size} bytes is over the ${MAX_NOTE_BYTES} byte limit; not parsed` };
     return { path, status: 'parsed', hash: null, bytes: 0, note: emptyNote(path, [problem]) };
   }
-  let bytes: Uint8Array;
-  try {
-    bytes = readNoteBytes(fsx, task.absPath);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException)?.code ?? String(e);
-    if (code === 'ENOENT' || code === 'ENOTDIR') return { path, status: 'missing' };
-    return { path, status: 'parsed', hash: null, bytes: 0, note: emptyNote(path, [{ kind: 'unreadable', message: `cannot read (${code})` }]) };
-  }
+  const read = readOrResult(fsx, task, []);
+  if (!(read instanceof Uint8Array)) return read;
+  const bytes = read;
   const hash = sha256(bytes);
   if (hash === task.oldHash) return { path, status: 'unchanged', hash };
   if (bytes.length > MAX_NOTE_BYTES) {
