@@ -24,7 +24,8 @@ function workerEntry(starter: string, worker: string): Plugin {
     transform(code, id) {
       if (!id.replace(/\\/g, '/').endsWith(starter)) return null;
       const next = code.replace(pattern, `new URL(/* @vite-ignore */ './${worker}.js', import.meta.url)`);
-      if (next === code) this.error(`${starter} no longer creates its worker from ./${worker}.ts; update electron.vite.config.ts`);
+      if (next === code)
+        this.error(`${starter} no longer creates its worker from ./${worker}.ts; update electron.vite.config.ts`);
       return { code: next, map: null };
     },
   };

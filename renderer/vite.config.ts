@@ -12,7 +12,8 @@ function pageCsp(): Plugin {
   return {
     name: 'atlas-page-csp',
     transformIndexHtml(html, ctx) {
-      if (!html.includes('%ATLAS_PAGE_CSP%')) throw new Error('renderer/index.html lost its %ATLAS_PAGE_CSP% placeholder');
+      if (!html.includes('%ATLAS_PAGE_CSP%'))
+        throw new Error('renderer/index.html lost its %ATLAS_PAGE_CSP% placeholder');
       return html.replace('%ATLAS_PAGE_CSP%', contentSecurityPolicy(ctx.server ? 'dev-server' : 'page-meta'));
     },
   };

@@ -23,7 +23,11 @@ if (!folder) {
   process.exit(2);
 }
 const t0 = performance.now();
-const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter).use(remarkWikiLink, { aliasDivider: '|' });
+const processor = unified()
+  .use(remarkParse)
+  .use(remarkGfm)
+  .use(remarkFrontmatter)
+  .use(remarkWikiLink, { aliasDivider: '|' });
 let files = 0;
 let bytes = 0;
 for (const e of readdirSync(folder, { recursive: true, withFileTypes: true })) {
@@ -35,4 +39,12 @@ for (const e of readdirSync(folder, { recursive: true, withFileTypes: true })) {
 }
 const wallMs = performance.now() - t0;
 const ru = process.resourceUsage();
-console.log(JSON.stringify({ files, bytes, wallMs: Math.round(wallMs), cpuMs: Math.round((ru.userCPUTime + ru.systemCPUTime) / 1000), peakRssMB: Math.round(ru.maxRSS / 1024) }));
+console.log(
+  JSON.stringify({
+    files,
+    bytes,
+    wallMs: Math.round(wallMs),
+    cpuMs: Math.round((ru.userCPUTime + ru.systemCPUTime) / 1000),
+    peakRssMB: Math.round(ru.maxRSS / 1024),
+  }),
+);

@@ -20,4 +20,12 @@ const report = await index.sync();
 const wallMs = performance.now() - t0;
 index.close();
 const ru = process.resourceUsage();
-console.log(JSON.stringify({ notes: report.notes, bytes: report.bytes, wallMs: Math.round(wallMs), cpuMs: Math.round((ru.userCPUTime + ru.systemCPUTime) / 1000), peakRssMB: Math.round(ru.maxRSS / 1024) }));
+console.log(
+  JSON.stringify({
+    notes: report.notes,
+    bytes: report.bytes,
+    wallMs: Math.round(wallMs),
+    cpuMs: Math.round((ru.userCPUTime + ru.systemCPUTime) / 1000),
+    peakRssMB: Math.round(ru.maxRSS / 1024),
+  }),
+);

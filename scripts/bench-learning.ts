@@ -26,18 +26,27 @@ export default async function benchLearning(index: LearningSource, runs = 200): 
   const targets = sample(paths, runs);
   let stepsTotal = 0;
   let planCalls = 0;
-  const plan = timeEach(targets, (p) => { stepsTotal += service.plan(p).steps.length; planCalls++; });
+  const plan = timeEach(targets, (p) => {
+    stepsTotal += service.plan(p).steps.length;
+    planCalls++;
+  });
   const pairs = targets.map((p, i) => [p, sample(paths, runs, 7)[i]] as const);
   const path = timeEach(pairs, ([a, b]) => service.connection(a, b));
-  const next = timeEach(Array.from({ length: Math.min(runs, 50) }, (_, i) => i), () => service.nextUp());
+  const next = timeEach(
+    Array.from({ length: Math.min(runs, 50) }, (_, i) => i),
+    () => service.nextUp(),
+  );
   return {
     learningNotes: g.nodes.length,
     learningPrereqEdges: g.prereqs.reduce((n, p) => n + p.length, 0),
     learningBuildMs: +buildMs.toFixed(2),
     planAvgSteps: Math.round(stepsTotal / Math.max(1, planCalls)),
-    planP50Ms: plan.p50, planP95Ms: plan.p95,
-    pathP50Ms: path.p50, pathP95Ms: path.p95,
-    nextP50Ms: next.p50, nextP95Ms: next.p95,
+    planP50Ms: plan.p50,
+    planP95Ms: plan.p95,
+    pathP50Ms: path.p50,
+    pathP95Ms: path.p95,
+    nextP50Ms: next.p50,
+    nextP95Ms: next.p95,
   };
 }
 
@@ -48,10 +57,28 @@ function syntheticIndex(count: number, prereqs: number, bodyLinks: number): Lear
   const links: LinkRecord[] = [];
   const path = (i: number) => `area${i % 10}/concept ${i}.md`;
   for (let i = 0; i < count; i++) {
-    notes.push({ path: path(i), title: `concept ${i}`, aliases: [], tags: [], properties: { level: 1 + Math.floor(rnd() * 4) }, words: 400, cjkChars: 100 });
+    notes.push({
+      path: path(i),
+      title: `concept ${i}`,
+      aliases: [],
+      tags: [],
+      properties: { level: 1 + Math.floor(rnd() * 4) },
+      words: 400,
+      cjkChars: 100,
+    });
     const row = (target: number, kind: LinkRecord['kind'], relation: string | null, line: number): LinkRecord => ({
-      source: path(i), raw: `[[concept ${target}]]`, kind, target: path(target), targetText: `concept ${target}`, heading: null,
-      block: null, alias: null, line, context: `see [[concept ${target}]]`, relation, resolvedBy: 'shortest',
+      source: path(i),
+      raw: `[[concept ${target}]]`,
+      kind,
+      target: path(target),
+      targetText: `concept ${target}`,
+      heading: null,
+      block: null,
+      alias: null,
+      line,
+      context: `see [[concept ${target}]]`,
+      relation,
+      resolvedBy: 'shortest',
     });
     if (i >= 5) {
       for (let k = 0; k < prereqs; k++) {
@@ -64,8 +91,10 @@ function syntheticIndex(count: number, prereqs: number, bodyLinks: number): Lear
   }
   const byPath = new Set(notes.map((n) => n.path));
   return {
-    vaultRoot: '/nonexistent-bench-vault', version: 1,
-    notes: () => notes, links: () => links,
+    vaultRoot: '/nonexistent-bench-vault',
+    version: 1,
+    notes: () => notes,
+    links: () => links,
     resolveNote: (arg: string) => (byPath.has(arg) ? arg : null),
   };
 }
@@ -73,7 +102,12 @@ function syntheticIndex(count: number, prereqs: number, bodyLinks: number): Lear
 // `import.meta.main` (Node 24): right for any path (spaces, non-ASCII, symlinks).
 if (import.meta.main) {
   const { values } = parseArgs({
-    options: { notes: { type: 'string' }, prereqs: { type: 'string' }, links: { type: 'string' }, runs: { type: 'string' } },
+    options: {
+      notes: { type: 'string' },
+      prereqs: { type: 'string' },
+      links: { type: 'string' },
+      runs: { type: 'string' },
+    },
   });
   const opt = (name: keyof typeof values, def: number) => (values[name] === undefined ? def : Number(values[name]));
   const index = syntheticIndex(opt('notes', 10000), opt('prereqs', 3), opt('links', 5));

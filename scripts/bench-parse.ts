@@ -18,7 +18,10 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 import { decodeNote, parseNote } from '../electron/core/parse/index.ts';
 import { needsGfm } from '../electron/core/markdown/index.ts';
 
-interface Loaded { path: string; bytes: Uint8Array }
+interface Loaded {
+  path: string;
+  bytes: Uint8Array;
+}
 
 function listFiles(root: string, exts: string[]): string[] {
   const out: string[] = [];
@@ -36,10 +39,17 @@ function listFiles(root: string, exts: string[]): string[] {
 
 /** Decodes and parses every file once; returns totals so the work can't be optimised away. */
 function parseAll(files: Loaded[]): { links: number; tags: number; headings: number; gfm: number; problems: number } {
-  let links = 0, tags = 0, headings = 0, gfm = 0, problems = 0;
+  let links = 0,
+    tags = 0,
+    headings = 0,
+    gfm = 0,
+    problems = 0;
   for (const f of files) {
     const d = decodeNote(f.bytes);
-    if (d.text === null) { problems++; continue; }
+    if (d.text === null) {
+      problems++;
+      continue;
+    }
     const n = parseNote(f.path, d.text);
     links += n.links.length;
     tags += n.tags.length;
@@ -78,7 +88,15 @@ async function parallelRound(files: Loaded[], workers: number): Promise<number> 
   // Each worker warms up, says 'ready', then parses its share once on 'go' and answers with its time.
   await Promise.all(pool.map((w) => new Promise<void>((res) => w.once('message', () => res()))));
   const t0 = performance.now();
-  await Promise.all(pool.map((w) => new Promise<void>((res) => { w.once('message', () => res()); w.postMessage('go'); })));
+  await Promise.all(
+    pool.map(
+      (w) =>
+        new Promise<void>((res) => {
+          w.once('message', () => res());
+          w.postMessage('go');
+        }),
+    ),
+  );
   const ms = performance.now() - t0;
   await Promise.all(pool.map((w) => w.terminate()));
   return ms;
@@ -91,11 +109,20 @@ function median(xs: number[]): number {
 
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
-    args: argv, allowPositionals: true,
-    options: { ext: { type: 'string' }, rounds: { type: 'string' }, workers: { type: 'string' }, json: { type: 'boolean' } },
+    args: argv,
+    allowPositionals: true,
+    options: {
+      ext: { type: 'string' },
+      rounds: { type: 'string' },
+      workers: { type: 'string' },
+      json: { type: 'boolean' },
+    },
   });
   const folder = positionals.at(-1) ?? '';
-  const exts = (values.ext ?? 'md').split(',').map((x) => x.trim().replace(/^\./, '')).filter(Boolean);
+  const exts = (values.ext ?? 'md')
+    .split(',')
+    .map((x) => x.trim().replace(/^\./, ''))
+    .filter(Boolean);
   const rounds = Math.max(1, Number(values.rounds ?? 5) || 1);
   const workers = Math.max(0, Number(values.workers ?? 0) || 0);
   const json = values.json === true;
@@ -103,7 +130,10 @@ async function main(argv: string[]): Promise<number> {
     console.error('usage: node scripts/bench-parse.ts <folder> [--ext md,txt] [--rounds 5] [--workers N] [--json]');
     return 2;
   }
-  const files: Loaded[] = listFiles(folder, exts).map((p) => ({ path: relative(folder, p).split('\\').join('/'), bytes: readFileSync(p) }));
+  const files: Loaded[] = listFiles(folder, exts).map((p) => ({
+    path: relative(folder, p).split('\\').join('/'),
+    bytes: readFileSync(p),
+  }));
   if (files.length === 0) {
     console.error(`no .${exts.join('/.')} files under ${folder}`);
     return 1;
@@ -122,11 +152,20 @@ async function main(argv: string[]): Promise<number> {
   const med = median(times);
   const bestCpu = Math.min(...cpus);
   const figures: Record<string, number | string> = {
-    folder, files: files.length, MB: +mb.toFixed(3), gfmNotes: totals.gfm, links: totals.links, tags: totals.tags,
-    headings: totals.headings, problems: totals.problems,
-    bestMs: Math.round(best), medianMs: Math.round(med),
-    bestMBps: +(mb / (best / 1000)).toFixed(2), medianMBps: +(mb / (med / 1000)).toFixed(2),
-    bestCpuMs: Math.round(bestCpu), cpuMBps: +(mb / (bestCpu / 1000)).toFixed(2),
+    folder,
+    files: files.length,
+    MB: +mb.toFixed(3),
+    gfmNotes: totals.gfm,
+    links: totals.links,
+    tags: totals.tags,
+    headings: totals.headings,
+    problems: totals.problems,
+    bestMs: Math.round(best),
+    medianMs: Math.round(med),
+    bestMBps: +(mb / (best / 1000)).toFixed(2),
+    medianMBps: +(mb / (med / 1000)).toFixed(2),
+    bestCpuMs: Math.round(bestCpu),
+    cpuMBps: +(mb / (bestCpu / 1000)).toFixed(2),
   };
   if (workers > 0) {
     const ms = await parallelRound(files, workers);
@@ -136,17 +175,28 @@ async function main(argv: string[]): Promise<number> {
   }
   if (json) console.log(JSON.stringify(figures));
   else {
-    console.log(`${folder}: ${files.length} files, ${mb.toFixed(2)} MB (${totals.gfm} needed GFM); `
-      + `${totals.links} links, ${totals.tags} tags, ${totals.headings} headings, ${totals.problems} problems`);
-    console.log(`  one thread: best ${figures.bestMBps} MB/s (${figures.bestMs} ms), median ${figures.medianMBps} MB/s `
-      + `(${figures.medianMs} ms) over ${rounds} rounds; by CPU time ${figures.cpuMBps} MB/s (${figures.bestCpuMs} ms)`);
-    if (workers > 0) console.log(`  ${workers} worker threads: ${figures.parallelMBps} MB/s (${figures.parallelMs} ms wall-clock)`);
+    console.log(
+      `${folder}: ${files.length} files, ${mb.toFixed(2)} MB (${totals.gfm} needed GFM); ` +
+        `${totals.links} links, ${totals.tags} tags, ${totals.headings} headings, ${totals.problems} problems`,
+    );
+    console.log(
+      `  one thread: best ${figures.bestMBps} MB/s (${figures.bestMs} ms), median ${figures.medianMBps} MB/s ` +
+        `(${figures.medianMs} ms) over ${rounds} rounds; by CPU time ${figures.cpuMBps} MB/s (${figures.bestCpuMs} ms)`,
+    );
+    if (workers > 0)
+      console.log(`  ${workers} worker threads: ${figures.parallelMBps} MB/s (${figures.parallelMs} ms wall-clock)`);
   }
   return 0;
 }
 
 if (isMainThread) {
-  main(process.argv.slice(2)).then((code) => process.exit(code), (err) => { console.error(err); process.exit(1); });
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (err) => {
+      console.error(err);
+      process.exit(1);
+    },
+  );
 } else {
   const share = workerData as Loaded[];
   parseAll(share);

@@ -24,7 +24,13 @@ import { emptyReviewFile, fromFsrsCard, reviewFileSchema, type ReviewFile } from
 import { prng } from './generate-vault.ts';
 import { percentile } from './bench-stats.ts';
 
-const { values } = parseArgs({ options: { cards: { type: 'string', default: '10000' }, notes: { type: 'string', default: '2000' }, runs: { type: 'string', default: '30' } } });
+const { values } = parseArgs({
+  options: {
+    cards: { type: 'string', default: '10000' },
+    notes: { type: 'string', default: '2000' },
+    runs: { type: 'string', default: '30' },
+  },
+});
 const CARDS = Number(values.cards);
 const NOTES = Number(values.notes);
 const RUNS = Number(values.runs);
@@ -36,19 +42,46 @@ const notes: NoteRecord[] = [];
 const links: LinkRecord[] = [];
 for (let i = 0; i < NOTES; i++) {
   const path = `c/concept ${i}.md`;
-  notes.push({ path, title: `concept ${i}`, aliases: [], tags: ['flashcards'], properties: { level: 1 + (i % 4) }, words: 300, cjkChars: 0 });
+  notes.push({
+    path,
+    title: `concept ${i}`,
+    aliases: [],
+    tags: ['flashcards'],
+    properties: { level: 1 + (i % 4) },
+    words: 300,
+    cjkChars: 0,
+  });
   for (let k = 0; k < 3 && i > 0; k++) {
     const j = Math.floor(rand() * i);
     links.push({
-      source: path, raw: `[[concept ${j}]]`, kind: 'property', target: `c/concept ${j}.md`, targetText: `concept ${j}`,
-      heading: null, block: null, alias: null, line: 2, context: '', relation: 'prerequisites', resolvedBy: 'shortest',
+      source: path,
+      raw: `[[concept ${j}]]`,
+      kind: 'property',
+      target: `c/concept ${j}.md`,
+      targetText: `concept ${j}`,
+      heading: null,
+      block: null,
+      alias: null,
+      line: 2,
+      context: '',
+      relation: 'prerequisites',
+      resolvedBy: 'shortest',
     });
   }
 }
 const graph = buildLearningGraph(notes, links);
 const cards: CardFact[] = Array.from({ length: CARDS }, (_, i) => {
   const note = notes[i % NOTES].path;
-  return { id: `${note}#${i.toString(36).padStart(11, '0')}`, note, kind: 'single', reversed: false, question: `q${i}`, answer: `a${i}`, line: 5 + i, endLine: 5 + i };
+  return {
+    id: `${note}#${i.toString(36).padStart(11, '0')}`,
+    note,
+    kind: 'single',
+    reversed: false,
+    question: `q${i}`,
+    answer: `a${i}`,
+    line: 5 + i,
+    endLine: 5 + i,
+  };
 });
 cards.sort((a, b) => (a.note < b.note ? -1 : a.note > b.note ? 1 : a.line - b.line));
 
@@ -65,7 +98,10 @@ const json = JSON.stringify(state);
 let current = structuredClone(state);
 const store: ReviewStateStore = {
   read: () => current,
-  update: async (fn) => { fn(current); return current; },
+  update: async (fn) => {
+    fn(current);
+    return current;
+  },
 };
 const source = { vaultRoot: '/bench', version: 1, cards: () => cards, resolveNote: () => null };
 const engine = new ReviewEngine(source, () => graph, store, { now: () => new Date(NOW) });
@@ -85,15 +121,29 @@ function timeRuns(fn: () => unknown): { p50: number; p95: number; cpuP50: number
   }
   t.sort((a, b) => a - b);
   cpu.sort((a, b) => a - b);
-  return { p50: +percentile(t, 50).toFixed(2), p95: +percentile(t, 95).toFixed(2), cpuP50: +percentile(cpu, 50).toFixed(2) };
+  return {
+    p50: +percentile(t, 50).toFixed(2),
+    p95: +percentile(t, 95).toFixed(2),
+    cpuP50: +percentile(cpu, 50).toFixed(2),
+  };
 }
 
-const fsrsCards = cards.map((c) => ({ ...f.next(createEmptyCard(new Date(NOW - 5 * DAY)), new Date(NOW - 5 * DAY), Rating.Easy).card, _id: c.id }));
-const schedule = () => { let n = 0; for (const c of fsrsCards) n += f.next(c, new Date(NOW), Rating.Good).card.stability; return n; };
+const fsrsCards = cards.map((c) => ({
+  ...f.next(createEmptyCard(new Date(NOW - 5 * DAY)), new Date(NOW - 5 * DAY), Rating.Easy).card,
+  _id: c.id,
+}));
+const schedule = () => {
+  let n = 0;
+  for (const c of fsrsCards) n += f.next(c, new Date(NOW), Rating.Good).card.stability;
+  return n;
+};
 const listDue = () => engine.cards({ due: true }).length;
 const baseline = () => {
   const due: number[] = [];
-  for (const c of cards) { const d = Date.parse(current.cards[c.id].due); if (d <= NOW) due.push(d); }
+  for (const c of cards) {
+    const d = Date.parse(current.cards[c.id].due);
+    if (d <= NOW) due.push(d);
+  }
   return due.sort((a, b) => a - b).length;
 };
 
@@ -101,7 +151,10 @@ const dueCount = listDue();
 const rBase = timeRuns(baseline);
 const rSchedule = timeRuns(schedule);
 const rList = timeRuns(listDue);
-const rBoth = timeRuns(() => { schedule(); listDue(); });
+const rBoth = timeRuns(() => {
+  schedule();
+  listDue();
+});
 const rRead = timeRuns(() => reviewFileSchema.parse(JSON.parse(json)));
 const ids = cards.filter((_, i) => i % Math.max(1, Math.floor(CARDS / 200)) === 0).map((c) => c.id);
 let gi = 0;
@@ -116,10 +169,17 @@ gradeTimes.sort((a, b) => a - b);
 
 const ratio = (x: number) => +(x / Math.max(rBase.p50, 1e-6)).toFixed(1);
 const out = {
-  cards: CARDS, notes: NOTES, prerequisiteEdges: links.length, due: dueCount, runs: RUNS,
-  scheduleMs: rSchedule, listDueMs: rList, scheduleAndListDueMs: rBoth,
+  cards: CARDS,
+  notes: NOTES,
+  prerequisiteEdges: links.length,
+  due: dueCount,
+  runs: RUNS,
+  scheduleMs: rSchedule,
+  listDueMs: rList,
+  scheduleAndListDueMs: rBoth,
   gradeMs: { p50: +percentile(gradeTimes, 50).toFixed(2), p95: +percentile(gradeTimes, 95).toFixed(2) },
-  readReviewJsonMs: rRead, reviewJsonBytes: Buffer.byteLength(json),
+  readReviewJsonMs: rRead,
+  reviewJsonBytes: Buffer.byteLength(json),
   baselineMs: rBase,
   ratioToBaseline: { schedule: ratio(rSchedule.p50), listDue: ratio(rList.p50), scheduleAndListDue: ratio(rBoth.p50) },
   target: 'schedule + list due ≤ 20 ms at 10,000 cards',

@@ -19,16 +19,32 @@
  */
 import { spawnSync } from 'node:child_process';
 import { parseArgsOrUsage } from './cli-args.ts';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { AtlasIndex } from '../electron/core/index/atlas-index.ts';
 import { VaultQuery } from '../electron/core/query/vault-query.ts';
 import { percentile, sample, timeEach } from './bench-stats.ts';
 
-interface Figures { [name: string]: number | string }
+interface Figures {
+  [name: string]: number | string;
+}
 
-interface ProcessFigures { wallMs: number; cpuMs: number; peakRssMB: number }
+interface ProcessFigures {
+  wallMs: number;
+  cpuMs: number;
+  peakRssMB: number;
+}
 
 /** Runs `node <script> ...args` as a child process; wall ms measured around the whole process (start-up included). */
 function runProcess(script: string, args: string[]): ProcessFigures {
@@ -43,7 +59,11 @@ function runProcess(script: string, args: string[]): ProcessFigures {
 /** Median of each field over several runs. */
 function medians(runs: ProcessFigures[]): ProcessFigures {
   const med = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-  return { wallMs: med(runs.map((r) => r.wallMs)), cpuMs: med(runs.map((r) => r.cpuMs)), peakRssMB: med(runs.map((r) => r.peakRssMB)) };
+  return {
+    wallMs: med(runs.map((r) => r.wallMs)),
+    cpuMs: med(runs.map((r) => r.cpuMs)),
+    peakRssMB: med(runs.map((r) => r.peakRssMB)),
+  };
 }
 
 function searchQueries(query: VaultQuery, n: number): string[] {
@@ -61,8 +81,15 @@ function searchQueries(query: VaultQuery, n: number): string[] {
 async function main(argv: string[]): Promise<number> {
   const usage = 'usage: npm run bench -- <vault-folder> [--runs 200] [--repeat 3] [--json] [--txt-as-md]';
   const config = {
-    args: argv, allowPositionals: true, strict: true,
-    options: { runs: { type: 'string' }, repeat: { type: 'string' }, json: { type: 'boolean' }, 'txt-as-md': { type: 'boolean' } },
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      runs: { type: 'string' },
+      repeat: { type: 'string' },
+      json: { type: 'boolean' },
+      'txt-as-md': { type: 'boolean' },
+    },
   } as const;
   const parsed = parseArgsOrUsage(config, usage);
   if (!parsed) return 2;
@@ -77,12 +104,15 @@ async function main(argv: string[]): Promise<number> {
   const work = mkdtempSync(join(tmpdir(), 'atlas-bench-'));
   const vault = join(work, 'vault');
   const dbPath = join(work, 'atlas.db');
-  const log = (s: string) => { if (!json) console.log(s); };
+  const log = (s: string) => {
+    if (!json) console.log(s);
+  };
   try {
     cpSync(resolve(vaultArg), vault, { recursive: true, verbatimSymlinks: true });
     if (parsed.values['txt-as-md']) {
       for (const e of readdirSync(vault, { recursive: true, withFileTypes: true })) {
-        if (e.isFile() && e.name.endsWith('.txt')) renameSync(join(e.parentPath, e.name), join(e.parentPath, e.name.slice(0, -4) + '.md'));
+        if (e.isFile() && e.name.endsWith('.txt'))
+          renameSync(join(e.parentPath, e.name), join(e.parentPath, e.name.slice(0, -4) + '.md'));
       }
     }
     const figures: Figures = { vault: resolve(vaultArg) };
@@ -114,7 +144,7 @@ async function main(argv: string[]): Promise<number> {
     figures.links = cold.links;
     figures.megabytes = +(cold.bytes / 1e6).toFixed(2);
     figures.coldMs = Math.round(cold.ms);
-    figures.coldMBps = +((cold.bytes / 1e6) / (cold.ms / 1000)).toFixed(2);
+    figures.coldMBps = +(cold.bytes / 1e6 / (cold.ms / 1000)).toFixed(2);
     index.close();
 
     const tWarm = performance.now();
@@ -141,7 +171,10 @@ async function main(argv: string[]): Promise<number> {
       figures.oneNoteReindexMs = +percentile(reindex, 50).toFixed(2);
     }
 
-    const linked = sample(notes.map((n) => n.path), runs);
+    const linked = sample(
+      notes.map((n) => n.path),
+      runs,
+    );
     const bl = timeEach(linked, (p) => query.backlinks(p));
     figures.backlinksP50Ms = bl.p50;
     figures.backlinksP95Ms = bl.p95;
@@ -170,4 +203,12 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then((code) => { process.exitCode = code; }, (e) => { console.error(e); process.exitCode = 1; });
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e) => {
+    console.error(e);
+    process.exitCode = 1;
+  },
+);

@@ -5,7 +5,10 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 
 /** The parsed arguments, or null after printing `<error>\n<usage>` to stderr. */
-export function parseArgsOrUsage<T extends ParseArgsConfig>(config: T, usage: string): ReturnType<typeof parseArgs<T>> | null {
+export function parseArgsOrUsage<T extends ParseArgsConfig>(
+  config: T,
+  usage: string,
+): ReturnType<typeof parseArgs<T>> | null {
   try {
     return parseArgs(config);
   } catch (e) {

@@ -14,14 +14,20 @@ const DEV_PORT = 5173;
 
 async function main(): Promise<number> {
   const config = {
-    allowPositionals: true, strict: true,
+    allowPositionals: true,
+    strict: true,
     options: { port: { type: 'string' }, db: { type: 'string' } },
   } as const;
   const parsed = parseArgsOrUsage(config, 'usage: npm run dev -- [<vault>] [--port N] [--db file]');
   if (!parsed) return 2;
-  const { host, stop } = await runWeb({
-    vault: parsed.positionals[0] ?? DEFAULT_VAULT, port: 0, dbPath: parsed.values.db,
-  }, { quiet: true });
+  const { host, stop } = await runWeb(
+    {
+      vault: parsed.positionals[0] ?? DEFAULT_VAULT,
+      port: 0,
+      dbPath: parsed.values.db,
+    },
+    { quiet: true },
+  );
   const target = `http://127.0.0.1:${host.port}`;
   const asHost = {
     target,
@@ -49,4 +55,12 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then((code) => { if (code) process.exit(code); }, (e) => { console.error(e instanceof Error ? e.message : String(e)); process.exit(1); });
+main().then(
+  (code) => {
+    if (code) process.exit(code);
+  },
+  (e) => {
+    console.error(e instanceof Error ? e.message : String(e));
+    process.exit(1);
+  },
+);

@@ -32,16 +32,26 @@ export function prng(seed: number): () => number {
   };
 }
 
-const WORDS = ('scheduler goroutine channel buffer select context cancel deadline mutex lock atomic pool heap stack '
-  + 'escape marker barrier sweep pacer socket epoll poller handshake window congestion request handler router '
-  + 'middleware token bucket breaker fallback replica shard index cache eviction queue consumer producer cluster '
-  + 'container image volume service endpoint latency throughput memory pointer slice map interface method value '
-  + 'the a of to and in is that for with as on by this it an be are from at or which').split(' ');
-const CJK = ('协程 调度 通道 缓冲 选择 上下文 取消 互斥锁 原子 对象池 堆 栈 逃逸 标记 屏障 清扫 套接字 轮询 握手 拥塞 请求 '
-  + '中间件 令牌桶 熔断 降级 副本 分片 索引 缓存 队列 消费者 生产者 集群 容器 镜像 服务 延迟 吞吐 内存 指针 切片 接口').split(' ');
+const WORDS = (
+  'scheduler goroutine channel buffer select context cancel deadline mutex lock atomic pool heap stack ' +
+  'escape marker barrier sweep pacer socket epoll poller handshake window congestion request handler router ' +
+  'middleware token bucket breaker fallback replica shard index cache eviction queue consumer producer cluster ' +
+  'container image volume service endpoint latency throughput memory pointer slice map interface method value ' +
+  'the a of to and in is that for with as on by this it an be are from at or which'
+).split(' ');
+const CJK = (
+  '协程 调度 通道 缓冲 选择 上下文 取消 互斥锁 原子 对象池 堆 栈 逃逸 标记 屏障 清扫 套接字 轮询 握手 拥塞 请求 ' +
+  '中间件 令牌桶 熔断 降级 副本 分片 索引 缓存 队列 消费者 生产者 集群 容器 镜像 服务 延迟 吞吐 内存 指针 切片 接口'
+).split(' ');
 const AREAS = ['runtime', 'concurrency', 'memory', 'network', 'web', 'data', 'cloud', 'distributed', '并发', '网络'];
 
-interface NoteMeta { index: number; folder: string; title: string; alias: string | null; chinese: boolean }
+interface NoteMeta {
+  index: number;
+  folder: string;
+  title: string;
+  alias: string | null;
+  chinese: boolean;
+}
 
 function pick<T>(rnd: () => number, items: readonly T[]): T {
   return items[Math.floor(rnd() * items.length)];
@@ -119,7 +129,8 @@ function noteText(m: NoteMeta, metas: NoteMeta[], opts: GenerateOptions, rnd: ()
 
 /** Writes the vault; returns the number of bytes written. Throws if `out` exists and is not empty. */
 export function generateVault(out: string, opts: GenerateOptions): { notes: number; bytes: number } {
-  if (existsSync(out) && readdirSync(out).length > 0) throw new Error(`refusing to write into non-empty folder: ${out}`);
+  if (existsSync(out) && readdirSync(out).length > 0)
+    throw new Error(`refusing to write into non-empty folder: ${out}`);
   const rnd = prng(opts.seed);
   const metas: NoteMeta[] = [];
   for (let i = 0; i < opts.notes; i++) metas.push(metaFor(i, rnd));
@@ -127,7 +138,10 @@ export function generateVault(out: string, opts: GenerateOptions): { notes: numb
   const made = new Set<string>();
   for (const m of metas) {
     const dir = join(out, m.folder);
-    if (!made.has(dir)) { mkdirSync(dir, { recursive: true }); made.add(dir); }
+    if (!made.has(dir)) {
+      mkdirSync(dir, { recursive: true });
+      made.add(dir);
+    }
     const text = noteText(m, metas, opts, rnd);
     writeFileSync(join(dir, `${m.title}.md`), text);
     bytes += Buffer.byteLength(text);
@@ -138,7 +152,9 @@ export function generateVault(out: string, opts: GenerateOptions): { notes: numb
 function main(argv: string[]): number {
   const usage = 'usage: npm run gen-vault -- <out-folder> [--notes 10000] [--seed 1] [--prereqs 3]';
   const config = {
-    args: argv, allowPositionals: true, strict: true,
+    args: argv,
+    allowPositionals: true,
+    strict: true,
     options: { notes: { type: 'string' }, seed: { type: 'string' }, prereqs: { type: 'string' } },
   } as const;
   const parsed = parseArgsOrUsage(config, usage);
@@ -149,7 +165,10 @@ function main(argv: string[]): number {
     const raw = parsed.values[name];
     if (raw === undefined) continue;
     const v = Number(raw);
-    if (raw.trim() === '' || !Number.isInteger(v) || v < 0) { console.error(`--${name} takes a whole number`); return 2; }
+    if (raw.trim() === '' || !Number.isInteger(v) || v < 0) {
+      console.error(`--${name} takes a whole number`);
+      return 2;
+    }
     opts[name] = v;
   }
   if (positional.length !== 1) {
@@ -159,7 +178,9 @@ function main(argv: string[]): number {
   try {
     const t0 = performance.now();
     const r = generateVault(positional[0], opts);
-    console.log(`generated ${r.notes} notes, ${(r.bytes / 1e6).toFixed(1)} MB in ${Math.round(performance.now() - t0)} ms → ${positional[0]}`);
+    console.log(
+      `generated ${r.notes} notes, ${(r.bytes / 1e6).toFixed(1)} MB in ${Math.round(performance.now() - t0)} ms → ${positional[0]}`,
+    );
     return 0;
   } catch (e) {
     console.error((e as Error).message);

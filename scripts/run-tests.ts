@@ -13,8 +13,11 @@ const onlyUnit = argv.includes('--unit');
 const onlyE2e = argv.includes('--e2e');
 const extra = argv.filter((a) => a !== '--unit' && a !== '--e2e');
 
-const unit = [...globSync('tests/**/*.test.ts'), ...globSync('electron/**/*.test.ts'), ...globSync('renderer/**/*.test.ts')]
-  .filter((f) => !f.includes('/fixtures/') && !f.includes('node_modules'));
+const unit = [
+  ...globSync('tests/**/*.test.ts'),
+  ...globSync('electron/**/*.test.ts'),
+  ...globSync('renderer/**/*.test.ts'),
+].filter((f) => !f.includes('/fixtures/') && !f.includes('node_modules'));
 const e2e = globSync('tests/e2e/**/*.spec.ts');
 
 const files = onlyUnit ? unit : onlyE2e ? e2e : [...unit, ...e2e];
@@ -24,7 +27,11 @@ if (files.length === 0) {
 }
 // One process per file; e2e specs each start a browser host and Chromium, so they run one at a time.
 const concurrency = onlyUnit ? 2 : 1;
-const r = spawnSync(process.execPath, ['--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', ...extra, ...files.sort()], {
-  stdio: 'inherit',
-});
+const r = spawnSync(
+  process.execPath,
+  ['--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', ...extra, ...files.sort()],
+  {
+    stdio: 'inherit',
+  },
+);
 process.exit(r.status ?? 1);

@@ -31,7 +31,9 @@ function electronBinary(): { bin: string } | { reason: string } {
   }
   if (process.env.ELECTRON_OVERRIDE_DIST_PATH) {
     const bin = path.join(process.env.ELECTRON_OVERRIDE_DIST_PATH, 'electron');
-    return fs.existsSync(bin) ? { bin } : { reason: `Electron is not installed (nothing at ELECTRON_OVERRIDE_DIST_PATH ${bin})` };
+    return fs.existsSync(bin)
+      ? { bin }
+      : { reason: `Electron is not installed (nothing at ELECTRON_OVERRIDE_DIST_PATH ${bin})` };
   }
   let rel: string;
   try {
@@ -52,7 +54,11 @@ function downloadElectron(): boolean {
     return false;
   }
   console.error('Electron binary missing: trying to download it (npx install-electron)…');
-  const r = spawnSync(process.execPath, [installer], { cwd: ROOT, stdio: ['ignore', process.stderr, 'inherit'], timeout: 300_000 });
+  const r = spawnSync(process.execPath, [installer], {
+    cwd: ROOT,
+    stdio: ['ignore', process.stderr, 'inherit'],
+    timeout: 300_000,
+  });
   return r.status === 0;
 }
 
@@ -108,8 +114,13 @@ async function main(): Promise<void> {
     if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
       reason = 'Electron cannot open a window (no DISPLAY)';
     } else {
-      const vaultArgs = argv.filter((a, i) => !a.startsWith('--') && argv[i - 1] !== '--port' && argv[i - 1] !== '--db');
-      reason = await launchElectron(found.bin, vaultArgs.map((v) => path.resolve(v)));
+      const vaultArgs = argv.filter(
+        (a, i) => !a.startsWith('--') && argv[i - 1] !== '--port' && argv[i - 1] !== '--db',
+      );
+      reason = await launchElectron(
+        found.bin,
+        vaultArgs.map((v) => path.resolve(v)),
+      );
     }
   } else {
     reason = found.reason;

@@ -25,7 +25,12 @@ const COMMON_OPTIONS = {
 export function parseArgs(argv: string[], command: Pick<Command, 'options'>): ParsedArgs {
   let parsed: ReturnType<typeof parseArgsUtil>;
   try {
-    parsed = parseArgsUtil({ args: argv, options: { ...COMMON_OPTIONS, ...command.options }, allowPositionals: true, strict: true });
+    parsed = parseArgsUtil({
+      args: argv,
+      options: { ...COMMON_OPTIONS, ...command.options },
+      allowPositionals: true,
+      strict: true,
+    });
   } catch (e) {
     throw new CliError(e instanceof Error ? e.message : String(e));
   }
@@ -78,5 +83,7 @@ export async function main(argv: string[]): Promise<number> {
 // `import.meta.main` (Node 24): true when this file is the entry point, whatever the path spells (spaces, non-ASCII,
 // symlinks); comparing `import.meta.url` with a hand-made `file://` URL of argv[1] is false for such paths.
 if (import.meta.main) {
-  main(process.argv.slice(2)).then((code) => { process.exitCode = code; });
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
 }

@@ -14,7 +14,11 @@ export async function openCliVault(args: ParsedArgs): Promise<{ vault: Vault; su
   if (!arg) throw new CliError('missing <vault> argument');
   const root = resolve(arg);
   let isDir = false;
-  try { isDir = statSync(root).isDirectory(); } catch { throw new CliError(`vault not found: ${arg}`); }
+  try {
+    isDir = statSync(root).isDirectory();
+  } catch {
+    throw new CliError(`vault not found: ${arg}`);
+  }
   if (!isDir) throw new CliError(`vault is not a folder: ${arg}`);
   const db = typeof args.options.db === 'string' ? resolve(args.options.db) : undefined;
   const vault = await openVault({ vaultRoot: root, dbPath: db });

@@ -8,7 +8,10 @@ import type { CheckReport } from './model.ts';
 import type { VaultQuery } from './query/vault-query.ts';
 
 /** Throws what the learning engine throws (e.g. `ProgressFileError` is not involved: progress is not read). */
-export function check(query: Pick<VaultQuery, 'indexReport'>, learning: Pick<LearningService, 'prerequisiteReport'>): CheckReport {
+export function check(
+  query: Pick<VaultQuery, 'indexReport'>,
+  learning: Pick<LearningService, 'prerequisiteReport'>,
+): CheckReport {
   const pre = learning.prerequisiteReport();
   return { ...query.indexReport(), cycles: pre.cycles, missingPrerequisites: pre.missingPrerequisites };
 }

@@ -54,7 +54,11 @@ function within(parent: string, child: string): boolean {
 }
 
 function sendText(res: http.ServerResponse, status: number, text: string): void {
-  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.writeHead(status, {
+    ...SECURITY_HEADERS,
+    'Content-Type': 'text/plain; charset=utf-8',
+    'Cache-Control': 'no-store',
+  });
   res.end(text);
 }
 
@@ -118,5 +122,7 @@ export function serveStatic(root: string, pathname: string, req: http.IncomingMe
     res.end();
     return;
   }
-  fs.createReadStream(real).on('error', () => res.destroy()).pipe(res);
+  fs.createReadStream(real)
+    .on('error', () => res.destroy())
+    .pipe(res);
 }

@@ -55,7 +55,15 @@ export async function serveVaultFile(
     file = await openVaultFile(await vaultRoot(), rel);
   } catch (e) {
     const err = toApiError(e);
-    return sendText(res, STATUS[err.code] ?? 500, err.code === 'outside-vault' ? 'Outside the vault' : err.code === 'not-found' ? 'Not found' : 'Cannot read the file');
+    return sendText(
+      res,
+      STATUS[err.code] ?? 500,
+      err.code === 'outside-vault'
+        ? 'Outside the vault'
+        : err.code === 'not-found'
+          ? 'Not found'
+          : 'Cannot read the file',
+    );
   }
   const headers: Record<string, string> = vaultFileHeaders(file.contentType);
   const range = parseRange(typeof req.headers.range === 'string' ? req.headers.range : undefined, file.size);

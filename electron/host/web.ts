@@ -15,14 +15,20 @@ import { startHost, type Host } from './server.ts';
 export const DEFAULT_PORT = 5199;
 export const DEFAULT_VAULT = fileURLToPath(new URL('../../vault/', import.meta.url));
 
-export interface WebArgs { vault: string; port: number; dbPath?: string }
+export interface WebArgs {
+  vault: string;
+  port: number;
+  dbPath?: string;
+}
 
 const USAGE = 'usage: npm run web -- [<vault>] [--port N] [--db file]';
 
 /** Parses `[<vault>] [--port N] [--db file]` with `util.parseArgs`. Throws an Error with a one-line message on bad input. */
 export function parseWebArgs(argv: readonly string[]): WebArgs {
   const config = {
-    args: [...argv], allowPositionals: true, strict: true,
+    args: [...argv],
+    allowPositionals: true,
+    strict: true,
     options: { port: { type: 'string' }, db: { type: 'string' } },
   } as const;
   let parsed: ReturnType<typeof parseArgs<typeof config>>;
@@ -47,7 +53,10 @@ export function parseWebArgs(argv: readonly string[]): WebArgs {
 }
 
 /** Starts the service and the host; prints the URL line (unless `quiet`). Returns a function that shuts both down. */
-export async function runWeb(args: WebArgs, opts: { quiet?: boolean } = {}): Promise<{ host: Host; stop: () => Promise<void> }> {
+export async function runWeb(
+  args: WebArgs,
+  opts: { quiet?: boolean } = {},
+): Promise<{ host: Host; stop: () => Promise<void> }> {
   // The service runs in its own thread: indexing never delays an HTTP answer.
   const service = await startAtlasServiceThread({ vaultRoot: args.vault, dbPath: args.dbPath });
   let host: Host;
@@ -56,7 +65,9 @@ export async function runWeb(args: WebArgs, opts: { quiet?: boolean } = {}): Pro
   } catch (e) {
     await service.close();
     const code = (e as NodeJS.ErrnoException).code;
-    throw new Error(code === 'EADDRINUSE' ? `Port ${args.port} is in use; try --port 0` : e instanceof Error ? e.message : String(e));
+    throw new Error(
+      code === 'EADDRINUSE' ? `Port ${args.port} is in use; try --port 0` : e instanceof Error ? e.message : String(e),
+    );
   }
   if (!opts.quiet) process.stdout.write(`Concept Atlas: ${host.url}\n`);
   service.ready.catch((e: unknown) => {
@@ -88,7 +99,10 @@ async function main(): Promise<void> {
   const shutdown = () => {
     if (stopping) return;
     stopping = true;
-    stop().then(() => process.exit(0), () => process.exit(1));
+    stop().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
   };
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);

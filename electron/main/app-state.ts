@@ -7,7 +7,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { writeFileAtomicSync } from '../core/files/atomic-write.ts';
 
-export interface WindowBounds { x?: number; y?: number; width: number; height: number; maximized?: boolean }
+export interface WindowBounds {
+  x?: number;
+  y?: number;
+  width: number;
+  height: number;
+  maximized?: boolean;
+}
 
 export interface AppState {
   /** Absolute path of the last opened vault. */

@@ -61,7 +61,11 @@ async function openVault(dir: string): Promise<void> {
   stopEvents?.();
   stopEvents = null;
   const next = (async () => {
-    if (previous) await previous.then((s) => s.close(), () => {});
+    if (previous)
+      await previous.then(
+        (s) => s.close(),
+        () => {},
+      );
     const s = await startAtlasServiceThread({ vaultRoot: dir });
     stopEvents = forwardEvents(s, () => win);
     return s;
@@ -108,8 +112,12 @@ function initialBounds(): { x?: number; y?: number; width: number; height: numbe
   const b = state.bounds;
   if (!b) return { width: 1400, height: 900 };
   if (b.x === undefined || b.y === undefined) return { width: b.width, height: b.height };
-  const visible = screen.getAllDisplays().some(({ workArea: w }) =>
-    b.x! < w.x + w.width && b.x! + b.width > w.x && b.y! < w.y + w.height && b.y! + b.height > w.y);
+  const visible = screen
+    .getAllDisplays()
+    .some(
+      ({ workArea: w }) =>
+        b.x! < w.x + w.width && b.x! + b.width > w.x && b.y! < w.y + w.height && b.y! + b.height > w.y,
+    );
   return visible ? { x: b.x, y: b.y, width: b.width, height: b.height } : { width: b.width, height: b.height };
 }
 
@@ -169,7 +177,12 @@ function main(): void {
     quitting = true;
     e.preventDefault();
     stopEvents?.();
-    const closing = service ? service.then((s) => s.close(), () => {}) : Promise.resolve();
+    const closing = service
+      ? service.then(
+          (s) => s.close(),
+          () => {},
+        )
+      : Promise.resolve();
     void closing.finally(() => app.quit());
   });
   app.on('window-all-closed', () => {
@@ -185,7 +198,10 @@ function main(): void {
     });
     applySessionPolicy(session.defaultSession);
     buildMenu();
-    bindIpc(() => service, () => win);
+    bindIpc(
+      () => service,
+      () => win,
+    );
     const fromArgv = vaultFromArgv(process.argv.slice(app.isPackaged ? 1 : 2), process.cwd());
     const vault = fromArgv ?? (state.lastVault && isFolder(state.lastVault) ? state.lastVault : REPO_VAULT);
     createWindow();

@@ -24,7 +24,8 @@ export function registerVaultScheme(): void {
 export function handleVaultScheme(vaultRoot: () => Promise<string>): void {
   protocol.handle(VAULT_SCHEME, async (request: Request): Promise<Response> => {
     const url = new URL(request.url);
-    if (url.host !== 'vault' || (request.method !== 'GET' && request.method !== 'HEAD')) return new Response('Bad request', { status: 400 });
+    if (url.host !== 'vault' || (request.method !== 'GET' && request.method !== 'HEAD'))
+      return new Response('Bad request', { status: 400 });
     let rel: string;
     try {
       rel = url.pathname.replace(/^\/+/, '').split('/').map(decodeURIComponent).join('/');
@@ -36,10 +37,15 @@ export function handleVaultScheme(vaultRoot: () => Promise<string>): void {
       const stream = fs.createReadStream('', { fd: file.fd, autoClose: true });
       const body = request.method === 'HEAD' ? null : (Readable.toWeb(stream) as unknown as ReadableStream);
       if (!body) stream.destroy();
-      return new Response(body, { status: 200, headers: { ...vaultFileHeaders(file.contentType), 'Content-Length': String(file.size) } });
+      return new Response(body, {
+        status: 200,
+        headers: { ...vaultFileHeaders(file.contentType), 'Content-Length': String(file.size) },
+      });
     } catch (e) {
       const code = toApiError(e).code;
-      return new Response(code === 'outside-vault' ? 'Outside the vault' : 'Not found', { status: code === 'outside-vault' ? 403 : 404 });
+      return new Response(code === 'outside-vault' ? 'Outside the vault' : 'Not found', {
+        status: code === 'outside-vault' ? 403 : 404,
+      });
     }
   });
 }

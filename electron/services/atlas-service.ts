@@ -118,12 +118,15 @@ export async function createAtlasService(opts: AtlasServiceOptions): Promise<Atl
     };
     // The write already reached the disk: a failed re-index must not make it look failed (the editor would keep a
     // stale hash and report its own write as a conflict). The watcher or the next sync picks the file up.
-    if (synced) return job().catch((e: unknown) => {
-      console.error(`atlas: re-index failed: ${e instanceof Error ? e.message : String(e)}`);
-    });
-    void settled.then(() => (closed ? undefined : job())).catch((e: unknown) => {
-      console.error(`atlas: re-index failed: ${e instanceof Error ? e.message : String(e)}`);
-    });
+    if (synced)
+      return job().catch((e: unknown) => {
+        console.error(`atlas: re-index failed: ${e instanceof Error ? e.message : String(e)}`);
+      });
+    void settled
+      .then(() => (closed ? undefined : job()))
+      .catch((e: unknown) => {
+        console.error(`atlas: re-index failed: ${e instanceof Error ? e.message : String(e)}`);
+      });
   };
 
   const note = (p: string) => paths.resolve(p).rel;
@@ -153,7 +156,8 @@ export async function createAtlasService(opts: AtlasServiceOptions): Promise<Atl
       // rename(2) silently replaces an existing file: refuse first. The same inode under another case is the source
       // itself on a case-insensitive file system (a case-only rename), which is allowed.
       const dstStat = await fs.promises.lstat(dst.abs).catch(() => null);
-      if (dstStat && !(dstStat.ino === srcStat.ino && dstStat.dev === srcStat.dev)) throw new AtlasError('exists', `Already exists: ${dst.rel}`);
+      if (dstStat && !(dstStat.ino === srcStat.ino && dstStat.dev === srcStat.dev))
+        throw new AtlasError('exists', `Already exists: ${dst.rel}`);
       await files.refuseLookalike(paths, dst.rel, src.rel);
 
       const oldFiles = await files.filesUnder(paths, src.rel);
@@ -202,7 +206,8 @@ export async function createAtlasService(opts: AtlasServiceOptions): Promise<Atl
             rewritten.push(notePath);
             done = true;
           }
-          if (!done) failed.push({ path: notePath, reason: 'the note kept changing on disk while its links were rewritten' });
+          if (!done)
+            failed.push({ path: notePath, reason: 'the note kept changing on disk while its links were rewritten' });
         } catch (e) {
           failed.push({ path: notePath, reason: toApiError(e).message });
         }
@@ -221,25 +226,29 @@ export async function createAtlasService(opts: AtlasServiceOptions): Promise<Atl
     indexStatus: async () => (closed ? lastStatus : index.status()),
     listFiles: async () => query.listFiles(),
     readNote: (p) => files.readNote(paths, p),
-    writeNote: (p, content, expectedHash) => serial(async () => {
-      const r = await files.writeNote(paths, p, content, expectedHash);
-      await reindex([r.path]);
-      return r;
-    }),
-    createNote: (p, content) => serial(async () => {
-      const r = await files.createNote(paths, p, content ?? '');
-      await reindex([r.path]);
-      return r;
-    }),
-    createFolder: (p) => serial(async () => {
-      const rel = await files.createFolder(paths, p);
-      hub.emit('vault-changed', { changed: [rel], deleted: [] });
-    }),
+    writeNote: (p, content, expectedHash) =>
+      serial(async () => {
+        const r = await files.writeNote(paths, p, content, expectedHash);
+        await reindex([r.path]);
+        return r;
+      }),
+    createNote: (p, content) =>
+      serial(async () => {
+        const r = await files.createNote(paths, p, content ?? '');
+        await reindex([r.path]);
+        return r;
+      }),
+    createFolder: (p) =>
+      serial(async () => {
+        const rel = await files.createFolder(paths, p);
+        hub.emit('vault-changed', { changed: [rel], deleted: [] });
+      }),
     renamePath,
-    deletePath: (p) => serial(async () => {
-      const r = await files.deletePath(paths, p);
-      await reindex([], r.removed.length ? r.removed : [r.rel]);
-    }),
+    deletePath: (p) =>
+      serial(async () => {
+        const r = await files.deletePath(paths, p);
+        await reindex([], r.removed.length ? r.removed : [r.rel]);
+      }),
     resolveLink: async (fromPath, target) => {
       if (target.includes('\0')) throw new AtlasError('invalid-argument', 'Link target contains a NUL byte');
       return query.resolveLink(note(fromPath), target);
@@ -275,10 +284,11 @@ export async function createAtlasService(opts: AtlasServiceOptions): Promise<Atl
     ...createReadingApi(query, paths),
     // alias resolution option (rule 4)
     aliasResolution: async () => index.aliasResolution,
-    setAliasResolution: (on) => serial(async () => {
-      const changed = await index.setAliasResolution(on);
-      if (changed.length) hub.emit('vault-changed', { changed, deleted: [] });
-    }),
+    setAliasResolution: (on) =>
+      serial(async () => {
+        const changed = await index.setAliasResolution(on);
+        if (changed.length) hub.emit('vault-changed', { changed, deleted: [] });
+      }),
     // unlinked mentions: Link and Link all
     linkMentions: async (target, place) => {
       await ready;
@@ -287,7 +297,11 @@ export async function createAtlasService(opts: AtlasServiceOptions): Promise<Atl
     // search pane (nav)
     searchAll: async (text) => query.searchAll(text),
     // flashcards and review (practice, #15)
-    ...reviewApi(review, (p) => paths.resolve(p).rel, (summary) => hub.emit('review-changed', summary)),
+    ...reviewApi(
+      review,
+      (p) => paths.resolve(p).rel,
+      (summary) => hub.emit('review-changed', summary),
+    ),
     // graph view (#11): kept controls and positions, in the vault's .atlas folder
     graphViewState: async () => readGraphViewState(paths.realRoot),
     saveGraphViewState: (state) => serialView(() => writeGraphViewState(paths.realRoot, state)),
@@ -299,7 +313,11 @@ export async function createAtlasService(opts: AtlasServiceOptions): Promise<Atl
       return await (api[method] as (...a: unknown[]) => Promise<unknown>)(...args);
     } catch (e) {
       // a database damaged while running: rebuilt from the markdown in the background, this call says so
-      if (index.queryFailed(e)) throw new AtlasError('io', 'The index database was damaged and is being rebuilt from the notes; try again in a moment');
+      if (index.queryFailed(e))
+        throw new AtlasError(
+          'io',
+          'The index database was damaged and is being rebuilt from the notes; try again in a moment',
+        );
       const err = toApiError(e);
       throw new AtlasError(err.code, withoutRoot(err.message, [paths.realRoot, vaultRoot]));
     }
@@ -323,7 +341,11 @@ export async function createAtlasService(opts: AtlasServiceOptions): Promise<Atl
 function withoutRoot(message: string, roots: readonly string[]): string {
   let out = message;
   for (const root of [...new Set(roots)].sort((a, b) => b.length - a.length)) {
-    out = out.split(root + path.sep).join('').split(root).join('the vault');
+    out = out
+      .split(root + path.sep)
+      .join('')
+      .split(root)
+      .join('the vault');
   }
   return out;
 }

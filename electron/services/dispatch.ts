@@ -21,13 +21,19 @@ export function isApiMethod(method: string): method is (typeof API_METHODS)[numb
 /** HTTP status for an error code (used by the browser host). */
 export function httpStatus(code: ApiError['code']): number {
   switch (code) {
-    case 'invalid-argument': return 400;
-    case 'unauthorized': return 401;
-    case 'outside-vault': return 403;
-    case 'not-found': return 404;
+    case 'invalid-argument':
+      return 400;
+    case 'unauthorized':
+      return 401;
+    case 'outside-vault':
+      return 403;
+    case 'not-found':
+      return 404;
     case 'exists':
-    case 'conflict': return 409;
-    default: return 500;
+    case 'conflict':
+      return 409;
+    default:
+      return 500;
   }
 }
 
@@ -41,7 +47,8 @@ export async function dispatch(api: AtlasApi, method: string, args: unknown): Pr
     return { ok: false, error: { code: 'not-found', message: `Unknown method: ${String(method).slice(0, 100)}` } };
   }
   const list = args === undefined ? [] : args;
-  if (!Array.isArray(list)) return { ok: false, error: { code: 'invalid-argument', message: `${method}: arguments must be an array` } };
+  if (!Array.isArray(list))
+    return { ok: false, error: { code: 'invalid-argument', message: `${method}: arguments must be an array` } };
   const parsed = schemaFor(method)!.safeParse(list);
   if (!parsed.success) {
     return { ok: false, error: { code: 'invalid-argument', message: `${method}: ${describe(parsed.error)}` } };
@@ -55,8 +62,17 @@ export async function dispatch(api: AtlasApi, method: string, args: unknown): Pr
 
 /** One line per issue, e.g. `argument 1: Invalid input: expected string, received number`. */
 function describe(err: z.ZodError): string {
-  return err.issues.slice(0, 5).map((i) => {
-    const where = i.path.length === 0 ? 'arguments' : `argument ${Number(i.path[0]) + 1}${i.path.slice(1).map((p) => `.${String(p)}`).join('')}`;
-    return `${where}: ${i.message}`;
-  }).join('; ');
+  return err.issues
+    .slice(0, 5)
+    .map((i) => {
+      const where =
+        i.path.length === 0
+          ? 'arguments'
+          : `argument ${Number(i.path[0]) + 1}${i.path
+              .slice(1)
+              .map((p) => `.${String(p)}`)
+              .join('')}`;
+      return `${where}: ${i.message}`;
+    })
+    .join('; ');
 }

@@ -9,7 +9,14 @@ import type { ApiError } from '../shared/api.ts';
 export type ApiErrorCode = ApiError['code'];
 
 const CODES: ReadonlySet<string> = new Set<ApiErrorCode>([
-  'invalid-argument', 'outside-vault', 'not-found', 'exists', 'conflict', 'io', 'internal', 'unauthorized',
+  'invalid-argument',
+  'outside-vault',
+  'not-found',
+  'exists',
+  'conflict',
+  'io',
+  'internal',
+  'unauthorized',
 ]);
 
 export class AtlasError extends Error {
@@ -43,7 +50,8 @@ export function toApiError(e: unknown): ApiError {
       // fs messages carry absolute paths; keep only the errno and the operation.
       return { code, message: `File operation failed (${o.syscall}: ${o.code})` };
     }
-    if (e instanceof Error && (e.name === 'VaultError' || e.name === 'UnknownMethodError')) return { code: 'not-found', message: e.message };
+    if (e instanceof Error && (e.name === 'VaultError' || e.name === 'UnknownMethodError'))
+      return { code: 'not-found', message: e.message };
     if (e instanceof Error && /not found/i.test(e.message)) return { code: 'not-found', message: firstLine(e.message) };
     if (e instanceof Error) return { code: 'internal', message: firstLine(e.message) || 'Internal error' };
   }

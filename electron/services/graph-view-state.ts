@@ -40,7 +40,11 @@ function readJson(file: string): unknown {
 
 function moveAside(file: string): void {
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  try { fs.renameSync(file, `${file}.damaged-${stamp}`); } catch { /* gone meanwhile */ }
+  try {
+    fs.renameSync(file, `${file}.damaged-${stamp}`);
+  } catch {
+    /* gone meanwhile */
+  }
 }
 
 /** The kept state of the vault at `vaultRoot` (absolute). */
@@ -54,7 +58,8 @@ export function readGraphViewState(vaultRoot: string): GraphViewState {
   const positions: GraphPositions = {};
   if (isRecord(p) && isRecord(p.positions)) {
     for (const [id, xy] of Object.entries(p.positions)) {
-      if (Array.isArray(xy) && xy.length === 2 && Number.isFinite(xy[0]) && Number.isFinite(xy[1])) positions[id] = [xy[0] as number, xy[1] as number];
+      if (Array.isArray(xy) && xy.length === 2 && Number.isFinite(xy[0]) && Number.isFinite(xy[1]))
+        positions[id] = [xy[0] as number, xy[1] as number];
     }
   } else if (p !== null) {
     moveAside(positionsFile);
@@ -65,11 +70,18 @@ export function readGraphViewState(vaultRoot: string): GraphViewState {
 /** Writes the given parts of the state atomically (positions rounded to 0.1 px to keep the file small). */
 export async function writeGraphViewState(vaultRoot: string, state: Partial<GraphViewState>): Promise<void> {
   if (state.settings !== undefined && state.settings !== null) {
-    await writeFileAtomic(path.join(vaultRoot, GRAPH_SETTINGS_FILE), `${JSON.stringify(state.settings, null, 2)}\n`, { mkdir: true });
+    await writeFileAtomic(path.join(vaultRoot, GRAPH_SETTINGS_FILE), `${JSON.stringify(state.settings, null, 2)}\n`, {
+      mkdir: true,
+    });
   }
   if (state.positions !== undefined) {
     const rounded: GraphPositions = {};
-    for (const [id, [x, y]] of Object.entries(state.positions)) rounded[id] = [Math.round(x * 10) / 10, Math.round(y * 10) / 10];
-    await writeFileAtomic(path.join(vaultRoot, GRAPH_POSITIONS_FILE), `${JSON.stringify({ version: 1, positions: rounded })}\n`, { mkdir: true });
+    for (const [id, [x, y]] of Object.entries(state.positions))
+      rounded[id] = [Math.round(x * 10) / 10, Math.round(y * 10) / 10];
+    await writeFileAtomic(
+      path.join(vaultRoot, GRAPH_POSITIONS_FILE),
+      `${JSON.stringify({ version: 1, positions: rounded })}\n`,
+      { mkdir: true },
+    );
   }
 }

@@ -15,7 +15,12 @@
  */
 import path from 'node:path';
 import type { LinkRecord } from '../core/model.ts';
-import { markdownDestination, rewriteMarkdownDestination, rewriteWikiTarget, wikiTargetWritten } from '../core/markdown/index.ts';
+import {
+  markdownDestination,
+  rewriteMarkdownDestination,
+  rewriteWikiTarget,
+  wikiTargetWritten,
+} from '../core/markdown/index.ts';
 
 export interface LinkEdit {
   /** 1-based line of the link in the (possibly moved) source note. */
@@ -68,7 +73,14 @@ function safeDecode(s: string): string {
   }
 }
 
-function rewriteMarkdown(raw: string, oldSource: string, oldTarget: string, source: string, target: string, ctx: RewriteContext): string | null {
+function rewriteMarkdown(
+  raw: string,
+  oldSource: string,
+  oldTarget: string,
+  source: string,
+  target: string,
+  ctx: RewriteContext,
+): string | null {
   const d = markdownDestination(raw);
   if (!d || d.external) return null;
   const angle = d.angle;
@@ -78,11 +90,14 @@ function rewriteMarkdown(raw: string, oldSource: string, oldTarget: string, sour
   const keepMd = /\.md$/i.test(decoded) || !isNote(oldTarget);
   const oldDir = path.posix.dirname(oldSource);
   const relFromOld = path.posix.normalize(path.posix.join(oldDir === '.' ? '' : oldDir, decoded));
-  const style: 'relative' | 'absolute' | 'bare' = decoded.startsWith('./') || decoded.startsWith('../')
-    ? 'relative'
-    : decoded.includes('/')
-      ? (relFromOld === oldTarget || stripMd(relFromOld) === stripMd(oldTarget)) && oldDir !== '.' ? 'relative' : 'absolute'
-      : 'bare';
+  const style: 'relative' | 'absolute' | 'bare' =
+    decoded.startsWith('./') || decoded.startsWith('../')
+      ? 'relative'
+      : decoded.includes('/')
+        ? (relFromOld === oldTarget || stripMd(relFromOld) === stripMd(oldTarget)) && oldDir !== '.'
+          ? 'relative'
+          : 'absolute'
+        : 'bare';
   const withExt = (p: string): string => (keepMd ? p : stripMd(p));
   let next: string;
   if (style === 'relative') {
@@ -104,7 +119,8 @@ function rewriteBareProperty(raw: string, source: string, target: string, ctx: R
   const written = raw.trim();
   if (written === '' || written.includes('[[')) return null;
   const keepMd = /\.md$/i.test(written);
-  if (!written.includes('/') && bareResolves(ctx, source, target)) return raw.replace(written, bareName(target, keepMd));
+  if (!written.includes('/') && bareResolves(ctx, source, target))
+    return raw.replace(written, bareName(target, keepMd));
   return raw.replace(written, isNote(target) && !keepMd ? stripMd(target) : target);
 }
 
@@ -125,7 +141,8 @@ export function computeLinkEdits(links: readonly LinkRecord[], ctx: RewriteConte
     const source = ctx.moved.get(link.source) ?? link.source;
     const target = ctx.moved.get(link.target) ?? link.target;
     let replacement: string | null;
-    if (link.kind === 'markdown') replacement = rewriteMarkdown(link.raw, link.source, link.target, source, target, ctx);
+    if (link.kind === 'markdown')
+      replacement = rewriteMarkdown(link.raw, link.source, link.target, source, target, ctx);
     else if (link.raw.includes('[[')) replacement = rewriteWiki(link.raw, source, target, ctx);
     else if (link.kind === 'property') replacement = rewriteBareProperty(link.raw, source, target, ctx);
     else replacement = null;
@@ -162,7 +179,8 @@ export function applyLinkEdits(content: string, edits: readonly LinkEdit[]): { c
   let text = lines.join('\n');
   for (const e of later) {
     const first = text.indexOf(e.raw);
-    if (first >= 0 && text.indexOf(e.raw, first + 1) < 0) text = text.slice(0, first) + e.replacement + text.slice(first + e.raw.length);
+    if (first >= 0 && text.indexOf(e.raw, first + 1) < 0)
+      text = text.slice(0, first) + e.replacement + text.slice(first + e.raw.length);
     else missed++;
   }
   return { content: text, missed };

@@ -14,14 +14,19 @@ import { AtlasError } from './errors.ts';
 import { readNote, writeNote } from './vault-files.ts';
 import type { VaultPaths } from './vault-paths.ts';
 
-
 /** The link target text for `target` written in `source`: the title when it reaches `target` from there, else the path. */
 function linkTargetText(query: VaultQuery, source: string, target: string, title: string): string {
   return query.resolveLink(source, title) === target ? title : target.replace(/\.md$/i, '');
 }
 
 /** Rewrites one note's text (CRLF and a BOM kept as they were). */
-function rewrite(content: string, terms: Parameters<typeof linkMentions>[1], owner: string, linkTarget: string, lines?: number[]) {
+function rewrite(
+  content: string,
+  terms: Parameters<typeof linkMentions>[1],
+  owner: string,
+  linkTarget: string,
+  lines?: number[],
+) {
   const bom = content.charCodeAt(0) === 0xfeff ? '\uFEFF' : '';
   let text = bom ? content.slice(1) : content;
   const crlf = text.includes('\r\n') && !/(^|[^\r])\n/.test(text);
@@ -37,7 +42,10 @@ function rewrite(content: string, terms: Parameters<typeof linkMentions>[1], own
  * `reindex` is called with the rewritten paths.
  */
 export async function linkMentionsOf(
-  query: VaultQuery, paths: VaultPaths, target: string, place: MentionPlace | undefined,
+  query: VaultQuery,
+  paths: VaultPaths,
+  target: string,
+  place: MentionPlace | undefined,
   reindex: (changed: string[]) => Promise<void>,
 ): Promise<LinkMentionsResult> {
   const found = query.mentionTerms(target);

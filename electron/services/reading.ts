@@ -30,10 +30,11 @@ export function createReadingApi(query: VaultQuery, paths: VaultPaths): ReadingA
       const from = paths.resolve(fromPath).rel;
       const path = resolve(from, target);
       if (!path) return { path: null, kind: 'unresolved', markdown: '', line: 1, missing: null, truncated: false };
-      if (!isNotePath(path)) return { path, kind: 'attachment', markdown: '', line: 1, missing: null, truncated: false };
+      if (!isNotePath(path))
+        return { path, kind: 'attachment', markdown: '', line: 1, missing: null, truncated: false };
       const note = await readNote(paths, path);
       const parsed = parseNote(path, note.content);
-      const ex = noteExcerpt(note.content, parsed, block ? null : heading ?? null, block ?? null);
+      const ex = noteExcerpt(note.content, parsed, block ? null : (heading ?? null), block ?? null);
       return { path, kind: 'note', markdown: ex.text, line: ex.line, missing: ex.missing, truncated: ex.truncated };
     },
 

@@ -9,10 +9,17 @@ import { ReviewEngine, type ReviewEngineOptions, type ReviewSource } from '../co
 import type { ReviewSummary } from '../core/model.ts';
 import { ReviewStore } from './review-store.ts';
 
-export type ReviewApi = Pick<AtlasApi, 'reviewCards' | 'reviewSummary' | 'gradeCard' | 'retention' | 'practice' | 'exercises'>;
+export type ReviewApi = Pick<
+  AtlasApi,
+  'reviewCards' | 'reviewSummary' | 'gradeCard' | 'retention' | 'practice' | 'exercises'
+>;
 
 /** The review engine of a vault, with `learning.reviewSignals` set to it. */
-export function createReviewEngine(index: ReviewSource, learning: LearningEngine, opts: ReviewEngineOptions = {}): ReviewEngine {
+export function createReviewEngine(
+  index: ReviewSource,
+  learning: LearningEngine,
+  opts: ReviewEngineOptions = {},
+): ReviewEngine {
   const engine = new ReviewEngine(index, () => learning.graph(), new ReviewStore(index.vaultRoot), opts);
   learning.reviewSignals = () => engine.signals();
   return engine;
@@ -23,10 +30,15 @@ export function createReviewEngine(index: ReviewSource, learning: LearningEngine
  * grade (the service emits `review-changed`). A damaged review file met while grading is reported as a warning on
  * stderr and the grade is kept (the file was moved aside, see review-store.ts).
  */
-export function reviewApi(engine: ReviewEngine, notePath: (p: string) => string, changed: (s: ReviewSummary) => void): ReviewApi {
+export function reviewApi(
+  engine: ReviewEngine,
+  notePath: (p: string) => string,
+  changed: (s: ReviewSummary) => void,
+): ReviewApi {
   const store = engine.store as ReviewStore;
   return {
-    reviewCards: async (filter?: ReviewCardFilter) => engine.cards({ ...filter, note: filter?.note === undefined ? undefined : notePath(filter.note) }),
+    reviewCards: async (filter?: ReviewCardFilter) =>
+      engine.cards({ ...filter, note: filter?.note === undefined ? undefined : notePath(filter.note) }),
     reviewSummary: async () => engine.summary(),
     gradeCard: async (card, grade) => {
       const r = await engine.grade(card, grade);

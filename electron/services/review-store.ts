@@ -29,7 +29,12 @@ export class ReviewFileError extends Error {
 }
 
 /** Lock options: wait up to ~10 s for another writer, a lock older than 10 s (a crashed writer) is taken over. */
-const LOCK_OPTIONS = { stale: 10_000, update: 2_000, realpath: false, retries: { retries: 200, factor: 1.2, minTimeout: 5, maxTimeout: 100 } };
+const LOCK_OPTIONS = {
+  stale: 10_000,
+  update: 2_000,
+  realpath: false,
+  retries: { retries: 200, factor: 1.2, minTimeout: 5, maxTimeout: 100 },
+};
 
 export class ReviewStore implements ReviewStateStore {
   readonly file: string;
@@ -66,7 +71,10 @@ export class ReviewStore implements ReviewStateStore {
         this.cache = { mtimeMs: st.mtimeMs, size: st.size, state: parsed.data };
         return parsed.data;
       }
-      problem = parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
+      problem = parsed.error.issues
+        .slice(0, 3)
+        .map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)
+        .join('; ');
     } catch (e) {
       problem = (e as Error).message;
     }

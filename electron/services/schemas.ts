@@ -40,10 +40,18 @@ export const MAX_GRAPH_POSITIONS = 200_000;
 /** Largest settings object kept, in UTF-16 units of its JSON. */
 export const MAX_GRAPH_SETTINGS = 64 * 1024;
 const graphViewState = z.strictObject({
-  settings: z.record(z.string(), z.unknown()).nullable().optional()
+  settings: z
+    .record(z.string(), z.unknown())
+    .nullable()
+    .optional()
     .refine((s) => s == null || JSON.stringify(s).length <= MAX_GRAPH_SETTINGS, 'graph settings over 64 KB'),
-  positions: z.record(z.string().max(MAX_PATH), z.tuple([z.number().finite(), z.number().finite()])).optional()
-    .refine((p) => p === undefined || Object.keys(p).length <= MAX_GRAPH_POSITIONS, `over ${MAX_GRAPH_POSITIONS} positions`),
+  positions: z
+    .record(z.string().max(MAX_PATH), z.tuple([z.number().finite(), z.number().finite()]))
+    .optional()
+    .refine(
+      (p) => p === undefined || Object.keys(p).length <= MAX_GRAPH_POSITIONS,
+      `over ${MAX_GRAPH_POSITIONS} positions`,
+    ),
 });
 
 const none = z.tuple([]);
@@ -83,21 +91,41 @@ export const API_SCHEMAS = {
   setProgress: z.tuple([vaultPath, progressState.nullable()]),
   curatedPaths: none,
   // reading view: embeds and link states
-  embed: z.tuple([vaultPath, z.string().max(MAX_PATH), optional(z.string().max(MAX_PATH)), optional(z.string().max(MAX_PATH))]),
+  embed: z.tuple([
+    vaultPath,
+    z.string().max(MAX_PATH),
+    optional(z.string().max(MAX_PATH)),
+    optional(z.string().max(MAX_PATH)),
+  ]),
   resolveLinks: z.tuple([vaultPath, z.array(linkQuery).max(5000)]),
   // alias resolution option (rule 4)
   aliasResolution: none,
   setAliasResolution: z.tuple([z.boolean()]),
   // unlinked mentions: Link and Link all
-  linkMentions: z.tuple([vaultPath, optional(z.object({ source: vaultPath, line: z.number().int().min(1).max(10_000_000) }).strict())]),
+  linkMentions: z.tuple([
+    vaultPath,
+    optional(z.object({ source: vaultPath, line: z.number().int().min(1).max(10_000_000) }).strict()),
+  ]),
   // search pane (nav)
   searchAll: z.tuple([z.string().max(1000)]),
   // flashcards and review (practice, #15)
-  reviewCards: z.tuple([optional(z.strictObject({
-    due: z.boolean().optional(), note: vaultPath.optional(), limit: z.number().int().min(0).max(100_000).optional(),
-  }))]),
+  reviewCards: z.tuple([
+    optional(
+      z.strictObject({
+        due: z.boolean().optional(),
+        note: vaultPath.optional(),
+        limit: z.number().int().min(0).max(100_000).optional(),
+      }),
+    ),
+  ]),
   reviewSummary: none,
-  gradeCard: z.tuple([z.string().min(1).max(MAX_PATH + 64), z.enum(['again', 'hard', 'good', 'easy'])]),
+  gradeCard: z.tuple([
+    z
+      .string()
+      .min(1)
+      .max(MAX_PATH + 64),
+    z.enum(['again', 'hard', 'good', 'easy']),
+  ]),
   retention: none,
   practice: z.tuple([vaultPath]),
   exercises: z.tuple([optional(vaultPath)]),

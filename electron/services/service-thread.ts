@@ -42,18 +42,32 @@ export async function startAtlasServiceThread(opts: ServiceThreadOptions): Promi
   let exited: Error | null = null;
   let resolveReady!: () => void;
   let rejectReady!: (e: unknown) => void;
-  const ready = new Promise<void>((res, rej) => { resolveReady = res; rejectReady = rej; });
+  const ready = new Promise<void>((res, rej) => {
+    resolveReady = res;
+    rejectReady = rej;
+  });
   ready.catch(() => {});
   let resolveClosed!: () => void;
-  const closed = new Promise<void>((res) => { resolveClosed = res; });
+  const closed = new Promise<void>((res) => {
+    resolveClosed = res;
+  });
 
   const started = new Promise<void>((resolve, reject) => {
     worker.on('message', (m: Outgoing) => {
       switch (m.type) {
-        case 'started': resolve(); break;
-        case 'failed': reject(new AtlasError(m.error.code, m.error.message)); break;
-        case 'ready': if (m.error) rejectReady(new AtlasError(m.error.code, m.error.message)); else resolveReady(); break;
-        case 'event': hub.emit(m.event, m.payload as AtlasEvents[typeof m.event]); break;
+        case 'started':
+          resolve();
+          break;
+        case 'failed':
+          reject(new AtlasError(m.error.code, m.error.message));
+          break;
+        case 'ready':
+          if (m.error) rejectReady(new AtlasError(m.error.code, m.error.message));
+          else resolveReady();
+          break;
+        case 'event':
+          hub.emit(m.event, m.payload as AtlasEvents[typeof m.event]);
+          break;
         case 'result': {
           const p = pending.get(m.id);
           pending.delete(m.id);
@@ -61,10 +75,15 @@ export async function startAtlasServiceThread(opts: ServiceThreadOptions): Promi
           else p?.reject(new AtlasError(m.error.code, m.error.message));
           break;
         }
-        case 'closed': resolveClosed(); break;
+        case 'closed':
+          resolveClosed();
+          break;
       }
     });
-    worker.on('error', (e) => { exited = e; reject(e); });
+    worker.on('error', (e) => {
+      exited = e;
+      reject(e);
+    });
     worker.on('exit', (code) => {
       exited ??= new Error(`the service thread stopped (exit code ${code})`);
       reject(exited);

@@ -23,7 +23,8 @@ type Incoming = Call | { type: 'close' };
 
 try {
   const service = await createAtlasService(workerData as AtlasServiceOptions);
-  for (const event of API_EVENTS) service.events.on(event, (payload) => port.postMessage({ type: 'event', event, payload }));
+  for (const event of API_EVENTS)
+    service.events.on(event, (payload) => port.postMessage({ type: 'event', event, payload }));
   service.ready.then(
     () => port.postMessage({ type: 'ready' }),
     (e: unknown) => port.postMessage({ type: 'ready', error: toApiError(e) }),

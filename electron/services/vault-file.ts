@@ -105,7 +105,8 @@ export async function openVaultFile(root: string, rel: string): Promise<OpenedVa
   } catch {
     throw new AtlasError('not-found', `Not found: ${resolved.rel}`);
   }
-  if (!within(paths.realRoot, real)) throw new AtlasError('outside-vault', `Path is outside the vault: ${JSON.stringify(rel)}`);
+  if (!within(paths.realRoot, real))
+    throw new AtlasError('outside-vault', `Path is outside the vault: ${JSON.stringify(rel)}`);
   if (hiddenSegment(path.relative(paths.realRoot, real).split(path.sep).join('/'))) {
     throw new AtlasError('not-found', `Not found: ${resolved.rel}`);
   }
@@ -118,7 +119,8 @@ export async function openVaultFile(root: string, rel: string): Promise<OpenedVa
     });
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ELOOP' || code === 'EISDIR') throw new AtlasError('not-found', `Not found: ${resolved.rel}`);
+    if (code === 'ENOENT' || code === 'ELOOP' || code === 'EISDIR')
+      throw new AtlasError('not-found', `Not found: ${resolved.rel}`);
     throw new AtlasError('io', `Cannot read ${resolved.rel}: ${code ?? 'error'}`);
   }
   const st = fs.fstatSync(fd);
@@ -152,7 +154,10 @@ export function vaultFileHeaders(contentType: string): Record<string, string> {
  * Parses a `Range: bytes=a-b` header (one range; RFC 9110) against a file of `size` bytes. Returns the inclusive
  * byte range, `null` for no/unsupported header (serve the whole file), or `'unsatisfiable'` (answer 416).
  */
-export function parseRange(header: string | undefined, size: number): { start: number; end: number } | null | 'unsatisfiable' {
+export function parseRange(
+  header: string | undefined,
+  size: number,
+): { start: number; end: number } | null | 'unsatisfiable' {
   if (!header) return null;
   const m = /^bytes=(\d*)-(\d*)$/.exec(header.trim());
   if (!m || (m[1] === '' && m[2] === '')) return null;

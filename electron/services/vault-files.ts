@@ -16,7 +16,8 @@ import type { VaultPaths } from './vault-paths.ts';
 export const TRASH_FOLDER = '.trash';
 
 function requireNotePath(rel: string): void {
-  if (!rel.toLowerCase().endsWith('.md')) throw new AtlasError('invalid-argument', `Not a note (a .md file): ${JSON.stringify(rel)}`);
+  if (!rel.toLowerCase().endsWith('.md'))
+    throw new AtlasError('invalid-argument', `Not a note (a .md file): ${JSON.stringify(rel)}`);
 }
 
 async function statOrNull(abs: string): Promise<fs.Stats | null> {
@@ -50,7 +51,10 @@ export async function refuseLookalike(paths: VaultPaths, rel: string, except?: s
     if (!names.includes(seg)) {
       const clash = names.find((n) => fold(n) === fold(seg) && (dirRel ? `${dirRel}/${n}` : n) !== except);
       if (clash !== undefined) {
-        throw new AtlasError('exists', `Already exists with a different case or Unicode form: ${dirRel ? `${dirRel}/${clash}` : clash}`);
+        throw new AtlasError(
+          'exists',
+          `Already exists with a different case or Unicode form: ${dirRel ? `${dirRel}/${clash}` : clash}`,
+        );
       }
       return;
     }
@@ -69,7 +73,10 @@ export async function readNote(paths: VaultPaths, p: string): Promise<NoteConten
   if (!st || !st.isFile()) throw new AtlasError('not-found', `Note not found: ${rel}`);
   // A note the editor could not save back (writeNote's limit) is not opened.
   if (st.size > MAX_NOTE_BYTES) {
-    throw new AtlasError('invalid-argument', `Note too large to open: ${rel} (${st.size} bytes; the limit is ${MAX_NOTE_BYTES})`);
+    throw new AtlasError(
+      'invalid-argument',
+      `Note too large to open: ${rel} (${st.size} bytes; the limit is ${MAX_NOTE_BYTES})`,
+    );
   }
   let bytes: Buffer;
   try {
@@ -86,7 +93,10 @@ export async function readNote(paths: VaultPaths, p: string): Promise<NoteConten
 function noteBytes(rel: string, content: string): Buffer {
   const bytes = Buffer.from(content, 'utf8');
   if (bytes.length > MAX_NOTE_BYTES) {
-    throw new AtlasError('invalid-argument', `Note too large to save: ${rel} (${bytes.length} bytes; the limit is ${MAX_NOTE_BYTES})`);
+    throw new AtlasError(
+      'invalid-argument',
+      `Note too large to save: ${rel} (${bytes.length} bytes; the limit is ${MAX_NOTE_BYTES})`,
+    );
   }
   return bytes;
 }
@@ -95,7 +105,12 @@ function noteBytes(rel: string, content: string): Buffer {
  * Writes a note atomically (creating missing folders). With `expectedHash`, the file on disk must still have that
  * sha256 (a missing file counts as changed), else `conflict` and nothing is written.
  */
-export async function writeNote(paths: VaultPaths, p: string, content: string, expectedHash?: string): Promise<WriteResult> {
+export async function writeNote(
+  paths: VaultPaths,
+  p: string,
+  content: string,
+  expectedHash?: string,
+): Promise<WriteResult> {
   const { rel, abs } = paths.resolve(p, { write: true });
   requireNotePath(rel);
   // Write through a symlinked note to its target, so the link itself survives.
@@ -107,9 +122,12 @@ export async function writeNote(paths: VaultPaths, p: string, content: string, e
   if (expectedHash !== undefined) {
     const disk = st ? sha256(await readRegularFile(target)) : null;
     if (disk !== expectedHash) {
-      throw new AtlasError('conflict', disk === null
-        ? `The note was deleted on disk since it was opened: ${rel}`
-        : `The note was changed on disk since it was opened: ${rel}`);
+      throw new AtlasError(
+        'conflict',
+        disk === null
+          ? `The note was deleted on disk since it was opened: ${rel}`
+          : `The note was changed on disk since it was opened: ${rel}`,
+      );
     }
   }
   const bytes = noteBytes(rel, content);
@@ -180,7 +198,10 @@ async function freeName(dir: string, base: string): Promise<string> {
  * Moves a note, attachment or folder to `<vault>/.trash/<name>` (numbered when taken). Returns the vault-relative
  * files that disappeared from their old place. Throws `not-found`.
  */
-export async function deletePath(paths: VaultPaths, p: string): Promise<{ rel: string; removed: string[]; trashed: string }> {
+export async function deletePath(
+  paths: VaultPaths,
+  p: string,
+): Promise<{ rel: string; removed: string[]; trashed: string }> {
   const { rel, abs } = paths.resolve(p, { write: true });
   if (rel === TRASH_FOLDER || rel.startsWith(TRASH_FOLDER + '/')) {
     throw new AtlasError('invalid-argument', `Already in the trash: ${rel}`);

@@ -52,7 +52,10 @@ export function normaliseRelative(p: string, opts: { allowRoot?: boolean } = {})
     if (seg === '..' || DOTS_AND_SPACES.test(seg)) throw outside(p);
     // every common file system limits a name to 255 bytes (ext4, APFS, NTFS in UTF-16 units): say so, not `io`
     if (Buffer.byteLength(seg, 'utf8') > MAX_NAME_BYTES) {
-      throw new AtlasError('invalid-argument', `Name too long (over ${MAX_NAME_BYTES} bytes): ${JSON.stringify(seg.slice(0, 40))}…`);
+      throw new AtlasError(
+        'invalid-argument',
+        `Name too long (over ${MAX_NAME_BYTES} bytes): ${JSON.stringify(seg.slice(0, 40))}…`,
+      );
     }
     parts.push(seg);
   }
@@ -144,7 +147,10 @@ function refuseHidden(rel: string, shown: string): void {
   }
   const hidden = segs.find((s) => s.startsWith('.'));
   if (hidden !== undefined) {
-    throw new AtlasError('invalid-argument', `Names starting with a dot are hidden from the vault (${JSON.stringify(hidden)}): ${JSON.stringify(shown)}`);
+    throw new AtlasError(
+      'invalid-argument',
+      `Names starting with a dot are hidden from the vault (${JSON.stringify(hidden)}): ${JSON.stringify(shown)}`,
+    );
   }
 }
 

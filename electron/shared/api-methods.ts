@@ -6,26 +6,66 @@
 import type { ApiMethod, AtlasEventName } from './api.ts';
 
 export const API_METHODS = [
-  'vaultInfo', 'indexStatus', 'listFiles', 'readNote', 'writeNote', 'createNote', 'createFolder', 'renamePath',
-  'deletePath', 'resolveLink', 'noteInfo', 'backlinks', 'outgoing', 'mentions', 'tags', 'search', 'graph',
-  'neighbourhood', 'check', 'plan', 'connection', 'nextUp', 'progress', 'setProgress', 'curatedPaths',
+  'vaultInfo',
+  'indexStatus',
+  'listFiles',
+  'readNote',
+  'writeNote',
+  'createNote',
+  'createFolder',
+  'renamePath',
+  'deletePath',
+  'resolveLink',
+  'noteInfo',
+  'backlinks',
+  'outgoing',
+  'mentions',
+  'tags',
+  'search',
+  'graph',
+  'neighbourhood',
+  'check',
+  'plan',
+  'connection',
+  'nextUp',
+  'progress',
+  'setProgress',
+  'curatedPaths',
   // reading view: embeds and link states
-  'embed', 'resolveLinks',
+  'embed',
+  'resolveLinks',
   // alias resolution option (rule 4)
-  'aliasResolution', 'setAliasResolution',
+  'aliasResolution',
+  'setAliasResolution',
   // unlinked mentions: Link and Link all
   'linkMentions',
   // search pane (nav)
   'searchAll',
   // flashcards and review (practice, #15)
-  'reviewCards', 'reviewSummary', 'gradeCard', 'retention', 'practice', 'exercises',
+  'reviewCards',
+  'reviewSummary',
+  'gradeCard',
+  'retention',
+  'practice',
+  'exercises',
   // graph view (#11)
-  'graphViewState', 'saveGraphViewState',
+  'graphViewState',
+  'saveGraphViewState',
 ] as const satisfies readonly ApiMethod[];
 
-export const API_EVENTS = ['index-status', 'vault-changed', 'progress-changed', 'review-changed'] as const satisfies readonly AtlasEventName[];
+export const API_EVENTS = [
+  'index-status',
+  'vault-changed',
+  'progress-changed',
+  'review-changed',
+] as const satisfies readonly AtlasEventName[];
 
 type Missing<All, Listed> = Exclude<All, Listed>;
 /** Compile error here means a method or event of the contract is missing from the lists above. */
-const exhaustive: [Missing<ApiMethod, (typeof API_METHODS)[number]>, Missing<AtlasEventName, (typeof API_EVENTS)[number]>] extends [never, never] ? true : false = true;
+const exhaustive: [
+  Missing<ApiMethod, (typeof API_METHODS)[number]>,
+  Missing<AtlasEventName, (typeof API_EVENTS)[number]>,
+] extends [never, never]
+  ? true
+  : false = true;
 void exhaustive;

@@ -13,19 +13,65 @@
  */
 
 import type {
-  BacklinkInfo, CheckReport, ConnectionPath, CuratedPath, FileEntry, GraphData, GraphFilter, GraphViewState, IndexStatus,
-  LearningPlan, LocalGraphOptions, MentionInfo, NextUp, NoteContent, NoteInfo, OutgoingLinkInfo, ProgressState, RenameResult, SearchHit, TagInfo,
-  VaultInfo, WriteResult,
+  BacklinkInfo,
+  CheckReport,
+  ConnectionPath,
+  CuratedPath,
+  FileEntry,
+  GraphData,
+  GraphFilter,
+  GraphViewState,
+  IndexStatus,
+  LearningPlan,
+  LocalGraphOptions,
+  MentionInfo,
+  NextUp,
+  NoteContent,
+  NoteInfo,
+  OutgoingLinkInfo,
+  ProgressState,
+  RenameResult,
+  SearchHit,
+  TagInfo,
+  VaultInfo,
+  WriteResult,
 } from '../core/model.ts';
 import type { SearchResults } from '../core/model.ts';
 
 /** The domain types that cross to the renderer, unchanged. */
 export type {
-  BacklinkInfo, CheckReport, ConnectionPath, CuratedPath, FileEntry, GraphData, GraphEdge, GraphFilter, GraphNode,
-  GraphPositions, GraphViewState, LocalGraphOptions,
-  HeadingInfo, IndexReport, IndexStatus, LearningPlan, LinkKind, MentionInfo, NextUp, NoteContent, NoteInfo,
-  OutgoingLinkInfo, PathHop, PlanStep, PrerequisiteReport, ProgressState, RenameResult, ResolvedBy, SearchHit, TagInfo,
-  VaultInfo, WriteResult,
+  BacklinkInfo,
+  CheckReport,
+  ConnectionPath,
+  CuratedPath,
+  FileEntry,
+  GraphData,
+  GraphEdge,
+  GraphFilter,
+  GraphNode,
+  GraphPositions,
+  GraphViewState,
+  LocalGraphOptions,
+  HeadingInfo,
+  IndexReport,
+  IndexStatus,
+  LearningPlan,
+  LinkKind,
+  MentionInfo,
+  NextUp,
+  NoteContent,
+  NoteInfo,
+  OutgoingLinkInfo,
+  PathHop,
+  PlanStep,
+  PrerequisiteReport,
+  ProgressState,
+  RenameResult,
+  ResolvedBy,
+  SearchHit,
+  TagInfo,
+  VaultInfo,
+  WriteResult,
 } from '../core/model.ts';
 // search pane (nav)
 export type { SearchMatch, SearchResultNote, SearchResults } from '../core/model.ts';
@@ -48,7 +94,11 @@ export interface EmbedContent {
 }
 
 /** A wiki link's target as split by the grammar (electron/core/markdown). */
-export interface LinkQuery { target: string; heading?: string | null; block?: string | null }
+export interface LinkQuery {
+  target: string;
+  heading?: string | null;
+  block?: string | null;
+}
 
 /** How a wiki link resolves, for the reading view's link styles. */
 export interface LinkState {
@@ -63,7 +113,10 @@ export interface LinkState {
 // ---------- unlinked mentions: Link and Link all ----------
 
 /** Where "Link" links: the mentions on one line of one note. */
-export interface MentionPlace { source: string; line: number }
+export interface MentionPlace {
+  source: string;
+  line: number;
+}
 
 /** What a Link / Link all did. */
 export interface LinkMentionsResult {
@@ -76,11 +129,27 @@ export interface LinkMentionsResult {
 // ---------- flashcards and review (practice, #15): domain types in electron/core/model/review.ts ----------
 
 export type {
-  CardFact, CardKind, ExerciseInfo, GradeResult, ImplicitCredit, NoteRetention, PracticeSet, ReviewCard, ReviewCardState,
-  ReviewGrade, ReviewSummary, WeakNote,
+  CardFact,
+  CardKind,
+  ExerciseInfo,
+  GradeResult,
+  ImplicitCredit,
+  NoteRetention,
+  PracticeSet,
+  ReviewCard,
+  ReviewCardState,
+  ReviewGrade,
+  ReviewSummary,
+  WeakNote,
 } from '../core/model.ts';
 import type {
-  ExerciseInfo, GradeResult, NoteRetention, PracticeSet, ReviewCard, ReviewGrade, ReviewSummary,
+  ExerciseInfo,
+  GradeResult,
+  NoteRetention,
+  PracticeSet,
+  ReviewCard,
+  ReviewGrade,
+  ReviewSummary,
 } from '../core/model.ts';
 
 /** Which cards `reviewCards` lists. */

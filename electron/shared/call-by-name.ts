@@ -15,7 +15,8 @@
 /** A method of `T` that returns a promise. */
 export type AsyncMethodName<T> = {
   [K in keyof T]: T[K] extends (...args: never[]) => Promise<unknown> ? K : never;
-}[keyof T] & string;
+}[keyof T] &
+  string;
 
 /** The caller's side: `proxy[m](...args)` is `call(m, args)`. Only the listed names exist on the proxy. */
 export function proxyByName<T extends object>(

@@ -29,7 +29,9 @@ export function contentSecurityPolicy(target: CspTarget): string {
     ['object-src', ["'none'"]],
     ['base-uri', ["'none'"]],
     ['form-action', ["'none'"]],
-    ...(target === 'page-meta' || target === 'dev-server' ? [] : ([['frame-ancestors', ["'none'"]]] as [string, string[]][])),
+    ...(target === 'page-meta' || target === 'dev-server'
+      ? []
+      : ([['frame-ancestors', ["'none'"]]] as [string, string[]][])),
   ];
   return directives.map(([name, sources]) => `${name} ${sources.join(' ')}`).join('; ');
 }

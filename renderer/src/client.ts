@@ -96,12 +96,17 @@ function browserClient(): AtlasBridge {
       retryMs = 250;
       // Changes made while disconnected were missed: a reconnect reports them as one empty vault-changed, which makes
       // the UI refresh everything.
-      if (wasConnected) for (const l of listeners.get('vault-changed') ?? []) (l as (p: unknown) => void)({ changed: [], deleted: [] });
+      if (wasConnected)
+        for (const l of listeners.get('vault-changed') ?? []) (l as (p: unknown) => void)({ changed: [], deleted: [] });
       wasConnected = true;
     };
     ws.onmessage = (msg) => {
       let data: { event?: AtlasEventName; payload?: unknown };
-      try { data = JSON.parse(String(msg.data)); } catch { return; }
+      try {
+        data = JSON.parse(String(msg.data));
+      } catch {
+        return;
+      }
       if (!data.event) return;
       for (const l of listeners.get(data.event) ?? []) (l as (p: unknown) => void)(data.payload);
     };
@@ -119,7 +124,9 @@ function browserClient(): AtlasBridge {
       let set = listeners.get(event);
       if (!set) listeners.set(event, (set = new Set()));
       set.add(listener as Listener);
-      return () => { set.delete(listener as Listener); };
+      return () => {
+        set.delete(listener as Listener);
+      };
     },
   };
 }
@@ -141,5 +148,7 @@ export function on<E extends AtlasEventName>(event: E, listener: (payload: Atlas
  */
 export function vaultFileUrl(path: string): string {
   const encoded = path.split('/').map(encodeURIComponent).join('/');
-  return window.atlasBridge ? `atlas-vault://vault/${encoded}` : `./vault-file/${encoded}?token=${encodeURIComponent(hostToken)}`;
+  return window.atlasBridge
+    ? `atlas-vault://vault/${encoded}`
+    : `./vault-file/${encoded}?token=${encodeURIComponent(hostToken)}`;
 }

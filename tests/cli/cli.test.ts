@@ -16,7 +16,10 @@ let vault: string;
 let db: string;
 
 function atlas(...args: string[]): { code: number; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [join(root, 'electron/cli/atlas.ts'), ...args], { encoding: 'utf8', cwd: root });
+  const r = spawnSync(process.execPath, [join(root, 'electron/cli/atlas.ts'), ...args], {
+    encoding: 'utf8',
+    cwd: root,
+  });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -48,7 +51,12 @@ test('index prints counts and milliseconds, then a warm start parses nothing', (
 });
 
 test('--json prints exactly one JSON value on stdout', () => {
-  for (const cmd of [['backlinks', vault, 'channel'], ['search', vault, 'goroutine'], ['check', vault], ['mentions', vault, 'channel']]) {
+  for (const cmd of [
+    ['backlinks', vault, 'channel'],
+    ['search', vault, 'goroutine'],
+    ['check', vault],
+    ['mentions', vault, 'channel'],
+  ]) {
     const r = atlas(...cmd, '--db', db, '--json');
     assert.equal(r.code, 0, r.stderr);
     assert.doesNotThrow(() => JSON.parse(r.stdout), `stdout of ${cmd[0]} is one JSON value`);
@@ -59,9 +67,23 @@ test('export gives notes, files, links with kind, relation and resolvedBy, and p
   const r = atlas('export', vault, '--db', db);
   assert.equal(r.code, 0, r.stderr);
   const ex = JSON.parse(r.stdout) as {
-    notes: { path: string; aliases: string[]; tags: string[]; headings: { text: string; line: number }[]; blocks: string[] }[];
+    notes: {
+      path: string;
+      aliases: string[];
+      tags: string[];
+      headings: { text: string; line: number }[];
+      blocks: string[];
+    }[];
     files: { path: string }[];
-    links: { source: string; raw: string; kind: string; target: string | null; relation: string | null; resolvedBy: string | null; line: number }[];
+    links: {
+      source: string;
+      raw: string;
+      kind: string;
+      target: string | null;
+      relation: string | null;
+      resolvedBy: string | null;
+      line: number;
+    }[];
     problems: { path: string; kind: string }[];
   };
   const channel = ex.notes.find((n) => n.path === 'concurrency/channel.md');
@@ -113,14 +135,25 @@ test('search finds Chinese text, also with a two-character query', () => {
 test('mentions finds unlinked Chinese mentions of an alias, not linked ones', () => {
   const rows = json('mentions', vault, 'channel') as { source: string; line: number; text: string }[];
   assert.ok(rows.some((r) => r.source === 'sub/Deep Note.md' && r.line === 3));
-  assert.ok(rows.some((r) => r.source === 'concurrency/goroutine.md'), 'English mention of the title');
+  assert.ok(
+    rows.some((r) => r.source === 'concurrency/goroutine.md'),
+    'English mention of the title',
+  );
   assert.ok(!rows.some((r) => r.source === 'Home.md'), 'Home only links to channel');
 });
 
 test('check reports unresolved links and problems, and exits 0', () => {
   const r = atlas('check', vault, '--db', db, '--json');
   assert.equal(r.code, 0);
-  const report = JSON.parse(r.stdout) as { unresolved: { raw: string }[]; problems: unknown[]; orphans: string[]; cycles: unknown[]; missingPrerequisites: unknown[]; brokenAnchors: unknown[]; ambiguous: unknown[] };
+  const report = JSON.parse(r.stdout) as {
+    unresolved: { raw: string }[];
+    problems: unknown[];
+    orphans: string[];
+    cycles: unknown[];
+    missingPrerequisites: unknown[];
+    brokenAnchors: unknown[];
+    ambiguous: unknown[];
+  };
   assert.ok(report.unresolved.some((u) => u.raw === '[[Missing note]]'));
   assert.ok(report.problems.length >= 1);
   assert.deepEqual(report.cycles, []);

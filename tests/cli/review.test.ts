@@ -12,7 +12,10 @@ let vault: string;
 let db: string;
 
 function atlas(...args: string[]): { code: number; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [join(root, 'electron/cli/atlas.ts'), ...args, '--db', db], { encoding: 'utf8', cwd: root });
+  const r = spawnSync(process.execPath, [join(root, 'electron/cli/atlas.ts'), ...args, '--db', db], {
+    encoding: 'utf8',
+    cwd: root,
+  });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -24,7 +27,13 @@ before(() => {
 });
 after(() => rmSync(work, { recursive: true, force: true }));
 
-interface Card { id: string; note: string; state: string; question: string; due: string }
+interface Card {
+  id: string;
+  note: string;
+  state: string;
+  question: string;
+  due: string;
+}
 
 test('review --due --json lists every due card (all new at first) as one JSON value; Chinese intact', () => {
   const r = atlas('review', vault, '--due', '--json');

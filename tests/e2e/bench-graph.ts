@@ -17,7 +17,10 @@ import { parseArgs } from 'node:util';
 import { REPO_ROOT, startApp } from './harness.ts';
 
 const { values } = parseArgs({ options: { notes: { type: 'string', default: '1000,5000,10000' } } });
-const sizes = values.notes!.split(',').map((s) => Number(s.trim())).filter((n) => Number.isInteger(n) && n > 0);
+const sizes = values
+  .notes!.split(',')
+  .map((s) => Number(s.trim()))
+  .filter((n) => Number.isInteger(n) && n > 0);
 
 const LONGTASKS = `
   window.__longest = 0;
@@ -34,11 +37,19 @@ const rows: string[] = [];
 for (const n of sizes) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `atlas-bench-graph-${n}-`));
   const vault = path.join(dir, 'vault');
-  spawnSync(process.execPath, [path.join(REPO_ROOT, 'scripts', 'generate-vault.ts'), vault, '--notes', String(n), '--prereqs', '3'], { stdio: 'ignore' });
+  spawnSync(
+    process.execPath,
+    [path.join(REPO_ROOT, 'scripts', 'generate-vault.ts'), vault, '--notes', String(n), '--prereqs', '3'],
+    { stdio: 'ignore' },
+  );
   const app = await startApp({ vault, viewport: { width: 1600, height: 900 } });
   try {
     const { page } = app;
-    const waitDrawn = () => page.waitForFunction(() => performance.getEntriesByName('atlas-graph-first-frame').length > 0, undefined, { timeout: 600_000, polling: 200 });
+    const waitDrawn = () =>
+      page.waitForFunction(() => performance.getEntriesByName('atlas-graph-first-frame').length > 0, undefined, {
+        timeout: 600_000,
+        polling: 200,
+      });
     // First load: the index is built; wait until the graph is drawn (and its positions written).
     await waitDrawn();
     const kept = path.join(app.vaultDir, '.atlas', 'graph-positions.json');
@@ -75,19 +86,35 @@ for (const n of sizes) {
       };
       const pan = await measure(() => cy.panBy({ x: 6, y: 4 }));
       let z = 0;
-      const zoom = await measure(() => { z++; cy.zoom({ level: cy.zoom() * (z % 40 < 20 ? 1.03 : 1 / 1.03), renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } }); });
+      const zoom = await measure(() => {
+        z++;
+        cy.zoom({
+          level: cy.zoom() * (z % 40 < 20 ? 1.03 : 1 / 1.03),
+          renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 },
+        });
+      });
       return { pan, zoom };
     });
     // One saved note: a new link in the first note.
-    const first = fs.readdirSync(app.vaultDir, { recursive: true }).map(String).find((f) => f.endsWith('.md'))!;
+    const first = fs
+      .readdirSync(app.vaultDir, { recursive: true })
+      .map(String)
+      .find((f) => f.endsWith('.md'))!;
     const edges = await page.evaluate(() => window.__atlasGraphs!.global.snapshot().edges.length);
     fs.appendFileSync(path.join(app.vaultDir, first), '\nSee also [[bench-new-target]].\n');
-    await page.waitForFunction((e) => window.__atlasGraphs!.global.snapshot().edges.length !== e, edges, { timeout: 60_000, polling: 100 });
+    await page.waitForFunction((e) => window.__atlasGraphs!.global.snapshot().edges.length !== e, edges, {
+      timeout: 60_000,
+      polling: 100,
+    });
     const apply = await page.evaluate(() => window.__atlasGraphs!.global.lastApplyMs);
     const renderer = await page.evaluate(() => window.__atlasGraphs!.global.renderer);
-    const heap = await page.evaluate(() => ((performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0) / 1e6);
+    const heap = await page.evaluate(
+      () => ((performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0) / 1e6,
+    );
     const f = (x: number) => x.toFixed(0).padStart(6);
-    rows.push(`${String(n).padStart(6)} | ${f(cold)} | ${f(warm)} | ${f(longest)} | ${f(pct(frames.pan, 50))} ${f(pct(frames.pan, 95))} | ${f(pct(frames.zoom, 50))} ${f(pct(frames.zoom, 95))} | ${apply.toFixed(1).padStart(6)} | ${heap.toFixed(0).padStart(5)} | ${renderer}`);
+    rows.push(
+      `${String(n).padStart(6)} | ${f(cold)} | ${f(warm)} | ${f(longest)} | ${f(pct(frames.pan, 50))} ${f(pct(frames.pan, 95))} | ${f(pct(frames.zoom, 50))} ${f(pct(frames.zoom, 95))} | ${apply.toFixed(1).padStart(6)} | ${heap.toFixed(0).padStart(5)} | ${renderer}`,
+    );
     console.error(rows.at(-1));
   } finally {
     await app.close();
@@ -95,5 +122,7 @@ for (const n of sizes) {
   }
 }
 console.log(`graph view, headless Chromium, ${os.cpus().length} cores (shared; load ${os.loadavg()[0].toFixed(1)})`);
-console.log(' notes | cold first frame ms | kept-positions first frame ms | longest task ms | pan p50 p95 ms | zoom p50 p95 ms | one saved note ms | heap MB | renderer');
+console.log(
+  ' notes | cold first frame ms | kept-positions first frame ms | longest task ms | pan p50 p95 ms | zoom p50 p95 ms | one saved note ms | heap MB | renderer',
+);
 for (const r of rows) console.log(r);

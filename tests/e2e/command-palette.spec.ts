@@ -11,7 +11,9 @@ before(async () => {
   app = await startApp({ vault: 'e2e-basic' });
   await waitForGraphNodes(app.page, 7);
 });
-after(async () => { await app?.close(); });
+after(async () => {
+  await app?.close();
+});
 
 test('the palette runs a command chosen by a fuzzy name, and shows its shortcut', async () => {
   const { page } = app;

@@ -13,12 +13,17 @@ before(async () => {
   app = await startApp({ vault: 'e2e-basic' });
   await waitForGraphNodes(app.page, 7);
 });
-after(async () => { await app?.close(); });
+after(async () => {
+  await app?.close();
+});
 
 async function openFromTree(title: string) {
   const { page } = app;
   await page.getByRole('region', { name: 'File tree' }).getByRole('treeitem', { name: title, exact: true }).click();
-  await page.getByRole('region', { name: 'Editor' }).getByRole('tab', { name: title, exact: true, selected: true }).waitFor();
+  await page
+    .getByRole('region', { name: 'Editor' })
+    .getByRole('tab', { name: title, exact: true, selected: true })
+    .waitFor();
 }
 
 async function typeAtEnd(text: string) {
@@ -33,11 +38,18 @@ test('a typed link is autosaved and updates the target’s backlinks and the gra
   await openFromTree('Mutex');
   await typeAtEnd('\nA Mutex often guards a [[select]] loop.');
   const file = path.join(app.vaultDir, 'concepts', 'Mutex.md');
-  await eventually(() => fs.readFileSync(file, 'utf8').includes('A Mutex often guards a [[select]] loop.'), 10_000, 'autosave');
+  await eventually(
+    () => fs.readFileSync(file, 'utf8').includes('A Mutex often guards a [[select]] loop.'),
+    10_000,
+    'autosave',
+  );
 
   await waitForGraphEdge(page, 'concepts/Mutex.md', 'concepts/select.md');
   await openFromTree('select');
-  await page.getByRole('region', { name: 'Backlinks' }).getByRole('button', { name: /^Mutex/ }).waitFor();
+  await page
+    .getByRole('region', { name: 'Backlinks' })
+    .getByRole('button', { name: /^Mutex/ })
+    .waitFor();
   await app.screenshot('autosave-backlink');
 });
 
@@ -115,10 +127,17 @@ test('"Link" on an unlinked mention turns the Chinese alias into a wiki link', a
   const pane = page.getByRole('region', { name: 'Unlinked mentions' });
   await pane.getByRole('button', { name: 'Link mention in 调度器 line 8' }).click();
   const file = path.join(app.vaultDir, '笔记', '调度器.md');
-  await eventually(() => fs.readFileSync(file, 'utf8').includes('调度器使用 channel 唤醒等待的[[goroutine|协程]]。'), 10_000, 'mention linked');
+  await eventually(
+    () => fs.readFileSync(file, 'utf8').includes('调度器使用 channel 唤醒等待的[[goroutine|协程]]。'),
+    10_000,
+    'mention linked',
+  );
   // The linked line is no longer an unlinked mention; the note is now a backlink.
   await pane.getByRole('button', { name: 'Link mention in 调度器 line 8' }).waitFor({ state: 'detached' });
-  await page.getByRole('region', { name: 'Backlinks' }).getByRole('button', { name: /唤醒等待的\[\[goroutine\|协程\]\]/ }).waitFor();
+  await page
+    .getByRole('region', { name: 'Backlinks' })
+    .getByRole('button', { name: /唤醒等待的\[\[goroutine\|协程\]\]/ })
+    .waitFor();
 });
 
 test('Ctrl-click on a wiki link opens its target; on an unresolved link creates the note', async () => {
@@ -126,16 +145,25 @@ test('Ctrl-click on a wiki link opens its target; on an unresolved link creates 
   await openFromTree('channel');
   const content = page.getByRole('region', { name: 'Editor' }).locator('.cm-content');
   await content.locator('.cm-wikilink', { hasText: 'goroutine|goroutines' }).click({ modifiers: ['Control'] });
-  await page.getByRole('region', { name: 'Editor' }).getByRole('tab', { name: 'goroutine', exact: true, selected: true }).waitFor();
+  await page
+    .getByRole('region', { name: 'Editor' })
+    .getByRole('tab', { name: 'goroutine', exact: true, selected: true })
+    .waitFor();
 
   await openFromTree('channel');
   // CodeMirror may redraw the line between Playwright locating the link and the click landing (a save or a
   // re-index on a loaded machine), so the Ctrl-click is retried until the new note's tab is open.
-  const newTab = page.getByRole('region', { name: 'Editor' }).getByRole('tab', { name: '不存在的笔记', exact: true, selected: true });
-  await eventually(async () => {
-    await content.locator('.cm-wikilink', { hasText: '不存在的笔记' }).click({ modifiers: ['Control'] });
-    return newTab.waitFor({ timeout: 5000 }).then(() => true);
-  }, 30_000, 'the new note opened from an unresolved link');
+  const newTab = page
+    .getByRole('region', { name: 'Editor' })
+    .getByRole('tab', { name: '不存在的笔记', exact: true, selected: true });
+  await eventually(
+    async () => {
+      await content.locator('.cm-wikilink', { hasText: '不存在的笔记' }).click({ modifiers: ['Control'] });
+      return newTab.waitFor({ timeout: 5000 }).then(() => true);
+    },
+    30_000,
+    'the new note opened from an unresolved link',
+  );
   assert.ok(fs.existsSync(path.join(app.vaultDir, '不存在的笔记.md')));
   // The link now resolves: the graph's unresolved node gives way to the note.
   await waitForGraphEdge(page, 'concepts/channel.md', '不存在的笔记.md');
@@ -148,7 +176,11 @@ test('"Link all" links every unlinked mention of the note on disk, keeping the s
   await pane.getByRole('button', { name: 'Link mention in 调度器 line 8' }).waitFor();
   await pane.getByRole('button', { name: 'Link all' }).click();
   const file = path.join(app.vaultDir, '笔记', '调度器.md');
-  await eventually(() => fs.readFileSync(file, 'utf8').includes('调度器使用 [[channel]] 唤醒等待的'), 10_000, 'mentions linked');
+  await eventually(
+    () => fs.readFileSync(file, 'utf8').includes('调度器使用 [[channel]] 唤醒等待的'),
+    10_000,
+    'mentions linked',
+  );
   await pane.getByText('No unlinked mentions.').waitFor();
   // the rest of the note is as it was
   assert.match(fs.readFileSync(file, 'utf8'), /Go 调度器把 \[\[协程\]\] 分配到线程上运行。/);

@@ -6,14 +6,23 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { callApiFromPage, eventually, startApp, waitForGraphEdge, waitForGraphNodes, type AtlasApp } from './harness.ts';
+import {
+  callApiFromPage,
+  eventually,
+  startApp,
+  waitForGraphEdge,
+  waitForGraphNodes,
+  type AtlasApp,
+} from './harness.ts';
 
 let app: AtlasApp;
 before(async () => {
   app = await startApp({ vault: 'e2e-basic' });
   await waitForGraphNodes(app.page, 7);
 });
-after(async () => { await app?.close(); });
+after(async () => {
+  await app?.close();
+});
 
 test('renaming a note in the tree rewrites the links to it on disk', async () => {
   const { page } = app;
@@ -29,7 +38,11 @@ test('renaming a note in the tree rewrites the links to it on disk', async () =>
   assert.ok(!fs.existsSync(path.join(dir, 'channel.md')));
   // The file moves first, then the backend rewrites the links; wait for the rewrite, then check it exactly.
   const read = (name: string) => fs.readFileSync(path.join(dir, name), 'utf8');
-  await eventually(() => read('goroutine.md').includes('[[Go channel]]') && read('select.md').includes('[[Go channel]]'), 10_000, 'links rewritten');
+  await eventually(
+    () => read('goroutine.md').includes('[[Go channel]]') && read('select.md').includes('[[Go channel]]'),
+    10_000,
+    'links rewritten',
+  );
   assert.doesNotMatch(read('goroutine.md'), /\[\[channel\]\]/);
   assert.match(read('select.md'), /- "\[\[Go channel\]\]"/, 'the prerequisite property link is rewritten too');
   assert.match(read('select.md'), /waits on several \[\[Go channel\]\] operations/);
@@ -42,8 +55,14 @@ test('renaming a note in the tree rewrites the links to it on disk', async () =>
 
 test('a file written by another program appears in the tree and the graph', async () => {
   const { page } = app;
-  fs.writeFileSync(path.join(app.vaultDir, '笔记', '外部笔记.md'), '# 外部笔记\n\n由其他程序写入，链接到 [[goroutine]]。\n');
-  await page.getByRole('region', { name: 'File tree' }).getByRole('treeitem', { name: '外部笔记', exact: true }).waitFor({ timeout: 15_000 });
+  fs.writeFileSync(
+    path.join(app.vaultDir, '笔记', '外部笔记.md'),
+    '# 外部笔记\n\n由其他程序写入，链接到 [[goroutine]]。\n',
+  );
+  await page
+    .getByRole('region', { name: 'File tree' })
+    .getByRole('treeitem', { name: '外部笔记', exact: true })
+    .waitFor({ timeout: 15_000 });
   await waitForGraphEdge(page, '笔记/外部笔记.md', 'concepts/goroutine.md');
 });
 
@@ -79,21 +98,35 @@ test('a new note created from the tree opens in the editor', async () => {
   if (!(await form.count())) await tree.getByRole('button', { name: 'New note' }).click();
   await form.fill('新建笔记');
   await form.press('Enter');
-  await page.getByRole('region', { name: 'Editor' }).getByRole('tab', { name: '新建笔记', exact: true, selected: true }).waitFor();
+  await page
+    .getByRole('region', { name: 'Editor' })
+    .getByRole('tab', { name: '新建笔记', exact: true, selected: true })
+    .waitFor();
   await tree.getByRole('treeitem', { name: '新建笔记', exact: true }).waitFor();
   // The keyboard focus is in the new note's editor: typing goes straight into it (and is autosaved).
-  await page.waitForFunction(() => document.activeElement?.closest('.cm-editor') != null, undefined, { timeout: 10_000 });
+  await page.waitForFunction(() => document.activeElement?.closest('.cm-editor') != null, undefined, {
+    timeout: 10_000,
+  });
   await page.keyboard.type('第一行 typed at once');
   // The note goes into the selected note's folder; the tab's title is its vault path.
-  const rel = await page.getByRole('region', { name: 'Editor' }).getByRole('tab', { name: '新建笔记', exact: true }).getAttribute('title');
+  const rel = await page
+    .getByRole('region', { name: 'Editor' })
+    .getByRole('tab', { name: '新建笔记', exact: true })
+    .getAttribute('title');
   assert.match(rel ?? '', /新建笔记\.md$/);
-  await eventually(() => fs.readFileSync(path.join(app.vaultDir, rel!), 'utf8').includes('第一行 typed at once'), 10_000, 'typed text saved');
+  await eventually(
+    () => fs.readFileSync(path.join(app.vaultDir, rel!), 'utf8').includes('第一行 typed at once'),
+    10_000,
+    'typed text saved',
+  );
 });
 
 test('dragging a note onto a folder moves it there', async () => {
   const { page } = app;
   const tree = page.getByRole('region', { name: 'File tree' });
-  await tree.getByRole('treeitem', { name: '学习计划', exact: true }).dragTo(tree.getByRole('treeitem', { name: 'concepts', exact: true }));
+  await tree
+    .getByRole('treeitem', { name: '学习计划', exact: true })
+    .dragTo(tree.getByRole('treeitem', { name: 'concepts', exact: true }));
   await eventually(() => fs.existsSync(path.join(app.vaultDir, 'concepts', '学习计划.md')), 10_000, 'moved file');
   assert.ok(!fs.existsSync(path.join(app.vaultDir, '笔记', '学习计划.md')));
   await page.waitForFunction(() => window.__atlasGraph!.getElementById('concepts/学习计划.md').nonempty());
@@ -114,7 +147,11 @@ test('deleting the open note from the tree moves it to .trash and shows another 
   await tree.getByRole('dialog', { name: 'Confirm delete' }).getByRole('button', { name: 'Delete' }).click();
   await eventually(() => !fs.existsSync(path.join(app.vaultDir, rel)), 10_000, 'file gone');
   const trash = path.join(app.vaultDir, '.trash');
-  assert.ok(fs.existsSync(trash) && (fs.readdirSync(trash, { recursive: true }) as string[]).some((f) => f.endsWith('新建笔记.md')), 'in .trash');
+  assert.ok(
+    fs.existsSync(trash) &&
+      (fs.readdirSync(trash, { recursive: true }) as string[]).some((f) => f.endsWith('新建笔记.md')),
+    'in .trash',
+  );
   await tree.getByRole('treeitem', { name: '新建笔记', exact: true }).waitFor({ state: 'detached' });
   // Like closing the tab: another open tab becomes active (not an empty editor), and Rename/Delete act on it.
   assert.equal(await editor.getByRole('tab', { name: '新建笔记', exact: true }).count(), 0);

@@ -7,8 +7,12 @@ import assert from 'node:assert/strict';
 import { clickGraphNode, openGraphView, startApp, waitForGraphNodes, type AtlasApp } from './harness.ts';
 
 let app: AtlasApp;
-before(async () => { app = await startApp({ vault: 'e2e-basic' }); });
-after(async () => { await app?.close(); });
+before(async () => {
+  app = await startApp({ vault: 'e2e-basic' });
+});
+after(async () => {
+  await app?.close();
+});
 
 test('the first screen shows the vault: tree, graph, a note and its backlinks', async () => {
   const { page } = app;
@@ -21,8 +25,13 @@ test('the first screen shows the vault: tree, graph, a note and its backlinks', 
   for (const id of ['concepts/goroutine.md', 'concepts/channel.md', '笔记/调度器.md', '笔记/学习计划.md']) {
     assert.ok(ids.includes(id), `graph has ${id} (got ${ids.join(', ')})`);
   }
-  const unresolved = await page.evaluate(() => window.__atlasGraph!.nodes('[kind = "unresolved"]').map((n) => n.data('label') as string));
-  assert.ok(unresolved.some((l) => l.includes('不存在的笔记')), `unresolved node shown (got ${unresolved.join(', ')})`);
+  const unresolved = await page.evaluate(() =>
+    window.__atlasGraph!.nodes('[kind = "unresolved"]').map((n) => n.data('label') as string),
+  );
+  assert.ok(
+    unresolved.some((l) => l.includes('不存在的笔记')),
+    `unresolved node shown (got ${unresolved.join(', ')})`,
+  );
 
   // The most linked note opens first.
   const editor = page.getByRole('region', { name: 'Editor' });
@@ -39,7 +48,10 @@ test('the first screen shows the vault: tree, graph, a note and its backlinks', 
   await outgoing.getByRole('button', { name: /^channel/ }).waitFor();
   await outgoing.getByRole('button', { name: /^process and thread/ }).waitFor();
   // select.md says "a goroutine blocks" without a link.
-  await page.getByRole('region', { name: 'Unlinked mentions' }).getByRole('button', { name: /^select/ }).waitFor();
+  await page
+    .getByRole('region', { name: 'Unlinked mentions' })
+    .getByRole('button', { name: /^select/ })
+    .waitFor();
   for (const name of ['Tags', 'Search', 'Unlinked mentions']) await page.getByRole('region', { name }).waitFor();
   await page.getByRole('region', { name: 'Tags' }).getByRole('button', { name: /#go/ }).waitFor();
 
@@ -69,7 +81,10 @@ test('a backlink opens its source note', async () => {
 
 test('clicking a tag lists its notes (nested tags included) and filters the graph', async () => {
   const { page } = app;
-  await page.getByRole('region', { name: 'Tags' }).getByRole('button', { name: /^#中文/ }).click();
+  await page
+    .getByRole('region', { name: 'Tags' })
+    .getByRole('button', { name: /^#中文/ })
+    .click();
   const search = page.getByRole('region', { name: 'Search' });
   assert.equal(await search.getByRole('searchbox', { name: 'Search' }).inputValue(), 'tag:中文');
   await search.getByRole('button', { name: /^调度器/ }).waitFor();
@@ -77,11 +92,18 @@ test('clicking a tag lists its notes (nested tags included) and filters the grap
   // The graph view's tag filter hides the other notes (the current note stays, so pick notes that are not it).
   await page.waitForFunction(() => {
     const cur = window.__atlasGraph!.nodes('.current').map((n) => n.id());
-    const ids = window.__atlasGraph!.nodes('[kind = "note"]').filter((n) => n.visible() && !cur.includes(n.id())).map((n) => n.id()).sort();
+    const ids = window
+      .__atlasGraph!.nodes('[kind = "note"]')
+      .filter((n) => n.visible() && !cur.includes(n.id()))
+      .map((n) => n.id())
+      .sort();
     return ids.filter((id) => !['笔记/学习计划.md', '笔记/调度器.md'].includes(id)).length === 0 && ids.length >= 1;
   });
   await openGraphView(page);
-  await page.getByRole('region', { name: 'Graph', exact: true }).getByRole('button', { name: /Clear tag filter/ }).click();
+  await page
+    .getByRole('region', { name: 'Graph', exact: true })
+    .getByRole('button', { name: /Clear tag filter/ })
+    .click();
   await waitForGraphNodes(page, 7);
 
   // Nested: #go covers go/concurrency, go/sync and go/runtime.
@@ -96,7 +118,10 @@ test('full-text search finds Chinese text and opens the hit', async () => {
   await box.fill('资源分配');
   const search = page.getByRole('region', { name: 'Search' });
   await search.getByRole('button', { name: /^process and thread/ }).click();
-  await page.getByRole('region', { name: 'Editor' }).getByRole('tab', { name: 'process and thread', exact: true, selected: true }).waitFor();
+  await page
+    .getByRole('region', { name: 'Editor' })
+    .getByRole('tab', { name: 'process and thread', exact: true, selected: true })
+    .waitFor();
 });
 
 test('keyboard shortcuts: Ctrl+Shift+F search, Ctrl+G graph, Ctrl+N new note, Ctrl+W close tab', async () => {
@@ -131,8 +156,12 @@ test('"Local graph" shows the notes linked to and from the current note', async 
     const s = window.__atlasGraphs?.local?.snapshot();
     if (!s) return false;
     const has = (id: string) => s.nodes.some((n) => n.id === id);
-    return !has('concepts/channel.md') && has('concepts/goroutine.md') && has('concepts/Mutex.md')
-      && s.nodes.some((n) => n.id === '笔记/调度器.md' && n.classes.includes('current'));
+    return (
+      !has('concepts/channel.md') &&
+      has('concepts/goroutine.md') &&
+      has('concepts/Mutex.md') &&
+      s.nodes.some((n) => n.id === '笔记/调度器.md' && n.classes.includes('current'))
+    );
   });
   await app.screenshot('local-graph');
 });

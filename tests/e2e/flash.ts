@@ -16,18 +16,29 @@ export async function watchFlashes(page: Page): Promise<void> {
         const el = r.target as Element;
         if (el.classList?.contains('nav-flash')) w.__flashes.push(el.textContent ?? '');
         for (const n of r.addedNodes) {
-          if (n instanceof Element) for (const f of [n, ...n.querySelectorAll('.nav-flash')]) if (f.classList.contains('nav-flash')) w.__flashes.push(f.textContent ?? '');
+          if (n instanceof Element)
+            for (const f of [n, ...n.querySelectorAll('.nav-flash')])
+              if (f.classList.contains('nav-flash')) w.__flashes.push(f.textContent ?? '');
         }
       }
     });
-    w.__flashObserver.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['class'] });
+    w.__flashObserver.observe(document.body, {
+      subtree: true,
+      childList: true,
+      attributes: true,
+      attributeFilter: ['class'],
+    });
   });
 }
 
 /** Waits until an element whose text matches `text` was flashed since {@link watchFlashes}. */
 export async function flashed(page: Page, text: RegExp): Promise<void> {
-  await eventually(async () => {
-    const seen = await page.evaluate(() => (window as unknown as { __flashes?: string[] }).__flashes ?? []);
-    return seen.some((t) => text.test(t));
-  }, 15_000, `a flash of ${text}`);
+  await eventually(
+    async () => {
+      const seen = await page.evaluate(() => (window as unknown as { __flashes?: string[] }).__flashes ?? []);
+      return seen.some((t) => text.test(t));
+    },
+    15_000,
+    `a flash of ${text}`,
+  );
 }

@@ -16,18 +16,35 @@ for (const scheme of ['light', 'dark'] as const) {
     const graph = page.getByRole('region', { name: 'Graph', exact: true });
     await graph.getByText(/^Nodes \(\d+\)$/).click();
     await graph.getByRole('searchbox', { name: 'Search graph nodes' }).fill('netpoller');
-    await graph.getByRole('list', { name: 'Graph nodes' }).getByRole('button', { name: 'netpoller', exact: true }).click();
+    await graph
+      .getByRole('list', { name: 'Graph nodes' })
+      .getByRole('button', { name: 'netpoller', exact: true })
+      .click();
     await page.getByRole('tab', { name: 'netpoller', selected: true }).waitFor({ timeout: 60_000 });
-    await page.waitForFunction(() => window.__atlasGraphs?.local?.snapshot().nodes.some((n) => n.id.endsWith('netpoller.md') && n.classes.includes('current')) && !window.__atlasGraphs.local.layoutPending, undefined, { timeout: 60_000 });
+    await page.waitForFunction(
+      () =>
+        window.__atlasGraphs?.local
+          ?.snapshot()
+          .nodes.some((n) => n.id.endsWith('netpoller.md') && n.classes.includes('current')) &&
+        !window.__atlasGraphs.local.layoutPending,
+      undefined,
+      { timeout: 60_000 },
+    );
     await page.getByRole('button', { name: 'Graph', exact: true }).click();
     await page.waitForFunction(() => window.__atlasGraphs?.global?.ready === true, undefined, { timeout: 120_000 });
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-    await page.getByRole('region', { name: 'Graph', exact: true }).screenshot({ path: path.join(out, `graph-global-${scheme}.png`) });
-    await page.getByRole('region', { name: 'Local graph' }).screenshot({ path: path.join(out, `graph-local-${scheme}.png`) });
+    await page
+      .getByRole('region', { name: 'Graph', exact: true })
+      .screenshot({ path: path.join(out, `graph-global-${scheme}.png`) });
+    await page
+      .getByRole('region', { name: 'Local graph' })
+      .screenshot({ path: path.join(out, `graph-local-${scheme}.png`) });
     await page.getByRole('button', { name: 'Learning map' }).click();
     await page.waitForFunction(() => window.__atlasGraphs?.map?.ready === true, undefined, { timeout: 60_000 });
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-    await page.getByRole('region', { name: 'Graph', exact: true }).screenshot({ path: path.join(out, `graph-map-${scheme}.png`) });
+    await page
+      .getByRole('region', { name: 'Graph', exact: true })
+      .screenshot({ path: path.join(out, `graph-map-${scheme}.png`) });
     if (app.pageErrors.length) console.error(app.pageErrors.join('\n'));
   } finally {
     await app.close();

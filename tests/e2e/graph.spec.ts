@@ -15,28 +15,59 @@ before(async () => {
   app = await startApp({ vault: 'e2e-basic', viewport: { width: 1600, height: 950 } });
   await waitForGraphNodes(app.page, 7);
 });
-after(async () => { await app?.close(); });
+after(async () => {
+  await app?.close();
+});
 
-type Snap = { nodes: { id: string; label: string; x: number; y: number; renderedX: number; renderedY: number; classes: string[]; visible: boolean; color: string }[]; edges: { source: string; target: string }[] };
+type Snap = {
+  nodes: {
+    id: string;
+    label: string;
+    x: number;
+    y: number;
+    renderedX: number;
+    renderedY: number;
+    classes: string[];
+    visible: boolean;
+    color: string;
+  }[];
+  edges: { source: string; target: string }[];
+};
 const snap = (view: string) => app.page.evaluate((v) => window.__atlasGraphs![v].snapshot(), view) as Promise<Snap>;
-const settled = (view: string) => app.page.waitForFunction((v) => {
-  const h = window.__atlasGraphs?.[v];
-  return !!h && h.ready && !h.layoutPending;
-}, view, { timeout: 20_000, polling: 100 });
+const settled = (view: string) =>
+  app.page.waitForFunction(
+    (v) => {
+      const h = window.__atlasGraphs?.[v];
+      return !!h && h.ready && !h.layoutPending;
+    },
+    view,
+    { timeout: 20_000, polling: 100 },
+  );
 const graph = () => app.page.getByRole('region', { name: 'Graph', exact: true });
 const controls = () => graph().getByRole('group', { name: 'Graph controls' });
-const visibleIds = async (view = 'global') => (await snap(view)).nodes.filter((n) => n.visible).map((n) => n.id).sort();
+const visibleIds = async (view = 'global') =>
+  (await snap(view)).nodes
+    .filter((n) => n.visible)
+    .map((n) => n.id)
+    .sort();
 
 async function openNoteFromTree(name: string) {
   await app.page.getByRole('region', { name: 'File tree' }).getByRole('treeitem', { name, exact: true }).click();
-  await app.page.getByRole('region', { name: 'Editor' }).getByRole('tab', { name, exact: true, selected: true }).waitFor();
+  await app.page
+    .getByRole('region', { name: 'Editor' })
+    .getByRole('tab', { name, exact: true, selected: true })
+    .waitFor();
 }
 
 test('local graph: a larger depth shows more notes', async () => {
   const { page } = app;
   await openNoteFromTree('select');
   const local = page.getByRole('region', { name: 'Local graph' });
-  await page.waitForFunction(() => window.__atlasGraphs?.local?.snapshot().nodes.some((n) => n.id === 'concepts/select.md' && n.classes.includes('current')));
+  await page.waitForFunction(() =>
+    window.__atlasGraphs?.local
+      ?.snapshot()
+      .nodes.some((n) => n.id === 'concepts/select.md' && n.classes.includes('current')),
+  );
   await settled('local');
   const depth1 = (await snap('local')).nodes.length;
   await local.getByRole('slider', { name: 'Depth' }).fill('2');
@@ -50,29 +81,46 @@ test('local graph: a larger depth shows more notes', async () => {
 test('the Filter box, a tag filter and the Orphans toggle hide nodes', async () => {
   const { page } = app;
   fs.writeFileSync(path.join(app.vaultDir, '孤岛.md'), '# 孤岛\n\nNo links here.\n');
-  await page.waitForFunction(() => window.__atlasGraph?.getElementById('孤岛.md').nonempty(), undefined, { timeout: 15_000 });
+  await page.waitForFunction(() => window.__atlasGraph?.getElementById('孤岛.md').nonempty(), undefined, {
+    timeout: 15_000,
+  });
   await openGraphView(page);
   await settled('global');
-  await controls().getByRole('button', { name: /Graph controls/ }).click();
+  await controls()
+    .getByRole('button', { name: /Graph controls/ })
+    .click();
   const all = await visibleIds();
   assert.ok(all.includes('孤岛.md'));
 
   await controls().getByRole('searchbox', { name: 'Filter' }).fill('chan');
-  await page.waitForFunction((n) => window.__atlasGraphs!.global.snapshot().nodes.filter((x) => x.visible).length < n, all.length);
+  await page.waitForFunction(
+    (n) => window.__atlasGraphs!.global.snapshot().nodes.filter((x) => x.visible).length < n,
+    all.length,
+  );
   const current = (await snap('global')).nodes.find((n) => n.classes.includes('current'))?.id;
-  for (const id of await visibleIds()) assert.ok(id.toLowerCase().includes('chan') || id === current, `${id} matches "chan" or is the current note`);
+  for (const id of await visibleIds())
+    assert.ok(id.toLowerCase().includes('chan') || id === current, `${id} matches "chan" or is the current note`);
   await controls().getByRole('searchbox', { name: 'Filter' }).fill('');
 
   await controls().getByRole('combobox', { name: 'Tag' }).fill('os');
-  await page.waitForFunction((n) => window.__atlasGraphs!.global.snapshot().nodes.filter((x) => x.visible).length < n, all.length);
+  await page.waitForFunction(
+    (n) => window.__atlasGraphs!.global.snapshot().nodes.filter((x) => x.visible).length < n,
+    all.length,
+  );
   const tagged = await visibleIds();
   assert.ok(tagged.includes('concepts/process and thread.md'), `the #os note stays (${tagged.join(', ')})`);
-  for (const id of tagged) assert.ok(id === 'concepts/process and thread.md' || id === current, `${id} carries #os or is current`);
+  for (const id of tagged)
+    assert.ok(id === 'concepts/process and thread.md' || id === current, `${id} carries #os or is current`);
   await controls().getByRole('combobox', { name: 'Tag' }).fill('');
-  await page.waitForFunction((n) => window.__atlasGraphs!.global.snapshot().nodes.filter((x) => x.visible).length === n, all.length);
+  await page.waitForFunction(
+    (n) => window.__atlasGraphs!.global.snapshot().nodes.filter((x) => x.visible).length === n,
+    all.length,
+  );
 
   await controls().getByRole('checkbox', { name: 'Orphans' }).uncheck();
-  await page.waitForFunction(() => !window.__atlasGraphs!.global.snapshot().nodes.find((n) => n.id === '孤岛.md')!.visible);
+  await page.waitForFunction(
+    () => !window.__atlasGraphs!.global.snapshot().nodes.find((n) => n.id === '孤岛.md')!.visible,
+  );
   assert.equal((await visibleIds()).length, all.length - 1, 'only the orphan is hidden');
   await controls().getByRole('checkbox', { name: 'Orphans' }).check();
 });
@@ -102,15 +150,26 @@ test('hover highlights a node and its neighbours and fades the rest', async () =
   const box = await page.getByTestId('graph-canvas-global').boundingBox();
   const n = (await snap('global')).nodes.find((x) => x.id === target)!;
   await page.mouse.move(box!.x + n.renderedX, box!.y + n.renderedY);
-  await page.waitForFunction((id) => window.__atlasGraphs!.global.snapshot().nodes.find((x) => x.id === id)!.classes.includes('hover'), target);
+  await page.waitForFunction(
+    (id) =>
+      window
+        .__atlasGraphs!.global.snapshot()
+        .nodes.find((x) => x.id === id)!
+        .classes.includes('hover'),
+    target,
+  );
   const s = await snap('global');
-  const nb = new Set(s.edges.filter((e) => e.source === target || e.target === target).flatMap((e) => [e.source, e.target]));
+  const nb = new Set(
+    s.edges.filter((e) => e.source === target || e.target === target).flatMap((e) => [e.source, e.target]),
+  );
   for (const x of s.nodes) {
     if (!x.visible) continue;
     assert.equal(x.classes.includes('faded'), !nb.has(x.id) && x.id !== target, `${x.id} faded iff not a neighbour`);
   }
   await page.mouse.move(box!.x + 2, box!.y + 2);
-  await page.waitForFunction(() => !window.__atlasGraphs!.global.snapshot().nodes.some((x) => x.classes.includes('faded')));
+  await page.waitForFunction(
+    () => !window.__atlasGraphs!.global.snapshot().nodes.some((x) => x.classes.includes('faded')),
+  );
 });
 
 test('saving a note with a new link adds one edge and moves no other node', async () => {
@@ -119,7 +178,9 @@ test('saving a note with a new link adds one edge and moves no other node', asyn
   const edges = before.edges.length;
   const file = path.join(app.vaultDir, 'concepts', 'process and thread.md');
   fs.appendFileSync(file, '\nThreads also need a [[Mutex]].\n');
-  await page.waitForFunction((n) => window.__atlasGraphs!.global.snapshot().edges.length === n + 1, edges, { timeout: 15_000 });
+  await page.waitForFunction((n) => window.__atlasGraphs!.global.snapshot().edges.length === n + 1, edges, {
+    timeout: 15_000,
+  });
   const after = await snap('global');
   const apply = await page.evaluate(() => window.__atlasGraphs!.global.lastApply);
   assert.deepEqual(apply, { added: 0, removed: 0, edgesAdded: 1, edgesRemoved: 0 });
@@ -128,7 +189,10 @@ test('saving a note with a new link adds one edge and moves no other node', asyn
   for (const x of after.nodes) {
     const b = was.get(x.id);
     if (!b) continue;
-    assert.ok(Math.hypot(x.x - b.x, x.y - b.y) < 3, `${x.id} stayed (moved ${Math.hypot(x.x - b.x, x.y - b.y).toFixed(1)} px)`);
+    assert.ok(
+      Math.hypot(x.x - b.x, x.y - b.y) < 3,
+      `${x.id} stayed (moved ${Math.hypot(x.x - b.x, x.y - b.y).toFixed(1)} px)`,
+    );
   }
 });
 
@@ -137,25 +201,38 @@ test('keyboard: arrows move between linked notes, Enter opens; the Graph nodes l
   const canvas = page.getByTestId('graph-canvas-global');
   await canvas.focus();
   await page.keyboard.press('Home');
-  await page.waitForFunction(() => window.__atlasGraphs!.global.snapshot().nodes.some((n) => n.classes.includes('kbd-focus')));
+  await page.waitForFunction(() =>
+    window.__atlasGraphs!.global.snapshot().nodes.some((n) => n.classes.includes('kbd-focus')),
+  );
   const start = (await snap('global')).nodes.find((n) => n.classes.includes('kbd-focus'))!.id;
   let moved = false;
   for (const key of ['ArrowRight', 'ArrowDown', 'ArrowLeft', 'ArrowUp']) {
     await page.keyboard.press(key);
     const now = (await snap('global')).nodes.find((n) => n.classes.includes('kbd-focus'))!.id;
-    if (now !== start) { moved = true; break; }
+    if (now !== start) {
+      moved = true;
+      break;
+    }
   }
   assert.ok(moved, 'an arrow key moved the focus to a linked note');
   const focused = (await snap('global')).nodes.find((n) => n.classes.includes('kbd-focus'))!;
   await page.keyboard.press('Enter');
-  await page.getByRole('region', { name: 'Editor' }).getByRole('tab', { name: focused.label, exact: true, selected: true }).waitFor();
+  await page
+    .getByRole('region', { name: 'Editor' })
+    .getByRole('tab', { name: focused.label, exact: true, selected: true })
+    .waitFor();
 
   await openGraphView(page);
-  await graph().getByText(/^Nodes \(\d+\)$/).click();
+  await graph()
+    .getByText(/^Nodes \(\d+\)$/)
+    .click();
   await graph().getByRole('searchbox', { name: 'Search graph nodes' }).fill('调度');
   const list = graph().getByRole('list', { name: 'Graph nodes' });
   await list.getByRole('button', { name: '调度器', exact: true }).click();
-  await page.getByRole('region', { name: 'Editor' }).getByRole('tab', { name: '调度器', exact: true, selected: true }).waitFor();
+  await page
+    .getByRole('region', { name: 'Editor' })
+    .getByRole('tab', { name: '调度器', exact: true, selected: true })
+    .waitFor();
 });
 
 test('positions are kept in the vault and survive a reload', async () => {
@@ -163,12 +240,18 @@ test('positions are kept in the vault and survive a reload', async () => {
   const before = await snap('global');
   const file = path.join(app.vaultDir, '.atlas', 'graph-positions.json');
   // The (debounced) write of the shown picture.
-  await eventually(() => {
-    try {
-      const kept = JSON.parse(fs.readFileSync(file, 'utf8')).positions as Record<string, [number, number]>;
-      return before.nodes.every((n) => kept[n.id] && Math.hypot(kept[n.id][0] - n.x, kept[n.id][1] - n.y) < 0.5);
-    } catch { return false; }
-  }, 15_000, 'graph-positions.json holds the shown positions');
+  await eventually(
+    () => {
+      try {
+        const kept = JSON.parse(fs.readFileSync(file, 'utf8')).positions as Record<string, [number, number]>;
+        return before.nodes.every((n) => kept[n.id] && Math.hypot(kept[n.id][0] - n.x, kept[n.id][1] - n.y) < 0.5);
+      } catch {
+        return false;
+      }
+    },
+    15_000,
+    'graph-positions.json holds the shown positions',
+  );
   await page.reload();
   await page.waitForFunction(() => window.__atlasGraphs?.global?.ready === true, undefined, { timeout: 30_000 });
   const after = await snap('global');

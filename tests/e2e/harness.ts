@@ -23,7 +23,11 @@ export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const ARTIFACTS_DIR = path.join(REPO_ROOT, 'tests', '.artifacts');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
   '--disable-sync',
 ];
 /** How long the host may take to print its URL, ms. */
@@ -72,16 +76,27 @@ function waitForUrl(host: ChildProcess, stderr: () => string): Promise<string> {
     let out = '';
     const timer = setTimeout(() => {
       cleanup();
-      reject(new Error(`startApp: the host printed no URL within ${HOST_START_TIMEOUT_MS} ms.\nstdout: ${out}\nstderr: ${stderr()}`));
+      reject(
+        new Error(
+          `startApp: the host printed no URL within ${HOST_START_TIMEOUT_MS} ms.\nstdout: ${out}\nstderr: ${stderr()}`,
+        ),
+      );
     }, HOST_START_TIMEOUT_MS);
     const onData = (chunk: Buffer) => {
       out += chunk.toString('utf8');
       const m = /Concept Atlas: (http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9A-Za-z_-]+)/.exec(out);
-      if (m) { cleanup(); resolve(m[1]); }
+      if (m) {
+        cleanup();
+        resolve(m[1]);
+      }
     };
     const onExit = (code: number | null) => {
       cleanup();
-      reject(new Error(`startApp: the host exited (code ${code}) before printing its URL.\nstdout: ${out}\nstderr: ${stderr()}`));
+      reject(
+        new Error(
+          `startApp: the host exited (code ${code}) before printing its URL.\nstdout: ${out}\nstderr: ${stderr()}`,
+        ),
+      );
     };
     const cleanup = () => {
       clearTimeout(timer);
@@ -97,7 +112,10 @@ function stopProcess(p: ChildProcess): Promise<void> {
   if (p.exitCode !== null || p.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     const kill = setTimeout(() => p.kill('SIGKILL'), 3000);
-    p.once('exit', () => { clearTimeout(kill); resolve(); });
+    p.once('exit', () => {
+      clearTimeout(kill);
+      resolve();
+    });
     p.kill('SIGTERM');
   });
 }
@@ -113,11 +131,15 @@ export async function startApp(opts: StartOptions): Promise<AtlasApp> {
   fs.cpSync(source, vaultDir, { recursive: true });
 
   const t0 = performance.now();
-  const host = spawn(process.execPath, [
-    path.join(REPO_ROOT, 'electron', 'host', 'web.ts'), vaultDir, '--port', '0', '--db', path.join(tmp, 'atlas.db'),
-  ], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const host = spawn(
+    process.execPath,
+    [path.join(REPO_ROOT, 'electron', 'host', 'web.ts'), vaultDir, '--port', '0', '--db', path.join(tmp, 'atlas.db')],
+    { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   let stderr = '';
-  host.stderr!.on('data', (c: Buffer) => { stderr += c.toString('utf8'); });
+  host.stderr!.on('data', (c: Buffer) => {
+    stderr += c.toString('utf8');
+  });
   // Keep draining stdout so a chatty host never blocks on a full pipe.
   host.stdout!.on('data', () => {});
 
@@ -140,14 +162,22 @@ export async function startApp(opts: StartOptions): Promise<AtlasApp> {
     });
     const page = await context.newPage();
     const pageErrors: string[] = [];
-    page.on('console', (m) => { if (m.type() === 'error') pageErrors.push(`${m.text()} ${m.location().url}`.trim()); });
+    page.on('console', (m) => {
+      if (m.type() === 'error') pageErrors.push(`${m.text()} ${m.location().url}`.trim());
+    });
     page.on('pageerror', (e) => pageErrors.push(String(e)));
     await page.goto(url);
     await page.getByRole('region', { name: 'Local graph' }).waitFor({ state: 'visible', timeout: 30_000 });
     const firstScreenMs = performance.now() - t0;
     fs.mkdirSync(ARTIFACTS_DIR, { recursive: true });
     return {
-      page, browser, baseUrl: u.origin, token, vaultDir, timings: { spawnedAt: t0, hostUrlMs, firstScreenMs }, pageErrors,
+      page,
+      browser,
+      baseUrl: u.origin,
+      token,
+      vaultDir,
+      timings: { spawnedAt: t0, hostUrlMs, firstScreenMs },
+      pageErrors,
       hostStderr: () => stderr,
       async screenshot(name) {
         const file = path.join(ARTIFACTS_DIR, `${name}.png`);
@@ -172,12 +202,18 @@ export async function waitForGraphNodes(page: Page, min = 1, timeout = 30_000): 
 
 /** Waits until the graph has an edge between two node ids (either direction; prerequisite edges are drawn reversed). */
 export async function waitForGraphEdge(page: Page, a: string, b: string, timeout = 15_000): Promise<void> {
-  await page.waitForFunction(([x, y]) => {
-    const cy = window.__atlasGraph;
-    if (!cy) return false;
-    return cy.edges().map((e) => [e.source().id(), e.target().id()])
-      .some(([s, t]) => (s === x && t === y) || (s === y && t === x));
-  }, [a, b] as const, { timeout });
+  await page.waitForFunction(
+    ([x, y]) => {
+      const cy = window.__atlasGraph;
+      if (!cy) return false;
+      return cy
+        .edges()
+        .map((e) => [e.source().id(), e.target().id()])
+        .some(([s, t]) => (s === x && t === y) || (s === y && t === x));
+    },
+    [a, b] as const,
+    { timeout },
+  );
 }
 
 /** Shows the graph view tab (opening it when closed) and waits for its region. */
@@ -207,15 +243,23 @@ export async function clickGraphNode(page: Page, id: string): Promise<void> {
 }
 
 /** Calls an API method from inside the page (with the page's token), returning the host's JSON answer. */
-export async function callApiFromPage(page: Page, token: string, method: string, args: unknown[]): Promise<{ status: number; body: unknown }> {
-  return page.evaluate(async ([m, a, t]) => {
-    const res = await fetch(`/api/${m}`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${t}` },
-      body: JSON.stringify({ args: a }),
-    });
-    return { status: res.status, body: await res.json() };
-  }, [method, args, token] as const);
+export async function callApiFromPage(
+  page: Page,
+  token: string,
+  method: string,
+  args: unknown[],
+): Promise<{ status: number; body: unknown }> {
+  return page.evaluate(
+    async ([m, a, t]) => {
+      const res = await fetch(`/api/${m}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${t}` },
+        body: JSON.stringify({ args: a }),
+      });
+      return { status: res.status, body: await res.json() };
+    },
+    [method, args, token] as const,
+  );
 }
 
 /** Polls `fn` until it returns a truthy value (for files written by the app), failing after `timeout` ms. */
@@ -229,7 +273,8 @@ export async function eventually<T>(fn: () => T | Promise<T>, timeout = 10_000, 
     } catch (e) {
       last = e;
     }
-    if (Date.now() > end) throw new Error(`Timed out after ${timeout} ms waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+    if (Date.now() > end)
+      throw new Error(`Timed out after ${timeout} ms waiting for ${what}${last ? `: ${String(last)}` : ''}`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }

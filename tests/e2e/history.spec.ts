@@ -10,12 +10,17 @@ before(async () => {
   app = await startApp({ vault: 'e2e-basic' });
   await waitForGraphNodes(app.page, 7);
 });
-after(async () => { await app?.close(); });
+after(async () => {
+  await app?.close();
+});
 
 const editor = () => app.page.getByRole('region', { name: 'Editor' });
 const selected = (name: string) => editor().getByRole('tab', { name, exact: true, selected: true }).waitFor();
-async function open(name: string, modifiers: ('Control')[] = []) {
-  await app.page.getByRole('region', { name: 'File tree' }).getByRole('treeitem', { name, exact: true }).click({ modifiers });
+async function open(name: string, modifiers: 'Control'[] = []) {
+  await app.page
+    .getByRole('region', { name: 'File tree' })
+    .getByRole('treeitem', { name, exact: true })
+    .click({ modifiers });
   await selected(name);
 }
 
@@ -25,7 +30,11 @@ test('back and forward walk the tab’s history by keyboard, buttons and mouse b
   await open('Mutex');
   await open('select');
   // One note tab: the tree navigated it (the graph view tab, opened in the background at start, is not a note tab).
-  assert.equal(await editor().getByRole('tab').filter({ hasNotText: 'Graph view' }).count(), 1, 'the tree navigates the tab');
+  assert.equal(
+    await editor().getByRole('tab').filter({ hasNotText: 'Graph view' }).count(),
+    1,
+    'the tree navigates the tab',
+  );
 
   await page.keyboard.press('Alt+ArrowLeft');
   await selected('Mutex');

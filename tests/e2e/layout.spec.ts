@@ -11,7 +11,9 @@ before(async () => {
   app = await startApp({ vault: 'e2e-basic', viewport: { width: 1024, height: 700 } });
   await waitForGraphNodes(app.page, 7);
 });
-after(async () => { await app?.close(); });
+after(async () => {
+  await app?.close();
+});
 
 async function noOverflow() {
   return app.page.evaluate(() => {
@@ -36,7 +38,10 @@ test('the right sidebar collapses and expands; its width is remembered after a r
   const toggle = page.getByRole('button', { name: 'Toggle right sidebar' });
   await toggle.click();
   await right.waitFor({ state: 'hidden' });
-  assert.equal(await page.evaluate(() => Math.round(document.getElementById('right')!.getBoundingClientRect().width)), 0);
+  assert.equal(
+    await page.evaluate(() => Math.round(document.getElementById('right')!.getBoundingClientRect().width)),
+    0,
+  );
   await toggle.click();
   await right.waitFor({ state: 'visible' });
 
@@ -48,12 +53,18 @@ test('the right sidebar collapses and expands; its width is remembered after a r
   await page.mouse.down();
   await page.mouse.move(box.x - 60, box.y + box.height / 2, { steps: 5 });
   await page.mouse.up();
-  await page.waitForFunction((w) => (document.querySelector('.sidebar.right')?.getBoundingClientRect().width ?? 0) > w + 30, before);
+  await page.waitForFunction(
+    (w) => (document.querySelector('.sidebar.right')?.getBoundingClientRect().width ?? 0) > w + 30,
+    before,
+  );
   const widened = (await right.boundingBox())!.width;
 
   await page.reload();
   await right.waitFor({ state: 'visible' });
-  await page.waitForFunction((w) => Math.abs((document.querySelector('.sidebar.right')?.getBoundingClientRect().width ?? 0) - w) < 3, widened);
+  await page.waitForFunction(
+    (w) => Math.abs((document.querySelector('.sidebar.right')?.getBoundingClientRect().width ?? 0) - w) < 3,
+    widened,
+  );
   assert.deepEqual(await noOverflow(), { overflow: 0, clipped: [] });
 });
 

@@ -25,13 +25,35 @@ const PATH_NOTE = 'paths/Go 并发入门.md';
 
 /** Resolved `prerequisites` of each fixture note (vault paths). */
 const PREREQS: Record<string, string[]> = {
-  [GO]: [], [PT]: [], [GR]: [GO, PT], [CH]: [GR], [MU]: [GR], [SE]: [CH], [CT]: [SE, MU], [SC]: [GR, PT],
+  [GO]: [],
+  [PT]: [],
+  [GR]: [GO, PT],
+  [CH]: [GR],
+  [MU]: [GR],
+  [SE]: [CH],
+  [CT]: [SE, MU],
+  [SC]: [GR, PT],
 };
 /** The `estimate` property of each note, minutes. */
-const MINUTES: Record<string, number> = { [GO]: 10, [PT]: 15, [GR]: 20, [CH]: 25, [MU]: 15, [SE]: 10, [CT]: 30, [SC]: 45 };
+const MINUTES: Record<string, number> = {
+  [GO]: 10,
+  [PT]: 15,
+  [GR]: 20,
+  [CH]: 25,
+  [MU]: 15,
+  [SE]: 10,
+  [CT]: 30,
+  [SC]: 45,
+};
 const TITLE: Record<string, string> = {
-  [GO]: 'Go language', [PT]: 'process and thread', [GR]: 'goroutine', [CH]: '通道', [MU]: 'Mutex', [SE]: 'select',
-  [CT]: 'context', [SC]: '调度器',
+  [GO]: 'Go language',
+  [PT]: 'process and thread',
+  [GR]: 'goroutine',
+  [CH]: '通道',
+  [MU]: 'Mutex',
+  [SE]: 'select',
+  [CT]: 'context',
+  [SC]: '调度器',
 };
 const pathOfTitle = (t: string) => Object.keys(TITLE).find((p) => TITLE[p] === t);
 
@@ -40,7 +62,9 @@ before(async () => {
   app = await startApp({ vault: 'e2e-learning', viewport: { width: 1600, height: 1000 } });
   await waitForGraphNodes(app.page, 9);
 });
-after(async () => { await app?.close(); });
+after(async () => {
+  await app?.close();
+});
 
 const region = (name: string) => app.page.getByRole('region', { name, exact: true });
 const learning = () => region('Learning');
@@ -55,18 +79,27 @@ function minutes(min: number): string {
 
 /** Step titles of the shown plan, in checklist order, read from the checkbox labels (`title, level, minutes`). */
 async function planTitles(): Promise<string[]> {
-  const labels = await planRegion().getByRole('checkbox').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
+  const labels = await planRegion()
+    .getByRole('checkbox')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
   return labels.map((l) => l.slice(0, l.indexOf(', ')));
 }
 
 /** Waits until the checklist shows exactly the steps of `expected` (any order), then returns them as vault paths in checklist order. */
 async function waitForPlan(expected: string[]): Promise<string[]> {
-  const want = expected.map((p) => TITLE[p]).sort().join('|');
+  const want = expected
+    .map((p) => TITLE[p])
+    .sort()
+    .join('|');
   let titles: string[] = [];
-  await eventually(async () => {
-    titles = await planTitles();
-    return [...titles].sort().join('|') === want;
-  }, 10_000, `plan steps ${want} (shown: ${titles.join(', ')})`);
+  await eventually(
+    async () => {
+      titles = await planTitles();
+      return [...titles].sort().join('|') === want;
+    },
+    10_000,
+    `plan steps ${want} (shown: ${titles.join(', ')})`,
+  );
   return titles.map((t) => pathOfTitle(t)!);
 }
 
@@ -83,21 +116,33 @@ function assertTopological(order: string[], target: string) {
 
 /** Waits until the graph marks exactly `order` as the plan, each node numbered by its step. */
 async function waitForGraphPlan(order: string[]): Promise<void> {
-  await app.page.waitForFunction((want) => {
-    const cy = window.__atlasGraph;
-    if (!cy) return false;
-    const marked = cy.nodes('.plan').map((n) => n.id()).sort();
-    if (marked.join('\u0000') !== [...want].sort().join('\u0000')) return false;
-    return want.every((id, i) => {
-      const n = cy.getElementById(id);
-      return n.data('display') === `${i + 1}. ${n.data('label')}`;
-    });
-  }, order, { timeout: 10_000, polling: 100 });
+  await app.page.waitForFunction(
+    (want) => {
+      const cy = window.__atlasGraph;
+      if (!cy) return false;
+      const marked = cy
+        .nodes('.plan')
+        .map((n) => n.id())
+        .sort();
+      if (marked.join('\u0000') !== [...want].sort().join('\u0000')) return false;
+      return want.every((id, i) => {
+        const n = cy.getElementById(id);
+        return n.data('display') === `${i + 1}. ${n.data('label')}`;
+      });
+    },
+    order,
+    { timeout: 10_000, polling: 100 },
+  );
   // Prerequisite edges inside the plan are drawn bold.
-  const planEdges = await app.page.evaluate(() => window.__atlasGraph!.edges('.plan-edge').map((e) => [e.source().id(), e.target().id()]));
+  const planEdges = await app.page.evaluate(() =>
+    window.__atlasGraph!.edges('.plan-edge').map((e) => [e.source().id(), e.target().id()]),
+  );
   for (const [from, to] of planEdges) {
     assert.ok(order.includes(from) && order.includes(to), `plan edge ${from} → ${to} joins two plan steps`);
-    assert.ok(PREREQS[to]?.includes(from), `plan edge ${from} → ${to} is a prerequisite edge, prerequisite → dependent`);
+    assert.ok(
+      PREREQS[to]?.includes(from),
+      `plan edge ${from} → ${to} is a prerequisite edge, prerequisite → dependent`,
+    );
   }
   const expectedEdges = order.flatMap((p) => PREREQS[p].filter((q) => order.includes(q))).length;
   assert.equal(planEdges.length, expectedEdges, 'every prerequisite edge inside the plan is highlighted');
@@ -129,8 +174,11 @@ async function tick(p: string, checked: boolean) {
   if (checked) await box.check();
   else await box.uncheck();
   // still in that state after the save (the box is enabled again once it has ended)
-  await app.page.waitForFunction(([el, want]) => (el as HTMLInputElement).checked === want && !(el as HTMLInputElement).disabled,
-    [await box.elementHandle(), checked] as const, { timeout: 10_000, polling: 50 });
+  await app.page.waitForFunction(
+    ([el, want]) => (el as HTMLInputElement).checked === want && !(el as HTMLInputElement).disabled,
+    [await box.elementHandle(), checked] as const,
+    { timeout: 10_000, polling: 50 },
+  );
 }
 
 async function openFromTree(title: string) {
@@ -145,7 +193,10 @@ test('"Plan for current note" plans the open note in topological order and numbe
   assertTopological(order, SC);
   assert.equal(await learning().getByLabel('Learning target').inputValue(), '调度器');
   await planRegion().getByText(`0/4 learned`).waitFor();
-  await planRegion().getByLabel('Time left').getByText(`${minutes(10 + 15 + 20 + 45)} left`).waitFor();
+  await planRegion()
+    .getByLabel('Time left')
+    .getByText(`${minutes(10 + 15 + 20 + 45)} left`)
+    .waitFor();
   // The checkbox label carries the roadmap level (专家 → L4) and the estimate.
   await planRegion().getByRole('checkbox', { name: '调度器, L4 专家 expert, 45 min', exact: true }).waitFor();
   await waitForGraphPlan(order);
@@ -159,7 +210,10 @@ test('typing a target (a Chinese alias) shows its plan, prerequisites first, and
   assertTopological(order, CT);
   await planRegion().getByText('0/7 learned').waitFor();
   const total = [GO, PT, GR, CH, MU, SE, CT].reduce((n, p) => n + MINUTES[p], 0);
-  await planRegion().getByLabel('Time left').getByText(`${minutes(total)} left`).waitFor();
+  await planRegion()
+    .getByLabel('Time left')
+    .getByText(`${minutes(total)} left`)
+    .waitFor();
   // 调度器 left the plan: the graph drops its mark and number.
   await waitForGraphPlan(order);
   const sc = await app.page.evaluate((id) => window.__atlasGraph!.getElementById(id).data('display') as string, SC);
@@ -180,31 +234,58 @@ test('ticking steps records progress, shortens the time left, colours the node a
   const total = [GO, PT, GR, CH, MU, SE, CT].reduce((n, p) => n + MINUTES[p], 0);
 
   await tick(GO, true);
-  await eventually(() => readProgress()?.notes[GO] === 'learned', 10_000, 'progress.json records Go language as learned');
+  await eventually(
+    () => readProgress()?.notes[GO] === 'learned',
+    10_000,
+    'progress.json records Go language as learned',
+  );
   assert.equal(readProgress()!.version, 1);
   assert.deepEqual(Object.keys(readProgress()!.notes), [GO]);
   await planRegion().getByText('1/7 learned').waitFor();
-  await planRegion().getByLabel('Time left').getByText(`${minutes(total - MINUTES[GO])} left`).waitFor();
+  await planRegion()
+    .getByLabel('Time left')
+    .getByText(`${minutes(total - MINUTES[GO])} left`)
+    .waitFor();
   // The ticked step stays in the checklist (ticked), so it can be unticked.
   assert.ok(await stepBox(GO).isChecked());
   assert.equal((await planTitles()).length, 7);
-  await page.waitForFunction((id) => window.__atlasGraph!.getElementById(id).hasClass('learned'), GO, { timeout: 10_000 });
+  await page.waitForFunction((id) => window.__atlasGraph!.getElementById(id).hasClass('learned'), GO, {
+    timeout: 10_000,
+  });
   // Drawn green (the learned colour), unlike an unlearned plan step.
-  const colours = await page.evaluate(([a, b]) => [a, b].map((id) => window.__atlasGraph!.getElementById(id).style('background-color') as string), [GO, GR]);
+  const colours = await page.evaluate(
+    ([a, b]) => [a, b].map((id) => window.__atlasGraph!.getElementById(id).style('background-color') as string),
+    [GO, GR],
+  );
   assert.equal(colours[0], 'rgb(45,164,78)');
   assert.notEqual(colours[1], colours[0]);
   // Next up: Go language is learned; process and thread now unlocks goroutine.
   await nextUp.getByRole('button', { name: /^process and thread\s+unlocks 1$/ }).waitFor();
-  await eventually(async () => !(await nextTitles()).some((t) => t.startsWith('Go language')), 10_000, 'Go language leaves Next up');
+  await eventually(
+    async () => !(await nextTitles()).some((t) => t.startsWith('Go language')),
+    10_000,
+    'Go language leaves Next up',
+  );
 
   await tick(PT, true);
   await eventually(() => readProgress()?.notes[PT] === 'learned', 10_000, 'progress.json records process and thread');
   await planRegion().getByText('2/7 learned').waitFor();
-  await planRegion().getByLabel('Time left').getByText(`${minutes(total - MINUTES[GO] - MINUTES[PT])} left`).waitFor();
-  await page.waitForFunction((ids) => ids.every((id) => window.__atlasGraph!.getElementById(id).hasClass('learned')), [GO, PT], { timeout: 10_000 });
+  await planRegion()
+    .getByLabel('Time left')
+    .getByText(`${minutes(total - MINUTES[GO] - MINUTES[PT])} left`)
+    .waitFor();
+  await page.waitForFunction(
+    (ids) => ids.every((id) => window.__atlasGraph!.getElementById(id).hasClass('learned')),
+    [GO, PT],
+    { timeout: 10_000 },
+  );
   // goroutine is ready and unlocks 通道, Mutex and 调度器.
   await nextUp.getByRole('button', { name: /^goroutine\s+unlocks 3$/ }).waitFor();
-  await eventually(async () => (await nextTitles()).length === 1, 10_000, `Next up is only goroutine (got ${(await nextTitles()).join(' | ')})`);
+  await eventually(
+    async () => (await nextTitles()).length === 1,
+    10_000,
+    `Next up is only goroutine (got ${(await nextTitles()).join(' | ')})`,
+  );
   // Unlearned plan nodes are not coloured learned.
   assert.equal(await page.evaluate((id) => window.__atlasGraph!.getElementById(id).hasClass('learned'), GR), false);
   await app.screenshot('learning-ticked');
@@ -212,11 +293,21 @@ test('ticking steps records progress, shortens the time left, colours the node a
 
   // Unticking clears the entry in the file and gives the time back.
   await tick(PT, false);
-  await eventually(() => readProgress() !== null && !(PT in readProgress()!.notes), 10_000, 'progress.json drops process and thread');
+  await eventually(
+    () => readProgress() !== null && !(PT in readProgress()!.notes),
+    10_000,
+    'progress.json drops process and thread',
+  );
   await planRegion().getByText('1/7 learned').waitFor();
-  await page.waitForFunction((id) => !window.__atlasGraph!.getElementById(id).hasClass('learned'), PT, { timeout: 10_000 });
+  await page.waitForFunction((id) => !window.__atlasGraph!.getElementById(id).hasClass('learned'), PT, {
+    timeout: 10_000,
+  });
   await tick(PT, true);
-  await eventually(() => readProgress()?.notes[PT] === 'learned', 10_000, 'progress.json records process and thread again');
+  await eventually(
+    () => readProgress()?.notes[PT] === 'learned',
+    10_000,
+    'progress.json records process and thread again',
+  );
 });
 
 test('"Learning map" lays out the plan, each concept below its prerequisites, fitted to it', async () => {
@@ -228,26 +319,40 @@ test('"Learning map" lays out the plan, each concept below its prerequisites, fi
   const button = region('Graph').getByRole('button', { name: 'Learning map' });
   await button.click();
   await region('Graph').getByRole('button', { name: 'Learning map', pressed: true }).waitFor();
-  await page.waitForFunction((n) => {
-    const h = window.__atlasGraphs?.map;
-    return !!h && h.ready && !h.layoutPending && h.snapshot().nodes.length === n;
-  }, plan.length, { timeout: 20_000, polling: 100 });
+  await page.waitForFunction(
+    (n) => {
+      const h = window.__atlasGraphs?.map;
+      return !!h && h.ready && !h.layoutPending && h.snapshot().nodes.length === n;
+    },
+    plan.length,
+    { timeout: 20_000, polling: 100 },
+  );
   const snap = await page.evaluate(() => window.__atlasGraphs!.map.snapshot());
   assert.deepEqual(snap.nodes.map((n) => n.id).sort(), [...plan].sort(), 'the map shows the plan, not the vault');
   const y = new Map(snap.nodes.map((n) => [n.id, n.y]));
   const expected = plan.flatMap((p) => PREREQS[p].filter((q) => plan.includes(q)).map((q) => `${q} → ${p}`)).sort();
-  assert.deepEqual(snap.edges.map((e) => `${e.source} → ${e.target}`).sort(), expected, 'one arrow per prerequisite, prerequisite → dependent');
+  assert.deepEqual(
+    snap.edges.map((e) => `${e.source} → ${e.target}`).sort(),
+    expected,
+    'one arrow per prerequisite, prerequisite → dependent',
+  );
   for (const e of snap.edges) assert.ok(y.get(e.source)! < y.get(e.target)!, `${e.source} above ${e.target}`);
   // Fitted to the plan at a readable zoom: every node on screen.
   assert.ok(snap.zoom >= 0.6, `readable zoom (${snap.zoom})`);
   for (const n of snap.nodes) {
-    assert.ok(n.renderedX > 0 && n.renderedX < snap.width && n.renderedY > 0 && n.renderedY < snap.height, `${n.id} in view`);
+    assert.ok(
+      n.renderedX > 0 && n.renderedX < snap.width && n.renderedY > 0 && n.renderedY < snap.height,
+      `${n.id} in view`,
+    );
   }
   await region('Graph').getByText(`${plan.length} nodes`, { exact: true }).waitFor();
   // No two labels overlap (plan numbers included, e.g. "1. Go language" beside "2. process and thread").
-  const boxes = await page.evaluate(() => window.__atlasGraph!.nodes(':visible').map((n) => ({
-    label: n.data('display') as string, ...n.boundingBox({ includeLabels: true, includeNodes: false, includeOverlays: false }),
-  })));
+  const boxes = await page.evaluate(() =>
+    window.__atlasGraph!.nodes(':visible').map((n) => ({
+      label: n.data('display') as string,
+      ...n.boundingBox({ includeLabels: true, includeNodes: false, includeOverlays: false }),
+    })),
+  );
   for (const [i, a] of boxes.entries()) {
     for (const b of boxes.slice(i + 1)) {
       const overlap = a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
@@ -270,8 +375,10 @@ test('a curated path opens and steps through its notes with Next and Previous', 
   await curated.getByRole('button', { name: /^Go 并发入门\s+5 steps$/ }).click();
   const steps = curated.getByRole('listitem');
   await eventually(async () => (await steps.count()) === 5, 10_000, 'five path steps');
-  assert.deepEqual((await steps.allInnerTexts()).map((t) => t.trim()),
-    ['process and thread', 'goroutine', '通道', 'select', 'context']);
+  assert.deepEqual(
+    (await steps.allInnerTexts()).map((t) => t.trim()),
+    ['process and thread', 'goroutine', '通道', 'select', 'context'],
+  );
   // Not on the path yet: no navigation.
   assert.equal(await curated.getByRole('group', { name: 'Path navigation' }).count(), 0);
 
@@ -292,7 +399,9 @@ test('a curated path opens and steps through its notes with Next and Previous', 
   }
   assert.ok(await nav.getByRole('button', { name: 'Next' }).isDisabled(), 'Next is disabled on the last step');
   // The graph follows the open note.
-  await app.page.waitForFunction((id) => window.__atlasGraph!.getElementById(id).hasClass('current'), CT, { timeout: 10_000 });
+  await app.page.waitForFunction((id) => window.__atlasGraph!.getElementById(id).hasClass('current'), CT, {
+    timeout: 10_000,
+  });
   await regionShot(learning(), 'learning-curated-panel');
 
   await nav.getByRole('button', { name: 'Previous' }).click();
@@ -313,8 +422,11 @@ test('a failed save reverts the ticked box and shows the error', async () => {
     assert.equal(await box.isChecked(), false, 'goroutine starts unticked');
     await box.click();
     await learning().getByRole('alert').waitFor({ timeout: 10_000 });
-    await app.page.waitForFunction((el) => !(el as HTMLInputElement).checked && !(el as HTMLInputElement).disabled,
-      await box.elementHandle(), { timeout: 10_000, polling: 50 });
+    await app.page.waitForFunction(
+      (el) => !(el as HTMLInputElement).checked && !(el as HTMLInputElement).disabled,
+      await box.elementHandle(),
+      { timeout: 10_000, polling: 50 },
+    );
     assert.match(await learning().getByRole('alert').innerText(), /progress\.json|EISDIR|directory/i);
   } finally {
     fs.rmSync(file, { recursive: true, force: true });

@@ -30,18 +30,24 @@ for (let i = 0; i < runs; i++) {
       const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
       const marks: Record<string, number> = { domContentLoaded: Math.round(nav?.domContentLoadedEventEnd ?? -1) };
       for (const e of performance.getEntries()) {
-        if (e.name.startsWith('atlas-')) marks[e.name] = Math.round(e.entryType === 'measure' ? e.duration : e.startTime);
+        if (e.name.startsWith('atlas-'))
+          marks[e.name] = Math.round(e.entryType === 'measure' ? e.duration : e.startTime);
       }
       return { frame: m ? m.startTime : null, marks };
     });
     await app.screenshot(`measure-${i}`);
-    console.log(JSON.stringify({
-      vault, run: i + 1, nodes: nodes.length,
-      hostUrlMs: Math.round(app.timings.hostUrlMs),
-      spawnToGraphWithNodesMs: Math.round(usableMs),
-      pageLoadToFirstGraphFrameMs: frame === null ? null : Math.round(frame),
-      pageErrors: app.pageErrors.length, marks,
-    }));
+    console.log(
+      JSON.stringify({
+        vault,
+        run: i + 1,
+        nodes: nodes.length,
+        hostUrlMs: Math.round(app.timings.hostUrlMs),
+        spawnToGraphWithNodesMs: Math.round(usableMs),
+        pageLoadToFirstGraphFrameMs: frame === null ? null : Math.round(frame),
+        pageErrors: app.pageErrors.length,
+        marks,
+      }),
+    );
   } finally {
     await app.close();
   }

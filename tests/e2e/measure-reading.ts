@@ -25,7 +25,9 @@ function realistic(bytes: number, seed: string): string {
       `## Section ${i}\n`,
       `Paragraph ${i} about [[goroutine]] scheduling, **bold**, *emphasis*, \`code\`, ==highlight== and a link to [[Note ${i % 50}#Heading|alias]]. 中文段落，关于通道与调度器。\n`,
       `- item one with [[channel]]\n- item two ^blk${i}\n  - nested item\n`,
-      i % 5 === 0 ? '```go\nfunc main() {\n\tch := make(chan int)\n\tgo func() { ch <- 1 }()\n\tfmt.Println(<-ch)\n}\n```\n' : '',
+      i % 5 === 0
+        ? '```go\nfunc main() {\n\tch := make(chan int)\n\tgo func() { ch <- 1 }()\n\tfmt.Println(<-ch)\n}\n```\n'
+        : '',
       i % 7 === 0 ? '> [!tip] A tip\n> Callout body with [[link]].\n' : '',
       i % 11 === 0 ? '| a | b |\n|---|---|\n| 1 | 2 |\n' : '',
       i % 13 === 0 ? 'Math $x^2 + y^2 = z^2$ inline.\n' : '',
@@ -44,7 +46,7 @@ function pathological(bytes: number): string {
       '>'.repeat(60) + ' deep quote\n',
       Array.from({ length: 40 }, (_, d) => `${'  '.repeat(d)}- level ${d}`).join('\n') + '\n',
       '*a **b '.repeat(200) + '\n',
-      '[[' .repeat(300) + ']]'.repeat(100) + '\n',
+      '[['.repeat(300) + ']]'.repeat(100) + '\n',
       '`'.repeat(50) + ' x ' + '`'.repeat(49) + '\n',
     ].join('\n');
     parts.push(chunk);
@@ -71,21 +73,31 @@ try {
     try {
       const results: Array<{ note: string; bytes: number; firstPaintMs: number; longestTaskMs: number }> = [];
       for (const [name, text] of notes) {
-        await page.getByRole('region', { name: 'File tree' }).getByRole('treeitem', { name: name, exact: true }).click();
+        await page
+          .getByRole('region', { name: 'File tree' })
+          .getByRole('treeitem', { name: name, exact: true })
+          .click();
         const ed = page.getByRole('region', { name: 'Editor' });
         await ed.getByRole('tab', { name, exact: true, selected: true }).waitFor();
         await ed.locator('.cm-content').waitFor();
         const m = await page.evaluate(async (title) => {
           const tasks: number[] = [];
-          const obs = new PerformanceObserver((list) => { for (const e of list.getEntries()) tasks.push(e.duration); });
+          const obs = new PerformanceObserver((list) => {
+            for (const e of list.getEntries()) tasks.push(e.duration);
+          });
           obs.observe({ type: 'longtask', buffered: false });
-          const button = [...document.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent === 'Reading view')!;
+          const button = [...document.querySelectorAll<HTMLButtonElement>('button')].find(
+            (b) => b.textContent === 'Reading view',
+          )!;
           const t0 = performance.now();
           button.click();
           const firstPaint = await new Promise<number>((resolve) => {
             const check = () => {
-              const art = [...document.querySelectorAll('article.reading-view')].find((a) => a.getAttribute('aria-label') === `Reading view of ${title}`);
-              if (art && art.querySelector('.reading-body > *')) requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t0), 0));
+              const art = [...document.querySelectorAll('article.reading-view')].find(
+                (a) => a.getAttribute('aria-label') === `Reading view of ${title}`,
+              );
+              if (art && art.querySelector('.reading-body > *'))
+                requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t0), 0));
               else requestAnimationFrame(check);
             };
             check();
@@ -95,11 +107,17 @@ try {
           obs.disconnect();
           return { firstPaintMs: firstPaint, longestTaskMs: tasks.length ? Math.max(...tasks) : 0 };
         }, name);
-        results.push({ note: name, bytes: Buffer.byteLength(text), firstPaintMs: Math.round(m.firstPaintMs), longestTaskMs: Math.round(m.longestTaskMs) });
+        results.push({
+          note: name,
+          bytes: Buffer.byteLength(text),
+          firstPaintMs: Math.round(m.firstPaintMs),
+          longestTaskMs: Math.round(m.longestTaskMs),
+        });
         await ed.getByRole('button', { name: 'Editing view', exact: true }).click();
       }
       const base = results[0].firstPaintMs || 1;
-      for (const r of results) console.log(JSON.stringify({ run, ...r, ratioToBaseline: Number((r.firstPaintMs / base).toFixed(2)) }));
+      for (const r of results)
+        console.log(JSON.stringify({ run, ...r, ratioToBaseline: Number((r.firstPaintMs / base).toFixed(2)) }));
     } finally {
       await app.close();
     }

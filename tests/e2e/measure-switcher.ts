@@ -11,14 +11,24 @@ const args = process.argv.slice(2);
 const vault = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--query');
 const qi = args.indexOf('--query');
 const query = qi >= 0 ? args[qi + 1] : 'concpt 00001 at';
-if (!vault) { console.error('usage: node tests/e2e/measure-switcher.ts <vault> [--query text]'); process.exit(2); }
+if (!vault) {
+  console.error('usage: node tests/e2e/measure-switcher.ts <vault> [--query text]');
+  process.exit(2);
+}
 
-const pct = (xs: number[], p: number) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]; };
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+};
 const app = await startApp({ vault });
 try {
   const { page } = app;
   // every note listed (the file list loaded)
-  await page.waitForFunction(() => /\d{4,} notes/.test(document.querySelector('.topbar')?.textContent ?? ''), undefined, { timeout: 300_000 });
+  await page.waitForFunction(
+    () => /\d{4,} notes/.test(document.querySelector('.topbar')?.textContent ?? ''),
+    undefined,
+    { timeout: 300_000 },
+  );
   const notes = await page.evaluate(() => /(\d+) notes/.exec(document.querySelector('.topbar')!.textContent!)![1]);
   await page.keyboard.press('Control+o');
   const dialog = page.getByRole('dialog', { name: 'Quick switcher' });
@@ -38,13 +48,29 @@ try {
     }
     return out;
   }, query);
-  const searches = await page.evaluate(() => performance.getEntriesByName('atlas-switcher-search').map((e) => e.duration));
+  const searches = await page.evaluate(() =>
+    performance.getEntriesByName('atlas-switcher-search').map((e) => e.duration),
+  );
   const options = await page.getByRole('dialog', { name: 'Quick switcher' }).getByRole('option').count();
-  console.log(JSON.stringify({
-    vault, notes: Number(notes), query, keystrokes: frames.length, options,
-    searchMs: { p50: +pct(searches, 50).toFixed(1), p95: +pct(searches, 95).toFixed(1), max: +Math.max(...searches).toFixed(1) },
-    keystrokeToFrameMs: { p50: +pct(frames, 50).toFixed(1), p95: +pct(frames, 95).toFixed(1), max: +Math.max(...frames).toFixed(1) },
-  }));
+  console.log(
+    JSON.stringify({
+      vault,
+      notes: Number(notes),
+      query,
+      keystrokes: frames.length,
+      options,
+      searchMs: {
+        p50: +pct(searches, 50).toFixed(1),
+        p95: +pct(searches, 95).toFixed(1),
+        max: +Math.max(...searches).toFixed(1),
+      },
+      keystrokeToFrameMs: {
+        p50: +pct(frames, 50).toFixed(1),
+        p95: +pct(frames, 95).toFixed(1),
+        max: +Math.max(...frames).toFixed(1),
+      },
+    }),
+  );
 } finally {
   await app.close();
 }

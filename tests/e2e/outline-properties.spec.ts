@@ -14,7 +14,9 @@ before(async () => {
   app = await startApp({ vault: 'e2e-basic' });
   await waitForGraphNodes(app.page, 7);
 });
-after(async () => { await app?.close(); });
+after(async () => {
+  await app?.close();
+});
 
 const editor = () => app.page.getByRole('region', { name: 'Editor' });
 async function open(name: string) {
@@ -25,7 +27,10 @@ async function open(name: string) {
 test('the outline nests headings; clicking one scrolls the editor to it', async () => {
   const { page } = app;
   const filler = Array.from({ length: 150 }, (_, i) => `Line ${i} of filler text.`).join('\n');
-  fs.writeFileSync(path.join(app.vaultDir, 'Long.md'), `# Top\n\n${filler}\n\n## Middle part\n\n${filler}\n\n### Deep end\n\nThe end.\n`);
+  fs.writeFileSync(
+    path.join(app.vaultDir, 'Long.md'),
+    `# Top\n\n${filler}\n\n## Middle part\n\n${filler}\n\n### Deep end\n\nThe end.\n`,
+  );
   await page.getByRole('region', { name: 'File tree' }).getByRole('treeitem', { name: 'Long', exact: true }).waitFor();
   await open('Long');
   const outline = page.getByRole('region', { name: 'Outline' });
@@ -36,10 +41,14 @@ test('the outline nests headings; clicking one scrolls the editor to it', async 
   const line = editor().locator('.cm-line', { hasText: '### Deep end' });
   assert.equal(await line.count(), 0, 'not rendered before scrolling (off screen)');
   await deep.click();
-  await eventually(async () => {
-    const box = await editor().locator('.cm-activeLine', { hasText: 'Deep end' }).boundingBox();
-    return box !== null && box.y > 0 && box.y < page.viewportSize()!.height;
-  }, 10_000, 'heading scrolled into view');
+  await eventually(
+    async () => {
+      const box = await editor().locator('.cm-activeLine', { hasText: 'Deep end' }).boundingBox();
+      return box !== null && box.y > 0 && box.y < page.viewportSize()!.height;
+    },
+    10_000,
+    'heading scrolled into view',
+  );
 });
 
 test('editing a property changes only that line on disk', async () => {
@@ -56,11 +65,21 @@ test('editing a property changes only that line on disk', async () => {
   await props.getByRole('button', { name: 'process and thread' }).waitFor();
   await level.fill('中级');
   await level.press('Enter');
-  const after = await eventually(() => { const t = fs.readFileSync(file, 'utf8'); return t !== before ? t : null; }, 10_000, 'saved');
+  const after = await eventually(
+    () => {
+      const t = fs.readFileSync(file, 'utf8');
+      return t !== before ? t : null;
+    },
+    10_000,
+    'saved',
+  );
   const a = before.split('\n');
   const b = (after as string).split('\n');
   assert.equal(a.length, b.length);
-  assert.deepEqual(b.filter((l, i) => l !== a[i]), ['level: 中级']);
+  assert.deepEqual(
+    b.filter((l, i) => l !== a[i]),
+    ['level: 中级'],
+  );
 });
 
 test('adding and removing a property; malformed YAML is shown and never rewritten', async () => {
@@ -79,9 +98,15 @@ test('adding and removing a property; malformed YAML is shown and never rewritte
 
   const bad = '---\ntitle: [unclosed\n---\n# Bad\n';
   fs.writeFileSync(path.join(app.vaultDir, 'Bad yaml.md'), bad);
-  await page.getByRole('region', { name: 'File tree' }).getByRole('treeitem', { name: 'Bad yaml', exact: true }).waitFor();
+  await page
+    .getByRole('region', { name: 'File tree' })
+    .getByRole('treeitem', { name: 'Bad yaml', exact: true })
+    .waitFor();
   await open('Bad yaml');
-  await props.getByRole('alert').getByText(/Malformed YAML/).waitFor();
+  await props
+    .getByRole('alert')
+    .getByText(/Malformed YAML/)
+    .waitFor();
   assert.equal(await props.getByRole('textbox').count(), 0);
   assert.equal(fs.readFileSync(path.join(app.vaultDir, 'Bad yaml.md'), 'utf8'), bad);
 });

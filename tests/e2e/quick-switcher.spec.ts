@@ -14,7 +14,9 @@ before(async () => {
   app = await startApp({ vault: 'e2e-basic' });
   await waitForGraphNodes(app.page, 7);
 });
-after(async () => { await app?.close(); });
+after(async () => {
+  await app?.close();
+});
 
 const editor = () => app.page.getByRole('region', { name: 'Editor' });
 async function openSwitcher() {
@@ -27,7 +29,9 @@ async function firstOption(dialog: ReturnType<typeof app.page.getByRole>, query:
   await dialog.getByRole('combobox').fill(query);
   const first = dialog.getByRole('option').first();
   await app.page.waitForFunction(
-    (q) => document.querySelector('[role=dialog] input')?.getAttribute('value') === q || (document.querySelector('[role=dialog] input') as HTMLInputElement | null)?.value === q,
+    (q) =>
+      document.querySelector('[role=dialog] input')?.getAttribute('value') === q ||
+      (document.querySelector('[role=dialog] input') as HTMLInputElement | null)?.value === q,
     query,
   );
   return first;
@@ -70,7 +74,10 @@ test('recent notes come first on an empty query', async () => {
   const dialog = await openSwitcher();
   const options = dialog.getByRole('option');
   await options.first().waitFor();
-  assert.deepEqual((await options.evaluateAll((els) => els.slice(0, 2).map((e) => e.getAttribute('aria-label')))), ['调度器', 'goroutine']);
+  assert.deepEqual(await options.evaluateAll((els) => els.slice(0, 2).map((e) => e.getAttribute('aria-label'))), [
+    '调度器',
+    'goroutine',
+  ]);
   await app.page.keyboard.press('Escape');
 });
 

@@ -11,8 +11,12 @@ import { eventually, startApp, type AtlasApp } from './harness.ts';
 import { flashed as flashedIn, watchFlashes as watchFlashesIn } from './flash.ts';
 
 let app: AtlasApp;
-before(async () => { app = await startApp({ vault: 'e2e-render' }); });
-after(async () => { await app?.close(); });
+before(async () => {
+  app = await startApp({ vault: 'e2e-render' });
+});
+after(async () => {
+  await app?.close();
+});
 
 const watchFlashes = () => watchFlashesIn(app.page);
 const flashed = (text: RegExp) => flashedIn(app.page, text);
@@ -21,17 +25,25 @@ const editor = () => app.page.getByRole('region', { name: 'Editor' });
 async function search(query: string, title: string): Promise<void> {
   const pane = app.page.getByRole('region', { name: 'Search', exact: true });
   await pane.getByRole('searchbox', { name: 'Search' }).fill(query);
-  await pane.getByRole('list', { name: 'Search results' }).getByRole('button', { name: new RegExp(`^${title}`) }).first().click();
+  await pane
+    .getByRole('list', { name: 'Search results' })
+    .getByRole('button', { name: new RegExp(`^${title}`) })
+    .first()
+    .click();
   await editor().getByRole('tab', { name: title, exact: true, selected: true }).waitFor();
 }
 
 /** Waits until `el` (re-resolved on every try) is inside the window's viewport. */
 async function inView(el: Locator): Promise<void> {
   const height = app.page.viewportSize()!.height;
-  await eventually(async () => {
-    const box = await el.boundingBox();
-    return box !== null && box.height > 0 && box.y >= 0 && box.y + box.height <= height;
-  }, 15_000, 'the target in view');
+  await eventually(
+    async () => {
+      const box = await el.boundingBox();
+      return box !== null && box.height > 0 && box.y >= 0 && box.y + box.height <= height;
+    },
+    15_000,
+    'the target in view',
+  );
 }
 
 /** The editor's line holding `text` was flashed, and the cursor line holding `text` is in view. */

@@ -13,8 +13,12 @@ import { eventually, startApp, type AtlasApp } from './harness.ts';
 import { flashed, watchFlashes } from './flash.ts';
 
 let app: AtlasApp;
-before(async () => { app = await startApp({ vault: 'e2e-render' }); });
-after(async () => { await app?.close(); });
+before(async () => {
+  app = await startApp({ vault: 'e2e-render' });
+});
+after(async () => {
+  await app?.close();
+});
 
 const editor = () => app.page.getByRole('region', { name: 'Editor' });
 const reading = (title: string) => app.page.getByRole('article', { name: `Reading view of ${title}` });
@@ -22,7 +26,11 @@ const reading = (title: string) => app.page.getByRole('article', { name: `Readin
 async function open(query: string, title: string): Promise<void> {
   const pane = app.page.getByRole('region', { name: 'Search', exact: true });
   await pane.getByRole('searchbox', { name: 'Search' }).fill(query);
-  await pane.getByRole('list', { name: 'Search results' }).getByRole('button', { name: new RegExp(`^${title}`) }).first().click();
+  await pane
+    .getByRole('list', { name: 'Search results' })
+    .getByRole('button', { name: new RegExp(`^${title}`) })
+    .first()
+    .click();
   await editor().getByRole('tab', { name: title, exact: true, selected: true }).waitFor();
 }
 
@@ -37,14 +45,23 @@ async function openReading(query: string, title: string): Promise<Locator> {
 
 /** Waits until `el` (re-resolved on every try) lies inside `box`'s visible rectangle. */
 async function within(el: Locator, box: Locator): Promise<void> {
-  await eventually(async () => {
-    const [a, b] = [await el.boundingBox(), await box.boundingBox()];
-    return !!a && !!b && a.height > 0 && a.y >= b.y - 1 && a.y + a.height <= b.y + b.height + 1;
-  }, 15_000, 'the element in view');
+  await eventually(
+    async () => {
+      const [a, b] = [await el.boundingBox(), await box.boundingBox()];
+      return !!a && !!b && a.height > 0 && a.y >= b.y - 1 && a.y + a.height <= b.y + b.height + 1;
+    },
+    15_000,
+    'the element in view',
+  );
 }
 
 test('mermaid is not loaded until a diagram is shown', async () => {
-  const loaded = await app.page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => /mermaid/i.test(n)));
+  const loaded = await app.page.evaluate(() =>
+    performance
+      .getEntriesByType('resource')
+      .map((e) => e.name)
+      .filter((n) => /mermaid/i.test(n)),
+  );
   assert.deepEqual(loaded, []);
 });
 
@@ -77,26 +94,62 @@ test('images with sizes, SVG, audio and PDF come from the vault through the toke
   const view = await openReading('Whole note', 'Embeds');
   const imgs = view.locator('img.embed-image[data-path="media/pic.png"]');
   await eventually(async () => (await imgs.count()) === 3, 15_000, 'three pictures');
-  const info = await imgs.evaluateAll((els) => (els as HTMLImageElement[]).map((i) => ({
-    w: i.getAttribute('width'), h: i.getAttribute('height'), alt: i.alt, natural: i.naturalWidth, shown: Math.round(i.getBoundingClientRect().width), src: i.src,
-  })));
-  await eventually(async () => (await imgs.evaluateAll((els) => (els as HTMLImageElement[]).every((i) => i.complete && i.naturalWidth > 0))), 15_000, 'pictures loaded');
-  assert.deepEqual(info.map((i) => [i.w, i.h]), [['100', null], ['120', '50'], [null, null]]);
-  assert.deepEqual(info.map((i) => i.shown), [100, 120, 200]);
+  const info = await imgs.evaluateAll((els) =>
+    (els as HTMLImageElement[]).map((i) => ({
+      w: i.getAttribute('width'),
+      h: i.getAttribute('height'),
+      alt: i.alt,
+      natural: i.naturalWidth,
+      shown: Math.round(i.getBoundingClientRect().width),
+      src: i.src,
+    })),
+  );
+  await eventually(
+    async () =>
+      await imgs.evaluateAll((els) => (els as HTMLImageElement[]).every((i) => i.complete && i.naturalWidth > 0)),
+    15_000,
+    'pictures loaded',
+  );
+  assert.deepEqual(
+    info.map((i) => [i.w, i.h]),
+    [
+      ['100', null],
+      ['120', '50'],
+      [null, null],
+    ],
+  );
+  assert.deepEqual(
+    info.map((i) => i.shown),
+    [100, 120, 200],
+  );
   assert.equal(info[2].alt, 'A blue box');
   for (const i of info) assert.match(i.src, /\/vault-file\/media\/pic\.png\?token=[0-9a-f]+$/);
 
   const svg = view.locator('img.embed-image[data-path="media/diagram.svg"]');
-  await eventually(() => svg.evaluate((i) => (i as HTMLImageElement).complete && (i as HTMLImageElement).naturalWidth > 0), 15_000, 'SVG loaded');
-  assert.equal(await app.page.evaluate(() => (window as unknown as { __svgRan?: number }).__svgRan), undefined, 'no script of the SVG ran');
+  await eventually(
+    () => svg.evaluate((i) => (i as HTMLImageElement).complete && (i as HTMLImageElement).naturalWidth > 0),
+    15_000,
+    'SVG loaded',
+  );
+  assert.equal(
+    await app.page.evaluate(() => (window as unknown as { __svgRan?: number }).__svgRan),
+    undefined,
+    'no script of the SVG ran',
+  );
 
   const audio = view.locator('audio.embed-audio');
   assert.match(String(await audio.getAttribute('src')), /\/vault-file\/media\/sound\.wav\?token=/);
   const pdf = view.getByRole('link', { name: 'PDF: paper.pdf' });
   assert.match(String(await pdf.getAttribute('href')), /\/vault-file\/media\/paper\.pdf\?token=/);
-  const status = await app.page.evaluate(async (href) => (await fetch(href)).status, String(await pdf.getAttribute('href')));
+  const status = await app.page.evaluate(
+    async (href) => (await fetch(href)).status,
+    String(await pdf.getAttribute('href')),
+  );
   assert.equal(status, 200);
-  assert.deepEqual(app.pageErrors.filter((e) => /Content Security Policy|Refused/i.test(e)), []);
+  assert.deepEqual(
+    app.pageErrors.filter((e) => /Content Security Policy|Refused/i.test(e)),
+    [],
+  );
 });
 
 test('a hostile note inside an embed stays sanitised', async () => {
@@ -146,7 +199,12 @@ test('callouts fold and unfold, nest, and carry their type; highlights, tasks, f
 
   await view.locator('.mermaid-diagram[data-state="drawn"] svg').waitFor({ timeout: 30_000 });
   assert.match(await view.locator('.mermaid-diagram svg').innerHTML(), /Start/);
-  const loaded = await app.page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => /mermaid/i.test(n)));
+  const loaded = await app.page.evaluate(() =>
+    performance
+      .getEntriesByType('resource')
+      .map((e) => e.name)
+      .filter((n) => /mermaid/i.test(n)),
+  );
   assert.ok(loaded.length > 0, 'the mermaid chunk loads on demand');
   await app.screenshot('reading-rich');
 });
@@ -160,7 +218,10 @@ test('broken heading/block links and alias-only links look different and say why
   assert.equal(await block.getAttribute('title'), 'Block ^nope not found in Blocks');
   const alias = view.locator('a.wikilink.via-alias', { hasText: 'Sunny' });
   assert.match(String(await alias.getAttribute('title')), /resolved through an alias of Weather/);
-  assert.match(String(await view.locator('a.wikilink.unresolved', { hasText: 'Nowhere' }).getAttribute('title')), /not created yet/);
+  assert.match(
+    String(await view.locator('a.wikilink.unresolved', { hasText: 'Nowhere' }).getAttribute('title')),
+    /not created yet/,
+  );
   const ok = view.locator('a.wikilink', { hasText: 'Sections > Third section' });
   assert.equal(await ok.getAttribute('class'), 'wikilink');
 

@@ -10,8 +10,12 @@ import path from 'node:path';
 import { eventually, startApp, type AtlasApp } from './harness.ts';
 
 let app: AtlasApp;
-before(async () => { app = await startApp({ vault: 'e2e-reading' }); });
-after(async () => { await app?.close(); });
+before(async () => {
+  app = await startApp({ vault: 'e2e-reading' });
+});
+after(async () => {
+  await app?.close();
+});
 
 const ADDED = 'Unsaved line 未保存的编辑';
 
@@ -67,15 +71,22 @@ test('the toggle renders the current text, sanitised', async () => {
     script: el.querySelectorAll('script').length,
     iframe: el.querySelectorAll('iframe, object, embed').length,
     img: el.querySelectorAll('img').length,
-    handlers: [...el.querySelectorAll('*')].filter((n) => [...n.attributes].some((a) => a.name.startsWith('on'))).length,
-    jsHref: [...el.querySelectorAll('[href], [src]')].filter((n) => /^\s*javascript:/i.test(n.getAttribute('href') ?? n.getAttribute('src') ?? '')).length,
+    handlers: [...el.querySelectorAll('*')].filter((n) => [...n.attributes].some((a) => a.name.startsWith('on')))
+      .length,
+    jsHref: [...el.querySelectorAll('[href], [src]')].filter((n) =>
+      /^\s*javascript:/i.test(n.getAttribute('href') ?? n.getAttribute('src') ?? ''),
+    ).length,
   }));
   assert.deepEqual(counts, { script: 0, iframe: 0, img: 0, handlers: 0, jsHref: 0 });
   await view.getByText('click me').click();
   await view.getByText('raw anchor').click();
   await view.getByRole('heading', { name: 'Hostile HTML' }).click();
   assert.equal(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned), undefined);
-  assert.equal(await page.evaluate(() => document.querySelectorAll('script:not([src])').length), 0, 'no inline script in the page');
+  assert.equal(
+    await page.evaluate(() => document.querySelectorAll('script:not([src])').length),
+    0,
+    'no inline script in the page',
+  );
 
   await app.screenshot('reading-view');
   assert.deepEqual(app.pageErrors, [], 'no console errors (CSP violations would show here)');
@@ -84,11 +95,17 @@ test('the toggle renders the current text, sanitised', async () => {
 test('clicking a Chinese wiki link opens its target note', async () => {
   const { page } = app;
   const editor = page.getByRole('region', { name: 'Editor' });
-  await page.getByRole('article', { name: 'Reading view of Home' }).getByRole('link', { name: 'channel', exact: true }).click();
+  await page
+    .getByRole('article', { name: 'Reading view of Home' })
+    .getByRole('link', { name: 'channel', exact: true })
+    .click();
   await editor.getByRole('tab', { name: '通道', exact: true, selected: true }).waitFor();
   // The link navigates the tab (Obsidian); the mode is per note: the target opens in the editor.
   await editor.locator('.cm-content').getByText('通道（channel）是').waitFor();
-  assert.equal(await editor.getByRole('button', { name: 'Reading view', exact: true }).getAttribute('aria-pressed'), 'false');
+  assert.equal(
+    await editor.getByRole('button', { name: 'Reading view', exact: true }).getAttribute('aria-pressed'),
+    'false',
+  );
   assert.equal(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned), undefined);
 });
 
@@ -104,22 +121,35 @@ test('toggling back (Ctrl+E) shows the editor with the text unchanged', async ()
   await view.waitFor({ state: 'detached' });
   const content = editor.locator('.cm-content');
   await content.waitFor({ state: 'visible' });
-  assert.equal(await editor.getByRole('button', { name: 'Editing view', exact: true }).getAttribute('aria-pressed'), 'true');
+  assert.equal(
+    await editor.getByRole('button', { name: 'Editing view', exact: true }).getAttribute('aria-pressed'),
+    'true',
+  );
   const original = fs.readFileSync(path.join(REPO_FIXTURE, 'Home.md'), 'utf8');
   // CodeMirror draws the lines of a view that just became visible after it has measured it (a frame or more later on
   // a busy machine): wait until the drawn lines are the whole text, rather than reading them once.
   const expected = `${original}\n${ADDED}`;
   let drawn = '';
-  await eventually(async () => {
-    drawn = (await content.locator('.cm-line').allTextContents()).join('\n');
-    return drawn === expected;
-  }, 10_000, 'the editor to show the whole text').catch(() => assert.equal(drawn, expected));
+  await eventually(
+    async () => {
+      drawn = (await content.locator('.cm-line').allTextContents()).join('\n');
+      return drawn === expected;
+    },
+    10_000,
+    'the editor to show the whole text',
+  ).catch(() => assert.equal(drawn, expected));
   // The edit reaches the disk unchanged (autosave), and Ctrl+E goes both ways.
-  await eventually(() => fs.readFileSync(path.join(app.vaultDir, 'Home.md'), 'utf8') === `${original}\n${ADDED}`, 10_000, 'autosave');
+  await eventually(
+    () => fs.readFileSync(path.join(app.vaultDir, 'Home.md'), 'utf8') === `${original}\n${ADDED}`,
+    10_000,
+    'autosave',
+  );
   await page.keyboard.press('Control+e');
   await view.getByText(ADDED).waitFor();
   // The keyboard focus follows both ways (Reading view scrolls with the keys; the editor takes typing again).
-  await page.waitForFunction(() => document.activeElement?.matches('article.reading-view') ?? false, undefined, { timeout: 5000 });
+  await page.waitForFunction(() => document.activeElement?.matches('article.reading-view') ?? false, undefined, {
+    timeout: 5000,
+  });
   await page.keyboard.press('Control+e');
   await content.waitFor({ state: 'visible' });
   await page.waitForFunction(() => document.activeElement?.closest('.cm-editor') != null, undefined, { timeout: 5000 });

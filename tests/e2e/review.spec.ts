@@ -13,13 +13,21 @@ import { after, before, test } from 'node:test';
 import { eventually, startApp, type AtlasApp } from './harness.ts';
 
 let app: AtlasApp;
-before(async () => { app = await startApp({ vault: 'review-vault' }); });
-after(async () => { await app?.close(); });
+before(async () => {
+  app = await startApp({ vault: 'review-vault' });
+});
+after(async () => {
+  await app?.close();
+});
 
 const review = () => app.page.getByRole('region', { name: 'Review', exact: true });
 const card = () => review().getByRole('article', { name: 'Flashcard' });
 
-interface ReviewFile { version: number; cards: Record<string, { state: string; reps: number; lapses: number }>; notes: Record<string, { restudy?: string }> }
+interface ReviewFile {
+  version: number;
+  cards: Record<string, { state: string; reps: number; lapses: number }>;
+  notes: Record<string, { restudy?: string }>;
+}
 
 function reviewFile(): ReviewFile | null {
   try {
@@ -46,7 +54,11 @@ test('three cards reviewed by keyboard: Space reveals, 1–4 grade, each review 
   await card().getByLabel('Answer').getByText('当接收方取走这个值的时候').waitFor();
   await page.keyboard.press('3');
   await card().getByText('Card 2 of 8').waitFor();
-  await eventually(() => Object.keys(reviewFile()?.cards ?? {}).length === 1, 15_000, 'the first review in review.json');
+  await eventually(
+    () => Object.keys(reviewFile()?.cards ?? {}).length === 1,
+    15_000,
+    'the first review in review.json',
+  );
 
   // 2: the cloze card of channel.md: [...] in the question, the hidden text highlighted in the answer
   await question.getByText('A receive from a [...] channel blocks forever.').waitFor();
@@ -56,7 +68,10 @@ test('three cards reviewed by keyboard: Space reveals, 1–4 grade, each review 
   await card().getByText('Card 3 of 8').waitFor();
   const feedback = review().getByRole('status', { name: 'Last review' });
   await feedback.getByText('Marked for re-study:').waitFor();
-  await feedback.getByRole('list', { name: 'Weakest prerequisites' }).getByRole('button', { name: 'goroutine' }).waitFor();
+  await feedback
+    .getByRole('list', { name: 'Weakest prerequisites' })
+    .getByRole('button', { name: 'goroutine' })
+    .waitFor();
 
   // 3: goroutine's first card, graded Easy
   await question.getByText('What starts a goroutine').waitFor();
@@ -65,35 +80,59 @@ test('three cards reviewed by keyboard: Space reveals, 1–4 grade, each review 
   await card().getByText('Card 4 of 8').waitFor();
   await review().getByText('5 due · 3 reviewed').waitFor();
 
-  const file = await eventually(() => {
-    const f = reviewFile();
-    return f && Object.keys(f.cards).length === 3 ? f : null;
-  }, 15_000, 'three reviews in review.json');
+  const file = await eventually(
+    () => {
+      const f = reviewFile();
+      return f && Object.keys(f.cards).length === 3 ? f : null;
+    },
+    15_000,
+    'three reviews in review.json',
+  );
   assert.ok(file);
   assert.equal(file.version, 1);
-  const states = Object.entries(file.cards).sort(([a], [b]) => (a < b ? -1 : 1)).map(([id, c]) => [id.split('#')[0], c.state]);
-  assert.deepEqual(states.map(([note]) => note).sort(), ['concurrency/channel.md', 'concurrency/channel.md', 'concurrency/goroutine.md']);
-  assert.ok(states.some(([note, s]) => note === 'concurrency/goroutine.md' && s === 'review'), 'Easy on a new card: review state');
+  const states = Object.entries(file.cards)
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([id, c]) => [id.split('#')[0], c.state]);
+  assert.deepEqual(states.map(([note]) => note).sort(), [
+    'concurrency/channel.md',
+    'concurrency/channel.md',
+    'concurrency/goroutine.md',
+  ]);
+  assert.ok(
+    states.some(([note, s]) => note === 'concurrency/goroutine.md' && s === 'review'),
+    'Easy on a new card: review state',
+  );
   assert.ok(Object.values(file.cards).every((c) => c.reps === 1));
   assert.ok(file.notes['concurrency/channel.md']?.restudy, 'Again marked channel for re-study');
   await app.screenshot('review-view');
 });
 
-test('the card\'s note is one click away', async () => {
-  await card().getByRole('button', { name: /^Open note: / }).click();
-  await app.page.getByRole('tab', { name: /goroutine/ }).first().waitFor();
+test("the card's note is one click away", async () => {
+  await card()
+    .getByRole('button', { name: /^Open note: / })
+    .click();
+  await app.page
+    .getByRole('tab', { name: /goroutine/ })
+    .first()
+    .waitFor();
 });
 
 test('"Practice this concept" (command palette) shows the concept\'s cards, then its prerequisites\', and its exercises', async () => {
   const page = app.page;
   // the goroutine note is the active tab now; practise channel from its own tab
   await page.getByRole('treeitem', { name: 'channel' }).first().click();
-  await page.getByRole('tab', { name: /channel/ }).first().waitFor();
+  await page
+    .getByRole('tab', { name: /channel/ })
+    .first()
+    .waitFor();
   await page.keyboard.press('Control+Shift+P');
   const palette = page.getByRole('dialog', { name: /command palette/i });
   await palette.waitFor();
   await page.keyboard.type('Practice this concept');
-  await palette.getByRole('option', { name: /Practice this concept/ }).first().click();
+  await palette
+    .getByRole('option', { name: /Practice this concept/ })
+    .first()
+    .click();
   await review().getByRole('heading', { name: 'Practice: channel' }).waitFor();
   await review().getByText('6 to practise · 0 reviewed').waitFor();
   await review().getByRole('region', { name: 'Exercises' }).getByRole('button', { name: 'worker pool' }).waitFor();

@@ -11,7 +11,9 @@ before(async () => {
   app = await startApp({ vault: 'e2e-basic' });
   await waitForGraphNodes(app.page, 7);
 });
-after(async () => { await app?.close(); });
+after(async () => {
+  await app?.close();
+});
 
 test('a hit opens the note scrolled to the match, with the match selected', async () => {
   const { page } = app;
@@ -30,7 +32,9 @@ test('a hit opens the note scrolled to the match, with the match selected', asyn
   // the selection is on line 8 of the file (4 frontmatter lines, heading, blank line, one line before)
   const line = await page.evaluate(() => {
     const sel = window.getSelection()!;
-    const el = (sel.anchorNode instanceof Element ? sel.anchorNode : sel.anchorNode?.parentElement)?.closest('.cm-line');
+    const el = (sel.anchorNode instanceof Element ? sel.anchorNode : sel.anchorNode?.parentElement)?.closest(
+      '.cm-line',
+    );
     return el ? [...el.parentElement!.querySelectorAll(':scope > .cm-line')].indexOf(el) + 1 : -1;
   });
   assert.equal(line, 8);

@@ -4,7 +4,11 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { openIndex, queryOf, tempVault, writeVault } from '../index/helpers.ts';
-import { readGraphViewState, writeGraphViewState, GRAPH_POSITIONS_FILE } from '../../electron/services/graph-view-state.ts';
+import {
+  readGraphViewState,
+  writeGraphViewState,
+  GRAPH_POSITIONS_FILE,
+} from '../../electron/services/graph-view-state.ts';
 import { API_SCHEMAS } from '../../electron/services/schemas.ts';
 
 // a → b → c → d (a chain), e → a (a backlink of a), b → e (so e and b are linked: a neighbour link at depth 1)
@@ -28,7 +32,10 @@ test('local graph: depth 1–3 widens the view', async () => {
     assert.deepEqual(ids(q.neighbourhood('a.md', 1)), ['a.md', 'b.md', 'e.md']);
     assert.deepEqual(ids(q.neighbourhood('a.md', 2)), ['a.md', 'b.md', 'c.md', 'e.md']);
     assert.deepEqual(ids(q.neighbourhood('a.md', 3)), ['a.md', 'b.md', 'c.md', 'd.md', 'e.md']);
-  } finally { index.close(); fs.rmSync(work, { recursive: true, force: true }); }
+  } finally {
+    index.close();
+    fs.rmSync(work, { recursive: true, force: true });
+  }
 });
 
 test('local graph: incoming / outgoing toggles and neighbour links', async () => {
@@ -36,23 +43,42 @@ test('local graph: incoming / outgoing toggles and neighbour links', async () =>
   try {
     assert.deepEqual(ids(q.neighbourhood('a.md', 1, { incoming: false })), ['a.md', 'b.md']);
     assert.deepEqual(ids(q.neighbourhood('a.md', 1, { outgoing: false })), ['a.md', 'e.md']);
-    const withLinks = q.neighbourhood('a.md', 1).edges.map((e) => `${e.source}>${e.target}`).sort();
+    const withLinks = q
+      .neighbourhood('a.md', 1)
+      .edges.map((e) => `${e.source}>${e.target}`)
+      .sort();
     assert.deepEqual(withLinks, ['a.md>b.md', 'b.md>e.md', 'e.md>a.md']);
-    const without = q.neighbourhood('a.md', 1, { neighbourLinks: false }).edges.map((e) => `${e.source}>${e.target}`).sort();
+    const without = q
+      .neighbourhood('a.md', 1, { neighbourLinks: false })
+      .edges.map((e) => `${e.source}>${e.target}`)
+      .sort();
     assert.deepEqual(without, ['a.md>b.md', 'e.md>a.md'], 'b → e joins two neighbours: dropped');
-  } finally { index.close(); fs.rmSync(work, { recursive: true, force: true }); }
+  } finally {
+    index.close();
+    fs.rmSync(work, { recursive: true, force: true });
+  }
 });
 
 test('global graph: tags as nodes, folders on nodes', async () => {
   const { index, q, work } = await chain();
   try {
     const g = q.graph({ includeTags: true });
-    const tags = g.nodes.filter((n) => n.kind === 'tag').map((n) => `${n.id}=${n.label}`).sort();
+    const tags = g.nodes
+      .filter((n) => n.kind === 'tag')
+      .map((n) => `${n.id}=${n.label}`)
+      .sort();
     assert.deepEqual(tags, ['tag:core/deep=#core/deep', 'tag:core=#core']);
     assert.ok(g.edges.some((e) => e.kind === 'tag' && e.source === 'a.md' && e.target === 'tag:core'));
-    assert.equal(q.graph().nodes.some((n) => n.kind === 'tag'), false, 'no tag nodes unless asked');
+    assert.equal(
+      q.graph().nodes.some((n) => n.kind === 'tag'),
+      false,
+      'no tag nodes unless asked',
+    );
     assert.equal(g.nodes.find((n) => n.id === 'a.md')?.folder, '');
-  } finally { index.close(); fs.rmSync(work, { recursive: true, force: true }); }
+  } finally {
+    index.close();
+    fs.rmSync(work, { recursive: true, force: true });
+  }
 });
 
 test('graph view state: kept atomically in .atlas, damaged files moved aside, sizes capped', async () => {
@@ -69,5 +95,7 @@ test('graph view state: kept atomically in .atlas, damaged files moved aside, si
     assert.equal(schema.safeParse([{ positions: { a: [1, Number.NaN] } }]).success, false);
     assert.equal(schema.safeParse([{ settings: { big: 'x'.repeat(70_000) } }]).success, false);
     assert.equal(schema.safeParse([{ positions: { a: [1, 2] } }]).success, true);
-  } finally { fs.rmSync(work, { recursive: true, force: true }); }
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
+  }
 });

@@ -28,13 +28,14 @@ after(async () => {
 });
 
 test('an API call from another origin is refused even with the token; the own origin is served', async () => {
-  const call = (origin?: string) => request({
-    port: host.port,
-    path: '/api/readNote',
-    method: 'POST',
-    headers: { Authorization: `Bearer ${host.token}`, ...(origin ? { Origin: origin } : {}) },
-    body: JSON.stringify({ args: ['notes/ref.md'] }),
-  });
+  const call = (origin?: string) =>
+    request({
+      port: host.port,
+      path: '/api/readNote',
+      method: 'POST',
+      headers: { Authorization: `Bearer ${host.token}`, ...(origin ? { Origin: origin } : {}) },
+      body: JSON.stringify({ args: ['notes/ref.md'] }),
+    });
   const evil = await call('http://evil.example');
   assert.equal(evil.status, 403);
   assert.doesNotMatch(evil.body, /Markdown link/);
@@ -64,7 +65,13 @@ test('WebSocket from another origin is refused with 403 even with the token', as
 test('the CSP forbids form submissions as well as frames, plugins and base changes', async () => {
   const r = await request({ port: host.port, path: '/' });
   const csp = String(r.headers['content-security-policy']);
-  for (const d of ["form-action 'none'", "frame-ancestors 'none'", "object-src 'none'", "base-uri 'none'", "script-src 'self'"]) {
+  for (const d of [
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "script-src 'self'",
+  ]) {
     assert.ok(csp.includes(d), d);
   }
 });

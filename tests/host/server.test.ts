@@ -46,13 +46,26 @@ test('static files: index.html for /, MIME types, security headers', async () =>
   assert.match(page.body, /Concept Atlas/);
   assert.match(String(page.headers['content-security-policy']), /frame-ancestors 'none'/);
   assert.equal(page.headers['x-content-type-options'], 'nosniff');
-  assert.equal((await request({ port: host.port, path: '/assets/app.js' })).headers['content-type'], 'text/javascript; charset=utf-8');
-  assert.equal((await request({ port: host.port, path: '/assets/app.css' })).headers['content-type'], 'text/css; charset=utf-8');
+  assert.equal(
+    (await request({ port: host.port, path: '/assets/app.js' })).headers['content-type'],
+    'text/javascript; charset=utf-8',
+  );
+  assert.equal(
+    (await request({ port: host.port, path: '/assets/app.css' })).headers['content-type'],
+    'text/css; charset=utf-8',
+  );
   assert.equal((await request({ port: host.port, path: '/assets/missing.js' })).status, 404);
 });
 
 test('no directory traversal out of the static folder', async () => {
-  for (const p of ['/../private.txt', '/assets/../../private.txt', '/%2e%2e/private.txt', '/assets/%2e%2e%2f%2e%2e%2fprivate.txt', '/..%5cprivate.txt', '/assets/leak.txt']) {
+  for (const p of [
+    '/../private.txt',
+    '/assets/../../private.txt',
+    '/%2e%2e/private.txt',
+    '/assets/%2e%2e%2f%2e%2e%2fprivate.txt',
+    '/..%5cprivate.txt',
+    '/assets/leak.txt',
+  ]) {
     const r = await request({ port: host.port, path: p });
     assert.notEqual(r.status, 200, p);
     assert.doesNotMatch(r.body, /private/, p);

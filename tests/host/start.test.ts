@@ -13,11 +13,27 @@ import { createInterface } from 'node:readline';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
-test('without an Electron binary, npm start says why in one line and serves the app in the browser', { skip: !existsSync(join(root, 'out/renderer/index.html')) && 'renderer not built' }, async () => {
+test('without an Electron binary, npm start says why in one line and serves the app in the browser', {
+  skip: !existsSync(join(root, 'out/renderer/index.html')) && 'renderer not built',
+}, async () => {
   const work = mkdtempSync(join(tmpdir(), 'atlas-start-'));
-  const child = spawn(process.execPath, ['scripts/start.ts', join(root, 'tests/fixtures/cli-basic'), '--port', '0', '--db', join(work, 'a.db'), '--no-build'], {
-    cwd: root, env: { ...process.env, ELECTRON_OVERRIDE_DIST_PATH: join(work, 'no-electron-here') }, stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      'scripts/start.ts',
+      join(root, 'tests/fixtures/cli-basic'),
+      '--port',
+      '0',
+      '--db',
+      join(work, 'a.db'),
+      '--no-build',
+    ],
+    {
+      cwd: root,
+      env: { ...process.env, ELECTRON_OVERRIDE_DIST_PATH: join(work, 'no-electron-here') },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   try {
     const lines: string[] = [];
     const rl = createInterface({ input: child.stdout! });
@@ -25,7 +41,10 @@ test('without an Electron binary, npm start says why in one line and serves the 
       const timer = setTimeout(() => reject(new Error(`no URL line; stdout so far: ${lines.join(' | ')}`)), 30_000);
       rl.on('line', (l) => {
         lines.push(l);
-        if (l.startsWith('Concept Atlas: ')) { clearTimeout(timer); resolve(); }
+        if (l.startsWith('Concept Atlas: ')) {
+          clearTimeout(timer);
+          resolve();
+        }
       });
     });
     assert.equal(lines.length, 2, `one reason line, then the URL: ${lines.join(' | ')}`);
@@ -36,7 +55,9 @@ test('without an Electron binary, npm start says why in one line and serves the 
     const page = await fetch(new URL('/', url));
     assert.equal(page.status, 200);
     const info = await fetch(new URL('/api/vaultInfo', url), {
-      method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: '{"args":[]}',
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: '{"args":[]}',
     });
     assert.equal(info.status, 200);
     assert.equal(((await info.json()) as { result: { name: string } }).result.name, 'cli-basic');

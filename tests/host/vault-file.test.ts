@@ -16,14 +16,20 @@ import { request } from './helpers.ts';
 let vault: TempVault;
 let service: AtlasService;
 let host: Host;
-const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a3b1c1d40000000049454e44ae426082', 'hex');
+const PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a3b1c1d40000000049454e44ae426082',
+  'hex',
+);
 const SECRET = 'secret outside the vault';
 
 before(async () => {
   vault = tempVault();
   fs.mkdirSync(path.join(vault.root, 'img 图'), { recursive: true });
   fs.writeFileSync(path.join(vault.root, 'img 图', 'pic 1.png'), PNG);
-  fs.writeFileSync(path.join(vault.root, 'draw.svg'), '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');
+  fs.writeFileSync(
+    path.join(vault.root, 'draw.svg'),
+    '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
+  );
   fs.writeFileSync(path.join(vault.root, 'doc.pdf'), '%PDF-1.4\n%%EOF\n');
   fs.mkdirSync(path.join(vault.root, '.obsidian'), { recursive: true });
   fs.writeFileSync(path.join(vault.root, '.obsidian', 'app.json'), '{}');
@@ -64,7 +70,11 @@ test('a vault file is served with its type, nosniff and a sandboxing CSP', async
   const svg = await get('draw.svg');
   assert.equal(svg.status, 200);
   assert.equal(svg.headers['content-type'], 'image/svg+xml');
-  assert.match(String(svg.headers['content-security-policy']), /sandbox/, 'an SVG opened directly runs no script in the origin');
+  assert.match(
+    String(svg.headers['content-security-policy']),
+    /sandbox/,
+    'an SVG opened directly runs no script in the origin',
+  );
 
   const pdf = await get('doc.pdf');
   assert.equal(pdf.headers['content-type'], 'application/pdf');
@@ -77,13 +87,23 @@ test('the token is required: none or a wrong one is 401 and leaks nothing', asyn
   const r = await get('draw.svg', { token: wrong });
   assert.equal(r.status, 401);
   assert.doesNotMatch(r.body, /svg/);
-  assert.equal((await get('draw.svg', { token: null, headers: { Authorization: `Bearer ${host.token}` } })).status, 200);
+  assert.equal(
+    (await get('draw.svg', { token: null, headers: { Authorization: `Bearer ${host.token}` } })).status,
+    200,
+  );
 });
 
 test('paths outside the vault are refused, symlinks included', async () => {
   for (const p of [
-    '..%2Fsecret.txt', '%2E%2E/secret.txt', '../secret.txt', 'img%20%E5%9B%BE/..%2F..%2Fsecret.txt', '%2Fetc%2Fpasswd',
-    'a%5C..%5C..%5Csecret.txt', 'leak.txt', 'linked-dir/x.png', 'x%00.png',
+    '..%2Fsecret.txt',
+    '%2E%2E/secret.txt',
+    '../secret.txt',
+    'img%20%E5%9B%BE/..%2F..%2Fsecret.txt',
+    '%2Fetc%2Fpasswd',
+    'a%5C..%5C..%5Csecret.txt',
+    'leak.txt',
+    'linked-dir/x.png',
+    'x%00.png',
   ]) {
     const r = await get(p);
     // (`%2E%2E/` is a `..` segment to the URL parser: that request never reaches the route, and the static server refuses it.)
@@ -117,6 +137,10 @@ test('HEAD, a byte range and other methods', async () => {
 });
 
 test('a wrong Host header is refused before anything is read', async () => {
-  const r = await request({ port: host.port, path: `/vault-file/draw.svg?token=${host.token}`, headers: { Host: 'evil.example' } });
+  const r = await request({
+    port: host.port,
+    path: `/vault-file/draw.svg?token=${host.token}`,
+    headers: { Host: 'evil.example' },
+  });
   assert.equal(r.status, 403);
 });

@@ -25,7 +25,9 @@ let stderr = '';
 
 before(async () => {
   vault = tempVault();
-  child = spawn(process.execPath, [WEB, vault.root, '--port', '0', '--db', vault.dbPath], { stdio: ['ignore', 'pipe', 'pipe'] });
+  child = spawn(process.execPath, [WEB, vault.root, '--port', '0', '--db', vault.dbPath], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
   const lines = readline.createInterface({ input: child.stdout! });
   firstLine = await new Promise<string>((resolve, reject) => {
@@ -58,8 +60,16 @@ test('the first stdout line is the URL with a random token', () => {
 test('/api/* without the token or with a wrong one is 401; with it 200', async () => {
   assert.equal((await request({ port, path: '/api/health' })).status, 401);
   assert.equal((await request({ port, path: '/api/health', headers: { Authorization: 'Bearer nope' } })).status, 401);
-  assert.equal((await request({ port, path: '/api/health', headers: { Authorization: `Bearer ${token}x` } })).status, 401);
-  const noToken = await request({ port, path: '/api/readNote', method: 'POST', body: JSON.stringify({ args: ['notes/ref.md'] }) });
+  assert.equal(
+    (await request({ port, path: '/api/health', headers: { Authorization: `Bearer ${token}x` } })).status,
+    401,
+  );
+  const noToken = await request({
+    port,
+    path: '/api/readNote',
+    method: 'POST',
+    body: JSON.stringify({ args: ['notes/ref.md'] }),
+  });
   assert.equal(noToken.status, 401);
   assert.doesNotMatch(noToken.body, /Markdown link/);
   const ok = await request({ port, path: '/api/health', headers: { Authorization: `Bearer ${token}` } });
@@ -73,25 +83,41 @@ test('/api/* without the token or with a wrong one is 401; with it 200', async (
 
 test('the page is served with the CSP and nosniff headers', async () => {
   const r = await request({ port, path: '/' });
-  assert.equal(r.headers['content-security-policy'],
-    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self' ws://127.0.0.1:*; font-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
+  assert.equal(
+    r.headers['content-security-policy'],
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self' ws://127.0.0.1:*; font-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+  );
   assert.equal(r.headers['x-content-type-options'], 'nosniff');
 });
 
 test('a wrong Host header (DNS rebinding) is refused even with the token', async () => {
-  const r = await request({ port, path: '/api/health', headers: { Authorization: `Bearer ${token}`, Host: `evil.example:${port}` } });
+  const r = await request({
+    port,
+    path: '/api/health',
+    headers: { Authorization: `Bearer ${token}`, Host: `evil.example:${port}` },
+  });
   assert.equal(r.status, 403);
   const page = await request({ port, path: '/', headers: { Host: 'evil.example' } });
   assert.equal(page.status, 403);
-  const local = await request({ port, path: '/api/health', headers: { Authorization: `Bearer ${token}`, Host: `localhost:${port}` } });
+  const local = await request({
+    port,
+    path: '/api/health',
+    headers: { Authorization: `Bearer ${token}`, Host: `localhost:${port}` },
+  });
   assert.equal(local.status, 200);
 });
 
 test('the host listens on 127.0.0.1 only', async () => {
-  const others = Object.values(os.networkInterfaces()).flat()
-    .filter((i) => i && !i.internal && i.family === 'IPv4').map((i) => i!.address);
+  const others = Object.values(os.networkInterfaces())
+    .flat()
+    .filter((i) => i && !i.internal && i.family === 'IPv4')
+    .map((i) => i!.address);
   for (const address of [...others, '::1']) {
-    await assert.rejects(request({ port, path: '/api/health', host: address }), (e: NodeJS.ErrnoException) => e.code === 'ECONNREFUSED' || e.code === 'EADDRNOTAVAIL' || e.code === 'ENETUNREACH', address);
+    await assert.rejects(
+      request({ port, path: '/api/health', host: address }),
+      (e: NodeJS.ErrnoException) => e.code === 'ECONNREFUSED' || e.code === 'EADDRNOTAVAIL' || e.code === 'ENETUNREACH',
+      address,
+    );
   }
 });
 
@@ -110,16 +136,29 @@ test('a path outside the vault is refused over HTTP', async () => {
 
 test('bad requests: unknown method 404, non-JSON 400, bad arguments 400, too large 413', async () => {
   assert.equal((await call(port, token, 'nope', [])).status, 404);
-  const nonJson = await request({ port, path: '/api/readNote', method: 'POST', headers: { Authorization: `Bearer ${token}` }, body: '{args: [' });
+  const nonJson = await request({
+    port,
+    path: '/api/readNote',
+    method: 'POST',
+    headers: { Authorization: `Bearer ${token}` },
+    body: '{args: [',
+  });
   assert.equal(nonJson.status, 400);
   assert.equal(JSON.parse(nonJson.body).error.code, 'invalid-argument');
   const badArgs = await call(port, token, 'readNote', [1]);
   assert.equal(badArgs.status, 400);
   assert.equal(badArgs.body.error.code, 'invalid-argument');
   const big = await request({
-    port, path: '/api/writeNote', method: 'POST', headers: { Authorization: `Bearer ${token}` },
+    port,
+    path: '/api/writeNote',
+    method: 'POST',
+    headers: { Authorization: `Bearer ${token}` },
     body: Buffer.alloc(21 * 1024 * 1024, 0x20),
-  }).catch((e: NodeJS.ErrnoException) => ({ status: e.code === 'EPIPE' || e.code === 'ECONNRESET' ? 413 : 0, headers: {}, body: '' }));
+  }).catch((e: NodeJS.ErrnoException) => ({
+    status: e.code === 'EPIPE' || e.code === 'ECONNRESET' ? 413 : 0,
+    headers: {},
+    body: '',
+  }));
   assert.equal(big.status, 413);
 });
 
@@ -155,6 +194,9 @@ test('WebSocket: a wrong token is refused; with the token, vault-changed arrives
   const w = await call(port, token, 'writeNote', ['来自网页.md', '# 来自网页\n\n[[通道]]\n']);
   assert.equal(w.status, 200, JSON.stringify(w.body));
   await arrived;
-  assert.ok(messages.some((m) => m.event === 'index-status'), 'index-status is sent on connect');
+  assert.ok(
+    messages.some((m) => m.event === 'index-status'),
+    'index-status is sent on connect',
+  );
   ws.close();
 });

@@ -24,11 +24,20 @@ test('an alias of one note resolves to it; a shared alias to none, reported as a
   try {
     await index.sync();
     const q = queryOf(index);
-    assert.deepEqual(q.outgoing('user.md').map((l) => [l.raw, l.target, l.resolvedBy]), [
-      ['[[通道]]', 'channel.md', 'alias'], ['[[缓冲]]', null, null], ['[[pipe]]', 'pipe.md', 'path'], ['[[channel]]', 'channel.md', 'path'],
-    ]);
+    assert.deepEqual(
+      q.outgoing('user.md').map((l) => [l.raw, l.target, l.resolvedBy]),
+      [
+        ['[[通道]]', 'channel.md', 'alias'],
+        ['[[缓冲]]', null, null],
+        ['[[pipe]]', 'pipe.md', 'path'],
+        ['[[channel]]', 'channel.md', 'path'],
+      ],
+    );
     const report = q.indexReport();
-    assert.deepEqual(report.ambiguous.map((a) => [a.raw, a.chosen, a.candidates]), [['[[缓冲]]', null, ['queue.md', 'buffer.md']]]);
+    assert.deepEqual(
+      report.ambiguous.map((a) => [a.raw, a.chosen, a.candidates]),
+      [['[[缓冲]]', null, ['queue.md', 'buffer.md']]],
+    );
     assert.deepEqual(report.unresolved, []);
     assert.equal(q.resolveLink('user.md', '缓冲'), null);
     assert.equal(q.resolveLink('user.md', '[[通道|x]]'), 'channel.md');
@@ -49,7 +58,10 @@ test('alias resolution off: at open, switched at run time, and after a warm rest
   try {
     await index.sync();
     assert.equal(index.aliasResolution, false);
-    const targets = () => queryOf(index).outgoing('user.md').map((l) => l.target);
+    const targets = () =>
+      queryOf(index)
+        .outgoing('user.md')
+        .map((l) => l.target);
     assert.deepEqual(targets(), [null, null, 'pipe.md', 'channel.md']);
     assert.deepEqual(queryOf(index).indexReport().ambiguous, [], 'no alias, no ambiguity');
     assert.deepEqual(await index.setAliasResolution(true), ['user.md']);
@@ -80,7 +92,10 @@ test('service: setAliasResolution re-resolves and reports the notes it changed',
     assert.equal(await service.api.aliasResolution(), false);
     assert.equal(await service.api.resolveLink('user.md', '通道'), null);
     assert.deepEqual(events, [['user.md']]);
-    assert.deepEqual((await service.api.backlinks('channel.md')).map((b) => b.source), ['user.md']);
+    assert.deepEqual(
+      (await service.api.backlinks('channel.md')).map((b) => b.source),
+      ['user.md'],
+    );
   } finally {
     await service.close();
     fs.rmSync(work, { recursive: true, force: true });

@@ -24,7 +24,10 @@ test('bad files are recorded with problems; good notes around them are unaffecte
   w('nul.md', Buffer.from('# NUL\n\0\0binary\n'));
   w('bad-utf8.md', Buffer.from([0x23, 0x20, 0xff, 0xfe, 0xc3, 0x28, 0x0a]));
   w('big.md', Buffer.alloc(5 * 1024 * 1024 + 1, 0x61));
-  w('bom.md', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('---\naliases: [带BOM]\n---\n# BOM\n\n[[good]]\n')]));
+  w(
+    'bom.md',
+    Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('---\naliases: [带BOM]\n---\n# BOM\n\n[[good]]\n')]),
+  );
   w('crlf.md', '# First\r\n\r\nSee [[good]] here.\r\n\r\n## Second\r\n');
   w('cafe\u0301.md', '# Café (NFD name on disk)\n\n[[good]]\n');
   w('yaml.md', '---\ntags: [unclosed\n  : : :\n---\n# YAML\n\n[[good]]\n');
@@ -43,7 +46,10 @@ test('bad files are recorded with problems; good notes around them are unaffecte
     fs: {
       ...nodeVaultFs,
       readdir: (p) => nodeVaultFs.readdir(p).sort((a, b) => (a.name < b.name ? 1 : -1)),
-      readFile: (p) => { if (p.endsWith('gone.md')) fs.rmSync(p); return nodeVaultFs.readFile(p); },
+      readFile: (p) => {
+        if (p.endsWith('gone.md')) fs.rmSync(p);
+        return nodeVaultFs.readFile(p);
+      },
     },
   });
   const s = await index.sync();
@@ -60,20 +66,50 @@ test('bad files are recorded with problems; good notes around them are unaffecte
   assert.deepEqual(kinds('crlf.md'), []);
 
   // the bad .md files are still notes (links to them resolve); the deleted one is gone
-  const targets = Object.fromEntries(queryOf(index).outgoing('good.md').map((l) => [l.raw, l.target]));
+  const targets = Object.fromEntries(
+    queryOf(index)
+      .outgoing('good.md')
+      .map((l) => [l.raw, l.target]),
+  );
   assert.equal(targets['[[nul]]'], 'nul.md');
   assert.equal(targets['[[caf\u00e9]]'], 'caf\u00e9.md');
   assert.equal(targets['[[bom]]'], 'bom.md');
   assert.equal(targets['[[crlf#Second]]'], 'crlf.md');
   assert.equal(targets['[[gone]]'], null);
-  assert.ok(!queryOf(index).indexReport().brokenAnchors.some((b) => b.source === 'good.md'));
+  assert.ok(
+    !queryOf(index)
+      .indexReport()
+      .brokenAnchors.some((b) => b.source === 'good.md'),
+  );
   assert.deepEqual(queryOf(index).noteInfo('bom.md')?.aliases, ['带BOM']);
-  assert.deepEqual(queryOf(index).noteInfo('crlf.md')?.headings.map((h) => [h.text, h.line]), [['First', 1], ['Second', 5]]);
-  const ctx = queryOf(index).backlinks('good.md').find((b) => b.source === 'crlf.md');
+  assert.deepEqual(
+    queryOf(index)
+      .noteInfo('crlf.md')
+      ?.headings.map((h) => [h.text, h.line]),
+    [
+      ['First', 1],
+      ['Second', 5],
+    ],
+  );
+  const ctx = queryOf(index)
+    .backlinks('good.md')
+    .find((b) => b.source === 'crlf.md');
   assert.deepEqual([ctx?.line, ctx?.context], [3, 'See [[good]] here.']);
-  assert.ok(queryOf(index).listFiles().some((f) => f.path === 'sub/link-to-good.md'));
-  assert.ok(!queryOf(index).listFiles().some((f) => /\.obsidian|\.trash|node_modules/.test(f.path)));
-  assert.ok(queryOf(index).backlinks('good.md').every((b) => !b.source.includes('.trash')));
+  assert.ok(
+    queryOf(index)
+      .listFiles()
+      .some((f) => f.path === 'sub/link-to-good.md'),
+  );
+  assert.ok(
+    !queryOf(index)
+      .listFiles()
+      .some((f) => /\.obsidian|\.trash|node_modules/.test(f.path)),
+  );
+  assert.ok(
+    queryOf(index)
+      .backlinks('good.md')
+      .every((b) => !b.source.includes('.trash')),
+  );
   assert.ok(s.notes >= 9);
 
   // warm start: nothing re-parsed; an update named in NFC finds the NFD file on disk
@@ -82,7 +118,10 @@ test('bad files are recorded with problems; good notes around them are unaffecte
   const u = await index.update(['caf\u00e9.md']);
   assert.deepEqual(u, { changed: ['caf\u00e9.md'], deleted: [] });
   assert.equal(queryOf(index).outgoing('caf\u00e9.md').length, 2);
-  assert.deepEqual(listing(root), before.filter((p) => !p.endsWith('gone.md')));
+  assert.deepEqual(
+    listing(root),
+    before.filter((p) => !p.endsWith('gone.md')),
+  );
   index.close();
 });
 
@@ -94,7 +133,12 @@ test('an unreadable note is reported (skipped when running as root)', { skip: pr
   try {
     const index = await openIndex(root, db);
     await index.sync();
-    assert.deepEqual(queryOf(index).indexReport().problems.map((p) => [p.path, p.kind]), [['secret.md', 'unreadable']]);
+    assert.deepEqual(
+      queryOf(index)
+        .indexReport()
+        .problems.map((p) => [p.path, p.kind]),
+      [['secret.md', 'unreadable']],
+    );
     assert.equal(queryOf(index).outgoing('open.md')[0].target, 'secret.md');
     index.close();
   } finally {
@@ -117,7 +161,12 @@ test('an unreadable note (EACCES through the fs interface, so also as root) is r
     },
   });
   await index.sync();
-  assert.deepEqual(queryOf(index).indexReport().problems.map((p) => [p.path, p.kind]), [['secret.md', 'unreadable']]);
+  assert.deepEqual(
+    queryOf(index)
+      .indexReport()
+      .problems.map((p) => [p.path, p.kind]),
+    [['secret.md', 'unreadable']],
+  );
   assert.equal(queryOf(index).outgoing('open.md')[0].target, 'secret.md');
   const v = index.version;
   assert.equal((await index.sync()).parsed, 0);
@@ -127,7 +176,12 @@ test('an unreadable note (EACCES through the fs interface, so also as root) is r
   assert.equal((await index.sync()).parsed, 1);
   assert.deepEqual(queryOf(index).indexReport().problems, []);
   assert.deepEqual(queryOf(index).indexReport().brokenAnchors, []);
-  assert.deepEqual(queryOf(index).noteInfo('secret.md')?.headings.map((h) => h.text), ['Secret 秘密']);
+  assert.deepEqual(
+    queryOf(index)
+      .noteInfo('secret.md')
+      ?.headings.map((h) => h.text),
+    ['Secret 秘密'],
+  );
   index.close();
 });
 
@@ -141,12 +195,23 @@ test('the watcher picks up files written by another program, ignoring dot folder
     fs.mkdirSync(path.join(root, '.obsidian'), { recursive: true });
     fs.writeFileSync(path.join(root, '.obsidian', 'workspace.md'), '[[Note]]');
     fs.writeFileSync(path.join(root, 'from-outside.md'), '# 外部程序写入\n\n链接到 [[通道]]。\n');
-    assert.ok(await waitFor(() => queryOf(index).backlinks('concurrency/channel.md').some((b) => b.source === 'from-outside.md')), 'new note indexed');
+    assert.ok(
+      await waitFor(() =>
+        queryOf(index)
+          .backlinks('concurrency/channel.md')
+          .some((b) => b.source === 'from-outside.md'),
+      ),
+      'new note indexed',
+    );
     fs.rmSync(path.join(root, 'orphan.md'));
     assert.ok(await waitFor(() => queryOf(index).noteInfo('orphan.md') === null), 'deletion indexed');
     assert.ok(await waitFor(() => seen.includes('-orphan.md')));
     assert.ok(seen.includes('from-outside.md'));
-    assert.ok(!queryOf(index).listFiles().some((f) => f.path.startsWith('.obsidian')));
+    assert.ok(
+      !queryOf(index)
+        .listFiles()
+        .some((f) => f.path.startsWith('.obsidian')),
+    );
   } finally {
     await stop();
     index.close();

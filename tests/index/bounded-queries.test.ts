@@ -21,18 +21,33 @@ test('a 100,000-character alias: mentions and search stay under 1 s and 100 MB, 
   fs.writeFileSync(path.join(root, 'long.md'), `---\naliases: [${alias}]\n---\n# Long alias\n`);
   fs.writeFileSync(path.join(root, 'full.md'), `# Full\n\nHere it is: ${alias} end.\n`);
   fs.writeFileSync(path.join(root, 'prefix.md'), `# Prefix\n\nOnly the start: ${'a'.repeat(5000)} end.\n`);
-  for (let i = 0; i < 50; i++) fs.writeFileSync(path.join(root, `n${i}.md`), `# Note ${i}\n\nSome aaa text and [[long]].\n`);
+  for (let i = 0; i < 50; i++)
+    fs.writeFileSync(path.join(root, `n${i}.md`), `# Note ${i}\n\nSome aaa text and [[long]].\n`);
   let stdout: string;
   try {
-    stdout = execFileSync(process.execPath, ['--expose-gc', child, root, db], { encoding: 'utf8', stdio: 'pipe', maxBuffer: 1 << 20 });
+    stdout = execFileSync(process.execPath, ['--expose-gc', child, root, db], {
+      encoding: 'utf8',
+      stdio: 'pipe',
+      maxBuffer: 1 << 20,
+    });
   } catch (e) {
-    throw new Error(`child failed: ${String((e as { stderr?: string }).stderr ?? e).replace(/a{80,}/g, 'a…').slice(0, 800)}`);
+    throw new Error(
+      `child failed: ${String((e as { stderr?: string }).stderr ?? e)
+        .replace(/a{80,}/g, 'a…')
+        .slice(0, 800)}`,
+    );
   }
   const out = JSON.parse(stdout.trim()) as {
-    ms: number; peakGrowth: number; mentions: string[]; hits: string[];
+    ms: number;
+    peakGrowth: number;
+    mentions: string[];
+    hits: string[];
   };
   assert.deepEqual(out.mentions, ['full.md']);
-  assert.ok(out.hits.includes('long.md') && out.hits.includes('full.md') && !out.hits.includes('prefix.md'), JSON.stringify(out.hits));
+  assert.ok(
+    out.hits.includes('long.md') && out.hits.includes('full.md') && !out.hits.includes('prefix.md'),
+    JSON.stringify(out.hits),
+  );
   assert.ok(out.ms < 1000, `queries took ${out.ms.toFixed(0)} ms`);
   assert.ok(out.peakGrowth < 100 * 1024 * 1024, `peak RSS grew by ${(out.peakGrowth / 1048576).toFixed(0)} MB`);
 });

@@ -21,4 +21,6 @@ const hits = query.search(alias);
 const ms = performance.now() - t0;
 const peakGrowth = process.resourceUsage().maxRSS * 1024 - rssBefore;
 index.close();
-console.log(JSON.stringify({ ms, tMentions, peakGrowth, mentions: mentions.map((m) => m.source), hits: hits.map((h) => h.path) }));
+console.log(
+  JSON.stringify({ ms, tMentions, peakGrowth, mentions: mentions.map((m) => m.source), hits: hits.map((h) => h.path) }),
+);

@@ -8,7 +8,12 @@ import { openIndex, queryOf, tempVault, writeVault } from './helpers.ts';
 test('a cold index drops the secondary indexes while it loads and has every one of them afterwards', async () => {
   const { root, db, work } = tempVault();
   try {
-    for (let i = 0; i < 30; i++) writeVault(root, `n${i}.md`, `---\naliases: [别名${i}]\ntags: [t]\n---\n# N${i}\n\n[[n${(i + 1) % 30}]] #x ^b${i}\n`);
+    for (let i = 0; i < 30; i++)
+      writeVault(
+        root,
+        `n${i}.md`,
+        `---\naliases: [别名${i}]\ntags: [t]\n---\n# N${i}\n\n[[n${(i + 1) % 30}]] #x ^b${i}\n`,
+      );
     const index = await openIndex(root, db);
     await index.sync();
     assert.equal(queryOf(index).backlinks('n1.md').length, 1);

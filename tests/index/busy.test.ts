@@ -14,7 +14,7 @@ import { VaultQuery } from '../../electron/core/query/vault-query.ts';
 import { createAtlasService } from '../../electron/services/atlas-service.ts';
 import { openIndex, tempVault, waitFor } from './helpers.ts';
 
-test('a write during another connection\'s lock: error status, retried, the note appears once the lock is gone', async () => {
+test("a write during another connection's lock: error status, retried, the note appears once the lock is gone", async () => {
   const { root, db } = tempVault();
   fs.writeFileSync(path.join(root, 'a.md'), '# A\n\n[[new]]\n');
   const statuses: IndexStatus[] = [];
@@ -45,7 +45,8 @@ test('a write during another connection\'s lock: error status, retried, the note
 
 test('a database corrupted while running: the failing call says so, the index is rebuilt in the background', async () => {
   const { root, db } = tempVault();
-  for (let i = 0; i < 30; i++) fs.writeFileSync(path.join(root, `n${i}.md`), `# N${i}\n\n[[n${(i + 1) % 30}]] ${'text '.repeat(200)}\n`);
+  for (let i = 0; i < 30; i++)
+    fs.writeFileSync(path.join(root, `n${i}.md`), `# N${i}\n\n[[n${(i + 1) % 30}]] ${'text '.repeat(200)}\n`);
   const service = await createAtlasService({ vaultRoot: root, dbPath: db, watch: false, workers: 0 });
   await service.ready;
   assert.equal((await service.api.backlinks('n1.md')).length, 1);
@@ -60,10 +61,20 @@ test('a database corrupted while running: the failing call says so, the index is
   fs.closeSync(fd);
   let failures = 0;
   let answered: unknown = null;
-  assert.ok(await waitFor(() => {
-    void service.api.backlinks('n1.md').then((b) => { answered = b; }, () => { failures++; });
-    return Array.isArray(answered) && (answered as unknown[]).length === 1;
-  }, 30_000), `queries answer again after the rebuild (failures: ${failures})`);
+  assert.ok(
+    await waitFor(() => {
+      void service.api.backlinks('n1.md').then(
+        (b) => {
+          answered = b;
+        },
+        () => {
+          failures++;
+        },
+      );
+      return Array.isArray(answered) && (answered as unknown[]).length === 1;
+    }, 30_000),
+    `queries answer again after the rebuild (failures: ${failures})`,
+  );
   assert.ok(failures >= 1, 'the damage was seen');
   assert.equal((await service.api.check()).problems.length, 0);
   await service.close();

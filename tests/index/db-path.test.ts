@@ -37,5 +37,8 @@ test('macOS: ~/Library/Caches/concept-atlas; Windows: %LOCALAPPDATA%\\concept-at
 test('the database file is the sha256 of the vault path, inside the cache folder', () => {
   const p = onPlatform('darwin', () => defaultDbPath('/some/vault'));
   assert.match(p, /Library\/Caches\/concept-atlas\/[0-9a-f]{64}\.db$/);
-  assert.equal(onPlatform('darwin', () => defaultDbPath('/some/vault/')), p);
+  assert.equal(
+    onPlatform('darwin', () => defaultDbPath('/some/vault/')),
+    p,
+  );
 });

@@ -20,7 +20,10 @@ test('cold index: an alias link written before a second note with the same alias
     // rule 4: an alias shared by two notes resolves to neither
     assert.equal(link.target, null);
     const amb = queryOf(index).indexReport().ambiguous;
-    assert.deepEqual(amb.map((a) => [a.source, a.chosen, a.candidates]), [['abc.md', null, ['b.md', 'ab.md']]]);
+    assert.deepEqual(
+      amb.map((a) => [a.source, a.chosen, a.candidates]),
+      [['abc.md', null, ['b.md', 'ab.md']]],
+    );
   } finally {
     index.close();
     fs.rmSync(work, { recursive: true, force: true });
@@ -34,8 +37,18 @@ test('search: 1–2 character Chinese queries find text at the very end of a not
   const index = await openIndex(root, db);
   try {
     await index.sync();
-    assert.deepEqual(queryOf(index).search('道').map((h) => h.path), ['a.md']);
-    assert.deepEqual(queryOf(index).search('通道').map((h) => h.path), ['a.md']);
+    assert.deepEqual(
+      queryOf(index)
+        .search('道')
+        .map((h) => h.path),
+      ['a.md'],
+    );
+    assert.deepEqual(
+      queryOf(index)
+        .search('通道')
+        .map((h) => h.path),
+      ['a.md'],
+    );
   } finally {
     index.close();
     fs.rmSync(work, { recursive: true, force: true });
@@ -49,9 +62,27 @@ test('search: a "quoted phrase" matches the phrase; FTS syntax characters never 
   const index = await openIndex(root, db);
   try {
     await index.sync();
-    assert.deepEqual(queryOf(index).search('"goroutine scheduling"').map((h) => h.path), ['a.md']);
-    assert.deepEqual(queryOf(index).search('goroutine scheduling').map((h) => h.path).sort(), ['a.md', 'b.md']);
-    assert.deepEqual(queryOf(index).search('"goroutine').map((h) => h.path).sort(), ['a.md', 'b.md'], 'unclosed quote');
+    assert.deepEqual(
+      queryOf(index)
+        .search('"goroutine scheduling"')
+        .map((h) => h.path),
+      ['a.md'],
+    );
+    assert.deepEqual(
+      queryOf(index)
+        .search('goroutine scheduling')
+        .map((h) => h.path)
+        .sort(),
+      ['a.md', 'b.md'],
+    );
+    assert.deepEqual(
+      queryOf(index)
+        .search('"goroutine')
+        .map((h) => h.path)
+        .sort(),
+      ['a.md', 'b.md'],
+      'unclosed quote',
+    );
     for (const q of ['"', '*', '-', 'OR', '(', 'a OR b', 'NEAR(x', 'go*', '^', "'", '%', '_', '{a}', 'c:d', '""']) {
       assert.doesNotThrow(() => queryOf(index).search(q), q);
     }

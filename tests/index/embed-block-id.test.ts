@@ -17,7 +17,10 @@ test('a block id right after an embed is a block; [[Note#^id]] to it is not brok
     await index.sync();
     const q = queryOf(index);
     assert.deepEqual(q.noteInfo('Internal links.md')?.blocks, ['b15695', 't1']);
-    assert.deepEqual(q.indexReport().brokenAnchors.map((b) => b.raw), ['[[Internal links#^nope]]']);
+    assert.deepEqual(
+      q.indexReport().brokenAnchors.map((b) => b.raw),
+      ['[[Internal links#^nope]]'],
+    );
   } finally {
     index.close();
     fs.rmSync(work, { recursive: true, force: true });

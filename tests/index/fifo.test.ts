@@ -13,12 +13,19 @@ import { tempVault } from './helpers.ts';
 
 const child = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fifo-child.ts');
 
-test('a FIFO in place of a note: indexed as unreadable, readNote refuses it, nothing hangs', { skip: process.platform === 'win32' }, () => {
+test('a FIFO in place of a note: indexed as unreadable, readNote refuses it, nothing hangs', {
+  skip: process.platform === 'win32',
+}, () => {
   const { root, db, work } = tempVault();
   fs.writeFileSync(path.join(root, 'good.md'), '# Good\n\n[[swapped]]\n');
   fs.writeFileSync(path.join(root, 'swapped.md'), '# Swapped\n');
   execFileSync('mkfifo', [path.join(root, 'pipe.md')]);
-  const out = JSON.parse(execFileSync(process.execPath, [child, root, db, path.join(work, 'b.db')], { encoding: 'utf8', timeout: 30_000 }).trim());
+  const out = JSON.parse(
+    execFileSync(process.execPath, [child, root, db, path.join(work, 'b.db')], {
+      encoding: 'utf8',
+      timeout: 30_000,
+    }).trim(),
+  );
   assert.equal(out.swapped, true);
   assert.equal(out.good, 'good');
   assert.equal(out.problems.length, 1);

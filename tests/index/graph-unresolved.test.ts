@@ -11,10 +11,14 @@ test('spellings of one missing note that resolution treats alike make one unreso
     const index = await openIndex(root, db);
     try {
       await index.sync();
-      const unresolved = queryOf(index).graph().nodes.filter((n) => n.kind === 'unresolved');
+      const unresolved = queryOf(index)
+        .graph()
+        .nodes.filter((n) => n.kind === 'unresolved');
       assert.deepEqual(unresolved.map((n) => n.id).sort(), ['unresolved:foo', 'unresolved:另一个']);
       assert.equal(unresolved.find((n) => n.id === 'unresolved:foo')?.label, 'Foo');
-      const edges = queryOf(index).graph().edges.filter((e) => e.target === 'unresolved:foo');
+      const edges = queryOf(index)
+        .graph()
+        .edges.filter((e) => e.target === 'unresolved:foo');
       assert.deepEqual(edges.map((e) => e.source).sort(), ['a.md', 'b.md']);
     } finally {
       index.close();

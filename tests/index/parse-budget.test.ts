@@ -21,7 +21,7 @@ const SHAPES: Record<string, (n: number) => string> = {
   'wiki link openers': (n) => '[['.repeat(n),
   'markdown link openers': (n) => '[a]('.repeat(n),
   'quote markers': (n) => '>'.repeat(n),
-  'urls': (n) => 'http://'.repeat(n),
+  urls: (n) => 'http://'.repeat(n),
   'unclosed comment lines': (n) => 'a <!-- b\n'.repeat(n),
 };
 
@@ -31,7 +31,10 @@ for (const [name, make] of Object.entries(SHAPES)) {
   test(`pathological shape "${name}" at 8k and 16k: indexed within the budget, text searchable, others intact`, async () => {
     const { root, db } = tempVault();
     for (const n of [8000, 16000]) {
-      fs.writeFileSync(path.join(root, `bad-${n}.md`), `---\naliases: [Bad${n}]\ntags: [hostile]\n---\nzebraword${n}\n\n${make(n)}`);
+      fs.writeFileSync(
+        path.join(root, `bad-${n}.md`),
+        `---\naliases: [Bad${n}]\ntags: [hostile]\n---\nzebraword${n}\n\n${make(n)}`,
+      );
     }
     fs.writeFileSync(path.join(root, 'good.md'), '# Good\n\nSee [[other#Part]] and #tagged.\n');
     fs.writeFileSync(path.join(root, 'other.md'), '# Other\n\n## Part\n');
@@ -47,12 +50,21 @@ for (const [name, make] of Object.entries(SHAPES)) {
       assert.ok(info, `${p} is indexed`);
       assert.deepEqual(info.aliases, [`Bad${n}`], 'frontmatter kept');
       assert.deepEqual(info.tags, ['hostile']);
-      assert.ok(q.search(`zebraword${n}`).some((h) => h.path === p), 'body text searchable');
+      assert.ok(
+        q.search(`zebraword${n}`).some((h) => h.path === p),
+        'body text searchable',
+      );
       assert.equal(q.resolveNote(`Bad${n}`), p);
       const mine = problems.filter((x) => x.path === p).map((x) => x.kind);
-      assert.ok(mine.every((k) => k === 'parse-timeout'), JSON.stringify(mine));
+      assert.ok(
+        mine.every((k) => k === 'parse-timeout'),
+        JSON.stringify(mine),
+      );
     }
-    assert.deepEqual(q.outgoing('good.md').map((l) => [l.target, l.heading]), [['other.md', 'Part']]);
+    assert.deepEqual(
+      q.outgoing('good.md').map((l) => [l.target, l.heading]),
+      [['other.md', 'Part']],
+    );
     assert.deepEqual(q.noteInfo('good.md')?.tags, ['tagged']);
     // two notes, each parsed at most once over budget, then the fallback (generous for a busy machine)
     assert.ok(ms < 2 * BUDGET_MS + 15_000, `sync took ${ms.toFixed(0)} ms`);
@@ -81,9 +93,15 @@ function bestPair(small: () => void, big: () => void): [number, number] {
 test('our own scanners are linear: bare-URL blanking and the comment finder (4× the input: time ratio < 10)', () => {
   parseNote('w.md', 'warm http://x <!-- y');
   // big enough that timer and GC noise do not dominate (tens of ms)
-  const url = bestPair(() => parseNote('u.md', 'http://'.repeat(16000)), () => parseNote('u.md', 'http://'.repeat(64000)));
+  const url = bestPair(
+    () => parseNote('u.md', 'http://'.repeat(16000)),
+    () => parseNote('u.md', 'http://'.repeat(64000)),
+  );
   assert.ok(url[1] / url[0] < 10, `http:// ×16k ${url[0].toFixed(0)} ms, ×64k ${url[1].toFixed(0)} ms`);
-  const com = bestPair(() => findComments('a <!-- b\n'.repeat(32000)), () => findComments('a <!-- b\n'.repeat(128000)));
+  const com = bestPair(
+    () => findComments('a <!-- b\n'.repeat(32000)),
+    () => findComments('a <!-- b\n'.repeat(128000)),
+  );
   assert.ok(com[1] / com[0] < 10, `<!-- lines ×32k ${com[0].toFixed(1)} ms, ×128k ${com[1].toFixed(1)} ms`);
 });
 
@@ -111,7 +129,10 @@ test('a saved pathological note does not block the API of a running service (par
   const readDone = performance.now();
   await write;
   assert.equal(read.path, 'a.md');
-  assert.deepEqual(backlinks.map((b) => b.source), ['a.md']);
+  assert.deepEqual(
+    backlinks.map((b) => b.source),
+    ['a.md'],
+  );
   assert.ok(readMs < 1000, `readNote + backlinks took ${readMs.toFixed(0)} ms during the re-index`);
   assert.ok(readDone < writeDone, 'answered before the pathological re-index finished');
   const problems = (await service.api.check()).problems.filter((p) => p.path === 'bad.md').map((p) => p.kind);

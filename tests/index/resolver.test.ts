@@ -53,7 +53,10 @@ test('rule 3: shortest path, alphabetical tie, ambiguity reported; path suffixes
 });
 
 test('rule 4: alias fallback only when no file matches', () => {
-  const t = table(['concurrency/channel.md', '通道.md', 'b/goroutine.md'], { 'concurrency/channel.md': ['通道', 'chan'], 'b/goroutine.md': ['协程'] });
+  const t = table(['concurrency/channel.md', '通道.md', 'b/goroutine.md'], {
+    'concurrency/channel.md': ['通道', 'chan'],
+    'b/goroutine.md': ['协程'],
+  });
   assert.deepEqual(t.resolve('x.md', '协程'), { path: 'b/goroutine.md', by: 'alias', candidates: null });
   assert.equal(t.resolve('x.md', 'CHAN').path, 'concurrency/channel.md');
   // a file named 通道 exists, so the alias does not apply

@@ -15,7 +15,10 @@ test('sync and update end with an idle status after reporting indexing', async (
   const index = await openIndex(root, db, { onStatus: (s) => seen.push({ ...s }) });
   try {
     await index.sync();
-    assert.ok(seen.some((s) => s.state === 'indexing'), 'sync reported indexing');
+    assert.ok(
+      seen.some((s) => s.state === 'indexing'),
+      'sync reported indexing',
+    );
     assert.equal(seen.at(-1)?.state, 'idle');
     assert.deepEqual(index.status().state, 'idle');
 
@@ -24,7 +27,10 @@ test('sync and update end with an idle status after reporting indexing', async (
     writeVault(root, 'english.md', '# English\n\nA new note.\n');
     const r = await index.update(['concurrency/通道.md', 'english.md']);
     assert.deepEqual(r.changed.sort(), ['concurrency/通道.md', 'english.md']);
-    assert.ok(seen.some((s) => s.state === 'indexing' && s.total === 2), 'update reported indexing 0..2/2');
+    assert.ok(
+      seen.some((s) => s.state === 'indexing' && s.total === 2),
+      'update reported indexing 0..2/2',
+    );
     assert.deepEqual(seen.at(-1), { state: 'idle', done: 2, total: 2, lastIndexMs: seen.at(-1)?.lastIndexMs });
     assert.equal(typeof seen.at(-1)?.lastIndexMs, 'number', 'lastIndexMs of the full sync is kept');
 
@@ -66,7 +72,10 @@ test("the watcher's batches end with an idle status", async () => {
     seen.length = 0;
     writeVault(root, 'watched.md', '# Watched\n\n监视的笔记。\n');
     assert.ok(await waitFor(() => changes.some((c) => c.includes('watched.md'))), 'watcher indexed the new note');
-    assert.ok(seen.some((s) => s.state === 'indexing'), 'the batch reported indexing');
+    assert.ok(
+      seen.some((s) => s.state === 'indexing'),
+      'the batch reported indexing',
+    );
     assert.equal(seen.at(-1)?.state, 'idle');
   } finally {
     await stop();

@@ -29,7 +29,12 @@ test('cold then warm: a warm start re-parses nothing; one touched file re-parses
   writeVault(root, 'orphan.md', '# 孤立\n\n现在链接到 [[Note]]。\n');
   const one = await index.sync();
   assert.deepEqual([one.parsed, one.deleted], [1, 0]);
-  assert.deepEqual(queryOf(index).backlinks('Note.md').map((b) => b.source), ['a/source.md', 'orphan.md']);
+  assert.deepEqual(
+    queryOf(index)
+      .backlinks('Note.md')
+      .map((b) => b.source),
+    ['a/source.md', 'orphan.md'],
+  );
   fs.rmSync(path.join(root, 'orphan.md'));
   const del = await index.sync();
   assert.deepEqual([del.parsed, del.deleted, del.notes], [0, 1, 14]);
@@ -40,7 +45,10 @@ test('incremental: adding Note resolves unresolved links, deleting unresolves th
   const { root, db } = tempVault('index-resolve');
   const index = await openIndex(root, db);
   await index.sync();
-  const target = (src: string, raw: string) => queryOf(index).outgoing(src).find((l) => l.raw === raw)?.target ?? null;
+  const target = (src: string, raw: string) =>
+    queryOf(index)
+      .outgoing(src)
+      .find((l) => l.raw === raw)?.target ?? null;
   assert.equal(target('concurrency/goroutine.md', '[[不存在的笔记]]'), null);
 
   const v0 = index.version;
@@ -52,7 +60,11 @@ test('incremental: adding Note resolves unresolved links, deleting unresolves th
   writeVault(root, 'topic.md', '# Root topic\n');
   await index.update(['topic.md']);
   assert.equal(target('shortest.md', '[[topic]]'), 'topic.md');
-  assert.ok(!queryOf(index).indexReport().ambiguous.some((a) => a.source === 'shortest.md'));
+  assert.ok(
+    !queryOf(index)
+      .indexReport()
+      .ambiguous.some((a) => a.source === 'shortest.md'),
+  );
 
   fs.rmSync(path.join(root, 'notes/不存在的笔记.md'));
   assert.deepEqual(await index.update(['notes/不存在的笔记.md']), { changed: [], deleted: ['notes/不存在的笔记.md'] });
@@ -64,7 +76,12 @@ test('incremental: adding Note resolves unresolved links, deleting unresolves th
   assert.deepEqual(r, { changed: ['concurrency/管道.md'], deleted: ['concurrency/channel.md'] });
   assert.equal(target('concurrency/goroutine.md', '[[channel#关闭规则]]'), null);
   assert.equal(target('concurrency/goroutine.md', '[[通道]]'), 'concurrency/管道.md');
-  assert.deepEqual(queryOf(index).backlinks('concurrency/管道.md').map((b) => b.line), [7]);
+  assert.deepEqual(
+    queryOf(index)
+      .backlinks('concurrency/管道.md')
+      .map((b) => b.line),
+    [7],
+  );
   assert.deepEqual(queryOf(index).indexReport().brokenAnchors, []);
 
   // alias change: dropping 通道 unresolves [[通道]]; adding it back resolves it again
@@ -81,11 +98,19 @@ test('incremental: adding Note resolves unresolved links, deleting unresolves th
   writeVault(root, 'concurrency/管道.md', text + '\n## 不存在\n');
   fs.renameSync(path.join(root, 'concurrency/管道.md'), path.join(root, 'concurrency/channel.md'));
   await index.update(['concurrency/管道.md', 'concurrency/channel.md']);
-  assert.deepEqual(queryOf(index).indexReport().brokenAnchors.map((b) => b.raw), ['[[channel#^nope]]']);
+  assert.deepEqual(
+    queryOf(index)
+      .indexReport()
+      .brokenAnchors.map((b) => b.raw),
+    ['[[channel#^nope]]'],
+  );
 
   // paths outside the vault are ignored; absolute paths inside it are accepted
   fs.writeFileSync(path.join(root, '..', 'outside.md'), '# outside\n');
-  assert.deepEqual(await index.update(['../outside.md', path.join(root, '..', 'outside.md')]), { changed: [], deleted: [] });
+  assert.deepEqual(await index.update(['../outside.md', path.join(root, '..', 'outside.md')]), {
+    changed: [],
+    deleted: [],
+  });
   writeVault(root, 'abs.md', '# abs\n');
   assert.deepEqual(await index.update([path.join(root, 'abs.md')]), { changed: ['abs.md'], deleted: [] });
 
@@ -93,7 +118,11 @@ test('incremental: adding Note resolves unresolved links, deleting unresolves th
   fs.rmSync(path.join(root, 'deep'), { recursive: true });
   const d = await index.update(['deep']);
   assert.deepEqual(d.deleted.sort(), ['deep', 'deep/folder', 'deep/folder/local.md', 'deep/folder/source2.md']);
-  assert.ok(!queryOf(index).listFiles().some((f) => f.path.startsWith('deep')));
+  assert.ok(
+    !queryOf(index)
+      .listFiles()
+      .some((f) => f.path.startsWith('deep')),
+  );
   index.close();
 });
 
@@ -149,7 +178,10 @@ test('VaultError for a missing vault or a file; defaultDbPath lives in the cache
   assert.equal((await index.sync()).notes, 1);
   index.close();
   fs.writeFileSync(path.join(work, 'file.md'), 'x');
-  await assert.rejects(AtlasIndex.open({ vaultRoot: path.join(work, 'file.md') }), (e: Error) => e.name === 'VaultError');
+  await assert.rejects(
+    AtlasIndex.open({ vaultRoot: path.join(work, 'file.md') }),
+    (e: Error) => e.name === 'VaultError',
+  );
   const saved = process.env.XDG_CACHE_HOME;
   process.env.XDG_CACHE_HOME = path.join(work, 'cache');
   try {

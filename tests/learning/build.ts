@@ -23,25 +23,47 @@ export interface NoteSpec {
 export function rows(specs: NoteSpec[]): { notes: NoteRecord[]; links: LinkRecord[] } {
   const pathOf = new Map(specs.map((s) => [s.title, `${s.title}.md`]));
   const notes: NoteRecord[] = specs.map((s) => ({
-    path: `${s.title}.md`, title: s.title, aliases: s.aliases ?? [], tags: [],
+    path: `${s.title}.md`,
+    title: s.title,
+    aliases: s.aliases ?? [],
+    tags: [],
     properties: {
       ...(s.level !== undefined ? { level: s.level } : {}),
       ...(s.estimate !== undefined ? { estimate: s.estimate } : {}),
       ...(s.type !== undefined ? { type: s.type } : {}),
     },
-    words: s.words ?? 0, cjkChars: s.cjkChars ?? 0,
+    words: s.words ?? 0,
+    cjkChars: s.cjkChars ?? 0,
   }));
   const links: LinkRecord[] = [];
-  const link = (source: string, target: string, kind: LinkRecord['kind'], relation: string | null, line: number, context: string) => {
+  const link = (
+    source: string,
+    target: string,
+    kind: LinkRecord['kind'],
+    relation: string | null,
+    line: number,
+    context: string,
+  ) => {
     links.push({
-      source: `${source}.md`, raw: `[[${target}]]`, kind, target: pathOf.get(target) ?? null, targetText: target,
-      heading: null, block: null, alias: null, line, context, relation, resolvedBy: pathOf.has(target) ? 'shortest' : null,
+      source: `${source}.md`,
+      raw: `[[${target}]]`,
+      kind,
+      target: pathOf.get(target) ?? null,
+      targetText: target,
+      heading: null,
+      block: null,
+      alias: null,
+      line,
+      context,
+      relation,
+      resolvedBy: pathOf.has(target) ? 'shortest' : null,
     });
   };
   for (const s of specs) {
     let line = 2;
     for (const p of s.pre ?? []) link(s.title, p, 'property', 'prerequisites', line++, `- "[[${p}]]"`);
-    for (const [rel, ts] of Object.entries(s.typed ?? {})) for (const t of ts) link(s.title, t, 'property', rel, line++, `${rel}: "[[${t}]]"`);
+    for (const [rel, ts] of Object.entries(s.typed ?? {}))
+      for (const t of ts) link(s.title, t, 'property', rel, line++, `${rel}: "[[${t}]]"`);
     line += 2;
     for (const p of s.inlinePre ?? []) link(s.title, p, 'wiki', 'prerequisites', line++, `prerequisites:: [[${p}]]`);
     for (const t of s.links ?? []) link(s.title, t, 'wiki', null, line++, `See [[${t}]] here.`);

@@ -3,11 +3,13 @@ import assert from 'node:assert/strict';
 import { computePlan } from '../../electron/core/learning/plan.ts';
 import { graph, id, known, titles } from './build.ts';
 
-
 test('diamond: shared prerequisite appears once, before both branches, target last', () => {
   const g = graph([
-    { title: 'base' }, { title: 'left', pre: ['base'] }, { title: 'right', pre: ['base'] },
-    { title: 'top', pre: ['left', 'right'] }, { title: 'unrelated', pre: ['base'] },
+    { title: 'base' },
+    { title: 'left', pre: ['base'] },
+    { title: 'right', pre: ['base'] },
+    { title: 'top', pre: ['left', 'right'] },
+    { title: 'unrelated', pre: ['base'] },
   ]);
   const r = computePlan(g, id(g, 'top'), known(g));
   assert.deepEqual(titles(g, r.order), ['base', 'left', 'right', 'top']);
@@ -28,7 +30,10 @@ test('a 5,000-deep chain is planned without recursion overflow', () => {
 });
 
 test('a 5,000-member cycle is found and still planned', () => {
-  const specs = Array.from({ length: 5000 }, (_, i) => ({ title: `r${String(i).padStart(4, '0')}`, pre: [`r${String((i + 1) % 5000).padStart(4, '0')}`] }));
+  const specs = Array.from({ length: 5000 }, (_, i) => ({
+    title: `r${String(i).padStart(4, '0')}`,
+    pre: [`r${String((i + 1) % 5000).padStart(4, '0')}`],
+  }));
   const g = graph(specs);
   const r = computePlan(g, id(g, 'r0000'), known(g));
   assert.equal(r.order.length, 5000);
@@ -53,15 +58,22 @@ test('cycles are reported with their members and broken by level, then title', (
 });
 
 test('target inside a cycle is still the last step', () => {
-  const g = graph([{ title: 'a', pre: ['z'] }, { title: 'z', pre: ['a'] }]);
+  const g = graph([
+    { title: 'a', pre: ['z'] },
+    { title: 'z', pre: ['a'] },
+  ]);
   const r = computePlan(g, id(g, 'a'), known(g));
   assert.deepEqual(titles(g, r.order), ['z', 'a']);
-  assert.deepEqual(r.cycles.map((c) => titles(g, c)), [['z', 'a']]);
+  assert.deepEqual(
+    r.cycles.map((c) => titles(g, c)),
+    [['z', 'a']],
+  );
 });
 
 test('a learned note prunes what is reachable only through it, not what another unlearned step needs', () => {
   const g = graph([
-    { title: 'deep' }, { title: 'shared' },
+    { title: 'deep' },
+    { title: 'shared' },
     { title: 'known', pre: ['deep', 'shared'] },
     { title: 'other', pre: ['shared'] },
     { title: 'target', pre: ['known', 'other'] },
@@ -80,8 +92,13 @@ test('the target is kept even when learned', () => {
 
 test('ties are broken by level, then title (numeric-aware), levels before none', () => {
   const g = graph([
-    { title: 'zeta', level: '初级' }, { title: 'beta', level: 'senior' }, { title: 'alpha', level: 2 },
-    { title: 'step 10', level: 3 }, { title: 'step 9', level: '资深' }, { title: 'aaa-nolevel' }, { title: 'omega', level: '专家' },
+    { title: 'zeta', level: '初级' },
+    { title: 'beta', level: 'senior' },
+    { title: 'alpha', level: 2 },
+    { title: 'step 10', level: 3 },
+    { title: 'step 9', level: '资深' },
+    { title: 'aaa-nolevel' },
+    { title: 'omega', level: '专家' },
     { title: 'goal', pre: ['aaa-nolevel', 'omega', 'step 10', 'step 9', 'alpha', 'beta', 'zeta'] },
   ]);
   const r = computePlan(g, id(g, 'goal'), known(g));
@@ -89,14 +106,21 @@ test('ties are broken by level, then title (numeric-aware), levels before none',
 });
 
 test('a prerequisite never comes after its dependent even with a better tie-break', () => {
-  const g = graph([{ title: 'a', level: 4, pre: ['z'] }, { title: 'z', level: 4 }, { title: 'b', level: 1, pre: ['a'] }, { title: 'g', pre: ['b'] }]);
+  const g = graph([
+    { title: 'a', level: 4, pre: ['z'] },
+    { title: 'z', level: 4 },
+    { title: 'b', level: 1, pre: ['a'] },
+    { title: 'g', pre: ['b'] },
+  ]);
   const r = computePlan(g, id(g, 'g'), known(g));
   assert.deepEqual(titles(g, r.order), ['z', 'a', 'b', 'g']);
 });
 
 test('unresolved prerequisites are reported, not dropped silently', () => {
   const g = graph([
-    { title: 'p', pre: ['ghost', 'phantom'] }, { title: 't', pre: ['p', 'ghost'] }, { title: 'elsewhere', pre: ['nowhere'] },
+    { title: 'p', pre: ['ghost', 'phantom'] },
+    { title: 't', pre: ['p', 'ghost'] },
+    { title: 'elsewhere', pre: ['nowhere'] },
   ]);
   const r = computePlan(g, id(g, 't'), known(g));
   assert.deepEqual(titles(g, r.order), ['p', 't']);
@@ -105,7 +129,8 @@ test('unresolved prerequisites are reported, not dropped silently', () => {
 
 test('inline `prerequisites:: [[x]]` fields are prerequisites; other typed links are not', () => {
   const g = graph([
-    { title: 'inline' }, { title: 'rel' },
+    { title: 'inline' },
+    { title: 'rel' },
     { title: 't', inlinePre: ['inline'], typed: { related: ['rel'], 'part-of': ['rel'] }, links: ['rel'] },
   ]);
   const r = computePlan(g, id(g, 't'), known(g));
@@ -114,10 +139,19 @@ test('inline `prerequisites:: [[x]]` fields are prerequisites; other typed links
 });
 
 test('a cycle that runs through a learned note is not a cycle of the plan', () => {
-  const g = graph([{ title: 'a', pre: ['b'] }, { title: 'b', pre: ['c'] }, { title: 'c', pre: ['a'] }, { title: 'x', pre: ['y'] }, { title: 'y', pre: ['x'] }]);
+  const g = graph([
+    { title: 'a', pre: ['b'] },
+    { title: 'b', pre: ['c'] },
+    { title: 'c', pre: ['a'] },
+    { title: 'x', pre: ['y'] },
+    { title: 'y', pre: ['x'] },
+  ]);
   const r = computePlan(g, id(g, 'a'), known(g, 'b'));
   assert.deepEqual(titles(g, r.order), ['a']);
   assert.deepEqual(r.cycles, []);
   const all = computePlan(g, id(g, 'a'), known(g));
-  assert.deepEqual(all.cycles.map((c) => titles(g, c)), [['b', 'c', 'a']]);
+  assert.deepEqual(
+    all.cycles.map((c) => titles(g, c)),
+    [['b', 'c', 'a']],
+  );
 });

@@ -54,7 +54,11 @@ for (const [name, text] of [
     fs.mkdirSync(path.dirname(store.file), { recursive: true });
     fs.writeFileSync(store.file, text);
     let error: unknown;
-    try { store.read(); } catch (e) { error = e; }
+    try {
+      store.read();
+    } catch (e) {
+      error = e;
+    }
     assert.ok(error instanceof ProgressFileError, 'throws ProgressFileError');
     assert.match(error.message, /damaged/);
     assert.match(path.basename(error.keptAs), /^progress\.json\.damaged-\d{4}-\d\d-\d\dT/);

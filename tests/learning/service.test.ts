@@ -27,10 +27,19 @@ test('curated path: body links in line order, de-duplicated, property links excl
     const paths = service.curatedPaths();
     assert.equal(paths.length, 1);
     assert.equal(paths[0].path, 'paths/Go concurrency path.md');
-    assert.deepEqual(paths[0].steps.map((s) => s.path), [
-      'basics/Go language.md', 'concurrency/goroutine.md', 'concurrency/通道.md', 'concurrency/select.md', 'concurrency/context.md',
-    ]);
-  } finally { index.close(); }
+    assert.deepEqual(
+      paths[0].steps.map((s) => s.path),
+      [
+        'basics/Go language.md',
+        'concurrency/goroutine.md',
+        'concurrency/通道.md',
+        'concurrency/select.md',
+        'concurrency/context.md',
+      ],
+    );
+  } finally {
+    index.close();
+  }
 });
 
 test('prerequisite report: the runtime cycle and the missing prerequisite', async () => {
@@ -39,7 +48,9 @@ test('prerequisite report: the runtime cycle and the missing prerequisite', asyn
     const r = service.prerequisiteReport();
     assert.deepEqual(r.cycles, [['runtime/preemption.md', 'runtime/sysmon.md', 'runtime/scheduler loop.md']]);
     assert.deepEqual(r.missingPrerequisites, [{ source: 'concurrency/context.md', raw: '[[cancellation tree]]' }]);
-  } finally { index.close(); }
+  } finally {
+    index.close();
+  }
 });
 
 test('the graph is cached per index version and rebuilt after a change', async () => {
@@ -47,12 +58,23 @@ test('the graph is cached per index version and rebuilt after a change', async (
   try {
     const g1 = service.graph();
     assert.equal(service.graph(), g1);
-    assert.deepEqual(service.plan('select').steps.map((s) => s.title), ['Go language', 'process and thread', 'goroutine', '通道', 'select']);
-    fs.writeFileSync(path.join(vault, 'concurrency/select.md'), '---\nlevel: 高级\nprerequisites: ["[[Mutex]]"]\n---\n# select\n');
+    assert.deepEqual(
+      service.plan('select').steps.map((s) => s.title),
+      ['Go language', 'process and thread', 'goroutine', '通道', 'select'],
+    );
+    fs.writeFileSync(
+      path.join(vault, 'concurrency/select.md'),
+      '---\nlevel: 高级\nprerequisites: ["[[Mutex]]"]\n---\n# select\n',
+    );
     await index.update(['concurrency/select.md']);
     assert.notEqual(service.graph(), g1);
-    assert.deepEqual(service.plan('select').steps.map((s) => s.title), ['Go language', 'process and thread', 'goroutine', 'Mutex', 'select']);
-  } finally { index.close(); }
+    assert.deepEqual(
+      service.plan('select').steps.map((s) => s.title),
+      ['Go language', 'process and thread', 'goroutine', 'Mutex', 'select'],
+    );
+  } finally {
+    index.close();
+  }
 });
 
 test('progress by alias, unknown notes and a damaged progress file', async () => {
@@ -60,9 +82,18 @@ test('progress by alias, unknown notes and a damaged progress file', async () =>
   try {
     assert.equal(service.setProgress('协程', 'learned'), 'concurrency/goroutine.md');
     assert.deepEqual(service.progress(), { 'concurrency/goroutine.md': 'learned' });
-    assert.deepEqual(service.plan('通道').steps.map((s) => s.path), ['concurrency/通道.md']);
-    assert.throws(() => service.plan('nothing like this'), (e) => e instanceof LearningError && e.code === 'not-found');
-    assert.throws(() => service.setProgress('协程', 'mastered' as never), (e) => e instanceof LearningError && e.code === 'invalid-argument');
+    assert.deepEqual(
+      service.plan('通道').steps.map((s) => s.path),
+      ['concurrency/通道.md'],
+    );
+    assert.throws(
+      () => service.plan('nothing like this'),
+      (e) => e instanceof LearningError && e.code === 'not-found',
+    );
+    assert.throws(
+      () => service.setProgress('协程', 'mastered' as never),
+      (e) => e instanceof LearningError && e.code === 'invalid-argument',
+    );
     // An entry for a note that no longer exists is kept and can still be cleared.
     service.setProgress('basics/island.md', 'learning');
     fs.rmSync(path.join(vault, 'basics/island.md'));
@@ -74,5 +105,7 @@ test('progress by alias, unknown notes and a damaged progress file', async () =>
     fs.writeFileSync(path.join(vault, '.atlas/progress.json'), '{"version": 1, "notes": ');
     assert.throws(() => service.nextUp(), ProgressFileError);
     assert.ok(fs.readdirSync(path.join(vault, '.atlas')).some((f) => f.startsWith('progress.json.damaged-')));
-  } finally { index.close(); }
+  } finally {
+    index.close();
+  }
 });

@@ -8,19 +8,44 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Element, Nodes } from 'hast';
-import { findSpans, linkAt, linkMentions, matchTerms, proseMask, rewriteWikiTarget, splitWiki } from '../../electron/core/markdown/index.ts';
+import {
+  findSpans,
+  linkAt,
+  linkMentions,
+  matchTerms,
+  proseMask,
+  rewriteWikiTarget,
+  splitWiki,
+} from '../../electron/core/markdown/index.ts';
 import { parseNote } from '../../electron/core/parse/index.ts';
 import { applyLinkEdits } from '../../electron/services/link-rewrite.ts';
 import { renderMarkdown } from '../../renderer/src/markdown/render.ts';
 
-interface Link { kind: 'wiki' | 'embed'; target: string; heading: string | null; block: string | null; alias: string | null }
+interface Link {
+  kind: 'wiki' | 'embed';
+  target: string;
+  heading: string | null;
+  block: string | null;
+  alias: string | null;
+}
 interface Row {
-  name: string; md: string; links: Link[]; tags?: string[]; blocks?: string[];
+  name: string;
+  md: string;
+  links: Link[];
+  tags?: string[];
+  blocks?: string[];
   /** The text stays as written in the mention text (it is plain text to Obsidian too). */
   plain?: boolean;
 }
 
-const L = (target: string, more: Partial<Link> = {}): Link => ({ kind: 'wiki', target, heading: null, block: null, alias: null, ...more });
+const L = (target: string, more: Partial<Link> = {}): Link => ({
+  kind: 'wiki',
+  target,
+  heading: null,
+  block: null,
+  alias: null,
+  ...more,
+});
 const E = (target: string, more: Partial<Link> = {}): Link => L(target, { kind: 'embed', ...more });
 
 const TABLE: Row[] = [
@@ -39,13 +64,22 @@ const TABLE: Row[] = [
   { name: 'embed with size', md: '![[a.png|100x50]]', links: [E('a.png', { alias: '100x50' })] },
   { name: 'embed of a section', md: '![[a#Part]]', links: [E('a', { heading: 'Part' })] },
   { name: 'embed of a block', md: '![[Internal links#^b15695]]', links: [E('Internal links', { block: 'b15695' })] },
-  { name: 'Chinese', md: '见[[通道]]与[[协程#调度|调度器]]。', links: [L('通道'), L('协程', { heading: '调度', alias: '调度器' })] },
+  {
+    name: 'Chinese',
+    md: '见[[通道]]与[[协程#调度|调度器]]。',
+    links: [L('通道'), L('协程', { heading: '调度', alias: '调度器' })],
+  },
   { name: 'Chinese embed', md: '![[图.png]]', links: [E('图.png')] },
   {
-    name: 'table escape \\| (Chinese)', md: '| 名 | 值 |\n|---|---|\n| [[通道\\|看这里]] | 1 |\n',
+    name: 'table escape \\| (Chinese)',
+    md: '| 名 | 值 |\n|---|---|\n| [[通道\\|看这里]] | 1 |\n',
     links: [L('通道', { alias: '看这里' })],
   },
-  { name: 'table escape \\| with heading', md: '| a |\n|---|\n| [[Note#H\\|x]] |\n', links: [L('Note', { heading: 'H', alias: 'x' })] },
+  {
+    name: 'table escape \\| with heading',
+    md: '| a |\n|---|\n| [[Note#H\\|x]] |\n',
+    links: [L('Note', { heading: 'H', alias: 'x' })],
+  },
   { name: 'in inline code: none', md: 'a `[[x]]` b', links: [] },
   { name: 'in fenced code: none', md: '```\n[[x]] #tag\n```\n', links: [] },
   { name: 'in indented code: none', md: 'p\n\n    [[x]]\n', links: [] },
@@ -63,7 +97,12 @@ const TABLE: Row[] = [
   { name: 'empty: plain text', md: '[[]] [[|x]]', links: [], plain: true },
   { name: 'tags', md: '#go and #标签/子 but not a#b or #123', links: [], tags: ['go', '标签/子'] },
   { name: 'tag in code or comment: none', md: '`#a` %% #b %% #c', links: [], tags: ['c'] },
-  { name: 'block ids', md: 'A claim. ^c1\n\n![[image.png]]^fig\n\n- 列表 ^li\n', links: [E('image.png')], blocks: ['c1', 'fig', 'li'] },
+  {
+    name: 'block ids',
+    md: 'A claim. ^c1\n\n![[image.png]]^fig\n\n- 列表 ^li\n',
+    links: [E('image.png')],
+    blocks: ['c1', 'fig', 'li'],
+  },
 ];
 
 function elements(n: Nodes, out: Element[] = []): Element[] {
@@ -72,13 +111,17 @@ function elements(n: Nodes, out: Element[] = []): Element[] {
   return out;
 }
 
-const strip = (p: { target: string; heading: string | null; block: string | null; alias: string | null }, kind: Link['kind']): Link =>
-  ({ kind, target: p.target, heading: p.heading, block: p.block, alias: p.alias });
+const strip = (
+  p: { target: string; heading: string | null; block: string | null; alias: string | null },
+  kind: Link['kind'],
+): Link => ({ kind, target: p.target, heading: p.heading, block: p.block, alias: p.alias });
 
 /** The index: parseNote's wiki links and embeds, tags, block ids. */
 function index(md: string) {
   const n = parseNote('n.md', md);
-  const links = n.links.filter((l) => l.kind === 'wiki' || l.kind === 'embed').map((l) => strip(l, l.kind as Link['kind']));
+  const links = n.links
+    .filter((l) => l.kind === 'wiki' || l.kind === 'embed')
+    .map((l) => strip(l, l.kind as Link['kind']));
   return { links, tags: n.tags, blocks: n.blocks.map((b) => b.id) };
 }
 
@@ -93,8 +136,12 @@ function reading(md: string) {
       assert.ok(parts, `rendered link ${String(e.properties.dataWikilink)} names something`);
       return strip(parts, embed ? 'embed' : 'wiki');
     });
-  const tags = els.filter((e) => e.tagName === 'a' && typeof e.properties.dataTag === 'string').map((e) => String(e.properties.dataTag));
-  const blocks = els.filter((e) => typeof e.properties.dataBlockId === 'string').map((e) => String(e.properties.dataBlockId));
+  const tags = els
+    .filter((e) => e.tagName === 'a' && typeof e.properties.dataTag === 'string')
+    .map((e) => String(e.properties.dataTag));
+  const blocks = els
+    .filter((e) => typeof e.properties.dataBlockId === 'string')
+    .map((e) => String(e.properties.dataBlockId));
   return { links, tags: [...new Set(tags)], blocks };
 }
 
@@ -105,7 +152,9 @@ function editor(md: string) {
     const hit = linkAt(md, (s.from + s.to) >> 1);
     assert.equal(hit?.raw, s.raw, `linkAt inside ${s.raw}`);
   }
-  const links = spans.filter((s) => (s.kind === 'wiki' || s.kind === 'embed') && s.parts).map((s) => strip(s.parts!, s.kind as Link['kind']));
+  const links = spans
+    .filter((s) => (s.kind === 'wiki' || s.kind === 'embed') && s.parts)
+    .map((s) => strip(s.parts!, s.kind as Link['kind']));
   const tags = spans.filter((s) => s.kind === 'tag').map((s) => s.tag!);
   return { links, tags: [...new Set(tags)] };
 }
@@ -131,8 +180,14 @@ function mentionLinking(md: string, want: Link[]) {
   for (const l of want) for (const w of [l.target, l.heading, l.block, l.alias]) if (w) words.add(w);
   const terms = [...words].map((term) => ({ term, owner: 'o' }));
   const r = linkMentions(md, terms, 'o', 'Zed');
-  const kept = parseNote('n.md', r.text).links.filter((l) => l.target !== 'Zed' && (l.kind === 'wiki' || l.kind === 'embed'));
-  assert.deepEqual(kept.map((l) => strip(l, l.kind as Link['kind'])), want, 'mention linking keeps the links');
+  const kept = parseNote('n.md', r.text).links.filter(
+    (l) => l.target !== 'Zed' && (l.kind === 'wiki' || l.kind === 'embed'),
+  );
+  assert.deepEqual(
+    kept.map((l) => strip(l, l.kind as Link['kind'])),
+    want,
+    'mention linking keeps the links',
+  );
   const viaIndex = matchTerms(parseNote('n.md', md).mentionText, terms).map((m) => m.text);
   const viaMask = matchTerms(proseMask(md).text, terms).map((m) => m.text);
   assert.deepEqual(viaMask, viaIndex, 'mentions: index mention text and prose mask agree');
@@ -147,7 +202,11 @@ for (const row of TABLE) {
     assert.deepEqual(rv.links, want, 'reading view');
     const ed = editor(row.md);
     assert.deepEqual(ed.links, want, 'editor');
-    assert.deepEqual(rename(row.md), want.map((l) => (l.target === '' ? l : { ...l, target: 'Renamed' })), 'rename');
+    assert.deepEqual(
+      rename(row.md),
+      want.map((l) => (l.target === '' ? l : { ...l, target: 'Renamed' })),
+      'rename',
+    );
     // mention text (what unlinked mentions and "Link" read) has no link, code, comment or math left in it
     const mention = parseNote('n.md', row.md).mentionText;
     mentionLinking(row.md, want);

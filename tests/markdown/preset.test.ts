@@ -24,9 +24,18 @@ test('wiki target splitter: last heading, block, table escape, alias', () => {
 });
 
 test('callouts: type, title, fold, body; nested; not a callout without [!type]', () => {
-  const tree = parseObsidian('> [!Info]- 标题 *x*\n> body [[a]]\n\n> [!tip]\n> > [!warning]+ inner\n> > text\n\n> plain quote\n');
+  const tree = parseObsidian(
+    '> [!Info]- 标题 *x*\n> body [[a]]\n\n> [!tip]\n> > [!warning]+ inner\n> > text\n\n> plain quote\n',
+  );
   const callouts = all(tree, 'callout');
-  assert.deepEqual(callouts.map((c) => [c.calloutType, c.title, c.fold]), [['info', '标题 x', 'closed'], ['tip', '', null], ['warning', 'inner', 'open']]);
+  assert.deepEqual(
+    callouts.map((c) => [c.calloutType, c.title, c.fold]),
+    [
+      ['info', '标题 x', 'closed'],
+      ['tip', '', null],
+      ['warning', 'inner', 'open'],
+    ],
+  );
   assert.equal(callouts[0].children![0].type, 'calloutTitle');
   assert.equal(all(callouts[0], 'wikiLink').length, 1);
   assert.equal(all(tree, 'blockquote').length, 1);
@@ -40,15 +49,27 @@ test('block ids: after text, after an embed, alone after a block; the ^id is hid
     return out;
   };
   assert.deepEqual(ids(tree), ['paragraph:c1', 'paragraph:fig', 'table:tbl', 'listItem:li']);
-  assert.equal(all(tree, 'text').some((t) => (t.value ?? '').includes('^')), false);
+  assert.equal(
+    all(tree, 'text').some((t) => (t.value ?? '').includes('^')),
+    false,
+  );
   const note = parseNote('n.md', '![[image.png]]^fig\n\ntext ^b2\n');
-  assert.deepEqual(note.blocks.map((b) => [b.id, b.line]), [['fig', 1], ['b2', 3]]);
+  assert.deepEqual(
+    note.blocks.map((b) => [b.id, b.line]),
+    [
+      ['fig', 1],
+      ['b2', 3],
+    ],
+  );
 });
 
 test('tags, highlights, comments, frontmatter closed by ...', () => {
   const tree = parseObsidian('---\ntags: [a]\n...\n#标签 and ==marked #x== `#no` %% [[hidden]] #nope %%\n');
   assert.equal(all(tree, 'yaml').length, 1);
-  assert.deepEqual(all(tree, 'tag').map((t) => t.value), ['标签', 'x']);
+  assert.deepEqual(
+    all(tree, 'tag').map((t) => t.value),
+    ['标签', 'x'],
+  );
   assert.equal(all(tree, 'highlight').length, 1);
   assert.equal(all(tree, 'wikiLink').length, 0);
   assert.equal(tree.children![1].position!.start.line, 4);

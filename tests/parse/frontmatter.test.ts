@@ -4,27 +4,34 @@ import { parse } from './helpers.ts';
 
 describe('frontmatter properties', () => {
   test('aliases/alias and tags/tag as string or list; other keys as JSON; dates as ISO strings', () => {
-    const note = parse([
-      '---',
-      'aliases: [GMP, 调度器]',
-      'alias: GMP模型',
-      'tags: go/runtime, "#并发" ,  #a YAML comment',
-      'tag:',
-      '  - "#scheduler"',
-      'level: 3',
-      'score: 4.5',
-      'done: true',
-      'empty:',
-      'created: 2024-01-05',
-      'updated: 2024-01-05 10:30:00',
-      'nested: {a: 1, b: [x, y]}',
-      '---',
-      'body',
-    ].join('\n'));
+    const note = parse(
+      [
+        '---',
+        'aliases: [GMP, 调度器]',
+        'alias: GMP模型',
+        'tags: go/runtime, "#并发" ,  #a YAML comment',
+        'tag:',
+        '  - "#scheduler"',
+        'level: 3',
+        'score: 4.5',
+        'done: true',
+        'empty:',
+        'created: 2024-01-05',
+        'updated: 2024-01-05 10:30:00',
+        'nested: {a: 1, b: [x, y]}',
+        '---',
+        'body',
+      ].join('\n'),
+    );
     assert.deepEqual(note.aliases, ['GMP', '调度器', 'GMP模型']);
     assert.deepEqual(note.tags, ['go/runtime', '并发', 'scheduler']);
     assert.deepEqual(note.properties, {
-      level: 3, score: 4.5, done: true, empty: null, created: '2024-01-05', updated: '2024-01-05T10:30:00.000Z',
+      level: 3,
+      score: 4.5,
+      done: true,
+      empty: null,
+      created: '2024-01-05',
+      updated: '2024-01-05T10:30:00.000Z',
       nested: { a: 1, b: ['x', 'y'] },
     });
     assert.equal(note.frontmatterLines, 14);
@@ -48,7 +55,10 @@ describe('frontmatter properties', () => {
     assert.deepEqual(late.properties, {});
     const unclosed = parse('---\na: 1\n[[x]]\n');
     assert.equal(unclosed.frontmatterLines, 0);
-    assert.deepEqual(unclosed.links.map((l) => [l.target, l.line]), [['x', 3]]);
+    assert.deepEqual(
+      unclosed.links.map((l) => [l.target, l.line]),
+      [['x', 3]],
+    );
   });
 
   test('empty frontmatter and a frontmatter-only note', () => {
@@ -61,13 +71,22 @@ describe('frontmatter properties', () => {
   test('a --- later in the body is a thematic break or setext underline, not frontmatter', () => {
     const note = parse('---\na: 1\n---\ntext\n---\nb: 2\n---\n');
     assert.deepEqual(note.properties, { a: 1 });
-    assert.deepEqual(note.headings.map((h) => [h.text, h.line]), [['text', 4], ['b: 2', 6]]);
+    assert.deepEqual(
+      note.headings.map((h) => [h.text, h.line]),
+      [
+        ['text', 4],
+        ['b: 2', 6],
+      ],
+    );
   });
 
   test('templates with {{date}} do not crash nor print warnings', () => {
     const note = parse('---\ncreated: {{date}}\ncategories:\n  - "[[Meetings]]"\n---\n');
     assert.deepEqual(note.problems, []);
-    assert.deepEqual(note.links.map((l) => [l.target, l.line, l.relation]), [['Meetings', 4, 'categories']]);
+    assert.deepEqual(
+      note.links.map((l) => [l.target, l.line, l.relation]),
+      [['Meetings', 4, 'categories']],
+    );
   });
 });
 
@@ -81,7 +100,10 @@ describe('malformed YAML', () => {
     assert.equal(note.problems[0].kind, 'frontmatter');
     assert.match(note.problems[0].message, /, line \d+$/);
     assert.ok(note.problems[0].line! >= 3 && note.problems[0].line! <= 5, JSON.stringify(note.problems));
-    assert.deepEqual(note.links.map((l) => [l.target, l.line]), [['still linked', 7]]);
+    assert.deepEqual(
+      note.links.map((l) => [l.target, l.line]),
+      [['still linked', 7]],
+    );
     assert.deepEqual(note.tags, ['still-tagged']);
     assert.deepEqual(note.headings, [{ level: 1, text: '标题', line: 6 }]);
     assert.equal(note.frontmatterLines, 5);
@@ -103,11 +125,19 @@ describe('malformed YAML', () => {
 
   test('YAML aliases cannot blow up (billion laughs)', () => {
     const lol = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
-    for (let i = 1; i < 9; i++) lol.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill('*' + String.fromCharCode(96 + i)).join(',')}]`);
+    for (let i = 1; i < 9; i++)
+      lol.push(
+        `${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9)
+          .fill('*' + String.fromCharCode(96 + i))
+          .join(',')}]`,
+      );
     const t0 = performance.now();
     const note = parse(`---\n${lol.join('\n')}\n---\nbody [[x]]`);
     assert.ok(performance.now() - t0 < 2000);
     assert.equal(note.problems[0].kind, 'frontmatter');
-    assert.deepEqual(note.links.map((l) => l.target), ['x']);
+    assert.deepEqual(
+      note.links.map((l) => l.target),
+      ['x'],
+    );
   });
 });

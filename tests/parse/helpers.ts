@@ -7,7 +7,10 @@ export function parse(text: string, path = 'note.md'): ParsedNote {
 }
 
 /** Links as compact objects with only the fields given (default: kind, raw, target). */
-export function links(text: string, fields: Array<keyof LinkFact> = ['kind', 'raw', 'target']): Array<Partial<LinkFact>> {
+export function links(
+  text: string,
+  fields: Array<keyof LinkFact> = ['kind', 'raw', 'target'],
+): Array<Partial<LinkFact>> {
   return parse(text).links.map((l) => Object.fromEntries(fields.map((f) => [f, l[f]])) as Partial<LinkFact>);
 }
 

@@ -4,16 +4,21 @@ import { links, parse, targets } from './helpers.ts';
 
 describe('wiki links', () => {
   test('target, heading, block and alias, in English and Chinese', () => {
-    const note = parse('See [[GMP model]], [[通道]] and [[GMP 模型#调度循环|调度]].\n[[a#b#c]] [[x#^blk-1]] [[#Local]] [[#^own]]\n');
-    assert.deepEqual(note.links.map((l) => [l.kind, l.raw, l.target, l.heading, l.block, l.alias, l.line]), [
-      ['wiki', '[[GMP model]]', 'GMP model', null, null, null, 1],
-      ['wiki', '[[通道]]', '通道', null, null, null, 1],
-      ['wiki', '[[GMP 模型#调度循环|调度]]', 'GMP 模型', '调度循环', null, '调度', 1],
-      ['wiki', '[[a#b#c]]', 'a', 'c', null, null, 2],
-      ['wiki', '[[x#^blk-1]]', 'x', null, 'blk-1', null, 2],
-      ['wiki', '[[#Local]]', '', 'Local', null, null, 2],
-      ['wiki', '[[#^own]]', '', null, 'own', null, 2],
-    ]);
+    const note = parse(
+      'See [[GMP model]], [[通道]] and [[GMP 模型#调度循环|调度]].\n[[a#b#c]] [[x#^blk-1]] [[#Local]] [[#^own]]\n',
+    );
+    assert.deepEqual(
+      note.links.map((l) => [l.kind, l.raw, l.target, l.heading, l.block, l.alias, l.line]),
+      [
+        ['wiki', '[[GMP model]]', 'GMP model', null, null, null, 1],
+        ['wiki', '[[通道]]', '通道', null, null, null, 1],
+        ['wiki', '[[GMP 模型#调度循环|调度]]', 'GMP 模型', '调度循环', null, '调度', 1],
+        ['wiki', '[[a#b#c]]', 'a', 'c', null, null, 2],
+        ['wiki', '[[x#^blk-1]]', 'x', null, 'blk-1', null, 2],
+        ['wiki', '[[#Local]]', '', 'Local', null, null, 2],
+        ['wiki', '[[#^own]]', '', null, 'own', null, 2],
+      ],
+    );
     assert.equal(note.links[0].context, 'See [[GMP model]], [[通道]] and [[GMP 模型#调度循环|调度]].');
     assert.equal(note.links[0].relation, null);
   });
@@ -23,7 +28,9 @@ describe('wiki links', () => {
   });
 
   test('[[]], [[|x]], [[ ]] and [[#]] are ignored', () => {
-    assert.deepEqual(links('a [[]] b [[|x]] c [[ ]] d [[#]] e [[ok]]'), [{ kind: 'wiki', raw: '[[ok]]', target: 'ok' }]);
+    assert.deepEqual(links('a [[]] b [[|x]] c [[ ]] d [[#]] e [[ok]]'), [
+      { kind: 'wiki', raw: '[[ok]]', target: 'ok' },
+    ]);
   });
 
   test('a wiki link does not span lines', () => {
@@ -31,13 +38,17 @@ describe('wiki links', () => {
   });
 
   test('escaped pipe inside a GFM table: target without the backslash', () => {
-    const text = '| concept | note |\n| --- | --- |\n| [[GMP 模型\\|GMP]] | ![[diagram.png\\|300]] |\n| [[plain]] | x |\n';
+    const text =
+      '| concept | note |\n| --- | --- |\n| [[GMP 模型\\|GMP]] | ![[diagram.png\\|300]] |\n| [[plain]] | x |\n';
     const note = parse(text);
-    assert.deepEqual(note.links.map((l) => [l.kind, l.raw, l.target, l.alias, l.line]), [
-      ['wiki', '[[GMP 模型\\|GMP]]', 'GMP 模型', 'GMP', 3],
-      ['embed', '![[diagram.png\\|300]]', 'diagram.png', '300', 3],
-      ['wiki', '[[plain]]', 'plain', null, 4],
-    ]);
+    assert.deepEqual(
+      note.links.map((l) => [l.kind, l.raw, l.target, l.alias, l.line]),
+      [
+        ['wiki', '[[GMP 模型\\|GMP]]', 'GMP 模型', 'GMP', 3],
+        ['embed', '![[diagram.png\\|300]]', 'diagram.png', '300', 3],
+        ['wiki', '[[plain]]', 'plain', null, 4],
+      ],
+    );
   });
 
   test('escaped pipe outside a table works the same', () => {
@@ -48,11 +59,14 @@ describe('wiki links', () => {
 describe('embeds', () => {
   test('![[x]] with heading, block and alias', () => {
     const note = parse('![[diagram.png]]\n\n![[GMP 模型#调度循环]] and ![[通道#^chan-1|看这里]]\n');
-    assert.deepEqual(note.links.map((l) => [l.kind, l.raw, l.target, l.heading, l.block, l.alias, l.line]), [
-      ['embed', '![[diagram.png]]', 'diagram.png', null, null, null, 1],
-      ['embed', '![[GMP 模型#调度循环]]', 'GMP 模型', '调度循环', null, null, 3],
-      ['embed', '![[通道#^chan-1|看这里]]', '通道', null, 'chan-1', '看这里', 3],
-    ]);
+    assert.deepEqual(
+      note.links.map((l) => [l.kind, l.raw, l.target, l.heading, l.block, l.alias, l.line]),
+      [
+        ['embed', '![[diagram.png]]', 'diagram.png', null, null, null, 1],
+        ['embed', '![[GMP 模型#调度循环]]', 'GMP 模型', '调度循环', null, null, 3],
+        ['embed', '![[通道#^chan-1|看这里]]', '通道', null, 'chan-1', '看这里', 3],
+      ],
+    );
   });
 
   test('![[]] and a lone ! before a link', () => {
@@ -63,22 +77,29 @@ describe('embeds', () => {
   });
 
   test('markdown images stay markdown links', () => {
-    assert.deepEqual(links('![alt text](img/pic.png)', ['kind', 'target', 'alias']), [{ kind: 'markdown', target: 'img/pic.png', alias: 'alt text' }]);
+    assert.deepEqual(links('![alt text](img/pic.png)', ['kind', 'target', 'alias']), [
+      { kind: 'markdown', target: 'img/pic.png', alias: 'alt text' },
+    ]);
   });
 });
 
 describe('markdown links', () => {
   test('local targets, %20 decoding, heading and block fragments, <angle brackets>', () => {
-    const note = parse('[text](other.md) [t](folder/a%20b.md#h) [u](<my note.md>) [v](../x%20y.md#^blk) [w](a.md#Some%20Heading)\n![](img.png) [same](#local)');
-    assert.deepEqual(note.links.map((l) => [l.kind, l.raw, l.target, l.heading, l.block, l.alias]), [
-      ['markdown', '[text](other.md)', 'other.md', null, null, 'text'],
-      ['markdown', '[t](folder/a%20b.md#h)', 'folder/a b.md', 'h', null, 't'],
-      ['markdown', '[u](<my note.md>)', 'my note.md', null, null, 'u'],
-      ['markdown', '[v](../x%20y.md#^blk)', '../x y.md', null, 'blk', 'v'],
-      ['markdown', '[w](a.md#Some%20Heading)', 'a.md', 'Some Heading', null, 'w'],
-      ['markdown', '![](img.png)', 'img.png', null, null, null],
-      ['markdown', '[same](#local)', '', 'local', null, 'same'],
-    ]);
+    const note = parse(
+      '[text](other.md) [t](folder/a%20b.md#h) [u](<my note.md>) [v](../x%20y.md#^blk) [w](a.md#Some%20Heading)\n![](img.png) [same](#local)',
+    );
+    assert.deepEqual(
+      note.links.map((l) => [l.kind, l.raw, l.target, l.heading, l.block, l.alias]),
+      [
+        ['markdown', '[text](other.md)', 'other.md', null, null, 'text'],
+        ['markdown', '[t](folder/a%20b.md#h)', 'folder/a b.md', 'h', null, 't'],
+        ['markdown', '[u](<my note.md>)', 'my note.md', null, null, 'u'],
+        ['markdown', '[v](../x%20y.md#^blk)', '../x y.md', null, 'blk', 'v'],
+        ['markdown', '[w](a.md#Some%20Heading)', 'a.md', 'Some Heading', null, 'w'],
+        ['markdown', '![](img.png)', 'img.png', null, null, null],
+        ['markdown', '[same](#local)', '', 'local', null, 'same'],
+      ],
+    );
   });
 
   test('Chinese file names, percent-encoded', () => {
@@ -90,8 +111,9 @@ describe('markdown links', () => {
   });
 
   test('external URLs are not graph links: https, mailto, any scheme, //host, autolinks, bare URLs', () => {
-    const text = '[a](https://go.dev) [b](mailto:me@x.org) [c](obsidian://open?vault=x) [d](//cdn.x/y.png) [e](file:///tmp/a.md)\n'
-      + '<https://example.com> https://example.com/[[not-a-link-target]] ![img](http://x/y.png) [ok](local.md)';
+    const text =
+      '[a](https://go.dev) [b](mailto:me@x.org) [c](obsidian://open?vault=x) [d](//cdn.x/y.png) [e](file:///tmp/a.md)\n' +
+      '<https://example.com> https://example.com/[[not-a-link-target]] ![img](http://x/y.png) [ok](local.md)';
     const t = targets(text);
     assert.ok(t.includes('local.md'));
     assert.ok(!t.some((x) => /go\.dev|me@x|open|cdn|tmp|example\.com|y\.png/.test(x)), JSON.stringify(t));
@@ -99,10 +121,13 @@ describe('markdown links', () => {
 
   test('reference-style links resolve through their definition', () => {
     const note = parse('See [the doc][d] and ![pic][p].\n\n[d]: docs/a%20b.md#Intro\n[p]: img.png\n');
-    assert.deepEqual(note.links.map((l) => [l.kind, l.raw, l.target, l.heading, l.alias, l.line]), [
-      ['markdown', '[the doc][d]', 'docs/a b.md', 'Intro', 'the doc', 1],
-      ['markdown', '![pic][p]', 'img.png', null, 'pic', 1],
-    ]);
+    assert.deepEqual(
+      note.links.map((l) => [l.kind, l.raw, l.target, l.heading, l.alias, l.line]),
+      [
+        ['markdown', '[the doc][d]', 'docs/a b.md', 'Intro', 'the doc', 1],
+        ['markdown', '![pic][p]', 'img.png', null, 'pic', 1],
+      ],
+    );
   });
 
   test('empty destination is ignored', () => {
@@ -113,28 +138,57 @@ describe('markdown links', () => {
 describe('links in code and comments are not links', () => {
   test('fenced code with ``` and ~~~, indented code, inline code', () => {
     const text = [
-      '```go', 'ch := make(chan int) // [[not a link]] ![[nor this]] [md](x.md) #tag', '```',
-      '~~~', '[[tilde]]', '~~~',
-      '````md', '```', '[[inner fence]]', '````',
-      '', '    [[indented code]]', '',
+      '```go',
+      'ch := make(chan int) // [[not a link]] ![[nor this]] [md](x.md) #tag',
+      '```',
+      '~~~',
+      '[[tilde]]',
+      '~~~',
+      '````md',
+      '```',
+      '[[inner fence]]',
+      '````',
+      '',
+      '    [[indented code]]',
+      '',
       'Inline `[[code]]` and ``[[double `tick`]]`` then [[real]] and [[通道]].',
-      '- list', '  ```', '  [[in list fence]]', '  ```',
+      '- list',
+      '  ```',
+      '  [[in list fence]]',
+      '  ```',
     ].join('\n');
     assert.deepEqual(targets(text), ['real', '通道']);
     assert.deepEqual(parse(text).tags, []);
   });
 
   test('%% comments on one line and across lines', () => {
-    const text = 'Keep [[a]] %% hide [[b]] %% keep [[c]]\n%%\n![[embed 1]]\n![[embed 2]]\n#hidden-tag\n%%\n[[d]] %%注释 [[通道]]%% [[并发]]\n';
+    const text =
+      'Keep [[a]] %% hide [[b]] %% keep [[c]]\n%%\n![[embed 1]]\n![[embed 2]]\n#hidden-tag\n%%\n[[d]] %%注释 [[通道]]%% [[并发]]\n';
     const note = parse(text);
-    assert.deepEqual(note.links.map((l) => [l.target, l.line]), [['a', 1], ['c', 1], ['d', 7], ['并发', 7]]);
+    assert.deepEqual(
+      note.links.map((l) => [l.target, l.line]),
+      [
+        ['a', 1],
+        ['c', 1],
+        ['d', 7],
+        ['并发', 7],
+      ],
+    );
     assert.deepEqual(note.tags, []);
   });
 
   test('<!-- --> comments on one line and across lines', () => {
-    const text = 'x <!-- [[a]] --> [[b]]\n<!--\n![[big embed]]\n#tag\n-->\n[[c]]\nmid <!-- start\n[[d]]\nend --> [[e]]\n';
+    const text =
+      'x <!-- [[a]] --> [[b]]\n<!--\n![[big embed]]\n#tag\n-->\n[[c]]\nmid <!-- start\n[[d]]\nend --> [[e]]\n';
     const note = parse(text);
-    assert.deepEqual(note.links.map((l) => [l.target, l.line]), [['b', 1], ['c', 6], ['e', 9]]);
+    assert.deepEqual(
+      note.links.map((l) => [l.target, l.line]),
+      [
+        ['b', 1],
+        ['c', 6],
+        ['e', 9],
+      ],
+    );
     assert.deepEqual(note.tags, []);
   });
 
@@ -151,7 +205,13 @@ describe('links in code and comments are not links', () => {
   test('lines after a removed comment keep their numbers, and text after it is not code', () => {
     // Blanking `%%hidden%%` with spaces would turn the line into indented code; removing it does not.
     const note = parse('para\n\n%%hidden comment%% [[after]]\n\n%%\nmulti\n%%\n[[x]]');
-    assert.deepEqual(note.links.map((l) => [l.target, l.line]), [['after', 3], ['x', 8]]);
+    assert.deepEqual(
+      note.links.map((l) => [l.target, l.line]),
+      [
+        ['after', 3],
+        ['x', 8],
+      ],
+    );
   });
 });
 
@@ -174,17 +234,20 @@ describe('property links', () => {
 
   test('list, string, nested YAML list, block list, nested map; with the line of each value', () => {
     const note = parse(text);
-    assert.deepEqual(note.links.map((l) => [l.kind, l.raw, l.target, l.heading, l.alias, l.line, l.relation]), [
-      ['property', '[[goroutine]]', 'goroutine', null, null, 3, 'prerequisites'],
-      ['property', '[[通道|chan]]', '通道', null, 'chan', 3, 'prerequisites'],
-      ['property', '[[Evergreen]]', 'Evergreen', null, null, 4, 'categories'],
-      ['property', '[[a]]', 'a', null, null, 5, 'related'],
-      ['property', '[[b#h]]', 'b', 'h', null, 7, 'list'],
-      ['property', '[[c]]', 'c', null, null, 10, 'nested'],
-      ['property', '[[d]]', 'd', null, null, 11, 'summary'],
-      ['property', '[[e]]', 'e', null, null, 11, 'summary'],
-      ['wiki', '[[f]]', 'f', null, null, 13, null],
-    ]);
+    assert.deepEqual(
+      note.links.map((l) => [l.kind, l.raw, l.target, l.heading, l.alias, l.line, l.relation]),
+      [
+        ['property', '[[goroutine]]', 'goroutine', null, null, 3, 'prerequisites'],
+        ['property', '[[通道|chan]]', '通道', null, 'chan', 3, 'prerequisites'],
+        ['property', '[[Evergreen]]', 'Evergreen', null, null, 4, 'categories'],
+        ['property', '[[a]]', 'a', null, null, 5, 'related'],
+        ['property', '[[b#h]]', 'b', 'h', null, 7, 'list'],
+        ['property', '[[c]]', 'c', null, null, 10, 'nested'],
+        ['property', '[[d]]', 'd', null, null, 11, 'summary'],
+        ['property', '[[e]]', 'e', null, null, 11, 'summary'],
+        ['wiki', '[[f]]', 'f', null, null, 13, null],
+      ],
+    );
     assert.equal(note.links[0].context, 'prerequisites: ["[[goroutine]]", "[[通道|chan]]"]');
     assert.equal(note.links[4].context, '- "[[b#h]]"');
   });
@@ -192,26 +255,40 @@ describe('property links', () => {
   test('the same lines through the fast YAML reader and the full one', () => {
     // Block scalars force the full `yaml` parse; the link lines must not change.
     const slow = text.replace('---\naliases', '---\nnote: |\n  block scalar\naliases');
-    const fast = parse(text.replace('related: [[a]]\n', 'related: "[[a]]"\n').replace('nested:\n  deep: "[[c]]"\n', ''));
-    const full = parse(slow.replace('related: [[a]]\n', 'related: "[[a]]"\n').replace('nested:\n  deep: "[[c]]"\n', ''));
-    assert.deepEqual(full.links.map((l) => [l.target, l.line - 2, l.relation]), fast.links.map((l) => [l.target, l.line, l.relation]));
+    const fast = parse(
+      text.replace('related: [[a]]\n', 'related: "[[a]]"\n').replace('nested:\n  deep: "[[c]]"\n', ''),
+    );
+    const full = parse(
+      slow.replace('related: [[a]]\n', 'related: "[[a]]"\n').replace('nested:\n  deep: "[[c]]"\n', ''),
+    );
+    assert.deepEqual(
+      full.links.map((l) => [l.target, l.line - 2, l.relation]),
+      fast.links.map((l) => [l.target, l.line, l.relation]),
+    );
   });
 
   test('an embed in a property is a property link', () => {
-    assert.deepEqual(links('---\ncover: "![[cover.png]]"\n---\n', ['kind', 'target', 'relation']), [{ kind: 'property', target: 'cover.png', relation: 'cover' }]);
+    assert.deepEqual(links('---\ncover: "![[cover.png]]"\n---\n', ['kind', 'target', 'relation']), [
+      { kind: 'property', target: 'cover.png', relation: 'cover' },
+    ]);
   });
 });
 
 describe('inline fields', () => {
   test('key:: [[x]], [[y]] on its own line gives wiki links with the key as relation', () => {
-    const note = parse('prerequisites:: [[goroutine]], [[通道]]\n- 前置:: [[GMP 模型]]\nNot a field [[z]] with:: [[w]]\n');
-    assert.deepEqual(note.links.map((l) => [l.kind, l.target, l.relation]), [
-      ['wiki', 'goroutine', 'prerequisites'],
-      ['wiki', '通道', 'prerequisites'],
-      ['wiki', 'GMP 模型', '前置'],
-      ['wiki', 'z', null],
-      ['wiki', 'w', null],
-    ]);
+    const note = parse(
+      'prerequisites:: [[goroutine]], [[通道]]\n- 前置:: [[GMP 模型]]\nNot a field [[z]] with:: [[w]]\n',
+    );
+    assert.deepEqual(
+      note.links.map((l) => [l.kind, l.target, l.relation]),
+      [
+        ['wiki', 'goroutine', 'prerequisites'],
+        ['wiki', '通道', 'prerequisites'],
+        ['wiki', 'GMP 模型', '前置'],
+        ['wiki', 'z', null],
+        ['wiki', 'w', null],
+      ],
+    );
   });
 
   test('an embed or markdown link on a field line also carries the key', () => {
@@ -225,7 +302,14 @@ describe('inline fields', () => {
 describe('footnotes and GFM', () => {
   test('links inside footnote definitions are found, footnotes are not links', () => {
     const note = parse('Text[^1] and [[w]].\n\n[^1]: See [[fn target]] and [doc](d.md).\n');
-    assert.deepEqual(note.links.map((l) => [l.kind, l.target, l.line]), [['wiki', 'w', 1], ['wiki', 'fn target', 3], ['markdown', 'd.md', 3]]);
+    assert.deepEqual(
+      note.links.map((l) => [l.kind, l.target, l.line]),
+      [
+        ['wiki', 'w', 1],
+        ['wiki', 'fn target', 3],
+        ['markdown', 'd.md', 3],
+      ],
+    );
   });
 
   test('an unescaped | inside a table cell splits the wiki link (as in Obsidian)', () => {

@@ -4,7 +4,13 @@ import { parse } from './helpers.ts';
 
 describe('inline tags', () => {
   test('plain, nested, Chinese, nested Chinese', () => {
-    assert.deepEqual(parse('Tags: #go #go/runtime #并发 #go/并发 #并发/通道, end.').tags, ['go', 'go/runtime', '并发', 'go/并发', '并发/通道']);
+    assert.deepEqual(parse('Tags: #go #go/runtime #并发 #go/并发 #并发/通道, end.').tags, [
+      'go',
+      'go/runtime',
+      '并发',
+      'go/并发',
+      '并发/通道',
+    ]);
   });
 
   test('all-digit is not a tag; a digit plus letters is', () => {
@@ -12,7 +18,8 @@ describe('inline tags', () => {
   });
 
   test('not inside words, URLs, wiki links, markdown links or code', () => {
-    const text = 'a#b c#并发 https://x.com/#frag [[note#heading]] [[n#^blk]] [t](x.md#h) `#code` (#paren)\n\n```\n#fenced\n```\n\n    #indented';
+    const text =
+      'a#b c#并发 https://x.com/#frag [[note#heading]] [[n#^blk]] [t](x.md#h) `#code` (#paren)\n\n```\n#fenced\n```\n\n    #indented';
     assert.deepEqual(parse(text).tags, []);
   });
 
@@ -27,7 +34,10 @@ describe('inline tags', () => {
   test('a line #tag is a tag, not a heading; # Heading is a heading, not a tag', () => {
     const note = parse('#tag-line\n# Heading\n##\u5e76\u53d1\n');
     assert.deepEqual(note.tags, ['tag-line']);
-    assert.deepEqual(note.headings.map((h) => h.text), ['Heading']);
+    assert.deepEqual(
+      note.headings.map((h) => h.text),
+      ['Heading'],
+    );
   });
 
   test('tags written in headings count as tags, and the heading keeps its text', () => {
@@ -48,7 +58,8 @@ describe('inline tags', () => {
 
 describe('headings', () => {
   test('ATX levels 1–6, closing hashes, inline markup, Chinese', () => {
-    const text = '# GMP 模型\n## 调度循环 ##\n### *Work* `stealing`\n#### [[P]] 与 [[M|机器]]\n##### five\n###### six\n####### not a heading\n';
+    const text =
+      '# GMP 模型\n## 调度循环 ##\n### *Work* `stealing`\n#### [[P]] 与 [[M|机器]]\n##### five\n###### six\n####### not a heading\n';
     assert.deepEqual(parse(text).headings, [
       { level: 1, text: 'GMP 模型', line: 1 },
       { level: 2, text: '调度循环', line: 2 },
@@ -93,8 +104,12 @@ describe('block ids', () => {
       'second ^last-line', // 16
     ].join('\n');
     assert.deepEqual(parse(text).blocks, [
-      { id: 'para-1', line: 1 }, { id: 'li-1', line: 3 }, { id: 'q1', line: 6 }, { id: 'table-id', line: 11 },
-      { id: 'gmp-loop', line: 13 }, { id: 'last-line', line: 16 },
+      { id: 'para-1', line: 1 },
+      { id: 'li-1', line: 3 },
+      { id: 'q1', line: 6 },
+      { id: 'table-id', line: 11 },
+      { id: 'gmp-loop', line: 13 },
+      { id: 'last-line', line: 16 },
     ]);
   });
 
@@ -103,6 +118,9 @@ describe('block ids', () => {
   });
 
   test('ids of letters, digits and dashes (Chinese letters too)', () => {
-    assert.deepEqual(parse('a ^abc-123\n\nb ^调度-1\n\nc ^bad_id\n').blocks.map((b) => b.id), ['abc-123', '调度-1']);
+    assert.deepEqual(
+      parse('a ^abc-123\n\nb ^调度-1\n\nc ^bad_id\n').blocks.map((b) => b.id),
+      ['abc-123', '调度-1'],
+    );
   });
 });

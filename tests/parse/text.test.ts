@@ -34,7 +34,10 @@ describe('decodeNote', () => {
     assert.equal(d.problems.length, 1);
     assert.equal(d.problems[0].kind, 'encoding');
     assert.equal(d.problems[0].line, 2);
-    assert.deepEqual(parseNote('x.md', d.text!).links.map((l) => l.target), ['a', 'b']);
+    assert.deepEqual(
+      parseNote('x.md', d.text!).links.map((l) => l.target),
+      ['a', 'b'],
+    );
   });
 
   test('a truncated multi-byte character at the end is invalid too', () => {
@@ -44,7 +47,8 @@ describe('decodeNote', () => {
 });
 
 describe('line endings', () => {
-  const lf = '---\naliases: [a]\nrel: "[[p]]"\n---\n# 标题\n\n[[x]] #t ^blk\n\n```\n[[no]]\n```\nSetext\n---\n%% c\n[[hidden]] %%\n[[y]]\n';
+  const lf =
+    '---\naliases: [a]\nrel: "[[p]]"\n---\n# 标题\n\n[[x]] #t ^blk\n\n```\n[[no]]\n```\nSetext\n---\n%% c\n[[hidden]] %%\n[[y]]\n';
 
   test('CRLF and CR give the same facts as LF', () => {
     const a = parse(lf);
@@ -72,7 +76,7 @@ describe('title, body, stats', () => {
   });
 
   test('textStats: Latin words and CJK characters', () => {
-    assert.deepEqual(textStats('Hello, world! It\'s Go 1.21 — naïve café.'), { words: 8, cjkChars: 0 });
+    assert.deepEqual(textStats("Hello, world! It's Go 1.21 — naïve café."), { words: 8, cjkChars: 0 });
     assert.deepEqual(textStats('GMP 模型的调度循环。'), { words: 1, cjkChars: 7 });
     assert.deepEqual(textStats('ひらがな カタカナ 한국어 𠀀'), { words: 0, cjkChars: 12 });
     assert.deepEqual(textStats(''), { words: 0, cjkChars: 0 });
@@ -85,8 +89,20 @@ describe('title, body, stats', () => {
 
   test('every field is filled for an empty note', () => {
     assert.deepEqual(parseNote('a/Empty.md', ''), {
-      path: 'a/Empty.md', title: 'Empty', aliases: [], tags: [], headings: [], blocks: [], properties: {}, links: [],
-      body: '', mentionText: '', words: 0, cjkChars: 0, frontmatterLines: 0, problems: [],
+      path: 'a/Empty.md',
+      title: 'Empty',
+      aliases: [],
+      tags: [],
+      headings: [],
+      blocks: [],
+      properties: {},
+      links: [],
+      body: '',
+      mentionText: '',
+      words: 0,
+      cjkChars: 0,
+      frontmatterLines: 0,
+      problems: [],
     });
   });
 });
@@ -134,8 +150,33 @@ describe('mentionText', () => {
 
 describe('never throws', () => {
   test('odd inputs', () => {
-    const odd = ['\u0000', '[[', ']]', '![[', '---', '---\n', '%%', '<!--', '```', '[^', '|-|', '\\', '#', '^', '[[a|]]', '[](', '<', '\uFFFD\uFFFD',
-      '---\n: : :\n---', '---\n[[a]]: b\n---', '- [ ] [[x', '> [[x]]\n>\n> ^id', '*'.repeat(10000), '['.repeat(5000) + ']'.repeat(5000), '#'.repeat(5000)];
+    const odd = [
+      '\u0000',
+      '[[',
+      ']]',
+      '![[',
+      '---',
+      '---\n',
+      '%%',
+      '<!--',
+      '```',
+      '[^',
+      '|-|',
+      '\\',
+      '#',
+      '^',
+      '[[a|]]',
+      '[](',
+      '<',
+      '\uFFFD\uFFFD',
+      '---\n: : :\n---',
+      '---\n[[a]]: b\n---',
+      '- [ ] [[x',
+      '> [[x]]\n>\n> ^id',
+      '*'.repeat(10000),
+      '['.repeat(5000) + ']'.repeat(5000),
+      '#'.repeat(5000),
+    ];
     for (const s of odd) {
       const n = parseNote('odd.md', s);
       assert.equal(typeof n.mentionText, 'string', JSON.stringify(s));

@@ -33,7 +33,10 @@ async function setup(opts: { autosaveMs?: number; api?: (api: DocumentApi) => Do
   const ctx = await openService();
   const errors: unknown[] = [];
   const api = opts.api ? opts.api(ctx.service.api) : ctx.service.api;
-  const store = new DocumentStore<StringBuffer>(api, { autosaveMs: opts.autosaveMs ?? 60_000, onError: (e) => errors.push(e) });
+  const store = new DocumentStore<StringBuffer>(api, {
+    autosaveMs: opts.autosaveMs ?? 60_000,
+    onError: (e) => errors.push(e),
+  });
   const file = (rel: string) => path.join(ctx.vault.root, rel);
   const disk = (rel = NOTE) => fs.readFileSync(file(rel), 'utf8');
   const writeByOther = (text: string, rel = NOTE) => fs.writeFileSync(file(rel), text);
@@ -162,7 +165,10 @@ test('a disk change under unsaved edits raises a conflict; nothing is written wh
     s.type('my edits');
     s.writeByOther('their edits');
     await s.store.diskChanged([NOTE]);
-    assert.deepEqual(s.store.getSnapshot().conflicts.map((c) => [c.path, c.diskContent]), [[NOTE, 'their edits']]);
+    assert.deepEqual(
+      s.store.getSnapshot().conflicts.map((c) => [c.path, c.diskContent]),
+      [[NOTE, 'their edits']],
+    );
     s.type('my edits, more');
     await s.store.save(NOTE);
     await s.store.flush();
@@ -212,7 +218,10 @@ test('keep my version when the disk changed yet again asks again instead of over
     s.writeByOther('their second edits');
     await s.store.resolveConflict(NOTE, true);
     assert.equal(s.disk(), 'their second edits');
-    assert.deepEqual(s.store.getSnapshot().conflicts.map((c) => c.diskContent), ['their second edits']);
+    assert.deepEqual(
+      s.store.getSnapshot().conflicts.map((c) => c.diskContent),
+      ['their second edits'],
+    );
     await s.store.resolveConflict(NOTE, true);
     assert.equal(s.disk(), 'my edits');
   } finally {
@@ -275,7 +284,10 @@ test('close saves unsaved edits, then forgets the document; reopening during the
 
 test('a failed write (not a conflict) is reported and the note stays dirty', async () => {
   const s = await setup({
-    api: (api) => ({ readNote: (p) => api.readNote(p), writeNote: async () => Promise.reject(Object.assign(new Error('disk full'), { code: 'io' })) }),
+    api: (api) => ({
+      readNote: (p) => api.readNote(p),
+      writeNote: async () => Promise.reject(Object.assign(new Error('disk full'), { code: 'io' })),
+    }),
   });
   try {
     s.type('unsaved');

@@ -2,7 +2,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createEmptyCard, fsrs, generatorParameters, Rating, type Card } from 'ts-fsrs';
-import { CREDIT_PARAMS, creditWeight, implicitReview, prerequisiteDistances } from '../../electron/core/review/credit.ts';
+import {
+  CREDIT_PARAMS,
+  creditWeight,
+  implicitReview,
+  prerequisiteDistances,
+} from '../../electron/core/review/credit.ts';
 
 const f = fsrs(generatorParameters({ enable_fuzz: false }));
 const DAY = 86_400_000;
@@ -24,7 +29,15 @@ test('distances: shortest prerequisite hops, start nodes left out, cycles termin
   // 0 needs 1 and 2; 1 needs 3; 2 needs 3; 3 needs 4; 4 needs 0 (a cycle back)
   const prereqs = [[1, 2], [3], [3], [4], [0]];
   const d = prerequisiteDistances(prereqs, [0], 3);
-  assert.deepEqual([...d].sort((a, b) => a[0] - b[0]), [[1, 1], [2, 1], [3, 2], [4, 3]]);
+  assert.deepEqual(
+    [...d].sort((a, b) => a[0] - b[0]),
+    [
+      [1, 1],
+      [2, 1],
+      [3, 2],
+      [4, 3],
+    ],
+  );
   assert.deepEqual([...prerequisiteDistances(prereqs, [0], 1).keys()].sort(), [1, 2]);
   assert.equal(prerequisiteDistances(prereqs, [3, 4], 3).has(4), false);
 });

@@ -22,7 +22,15 @@ async function open() {
   const learning = v.learning;
   let now = Date.UTC(2026, 2, 1, 9);
   const engine = createReviewEngine(v.query, learning, { now: () => new Date(now) });
-  return { vault, learning, engine, advance: (days: number) => { now += days * DAY; }, close: () => v.close() };
+  return {
+    vault,
+    learning,
+    engine,
+    advance: (days: number) => {
+      now += days * DAY;
+    },
+    close: () => v.close(),
+  };
 }
 
 const GOROUTINE = 'concurrency/goroutine.md';
@@ -36,10 +44,17 @@ test('cards come from the index; all are due and new at first; untagged notes ha
     assert.equal(cards.length, 8);
     assert.ok(cards.every((c) => c.state === 'new' && c.retention === null));
     assert.equal(t.engine.cards({ due: true }).length, 8);
-    assert.deepEqual([...new Set(cards.map((c) => c.note))].sort(), [CHANNEL, GOROUTINE, SELECT, 'quiz/concurrency quiz.md']);
+    assert.deepEqual([...new Set(cards.map((c) => c.note))].sort(), [
+      CHANNEL,
+      GOROUTINE,
+      SELECT,
+      'quiz/concurrency quiz.md',
+    ]);
     assert.equal(cards.find((c) => c.note === GOROUTINE)?.noteTitle, 'goroutine');
     assert.deepEqual(t.engine.summary(), { cards: 8, due: 8, new: 8, restudy: [] });
-  } finally { t.close(); }
+  } finally {
+    t.close();
+  }
 });
 
 test('grading records FSRS state in .atlas/review.json and takes the card out of the due list', async () => {
@@ -59,20 +74,32 @@ test('grading records FSRS state in .atlas/review.json and takes the card out of
     assert.equal(t.engine.resolveCard(hash).id, card.id);
     await assert.rejects(t.engine.grade('nope.md#zzzz', 'good'), { code: 'not-found' });
     await assert.rejects(t.engine.grade(card.id, 'great' as never), { code: 'invalid-argument' });
-  } finally { t.close(); }
+  } finally {
+    t.close();
+  }
 });
 
 test('Good on a card credits its prerequisites with decaying weight and never makes them due earlier', async () => {
   const t = await open();
   try {
     // learn goroutine's and channel's cards
-    for (const c of [...t.engine.cards({ note: GOROUTINE }), ...t.engine.cards({ note: CHANNEL })]) await t.engine.grade(c.id, 'easy');
+    for (const c of [...t.engine.cards({ note: GOROUTINE }), ...t.engine.cards({ note: CHANNEL })])
+      await t.engine.grade(c.id, 'easy');
     t.advance(3);
     const before = new Map(t.engine.cards().map((c) => [c.id, c]));
     const [sel] = t.engine.cards({ note: SELECT });
     const r = await t.engine.grade(sel.id, 'good');
-    assert.deepEqual(r.credited.map((c) => [c.note, c.distance, c.weight]), [[CHANNEL, 1, 0.5], [GOROUTINE, 2, 0.25]]);
-    assert.deepEqual(r.credited.map((c) => c.cards), [2, 3]);
+    assert.deepEqual(
+      r.credited.map((c) => [c.note, c.distance, c.weight]),
+      [
+        [CHANNEL, 1, 0.5],
+        [GOROUTINE, 2, 0.25],
+      ],
+    );
+    assert.deepEqual(
+      r.credited.map((c) => c.cards),
+      [2, 3],
+    );
     for (const c of t.engine.cards()) {
       if (c.id === sel.id) continue;
       const b = before.get(c.id)!;
@@ -94,10 +121,12 @@ test('Good on a card credits its prerequisites with decaying weight and never ma
     // Hard gives no credit
     const quiz = t.engine.cards({ note: 'quiz/concurrency quiz.md' });
     assert.deepEqual((await t.engine.grade(quiz[0].id, 'hard')).credited, []);
-  } finally { t.close(); }
+  } finally {
+    t.close();
+  }
 });
 
-test('a quiz card practises the notes linked on its line, else the quiz note\'s concepts', async () => {
+test("a quiz card practises the notes linked on its line, else the quiz note's concepts", async () => {
   const t = await open();
   try {
     for (const c of t.engine.cards()) if (c.note !== 'quiz/concurrency quiz.md') await t.engine.grade(c.id, 'easy');
@@ -105,10 +134,18 @@ test('a quiz card practises the notes linked on its line, else the quiz note\'s 
     const [linked, plain] = t.engine.cards({ note: 'quiz/concurrency quiz.md' });
     assert.match(linked.question, /\[\[select\]\]/);
     // about select: credits channel (1) and goroutine (2)
-    assert.deepEqual((await t.engine.grade(linked.id, 'good')).credited.map((c) => c.note), [CHANNEL, GOROUTINE]);
+    assert.deepEqual(
+      (await t.engine.grade(linked.id, 'good')).credited.map((c) => c.note),
+      [CHANNEL, GOROUTINE],
+    );
     // about channel (the concepts property): credits goroutine (1)
-    assert.deepEqual((await t.engine.grade(plain.id, 'good')).credited.map((c) => [c.note, c.distance]), [[GOROUTINE, 1]]);
-  } finally { t.close(); }
+    assert.deepEqual(
+      (await t.engine.grade(plain.id, 'good')).credited.map((c) => [c.note, c.distance]),
+      [[GOROUTINE, 1]],
+    );
+  } finally {
+    t.close();
+  }
 });
 
 test('Again marks the note for re-study, lists the weakest prerequisites; it is not "learned" in next up and plans', async () => {
@@ -124,7 +161,10 @@ test('Again marks the note for re-study, lists the weakest prerequisites; it is 
     const r = await t.engine.grade(ch.id, 'again');
     assert.equal(r.restudy, true);
     assert.equal(r.credited.length, 0);
-    assert.deepEqual(r.weakPrerequisites.map((w) => w.path), [GOROUTINE]);
+    assert.deepEqual(
+      r.weakPrerequisites.map((w) => w.path),
+      [GOROUTINE],
+    );
     assert.ok(r.weakPrerequisites[0].retention! > 0 && r.weakPrerequisites[0].retention! < 1);
     assert.deepEqual(t.engine.summary().restudy, [CHANNEL]);
     assert.equal(t.engine.retention()[CHANNEL].restudy, true);
@@ -139,10 +179,15 @@ test('Again marks the note for re-study, lists the weakest prerequisites; it is 
     // relearned: Good once no card of the note is relearning clears the mark
     t.advance(1);
     let g = await t.engine.grade(ch.id, 'good');
-    for (let i = 0; i < 3 && g.restudy; i++) { t.advance(1); g = await t.engine.grade(ch.id, 'good'); }
+    for (let i = 0; i < 3 && g.restudy; i++) {
+      t.advance(1);
+      g = await t.engine.grade(ch.id, 'good');
+    }
     assert.equal(g.restudy, false);
     assert.deepEqual(t.engine.summary().restudy, []);
-  } finally { t.close(); }
+  } finally {
+    t.close();
+  }
 });
 
 test('a learned prerequisite whose cards fade gets a "review first" step in the plan', async () => {
@@ -157,20 +202,38 @@ test('a learned prerequisite whose cards fade gets a "review first" step in the 
     assert.equal(plan.steps[0].path, GOROUTINE);
     assert.equal(plan.steps[0].review, true);
     assert.ok(Math.abs(plan.steps[0].retention! - retention) < 1e-9);
-    assert.deepEqual(plan.steps.slice(1).map((s) => s.path), [CHANNEL, SELECT]);
-  } finally { t.close(); }
+    assert.deepEqual(
+      plan.steps.slice(1).map((s) => s.path),
+      [CHANNEL, SELECT],
+    );
+  } finally {
+    t.close();
+  }
 });
 
 test('exercises per concept and "Practice this concept": its cards and exercises, then its prerequisites\'', async () => {
   const t = await open();
   try {
-    assert.deepEqual(t.engine.exercises(), [{ path: 'exercises/worker pool.md', title: 'worker pool', concepts: [CHANNEL, GOROUTINE] }]);
+    assert.deepEqual(t.engine.exercises(), [
+      { path: 'exercises/worker pool.md', title: 'worker pool', concepts: [CHANNEL, GOROUTINE] },
+    ]);
     assert.deepEqual(t.engine.exercises(SELECT), []);
     const p = t.engine.practice(CHANNEL);
-    assert.deepEqual(p.groups.map((g) => [g.note, g.distance]), [[CHANNEL, 0], [GOROUTINE, 1]]);
+    assert.deepEqual(
+      p.groups.map((g) => [g.note, g.distance]),
+      [
+        [CHANNEL, 0],
+        [GOROUTINE, 1],
+      ],
+    );
     assert.equal(p.groups[0].cards.length, 3, 'its own two cards and the quiz card about it');
-    assert.deepEqual(p.groups[0].exercises.map((e) => e.path), ['exercises/worker pool.md']);
+    assert.deepEqual(
+      p.groups[0].exercises.map((e) => e.path),
+      ['exercises/worker pool.md'],
+    );
     assert.equal(p.groups[1].cards.length, 3);
     assert.throws(() => t.engine.practice('missing.md'), { code: 'not-found' });
-  } finally { t.close(); }
+  } finally {
+    t.close();
+  }
 });

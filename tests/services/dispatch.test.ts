@@ -67,7 +67,16 @@ test('valid calls succeed; null stands for an omitted optional argument (JSON)',
 
 test('paths outside the vault are refused with outside-vault', async () => {
   const api = ctx.service.api;
-  for (const p of ['../x.md', '/etc/passwd', 'a/../../x.md', '..', 'notes/../../x.md', 'C:/Windows/x.md', 'a\\..\\x.md', 'a\0.md']) {
+  for (const p of [
+    '../x.md',
+    '/etc/passwd',
+    'a/../../x.md',
+    '..',
+    'notes/../../x.md',
+    'C:/Windows/x.md',
+    'a\\..\\x.md',
+    'a\0.md',
+  ]) {
     assertError(await dispatch(api, 'readNote', [p]), 'outside-vault');
     assertError(await dispatch(api, 'writeNote', [p, 'x']), 'outside-vault');
   }

@@ -20,7 +20,14 @@ test('protected folders are refused case-insensitively, other dot names too, and
   const ctx = await openService();
   try {
     const api = ctx.service.api;
-    for (const p of ['.GIT/config.md', '.Obsidian/app.md', '.ATLAS/x.md', '.trash/ref.md', 'notes/.hidden.md', '.hidden/x.md']) {
+    for (const p of [
+      '.GIT/config.md',
+      '.Obsidian/app.md',
+      '.ATLAS/x.md',
+      '.trash/ref.md',
+      'notes/.hidden.md',
+      '.hidden/x.md',
+    ]) {
       assert.equal(code(await dispatch(api, 'writeNote', [p, 'x'])), 'invalid-argument', p);
       assert.equal(code(await dispatch(api, 'createNote', [p])), 'invalid-argument', p);
       assert.equal(code(await dispatch(api, 'renamePath', ['notes/ref.md', p])), 'invalid-argument', p);
@@ -93,7 +100,10 @@ test('a new name differing from an existing one only in case or Unicode form (NF
     ] as const) {
       assert.equal(code(await dispatch(api, method, [...args])), 'exists', `${method} ${JSON.stringify(args)}`);
     }
-    assert.deepEqual(fs.readdirSync(ctx.vault.root).filter((n) => n.normalize('NFC').toLowerCase() === 'café.md'), [nfc]);
+    assert.deepEqual(
+      fs.readdirSync(ctx.vault.root).filter((n) => n.normalize('NFC').toLowerCase() === 'café.md'),
+      [nfc],
+    );
     assert.equal(fs.existsSync(path.join(ctx.vault.root, 'NOTES')), false);
     assert.ok(fs.existsSync(path.join(ctx.vault.root, 'notes/ref.md')));
     // A case-only rename of the note itself is allowed.
@@ -113,8 +123,14 @@ test('rename keeps a note a note for a dotted name, and never replaces an existi
     assert.equal(r.to, 'notes/Go 1.22.md');
     assert.match(read(ctx.vault, 'notes/ref.md'), /\[\[Go 1\.22\]\]/);
     const before = read(ctx.vault, 'concurrency/goroutine.md');
-    await assert.rejects(api.renamePath('notes/ref.md', 'concurrency/goroutine'), (e: { code: string }) => e.code === 'exists');
-    await assert.rejects(api.renamePath('notes', 'Notes/inner'), (e: { code: string }) => e.code === 'invalid-argument');
+    await assert.rejects(
+      api.renamePath('notes/ref.md', 'concurrency/goroutine'),
+      (e: { code: string }) => e.code === 'exists',
+    );
+    await assert.rejects(
+      api.renamePath('notes', 'Notes/inner'),
+      (e: { code: string }) => e.code === 'invalid-argument',
+    );
     assert.equal(read(ctx.vault, 'concurrency/goroutine.md'), before);
     assert.ok(fs.existsSync(path.join(ctx.vault.root, 'notes/ref.md')));
   } finally {
@@ -132,7 +148,10 @@ test('createNote appends .md to a dotted title, is exclusive and leaves no temp 
     // A file that appears between the check and the write is not replaced (the exclusive link step).
     const file = path.join(ctx.vault.root, 'race.md');
     fs.writeFileSync(file, 'theirs');
-    await assert.rejects(writeFileAtomic(file, 'mine', { exclusive: true }), (e: NodeJS.ErrnoException) => e.code === 'EEXIST');
+    await assert.rejects(
+      writeFileAtomic(file, 'mine', { exclusive: true }),
+      (e: NodeJS.ErrnoException) => e.code === 'EEXIST',
+    );
     assert.equal(fs.readFileSync(file, 'utf8'), 'theirs');
     // A dangling symlink counts as taken; nothing is written through it.
     fs.symlinkSync(path.join(ctx.vault.root, 'nowhere.md'), path.join(ctx.vault.root, 'dangling.md'));
@@ -250,7 +269,10 @@ test('rename: a linking note that cannot be rewritten is reported in failed, the
     const r = await ctx.service.api.renamePath('notes/Old Name.md', 'notes/New Name.md');
     assert.equal(r.to, 'notes/New Name.md');
     assert.ok(!r.rewritten.includes('notes/table.md'));
-    assert.deepEqual(r.failed.map((f) => f.path), ['notes/table.md']);
+    assert.deepEqual(
+      r.failed.map((f) => f.path),
+      ['notes/table.md'],
+    );
     assert.match(r.failed[0].reason, /\.obsidian/);
     assert.ok(r.rewritten.includes('notes/ref.md'));
     assert.match(read(ctx.vault, 'notes/ref.md'), /\[\[New Name\]\]/);
@@ -301,8 +323,17 @@ test('an over-long path component is invalid-argument (400), not io', async () =
   const ctx = await openService();
   try {
     const long = `${'a'.repeat(300)}.md`;
-    for (const [method, args] of [['readNote', [long]], ['writeNote', [long, 'x']], ['createNote', [`x/${'通'.repeat(90)}.md`]], ['renamePath', ['notes/ref.md', long]]] as const) {
-      assert.equal(code(await dispatch(ctx.service.api, method, args as unknown as unknown[])), 'invalid-argument', method);
+    for (const [method, args] of [
+      ['readNote', [long]],
+      ['writeNote', [long, 'x']],
+      ['createNote', [`x/${'通'.repeat(90)}.md`]],
+      ['renamePath', ['notes/ref.md', long]],
+    ] as const) {
+      assert.equal(
+        code(await dispatch(ctx.service.api, method, args as unknown as unknown[])),
+        'invalid-argument',
+        method,
+      );
     }
   } finally {
     await ctx.close();

@@ -7,19 +7,36 @@ import { createAtlasService, type AtlasService } from '../../electron/services/a
 
 export const FIXTURE = fileURLToPath(new URL('../fixtures/services-vault/', import.meta.url));
 
-export interface TempVault { root: string; tmp: string; dbPath: string; cleanup(): void }
+export interface TempVault {
+  root: string;
+  tmp: string;
+  dbPath: string;
+  cleanup(): void;
+}
 
 export function tempVault(fixture = FIXTURE): TempVault {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-svc-'));
   const root = path.join(tmp, 'vault');
   fs.cpSync(fixture, root, { recursive: true });
-  return { root, tmp, dbPath: path.join(tmp, 'index.db'), cleanup: () => fs.rmSync(tmp, { recursive: true, force: true }) };
+  return {
+    root,
+    tmp,
+    dbPath: path.join(tmp, 'index.db'),
+    cleanup: () => fs.rmSync(tmp, { recursive: true, force: true }),
+  };
 }
 
 /** A synced service on a fresh copy of the fixture; `watch` defaults to false. */
-export async function openService(opts: { watch?: boolean } = {}): Promise<{ vault: TempVault; service: AtlasService; close(): Promise<void> }> {
+export async function openService(
+  opts: { watch?: boolean } = {},
+): Promise<{ vault: TempVault; service: AtlasService; close(): Promise<void> }> {
   const vault = tempVault();
-  const service = await createAtlasService({ vaultRoot: vault.root, dbPath: vault.dbPath, watch: opts.watch ?? false, workers: 0 });
+  const service = await createAtlasService({
+    vaultRoot: vault.root,
+    dbPath: vault.dbPath,
+    watch: opts.watch ?? false,
+    workers: 0,
+  });
   await service.ready;
   return {
     vault,

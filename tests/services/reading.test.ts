@@ -19,7 +19,10 @@ before(async () => {
   service = await createAtlasService({ vaultRoot: vault.root, dbPath: vault.dbPath, watch: false, workers: 0 });
   await service.ready;
 });
-after(async () => { await service?.close(); vault?.cleanup(); });
+after(async () => {
+  await service?.close();
+  vault?.cleanup();
+});
 
 test('a whole-note embed is the body without frontmatter, with its first line', async () => {
   const e = await service.api.embed('Embeds.md', 'Embedded note');
@@ -52,7 +55,14 @@ test('block embeds: a paragraph, a list item with its children, a table named by
 });
 
 test('attachments and unresolved targets carry no markdown', async () => {
-  assert.deepEqual(await service.api.embed('Embeds.md', 'pic.png'), { path: 'media/pic.png', kind: 'attachment', markdown: '', line: 1, missing: null, truncated: false });
+  assert.deepEqual(await service.api.embed('Embeds.md', 'pic.png'), {
+    path: 'media/pic.png',
+    kind: 'attachment',
+    markdown: '',
+    line: 1,
+    missing: null,
+    truncated: false,
+  });
   assert.equal((await service.api.embed('Embeds.md', 'Nowhere')).kind, 'unresolved');
   await assert.rejects(service.api.embed('../x.md', 'Sections'), { code: 'outside-vault' });
 });
@@ -79,7 +89,21 @@ test('resolveLinks tells unresolved, alias-only and broken anchors apart', async
 });
 
 test('blockBounds: paragraph upwards to a blank line, list item down its children, id after a blank line', () => {
-  const lines = ['# H', 'first line', 'second ^a', '', '- x', '- y ^b', '  - y1', '- z', '', '> quote', '> more', '', '^c'];
+  const lines = [
+    '# H',
+    'first line',
+    'second ^a',
+    '',
+    '- x',
+    '- y ^b',
+    '  - y1',
+    '- z',
+    '',
+    '> quote',
+    '> more',
+    '',
+    '^c',
+  ];
   assert.deepEqual(blockBounds(lines, 2), [1, 2]);
   assert.deepEqual(blockBounds(lines, 5), [5, 6]);
   assert.deepEqual(blockBounds(lines, 12), [9, 10]);

@@ -33,7 +33,10 @@ test('rename 通道.md → channel.md rewrites wiki, embed, heading, path, markd
     const back = await ctx.service.api.backlinks('concurrency/channel.md');
     assert.ok(back.filter((b) => b.source === 'concurrency/goroutine.md').length >= 7, JSON.stringify(back));
     const report = await ctx.service.api.check();
-    assert.deepEqual(report.unresolved.filter((u) => u.raw.includes('channel') || u.raw.includes('通道')), []);
+    assert.deepEqual(
+      report.unresolved.filter((u) => u.raw.includes('channel') || u.raw.includes('通道')),
+      [],
+    );
     assert.deepEqual(tempFiles(ctx.vault.root), []);
   } finally {
     await ctx.close();
@@ -72,15 +75,22 @@ test('moving a note with spaces to another folder rewrites relative, bare, angle
     assert.match(user, /\[a\]\(<\.\.\/archive\/New Name\.md>\)/);
     assert.match(user, /^ {2}- "\[\[New Name\]\]"$/m);
     // Inside a table the alias pipe is escaped; an embed and a link to the same note share a line.
-    assert.match(read(ctx.vault, 'notes/table.md'), /^\| \[\[New Name\\\|the old one\]\] \| !\[\[New Name\]\] and \[\[New Name\]\] \|$/m);
+    assert.match(
+      read(ctx.vault, 'notes/table.md'),
+      /^\| \[\[New Name\\\|the old one\]\] \| !\[\[New Name\]\] and \[\[New Name\]\] \|$/m,
+    );
     const back = await ctx.service.api.backlinks('archive/New Name.md');
-    assert.deepEqual([...new Set(back.map((b) => b.source))].sort(), ['notes/ref.md', 'notes/table.md', 'other/user.md']);
+    assert.deepEqual([...new Set(back.map((b) => b.source))].sort(), [
+      'notes/ref.md',
+      'notes/table.md',
+      'other/user.md',
+    ]);
   } finally {
     await ctx.close();
   }
 });
 
-test('renaming a folder moves every file and rewrites links into it; the moved note\'s own relative links follow', async () => {
+test("renaming a folder moves every file and rewrites links into it; the moved note's own relative links follow", async () => {
   const ctx = await openService();
   try {
     const r = await ctx.service.api.renamePath('other', 'deep/other2');
@@ -112,8 +122,14 @@ test('rename refuses a taken name, a missing source and a folder into itself', a
   const ctx = await openService();
   try {
     const api = ctx.service.api;
-    await assert.rejects(api.renamePath('notes/ref.md', 'concurrency/goroutine.md'), (e: { code: string }) => e.code === 'exists');
-    await assert.rejects(api.renamePath('notes/missing.md', 'notes/x.md'), (e: { code: string }) => e.code === 'not-found');
+    await assert.rejects(
+      api.renamePath('notes/ref.md', 'concurrency/goroutine.md'),
+      (e: { code: string }) => e.code === 'exists',
+    );
+    await assert.rejects(
+      api.renamePath('notes/missing.md', 'notes/x.md'),
+      (e: { code: string }) => e.code === 'not-found',
+    );
     await assert.rejects(api.renamePath('notes', 'notes/sub'), (e: { code: string }) => e.code === 'invalid-argument');
     assert.ok(fs.existsSync(path.join(ctx.vault.root, 'notes/ref.md')));
   } finally {
@@ -142,8 +158,15 @@ test('rename never overwrites appends made by another program while links are re
     await appender;
     for (let i = 0; i < 40; i++) {
       const text = fs.readFileSync(path.join(root, `linker-${i}.md`), 'utf8');
-      const lines = text.split('\n').filter((l) => l.startsWith('line ')).map((l) => Number(l.slice(5)));
-      assert.deepEqual(lines, Array.from({ length: appended }, (_, k) => k), `linker-${i}.md lost no append`);
+      const lines = text
+        .split('\n')
+        .filter((l) => l.startsWith('line '))
+        .map((l) => Number(l.slice(5)));
+      assert.deepEqual(
+        lines,
+        Array.from({ length: appended }, (_, k) => k),
+        `linker-${i}.md lost no append`,
+      );
       const ok = r.rewritten.includes(`linker-${i}.md`);
       assert.equal(ok, /\[\[New Name\]\]/.test(text), `linker-${i}.md: reported as ${ok ? 'rewritten' : 'failed'}`);
       if (!ok) assert.ok(r.failed.some((f) => f.path === `linker-${i}.md`));

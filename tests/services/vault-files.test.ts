@@ -31,18 +31,30 @@ test('writeNote with the current hash writes atomically and re-indexes; a stale 
     const w = await api.writeNote('notes/ref.md', n.content + '\nNow links [[goroutine]].\n', n.hash);
     assert.equal(w.hash, sha(n.content + '\nNow links [[goroutine]].\n'));
     assert.equal(read(ctx.vault, 'notes/ref.md'), n.content + '\nNow links [[goroutine]].\n');
-    assert.ok(changes.some((c) => c.changed.includes('notes/ref.md')), JSON.stringify(changes));
+    assert.ok(
+      changes.some((c) => c.changed.includes('notes/ref.md')),
+      JSON.stringify(changes),
+    );
     const back = await api.backlinks('concurrency/goroutine.md');
-    assert.ok(back.some((b) => b.source === 'notes/ref.md'), 'the new link is indexed');
+    assert.ok(
+      back.some((b) => b.source === 'notes/ref.md'),
+      'the new link is indexed',
+    );
 
     // Another program changes the file: the editor's hash is now stale.
     fs.writeFileSync(path.join(ctx.vault.root, 'notes/ref.md'), 'changed elsewhere\n');
-    await assert.rejects(api.writeNote('notes/ref.md', 'my edit', w.hash), (e: { code: string }) => e.code === 'conflict');
+    await assert.rejects(
+      api.writeNote('notes/ref.md', 'my edit', w.hash),
+      (e: { code: string }) => e.code === 'conflict',
+    );
     assert.equal(read(ctx.vault, 'notes/ref.md'), 'changed elsewhere\n');
 
     // Deleted on disk since it was opened: also a conflict, and nothing is re-created.
     fs.rmSync(path.join(ctx.vault.root, 'notes/ref.md'));
-    await assert.rejects(api.writeNote('notes/ref.md', 'my edit', w.hash), (e: { code: string }) => e.code === 'conflict');
+    await assert.rejects(
+      api.writeNote('notes/ref.md', 'my edit', w.hash),
+      (e: { code: string }) => e.code === 'conflict',
+    );
     assert.equal(fs.existsSync(path.join(ctx.vault.root, 'notes/ref.md')), false);
 
     assert.deepEqual(tempFiles(ctx.vault.root), []);
@@ -54,7 +66,9 @@ test('writeNote with the current hash writes atomically and re-indexes; a stale 
 test('many writes leave no temp files and the last content wins', async () => {
   const ctx = await openService();
   try {
-    await Promise.all(Array.from({ length: 20 }, (_, i) => ctx.service.api.writeNote('notes/many.md', `version ${i}\n`)));
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) => ctx.service.api.writeNote('notes/many.md', `version ${i}\n`)),
+    );
     assert.equal(read(ctx.vault, 'notes/many.md'), 'version 19\n');
     assert.deepEqual(tempFiles(ctx.vault.root), []);
   } finally {
@@ -70,7 +84,10 @@ test('createNote creates folders, adds .md, refuses an existing note', async () 
     assert.equal(r.path, '新文件夹/子目录/新笔记.md');
     assert.equal(read(ctx.vault, '新文件夹/子目录/新笔记.md'), '# 新笔记\n');
     assert.ok((await api.listFiles()).some((f) => f.path === '新文件夹/子目录/新笔记.md'));
-    await assert.rejects(api.createNote('新文件夹/子目录/新笔记.md', 'other'), (e: { code: string }) => e.code === 'exists');
+    await assert.rejects(
+      api.createNote('新文件夹/子目录/新笔记.md', 'other'),
+      (e: { code: string }) => e.code === 'exists',
+    );
     assert.equal(read(ctx.vault, '新文件夹/子目录/新笔记.md'), '# 新笔记\n');
     await api.createFolder('empty');
     assert.ok(fs.statSync(path.join(ctx.vault.root, 'empty')).isDirectory());

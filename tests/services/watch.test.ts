@@ -38,12 +38,24 @@ test('a note written by another program is indexed and emits vault-changed', asy
     const on = (l: (e: { changed: string[]; deleted: string[] }) => void) => ctx.service.events.on('vault-changed', l);
     const file = path.join(ctx.vault.root, '外部/外部笔记.md');
     fs.mkdirSync(path.dirname(file));
-    await changeAndWait(on, (e) => e.changed.includes('外部/外部笔记.md'),
-      () => fs.writeFileSync(file, '# 外部笔记\n\n链接到 [[通道]]。\n'), 'a new note');
+    await changeAndWait(
+      on,
+      (e) => e.changed.includes('外部/外部笔记.md'),
+      () => fs.writeFileSync(file, '# 外部笔记\n\n链接到 [[通道]]。\n'),
+      'a new note',
+    );
     const back = await ctx.service.api.backlinks('concurrency/通道.md');
-    assert.ok(back.some((b) => b.source === '外部/外部笔记.md'), JSON.stringify(back));
+    assert.ok(
+      back.some((b) => b.source === '外部/外部笔记.md'),
+      JSON.stringify(back),
+    );
 
-    await changeAndWait(on, (e) => e.deleted.includes('外部/外部笔记.md'), () => fs.rmSync(file, { force: true }), 'a deletion');
+    await changeAndWait(
+      on,
+      (e) => e.deleted.includes('外部/外部笔记.md'),
+      () => fs.rmSync(file, { force: true }),
+      'a deletion',
+    );
     assert.ok(!(await ctx.service.api.listFiles()).some((f) => f.path === '外部/外部笔记.md'));
   } finally {
     await ctx.close();

@@ -35,7 +35,12 @@ const PENDING_QUIZ_AREAS = new Set<string>([]);
 const LEVELS = ['初级', '高级', '资深', '专家'] as const;
 type Level = (typeof LEVELS)[number];
 /** Words per level (issue 14). */
-const WORDS: Record<Level, [number, number]> = { 初级: [250, 500], 高级: [400, 800], 资深: [700, 1500], 专家: [700, 1500] };
+const WORDS: Record<Level, [number, number]> = {
+  初级: [250, 500],
+  高级: [400, 800],
+  资深: [700, 1500],
+  专家: [700, 1500],
+};
 /** Plausible minutes of study (not reading) per level. */
 const MINUTES: Record<Level, [number, number]> = { 初级: [10, 30], 高级: [20, 50], 资深: [30, 90], 专家: [45, 120] };
 
@@ -94,29 +99,42 @@ test(`at least ${MIN_CONCEPTS} concept notes, ${MIN_EXERCISES} exercises, ${MIN_
   assert.ok(exercises.length >= MIN_EXERCISES, `only ${exercises.length} exercises`);
   assert.ok(notes.filter((n) => typeOf(n) === 'path').length >= MIN_PATHS);
   const quizAreas = new Set(notes.filter((n) => typeOf(n) === 'quiz').map((n) => String(n.properties.area)));
-  const missing = [...new Set(concepts.map((n) => area(n.path)))].filter((a) => !quizAreas.has(a) && !PENDING_QUIZ_AREAS.has(a));
+  const missing = [...new Set(concepts.map((n) => area(n.path)))].filter(
+    (a) => !quizAreas.has(a) && !PENDING_QUIZ_AREAS.has(a),
+  );
   assert.deepEqual(missing, [], 'areas without a type: quiz note (property `area`)');
 });
 
-test('concept notes: level, aliases, a Chinese summary of 4–8 sentences, the level\'s word range, a plausible estimate, 3+ links', () => {
+test("concept notes: level, aliases, a Chinese summary of 4–8 sentences, the level's word range, a plausible estimate, 3+ links", () => {
   const links = index.links();
   const bad: string[] = [];
   for (const note of index.notes().filter(isConcept)) {
     const info = index.noteInfo(note.path);
     const level = String(note.properties.level) as Level;
-    if (!LEVELS.includes(level)) { bad.push(`${note.path}: level`); continue; }
+    if (!LEVELS.includes(level)) {
+      bad.push(`${note.path}: level`);
+      continue;
+    }
     if (note.aliases.length === 0) bad.push(`${note.path}: no aliases`);
     if (!info?.headings.some((h) => h.text === '中文摘要')) bad.push(`${note.path}: no 中文摘要`);
-    const summary = /^## 中文摘要\n+([\s\S]*?)(?=\n## |$(?![\s\S]))/m.exec(readFileSync(join(vaultRoot, note.path), 'utf8'))?.[1] ?? '';
+    const summary =
+      /^## 中文摘要\n+([\s\S]*?)(?=\n## |$(?![\s\S]))/m.exec(readFileSync(join(vaultRoot, note.path), 'utf8'))?.[1] ??
+      '';
     const sentences = summary.match(/[。！？]/g)?.length ?? 0;
     if (sentences < 4 || sentences > 8) bad.push(`${note.path}: 中文摘要 has ${sentences} sentences (4–8)`);
     const [lo, hi] = WORDS[level];
     const words = Math.round(length(note));
-    if ((words < lo || words > hi) && !PENDING_DEPTH.has(note.path)) bad.push(`${note.path}: ${words} words for ${level} (${lo}–${hi})`);
+    if ((words < lo || words > hi) && !PENDING_DEPTH.has(note.path))
+      bad.push(`${note.path}: ${words} words for ${level} (${lo}–${hi})`);
     const est = Number(note.properties.estimate);
     const [mlo, mhi] = MINUTES[level];
-    if (!(est >= mlo && est <= mhi)) bad.push(`${note.path}: estimate ${note.properties.estimate} for ${level} (${mlo}–${mhi} min)`);
-    const targets = new Set(links.filter((l) => l.source === note.path && l.kind !== 'property' && l.target && l.target !== note.path).map((l) => l.target));
+    if (!(est >= mlo && est <= mhi))
+      bad.push(`${note.path}: estimate ${note.properties.estimate} for ${level} (${mlo}–${mhi} min)`);
+    const targets = new Set(
+      links
+        .filter((l) => l.source === note.path && l.kind !== 'property' && l.target && l.target !== note.path)
+        .map((l) => l.target),
+    );
     if (targets.size < 3) bad.push(`${note.path}: links ${targets.size} notes in its text`);
   }
   assert.deepEqual(bad, []);
@@ -135,7 +153,7 @@ test('no level inversion: a prerequisite is never of a higher level than the not
   assert.deepEqual(bad, []);
 });
 
-test('every curated path is a complete course: each step\'s prerequisites come earlier or are in `assumes`', () => {
+test("every curated path is a complete course: each step's prerequisites come earlier or are in `assumes`", () => {
   const prereqs = prerequisites();
   const assumed = new Map<string, Set<string>>();
   for (const l of index.links()) {
@@ -149,7 +167,8 @@ test('every curated path is a complete course: each step\'s prerequisites come e
     assert.ok(p.steps.length >= 5 && p.steps.every((s) => s.path), `${p.path} has unresolved or too few steps`);
     const seen = new Set(assumed.get(p.path) ?? []);
     for (const s of p.steps) {
-      for (const need of prereqs.get(s.path!) ?? []) if (!seen.has(need)) bad.push(`${p.title}: ${s.title} needs ${need}`);
+      for (const need of prereqs.get(s.path!) ?? [])
+        if (!seen.has(need)) bad.push(`${p.title}: ${s.title} needs ${need}`);
       seen.add(s.path!);
     }
   }
@@ -159,8 +178,16 @@ test('every curated path is a complete course: each step\'s prerequisites come e
 test('a home note links every curated path', () => {
   const home = index.resolveNote('Go concept atlas');
   assert.ok(home);
-  const out = new Set(index.links().filter((l) => l.source === home).map((l) => l.target));
-  const missing = learning.curatedPaths().filter((p) => !out.has(p.path)).map((p) => p.path);
+  const out = new Set(
+    index
+      .links()
+      .filter((l) => l.source === home)
+      .map((l) => l.target),
+  );
+  const missing = learning
+    .curatedPaths()
+    .filter((p) => !out.has(p.path))
+    .map((p) => p.path);
   assert.deepEqual(missing, []);
 });
 
@@ -183,8 +210,9 @@ test('quizzes: #flashcards notes whose cards use the spaced-repetition syntax', 
   for (const n of index.notes().filter((x) => typeOf(x) === 'quiz')) {
     const text = readFileSync(join(vaultRoot, n.path), 'utf8');
     if (!n.tags.includes('flashcards')) bad.push(`${n.path}: no #flashcards tag`);
-    const cards = text.split('\n').filter((line) => /\S:{2,3}\S/.test(line) || /==[^=]+==/.test(line)).length
-      + (text.match(/^\?$/gm)?.length ?? 0);
+    const cards =
+      text.split('\n').filter((line) => /\S:{2,3}\S/.test(line) || /==[^=]+==/.test(line)).length +
+      (text.match(/^\?$/gm)?.length ?? 0);
     if (cards < 8) bad.push(`${n.path}: ${cards} cards`);
   }
   assert.deepEqual(bad, []);
@@ -194,7 +222,13 @@ test('quizzes: #flashcards notes whose cards use the spaced-repetition syntax', 
 function goBlocks(text: string): string[] {
   const out: string[] = [];
   const re = /^(?:> ?)?```go\n([\s\S]*?)^(?:> ?)?```$/gm;
-  for (const m of text.matchAll(re)) out.push(m[1].split('\n').map((l) => l.replace(/^> ?/, '')).join('\n'));
+  for (const m of text.matchAll(re))
+    out.push(
+      m[1]
+        .split('\n')
+        .map((l) => l.replace(/^> ?/, ''))
+        .join('\n'),
+    );
   return out;
 }
 
@@ -203,7 +237,9 @@ const goVersion = spawnSync('go', ['version'], { encoding: 'utf8' });
 const goMinor = Number(/go1\.(\d+)/.exec(goVersion.stdout ?? '')?.[1] ?? 0);
 const haveGo = goVersion.status === 0 && goMinor >= 23;
 
-test('every Go block of an exercise is a program that compiles', { skip: haveGo ? false : 'Go 1.23+ is not installed: exercise code not compiled' }, () => {
+test('every Go block of an exercise is a program that compiles', {
+  skip: haveGo ? false : 'Go 1.23+ is not installed: exercise code not compiled',
+}, () => {
   const dir = mkdtempSync(join(tmpdir(), 'atlas-go-'));
   const bad: string[] = [];
   try {
@@ -214,7 +250,11 @@ test('every Go block of an exercise is a program that compiles', { skip: haveGo 
         mkdirSync(pkg);
         writeFileSync(join(pkg, 'go.mod'), 'module example.com/ex\n\ngo 1.23\n');
         writeFileSync(join(pkg, code.includes('package main') ? 'main.go' : 'x_test.go'), code);
-        const r = spawnSync('go', ['vet', './...'], { cwd: pkg, encoding: 'utf8', env: { ...process.env, GOFLAGS: '-mod=mod', GOTOOLCHAIN: 'local' } });
+        const r = spawnSync('go', ['vet', './...'], {
+          cwd: pkg,
+          encoding: 'utf8',
+          env: { ...process.env, GOFLAGS: '-mod=mod', GOTOOLCHAIN: 'local' },
+        });
         if (r.status !== 0) bad.push(`${n.path}: ${r.stderr.trim()}`);
       }
     }
@@ -278,8 +318,9 @@ test('Chinese aliases reach their notes, and no invented term stands for panic',
 });
 
 /** The seed notes: ATLAS_SEEDS, else ../shared/seeds beside the checkout (main) or beside the worktree folder. */
-const seedsDir = [process.env.ATLAS_SEEDS, resolve(repo, '../shared/seeds'), resolve(repo, '../../shared/seeds')]
-  .find((d): d is string => !!d && existsSync(d));
+const seedsDir = [process.env.ATLAS_SEEDS, resolve(repo, '../shared/seeds'), resolve(repo, '../../shared/seeds')].find(
+  (d): d is string => !!d && existsSync(d),
+);
 
 /** Runs of CJK ideographs, CJK punctuation removed so that it does not break a copied sentence. */
 function cjkRuns(text: string): string[] {
@@ -288,17 +329,25 @@ function cjkRuns(text: string): string[] {
 
 const RUN = 12;
 
-test(`no run of ${RUN}+ Chinese characters copied from the seed notes`, { skip: seedsDir ? false : 'seed notes not found (set ATLAS_SEEDS or place them at ../shared/seeds): copy check skipped' }, () => {
+test(`no run of ${RUN}+ Chinese characters copied from the seed notes`, {
+  skip: seedsDir
+    ? false
+    : 'seed notes not found (set ATLAS_SEEDS or place them at ../shared/seeds): copy check skipped',
+}, () => {
   const grams = new Set<string>();
   for (const f of readdirSync(seedsDir!)) {
-    for (const run of cjkRuns(readFileSync(join(seedsDir!, f), 'utf8'))) for (let i = 0; i + RUN <= run.length; i++) grams.add(run.slice(i, i + RUN));
+    for (const run of cjkRuns(readFileSync(join(seedsDir!, f), 'utf8')))
+      for (let i = 0; i + RUN <= run.length; i++) grams.add(run.slice(i, i + RUN));
   }
   assert.ok(grams.size > 1000, 'seed notes read');
   const bad: string[] = [];
   for (const n of index.notes()) {
     for (const run of cjkRuns(readFileSync(join(vaultRoot, n.path), 'utf8'))) {
       for (let i = 0; i + RUN <= run.length; i++) {
-        if (grams.has(run.slice(i, i + RUN))) { bad.push(`${n.path}: ${run.slice(i, i + RUN)}`); break; }
+        if (grams.has(run.slice(i, i + RUN))) {
+          bad.push(`${n.path}: ${run.slice(i, i + RUN)}`);
+          break;
+        }
       }
     }
   }

@@ -11,8 +11,11 @@ export const indexCommand: Command = {
     const { index } = vault;
     try {
       if (ctx.json) ctx.printJson({ ...s, db: index.dbPath });
-      else ctx.print(`${s.mode} index of ${index.vaultRoot}: ${s.notes} notes, ${s.files} files, ${s.links} links, `
-        + `${s.parsed} parsed, ${s.deleted} deleted, ${s.problems} problems in ${Math.round(s.ms)} ms (db ${index.dbPath})`);
+      else
+        ctx.print(
+          `${s.mode} index of ${index.vaultRoot}: ${s.notes} notes, ${s.files} files, ${s.links} links, ` +
+            `${s.parsed} parsed, ${s.deleted} deleted, ${s.problems} problems in ${Math.round(s.ms)} ms (db ${index.dbPath})`,
+        );
       return 0;
     } finally {
       vault.close();

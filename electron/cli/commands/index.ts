@@ -10,6 +10,12 @@ import { reviewCommands } from './review.ts';
 
 /** Every `atlas` command, in the order `atlas help` lists them. */
 export const commands: Command[] = [
-  indexCommand, exportCommand, backlinksCommand, searchCommand, mentionsCommand, checkCommand, ...learningCommands,
+  indexCommand,
+  exportCommand,
+  backlinksCommand,
+  searchCommand,
+  mentionsCommand,
+  checkCommand,
+  ...learningCommands,
   ...reviewCommands,
 ];

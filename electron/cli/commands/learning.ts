@@ -32,23 +32,30 @@ function cli<T>(fn: () => T): T {
 function knownOption(ctx: CommandContext): string[] {
   const v = ctx.args.options.known;
   if (typeof v !== 'string') return [];
-  return v.split(/[,，]/).map((s) => s.trim()).filter((s) => s !== '');
+  return v
+    .split(/[,，]/)
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
 }
 
 /** A numbered checklist: `  3. [ ] goroutine — L1 初级 junior, 12 min · needed by: channel`. */
 export function formatPlan(plan: LearningPlan): string {
   const titleOf = new Map(plan.steps.map((s) => [s.path, s.title]));
   const target = plan.steps[plan.steps.length - 1];
-  const lines = [`Learning plan for ${target?.title ?? plan.target} (${plan.target}): ${plan.steps.length} step${plan.steps.length === 1 ? '' : 's'}, ${plan.totalMin} min left`];
+  const lines = [
+    `Learning plan for ${target?.title ?? plan.target} (${plan.target}): ${plan.steps.length} step${plan.steps.length === 1 ? '' : 's'}, ${plan.totalMin} min left`,
+  ];
   const width = String(plan.steps.length).length;
   plan.steps.forEach((s, i) => {
     const box = s.state === 'learned' ? '[x]' : s.state === 'learning' ? '[~]' : '[ ]';
     const level = s.level ? LEVEL_LABELS[s.level] : 'no level';
     const minutes = `${s.estimateMin} min${s.estimated ? ' (estimated)' : ''}`;
-    const needed = s.neededBy.length > 0 ? ` · needed by: ${s.neededBy.map((p) => titleOf.get(p) ?? p).join(', ')}` : '';
+    const needed =
+      s.neededBy.length > 0 ? ` · needed by: ${s.neededBy.map((p) => titleOf.get(p) ?? p).join(', ')}` : '';
     lines.push(`${String(i + 1).padStart(width + 2)}. ${box} ${s.title} — ${level}, ${minutes}${needed}`);
   });
-  for (const c of plan.cycles) lines.push(`Prerequisite cycle (broken by level, then title): ${c.map((p) => titleOf.get(p) ?? p).join(' → ')}`);
+  for (const c of plan.cycles)
+    lines.push(`Prerequisite cycle (broken by level, then title): ${c.map((p) => titleOf.get(p) ?? p).join(' → ')}`);
   if (plan.unresolved.length > 0) lines.push(`Unresolved prerequisites (no such note): ${plan.unresolved.join(', ')}`);
   return lines.join('\n');
 }
@@ -77,11 +84,19 @@ export const pathCommand: Command = {
     const to = arg(ctx, 2, '<to>');
     const s = await service(ctx);
     const result = cli(() => s.connectionDetail(from, to));
-    if (ctx.json) { ctx.printJson(toConnectionPath(result)); return 0; }
-    if (result.hops.length === 0) { ctx.print(result.message ?? 'no connection'); return 0; }
+    if (ctx.json) {
+      ctx.printJson(toConnectionPath(result));
+      return 0;
+    }
+    if (result.hops.length === 0) {
+      ctx.print(result.message ?? 'no connection');
+      return 0;
+    }
     const g = s.graph();
     const title = (p: string) => g.nodes[g.ids.get(p) ?? -1]?.title ?? p;
-    const lines = [`${title(result.hops[0].from)} → ${title(result.hops[result.hops.length - 1].to)}: ${result.hops.length} hop${result.hops.length === 1 ? '' : 's'}`];
+    const lines = [
+      `${title(result.hops[0].from)} → ${title(result.hops[result.hops.length - 1].to)}: ${result.hops.length} hop${result.hops.length === 1 ? '' : 's'}`,
+    ];
     result.hops.forEach((h, i) => {
       const how = h.relation === null ? `${h.kind} link` : `${h.relation} (${h.kind} link)`;
       const where = h.source === h.from ? `links to it` : `backlink: ${title(h.to)} links here`;
@@ -100,11 +115,18 @@ export const nextCommand: Command = {
   async run(ctx) {
     const raw = ctx.args.options.limit;
     const limit = raw === undefined ? undefined : Number(raw);
-    if (limit !== undefined && (!Number.isInteger(limit) || limit < 0)) throw new CliError('--limit must be a whole number');
+    if (limit !== undefined && (!Number.isInteger(limit) || limit < 0))
+      throw new CliError('--limit must be a whole number');
     const s = await service(ctx);
     const next = s.nextUp(limit);
-    if (ctx.json) { ctx.printJson(next); return 0; }
-    if (next.length === 0) { ctx.print('Nothing is ready: every note is learned or waits for a prerequisite.'); return 0; }
+    if (ctx.json) {
+      ctx.printJson(next);
+      return 0;
+    }
+    if (next.length === 0) {
+      ctx.print('Nothing is ready: every note is learned or waits for a prerequisite.');
+      return 0;
+    }
     const g = s.graph();
     const lines = ['Next up (ready to learn; "unlocks" = notes that become ready once it is learned):'];
     next.forEach((n, i) => {

@@ -30,7 +30,9 @@ function oneLine(s: string, max = 70): string {
 function when(card: ReviewCard, now: number): string {
   if (card.state === 'new') return 'new';
   const due = Date.parse(card.due);
-  return due <= now ? `due ${card.due.slice(0, 16).replace('T', ' ')}` : `in ${Math.max(1, Math.round((due - now) / 86_400_000))} d`;
+  return due <= now
+    ? `due ${card.due.slice(0, 16).replace('T', ' ')}`
+    : `in ${Math.max(1, Math.round((due - now) / 86_400_000))} d`;
 }
 
 export const reviewCommand: Command = {
@@ -40,21 +42,29 @@ export const reviewCommand: Command = {
   async run(ctx) {
     const raw = ctx.args.options.limit;
     const limit = raw === undefined ? undefined : Number(raw);
-    if (limit !== undefined && (!Number.isInteger(limit) || limit < 0)) throw new CliError('--limit must be a whole number');
+    if (limit !== undefined && (!Number.isInteger(limit) || limit < 0))
+      throw new CliError('--limit must be a whole number');
     const e = await engine(ctx);
     const noteOpt = ctx.args.options.note;
     if (noteOpt === true) throw new CliError('option --note needs a value');
     const note = noteOpt === undefined ? undefined : noteArg(e.index, noteOpt);
     const due = ctx.args.options.due === true;
     const cards = await cli(() => e.cards({ due, note, limit }));
-    if (ctx.json) { ctx.printJson(cards); return 0; }
+    if (ctx.json) {
+      ctx.printJson(cards);
+      return 0;
+    }
     const s = e.summary();
-    const lines = [`${s.cards} card${s.cards === 1 ? '' : 's'}, ${s.due} due (${s.new} new)${s.restudy.length ? `; re-study: ${s.restudy.join(', ')}` : ''}`];
+    const lines = [
+      `${s.cards} card${s.cards === 1 ? '' : 's'}, ${s.due} due (${s.new} new)${s.restudy.length ? `; re-study: ${s.restudy.join(', ')}` : ''}`,
+    ];
     if (cards.length === 0) lines.push(due ? 'Nothing is due.' : 'No cards: tag notes #flashcards or use type: quiz.');
     const now = Date.now();
     cards.forEach((c, i) => {
       lines.push(`  ${i + 1}. [${when(c, now)}] ${oneLine(c.question)}`);
-      lines.push(`       ${c.id}  (${c.note}:${c.line}${c.retention === null ? '' : `, retention ${Math.round(c.retention * 100)} %`})`);
+      lines.push(
+        `       ${c.id}  (${c.note}:${c.line}${c.retention === null ? '' : `, retention ${Math.round(c.retention * 100)} %`})`,
+      );
     });
     ctx.print(lines.join('\n'));
     return 0;
@@ -74,11 +84,22 @@ export const gradeCommand: Command = {
     if (!REVIEW_GRADES.includes(g)) throw new CliError(`grade must be again, hard, good or easy, not "${grade}"`);
     const e = await engine(ctx);
     const r = await cli(() => e.grade(card, g));
-    if (ctx.json) { ctx.printJson(r); return 0; }
-    const lines = [`${r.card.id}: ${g}; next review ${r.card.due.slice(0, 16).replace('T', ' ')} UTC (${r.card.state})`];
-    for (const c of r.credited) lines.push(`  credit ${Math.round(c.weight * 100)} % to ${c.note} (prerequisite, ${c.distance} hop${c.distance === 1 ? '' : 's'}; ${c.cards} card${c.cards === 1 ? '' : 's'})`);
+    if (ctx.json) {
+      ctx.printJson(r);
+      return 0;
+    }
+    const lines = [
+      `${r.card.id}: ${g}; next review ${r.card.due.slice(0, 16).replace('T', ' ')} UTC (${r.card.state})`,
+    ];
+    for (const c of r.credited)
+      lines.push(
+        `  credit ${Math.round(c.weight * 100)} % to ${c.note} (prerequisite, ${c.distance} hop${c.distance === 1 ? '' : 's'}; ${c.cards} card${c.cards === 1 ? '' : 's'})`,
+      );
     if (r.restudy) lines.push(`  ${r.card.note} is marked for re-study`);
-    for (const w of r.weakPrerequisites) lines.push(`  weak prerequisite: ${w.title} (${w.path}${w.retention === null ? ', not reviewed' : `, retention ${Math.round(w.retention * 100)} %`})`);
+    for (const w of r.weakPrerequisites)
+      lines.push(
+        `  weak prerequisite: ${w.title} (${w.path}${w.retention === null ? ', not reviewed' : `, retention ${Math.round(w.retention * 100)} %`})`,
+      );
     ctx.print(lines.join('\n'));
     return 0;
   },

@@ -32,7 +32,11 @@ export function sha256(data: string | Uint8Array): string {
  * caller read and edited), the target is compared with them synchronously right before the rename and nothing is
  * replaced when it changed meanwhile (throws code `EAGAIN`): a concurrent edit is never overwritten.
  */
-export async function writeFileAtomic(file: string, data: string | Uint8Array, opts: { mkdir?: boolean; exclusive?: boolean; unchangedFrom?: Uint8Array } = {}): Promise<void> {
+export async function writeFileAtomic(
+  file: string,
+  data: string | Uint8Array,
+  opts: { mkdir?: boolean; exclusive?: boolean; unchangedFrom?: Uint8Array } = {},
+): Promise<void> {
   const dir = path.dirname(file);
   if (opts.mkdir) await fs.promises.mkdir(dir, { recursive: true });
   const tmp = tempPath(file);

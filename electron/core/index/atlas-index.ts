@@ -67,7 +67,9 @@ export class AtlasIndex implements GraphIndex {
     this.dbPath = dbPath;
     this.fsx = opts.fs ?? nodeVaultFs;
     this.pool = new ParsePool({
-      workers: opts.workers ?? defaultWorkerCount(), workerUrl: opts.workerUrl, fs: this.fsx,
+      workers: opts.workers ?? defaultWorkerCount(),
+      workerUrl: opts.workerUrl,
+      fs: this.fsx,
       budgetMs: opts.parseBudgetMs ?? defaultParseBudgetMs,
     });
     this.store = SqliteStore.open(dbPath, vaultRoot);
@@ -126,12 +128,14 @@ export class AtlasIndex implements GraphIndex {
   }
 
   private makeIndexer(): Indexer {
-    return this.withAliasOption(new Indexer(this.store, {
-      root: this.vaultRoot,
-      fs: this.fsx,
-      pool: this.pool,
-      onProgress: (done, total) => this.setStatus({ state: 'indexing', done, total }),
-    }));
+    return this.withAliasOption(
+      new Indexer(this.store, {
+        root: this.vaultRoot,
+        fs: this.fsx,
+        pool: this.pool,
+        onProgress: (done, total) => this.setStatus({ state: 'indexing', done, total }),
+      }),
+    );
   }
 
   private withAliasOption(indexer: Indexer): Indexer {
@@ -219,8 +223,15 @@ export class AtlasIndex implements GraphIndex {
         if (r.cold || r.changed.length || r.deleted.length) this._version++;
         this.setStatus({ state: 'idle', done: r.parsed, total: r.parsed, lastIndexMs: ms });
         return {
-          mode: r.cold ? 'cold' : 'warm', notes: counts.notes, files: counts.files, links: counts.links,
-          parsed: r.parsed, deleted: r.deleted.length, bytes: r.bytes, ms, problems: counts.problems,
+          mode: r.cold ? 'cold' : 'warm',
+          notes: counts.notes,
+          files: counts.files,
+          links: counts.links,
+          parsed: r.parsed,
+          deleted: r.deleted.length,
+          bytes: r.bytes,
+          ms,
+          problems: counts.problems,
         };
       } catch (e) {
         this.setStatus({ state: 'error', done: 0, total: 0, message: (e as Error)?.message ?? String(e) });
@@ -298,7 +309,10 @@ export class AtlasIndex implements GraphIndex {
           const r = await this.tracked(() => this.indexer.update(retry));
           this.busyDelay = 0;
           this.afterUpdate(r);
-          this.notifyChange({ changed: [...new Set([...r.changed, ...retry.filter((p) => !r.deleted.includes(p))])], deleted: r.deleted });
+          this.notifyChange({
+            changed: [...new Set([...r.changed, ...retry.filter((p) => !r.deleted.includes(p))])],
+            deleted: r.deleted,
+          });
         } catch (err) {
           if (isBusyError(err) && !this.closed) this.deferBusy(retry, err);
         }
@@ -337,14 +351,21 @@ export class AtlasIndex implements GraphIndex {
   queryFailed(e: unknown): boolean {
     if (!isCorruptionError(e) || this.closed) return false;
     this.rebuilding ??= this.exclusive(async () => {
-      this.setStatus({ state: 'indexing', done: 0, total: 0, message: 'The index database was damaged; rebuilding it' });
+      this.setStatus({
+        state: 'indexing',
+        done: 0,
+        total: 0,
+        message: 'The index database was damaged; rebuilding it',
+      });
       this.rebuild();
       const r = await this.tracked(() => this.indexer.sync());
       this._version++;
       this.notifyChange({ changed: r.changed, deleted: r.deleted });
-    }).catch(() => {}).finally(() => {
-      this.rebuilding = null;
-    });
+    })
+      .catch(() => {})
+      .finally(() => {
+        this.rebuilding = null;
+      });
     return true;
   }
 
@@ -363,10 +384,13 @@ export class AtlasIndex implements GraphIndex {
       onBatch: async (paths) => report(await this.update(paths)),
       // files written while chokidar was walking the vault are caught by one warm pass
       onReady: () => {
-        void this.exclusive(() => this.tracked(() => this.indexer.sync())).then((r) => {
-          if (r.changed.length || r.deleted.length) this._version++;
-          report({ changed: r.changed, deleted: r.deleted });
-        }, () => {});
+        void this.exclusive(() => this.tracked(() => this.indexer.sync())).then(
+          (r) => {
+            if (r.changed.length || r.deleted.length) this._version++;
+            report({ changed: r.changed, deleted: r.deleted });
+          },
+          () => {},
+        );
       },
     });
     const stopper = async () => {

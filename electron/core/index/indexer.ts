@@ -41,7 +41,10 @@ interface ChangeSet {
   cold: boolean;
 }
 
-function sameResolution(a: Resolution, b: { target: string | null; resolvedBy: string | null; candidates: string[] | null }): boolean {
+function sameResolution(
+  a: Resolution,
+  b: { target: string | null; resolvedBy: string | null; candidates: string[] | null },
+): boolean {
   return a.path === b.target && a.by === b.resolvedBy && JSON.stringify(a.candidates) === JSON.stringify(b.candidates);
 }
 
@@ -72,7 +75,10 @@ export class Indexer {
     const sources = new Set<string>();
     store.transaction(() => {
       const names = this.names.aliasNames();
-      const links = [...store.unresolvedLinks(), ...(names.length ? store.linksByTargetName(names).filter((l) => l.resolvedBy === 'alias') : [])];
+      const links = [
+        ...store.unresolvedLinks(),
+        ...(names.length ? store.linksByTargetName(names).filter((l) => l.resolvedBy === 'alias') : []),
+      ];
       const targets = new Set<string>();
       for (const l of links) {
         const r = this.names.resolve(l.source, l.targetText, l.kind === 'markdown');
@@ -93,8 +99,16 @@ export class Indexer {
 
   private linkInputs(note: ParsedNote): LinkInput[] {
     return note.links.map((l) => ({
-      kind: l.kind, raw: l.raw, targetText: l.target, targetName: lastSegment(targetKey(l.target)), heading: l.heading,
-      block: l.block, alias: l.alias, line: l.line, context: l.context, relation: l.relation,
+      kind: l.kind,
+      raw: l.raw,
+      targetText: l.target,
+      targetName: lastSegment(targetKey(l.target)),
+      heading: l.heading,
+      block: l.block,
+      alias: l.alias,
+      line: l.line,
+      context: l.context,
+      relation: l.relation,
       resolution: this.resolveLink(note.path, l),
     }));
   }
@@ -112,8 +126,12 @@ export class Indexer {
     for (const d of scan.folders) present.add(d.path);
     const deleted = [...stats.keys()].filter((p) => !present.has(p));
     const result = await this.apply({
-      files: scan.files, folders: scan.folders, deleted, stored: (p) => stats.get(p) ?? null,
-      scanProblems: scan.problems, cold,
+      files: scan.files,
+      folders: scan.folders,
+      deleted,
+      stored: (p) => stats.get(p) ?? null,
+      scanProblems: scan.problems,
+      cold,
     });
     return { ...result, cold };
   }
@@ -124,7 +142,9 @@ export class Indexer {
     const tries = [this.store.fileStat(nfc)?.diskPath, asGiven, nfc].filter((x): x is string => !!x);
     for (const rel of tries) if (fsx.lstat(path.join(root, rel))) return rel;
     // a new file whose on-disk name is not NFC: match its folder's entries by their NFC form
-    const dir = nfc.includes('/') ? this.locate(nfc.slice(0, nfc.lastIndexOf('/')), asGiven.slice(0, Math.max(0, asGiven.lastIndexOf('/')))) : '';
+    const dir = nfc.includes('/')
+      ? this.locate(nfc.slice(0, nfc.lastIndexOf('/')), asGiven.slice(0, Math.max(0, asGiven.lastIndexOf('/'))))
+      : '';
     if (dir === null) return null;
     try {
       const base = nfc.slice(nfc.lastIndexOf('/') + 1);
@@ -144,7 +164,10 @@ export class Indexer {
     for (const given of new Set(paths)) {
       // absolute paths inside the vault are accepted; anything that climbs out of it is ignored
       const rel = path.isAbsolute(given) ? path.relative(root, given).split(path.sep).join('/') : given;
-      const asGiven = rel.replace(/\\/g, '/').replace(/^\.?\/+/, '').replace(/\/+$/, '');
+      const asGiven = rel
+        .replace(/\\/g, '/')
+        .replace(/^\.?\/+/, '')
+        .replace(/\/+$/, '');
       const nfc = asGiven.normalize('NFC');
       if (nfc === '' || nfc.split('/').includes('..') || isIgnoredPath(nfc)) continue;
       const disk = this.locate(nfc, asGiven);
@@ -160,7 +183,13 @@ export class Indexer {
         continue;
       }
       if (st.kind === 'file') {
-        files.push({ path: nfc, diskPath: disk, kind: /\.md$/i.test(nfc) ? 'note' : 'attachment', mtimeMs: st.mtimeMs, size: st.size });
+        files.push({
+          path: nfc,
+          diskPath: disk,
+          kind: /\.md$/i.test(nfc) ? 'note' : 'attachment',
+          mtimeMs: st.mtimeMs,
+          size: st.size,
+        });
       } else if (st.kind === 'dir') {
         folders.push({ path: nfc, diskPath: disk });
         const sub = scanVault(fsx, root, disk);
@@ -170,7 +199,14 @@ export class Indexer {
         for (const p of this.store.pathsUnder(nfc)) if (!present.has(p)) deleted.add(p);
       }
     }
-    return this.apply({ files, folders, deleted: [...deleted], stored: (p) => this.store.fileStat(p), scanProblems: null, cold: false });
+    return this.apply({
+      files,
+      folders,
+      deleted: [...deleted],
+      stored: (p) => this.store.fileStat(p),
+      scanProblems: null,
+      cold: false,
+    });
   }
 
   private async apply(cs: ChangeSet): Promise<ApplyResult> {
@@ -204,7 +240,14 @@ export class Indexer {
         const row = cs.stored(d.path);
         if (row?.kind === 'folder') continue;
         if (row) removeStored(d.path, row);
-        store.upsertFile({ path: d.path, diskPath: d.diskPath !== d.path ? d.diskPath : null, kind: 'folder', mtimeMs: null, size: null, hash: null });
+        store.upsertFile({
+          path: d.path,
+          diskPath: d.diskPath !== d.path ? d.diskPath : null,
+          kind: 'folder',
+          mtimeMs: null,
+          size: null,
+          hash: null,
+        });
       }
       for (const f of cs.files) {
         let row = cs.stored(f.path);
@@ -212,7 +255,14 @@ export class Indexer {
           removeStored(f.path, row);
           row = null;
         }
-        const fileRow: FileRow = { path: f.path, diskPath: f.diskPath !== f.path ? f.diskPath : null, kind: f.kind, mtimeMs: f.mtimeMs, size: f.size, hash: row?.hash ?? null };
+        const fileRow: FileRow = {
+          path: f.path,
+          diskPath: f.diskPath !== f.path ? f.diskPath : null,
+          kind: f.kind,
+          mtimeMs: f.mtimeMs,
+          size: f.size,
+          hash: row?.hash ?? null,
+        };
         const same = row !== null && row.mtimeMs === f.mtimeMs && row.size === f.size;
         if (!row) affected.add(names.addFile(f.path));
         if (f.kind === 'attachment') {
@@ -224,7 +274,12 @@ export class Indexer {
           // same mtime/size but never read (unreadable last time): try again, quietly if it still fails
           if (same) retries.add(f.path);
           fileRows.set(f.path, fileRow);
-          tasks.push({ path: f.path, absPath: path.join(this.opts.root, f.diskPath), size: f.size, oldHash: row?.hash ?? null });
+          tasks.push({
+            path: f.path,
+            absPath: path.join(this.opts.root, f.diskPath),
+            size: f.size,
+            oldHash: row?.hash ?? null,
+          });
         }
       }
     });
@@ -284,10 +339,12 @@ export class Indexer {
         // ambiguity) and links to files that vanished mid-way remain
         const reresolve = cs.cold
           ? [
-            ...store.unresolvedLinks(),
-            ...(aliasNames.size ? store.linksByTargetName([...aliasNames]).filter((l) => l.resolvedBy === 'alias') : []),
-            ...(vanished.length ? store.linksByTargetName(vanished.map((v) => lastSegment(targetKey(v.path)))) : []),
-          ]
+              ...store.unresolvedLinks(),
+              ...(aliasNames.size
+                ? store.linksByTargetName([...aliasNames]).filter((l) => l.resolvedBy === 'alias')
+                : []),
+              ...(vanished.length ? store.linksByTargetName(vanished.map((v) => lastSegment(targetKey(v.path)))) : []),
+            ]
           : store.linksByTargetName([...affected]);
         const newTargets = new Set<string>();
         for (const l of reresolve) {
@@ -297,7 +354,8 @@ export class Indexer {
           if (r.path) newTargets.add(r.path);
         }
         if (cs.cold) store.recheckAnchors(null);
-        else if (reparsed.length || newTargets.size) store.recheckAnchors({ sources: reparsed, targets: [...reparsed, ...newTargets] });
+        else if (reparsed.length || newTargets.size)
+          store.recheckAnchors({ sources: reparsed, targets: [...reparsed, ...newTargets] });
         if (cs.scanProblems) store.setScanProblems([...cs.scanProblems, ...vanished]);
       });
       completed = true;

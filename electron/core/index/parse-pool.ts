@@ -159,9 +159,13 @@ export class ParsePool {
     const requeue: Chunk[] = [];
     const fallback = (bad: ParseTask, kind: 'timeout' | 'crash') => {
       this.timeouts++;
-      const problem = kind === 'timeout'
-        ? { kind: 'parse-timeout', message: `parsing took over ${Math.round(this.budget(bad))} ms; indexed as plain text` }
-        : { kind: 'parse-crash', message: 'the parser crashed on this note; indexed as plain text' };
+      const problem =
+        kind === 'timeout'
+          ? {
+              kind: 'parse-timeout',
+              message: `parsing took over ${Math.round(this.budget(bad))} ms; indexed as plain text`,
+            }
+          : { kind: 'parse-crash', message: 'the parser crashed on this note; indexed as plain text' };
       this.deliver(run, [readFallback(this.opts.fs, bad, problem)]);
     };
     for (const c of inFlight) {
@@ -228,7 +232,10 @@ export class ParsePool {
     while (run.queue.length) {
       const chunk = run.queue.shift() as Chunk;
       run.pending++;
-      this.deliver(run, chunk.tasks.map((t) => readAndParse(this.opts.fs, t)));
+      this.deliver(
+        run,
+        chunk.tasks.map((t) => readAndParse(this.opts.fs, t)),
+      );
       run.pending--;
       await yieldToLoop();
     }
@@ -243,13 +250,20 @@ export class ParsePool {
     if (this.run) throw new Error('ParsePool.parse: a run is already in progress');
     if (tasks.length === 0) return;
     const queue: Chunk[] = [];
-    for (let i = 0; i < tasks.length; i += batchSize) queue.push({ id: this.nextId++, tasks: tasks.slice(i, i + batchSize) });
+    for (let i = 0; i < tasks.length; i += batchSize)
+      queue.push({ id: this.nextId++, tasks: tasks.slice(i, i + batchSize) });
     let failure: unknown = null;
     await new Promise<void>((resolve) => {
-      const run: Run = { queue, onBatch, pending: 0, failure: null, done: () => {
-        failure = run.failure;
-        resolve();
-      } };
+      const run: Run = {
+        queue,
+        onBatch,
+        pending: 0,
+        failure: null,
+        done: () => {
+          failure = run.failure;
+          resolve();
+        },
+      };
       this.run = run;
       if (this.opts.workers <= 0 || this.broken || this.closed) {
         void this.drainInThread(run);
@@ -279,7 +293,11 @@ export class ParsePool {
 }
 
 /** Parses `tasks` once with a pool of its own (closed afterwards). */
-export async function parseAll(tasks: ParseTask[], opts: ParsePoolOptions, onBatch: (r: ParseResult[]) => void): Promise<void> {
+export async function parseAll(
+  tasks: ParseTask[],
+  opts: ParsePoolOptions,
+  onBatch: (r: ParseResult[]) => void,
+): Promise<void> {
   const pool = new ParsePool(opts);
   try {
     await pool.parse(tasks, onBatch);

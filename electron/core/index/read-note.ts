@@ -68,9 +68,18 @@ export function fallbackNote(path: string, text: string, problem: ProblemFact): 
   const body = fm ? t.slice(fm.bodyStart) : t;
   const blankedFm = fm ? t.slice(0, fm.bodyStart).replace(/[^\n]/g, ' ') : '';
   return {
-    path, title: titleOf(path), aliases: [...new Set(facts?.aliases ?? [])], tags: [...new Set(facts?.tags ?? [])],
-    headings: [], blocks: [], properties: facts?.properties ?? {}, links: facts?.links ?? [], body,
-    mentionText: blankedFm + body, ...textStats(body), frontmatterLines: fm ? fm.lines : 0,
+    path,
+    title: titleOf(path),
+    aliases: [...new Set(facts?.aliases ?? [])],
+    tags: [...new Set(facts?.tags ?? [])],
+    headings: [],
+    blocks: [],
+    properties: facts?.properties ?? {},
+    links: facts?.links ?? [],
+    body,
+    mentionText: blankedFm + body,
+    ...textStats(body),
+    frontmatterLines: fm ? fm.lines : 0,
     problems: [problem, ...(facts?.problems ?? [])],
   };
 }
@@ -97,14 +106,18 @@ export function readFallback(fsx: VaultFs, task: ParseTask, problem: ProblemFact
   if (!(read instanceof Uint8Array)) return read;
   const bytes = read;
   const decoded = decodeNote(bytes);
-  const note = decoded.text === null ? emptyNote(path, [problem, ...decoded.problems]) : fallbackNote(path, decoded.text, problem);
+  const note =
+    decoded.text === null ? emptyNote(path, [problem, ...decoded.problems]) : fallbackNote(path, decoded.text, problem);
   return { path, status: 'parsed', hash: sha256(bytes), bytes: bytes.length, note };
 }
 
 export function readAndParse(fsx: VaultFs, task: ParseTask): ParseResult {
   const { path } = task;
   if (task.size > MAX_NOTE_BYTES) {
-    const problem = { kind: 'too-large', message: `${task.size} bytes is over the ${MAX_NOTE_BYTES} byte limit; not parsed` };
+    const problem = {
+      kind: 'too-large',
+      message: `${task.size} bytes is over the ${MAX_NOTE_BYTES} byte limit; not parsed`,
+    };
     return { path, status: 'parsed', hash: null, bytes: 0, note: emptyNote(path, [problem]) };
   }
   const read = readOrResult(fsx, task, []);
@@ -113,7 +126,10 @@ export function readAndParse(fsx: VaultFs, task: ParseTask): ParseResult {
   const hash = sha256(bytes);
   if (hash === task.oldHash) return { path, status: 'unchanged', hash };
   if (bytes.length > MAX_NOTE_BYTES) {
-    const problem = { kind: 'too-large', message: `${bytes.length} bytes is over the ${MAX_NOTE_BYTES} byte limit; not parsed` };
+    const problem = {
+      kind: 'too-large',
+      message: `${bytes.length} bytes is over the ${MAX_NOTE_BYTES} byte limit; not parsed`,
+    };
     return { path, status: 'parsed', hash, bytes: 0, note: emptyNote(path, [problem]) };
   }
   let note: ParsedNote;

@@ -47,8 +47,10 @@ function symlinkProblem(fsx: VaultFs, root: string, abs: string, rel: string): P
     const real = fsx.realpath(abs);
     const realRoot = fsx.realpath(root);
     const parent = fsx.realpath(path.dirname(abs));
-    if (parent === real || parent.startsWith(real + path.sep)) message = 'symlink loop: the linked folder contains the link; not followed';
-    else if (real !== realRoot && !real.startsWith(realRoot + path.sep)) message = 'symlinked folder points outside the vault; not followed';
+    if (parent === real || parent.startsWith(real + path.sep))
+      message = 'symlink loop: the linked folder contains the link; not followed';
+    else if (real !== realRoot && !real.startsWith(realRoot + path.sep))
+      message = 'symlinked folder points outside the vault; not followed';
     else message = 'symlinked folder inside the vault; not followed (its notes are indexed at their real path)';
   } catch (e) {
     message = errCode(e) === 'ELOOP' ? 'symlink loop; not followed' : `broken symlink (${errCode(e)})`;
@@ -71,7 +73,12 @@ export function scanVault(fsx: VaultFs, root: string, under = ''): ScanResult {
       entries = fsx.readdir(absDir);
     } catch (e) {
       if (errCode(e) !== 'ENOENT') {
-        out.problems.push({ path: relDisk.normalize('NFC'), kind: 'unreadable', message: `cannot list folder (${errCode(e)})`, line: null });
+        out.problems.push({
+          path: relDisk.normalize('NFC'),
+          kind: 'unreadable',
+          message: `cannot list folder (${errCode(e)})`,
+          line: null,
+        });
       }
       continue;
     }
@@ -103,7 +110,13 @@ export function scanVault(fsx: VaultFs, root: string, under = ''): ScanResult {
         out.problems.push({ path: nfc, kind: 'unreadable', message: `cannot stat (${errCode(e)})`, line: null });
         continue;
       }
-      out.files.push({ path: nfc, diskPath: rel, kind: isNotePath(nfc) ? 'note' : 'attachment', mtimeMs: st.mtimeMs, size: st.size });
+      out.files.push({
+        path: nfc,
+        diskPath: rel,
+        kind: isNotePath(nfc) ? 'note' : 'attachment',
+        mtimeMs: st.mtimeMs,
+        size: st.size,
+      });
     }
   }
   return out;

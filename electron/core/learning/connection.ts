@@ -36,10 +36,15 @@ export function findConnection(g: LearningGraph, from: number, to: number): Conn
         const v = l.source === u ? l.target : l.source;
         const c = cost[u] + (l.prerequisite ? 0 : 1);
         if (depth[v] === -1) {
-          depth[v] = d + 1; cost[v] = c; viaLink[v] = li; viaNode[v] = u;
+          depth[v] = d + 1;
+          cost[v] = c;
+          viaLink[v] = li;
+          viaNode[v] = u;
           nextLayer.push(v);
         } else if (depth[v] === d + 1 && c < cost[v]) {
-          cost[v] = c; viaLink[v] = li; viaNode[v] = u;
+          cost[v] = c;
+          viaLink[v] = li;
+          viaNode[v] = u;
         }
       }
     }

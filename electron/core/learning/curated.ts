@@ -11,7 +11,10 @@ export interface CuratedStep {
   title: string;
 }
 
-export interface CuratedResult { id: number; steps: CuratedStep[] }
+export interface CuratedResult {
+  id: number;
+  steps: CuratedStep[];
+}
 
 /**
  * Every curated path, ordered by level (none last), then title. Steps are the path note's body links (wiki, markdown, and embeds of notes;

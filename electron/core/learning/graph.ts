@@ -125,14 +125,25 @@ export function buildLearningGraph(notes: readonly NoteRecord[], links: readonly
     const target = l.target === null ? -1 : (ids.get(l.target) ?? -1);
     const prerequisite = isPrerequisiteRelation(l.relation);
     out.push({
-      source, target, targetPath: l.target, raw: l.raw, targetText: l.targetText ?? '', kind: l.kind,
-      relation: l.relation, line: l.line, context: l.context ?? '', prerequisite,
+      source,
+      target,
+      targetPath: l.target,
+      raw: l.raw,
+      targetText: l.targetText ?? '',
+      kind: l.kind,
+      relation: l.relation,
+      line: l.line,
+      context: l.context ?? '',
+      prerequisite,
     });
     if (!prerequisite) continue;
     if (target < 0) {
       missing.push({ source, raw: l.raw, targetText: l.targetText ?? l.raw });
     } else if (target === source) {
-      if (!selfSeen.has(source)) { selfSeen.add(source); selfPrereqs.push(source); }
+      if (!selfSeen.has(source)) {
+        selfSeen.add(source);
+        selfPrereqs.push(source);
+      }
     } else {
       const key = source * count + target;
       if (seenEdge.has(key)) continue;

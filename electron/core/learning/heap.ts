@@ -2,7 +2,9 @@
 export class IntMinHeap {
   #a: number[] = [];
 
-  get size(): number { return this.#a.length; }
+  get size(): number {
+    return this.#a.length;
+  }
 
   push(x: number): void {
     const a = this.#a;

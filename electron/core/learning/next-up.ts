@@ -3,7 +3,10 @@
  */
 import type { LearningGraph } from './graph.ts';
 
-export interface NextUpResult { id: number; unlocks: number }
+export interface NextUpResult {
+  id: number;
+  unlocks: number;
+}
 
 /**
  * Unlearned notes whose resolved prerequisites are all learned (a note with none qualifies; unresolved prerequisites

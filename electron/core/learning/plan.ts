@@ -55,7 +55,10 @@ export function computePlan(g: LearningGraph, target: number, learned: Uint8Arra
       const cm = components[c];
       if (cm.length === 1) continue;
       cm.sort((x, y) => (x === target ? 1 : y === target ? -1 : g.rank[x] - g.rank[y]));
-      for (let i = 0; i < cm.length; i++) { comp[cm[i]] = c; posInComp[cm[i]] = i; }
+      for (let i = 0; i < cm.length; i++) {
+        comp[cm[i]] = c;
+        posInComp[cm[i]] = i;
+      }
       cycles.push(cm);
     }
   }
@@ -86,7 +89,10 @@ export function computePlan(g: LearningGraph, target: number, learned: Uint8Arra
   // The target is last: everything else in the closure is one of its prerequisites; only edges inside a cycle through
   // the target, already ignored, can be crossed by moving it.
   const t = order.indexOf(target);
-  if (t !== order.length - 1) { order.splice(t, 1); order.push(target); }
+  if (t !== order.length - 1) {
+    order.splice(t, 1);
+    order.push(target);
+  }
 
   const pos = new Int32Array(count).fill(-1);
   for (let i = 0; i < order.length; i++) pos[order[i]] = i;
@@ -104,7 +110,10 @@ export function computePlan(g: LearningGraph, target: number, learned: Uint8Arra
   const seen = new Set<string>();
   const missing = g.missing.filter((m) => inPlan[m.source]).sort((a, b) => pos[a.source] - pos[b.source]);
   for (const m of missing) {
-    if (!seen.has(m.targetText)) { seen.add(m.targetText); unresolved.push(m.targetText); }
+    if (!seen.has(m.targetText)) {
+      seen.add(m.targetText);
+      unresolved.push(m.targetText);
+    }
   }
   return { order, neededBy, cycles, unresolved };
 }

@@ -27,8 +27,10 @@ export function stronglyConnectedComponents(
   for (const root of roots) {
     if (index[root] !== -1 || (include && !include[root])) continue;
     index[root] = low[root] = next++;
-    stack.push(root); onStack[root] = 1;
-    frameNode.push(root); frameEdge.push(0);
+    stack.push(root);
+    onStack[root] = 1;
+    frameNode.push(root);
+    frameEdge.push(0);
     while (frameNode.length > 0) {
       const top = frameNode.length - 1;
       const v = frameNode[top];
@@ -39,8 +41,10 @@ export function stronglyConnectedComponents(
         if (include && !include[w]) continue;
         if (index[w] === -1) {
           index[w] = low[w] = next++;
-          stack.push(w); onStack[w] = 1;
-          frameNode.push(w); frameEdge.push(0);
+          stack.push(w);
+          onStack[w] = 1;
+          frameNode.push(w);
+          frameEdge.push(0);
           descended = true;
           break;
         } else if (onStack[w] && index[w] < low[v]) {
@@ -48,7 +52,8 @@ export function stronglyConnectedComponents(
         }
       }
       if (descended) continue;
-      frameNode.pop(); frameEdge.pop();
+      frameNode.pop();
+      frameEdge.pop();
       if (frameNode.length > 0) {
         const parent = frameNode[frameNode.length - 1];
         if (low[v] < low[parent]) low[parent] = low[v];
@@ -56,7 +61,11 @@ export function stronglyConnectedComponents(
       if (low[v] === index[v]) {
         const component: number[] = [];
         let w: number;
-        do { w = stack.pop()!; onStack[w] = 0; component.push(w); } while (w !== v);
+        do {
+          w = stack.pop()!;
+          onStack[w] = 0;
+          component.push(w);
+        } while (w !== v);
         components.push(component);
       }
     }

@@ -3,7 +3,15 @@
  * and answers plan / connection / next up / curated paths / prerequisite report from it; progress lives in
  * `<vault>/.atlas/progress.json` (see progress.ts).
  */
-import type { ConnectionPath, CuratedPath, LearningPlan, NextUp, PathHop, PrerequisiteReport, ProgressState } from '../model.ts';
+import type {
+  ConnectionPath,
+  CuratedPath,
+  LearningPlan,
+  NextUp,
+  PathHop,
+  PrerequisiteReport,
+  ProgressState,
+} from '../model.ts';
 import type { LearningService, LearningSource } from './engine-types.ts';
 import { findConnection } from './connection.ts';
 import { computeCuratedPaths } from './curated.ts';
@@ -91,15 +99,26 @@ export class LearningEngine implements LearningService {
     for (const k of known) state[this.resolve(k)] = LEARNED;
     const signals = this.reviewSignals?.() ?? null;
     const learned = state.map((s) => (s === LEARNED ? 1 : 0));
-    if (signals) for (const p of signals.restudy) { const id = g.ids.get(p); if (id !== undefined) learned[id] = 0; }
+    if (signals)
+      for (const p of signals.restudy) {
+        const id = g.ids.get(p);
+        if (id !== undefined) learned[id] = 0;
+      }
     const r = computePlan(g, t, learned);
     const review = signals ? reviewFirst(g, t, learned, signals) : [];
     let totalMin = 0;
     const reviewSteps = review.map((id) => {
       const n = g.nodes[id];
       return {
-        path: n.path, title: n.title, level: n.level, estimateMin: n.estimateMin, estimated: n.estimated, neededBy: [],
-        state: 'learned' as const, review: true, retention: signals?.retention.get(n.path) ?? null,
+        path: n.path,
+        title: n.title,
+        level: n.level,
+        estimateMin: n.estimateMin,
+        estimated: n.estimated,
+        neededBy: [],
+        state: 'learned' as const,
+        review: true,
+        retention: signals?.retention.get(n.path) ?? null,
       };
     });
     const planSteps = r.order.map((id, i) => {
@@ -107,8 +126,13 @@ export class LearningEngine implements LearningService {
       const s: ProgressState | null = state[id] === LEARNED ? 'learned' : state[id] === LEARNING ? 'learning' : null;
       if (s !== 'learned') totalMin += n.estimateMin;
       return {
-        path: n.path, title: n.title, level: n.level, estimateMin: n.estimateMin, estimated: n.estimated,
-        neededBy: r.neededBy[i].map((d) => g.nodes[d].path), state: s,
+        path: n.path,
+        title: n.title,
+        level: n.level,
+        estimateMin: n.estimateMin,
+        estimated: n.estimated,
+        neededBy: r.neededBy[i].map((d) => g.nodes[d].path),
+        state: s,
         ...(signals?.restudy.has(n.path) ? { review: true, retention: signals.retention.get(n.path) ?? null } : {}),
       };
     });
@@ -140,7 +164,10 @@ export class LearningEngine implements LearningService {
    * `connection` with, per hop, the note that holds the link (`source`: `from` for an outgoing link, `to` when the
    * hop follows a backlink) and its 1-based line. Throws `LearningError('not-found')`.
    */
-  connectionDetail(from: string, to: string): { hops: (PathHop & { source: string; line: number })[]; message?: string } {
+  connectionDetail(
+    from: string,
+    to: string,
+  ): { hops: (PathHop & { source: string; line: number })[]; message?: string } {
     const g = this.graph();
     const a = this.resolve(from);
     const b = this.resolve(to);
@@ -153,8 +180,13 @@ export class LearningEngine implements LearningService {
       hops: hops.map((h) => {
         const l = g.links[h.link];
         return {
-          from: g.nodes[h.from].path, to: g.nodes[h.to].path, kind: l.kind, relation: l.relation, context: l.context,
-          source: g.nodes[l.source].path, line: l.line,
+          from: g.nodes[h.from].path,
+          to: g.nodes[h.to].path,
+          kind: l.kind,
+          relation: l.relation,
+          context: l.context,
+          source: g.nodes[l.source].path,
+          line: l.line,
         };
       }),
     };
@@ -165,9 +197,14 @@ export class LearningEngine implements LearningService {
     const state = this.#states(g);
     const learned = state.map((s) => (s === LEARNED ? 1 : 0));
     const restudy = this.reviewSignals?.().restudy ?? new Set<string>();
-    for (const p of restudy) { const id = g.ids.get(p); if (id !== undefined) learned[id] = 0; }
+    for (const p of restudy) {
+      const id = g.ids.get(p);
+      if (id !== undefined) learned[id] = 0;
+    }
     return computeNextUp(g, learned, limit).map((r) => ({
-      path: g.nodes[r.id].path, title: g.nodes[r.id].title, unlocks: r.unlocks,
+      path: g.nodes[r.id].path,
+      title: g.nodes[r.id].title,
+      unlocks: r.unlocks,
       ...(restudy.has(g.nodes[r.id].path) ? { restudy: true } : {}),
     }));
   }
@@ -190,7 +227,8 @@ export class LearningEngine implements LearningService {
       const c = g.cyclic[n];
       if (c < 0) continue;
       const list = byCycle.get(c);
-      if (list) list.push(n); else byCycle.set(c, [n]);
+      if (list) list.push(n);
+      else byCycle.set(c, [n]);
     }
     const cycles = [...byCycle.values(), ...g.selfPrereqs.map((n) => [n])]
       .sort((a, b) => g.rank[a[0]] - g.rank[b[0]])
@@ -214,7 +252,10 @@ export class LearningEngine implements LearningService {
    */
   setProgress(notePath: string, state: ProgressState | null): string {
     if (state !== null && state !== 'learned' && state !== 'learning') {
-      throw new LearningError('invalid-argument', `progress state must be "learned", "learning" or null, not ${JSON.stringify(state)}`);
+      throw new LearningError(
+        'invalid-argument',
+        `progress state must be "learned", "learning" or null, not ${JSON.stringify(state)}`,
+      );
     }
     let key: string;
     if (state === null && Object.hasOwn(this.store.read(), notePath.normalize('NFC'))) key = notePath.normalize('NFC');

@@ -10,7 +10,11 @@ import { isTagBoundary } from './tags.ts';
 const BLOCK_ID = /(?:^|[ \t])\^([\p{L}\p{N}-]+)[ \t]*$/u;
 
 /** A block id found on a paragraph: the id, the 1-based line of `^` (in the parsed text) and the offset of `^`. */
-export interface BlockIdHit { id: string; line: number; caret: number }
+export interface BlockIdHit {
+  id: string;
+  line: number;
+  caret: number;
+}
 
 /**
  * The block id a paragraph ends with, or null. `src` is the text the paragraph was parsed from (positions index it).

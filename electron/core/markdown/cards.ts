@@ -52,7 +52,11 @@ const FENCE = /^ {0,3}(`{3,}|~{3,})/;
  * True when a note holds cards: tagged with one of `tags` (or a tag nested below one, `flashcards/go`), compared
  * case-insensitively as Obsidian compares tags, or of `type: quiz`.
  */
-export function noteHasCards(tags: readonly string[], properties: Record<string, unknown>, cardTags: readonly string[] = DEFAULT_CARD_TAGS): boolean {
+export function noteHasCards(
+  tags: readonly string[],
+  properties: Record<string, unknown>,
+  cardTags: readonly string[] = DEFAULT_CARD_TAGS,
+): boolean {
   const type = properties.type;
   if (typeof type === 'string' && type.trim().toLowerCase() === 'quiz') return true;
   const wanted = cardTags.map((t) => t.replace(/^#/, '').toLowerCase()).filter((t) => t !== '');
@@ -99,7 +103,10 @@ function inCodeSpan(line: string, at: number): boolean {
     while (j !== -1) {
       let k = j;
       while (line.charCodeAt(k) === 96) k++;
-      if (k - j === run) { close = j; break; }
+      if (k - j === run) {
+        close = j;
+        break;
+      }
       j = line.indexOf('`', k);
     }
     if (close === -1) return false;
@@ -123,7 +130,10 @@ function findSeparator(line: string, sep: '::' | ':::'): number {
   return -1;
 }
 
-interface ClozeMark { open: string; close: string }
+interface ClozeMark {
+  open: string;
+  close: string;
+}
 
 /** Deletions [start, end) (outer, markers included) of one text, for the enabled markers, in order, not overlapping. */
 function findClozes(text: string, marks: ClozeMark[]): Array<[number, number, number, number]> {
@@ -135,7 +145,11 @@ function findClozes(text: string, marks: ClozeMark[]): Array<[number, number, nu
       const close = text.indexOf(m.close, innerStart);
       if (close === -1) break;
       const inner = text.slice(innerStart, close);
-      if (inner.trim() !== '' && inner.indexOf('\n') === -1 && !inCodeSpan(text.slice(text.lastIndexOf('\n', i) + 1), i - (text.lastIndexOf('\n', i) + 1))) {
+      if (
+        inner.trim() !== '' &&
+        inner.indexOf('\n') === -1 &&
+        !inCodeSpan(text.slice(text.lastIndexOf('\n', i) + 1), i - (text.lastIndexOf('\n', i) + 1))
+      ) {
         out.push([i, close + m.close.length, innerStart, close]);
       }
       i = text.indexOf(m.open, close + m.close.length);
@@ -144,7 +158,11 @@ function findClozes(text: string, marks: ClozeMark[]): Array<[number, number, nu
   out.sort((a, b) => a[0] - b[0]);
   const kept: Array<[number, number, number, number]> = [];
   let end = -1;
-  for (const c of out) if (c[0] >= end) { kept.push(c); end = c[1]; }
+  for (const c of out)
+    if (c[0] >= end) {
+      kept.push(c);
+      end = c[1];
+    }
   return kept;
 }
 
@@ -232,7 +250,9 @@ export function parseCards(notePath: string, body: string, lineOffset = 0, optio
   if (options.clozeBold) marks.push({ open: '**', close: '**' });
   if (options.clozeCurly) marks.push({ open: '{{', close: '}}' });
 
-  const lines = classify(body.charCodeAt(0) === 0xfeff ? body.slice(1).replace(/\r\n?/g, '\n') : body.replace(/\r\n?/g, '\n'));
+  const lines = classify(
+    body.charCodeAt(0) === 0xfeff ? body.slice(1).replace(/\r\n?/g, '\n') : body.replace(/\r\n?/g, '\n'),
+  );
   const cards: CardFact[] = [];
   const seen = new Map<string, number>();
   const fileLine = (i: number) => i + 1 + lineOffset;
@@ -246,7 +266,16 @@ export function parseCards(notePath: string, body: string, lineOffset = 0, optio
     const n = (seen.get(id) ?? 0) + 1;
     seen.set(id, n);
     if (n > 1) id = `${id}-${n}`;
-    cards.push({ id, note: notePath, kind, reversed, question: q, answer: a, line: fileLine(from), endLine: fileLine(to) });
+    cards.push({
+      id,
+      note: notePath,
+      kind,
+      reversed,
+      question: q,
+      answer: a,
+      line: fileLine(from),
+      endLine: fileLine(to),
+    });
   };
 
   // The paragraph being read (plugin: `cardText` since the last blank line or single-line card).

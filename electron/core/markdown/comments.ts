@@ -23,7 +23,10 @@ export function mayHaveComments(src: string): boolean {
 }
 
 /** Where the paragraph holding `start` ends (its next blank line), cached: scans go forward. */
-interface ParagraphEnd { from: number; end: number }
+interface ParagraphEnd {
+  from: number;
+  end: number;
+}
 
 function paragraphEnd(src: string, start: number, cache: ParagraphEnd): number {
   if (start >= cache.from && start < cache.end) return cache.end;
@@ -84,8 +87,9 @@ function isIndentedCodeLine(src: string, pos: number, lineEnd: number, c0: numbe
     return true;
   }
   const c = src.charCodeAt(i);
-  const marker = ((c === 45 || c === 42 || c === 43) && isSpaceOrEnd(src, i + 1, lineEnd))
-    || (c >= 48 && c <= 57 && /^\d{1,9}[.)](?:[ \t]|$)/.test(src.slice(i, Math.min(lineEnd, i + 12))));
+  const marker =
+    ((c === 45 || c === 42 || c === 43) && isSpaceOrEnd(src, i + 1, lineEnd)) ||
+    (c >= 48 && c <= 57 && /^\d{1,9}[.)](?:[ \t]|$)/.test(src.slice(i, Math.min(lineEnd, i + 12))));
   if (marker) st.inList = true;
   else if (cols === 0 && st.prevBlank) st.inList = false;
   st.inCode = false;
@@ -122,8 +126,17 @@ export function findComments(src: string): Array<[number, number]> {
         continue;
       }
       // Fence lines only need the regexes when the line can hold a fence at all.
-      const mayFence = fence !== null || c0 === 96 || c0 === 126 || c0 === 32 || c0 === 9 || c0 === 62 || c0 === 45
-        || c0 === 42 || c0 === 43 || (c0 >= 48 && c0 <= 57);
+      const mayFence =
+        fence !== null ||
+        c0 === 96 ||
+        c0 === 126 ||
+        c0 === 32 ||
+        c0 === 9 ||
+        c0 === 62 ||
+        c0 === 45 ||
+        c0 === 42 ||
+        c0 === 43 ||
+        (c0 >= 48 && c0 <= 57);
       if (mayFence) {
         const line = src.slice(pos, lineEnd);
         if (fence) {
@@ -253,7 +266,10 @@ export function cutComments(text: string): CutComments {
     last = b;
   }
   keep(last, text.length);
-  if (segS.length === 0) { segS.push(0); segO.push(0); }
+  if (segS.length === 0) {
+    segS.push(0);
+    segO.push(0);
+  }
   return {
     src,
     ranges,

@@ -12,7 +12,11 @@ const VERTICAL_BAR = 124;
 
 type Code = number | null;
 type State = (code: Code) => State | undefined;
-interface Effects { enter(type: string): unknown; exit(type: string): unknown; consume(code: Code): void }
+interface Effects {
+  enter(type: string): unknown;
+  exit(type: string): unknown;
+  consume(code: Code): void;
+}
 
 /**
  * `![[target#heading|alias]]` on one line. micromark reads `![` as the start of an image before any `[[` construct
@@ -75,7 +79,11 @@ export function remarkWikiEmbed(this: { data(): Record<string, unknown[] | undef
   data.micromarkExtensions.push({ text: { [EXCLAMATION]: embedConstruct } });
   data.fromMarkdownExtensions ??= [];
   data.fromMarkdownExtensions.push({
-    enter: { wikiEmbed(this: CompileContext, token: unknown) { this.enter({ type: 'wikiEmbed', value: null }, token); } },
+    enter: {
+      wikiEmbed(this: CompileContext, token: unknown) {
+        this.enter({ type: 'wikiEmbed', value: null }, token);
+      },
+    },
     exit: {
       wikiEmbed(this: CompileContext, token: unknown) {
         const raw = this.sliceSerialize(token);
@@ -86,4 +94,3 @@ export function remarkWikiEmbed(this: { data(): Record<string, unknown[] | undef
     },
   });
 }
-

@@ -6,7 +6,16 @@
  * (YAML's document end marker, which Obsidian accepts too). The text given here has `\n` line endings (callers
  * normalise CRLF first; see splitFrontmatter).
  */
-import { isAlias, isMap, isScalar, isSeq, parseDocument, type DocumentOptions, type ParseOptions, type SchemaOptions } from 'yaml';
+import {
+  isAlias,
+  isMap,
+  isScalar,
+  isSeq,
+  parseDocument,
+  type DocumentOptions,
+  type ParseOptions,
+  type SchemaOptions,
+} from 'yaml';
 import type { LinkFact, ProblemFact } from '../model.ts';
 import { splitWiki } from './wiki-target.ts';
 import { cleanTag } from './tags.ts';
@@ -66,14 +75,20 @@ export interface FrontmatterFacts {
 }
 
 /** How the `yaml` package reads frontmatter: YAML 1.2 core schema plus timestamps, errors collected, never printed. */
-export const YAML_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = { customTags: ['timestamp'], prettyErrors: true, logLevel: 'silent' };
+export const YAML_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
+  customTags: ['timestamp'],
+  prettyErrors: true,
+  logLevel: 'silent',
+};
 
 const RESERVED = new Set(['aliases', 'alias', 'tags', 'tag']);
 /** A wiki link written inside a property value (YAML text, not markdown). Group 1: the inner text. */
 const WIKI_IN_VALUE = /!?\[\[([^\[\]\n]*)\]\]/g;
 
 /** Wiki links and embeds written in property text (frontmatter YAML): [start, end, inner] triples, in order. */
-export function wikiLinksInProperties(yaml: string): Array<{ start: number; end: number; inner: string; embed: boolean }> {
+export function wikiLinksInProperties(
+  yaml: string,
+): Array<{ start: number; end: number; inner: string; embed: boolean }> {
   const out: Array<{ start: number; end: number; inner: string; embed: boolean }> = [];
   if (yaml.indexOf('[[') === -1) return out;
   for (const m of yaml.matchAll(WIKI_IN_VALUE)) {
@@ -185,7 +200,10 @@ export function parseFrontmatter(block: FrontmatterBlock): FrontmatterFacts {
 }
 
 /** The YAML text with a line index built on first use (a frontmatter may hold thousands of links). */
-interface YamlText { yaml: string; starts: number[] | null }
+interface YamlText {
+  yaml: string;
+  starts: number[] | null;
+}
 
 function pushPropertyLink(y: YamlText, at: number, raw: string, inner: string, key: string, out: LinkFact[]): void {
   const parts = splitWiki(inner);
@@ -196,8 +214,15 @@ function pushPropertyLink(y: YamlText, at: number, raw: string, inner: string, k
   const lineStart = starts[index];
   const next = index + 1 < starts.length ? starts[index + 1] - 1 : y.yaml.length;
   out.push({
-    kind: 'property', raw, target: parts.target, heading: parts.heading, block: parts.block, alias: parts.alias,
-    line: 2 + index, context: contextOf(y.yaml, lineStart, next, at, at + raw.length), relation: key,
+    kind: 'property',
+    raw,
+    target: parts.target,
+    heading: parts.heading,
+    block: parts.block,
+    alias: parts.alias,
+    line: 2 + index,
+    context: contextOf(y.yaml, lineStart, next, at, at + raw.length),
+    relation: key,
   });
 }
 

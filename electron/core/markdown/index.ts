@@ -16,15 +16,36 @@ export type { ObsidianOptions, PreparedSource } from './processor.ts';
 export { frontmatterOf, needsGfm, parseBody, parseObsidian, prepareSource, remarkObsidian } from './processor.ts';
 export type { TagSpan } from './tags.ts';
 export { cleanTag, isTagBoundary, scanTags, TAG_BODY } from './tags.ts';
-export { CALLOUT_CLASS, CALLOUT_TITLE_CLASS, EMBED_CLASS, obsidianTransform, TAG_CLASS, WIKILINK_CLASS } from './transforms.ts';
+export {
+  CALLOUT_CLASS,
+  CALLOUT_TITLE_CLASS,
+  EMBED_CLASS,
+  obsidianTransform,
+  TAG_CLASS,
+  WIKILINK_CLASS,
+} from './transforms.ts';
 export type { LinkParts } from './wiki-target.ts';
-export { embedSize, headingPathOf, splitMarkdownUrl, splitWiki, wikiData, wikiInner, wikiLabel } from './wiki-target.ts';
+export {
+  embedSize,
+  headingPathOf,
+  splitMarkdownUrl,
+  splitWiki,
+  wikiData,
+  wikiInner,
+  wikiLabel,
+} from './wiki-target.ts';
 export type { CompletionContext, Span } from './spans.ts';
 export { completionContext, findSpans, LINK_AT_WHOLE_TEXT, linkAt, spansIn } from './spans.ts';
 export type { MarkdownDestination } from './rewrite.ts';
 export {
-  encodeDestinationFull, encodeDestinationMinimal, makeWikiLink, markdownDestination, rewriteMarkdownDestination, rewriteWikiTarget,
-  wikiTargetRange, wikiTargetWritten,
+  encodeDestinationFull,
+  encodeDestinationMinimal,
+  makeWikiLink,
+  markdownDestination,
+  rewriteMarkdownDestination,
+  rewriteWikiTarget,
+  wikiTargetRange,
+  wikiTargetWritten,
 } from './rewrite.ts';
 export type { LinkedText, MentionTerm, ProseMask, TermMatch } from './mentions.ts';
 export { linkMentions, matchTerms, NON_PROSE, proseMask, scanBareUrls } from './mentions.ts';

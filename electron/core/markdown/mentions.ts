@@ -19,8 +19,18 @@ import { makeWikiLink } from './rewrite.ts';
 
 /** mdast node types that are not prose: never a mention, never rewritten by "Link". */
 export const NON_PROSE: ReadonlySet<string> = new Set([
-  'code', 'inlineCode', 'html', 'math', 'inlineMath', 'wikiLink', 'wikiEmbed', 'link', 'image', 'linkReference',
-  'imageReference', 'definition',
+  'code',
+  'inlineCode',
+  'html',
+  'math',
+  'inlineMath',
+  'wikiLink',
+  'wikiEmbed',
+  'link',
+  'image',
+  'linkReference',
+  'imageReference',
+  'definition',
 ]);
 
 /** URL scheme characters, scanning back from `://`. */
@@ -115,10 +125,18 @@ function isWordAt(s: string, i: number): boolean {
 }
 
 /** One match of a term in a text: [start, end) offsets, the owner given with the term, the text as written there. */
-export interface TermMatch { start: number; end: number; owner: string; text: string }
+export interface TermMatch {
+  start: number;
+  end: number;
+  owner: string;
+  text: string;
+}
 
 /** A term to look for (a title or alias) and whose it is (e.g. the note's path). */
-export interface MentionTerm { term: string; owner: string }
+export interface MentionTerm {
+  term: string;
+  owner: string;
+}
 
 /**
  * Every occurrence of each term in `text` under the mention rules (case-insensitive, word boundaries on Latin
@@ -164,7 +182,10 @@ export function matchTerms(text: string, terms: readonly MentionTerm[]): TermMat
 }
 
 /** What "Link" / "Link all" did to one note. */
-export interface LinkedText { text: string; linked: number }
+export interface LinkedText {
+  text: string;
+  linked: number;
+}
 
 /**
  * Links the unlinked mentions of `owner` in a note's text: each matched span (leftmost-longest among `terms`, in
@@ -173,11 +194,17 @@ export interface LinkedText { text: string; linked: number }
  * Nothing outside the matched spans changes.
  */
 export function linkMentions(
-  text: string, terms: readonly MentionTerm[], owner: string, linkTarget: string, lines?: readonly number[],
+  text: string,
+  terms: readonly MentionTerm[],
+  owner: string,
+  linkTarget: string,
+  lines?: readonly number[],
 ): LinkedText {
   const mask = proseMask(text);
   // a match must be prose from end to end (never reaching into a blanked link, code span or comment)
-  const matches = matchTerms(mask.text, terms).filter((m) => m.owner === owner && text.slice(m.start, m.end) === m.text);
+  const matches = matchTerms(mask.text, terms).filter(
+    (m) => m.owner === owner && text.slice(m.start, m.end) === m.text,
+  );
   if (matches.length === 0) return { text, linked: 0 };
   let lineSet: Set<number> | null = null;
   let lineStarts: number[] | null = null;

@@ -82,7 +82,10 @@ export function prepareSource(text: string): PreparedSource {
  * The unified preset: `unified().use(remarkParse).use(remarkObsidian, options)`. remark-parse must come first (the
  * preset wraps its parser); throws an Error otherwise.
  */
-export const remarkObsidian: Plugin<[ObsidianOptions?], Root> = function remarkObsidian(this: unknown, options: ObsidianOptions = {}): void {
+export const remarkObsidian: Plugin<[ObsidianOptions?], Root> = function remarkObsidian(
+  this: unknown,
+  options: ObsidianOptions = {},
+): void {
   obsidianPreset.call(this as ProcessorLike, options);
 };
 
@@ -107,16 +110,21 @@ function obsidianPreset(this: ProcessorLike, options: ObsidianOptions): void {
     obsidianTransform(tree, src);
     if (frontmatter) {
       tree.children!.unshift({
-        type: 'yaml', value: frontmatter.yaml.replace(/\n$/, ''),
-        position: { start: { line: 1, column: 1, offset: 0 }, end: { line: frontmatter.lines, column: 1, offset: frontmatter.lines - 1 } },
+        type: 'yaml',
+        value: frontmatter.yaml.replace(/\n$/, ''),
+        position: {
+          start: { line: 1, column: 1, offset: 0 },
+          end: { line: frontmatter.lines, column: 1, offset: frontmatter.lines - 1 },
+        },
       });
     }
     return tree;
   };
 }
 
-const bodyProcessors = [false, true].map((gfm) => [false, true].map((math) =>
-  unified().use(remarkParse).use(remarkObsidian, { gfm, math, document: false }).freeze()));
+const bodyProcessors = [false, true].map((gfm) =>
+  [false, true].map((math) => unified().use(remarkParse).use(remarkObsidian, { gfm, math, document: false }).freeze()),
+);
 const documents = unified().use(remarkParse).use(remarkObsidian).freeze();
 
 /**

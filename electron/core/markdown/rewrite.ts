@@ -75,8 +75,11 @@ export function markdownDestination(raw: string): MarkdownDestination | null {
   }
   const hash = url.indexOf('#');
   return {
-    start: dStart, end: dStart + len, angle,
-    path: hash < 0 ? url : url.slice(0, hash), fragment: hash < 0 ? '' : url.slice(hash),
+    start: dStart,
+    end: dStart + len,
+    angle,
+    path: hash < 0 ? url : url.slice(0, hash),
+    fragment: hash < 0 ? '' : url.slice(hash),
     external: /^[a-z][a-z0-9+.-]*:/i.test(url),
   };
 }
@@ -88,7 +91,10 @@ export function encodeDestinationMinimal(p: string): string {
 
 /** Percent-encodes every path segment fully (for links that were written fully encoded). */
 export function encodeDestinationFull(p: string): string {
-  return p.split('/').map((s) => encodeURIComponent(s)).join('/');
+  return p
+    .split('/')
+    .map((s) => encodeURIComponent(s))
+    .join('/');
 }
 
 /**

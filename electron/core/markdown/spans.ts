@@ -38,14 +38,27 @@ function collect(node: MdNode, src: string, out: Span[]): void {
       const s = p!.start.offset!;
       const e = p!.end.offset!;
       const embed = node.type === 'wikiEmbed';
-      out.push({ kind: embed ? 'embed' : 'wiki', from: s, to: e, raw: src.slice(s, e), parts: splitWiki(src.slice(s + (embed ? 3 : 2), e - 2)) });
+      out.push({
+        kind: embed ? 'embed' : 'wiki',
+        from: s,
+        to: e,
+        raw: src.slice(s, e),
+        parts: splitWiki(src.slice(s + (embed ? 3 : 2), e - 2)),
+      });
       return;
     }
     case 'link':
     case 'image': {
       const s = p!.start.offset!;
       const e = p!.end.offset!;
-      out.push({ kind: 'markdown', from: s, to: e, raw: src.slice(s, e), parts: splitMarkdownUrl(node.url ?? ''), url: node.url ?? '' });
+      out.push({
+        kind: 'markdown',
+        from: s,
+        to: e,
+        raw: src.slice(s, e),
+        parts: splitMarkdownUrl(node.url ?? ''),
+        url: node.url ?? '',
+      });
       return;
     }
     case 'text': {
@@ -81,7 +94,13 @@ export function findSpans(text: string, options: { frontmatter?: boolean } = {})
       const yamlStart = text.indexOf('\n') + 1;
       for (const l of wikiLinksInProperties(fm.yaml)) {
         const from = yamlStart + l.start;
-        out.push({ kind: 'property', from, to: yamlStart + l.end, raw: text.slice(from, yamlStart + l.end), parts: splitWiki(l.inner) });
+        out.push({
+          kind: 'property',
+          from,
+          to: yamlStart + l.end,
+          raw: text.slice(from, yamlStart + l.end),
+          parts: splitWiki(l.inner),
+        });
       }
       bodyStart = fm.bodyStart;
     }
@@ -168,7 +187,8 @@ export function completionContext(before: string): CompletionContext | null {
       if (hash === -1) return { kind: 'link', embed, from: open + 2, query: inner };
       const target = inner.slice(0, hash).trim();
       const caret = inner.lastIndexOf('#^');
-      if (caret !== -1) return { kind: 'block', embed, from: open + 2 + caret + 2, query: inner.slice(caret + 2), target };
+      if (caret !== -1)
+        return { kind: 'block', embed, from: open + 2 + caret + 2, query: inner.slice(caret + 2), target };
       const last = inner.lastIndexOf('#');
       return { kind: 'heading', embed, from: open + 3 + last, query: inner.slice(last + 1), target };
     }

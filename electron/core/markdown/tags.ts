@@ -7,8 +7,17 @@
 export function isTagBoundary(c: number): boolean {
   if (c === 32 || c === 9 || c === 10 || c === 13) return true;
   if (c < 128) return false;
-  return c === 0xa0 || c === 0x3000 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x205f
-    || c === 0x2028 || c === 0x2029 || c === 0xfeff;
+  return (
+    c === 0xa0 ||
+    c === 0x3000 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0xfeff
+  );
 }
 
 /** The characters of a tag after `#`: letters (any script), marks, digits, `_`, `-`, `/`, emoji. Sticky: set lastIndex. */
@@ -28,7 +37,11 @@ export function cleanTag(raw: string): string | null {
 }
 
 /** One inline tag found in a text: `src.slice(start, end)` is `#` + the tag as written; `tag` is cleaned (cleanTag). */
-export interface TagSpan { start: number; end: number; tag: string }
+export interface TagSpan {
+  start: number;
+  end: number;
+  tag: string;
+}
 
 /**
  * The inline tags in `src[from, to)` (a text node's range in the parsed source), in order. Linear in `to - from`.

@@ -16,14 +16,23 @@ function isAsciiWordChar(c: number): boolean {
 
 /** Latin letters beyond ASCII (Latin-1 letters, Latin Extended-A/B, IPA, Latin Extended Additional) and combining marks. */
 function isLatinExtra(c: number): boolean {
-  return (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) || (c >= 0x250 && c <= 0x2af) || (c >= 0x300 && c <= 0x36f)
-    || (c >= 0x1e00 && c <= 0x1eff);
+  return (
+    (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) ||
+    (c >= 0x250 && c <= 0x2af) ||
+    (c >= 0x300 && c <= 0x36f) ||
+    (c >= 0x1e00 && c <= 0x1eff)
+  );
 }
 
 /** CJK ideographs, kana and Hangul syllables in the Basic Multilingual Plane. */
 function isCjkBmp(c: number): boolean {
-  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x3040 && c <= 0x30ff)
-    || (c >= 0xac00 && c <= 0xd7af) || (c >= 0xf900 && c <= 0xfaff);
+  return (
+    (c >= 0x4e00 && c <= 0x9fff) ||
+    (c >= 0x3400 && c <= 0x4dbf) ||
+    (c >= 0x3040 && c <= 0x30ff) ||
+    (c >= 0xac00 && c <= 0xd7af) ||
+    (c >= 0xf900 && c <= 0xfaff)
+  );
 }
 
 /**
@@ -40,12 +49,18 @@ export function textStats(body: string): { words: number; cjkChars: number } {
     const c = body.charCodeAt(i);
     if (c < 128) {
       if (isAsciiWordChar(c)) {
-        if (!inWord) { words++; inWord = true; }
+        if (!inWord) {
+          words++;
+          inWord = true;
+        }
       } else if (!(inWord && c === 39 && i + 1 < n && isAsciiWordChar(body.charCodeAt(i + 1)))) {
         inWord = false;
       }
     } else if (isLatinExtra(c)) {
-      if (!inWord) { words++; inWord = true; }
+      if (!inWord) {
+        words++;
+        inWord = true;
+      }
     } else if (c === 0x2019 && inWord && i + 1 < n && isAsciiWordChar(body.charCodeAt(i + 1))) {
       // ’ inside a word
     } else {
@@ -53,7 +68,10 @@ export function textStats(body: string): { words: number; cjkChars: number } {
       if (isCjkBmp(c)) cjkChars++;
       else if (c >= 0xd840 && c <= 0xd884 && i + 1 < n) {
         const lo = body.charCodeAt(i + 1);
-        if (lo >= 0xdc00 && lo <= 0xdfff) { cjkChars++; i++; }
+        if (lo >= 0xdc00 && lo <= 0xdfff) {
+          cjkChars++;
+          i++;
+        }
       }
     }
   }

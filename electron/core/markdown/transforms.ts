@@ -36,7 +36,11 @@ function wiki(node: MdNode, src: string, embed: boolean): MdNode {
   const data = node.data;
   Object.assign(data, { wiki: d });
   data.hName = 'a';
-  data.hProperties = { className: embed ? [WIKILINK_CLASS, EMBED_CLASS] : [WIKILINK_CLASS], href: '#', dataWikilink: inner };
+  data.hProperties = {
+    className: embed ? [WIKILINK_CLASS, EMBED_CLASS] : [WIKILINK_CLASS],
+    href: '#',
+    dataWikilink: inner,
+  };
   data.hChildren = [{ type: 'text', value: d.label }];
   return node;
 }
@@ -74,7 +78,8 @@ function splitTags(node: MdNode, src: string): MdNode[] | null {
 
 function plain(nodes: MdNode[]): string {
   let s = '';
-  for (const n of nodes) s += n.type === 'text' || n.type === 'inlineCode' ? (n.value ?? '') : n.children ? plain(n.children) : '';
+  for (const n of nodes)
+    s += n.type === 'text' || n.type === 'inlineCode' ? (n.value ?? '') : n.children ? plain(n.children) : '';
   return s;
 }
 
@@ -99,10 +104,16 @@ function callout(node: MdNode): boolean {
     const kids = para.children;
     for (let i = 1; i < kids.length; i++) {
       const c = kids[i];
-      if (c.type === 'break') { body = kids.slice(i + 1); break; }
+      if (c.type === 'break') {
+        body = kids.slice(i + 1);
+        break;
+      }
       const v = c.type === 'text' ? (c.value ?? '') : '';
       const k = v.indexOf('\n');
-      if (k === -1) { title.push(c); continue; }
+      if (k === -1) {
+        title.push(c);
+        continue;
+      }
       if (v.slice(0, k)) title.push({ type: 'text', value: v.slice(0, k) });
       body = [...(v.slice(k + 1) ? [{ type: 'text', value: v.slice(k + 1) }] : []), ...kids.slice(i + 1)];
       break;
@@ -162,7 +173,11 @@ function walk(node: MdNode, src: string): void {
     switch (c.type) {
       case 'text': {
         const split = splitTags(c, src);
-        if (split) { out.push(...split); changed = true; continue; }
+        if (split) {
+          out.push(...split);
+          changed = true;
+          continue;
+        }
         break;
       }
       case 'wikiLink':
@@ -187,7 +202,10 @@ function walk(node: MdNode, src: string): void {
         break;
       case 'paragraph':
         // the block id first: it reads the last text node's position, before tags split it
-        if (!paragraphBlockId(c, node, out.length, src)) { changed = true; continue; }
+        if (!paragraphBlockId(c, node, out.length, src)) {
+          changed = true;
+          continue;
+        }
         walk(c, src);
         break;
       default:

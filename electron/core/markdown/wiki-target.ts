@@ -34,7 +34,11 @@ export function splitWiki(inner: string): LinkParts | null {
   const hash = left.indexOf('#');
   if (hash !== -1) {
     target = left.slice(0, hash);
-    const parts = left.slice(hash + 1).split('#').map((p) => p.trim()).filter((p) => p !== '');
+    const parts = left
+      .slice(hash + 1)
+      .split('#')
+      .map((p) => p.trim())
+      .filter((p) => p !== '');
     let last = parts.length ? parts[parts.length - 1] : null;
     if (last !== null && last.startsWith('^')) {
       block = last.slice(1).trim() || null;
@@ -58,7 +62,11 @@ function decodePercent(s: string): string {
   } catch {
     // A stray `%` that is not an escape: decode what can be decoded.
     return s.replace(/(?:%[0-9a-f]{2})+/gi, (m) => {
-      try { return decodeURIComponent(m); } catch { return m; }
+      try {
+        return decodeURIComponent(m);
+      } catch {
+        return m;
+      }
     });
   }
 }
@@ -98,7 +106,11 @@ export function headingPathOf(inner: string): string[] {
   const left = bar === -1 ? inner : inner.slice(0, bar).replace(/\\$/, '');
   const hash = left.indexOf('#');
   if (hash === -1) return [];
-  const parts = left.slice(hash + 1).split('#').map((p) => p.trim()).filter((p) => p !== '');
+  const parts = left
+    .slice(hash + 1)
+    .split('#')
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
   if (parts.length && parts[parts.length - 1].startsWith('^')) parts.pop();
   return parts;
 }
@@ -130,8 +142,14 @@ export function wikiData(inner: string, embed = false): WikiData | null {
   if (!parts) return null;
   const size = embed ? embedSize(parts.alias) : null;
   return {
-    inner, target: parts.target, heading: parts.heading, headingPath: headingPathOf(inner), block: parts.block,
-    alias: parts.alias, label: size ? wikiLabel({ ...parts, alias: null }) : wikiLabel(parts), size,
+    inner,
+    target: parts.target,
+    heading: parts.heading,
+    headingPath: headingPathOf(inner),
+    block: parts.block,
+    alias: parts.alias,
+    label: size ? wikiLabel({ ...parts, alias: null }) : wikiLabel(parts),
+    size,
   };
 }
 

@@ -32,7 +32,10 @@ export interface GraphEdge {
   relation: string | null;
 }
 
-export interface GraphData { nodes: GraphNode[]; edges: GraphEdge[] }
+export interface GraphData {
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+}
 
 export interface GraphFilter {
   /** Only notes with this tag (or nested below it). */

@@ -31,8 +31,17 @@ export interface LearningPlan {
   unresolved: string[];
 }
 
-export interface PathHop { from: string; to: string; kind: string; relation: string | null; context: string }
-export interface ConnectionPath { hops: PathHop[]; message?: string }
+export interface PathHop {
+  from: string;
+  to: string;
+  kind: string;
+  relation: string | null;
+  context: string;
+}
+export interface ConnectionPath {
+  hops: PathHop[];
+  message?: string;
+}
 
 export interface NextUp {
   path: string;
@@ -42,4 +51,8 @@ export interface NextUp {
   restudy?: boolean;
 }
 
-export interface CuratedPath { path: string; title: string; steps: { path: string | null; raw: string; title: string }[] }
+export interface CuratedPath {
+  path: string;
+  title: string;
+  steps: { path: string | null; raw: string; title: string }[];
+}

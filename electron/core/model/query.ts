@@ -42,7 +42,11 @@ export interface OutgoingLinkInfo {
   resolvedBy: ResolvedBy | null;
 }
 
-export interface MentionInfo { source: string; line: number; text: string }
+export interface MentionInfo {
+  source: string;
+  line: number;
+  text: string;
+}
 
 export interface TagInfo {
   /** Full tag, e.g. `lang/go`. */
@@ -52,7 +56,11 @@ export interface TagInfo {
   children: TagInfo[];
 }
 
-export interface SearchHit { path: string; title: string; snippet: string }
+export interface SearchHit {
+  path: string;
+  title: string;
+  snippet: string;
+}
 
 /** One note as the learning engine needs it. */
 export interface NoteRecord {
@@ -89,7 +97,7 @@ export interface LinkRecord {
 export interface VaultExport {
   notes: NoteInfo[];
   files: { path: string }[];
-  links: (Omit<LinkRecord, 'targetText' | 'context'>)[];
+  links: Omit<LinkRecord, 'targetText' | 'context'>[];
   problems: { path: string; kind: string; message: string }[];
 }
 

@@ -69,7 +69,12 @@ export interface ImplicitCredit {
   cards: number;
 }
 
-export interface WeakNote { path: string; title: string; retention: number | null; restudy: boolean }
+export interface WeakNote {
+  path: string;
+  title: string;
+  retention: number | null;
+  restudy: boolean;
+}
 
 export interface GradeResult {
   card: ReviewCard;
@@ -94,7 +99,11 @@ export interface NoteRetention {
 }
 
 /** An exercise note (`type: exercise`) and the concepts it practises. */
-export interface ExerciseInfo { path: string; title: string; concepts: string[] }
+export interface ExerciseInfo {
+  path: string;
+  title: string;
+  concepts: string[];
+}
 
 /** "Practice this concept": its cards and exercises, then those of its prerequisites (nearest first). */
 export interface PracticeSet {
@@ -103,7 +112,12 @@ export interface PracticeSet {
 }
 
 /** Summary of the queue. */
-export interface ReviewSummary { cards: number; due: number; new: number; restudy: string[] }
+export interface ReviewSummary {
+  cards: number;
+  due: number;
+  new: number;
+  restudy: string[];
+}
 
 /** What learning plans and next up need to know of review (LearningEngine.reviewSignals). */
 export interface ReviewSignals {

@@ -15,8 +15,20 @@
  */
 import type { BlockFact, HeadingFact, LinkFact, LinkKind, ParsedNote, ProblemFact } from '../model.ts';
 import {
-  blockIdOf, findFrontmatter, needsGfm, parseBody, parseFrontmatter, scanBareUrls, scanTags, splitMarkdownUrl, splitWiki, stripComments,
-  type FrontmatterFacts, type LinkParts, type MdNode, type TagSpan,
+  blockIdOf,
+  findFrontmatter,
+  needsGfm,
+  parseBody,
+  parseFrontmatter,
+  scanBareUrls,
+  scanTags,
+  splitMarkdownUrl,
+  splitWiki,
+  stripComments,
+  type FrontmatterFacts,
+  type LinkParts,
+  type MdNode,
+  type TagSpan,
 } from '../markdown/index.ts';
 import { contextOf, lineAround, textStats, titleOf } from '../markdown/text.ts';
 
@@ -24,10 +36,20 @@ export { decodeNote } from './decode.ts';
 export { titleOf, textStats } from '../markdown/text.ts';
 
 /** `key:: value` on its own line (Dataview inline field), maybe in a list item or quote. Group 1: the key. */
-const INLINE_FIELD = /^[ \t]*(?:>[ \t]*)*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?(?:\[.\][ \t]+)?([\p{L}\p{N}_][\p{L}\p{N}_ \-/.]*?)[ \t]*::/u;
+const INLINE_FIELD =
+  /^[ \t]*(?:>[ \t]*)*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?(?:\[.\][ \t]+)?([\p{L}\p{N}_][\p{L}\p{N}_ \-/.]*?)[ \t]*::/u;
 
-interface PendingRef { node: MdNode; start: number; end: number }
-interface LineInfo { start: number; end: number; field: string | null; fieldEnd: number }
+interface PendingRef {
+  node: MdNode;
+  start: number;
+  end: number;
+}
+interface LineInfo {
+  start: number;
+  end: number;
+  field: string | null;
+  fieldEnd: number;
+}
 
 /** Walks one body tree; collects facts in body coordinates, lines already shifted to file lines. */
 class Walker {
@@ -116,7 +138,7 @@ class Walker {
         if (url === undefined) continue;
         const parts = splitMarkdownUrl(url);
         if (!parts) continue;
-        parts.alias = r.node.type === 'imageReference' ? (r.node.alt || null) : (plainText(r.node, this.src) || null);
+        parts.alias = r.node.type === 'imageReference' ? r.node.alt || null : plainText(r.node, this.src) || null;
         this.push('markdown', r.node, r.start, r.end, this.src.slice(r.start, r.end), parts);
         this.sortLinks = true;
       }
@@ -161,7 +183,12 @@ class Walker {
   private push(kind: LinkKind, node: MdNode, start: number, end: number, raw: string, parts: LinkParts): void {
     const info = this.lineInfo(start);
     this.links.push({
-      kind, raw, target: parts.target, heading: parts.heading, block: parts.block, alias: parts.alias,
+      kind,
+      raw,
+      target: parts.target,
+      heading: parts.heading,
+      block: parts.block,
+      alias: parts.alias,
       line: node.position!.start.line + this.lineOffset,
       context: contextOf(this.src, info.start, info.end, start, end),
       relation: info.field !== null && start >= info.fieldEnd ? info.field : null,
@@ -183,7 +210,7 @@ class Walker {
     this.blanks.push(start, end);
     const parts = splitMarkdownUrl(node.url ?? '');
     if (!parts) return;
-    parts.alias = node.type === 'image' ? (node.alt || null) : (plainText(node, this.src) || null);
+    parts.alias = node.type === 'image' ? node.alt || null : plainText(node, this.src) || null;
     this.push('markdown', node, start, end, this.src.slice(start, end), parts);
   }
 
@@ -275,7 +302,11 @@ function blankRanges(src: string, pairs: number[]): string {
   if (pairs.length === 0) return src;
   // Pairs come mostly in document order; sort only when they don't.
   let sorted = true;
-  for (let i = 2; i < pairs.length; i += 2) if (pairs[i] < pairs[i - 2]) { sorted = false; break; }
+  for (let i = 2; i < pairs.length; i += 2)
+    if (pairs[i] < pairs[i - 2]) {
+      sorted = false;
+      break;
+    }
   let list = pairs;
   if (!sorted) {
     const idx: Array<[number, number]> = [];
@@ -305,7 +336,10 @@ function dedupeTags(lists: string[][]): string[] {
   for (const list of lists) {
     for (const t of list) {
       const k = t.toLowerCase();
-      if (!seen.has(k)) { seen.add(k); out.push(t); }
+      if (!seen.has(k)) {
+        seen.add(k);
+        out.push(t);
+      }
     }
   }
   return out;
@@ -356,11 +390,24 @@ export function parseNote(path: string, text: string): ParsedNote {
   try {
     return parseNoteUnchecked(path, text);
   } catch (err) {
-    const problems: ProblemFact[] = [{ kind: 'parse', message: `could not parse: ${(err as Error)?.message ?? String(err)}` }];
+    const problems: ProblemFact[] = [
+      { kind: 'parse', message: `could not parse: ${(err as Error)?.message ?? String(err)}` },
+    ];
     const body = text.replace(/\r\n?/g, '\n');
     return {
-      path, title: titleOf(path), aliases: [], tags: [], headings: [], blocks: [], properties: {}, links: [], body,
-      mentionText: body.replace(/[^\n]/g, ' '), ...textStats(body), frontmatterLines: 0, problems,
+      path,
+      title: titleOf(path),
+      aliases: [],
+      tags: [],
+      headings: [],
+      blocks: [],
+      properties: {},
+      links: [],
+      body,
+      mentionText: body.replace(/[^\n]/g, ' '),
+      ...textStats(body),
+      frontmatterLines: 0,
+      problems,
     };
   }
 }

@@ -5,8 +5,14 @@
 
 /** Level names of the seed roadmap (初级 junior → 专家 expert) and their English equivalents, mapped to 1..4. */
 const LEVEL_NAMES: Record<string, number> = {
-  '初级': 1, '高级': 2, '资深': 3, '专家': 4,
-  junior: 1, senior: 2, staff: 3, expert: 4,
+  初级: 1,
+  高级: 2,
+  资深: 3,
+  专家: 4,
+  junior: 1,
+  senior: 2,
+  staff: 3,
+  expert: 4,
 };
 
 /**

@@ -82,7 +82,12 @@ export function blockBounds(lines: readonly string[], idx: number, floor = 0): [
  * The excerpt of `text` (the whole file, `\n` or `\r\n` lines) for an embed of `heading` or `block` (at most one
  * given; both null = the whole note). `parsed` is `parseNote` of the same text.
  */
-export function noteExcerpt(text: string, parsed: Pick<ParsedNote, 'headings' | 'blocks' | 'frontmatterLines'>, heading: string | null, block: string | null): Excerpt {
+export function noteExcerpt(
+  text: string,
+  parsed: Pick<ParsedNote, 'headings' | 'blocks' | 'frontmatterLines'>,
+  heading: string | null,
+  block: string | null,
+): Excerpt {
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   const bodyStart = Math.min(parsed.frontmatterLines, lines.length);
   if (block) {

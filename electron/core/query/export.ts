@@ -5,14 +5,29 @@ import type { GraphStore } from '../store/graph-store.ts';
 export function exportVault(store: GraphStore): VaultExport {
   return {
     notes: store.allNotes().map((n) => ({
-      path: n.path, title: n.title, aliases: n.aliases, tags: n.tags, headings: n.headings, blocks: n.blocks,
+      path: n.path,
+      title: n.title,
+      aliases: n.aliases,
+      tags: n.tags,
+      headings: n.headings,
+      blocks: n.blocks,
       properties: n.properties,
     })),
-    files: [...store.fileStats().values()].filter((f) => f.kind !== 'folder').map((f) => ({ path: f.path }))
+    files: [...store.fileStats().values()]
+      .filter((f) => f.kind !== 'folder')
+      .map((f) => ({ path: f.path }))
       .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
     links: store.links().map((l) => ({
-      source: l.source, raw: l.raw, kind: l.kind, target: l.target, heading: l.heading, block: l.block, alias: l.alias,
-      line: l.line, relation: l.relation, resolvedBy: l.resolvedBy,
+      source: l.source,
+      raw: l.raw,
+      kind: l.kind,
+      target: l.target,
+      heading: l.heading,
+      block: l.block,
+      alias: l.alias,
+      line: l.line,
+      relation: l.relation,
+      resolvedBy: l.resolvedBy,
     })),
     problems: store.problems().map((p) => ({ path: p.path, kind: p.kind, message: p.message })),
   };

@@ -9,8 +9,22 @@ import { parseLevel } from '../properties/readers.ts';
 import type { EdgeRow, GraphStore } from '../store/graph-store.ts';
 import { targetKey } from '../resolve/keys.ts';
 
-function noteNode(n: { path: string; title: string; tags: string[]; aliases: string[]; properties: Record<string, unknown> }): GraphNode {
-  return { id: n.path, label: n.title, kind: 'note', folder: folderOf(n.path), tags: n.tags, aliases: n.aliases, level: parseLevel(n.properties.level) };
+function noteNode(n: {
+  path: string;
+  title: string;
+  tags: string[];
+  aliases: string[];
+  properties: Record<string, unknown>;
+}): GraphNode {
+  return {
+    id: n.path,
+    label: n.title,
+    kind: 'note',
+    folder: folderOf(n.path),
+    tags: n.tags,
+    aliases: n.aliases,
+    level: parseLevel(n.properties.level),
+  };
 }
 
 function fileName(p: string): string {
@@ -43,11 +57,24 @@ class GraphBuilder {
     if (e.target === null) {
       if (!includeUnresolved) return;
       target = `unresolved:${targetKey(e.targetText)}`;
-      if (!this.nodes.has(target)) this.nodes.set(target, { id: target, label: e.targetText.trim().replace(/\.md$/i, ''), kind: 'unresolved', tags: [] });
+      if (!this.nodes.has(target))
+        this.nodes.set(target, {
+          id: target,
+          label: e.targetText.trim().replace(/\.md$/i, ''),
+          kind: 'unresolved',
+          tags: [],
+        });
     } else if (e.targetKind === 'attachment') {
       if (!includeAttachments) return;
       target = e.target;
-      if (!this.nodes.has(target)) this.nodes.set(target, { id: target, label: fileName(target), kind: 'attachment', folder: folderOf(target), tags: [] });
+      if (!this.nodes.has(target))
+        this.nodes.set(target, {
+          id: target,
+          label: fileName(target),
+          kind: 'attachment',
+          folder: folderOf(target),
+          tags: [],
+        });
     } else {
       if (!this.nodes.has(e.target)) return;
       target = e.target;
@@ -85,7 +112,8 @@ export function graph(store: GraphStore, filter: GraphFilter = {}): GraphData {
   }
   const b = new GraphBuilder();
   for (const n of notes) b.nodes.set(n.path, noteNode(n));
-  for (const e of store.edgeRows()) if (b.nodes.get(e.source)?.kind === 'note') b.addEdge(e, includeAttachments, includeUnresolved);
+  for (const e of store.edgeRows())
+    if (b.nodes.get(e.source)?.kind === 'note') b.addEdge(e, includeAttachments, includeUnresolved);
   if (filter.includeTags) addTagNodes(b);
   return b.data();
 }
@@ -96,7 +124,12 @@ export function graph(store: GraphStore, filter: GraphFilter = {}): GraphData {
  * links among them: with `neighbourLinks` off only the links along which a note was reached (from a nearer note to a
  * farther one). Every option defaults to true. Empty when the note is unknown. Reads only the notes within reach.
  */
-export function neighbourhood(store: GraphStore, path: string, depth: number, options: LocalGraphOptions = {}): GraphData {
+export function neighbourhood(
+  store: GraphStore,
+  path: string,
+  depth: number,
+  options: LocalGraphOptions = {},
+): GraphData {
   if (!store.note(path)) return { nodes: [], edges: [] };
   const incoming = options.incoming ?? true;
   const outgoing = options.outgoing ?? true;
@@ -104,13 +137,20 @@ export function neighbourhood(store: GraphStore, path: string, depth: number, op
   const maxDepth = Math.max(0, Math.min(Math.floor(depth), 10));
   const dist = new Map<string, number>([[path, 0]]);
   let frontier = [path];
-  const noteTargets = (p: string) => store.outgoing(p).filter((l) => l.target !== null).map((l) => l.target as string);
+  const noteTargets = (p: string) =>
+    store
+      .outgoing(p)
+      .filter((l) => l.target !== null)
+      .map((l) => l.target as string);
   for (let d = 1; d <= maxDepth && frontier.length; d++) {
     const next: string[] = [];
     for (const p of frontier) {
       const reach = [...(outgoing ? noteTargets(p) : []), ...(incoming ? store.backlinks(p).map((b) => b.source) : [])];
       for (const q of reach) {
-        if (!dist.has(q)) { dist.set(q, d); next.push(q); }
+        if (!dist.has(q)) {
+          dist.set(q, d);
+          next.push(q);
+        }
       }
     }
     frontier = next;
@@ -121,7 +161,18 @@ export function neighbourhood(store: GraphStore, path: string, depth: number, op
     if (!b.nodes.has(p)) continue;
     for (const l of store.outgoing(p)) {
       if (l.target === null && (d >= maxDepth || !outgoing)) continue;
-      b.addEdge({ source: p, target: l.target, targetText: l.targetText, kind: l.kind, relation: l.relation, targetKind: l.target && b.nodes.has(l.target) ? 'note' : 'attachment' }, false, true);
+      b.addEdge(
+        {
+          source: p,
+          target: l.target,
+          targetText: l.targetText,
+          kind: l.kind,
+          relation: l.relation,
+          targetKind: l.target && b.nodes.has(l.target) ? 'note' : 'attachment',
+        },
+        false,
+        true,
+      );
     }
   }
   if (!neighbourLinks) {

@@ -45,7 +45,8 @@ export function mentionMatcher(term: string): (line: string) => boolean {
   const chars = [...term];
   const pre = WORD_RE.test(chars[0]);
   const post = WORD_RE.test(chars[chars.length - 1]);
-  const wordAt = (s: string, i: number): boolean => i >= 0 && i < s.length && WORD_RE.test(String.fromCodePoint(s.codePointAt(i) as number));
+  const wordAt = (s: string, i: number): boolean =>
+    i >= 0 && i < s.length && WORD_RE.test(String.fromCodePoint(s.codePointAt(i) as number));
   return (line) => {
     if (line.length < needle.length) return false;
     const hay = line.toLowerCase();

@@ -39,7 +39,8 @@ function cut(line: string, terms: string[]): { text: string; ranges: [number, nu
   const lower = text.toLowerCase();
   const raw: [number, number][] = [];
   for (const t of terms) {
-    for (let i = lower.indexOf(t); i >= 0 && raw.length < 50; i = lower.indexOf(t, i + t.length)) raw.push([i, i + t.length]);
+    for (let i = lower.indexOf(t); i >= 0 && raw.length < 50; i = lower.indexOf(t, i + t.length))
+      raw.push([i, i + t.length]);
   }
   raw.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
   const ranges: [number, number][] = [];
@@ -93,7 +94,10 @@ export function searchAll(store: GraphStore, query: string, cap = RESULT_CAP): S
   for (const tag of q.tags) {
     const tagged = store.taggedNotes(tag).map((n) => n.id);
     if (ids === null) ids = tagged;
-    else { const s = new Set(tagged); ids = ids.filter((id) => s.has(id)); }
+    else {
+      const s = new Set(tagged);
+      ids = ids.filter((id) => s.has(id));
+    }
   }
   if (ids === null) ids = store.allNotes().map((n) => n.id);
   let truncated = ids.length > CANDIDATE_CAP;
@@ -118,7 +122,13 @@ export function searchAll(store: GraphStore, query: string, cap = RESULT_CAP): S
       }
       const fm = fmLines.get(r.id) ?? 0;
       const { count, matches } = matchLines(r.body, q.terms, fm + 1);
-      out.push({ path: r.path, title: r.title, matchCount: count, matches, score: textScore(q, r.title, count, r.body.length) });
+      out.push({
+        path: r.path,
+        title: r.title,
+        matchCount: count,
+        matches,
+        score: textScore(q, r.title, count, r.body.length),
+      });
     }
   }
   out.sort((a, b) => b.score - a.score || (a.path < b.path ? -1 : 1));

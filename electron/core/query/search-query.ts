@@ -30,7 +30,16 @@ function push(list: string[], v: string) {
 }
 
 export function parseSearch(query: string): ParsedSearch {
-  const q: ParsedSearch = { terms: [], excludes: [], tags: [], excludeTags: [], paths: [], excludePaths: [], files: [], excludeFiles: [] };
+  const q: ParsedSearch = {
+    terms: [],
+    excludes: [],
+    tags: [],
+    excludeTags: [],
+    paths: [],
+    excludePaths: [],
+    files: [],
+    excludeFiles: [],
+  };
   const text = query.normalize('NFC').toLowerCase();
   for (const m of text.matchAll(/(-?)(?:(tag|path|file):)?(?:"([^"]*)"?|([^\s"]+))/g)) {
     const neg = m[1] === '-';

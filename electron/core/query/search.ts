@@ -48,7 +48,10 @@ export function parseTagQuery(query: string): { tags: string[]; text: string } {
   const rest: string[] = [];
   for (const term of query.normalize('NFC').trim().split(/\s+/)) {
     const m = /^tag:(.*)$/i.exec(term);
-    if (!m) { if (term) rest.push(term); continue; }
+    if (!m) {
+      if (term) rest.push(term);
+      continue;
+    }
     const tag = m[1].replace(/^#/, '').replace(/\/+$/, '').toLowerCase();
     if (tag) tags.push(tag);
   }
@@ -99,7 +102,8 @@ function searchTagged(store: GraphStore, tags: string[], text: string, limit: nu
   const byId = new Set(tagged.map((n) => n.id));
   // the text index gives ids only (cheap even for a common term); bodies are read for tagged matches alone
   const ids = store.matchNotes(terms, 1_000_000).filter((id) => byId.has(id));
-  return store.noteTexts(ids.slice(0, CANDIDATES))
+  return store
+    .noteTexts(ids.slice(0, CANDIDATES))
     .map((r) => ({ ...r, score: bodyScore(needle, terms, r.title, r.body) }))
     .sort((a, b) => b.score - a.score || (a.path < b.path ? -1 : 1))
     .slice(0, limit)
@@ -122,7 +126,8 @@ export function search(store: GraphStore, query: string, limit = 50): SearchHit[
   const out: SearchHit[] = [];
   const seen = new Set<string>();
 
-  const named = store.searchNames(needle, Math.max(limit * 4, 200))
+  const named = store
+    .searchNames(needle, Math.max(limit * 4, 200))
     .map((r) => ({ ...r, rank: nameRank(needle, r.title, r.aliases) }))
     .sort((a, b) => a.rank - b.rank || a.title.length - b.title.length || (a.path < b.path ? -1 : 1))
     .slice(0, limit);
@@ -134,7 +139,8 @@ export function search(store: GraphStore, query: string, limit = 50): SearchHit[
   if (out.length >= limit) return out;
 
   const ids = store.matchNotes(terms, CANDIDATES + seen.size);
-  const ranked = store.noteTexts(ids)
+  const ranked = store
+    .noteTexts(ids)
     .filter((r) => !seen.has(r.path))
     .map((r) => ({ ...r, score: bodyScore(needle, terms, r.title, r.body) }))
     .sort((a, b) => b.score - a.score || (a.path < b.path ? -1 : 1));

@@ -12,7 +12,11 @@ export function makeSnippet(body: string, needles: string[], max = SNIPPET_MAX):
   for (const n of needles) {
     if (!n) continue;
     const i = lower.indexOf(n);
-    if (i >= 0) { at = i; len = n.length; break; }
+    if (i >= 0) {
+      at = i;
+      len = n.length;
+      break;
+    }
   }
   if (at < 0) return text.slice(0, max - 1).trimEnd() + '…';
   // room for the two ellipses; put the match about a third of the way in

@@ -5,7 +5,11 @@
 import type { TagInfo } from '../model.ts';
 import type { GraphStore } from '../store/graph-store.ts';
 
-interface Node { tag: string; notes: Set<string>; children: Map<string, Node> }
+interface Node {
+  tag: string;
+  notes: Set<string>;
+  children: Map<string, Node>;
+}
 
 function toInfo(n: Node): TagInfo {
   return { tag: n.tag, count: n.notes.size, children: sortNodes(n.children).map(toInfo) };

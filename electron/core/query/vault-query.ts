@@ -8,8 +8,22 @@
  */
 import path from 'node:path';
 import type {
-  BacklinkInfo, FileEntry, GraphData, GraphFilter, LocalGraphOptions, IndexReport, LinkRecord, MentionInfo, NoteInfo, NoteRecord,
-  OutgoingLinkInfo, SearchHit, SearchResults, TagInfo, VaultExport, VaultInfo,
+  BacklinkInfo,
+  FileEntry,
+  GraphData,
+  GraphFilter,
+  LocalGraphOptions,
+  IndexReport,
+  LinkRecord,
+  MentionInfo,
+  NoteInfo,
+  NoteRecord,
+  OutgoingLinkInfo,
+  SearchHit,
+  SearchResults,
+  TagInfo,
+  VaultExport,
+  VaultInfo,
 } from '../model.ts';
 import { splitWiki, wikiInner } from '../markdown/index.ts';
 import type { CardFact } from '../markdown/cards.ts';
@@ -68,7 +82,11 @@ export class VaultQuery {
 
   /** A vault path, or a name resolved like a wiki link from the vault root; null when nothing matches. */
   resolveNote(arg: string): string | null {
-    const p = arg.normalize('NFC').trim().replace(/\\/g, '/').replace(/^\.?\/+/, '');
+    const p = arg
+      .normalize('NFC')
+      .trim()
+      .replace(/\\/g, '/')
+      .replace(/^\.?\/+/, '');
     if (!p) return null;
     for (const candidate of [p, `${p}.md`]) if (this.#source.names.has(candidate)) return candidate;
     return this.resolveLink('', p);
@@ -86,7 +104,15 @@ export class VaultQuery {
   noteInfo(p: string): NoteInfo | null {
     const n = this.#store.note(p);
     if (!n) return null;
-    return { path: n.path, title: n.title, aliases: n.aliases, tags: n.tags, headings: n.headings, blocks: n.blocks, properties: n.properties };
+    return {
+      path: n.path,
+      title: n.title,
+      aliases: n.aliases,
+      tags: n.tags,
+      headings: n.headings,
+      blocks: n.blocks,
+      properties: n.properties,
+    };
   }
 
   backlinks(p: string): BacklinkInfo[] {
@@ -95,8 +121,15 @@ export class VaultQuery {
 
   outgoing(p: string): OutgoingLinkInfo[] {
     return this.#store.outgoing(p).map((l) => ({
-      raw: l.raw, kind: l.kind, target: l.target, heading: l.heading, block: l.block, alias: l.alias, line: l.line,
-      relation: l.relation, resolvedBy: l.resolvedBy,
+      raw: l.raw,
+      kind: l.kind,
+      target: l.target,
+      heading: l.heading,
+      block: l.block,
+      alias: l.alias,
+      line: l.line,
+      relation: l.relation,
+      resolvedBy: l.resolvedBy,
     }));
   }
 
@@ -142,15 +175,31 @@ export class VaultQuery {
   /** Every note, for the learning engine. */
   notes(): NoteRecord[] {
     return this.#store.allNotes().map((n) => ({
-      path: n.path, title: n.title, aliases: n.aliases, tags: n.tags, properties: n.properties, words: n.words, cjkChars: n.cjkChars,
+      path: n.path,
+      title: n.title,
+      aliases: n.aliases,
+      tags: n.tags,
+      properties: n.properties,
+      words: n.words,
+      cjkChars: n.cjkChars,
     }));
   }
 
   /** Every link, resolved; optionally only those with a given relation (e.g. `prerequisites`). */
   links(relation?: string): LinkRecord[] {
     return this.#store.links(relation === undefined ? {} : { relation }).map((l) => ({
-      source: l.source, raw: l.raw, kind: l.kind, target: l.target, targetText: l.targetText, heading: l.heading,
-      block: l.block, alias: l.alias, line: l.line, context: l.context, relation: l.relation, resolvedBy: l.resolvedBy,
+      source: l.source,
+      raw: l.raw,
+      kind: l.kind,
+      target: l.target,
+      targetText: l.targetText,
+      heading: l.heading,
+      block: l.block,
+      alias: l.alias,
+      line: l.line,
+      context: l.context,
+      relation: l.relation,
+      resolvedBy: l.resolvedBy,
     }));
   }
 

@@ -55,7 +55,10 @@ export function joinRelative(dir: string, target: string): string | null {
  * Foam?"). Dropping every space, hyphen and punctuation mark makes all three spellings meet.
  */
 export function headingKey(text: string): string {
-  return text.normalize('NFC').toLowerCase().replace(/[^\p{L}\p{N}\p{M}]+/gu, '');
+  return text
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\p{M}]+/gu, '');
 }
 
 /** Key of a block id (`^abc`): lower-cased, without the caret. */

@@ -133,7 +133,11 @@ export class NameTable {
     const old = this.aliasKeys.get(path) ?? [];
     const next = [...new Set(aliases.map(targetKey).filter((k) => k !== ''))];
     const changed: string[] = [];
-    for (const k of old) if (!next.includes(k)) { removeFrom(this.byAlias, k, path); changed.push(lastSegment(k)); }
+    for (const k of old)
+      if (!next.includes(k)) {
+        removeFrom(this.byAlias, k, path);
+        changed.push(lastSegment(k));
+      }
     for (const k of next) {
       if (old.includes(k)) continue;
       let list = this.byAlias.get(k);

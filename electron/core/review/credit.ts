@@ -29,7 +29,13 @@ export interface CreditParams {
   minWeight: number;
 }
 
-export const CREDIT_PARAMS: Readonly<CreditParams> = Object.freeze({ good: 0.5, easy: 0.7, decay: 0.5, maxDistance: 3, minWeight: 0.1 });
+export const CREDIT_PARAMS: Readonly<CreditParams> = Object.freeze({
+  good: 0.5,
+  easy: 0.7,
+  decay: 0.5,
+  maxDistance: 3,
+  minWeight: 0.1,
+});
 
 /** The credit weight of a prerequisite at `distance` hops after `grade` (0 for Again/Hard or out of range). */
 export function creditWeight(grade: ReviewGrade, distance: number, p: Readonly<CreditParams> = CREDIT_PARAMS): number {
@@ -43,7 +49,11 @@ export function creditWeight(grade: ReviewGrade, distance: number, p: Readonly<C
  * Shortest prerequisite distance of every node reachable from `start` (node ids; `prereqs[n]` are the ids n lists
  * as prerequisites), up to `maxDistance` hops; the start nodes themselves are left out. Breadth-first: O(V + E).
  */
-export function prerequisiteDistances(prereqs: readonly (readonly number[])[], start: readonly number[], maxDistance: number): Map<number, number> {
+export function prerequisiteDistances(
+  prereqs: readonly (readonly number[])[],
+  start: readonly number[],
+  maxDistance: number,
+): Map<number, number> {
   const dist = new Map<number, number>();
   const seen = new Set<number>(start);
   let frontier = [...new Set(start)];
@@ -70,11 +80,14 @@ export function implicitReview(f: FSRS, card: Card, weight: number, now: Date): 
   if (card.state !== State.Review || weight <= 0) return null;
   const w = Math.min(1, weight);
   const good = f.next(card, now, Rating.Good).card;
-  const stability = good.stability > card.stability ? card.stability + w * (good.stability - card.stability) : card.stability;
+  const stability =
+    good.stability > card.stability ? card.stability + w * (good.stability - card.stability) : card.stability;
   const d0 = card.due.getTime();
   const dg = good.due.getTime();
   const due = dg > d0 ? new Date(Math.round(d0 + w * (dg - d0))) : card.due;
   if (stability === card.stability && due.getTime() === d0) return null;
-  const scheduledDays = card.last_review ? Math.max(card.scheduled_days, Math.round((due.getTime() - card.last_review.getTime()) / 86_400_000)) : card.scheduled_days;
+  const scheduledDays = card.last_review
+    ? Math.max(card.scheduled_days, Math.round((due.getTime() - card.last_review.getTime()) / 86_400_000))
+    : card.scheduled_days;
   return { ...card, stability, due, scheduled_days: scheduledDays };
 }

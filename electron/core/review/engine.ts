@@ -15,8 +15,16 @@ import type { LearningGraph } from '../learning/graph.ts';
 import { CREDIT_PARAMS, creditWeight, implicitReview, prerequisiteDistances, type CreditParams } from './credit.ts';
 import { fromFsrsCard, toFsrsCard, type CardMemory, type ReviewFile } from './state.ts';
 import type {
-  ExerciseInfo, GradeResult, ImplicitCredit, NoteRetention, PracticeSet, ReviewCard, ReviewGrade, ReviewSignals,
-  ReviewSummary, WeakNote,
+  ExerciseInfo,
+  GradeResult,
+  ImplicitCredit,
+  NoteRetention,
+  PracticeSet,
+  ReviewCard,
+  ReviewGrade,
+  ReviewSignals,
+  ReviewSummary,
+  WeakNote,
 } from '../model.ts';
 
 /** Where review memory lives. `update` runs `fn` on the freshly read state and writes it back, exclusively. */
@@ -47,8 +55,12 @@ const DAY_MS = 86_400_000;
 /** The grades, in button order (keys 1–4). */
 export const REVIEW_GRADES: readonly ReviewGrade[] = ['again', 'hard', 'good', 'easy'];
 
-const RATINGS: Record<ReviewGrade, Grade> = { again: Rating.Again, hard: Rating.Hard, good: Rating.Good, easy: Rating.Easy };
-
+const RATINGS: Record<ReviewGrade, Grade> = {
+  again: Rating.Again,
+  hard: Rating.Hard,
+  good: Rating.Good,
+  easy: Rating.Easy,
+};
 
 interface Indexed {
   version: number;
@@ -89,7 +101,12 @@ export class ReviewEngine {
   private dueCache: { state: Readonly<ReviewFile>; ix: Indexed; due: Float64Array } | null = null;
 
   /** `graph` gives the learning graph of the current index version (LearningEngine.graph). */
-  constructor(index: ReviewSource, graph: () => LearningGraph, store: ReviewStateStore, opts: ReviewEngineOptions = {}) {
+  constructor(
+    index: ReviewSource,
+    graph: () => LearningGraph,
+    store: ReviewStateStore,
+    opts: ReviewEngineOptions = {},
+  ) {
     this.index = index;
     this.graphOf = graph;
     this.store = store;
@@ -108,7 +125,10 @@ export class ReviewEngine {
     for (const c of cards) {
       byId.set(c.id, c);
       let list = byNote.get(c.note);
-      if (!list) { list = []; byNote.set(c.note, list); }
+      if (!list) {
+        list = [];
+        byNote.set(c.note, list);
+      }
       list.push(c);
     }
     const concepts = new Map<string, number[]>();
@@ -116,15 +136,26 @@ export class ReviewEngine {
     for (const l of graph.links) {
       if (l.target < 0) continue;
       let list = linksOf.get(l.source);
-      if (!list) { list = []; linksOf.set(l.source, list); }
+      if (!list) {
+        list = [];
+        linksOf.set(l.source, list);
+      }
       list.push(l);
     }
     for (const c of cards) {
       const id = graph.ids.get(c.note);
-      if (id === undefined) { concepts.set(c.id, []); continue; }
-      if (graph.nodes[id].type !== 'quiz') { concepts.set(c.id, [id]); continue; }
+      if (id === undefined) {
+        concepts.set(c.id, []);
+        continue;
+      }
+      if (graph.nodes[id].type !== 'quiz') {
+        concepts.set(c.id, [id]);
+        continue;
+      }
       const links = linksOf.get(id) ?? [];
-      let ids = links.filter((l) => l.line >= c.line && l.line <= c.endLine && l.relation === null).map((l) => l.target);
+      let ids = links
+        .filter((l) => l.line >= c.line && l.line <= c.endLine && l.relation === null)
+        .map((l) => l.target);
       if (ids.length === 0) ids = links.filter((l) => l.relation?.toLowerCase() === 'concepts').map((l) => l.target);
       concepts.set(c.id, ids.length ? [...new Set(ids)] : [id]);
     }
@@ -154,9 +185,20 @@ export class ReviewEngine {
   private view(c: CardRecord, m: CardMemory | undefined, now: Date, g: LearningGraph): ReviewCard {
     const id = g.ids.get(c.note);
     return {
-      id: c.id, note: c.note, noteTitle: id === undefined ? c.note : g.nodes[id].title, kind: c.kind, reversed: c.reversed,
-      question: c.question, answer: c.answer, line: c.line, state: m?.state ?? 'new', due: m?.due ?? now.toISOString(),
-      retention: this.retrievability(m, now), stability: m?.stability ?? 0, reps: m?.reps ?? 0, lapses: m?.lapses ?? 0,
+      id: c.id,
+      note: c.note,
+      noteTitle: id === undefined ? c.note : g.nodes[id].title,
+      kind: c.kind,
+      reversed: c.reversed,
+      question: c.question,
+      answer: c.answer,
+      line: c.line,
+      state: m?.state ?? 'new',
+      due: m?.due ?? now.toISOString(),
+      retention: this.retrievability(m, now),
+      stability: m?.stability ?? 0,
+      reps: m?.reps ?? 0,
+      lapses: m?.lapses ?? 0,
       lastReview: m?.lastReview ?? null,
     };
   }
@@ -194,10 +236,17 @@ export class ReviewEngine {
     let fresh = 0;
     for (const c of ix.cards) {
       const m = state.cards[c.id];
-      if (!m) { fresh++; due++; continue; }
+      if (!m) {
+        fresh++;
+        due++;
+        continue;
+      }
       if (Date.parse(m.due) <= now) due++;
     }
-    const restudy = Object.entries(state.notes).filter(([, v]) => v.restudy).map(([p]) => p).sort();
+    const restudy = Object.entries(state.notes)
+      .filter(([, v]) => v.restudy)
+      .map(([p]) => p)
+      .sort();
     return { cards: ix.cards.length, due, new: fresh, restudy };
   }
 
@@ -209,7 +258,14 @@ export class ReviewEngine {
     if (exact) return exact;
     const hits = a.length >= 4 ? ix.cards.filter((c) => c.id.endsWith(a.startsWith('#') ? a : `#${a}`)) : [];
     if (hits.length === 1) return hits[0];
-    if (hits.length > 1) throw new ReviewError('invalid-argument', `card "${arg}" is ambiguous: ${hits.slice(0, 5).map((c) => c.id).join(', ')}`);
+    if (hits.length > 1)
+      throw new ReviewError(
+        'invalid-argument',
+        `card "${arg}" is ambiguous: ${hits
+          .slice(0, 5)
+          .map((c) => c.id)
+          .join(', ')}`,
+      );
     throw new ReviewError('not-found', `no card "${arg}"`);
   }
 
@@ -219,7 +275,11 @@ export class ReviewEngine {
    * Throws `ReviewError` for an unknown card or grade; the store's errors (damaged file, lock timeout) as they are.
    */
   async grade(cardArg: string, grade: ReviewGrade): Promise<GradeResult> {
-    if (!Object.hasOwn(RATINGS, grade)) throw new ReviewError('invalid-argument', `grade must be again, hard, good or easy, not ${JSON.stringify(grade)}`);
+    if (!Object.hasOwn(RATINGS, grade))
+      throw new ReviewError(
+        'invalid-argument',
+        `grade must be again, hard, good or easy, not ${JSON.stringify(grade)}`,
+      );
     const card = this.resolveCard(cardArg);
     const ix = this.indexed();
     const g = ix.graph;
@@ -243,7 +303,10 @@ export class ReviewEngine {
             const m = s.cards[c.id];
             if (!m || c.id === card.id) continue;
             const upd = implicitReview(this.fsrs, toFsrsCard(m, now), w, now);
-            if (upd) { s.cards[c.id] = fromFsrsCard(upd); moved++; }
+            if (upd) {
+              s.cards[c.id] = fromFsrsCard(upd);
+              moved++;
+            }
           }
           if (moved > 0) credited.push({ note: g.nodes[node].path, distance: d, weight: w, cards: moved });
         }
@@ -254,7 +317,10 @@ export class ReviewEngine {
     });
     credited.sort((a, b) => a.distance - b.distance || (a.note < b.note ? -1 : 1));
     return {
-      card: this.view(card, state.cards[card.id], now, g), grade, credited, restudy,
+      card: this.view(card, state.cards[card.id], now, g),
+      grade,
+      credited,
+      restudy,
       weakPrerequisites: grade === 'again' ? this.weakest(concepts, state, now, ix) : [],
     };
   }
@@ -264,7 +330,10 @@ export class ReviewEngine {
     let n = 0;
     for (const c of ix.byNote.get(path) ?? []) {
       const r = this.retrievability(state.cards[c.id], now);
-      if (r !== null) { sum += r; n++; }
+      if (r !== null) {
+        sum += r;
+        n++;
+      }
     }
     return n ? sum / n : null;
   }
@@ -274,10 +343,22 @@ export class ReviewEngine {
     const out: (WeakNote & { d: number })[] = [];
     for (const [node, d] of prerequisiteDistances(g.prereqs, concepts, WEAK_DISTANCE)) {
       const path = g.nodes[node].path;
-      out.push({ path, title: g.nodes[node].title, retention: this.noteRetention(path, state, now, ix), restudy: !!state.notes[path]?.restudy, d });
+      out.push({
+        path,
+        title: g.nodes[node].title,
+        retention: this.noteRetention(path, state, now, ix),
+        restudy: !!state.notes[path]?.restudy,
+        d,
+      });
     }
     // re-study first, then lowest retention (never reviewed counts as lowest), then nearest
-    out.sort((a, b) => Number(b.restudy) - Number(a.restudy) || (a.retention ?? -1) - (b.retention ?? -1) || a.d - b.d || (a.title < b.title ? -1 : 1));
+    out.sort(
+      (a, b) =>
+        Number(b.restudy) - Number(a.restudy) ||
+        (a.retention ?? -1) - (b.retention ?? -1) ||
+        a.d - b.d ||
+        (a.title < b.title ? -1 : 1),
+    );
     return out.slice(0, WEAK_LIMIT).map(({ d: _d, ...w }) => w);
   }
 
@@ -294,10 +375,16 @@ export class ReviewEngine {
         const m = state.cards[c.id];
         if (!m || Date.parse(m.due) <= t) due++;
       }
-      out[note] = { retention: this.noteRetention(note, state, now, ix), cards: cards.length, due, restudy: !!state.notes[note]?.restudy };
+      out[note] = {
+        retention: this.noteRetention(note, state, now, ix),
+        cards: cards.length,
+        due,
+        restudy: !!state.notes[note]?.restudy,
+      };
     }
     for (const [note, v] of Object.entries(state.notes)) {
-      if (v.restudy && !out[note] && ix.graph.ids.has(note)) out[note] = { retention: null, cards: 0, due: 0, restudy: true };
+      if (v.restudy && !out[note] && ix.graph.ids.has(note))
+        out[note] = { retention: null, cards: 0, due: 0, restudy: true };
     }
     return out;
   }
@@ -329,12 +416,17 @@ export class ReviewEngine {
       if (l.target < 0 || l.target === l.source || g.nodes[l.source].type !== 'exercise') continue;
       const m = l.relation?.toLowerCase() === 'concepts' ? conceptLinks : linksOf;
       let list = m.get(l.source);
-      if (!list) { list = []; m.set(l.source, list); }
+      if (!list) {
+        list = [];
+        m.set(l.source, list);
+      }
       list.push(l.target);
     }
     for (let n = 0; n < g.nodes.length; n++) {
       if (g.nodes[n].type !== 'exercise') continue;
-      const ids = [...new Set(conceptLinks.get(n) ?? linksOf.get(n) ?? [])].filter((t) => g.nodes[t].type !== 'exercise' && g.nodes[t].type !== 'quiz');
+      const ids = [...new Set(conceptLinks.get(n) ?? linksOf.get(n) ?? [])].filter(
+        (t) => g.nodes[t].type !== 'exercise' && g.nodes[t].type !== 'quiz',
+      );
       const concepts = ids.map((t) => g.nodes[t].path);
       if (concept !== undefined && !concepts.includes(concept)) continue;
       out.push({ path: g.nodes[n].path, title: g.nodes[n].title, concepts });
@@ -358,14 +450,21 @@ export class ReviewEngine {
     for (const c of ix.cards) {
       for (const n of ix.concepts.get(c.id) ?? []) {
         let list = cardsAbout.get(n);
-        if (!list) { list = []; cardsAbout.set(n, list); }
+        if (!list) {
+          list = [];
+          cardsAbout.set(n, list);
+        }
         list.push(c);
       }
     }
     const exercises = this.exercises();
     const groups: PracticeSet['groups'] = [];
-    const order: [number, number][] = [[id, 0], ...[...prerequisiteDistances(g.prereqs, [id], this.credit.maxDistance)]
-      .sort((a, b) => a[1] - b[1] || g.rank[a[0]] - g.rank[b[0]])];
+    const order: [number, number][] = [
+      [id, 0],
+      ...[...prerequisiteDistances(g.prereqs, [id], this.credit.maxDistance)].sort(
+        (a, b) => a[1] - b[1] || g.rank[a[0]] - g.rank[b[0]],
+      ),
+    ];
     for (const [n, d] of order) {
       const path = g.nodes[n].path;
       const cards = (cardsAbout.get(n) ?? []).map((c) => this.view(c, state.cards[c.id], now, g));

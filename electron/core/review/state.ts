@@ -48,17 +48,29 @@ export function toFsrsCard(m: CardMemory | undefined, now: Date): Card {
   if (!m) return createEmptyCard(now);
   const lastReview = m.lastReview ? new Date(m.lastReview) : undefined;
   return {
-    due: new Date(m.due), stability: m.stability, difficulty: m.difficulty,
+    due: new Date(m.due),
+    stability: m.stability,
+    difficulty: m.difficulty,
     elapsed_days: lastReview ? Math.max(0, Math.floor((now.getTime() - lastReview.getTime()) / 86_400_000)) : 0,
-    scheduled_days: m.scheduledDays, learning_steps: m.learningSteps, reps: m.reps, lapses: m.lapses,
-    state: STATE_NAMES.indexOf(m.state) as State, last_review: lastReview,
+    scheduled_days: m.scheduledDays,
+    learning_steps: m.learningSteps,
+    reps: m.reps,
+    lapses: m.lapses,
+    state: STATE_NAMES.indexOf(m.state) as State,
+    last_review: lastReview,
   };
 }
 
 export function fromFsrsCard(c: Card): CardMemory {
   return {
-    due: c.due.toISOString(), stability: c.stability, difficulty: c.difficulty, scheduledDays: c.scheduled_days,
-    learningSteps: c.learning_steps, reps: c.reps, lapses: c.lapses, state: STATE_NAMES[c.state] ?? 'new',
+    due: c.due.toISOString(),
+    stability: c.stability,
+    difficulty: c.difficulty,
+    scheduledDays: c.scheduled_days,
+    learningSteps: c.learning_steps,
+    reps: c.reps,
+    lapses: c.lapses,
+    state: STATE_NAMES[c.state] ?? 'new',
     lastReview: c.last_review ? c.last_review.toISOString() : null,
   };
 }

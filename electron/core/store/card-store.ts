@@ -30,12 +30,30 @@ CREATE INDEX cards_note ON cards (note_id, line);
 /** A stored card (see `CardFact`). */
 export type CardRow = CardFact;
 
-interface CardDbRow { id: string; note: string; kind: CardKind; reversed: number; question: string; answer: string; line: number; end_line: number }
+interface CardDbRow {
+  id: string;
+  note: string;
+  kind: CardKind;
+  reversed: number;
+  question: string;
+  answer: string;
+  line: number;
+  end_line: number;
+}
 
 const COLUMNS = `c.id, n.path AS note, c.kind, c.reversed, c.question, c.answer, c.line, c.end_line`;
 
 function toRow(r: CardDbRow): CardRow {
-  return { id: r.id, note: r.note, kind: r.kind, reversed: r.reversed === 1, question: r.question, answer: r.answer, line: r.line, endLine: r.end_line };
+  return {
+    id: r.id,
+    note: r.note,
+    kind: r.kind,
+    reversed: r.reversed === 1,
+    question: r.question,
+    answer: r.answer,
+    line: r.line,
+    endLine: r.end_line,
+  };
 }
 
 /** Card statements over the index database; `stmt` is the store's cached `prepare`. */
@@ -65,18 +83,25 @@ export class CardTable {
 
   /** Every card, by note path then line. */
   all(): CardRow[] {
-    return (this.stmt(`SELECT ${COLUMNS} FROM cards c JOIN notes n ON n.id = c.note_id ORDER BY n.path, c.line, c.reversed`)
-      .all() as CardDbRow[]).map(toRow);
+    return (
+      this.stmt(
+        `SELECT ${COLUMNS} FROM cards c JOIN notes n ON n.id = c.note_id ORDER BY n.path, c.line, c.reversed`,
+      ).all() as CardDbRow[]
+    ).map(toRow);
   }
 
   /** The cards of one note (vault path), by line. */
   ofNote(path: string): CardRow[] {
-    return (this.stmt(`SELECT ${COLUMNS} FROM cards c JOIN notes n ON n.id = c.note_id WHERE n.path = ?
-      ORDER BY c.line, c.reversed`).all(path) as CardDbRow[]).map(toRow);
+    return (
+      this.stmt(`SELECT ${COLUMNS} FROM cards c JOIN notes n ON n.id = c.note_id WHERE n.path = ?
+      ORDER BY c.line, c.reversed`).all(path) as CardDbRow[]
+    ).map(toRow);
   }
 
   get(id: string): CardRow | null {
-    const r = this.stmt(`SELECT ${COLUMNS} FROM cards c JOIN notes n ON n.id = c.note_id WHERE c.id = ?`).get(id) as CardDbRow | undefined;
+    const r = this.stmt(`SELECT ${COLUMNS} FROM cards c JOIN notes n ON n.id = c.note_id WHERE c.id = ?`).get(id) as
+      | CardDbRow
+      | undefined;
     return r ? toRow(r) : null;
   }
 
@@ -89,7 +114,12 @@ export class CardTable {
    * `meta`), re-parses every stored note's cards (`reparseAll`), so a changed card tag needs no re-index.
    */
   configure(options: CardOptions): void {
-    const key = JSON.stringify({ tags: options.tags ?? null, h: options.clozeHighlight ?? null, b: options.clozeBold ?? null, c: options.clozeCurly ?? null });
+    const key = JSON.stringify({
+      tags: options.tags ?? null,
+      h: options.clozeHighlight ?? null,
+      b: options.clozeBold ?? null,
+      c: options.clozeCurly ?? null,
+    });
     this.options = options;
     const stored = this.stmt(`SELECT value FROM meta WHERE key = 'cardOptions'`).pluck().get() as string | undefined;
     if (stored === key) return;
@@ -107,7 +137,14 @@ export class CardTable {
     this.stmt(`DELETE FROM cards`).run();
     const rows = this.stmt(`SELECT n.id, n.path, n.properties, n.frontmatter_lines AS fm, f.body,
         (SELECT json_group_array(tag) FROM tags t WHERE t.note_id = n.id) AS tags
-      FROM notes n JOIN note_fts f ON f.rowid = n.id`).all() as { id: number; path: string; properties: string; fm: number; body: string; tags: string }[];
+      FROM notes n JOIN note_fts f ON f.rowid = n.id`).all() as {
+      id: number;
+      path: string;
+      properties: string;
+      fm: number;
+      body: string;
+      tags: string;
+    }[];
     for (const r of rows) {
       const tags = JSON.parse(r.tags) as string[];
       const properties = JSON.parse(r.properties) as Record<string, unknown>;

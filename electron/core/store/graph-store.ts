@@ -70,11 +70,28 @@ export interface NoteDetail extends NoteRow {
   blocks: string[];
 }
 
-export interface EdgeRow { source: string; target: string | null; targetText: string; kind: LinkKind; relation: string | null; targetKind: FileKind | null }
+export interface EdgeRow {
+  source: string;
+  target: string | null;
+  targetText: string;
+  kind: LinkKind;
+  relation: string | null;
+  targetKind: FileKind | null;
+}
 
-export interface ProblemRow { path: string; kind: string; message: string; line: number | null }
+export interface ProblemRow {
+  path: string;
+  kind: string;
+  message: string;
+  line: number | null;
+}
 
-export interface BacklinkRow { source: string; line: number; kind: LinkKind; context: string }
+export interface BacklinkRow {
+  source: string;
+  line: number;
+  kind: LinkKind;
+  context: string;
+}
 
 export interface GraphStore {
   /** The flashcards of the indexed notes, written with each note (card-store.ts). */
@@ -154,9 +171,14 @@ export interface GraphStore {
   noteTexts(ids: number[]): { id: number; path: string; title: string; body: string }[];
   body(id: number): string;
   /** Mention texts of notes (other than `exceptPath`) whose body may contain one of `terms`. */
-  mentionCandidates(terms: string[], exceptPath: string): { id: number; path: string; mentionText: string; frontmatterLines: number }[];
+  mentionCandidates(
+    terms: string[],
+    exceptPath: string,
+  ): { id: number; path: string; mentionText: string; frontmatterLines: number }[];
   /** Notes as graph nodes need them (`paths` limits the set). */
-  graphNotes(paths?: string[]): { path: string; title: string; tags: string[]; aliases: string[]; properties: Record<string, unknown> }[];
+  graphNotes(
+    paths?: string[],
+  ): { path: string; title: string; tags: string[]; aliases: string[]; properties: Record<string, unknown> }[];
   /** Every link reduced to what a graph edge needs, in source/line order. */
   edgeRows(): EdgeRow[];
   /** Links that `check` reports: unresolved, ambiguous or with a broken anchor. */

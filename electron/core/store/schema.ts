@@ -93,9 +93,11 @@ ${CARDS_SQL}`;
  * The secondary indexes, as `CREATE INDEX IF NOT EXISTS` statements. A cold index drops them while it bulk-loads and
  * builds each once at the end (`GraphStore.bulk`, `restoreIndexes`), which is cheaper than updating them row by row.
  */
-export const DEFERRED_INDEX_SQL: string[] = (SCHEMA_SQL.match(/^CREATE INDEX [^;]+;$/gm) ?? [])
-  .map((s) => s.replace('CREATE INDEX ', 'CREATE INDEX IF NOT EXISTS '));
+export const DEFERRED_INDEX_SQL: string[] = (SCHEMA_SQL.match(/^CREATE INDEX [^;]+;$/gm) ?? []).map((s) =>
+  s.replace('CREATE INDEX ', 'CREATE INDEX IF NOT EXISTS '),
+);
 
 /** Names of the indexes in DEFERRED_INDEX_SQL. */
-export const BULK_DEFERRED_INDEXES: string[] = DEFERRED_INDEX_SQL.map((s) => /IF NOT EXISTS (\w+)/.exec(s)?.[1] ?? '')
-  .filter((n) => n !== '');
+export const BULK_DEFERRED_INDEXES: string[] = DEFERRED_INDEX_SQL.map(
+  (s) => /IF NOT EXISTS (\w+)/.exec(s)?.[1] ?? '',
+).filter((n) => n !== '');

@@ -15,7 +15,15 @@ import { blockKey, headingKey } from '../resolve/keys.ts';
 import { CardTable } from './card-store.ts';
 import { BULK_DEFERRED_INDEXES, DEFERRED_INDEX_SQL, SCHEMA_SQL, SCHEMA_VERSION } from './schema.ts';
 import type {
-  BacklinkRow, EdgeRow, FileRow, GraphStore, LinkInput, LinkToResolve, NoteDetail, ProblemRow, StoredLink,
+  BacklinkRow,
+  EdgeRow,
+  FileRow,
+  GraphStore,
+  LinkInput,
+  LinkToResolve,
+  NoteDetail,
+  ProblemRow,
+  StoredLink,
 } from './graph-store.ts';
 
 type DB = Database.Database;
@@ -67,16 +75,39 @@ function ftsPhrase(term: string): string {
 }
 
 interface LinkDbRow {
-  id: number; source: string; kind: StoredLink['kind']; raw: string; target_text: string; heading: string | null;
-  block: string | null; alias: string | null; line: number; context: string; relation: string | null;
-  target: string | null; resolved_by: ResolvedBy | null; candidates: string | null; anchor_ok: number | null;
+  id: number;
+  source: string;
+  kind: StoredLink['kind'];
+  raw: string;
+  target_text: string;
+  heading: string | null;
+  block: string | null;
+  alias: string | null;
+  line: number;
+  context: string;
+  relation: string | null;
+  target: string | null;
+  resolved_by: ResolvedBy | null;
+  candidates: string | null;
+  anchor_ok: number | null;
 }
 
 function toStoredLink(r: LinkDbRow): StoredLink {
   return {
-    id: r.id, source: r.source, kind: r.kind, raw: r.raw, targetText: r.target_text, heading: r.heading,
-    block: r.block, alias: r.alias, line: r.line, context: r.context, relation: r.relation, target: r.target,
-    resolvedBy: r.resolved_by, candidates: r.candidates ? (JSON.parse(r.candidates) as string[]) : null,
+    id: r.id,
+    source: r.source,
+    kind: r.kind,
+    raw: r.raw,
+    targetText: r.target_text,
+    heading: r.heading,
+    block: r.block,
+    alias: r.alias,
+    line: r.line,
+    context: r.context,
+    relation: r.relation,
+    target: r.target,
+    resolvedBy: r.resolved_by,
+    candidates: r.candidates ? (JSON.parse(r.candidates) as string[]) : null,
     anchorOk: r.anchor_ok === null ? null : r.anchor_ok === 1,
   };
 }
@@ -232,18 +263,24 @@ export class SqliteStore implements GraphStore {
   // ---------- files ----------
 
   fileStats(): Map<string, FileRow> {
-    const rows = this.stmt(`SELECT path, disk_path AS diskPath, kind, mtime AS mtimeMs, size, hash FROM files`).all() as FileRow[];
+    const rows = this.stmt(
+      `SELECT path, disk_path AS diskPath, kind, mtime AS mtimeMs, size, hash FROM files`,
+    ).all() as FileRow[];
     return new Map(rows.map((r) => [r.path, r]));
   }
 
   fileStat(p: string): FileRow | null {
-    return (this.stmt(`SELECT path, disk_path AS diskPath, kind, mtime AS mtimeMs, size, hash FROM files WHERE path = ?`)
-      .get(p) as FileRow | undefined) ?? null;
+    return (
+      (this.stmt(
+        `SELECT path, disk_path AS diskPath, kind, mtime AS mtimeMs, size, hash FROM files WHERE path = ?`,
+      ).get(p) as FileRow | undefined) ?? null
+    );
   }
 
   pathsUnder(folder: string): string[] {
     if (folder === '') return this.stmt(`SELECT path FROM files`).pluck().all() as string[];
-    return this.stmt(`SELECT path FROM files WHERE path = ? OR (path > ? AND path < ?)`).pluck()
+    return this.stmt(`SELECT path FROM files WHERE path = ? OR (path > ? AND path < ?)`)
+      .pluck()
       .all(folder, folder + '/', folder + '0') as string[];
   }
 
@@ -279,15 +316,32 @@ export class SqliteStore implements GraphStore {
     const props = JSON.stringify(note.properties ?? {});
     let id = this.noteId(note.path);
     if (id === undefined) {
-      id = Number(this.stmt(`INSERT INTO notes (path, title, title_lc, aliases_lc, properties, words, cjk_chars,
-        frontmatter_lines) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`).run(note.path, note.title,
-        note.title.normalize('NFC').toLowerCase(), aliasesLc, props, note.words, note.cjkChars, note.frontmatterLines)
-        .lastInsertRowid);
+      id = Number(
+        this.stmt(`INSERT INTO notes (path, title, title_lc, aliases_lc, properties, words, cjk_chars,
+        frontmatter_lines) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`).run(
+          note.path,
+          note.title,
+          note.title.normalize('NFC').toLowerCase(),
+          aliasesLc,
+          props,
+          note.words,
+          note.cjkChars,
+          note.frontmatterLines,
+        ).lastInsertRowid,
+      );
     } else {
       this.deleteChildren(id);
       this.stmt(`UPDATE notes SET title = ?, title_lc = ?, aliases_lc = ?, properties = ?, words = ?, cjk_chars = ?,
-        frontmatter_lines = ? WHERE id = ?`).run(note.title, note.title.normalize('NFC').toLowerCase(), aliasesLc,
-        props, note.words, note.cjkChars, note.frontmatterLines, id);
+        frontmatter_lines = ? WHERE id = ?`).run(
+        note.title,
+        note.title.normalize('NFC').toLowerCase(),
+        aliasesLc,
+        props,
+        note.words,
+        note.cjkChars,
+        note.frontmatterLines,
+        id,
+      );
     }
     const insAlias = this.stmt(`INSERT INTO aliases (note_id, pos, alias, alias_lc) VALUES (?, ?, ?, ?)`);
     for (const [i, a] of note.aliases.entries()) insAlias.run(id, i, a, a.normalize('NFC').toLowerCase());
@@ -305,9 +359,24 @@ export class SqliteStore implements GraphStore {
     for (const l of links) {
       const heading = l.heading === '' ? null : l.heading;
       const block = l.block === '' ? null : l.block;
-      insLink.run(id, l.kind, l.raw, l.targetText, l.targetName, heading, heading === null ? null : headingKey(heading),
-        block, block === null ? null : blockKey(block), l.alias, l.line, l.context, l.relation, l.resolution.path,
-        l.resolution.by, l.resolution.candidates ? JSON.stringify(l.resolution.candidates) : null);
+      insLink.run(
+        id,
+        l.kind,
+        l.raw,
+        l.targetText,
+        l.targetName,
+        heading,
+        heading === null ? null : headingKey(heading),
+        block,
+        block === null ? null : blockKey(block),
+        l.alias,
+        l.line,
+        l.context,
+        l.relation,
+        l.resolution.path,
+        l.resolution.by,
+        l.resolution.candidates ? JSON.stringify(l.resolution.candidates) : null,
+      );
     }
     this.stmt(`INSERT INTO note_text (note_id, mention_text) VALUES (?, ?)`).run(id, note.mentionText);
     this.stmt(`INSERT INTO note_fts (rowid, title, aliases, body) VALUES (?, ?, ?, ?)`)
@@ -339,8 +408,9 @@ export class SqliteStore implements GraphStore {
   // ---------- resolution ----------
 
   allAliases(): { path: string; aliases: string[] }[] {
-    const rows = this.stmt(`SELECT n.path, a.alias FROM aliases a JOIN notes n ON n.id = a.note_id ORDER BY n.path, a.pos`)
-      .all() as { path: string; alias: string }[];
+    const rows = this.stmt(
+      `SELECT n.path, a.alias FROM aliases a JOIN notes n ON n.id = a.note_id ORDER BY n.path, a.pos`,
+    ).all() as { path: string; alias: string }[];
     const out = new Map<string, string[]>();
     for (const r of rows) {
       let list = out.get(r.path);
@@ -353,28 +423,51 @@ export class SqliteStore implements GraphStore {
     return [...out].map(([p, aliases]) => ({ path: p, aliases }));
   }
 
-  private toResolve(rows: { id: number; source: string; kind: StoredLink['kind']; target_text: string; target: string | null; resolved_by: ResolvedBy | null; candidates: string | null }[]): LinkToResolve[] {
+  private toResolve(
+    rows: {
+      id: number;
+      source: string;
+      kind: StoredLink['kind'];
+      target_text: string;
+      target: string | null;
+      resolved_by: ResolvedBy | null;
+      candidates: string | null;
+    }[],
+  ): LinkToResolve[] {
     return rows.map((r) => ({
-      id: r.id, source: r.source, kind: r.kind, targetText: r.target_text, target: r.target, resolvedBy: r.resolved_by,
+      id: r.id,
+      source: r.source,
+      kind: r.kind,
+      targetText: r.target_text,
+      target: r.target,
+      resolvedBy: r.resolved_by,
       candidates: r.candidates ? (JSON.parse(r.candidates) as string[]) : null,
     }));
   }
 
   linksByTargetName(names: string[]): LinkToResolve[] {
     if (names.length === 0) return [];
-    return this.toResolve(this.stmt(`SELECT l.id, s.path AS source, l.kind, l.target_text, l.target, l.resolved_by,
+    return this.toResolve(
+      this.stmt(`SELECT l.id, s.path AS source, l.kind, l.target_text, l.target, l.resolved_by,
       l.candidates FROM links l JOIN notes s ON s.id = l.source_id
-      WHERE l.target_name IN (SELECT value FROM json_each(?))`).all(JSON.stringify([...new Set(names)])) as never);
+      WHERE l.target_name IN (SELECT value FROM json_each(?))`).all(JSON.stringify([...new Set(names)])) as never,
+    );
   }
 
   unresolvedLinks(): LinkToResolve[] {
-    return this.toResolve(this.stmt(`SELECT l.id, s.path AS source, l.kind, l.target_text, l.target, l.resolved_by,
-      l.candidates FROM links l JOIN notes s ON s.id = l.source_id WHERE l.target IS NULL`).all() as never);
+    return this.toResolve(
+      this.stmt(`SELECT l.id, s.path AS source, l.kind, l.target_text, l.target, l.resolved_by,
+      l.candidates FROM links l JOIN notes s ON s.id = l.source_id WHERE l.target IS NULL`).all() as never,
+    );
   }
 
   setResolution(id: number, r: Resolution): void {
-    this.stmt(`UPDATE links SET target = ?, resolved_by = ?, candidates = ? WHERE id = ?`)
-      .run(r.path, r.by, r.candidates ? JSON.stringify(r.candidates) : null, id);
+    this.stmt(`UPDATE links SET target = ?, resolved_by = ?, candidates = ? WHERE id = ?`).run(
+      r.path,
+      r.by,
+      r.candidates ? JSON.stringify(r.candidates) : null,
+      id,
+    );
   }
 
   recheckAnchors(scope: { sources?: string[]; targets?: string[] } | null): void {
@@ -391,8 +484,9 @@ export class SqliteStore implements GraphStore {
       return;
     }
     if (scope.sources?.length) {
-      this.stmt(`${set} AND source_id IN (SELECT id FROM notes WHERE path IN (SELECT value FROM json_each(?)))`)
-        .run(JSON.stringify(scope.sources));
+      this.stmt(`${set} AND source_id IN (SELECT id FROM notes WHERE path IN (SELECT value FROM json_each(?)))`).run(
+        JSON.stringify(scope.sources),
+      );
     }
     if (scope.targets?.length) {
       this.stmt(`${set} AND target IN (SELECT value FROM json_each(?))`).run(JSON.stringify(scope.targets));
@@ -404,23 +498,45 @@ export class SqliteStore implements GraphStore {
   counts(): { notes: number; files: number; links: number; problems: number } {
     return this.stmt(`SELECT (SELECT count(*) FROM notes) AS notes,
       (SELECT count(*) FROM files WHERE kind <> 'folder') AS files, (SELECT count(*) FROM links) AS links,
-      (SELECT count(*) FROM problems) AS problems`).get() as { notes: number; files: number; links: number; problems: number };
+      (SELECT count(*) FROM problems) AS problems`).get() as {
+      notes: number;
+      files: number;
+      links: number;
+      problems: number;
+    };
   }
 
-  private detail(row: { id: number; path: string; title: string; properties: string; words: number; cjk_chars: number; frontmatter_lines: number }): NoteDetail {
+  private detail(row: {
+    id: number;
+    path: string;
+    title: string;
+    properties: string;
+    words: number;
+    cjk_chars: number;
+    frontmatter_lines: number;
+  }): NoteDetail {
     const id = row.id;
     return {
-      id, path: row.path, title: row.title, properties: JSON.parse(row.properties) as Record<string, unknown>,
-      words: row.words, cjkChars: row.cjk_chars, frontmatterLines: row.frontmatter_lines,
+      id,
+      path: row.path,
+      title: row.title,
+      properties: JSON.parse(row.properties) as Record<string, unknown>,
+      words: row.words,
+      cjkChars: row.cjk_chars,
+      frontmatterLines: row.frontmatter_lines,
       aliases: this.stmt(`SELECT alias FROM aliases WHERE note_id = ? ORDER BY pos`).pluck().all(id) as string[],
       tags: this.stmt(`SELECT tag FROM tags WHERE note_id = ? ORDER BY rowid`).pluck().all(id) as string[],
-      headings: this.stmt(`SELECT level, text, line FROM headings WHERE note_id = ? ORDER BY line`).all(id) as NoteDetail['headings'],
+      headings: this.stmt(`SELECT level, text, line FROM headings WHERE note_id = ? ORDER BY line`).all(
+        id,
+      ) as NoteDetail['headings'],
       blocks: this.stmt(`SELECT block_id FROM blocks WHERE note_id = ? ORDER BY line`).pluck().all(id) as string[],
     };
   }
 
   note(p: string): NoteDetail | null {
-    const row = this.stmt(`SELECT id, path, title, properties, words, cjk_chars, frontmatter_lines FROM notes WHERE path = ?`).get(p);
+    const row = this.stmt(
+      `SELECT id, path, title, properties, words, cjk_chars, frontmatter_lines FROM notes WHERE path = ?`,
+    ).get(p);
     return row ? this.detail(row as never) : null;
   }
 
@@ -443,13 +559,29 @@ export class SqliteStore implements GraphStore {
     };
     const aliases = group<{ alias: string }>(`SELECT note_id, alias FROM aliases ORDER BY note_id, pos`);
     const tags = group<{ tag: string }>(`SELECT note_id, tag FROM tags ORDER BY note_id, rowid`);
-    const headings = group<{ level: number; text: string; line: number }>(`SELECT note_id, level, text, line FROM headings ORDER BY note_id, line`);
+    const headings = group<{ level: number; text: string; line: number }>(
+      `SELECT note_id, level, text, line FROM headings ORDER BY note_id, line`,
+    );
     const blocks = group<{ block_id: string }>(`SELECT note_id, block_id FROM blocks ORDER BY note_id, line`);
-    const rows = this.stmt(`SELECT id, path, title, properties, words, cjk_chars, frontmatter_lines FROM notes ORDER BY path`)
-      .all() as { id: number; path: string; title: string; properties: string; words: number; cjk_chars: number; frontmatter_lines: number }[];
+    const rows = this.stmt(
+      `SELECT id, path, title, properties, words, cjk_chars, frontmatter_lines FROM notes ORDER BY path`,
+    ).all() as {
+      id: number;
+      path: string;
+      title: string;
+      properties: string;
+      words: number;
+      cjk_chars: number;
+      frontmatter_lines: number;
+    }[];
     return rows.map((r) => ({
-      id: r.id, path: r.path, title: r.title, properties: JSON.parse(r.properties) as Record<string, unknown>,
-      words: r.words, cjkChars: r.cjk_chars, frontmatterLines: r.frontmatter_lines,
+      id: r.id,
+      path: r.path,
+      title: r.title,
+      properties: JSON.parse(r.properties) as Record<string, unknown>,
+      words: r.words,
+      cjkChars: r.cjk_chars,
+      frontmatterLines: r.frontmatter_lines,
       aliases: (aliases.get(r.id) ?? []).map((a) => a.alias),
       tags: (tags.get(r.id) ?? []).map((t) => t.tag),
       headings: (headings.get(r.id) ?? []).map((h) => ({ level: h.level, text: h.text, line: h.line })),
@@ -463,25 +595,34 @@ export class SqliteStore implements GraphStore {
   }
 
   outgoing(source: string): StoredLink[] {
-    return (this.stmt(`SELECT ${LINK_COLUMNS} FROM notes s JOIN links l ON l.source_id = s.id WHERE s.path = ?
-      ORDER BY l.line, l.id`).all(source) as LinkDbRow[]).map(toStoredLink);
+    return (
+      this.stmt(`SELECT ${LINK_COLUMNS} FROM notes s JOIN links l ON l.source_id = s.id WHERE s.path = ?
+      ORDER BY l.line, l.id`).all(source) as LinkDbRow[]
+    ).map(toStoredLink);
   }
 
   links(filter: { relation?: string; resolved?: boolean; source?: string } = {}): StoredLink[] {
     const where: string[] = [];
     const args: unknown[] = [];
-    if (filter.relation !== undefined) { where.push('l.relation = ?'); args.push(filter.relation); }
+    if (filter.relation !== undefined) {
+      where.push('l.relation = ?');
+      args.push(filter.relation);
+    }
     if (filter.resolved === true) where.push('l.target IS NOT NULL');
     if (filter.resolved === false) where.push('l.target IS NULL');
-    if (filter.source !== undefined) { where.push('s.path = ?'); args.push(filter.source); }
+    if (filter.source !== undefined) {
+      where.push('s.path = ?');
+      args.push(filter.source);
+    }
     const sql = `SELECT ${LINK_COLUMNS} FROM links l JOIN notes s ON s.id = l.source_id
       ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY s.path, l.line, l.id`;
     return (this.stmt(sql).all(...args) as LinkDbRow[]).map(toStoredLink);
   }
 
   tagPairs(): { path: string; tag: string }[] {
-    return this.stmt(`SELECT n.path, t.tag FROM tags t JOIN notes n ON n.id = t.note_id ORDER BY n.path, t.rowid`)
-      .all() as { path: string; tag: string }[];
+    return this.stmt(
+      `SELECT n.path, t.tag FROM tags t JOIN notes n ON n.id = t.note_id ORDER BY n.path, t.rowid`,
+    ).all() as { path: string; tag: string }[];
   }
 
   problems(): ProblemRow[] {
@@ -492,12 +633,17 @@ export class SqliteStore implements GraphStore {
     return this.stmt(`SELECT n.path FROM notes n
       WHERE NOT EXISTS (SELECT 1 FROM links l WHERE l.source_id = n.id AND (l.target IS NULL OR l.target <> n.path))
         AND NOT EXISTS (SELECT 1 FROM links l WHERE l.target = n.path AND l.source_id <> n.id)
-      ORDER BY n.path`).pluck().all() as string[];
+      ORDER BY n.path`)
+      .pluck()
+      .all() as string[];
   }
 
   searchNames(needle: string, limit: number): { id: number; path: string; title: string; aliases: string }[] {
     return this.stmt(`SELECT id, path, title, aliases_lc AS aliases FROM notes
-      WHERE instr(title_lc, @needle) > 0 OR instr(aliases_lc, @needle) > 0 LIMIT @limit`).all({ needle, limit }) as never;
+      WHERE instr(title_lc, @needle) > 0 OR instr(aliases_lc, @needle) > 0 LIMIT @limit`).all({
+      needle,
+      limit,
+    }) as never;
   }
 
   /**
@@ -505,7 +651,12 @@ export class SqliteStore implements GraphStore {
    * matched by the trigrams of its first `MAX_FTS_TERM` code points and verified by a plain substring scan (`verify`):
    * an FTS5 phrase costs memory per trigram, and a 100,000-character alias as one phrase took 37 s and 10 GB.
    */
-  private termCondition(term: string): { match: string | null; like: { pattern: string; escaped: boolean } | null; verify?: string; none?: true } {
+  private termCondition(term: string): {
+    match: string | null;
+    like: { pattern: string; escaped: boolean } | null;
+    verify?: string;
+    none?: true;
+  } {
     const chars = [...term];
     if (chars.length > MAX_FTS_TERM) {
       // the distinct trigrams of the prefix, ANDed: no phrase positions to check (a phrase of repeated trigrams
@@ -515,7 +666,8 @@ export class SqliteStore implements GraphStore {
       return { match: [...grams].map(ftsPhrase).join(' AND '), like: null, verify: term };
     }
     if (chars.length >= 3) return { match: ftsPhrase(term), like: null };
-    const grams = this.stmt(`SELECT term FROM note_fts_vocab WHERE term >= ? AND term < ? LIMIT 301`).pluck()
+    const grams = this.stmt(`SELECT term FROM note_fts_vocab WHERE term >= ? AND term < ? LIMIT 301`)
+      .pluck()
       .all(term, term + '\u{10FFFF}') as string[];
     if (grams.length === 0) return { match: null, like: null, none: true };
     if (grams.length > 300) return { match: null, like: likeEscape(term) };
@@ -525,23 +677,36 @@ export class SqliteStore implements GraphStore {
   matchNotes(terms: string[], limit: number): number[] {
     const conds = terms.map((t) => this.termCondition(t));
     if (conds.length === 0 || conds.some((c) => c.none)) return [];
-    const match = conds.filter((c) => c.match).map((c) => c.match).join(' AND ');
+    const match = conds
+      .filter((c) => c.match)
+      .map((c) => c.match)
+      .join(' AND ');
     const likes = conds.filter((c) => c.like).map((c) => c.like as { pattern: string; escaped: boolean });
     const verify = conds.filter((c) => c.verify !== undefined).map((c) => c.verify as string);
     const where: string[] = [];
     const args: unknown[] = [];
-    if (match) { where.push('note_fts MATCH ?'); args.push(match); }
+    if (match) {
+      where.push('note_fts MATCH ?');
+      args.push(match);
+    }
     for (const l of likes) {
-      where.push(l.escaped ? `(title LIKE ? ESCAPE '\\' OR aliases LIKE ? ESCAPE '\\' OR body LIKE ? ESCAPE '\\')` : `(title LIKE ? OR aliases LIKE ? OR body LIKE ?)`);
+      where.push(
+        l.escaped
+          ? `(title LIKE ? ESCAPE '\\' OR aliases LIKE ? ESCAPE '\\' OR body LIKE ? ESCAPE '\\')`
+          : `(title LIKE ? OR aliases LIKE ? OR body LIKE ?)`,
+      );
       args.push(l.pattern, l.pattern, l.pattern);
     }
     if (verify.length === 0) {
-      return this.stmt(`SELECT rowid FROM note_fts WHERE ${where.join(' AND ')} LIMIT ?`).pluck().all(...args, limit) as number[];
+      return this.stmt(`SELECT rowid FROM note_fts WHERE ${where.join(' AND ')} LIMIT ?`)
+        .pluck()
+        .all(...args, limit) as number[];
     }
     // long terms: the prefix phrase narrows the notes, a linear substring scan of each (streamed) decides
     const out: number[] = [];
-    const rows = this.stmt(`SELECT rowid, title, aliases, body FROM note_fts WHERE ${where.join(' AND ')}`)
-      .iterate(...args) as IterableIterator<{ rowid: number; title: string; aliases: string; body: string }>;
+    const rows = this.stmt(`SELECT rowid, title, aliases, body FROM note_fts WHERE ${where.join(' AND ')}`).iterate(
+      ...args,
+    ) as IterableIterator<{ rowid: number; title: string; aliases: string; body: string }>;
     for (const r of rows) {
       const text = `${r.title}\n${r.aliases}\n${r.body}`.toLowerCase();
       if (!verify.every((v) => text.includes(v))) continue;
@@ -562,8 +727,9 @@ export class SqliteStore implements GraphStore {
 
   frontmatterLines(ids: number[]): Map<number, number> {
     if (!ids.length) return new Map();
-    const rows = this.stmt(`SELECT id, frontmatter_lines AS n FROM notes WHERE id IN (SELECT value FROM json_each(?))`)
-      .all(JSON.stringify(ids)) as { id: number; n: number }[];
+    const rows = this.stmt(
+      `SELECT id, frontmatter_lines AS n FROM notes WHERE id IN (SELECT value FROM json_each(?))`,
+    ).all(JSON.stringify(ids)) as { id: number; n: number }[];
     return new Map(rows.map((r) => [r.id, r.n]));
   }
 
@@ -571,9 +737,13 @@ export class SqliteStore implements GraphStore {
     return (this.stmt(`SELECT body FROM note_fts WHERE rowid = ?`).pluck().get(id) as string | undefined) ?? '';
   }
 
-  mentionCandidates(terms: string[], exceptPath: string): { id: number; path: string; mentionText: string; frontmatterLines: number }[] {
+  mentionCandidates(
+    terms: string[],
+    exceptPath: string,
+  ): { id: number; path: string; mentionText: string; frontmatterLines: number }[] {
     const ids = new Set<number>();
-    for (const term of terms) for (const id of this.matchNotes([term.normalize('NFC').toLowerCase()], 1_000_000)) ids.add(id);
+    for (const term of terms)
+      for (const id of this.matchNotes([term.normalize('NFC').toLowerCase()], 1_000_000)) ids.add(id);
     if (ids.size === 0) return [];
     return this.stmt(`SELECT n.id, n.path, t.mention_text AS mentionText, n.frontmatter_lines AS frontmatterLines
       FROM notes n JOIN note_text t ON t.note_id = n.id WHERE n.id IN (SELECT value FROM json_each(?)) AND n.path <> ?
@@ -595,15 +765,24 @@ export class SqliteStore implements GraphStore {
     return rows.map((r) => ({ ...r, tags: JSON.parse(r.tags) as string[] }));
   }
 
-
-  graphNotes(paths?: string[]): { path: string; title: string; tags: string[]; aliases: string[]; properties: Record<string, unknown> }[] {
-    const rows = (paths
-      ? this.stmt(`SELECT id, path, title, properties FROM notes WHERE path IN (SELECT value FROM json_each(?)) ORDER BY path`).all(JSON.stringify(paths))
-      : this.stmt(`SELECT id, path, title, properties FROM notes ORDER BY path`).all()) as { id: number; path: string; title: string; properties: string }[];
+  graphNotes(
+    paths?: string[],
+  ): { path: string; title: string; tags: string[]; aliases: string[]; properties: Record<string, unknown> }[] {
+    const rows = (
+      paths
+        ? this.stmt(
+            `SELECT id, path, title, properties FROM notes WHERE path IN (SELECT value FROM json_each(?)) ORDER BY path`,
+          ).all(JSON.stringify(paths))
+        : this.stmt(`SELECT id, path, title, properties FROM notes ORDER BY path`).all()
+    ) as { id: number; path: string; title: string; properties: string }[];
     const tags = new Map<number, string[]>();
-    const tagRows = (paths
-      ? this.stmt(`SELECT t.note_id, t.tag FROM tags t JOIN notes n ON n.id = t.note_id WHERE n.path IN (SELECT value FROM json_each(?)) ORDER BY t.rowid`).all(JSON.stringify(paths))
-      : this.stmt(`SELECT note_id, tag FROM tags ORDER BY rowid`).all()) as { note_id: number; tag: string }[];
+    const tagRows = (
+      paths
+        ? this.stmt(
+            `SELECT t.note_id, t.tag FROM tags t JOIN notes n ON n.id = t.note_id WHERE n.path IN (SELECT value FROM json_each(?)) ORDER BY t.rowid`,
+          ).all(JSON.stringify(paths))
+        : this.stmt(`SELECT note_id, tag FROM tags ORDER BY rowid`).all()
+    ) as { note_id: number; tag: string }[];
     for (const t of tagRows) {
       let list = tags.get(t.note_id);
       if (!list) {
@@ -613,7 +792,10 @@ export class SqliteStore implements GraphStore {
       list.push(t.tag);
     }
     const aliases = new Map<number, string[]>();
-    for (const a of this.stmt(`SELECT note_id, alias FROM aliases ORDER BY note_id, pos`).all() as { note_id: number; alias: string }[]) {
+    for (const a of this.stmt(`SELECT note_id, alias FROM aliases ORDER BY note_id, pos`).all() as {
+      note_id: number;
+      alias: string;
+    }[]) {
       let list = aliases.get(a.note_id);
       if (!list) {
         list = [];
@@ -622,7 +804,10 @@ export class SqliteStore implements GraphStore {
       list.push(a.alias);
     }
     return rows.map((r) => ({
-      path: r.path, title: r.title, tags: tags.get(r.id) ?? [], aliases: aliases.get(r.id) ?? [],
+      path: r.path,
+      title: r.title,
+      tags: tags.get(r.id) ?? [],
+      aliases: aliases.get(r.id) ?? [],
       properties: JSON.parse(r.properties) as Record<string, unknown>,
     }));
   }
@@ -634,7 +819,9 @@ export class SqliteStore implements GraphStore {
   }
 
   checkLinks(): StoredLink[] {
-    return (this.stmt(`SELECT ${LINK_COLUMNS} FROM links l JOIN notes s ON s.id = l.source_id
-      WHERE l.target IS NULL OR l.candidates IS NOT NULL OR l.anchor_ok = 0 ORDER BY s.path, l.line, l.id`).all() as LinkDbRow[]).map(toStoredLink);
+    return (
+      this.stmt(`SELECT ${LINK_COLUMNS} FROM links l JOIN notes s ON s.id = l.source_id
+      WHERE l.target IS NULL OR l.candidates IS NOT NULL OR l.anchor_ok = 0 ORDER BY s.path, l.line, l.id`).all() as LinkDbRow[]
+    ).map(toStoredLink);
   }
 }

@@ -54,7 +54,9 @@ function start(): void {
     if (p.changed.length === 0 && p.deleted.length === 0) everything = true;
     clearTimeout(timer);
     timer = setTimeout(() => {
-      const change = everything ? { changed: [], deleted: [] } : { changed: [...pending.changed], deleted: [...pending.deleted] };
+      const change = everything
+        ? { changed: [], deleted: [] }
+        : { changed: [...pending.changed], deleted: [...pending.deleted] };
       pending.changed.clear();
       pending.deleted.clear();
       everything = false;

@@ -5,11 +5,22 @@
  * punctuation, so Shift or Alt (which change `key`, e.g. Shift+, → `<`) do not break a binding.
  */
 
-export const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
+export const isMac =
+  typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
 
 const CODE_KEYS: Record<string, string> = {
-  Comma: ',', Period: '.', Slash: '/', Backslash: '\\', Semicolon: ';', Quote: "'", BracketLeft: '[',
-  BracketRight: ']', Minus: '-', Equal: '=', Backquote: '`', Space: 'Space',
+  Comma: ',',
+  Period: '.',
+  Slash: '/',
+  Backslash: '\\',
+  Semicolon: ';',
+  Quote: "'",
+  BracketLeft: '[',
+  BracketRight: ']',
+  Minus: '-',
+  Equal: '=',
+  Backquote: '`',
+  Space: 'Space',
 };
 
 /** The key part of a shortcut for a keyboard event (`p`, `,`, `ArrowLeft`). */

@@ -41,7 +41,10 @@ export function registerCommand(cmd: Command): () => void {
   registered.set(cmd.id, cmd);
   changed();
   return () => {
-    if (registered.get(cmd.id) === cmd) { registered.delete(cmd.id); changed(); }
+    if (registered.get(cmd.id) === cmd) {
+      registered.delete(cmd.id);
+      changed();
+    }
   };
 }
 
@@ -75,7 +78,11 @@ export function appContext(): AppContext | null {
 /** Whether a command can run now. */
 export function isEnabled(cmd: Command): boolean {
   if (!context) return false;
-  try { return cmd.enabled ? cmd.enabled(context) : true; } catch { return false; }
+  try {
+    return cmd.enabled ? cmd.enabled(context) : true;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -97,7 +104,10 @@ export function runCommand(idOrCmd: string | Command): boolean {
 /** The registered commands, re-rendering when the list changes. */
 export function useCommandList(): readonly Command[] {
   return useSyncExternalStore(
-    (l) => { listeners.add(l); return () => listeners.delete(l); },
+    (l) => {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
     () => snapshot,
   );
 }
@@ -111,17 +121,19 @@ export function useCommands(cmds: Command[]): void {
   latest.current = cmds;
   const key = cmds.map((c) => `${c.id}\u0000${c.name}\u0000${String(c.shortcut ?? '')}`).join('\u0001');
   useEffect(() => {
-    const offs = latest.current.map((c) => registerCommand({
-      id: c.id,
-      name: c.name,
-      shortcut: c.shortcut,
-      hidden: c.hidden,
-      run: (app) => latest.current.find((x) => x.id === c.id)?.run(app),
-      enabled: (app) => {
-        const cur = latest.current.find((x) => x.id === c.id);
-        return cur?.enabled ? cur.enabled(app) : true;
-      },
-    }));
+    const offs = latest.current.map((c) =>
+      registerCommand({
+        id: c.id,
+        name: c.name,
+        shortcut: c.shortcut,
+        hidden: c.hidden,
+        run: (app) => latest.current.find((x) => x.id === c.id)?.run(app),
+        enabled: (app) => {
+          const cur = latest.current.find((x) => x.id === c.id);
+          return cur?.enabled ? cur.enabled(app) : true;
+        },
+      }),
+    );
     return () => offs.forEach((off) => off());
   }, [key]);
 }

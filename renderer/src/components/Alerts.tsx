@@ -1,5 +1,8 @@
 /** One error shown to the user (from an API call, e.g. `outside-vault`). */
-export interface AlertItem { id: number; message: string }
+export interface AlertItem {
+  id: number;
+  message: string;
+}
 
 /** Visible, dismissible error alerts (`role="alert"`, so screen readers announce them). */
 export function Alerts(props: { alerts: AlertItem[]; onDismiss(id: number): void }) {
@@ -9,7 +12,9 @@ export function Alerts(props: { alerts: AlertItem[]; onDismiss(id: number): void
       {props.alerts.map((a) => (
         <div key={a.id} role="alert" className="alert">
           <span>{a.message}</span>
-          <button aria-label="Dismiss" onClick={() => props.onDismiss(a.id)}>×</button>
+          <button type="button" aria-label="Dismiss" onClick={() => props.onDismiss(a.id)}>
+            ×
+          </button>
         </div>
       ))}
     </div>

@@ -8,11 +8,14 @@ import { titleOf } from '../paths.ts';
  * its context line; clicking a context line opens the source at that line.
  */
 export function BacklinksPane(props: { path: string | null; onOpen(path: string, line: number): void }) {
-  const { data, error } = useApiQuery<BacklinkInfo[]>(props.path ? ['backlinks', props.path] : null, () => api.backlinks(props.path as string));
+  const { data, error } = useApiQuery<BacklinkInfo[]>(props.path ? ['backlinks', props.path] : null, () =>
+    api.backlinks(props.path as string),
+  );
   const groups = new Map<string, BacklinkInfo[]>();
   for (const b of data ?? []) {
     const g = groups.get(b.source);
-    if (g) g.push(b); else groups.set(b.source, [b]);
+    if (g) g.push(b);
+    else groups.set(b.source, [b]);
   }
   return (
     <section aria-label="Backlinks" className="pane">
@@ -22,13 +25,23 @@ export function BacklinksPane(props: { path: string | null; onOpen(path: string,
       <ul className="link-list">
         {[...groups].map(([source, links]) => (
           <li key={source}>
-            <button className="link-item" onClick={() => props.onOpen(source, links[0].line)} title={source}>
+            <button
+              type="button"
+              className="link-item"
+              onClick={() => props.onOpen(source, links[0].line)}
+              title={source}
+            >
               <span className="link-title">{titleOf(source)}</span>
             </button>
             <ul className="contexts">
               {links.map((b, i) => (
                 <li key={`${b.line}:${i}`}>
-                  <button className="context-item" onClick={() => props.onOpen(source, b.line)} title={`${source}, line ${b.line}`}>
+                  <button
+                    type="button"
+                    className="context-item"
+                    onClick={() => props.onOpen(source, b.line)}
+                    title={`${source}, line ${b.line}`}
+                  >
                     <span className="context">{b.context || b.kind}</span>
                   </button>
                 </li>

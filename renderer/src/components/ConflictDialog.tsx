@@ -10,11 +10,19 @@ export type { Conflict };
  */
 export function ConflictDialog(props: { conflict: Conflict; onKeepMine(): void; onLoadDisk(): void }) {
   const first = useRef<HTMLButtonElement>(null);
-  useEffect(() => { first.current?.focus(); }, [props.conflict]);
+  useEffect(() => {
+    first.current?.focus();
+  }, [props.conflict]);
   const title = titleOf(props.conflict.path);
   return (
     <div className="modal-backdrop">
-      <div role="alertdialog" aria-modal="true" aria-labelledby="conflict-title" aria-describedby="conflict-desc" className="modal">
+      <div
+        role="alertdialog"
+        aria-modal="true"
+        aria-labelledby="conflict-title"
+        aria-describedby="conflict-desc"
+        className="modal"
+      >
         <h2 id="conflict-title">“{title}” changed on disk</h2>
         <p id="conflict-desc">
           The file {props.conflict.path} was changed on disk by another program while you have unsaved edits. Which
@@ -25,8 +33,12 @@ export function ConflictDialog(props: { conflict: Conflict; onKeepMine(): void; 
           <pre className="disk-preview">{props.conflict.diskContent.slice(0, 4000)}</pre>
         </details>
         <div className="modal-actions">
-          <button ref={first} onClick={props.onKeepMine}>Keep my version</button>
-          <button onClick={props.onLoadDisk}>Load disk version</button>
+          <button type="button" ref={first} onClick={props.onKeepMine}>
+            Keep my version
+          </button>
+          <button type="button" onClick={props.onLoadDisk}>
+            Load disk version
+          </button>
         </div>
       </div>
     </div>

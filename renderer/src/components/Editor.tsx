@@ -8,15 +8,26 @@
  * `store.diskChanged`; the file on disk is never overwritten without the user's choice.
  */
 import {
-  useCallback, useEffect, useEffectEvent, useImperativeHandle, useRef, useState, useSyncExternalStore, type ReactNode, type Ref,
+  useCallback,
+  useEffect,
+  useEffectEvent,
+  useImperativeHandle,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type ReactNode,
+  type Ref,
 } from 'react';
 import { Annotation, EditorState, type Extension } from '@codemirror/state';
-import {
-  EditorView, drawSelection, dropCursor, highlightActiveLine, keymap,
-} from '@codemirror/view';
+import { EditorView, drawSelection, dropCursor, highlightActiveLine, keymap } from '@codemirror/view';
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
 import { searchKeymap, highlightSelectionMatches } from '@codemirror/search';
-import { autocompletion, completionKeymap, type CompletionContext, type CompletionResult } from '@codemirror/autocomplete';
+import {
+  autocompletion,
+  completionKeymap,
+  type CompletionContext,
+  type CompletionResult,
+} from '@codemirror/autocomplete';
 import { HighlightStyle, indentOnInput, syntaxHighlighting, defaultHighlightStyle } from '@codemirror/language';
 import { markdown } from '@codemirror/lang-markdown';
 import { yamlFrontmatter } from '@codemirror/lang-yaml';
@@ -131,13 +142,18 @@ const theme = EditorView.theme({
   '.cm-content': { caretColor: 'var(--fg)', padding: '12px 16px', maxWidth: '52rem' },
   '&.cm-focused .cm-cursor': { borderLeftColor: 'var(--fg)' },
   '.cm-activeLine': { backgroundColor: 'var(--active-line)' },
-  '&.cm-focused > .cm-scroller > .cm-selectionLayer .cm-selectionBackground, .cm-selectionBackground': { backgroundColor: 'var(--selection)' },
+  '&.cm-focused > .cm-scroller > .cm-selectionLayer .cm-selectionBackground, .cm-selectionBackground': {
+    backgroundColor: 'var(--selection)',
+  },
   '.cm-wikilink': { color: 'var(--accent)', textDecoration: 'underline', cursor: 'pointer' },
   '.cm-tooltip': { backgroundColor: 'var(--panel)', color: 'var(--fg)', border: '1px solid var(--border)' },
   // `[[` completion in the app's font and accent (CodeMirror's default is monospace on a fixed blue); the extra
   // classes outrank the base theme's `&light`/`&dark` rules.
   '&.cm-editor .cm-tooltip.cm-tooltip-autocomplete > ul': { fontFamily: 'var(--font)' },
-  '&.cm-editor .cm-tooltip.cm-tooltip-autocomplete > ul > li[aria-selected]': { backgroundColor: 'var(--accent)', color: '#fff' },
+  '&.cm-editor .cm-tooltip.cm-tooltip-autocomplete > ul > li[aria-selected]': {
+    backgroundColor: 'var(--accent)',
+    color: '#fff',
+  },
 });
 
 export function Editor(props: EditorProps) {
@@ -178,11 +194,15 @@ export function Editor(props: EditorProps) {
     setReading((s) => {
       if (s.has(path) === on) return s;
       const n = new Set(s);
-      if (on) n.add(path); else n.delete(path);
+      if (on) n.add(path);
+      else n.delete(path);
       return n;
     });
     // Back in the editor, keep typing where the cursor was.
-    if (!on) requestAnimationFrame(() => { if (shown.current === path) viewRef.current?.focus(); });
+    if (!on)
+      requestAnimationFrame(() => {
+        if (shown.current === path) viewRef.current?.focus();
+      });
     // Into the Reading view from the editor (Ctrl+E): the focus moves along, so the keys scroll it (it fell to <body>).
     else if (viewRef.current?.hasFocus) {
       requestAnimationFrame(() => hostRef.current?.parentElement?.querySelector<HTMLElement>('.reading-view')?.focus());
@@ -238,7 +258,11 @@ export function Editor(props: EditorProps) {
           e.preventDefault();
           const parts = link.parts;
           hidePreview();
-          if (parts) propsRef.current.onFollowLink(path, parts.target, { heading: parts.heading ?? undefined, block: parts.block ?? undefined });
+          if (parts)
+            propsRef.current.onFollowLink(path, parts.target, {
+              heading: parts.heading ?? undefined,
+              block: parts.block ?? undefined,
+            });
           return true;
         },
         // Ctrl/Cmd-hover over a wiki link: the page preview (as in Obsidian's source mode).
@@ -249,13 +273,30 @@ export function Editor(props: EditorProps) {
           if (now - lastHoverCheck.current < 100) return false;
           lastHoverCheck.current = now;
           const pos = view.posAtCoords({ x: e.clientX, y: e.clientY });
-          const parts = pos == null ? null : wikiLinkAt(view.state, pos)?.parts ?? null;
-          if (!parts || pos == null) { hidePreviewSoon(); return false; }
-          const { left, right, top, bottom } = view.coordsAtPos(pos) ?? { left: e.clientX, right: e.clientX, top: e.clientY, bottom: e.clientY };
-          showPreview({ fromPath: path, target: parts.target, heading: parts.heading, block: parts.block, rect: { left, right, top, bottom } });
+          const parts = pos == null ? null : (wikiLinkAt(view.state, pos)?.parts ?? null);
+          if (!parts || pos == null) {
+            hidePreviewSoon();
+            return false;
+          }
+          const { left, right, top, bottom } = view.coordsAtPos(pos) ?? {
+            left: e.clientX,
+            right: e.clientX,
+            top: e.clientY,
+            bottom: e.clientY,
+          };
+          showPreview({
+            fromPath: path,
+            target: parts.target,
+            heading: parts.heading,
+            block: parts.block,
+            rect: { left, right, top, bottom },
+          });
           return false;
         },
-        mouseleave() { hidePreviewSoon(); return false; },
+        mouseleave() {
+          hidePreviewSoon();
+          return false;
+        },
       }),
     ];
     return EditorState.create({ doc: text, extensions });
@@ -304,8 +345,15 @@ export function Editor(props: EditorProps) {
     const prev = shown.current ? store.buffer(shown.current) : undefined;
     if (prev && shown.current !== path) prev.state = view.state;
     const doc = path ? store.buffer(path) : undefined;
-    if (!path || !doc) { shown.current = null; setShownPath(null); return; }
-    if (shown.current !== path) { view.setState(doc.state); shown.current = path; }
+    if (!path || !doc) {
+      shown.current = null;
+      setShownPath(null);
+      return;
+    }
+    if (shown.current !== path) {
+      view.setState(doc.state);
+      shown.current = path;
+    }
     setShownPath(path);
     applyReveal();
   }
@@ -313,23 +361,42 @@ export function Editor(props: EditorProps) {
   useEffect(() => {
     const view = new EditorView({ parent: hostRef.current! });
     viewRef.current = view;
-    return () => { view.destroy(); viewRef.current = null; shown.current = null; };
+    return () => {
+      view.destroy();
+      viewRef.current = null;
+      shown.current = null;
+    };
   }, []);
 
   // Show (loading if needed) the active tab.
   const showActive = useEffectEvent((path: string | null): (() => void) | undefined => {
     setLoadError(null);
-    if (!path || isViewTab(path)) { show(null); return; }
-    if (store.has(path)) { show(path); return; }
+    if (!path || isViewTab(path)) {
+      show(null);
+      return;
+    }
+    if (store.has(path)) {
+      show(path);
+      return;
+    }
     show(null);
     let live = true;
-    store.open(path, (text) => new EditorBuffer(path, makeState(path, text), shownView)).then(
-      () => {
-        if (live && activeRef.current === path) show(path);
-      },
-      (e) => { if (live) { setLoadError((e as Error).message); reportError(e); } },
-    );
-    return () => { live = false; };
+    store
+      .open(path, (text) => new EditorBuffer(path, makeState(path, text), shownView))
+      .then(
+        () => {
+          if (live && activeRef.current === path) show(path);
+        },
+        (e) => {
+          if (live) {
+            setLoadError((e as Error).message);
+            reportError(e);
+          }
+        },
+      );
+    return () => {
+      live = false;
+    };
   });
   useEffect(() => showActive(active), [active]);
 
@@ -346,7 +413,8 @@ export function Editor(props: EditorProps) {
 
   // In a narrow window the tab strip scrolls sideways: keep the active tab in view (it was cut off at 1280 px).
   const scrollTabIntoView = useEffectEvent((_active: string | null, _tabs: readonly string[]) => {
-    hostRef.current?.parentElement?.querySelector('.tabs [role="tab"][aria-selected="true"]')
+    hostRef.current?.parentElement
+      ?.querySelector('.tabs [role="tab"][aria-selected="true"]')
       ?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
   });
   useEffect(() => scrollTabIntoView(active, tabs), [active, tabs]);
@@ -384,14 +452,19 @@ export function Editor(props: EditorProps) {
       const view = shown.current === path ? viewRef.current : null;
       // shown: the view's update listener marks it edited; hidden: the same, by hand
       if (view) view.dispatch(spec);
-      else { buf.state = st.update(spec).state; store.edited(path); docChanged(path); }
+      else {
+        buf.state = st.update(spec).state;
+        store.edited(path);
+        docChanged(path);
+      }
       return true;
     },
   }));
 
   const isReading = active != null && reading.has(active);
   const activeView = isViewTab(active) ? active.slice(VIEW_TAB.length) : null;
-  const tabTitle = (id: string) => (isViewTab(id) ? props.viewTab?.title(id.slice(VIEW_TAB.length)) ?? id : titleOf(id));
+  const tabTitle = (id: string) =>
+    isViewTab(id) ? (props.viewTab?.title(id.slice(VIEW_TAB.length)) ?? id) : titleOf(id);
 
   return (
     <section aria-label="Editor" className="editor-region">
@@ -399,26 +472,51 @@ export function Editor(props: EditorProps) {
         <div role="tablist" aria-label="Open notes" className="tabs">
           {tabs.map((path) => (
             <div key={path} className={`tab${path === active ? ' active' : ''}`}>
-              <button type="button"
+              <button
+                type="button"
                 role="tab"
                 aria-selected={path === active}
                 title={isViewTab(path) ? tabTitle(path) : path}
                 onClick={() => props.onActivate(path)}
-                onAuxClick={(e) => { if (e.button === 1) props.onClose(path); }}
+                onAuxClick={(e) => {
+                  if (e.button === 1) props.onClose(path);
+                }}
               >
                 {tabTitle(path)}
-                {dirty.has(path) ? <span className="dirty" aria-label="unsaved edits"> ●</span> : null}
+                {dirty.has(path) ? (
+                  <span className="dirty" aria-label="unsaved edits">
+                    {' '}
+                    ●
+                  </span>
+                ) : null}
               </button>
-              <button type="button" className="tab-close" aria-label={`Close ${tabTitle(path)}`} onClick={() => props.onClose(path)}>×</button>
+              <button
+                type="button"
+                className="tab-close"
+                aria-label={`Close ${tabTitle(path)}`}
+                onClick={() => props.onClose(path)}
+              >
+                ×
+              </button>
             </div>
           ))}
         </div>
         {active && !activeView ? (
           <div role="group" aria-label="View mode" className="view-toggle">
-            <button type="button" aria-pressed={!isReading} onClick={() => setReadingFor(active, false)} title="Edit the markdown source (Ctrl+E toggles)">
+            <button
+              type="button"
+              aria-pressed={!isReading}
+              onClick={() => setReadingFor(active, false)}
+              title="Edit the markdown source (Ctrl+E toggles)"
+            >
               Editing view
             </button>
-            <button type="button" aria-pressed={isReading} onClick={() => setReadingFor(active, true)} title="Show the rendered note (Ctrl+E toggles)">
+            <button
+              type="button"
+              aria-pressed={isReading}
+              onClick={() => setReadingFor(active, true)}
+              title="Show the rendered note (Ctrl+E toggles)"
+            >
               Reading view
             </button>
           </div>
@@ -441,7 +539,11 @@ export function Editor(props: EditorProps) {
         </div>
       ))}
       {!active ? <p className="empty">Open a note from the file tree, the graph or search (Ctrl+P).</p> : null}
-      {loadError && active ? <p className="empty">Cannot open {active}: {loadError}</p> : null}
+      {loadError && active ? (
+        <p className="empty">
+          Cannot open {active}: {loadError}
+        </p>
+      ) : null}
       {conflicts[0] ? (
         <ConflictDialog
           conflict={conflicts[0]}

@@ -43,12 +43,22 @@ function buildTree(files: FileEntry[]): TreeNode[] {
     // Dot-folders (.trash, .obsidian, the app's cache) are not part of the vault's content.
     if (f.path.split('/').some((seg) => seg.startsWith('.'))) continue;
     if (f.kind === 'folder') folderNode(f.path);
-    else folderNode(parentFolder(f.path)).children.push({ name: baseName(f.path), path: f.path, kind: f.kind, children: [] });
+    else
+      folderNode(parentFolder(f.path)).children.push({
+        name: baseName(f.path),
+        path: f.path,
+        kind: f.kind,
+        children: [],
+      });
   }
   const sort = (n: TreeNode) => {
-    n.children.sort((a, b) => (a.kind === 'folder') !== (b.kind === 'folder')
-      ? (a.kind === 'folder' ? -1 : 1)
-      : a.name.localeCompare(b.name, undefined, { numeric: true, sensitivity: 'base' }));
+    n.children.sort((a, b) =>
+      (a.kind === 'folder') !== (b.kind === 'folder')
+        ? a.kind === 'folder'
+          ? -1
+          : 1
+        : a.name.localeCompare(b.name, undefined, { numeric: true, sensitivity: 'base' }),
+    );
     n.children.forEach(sort);
   };
   sort(root);
@@ -93,7 +103,9 @@ export function FileTree(props: FileTreeProps) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [props.newNoteSignal]);
 
-  useEffect(() => { if (form) inputRef.current?.focus(); }, [form?.mode, form?.target]);
+  useEffect(() => {
+    if (form) inputRef.current?.focus();
+  }, [form?.mode, form?.target]);
 
   /** Folder new items go into: the selected folder, or the selected file's folder. */
   const baseFolder = selected ? (selected.kind === 'folder' ? selected.path : parentFolder(selected.path)) : '';
@@ -101,7 +113,11 @@ export function FileTree(props: FileTreeProps) {
   function openForm(mode: Form['mode']) {
     if (mode === 'rename') {
       if (!selected) return;
-      setForm({ mode, target: selected.path, value: selected.kind === 'note' ? titleOf(selected.path) : baseName(selected.path) });
+      setForm({
+        mode,
+        target: selected.path,
+        value: selected.kind === 'note' ? titleOf(selected.path) : baseName(selected.path),
+      });
     } else {
       setForm({ mode, target: baseFolder, value: '' });
     }
@@ -131,13 +147,18 @@ export function FileTree(props: FileTreeProps) {
   async function move(from: string, folder: string) {
     const to = joinPath(folder, baseName(from));
     if (to === from || folder === from || folder.startsWith(`${from}/`)) return;
-    try { await props.onRename(from, to); } catch { /* shown as an alert by the app */ }
+    try {
+      await props.onRename(from, to);
+    } catch {
+      /* shown as an alert by the app */
+    }
   }
 
   function toggle(path: string) {
     setExpanded((s) => {
       const n = new Set(s);
-      if (n.has(path)) n.delete(path); else n.add(path);
+      if (n.has(path)) n.delete(path);
+      else n.add(path);
       return n;
     });
   }
@@ -149,19 +170,32 @@ export function FileTree(props: FileTreeProps) {
       return (
         <li key={node.path} role="none">
           <button
+            type="button"
             role="treeitem"
             aria-level={level}
             aria-expanded={open}
             aria-selected={isSel}
             className={`tree-item folder${isSel ? ' selected' : ''}`}
             style={{ paddingLeft: `${(level - 1) * 12 + 4}px` }}
-            onClick={() => { toggle(node.path); setSelected({ path: node.path, kind: 'folder' }); }}
-            onDragOver={(e) => { if (e.dataTransfer.types.includes('application/x-atlas-path')) e.preventDefault(); }}
-            onDrop={(e) => { e.preventDefault(); e.stopPropagation(); void move(e.dataTransfer.getData('application/x-atlas-path'), node.path); }}
+            onClick={() => {
+              toggle(node.path);
+              setSelected({ path: node.path, kind: 'folder' });
+            }}
+            onDragOver={(e) => {
+              if (e.dataTransfer.types.includes('application/x-atlas-path')) e.preventDefault();
+            }}
+            onDrop={(e) => {
+              e.preventDefault();
+              e.stopPropagation();
+              void move(e.dataTransfer.getData('application/x-atlas-path'), node.path);
+            }}
             draggable
             onDragStart={(e) => e.dataTransfer.setData('application/x-atlas-path', node.path)}
           >
-            <span aria-hidden="true" className="twisty">{open ? '▾' : '▸'}</span>{node.name}
+            <span aria-hidden="true" className="twisty">
+              {open ? '▾' : '▸'}
+            </span>
+            {node.name}
           </button>
           {open ? <ul role="group">{node.children.map((c) => renderNode(c, level + 1))}</ul> : null}
         </li>
@@ -171,6 +205,7 @@ export function FileTree(props: FileTreeProps) {
     return (
       <li key={node.path} role="none">
         <button
+          type="button"
           role="treeitem"
           aria-level={level}
           aria-selected={isSel}
@@ -180,7 +215,10 @@ export function FileTree(props: FileTreeProps) {
           title={node.path}
           draggable
           onDragStart={(e) => e.dataTransfer.setData('application/x-atlas-path', node.path)}
-          onClick={(e) => { setSelected({ path: node.path, kind: node.kind }); props.onOpen(node.path, e.ctrlKey || e.metaKey); }}
+          onClick={(e) => {
+            setSelected({ path: node.path, kind: node.kind });
+            props.onOpen(node.path, e.ctrlKey || e.metaKey);
+          }}
         >
           {label}
         </button>
@@ -192,34 +230,51 @@ export function FileTree(props: FileTreeProps) {
   return (
     <section aria-label="File tree" className="pane file-tree">
       <div className="toolbar">
-        <button onClick={() => openForm('note')} title="New note (Ctrl+N)">New note</button>
-        <button onClick={() => openForm('folder')}>New folder</button>
-        <button onClick={() => openForm('rename')} disabled={!selected}>Rename</button>
-        <button onClick={() => selected && setConfirmDelete(selected.path)} disabled={!selected}>Delete</button>
+        <button type="button" onClick={() => openForm('note')} title="New note (Ctrl+N)">
+          New note
+        </button>
+        <button type="button" onClick={() => openForm('folder')}>
+          New folder
+        </button>
+        <button type="button" onClick={() => openForm('rename')} disabled={!selected}>
+          Rename
+        </button>
+        <button type="button" onClick={() => selected && setConfirmDelete(selected.path)} disabled={!selected}>
+          Delete
+        </button>
       </div>
       {form ? (
         <form className="inline-form" aria-label={formLabel} onSubmit={(e) => void submit(e)}>
           <label>
             <span className="form-caption">
-              {form.mode === 'rename' ? `Rename ${baseName(form.target)} to` : `${formLabel} in ${form.target || 'vault root'}`}
+              {form.mode === 'rename'
+                ? `Rename ${baseName(form.target)} to`
+                : `${formLabel} in ${form.target || 'vault root'}`}
             </span>
             <input
               ref={inputRef}
               aria-label={form.mode === 'rename' ? 'New name' : 'Name'}
               value={form.value}
               onChange={(e) => setForm({ ...form, value: e.target.value })}
-              onKeyDown={(e) => { if (e.key === 'Escape') setForm(null); }}
+              onKeyDown={(e) => {
+                if (e.key === 'Escape') setForm(null);
+              }}
               placeholder={form.mode === 'folder' ? 'Folder name' : 'Note name, or folder/name'}
             />
           </label>
-          <button type="submit" disabled={busy}>{form.mode === 'rename' ? 'Rename' : 'Create'}</button>
-          <button type="button" onClick={() => setForm(null)}>Cancel</button>
+          <button type="submit" disabled={busy}>
+            {form.mode === 'rename' ? 'Rename' : 'Create'}
+          </button>
+          <button type="button" onClick={() => setForm(null)}>
+            Cancel
+          </button>
         </form>
       ) : null}
       {confirmDelete ? (
         <div role="dialog" aria-label="Confirm delete" className="inline-form confirm">
           <p>Delete “{baseName(confirmDelete)}”? It is moved to the vault’s .trash folder.</p>
           <button
+            type="button"
             onClick={() => {
               const p = confirmDelete;
               setConfirmDelete(null);
@@ -231,15 +286,22 @@ export function FileTree(props: FileTreeProps) {
           >
             Delete
           </button>
-          <button onClick={() => setConfirmDelete(null)}>Cancel</button>
+          <button type="button" onClick={() => setConfirmDelete(null)}>
+            Cancel
+          </button>
         </div>
       ) : null}
       <ul
         role="tree"
         aria-label="Vault files"
         className="tree"
-        onDragOver={(e) => { if (e.dataTransfer.types.includes('application/x-atlas-path')) e.preventDefault(); }}
-        onDrop={(e) => { e.preventDefault(); void move(e.dataTransfer.getData('application/x-atlas-path'), ''); }}
+        onDragOver={(e) => {
+          if (e.dataTransfer.types.includes('application/x-atlas-path')) e.preventDefault();
+        }}
+        onDrop={(e) => {
+          e.preventDefault();
+          void move(e.dataTransfer.getData('application/x-atlas-path'), '');
+        }}
       >
         {tree.map((n) => renderNode(n, 1))}
       </ul>

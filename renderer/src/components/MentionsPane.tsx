@@ -10,8 +10,14 @@ import { titleOf } from '../paths.ts';
  * through the backend (`api.linkMentions`: the grammar's longest match, exactly the matched span, written with the
  * hash just read so a concurrent change is refused rather than overwritten).
  */
-export function MentionsPane(props: { path: string | null; onOpen(path: string, line: number): void; onError(e: unknown): void }) {
-  const { data, error } = useApiQuery<MentionInfo[]>(props.path ? ['mentions', props.path] : null, () => api.mentions(props.path as string));
+export function MentionsPane(props: {
+  path: string | null;
+  onOpen(path: string, line: number): void;
+  onError(e: unknown): void;
+}) {
+  const { data, error } = useApiQuery<MentionInfo[]>(props.path ? ['mentions', props.path] : null, () =>
+    api.mentions(props.path as string),
+  );
   const [busy, setBusy] = useState<string | null>(null);
 
   async function link(m: MentionInfo | null) {
@@ -30,18 +36,26 @@ export function MentionsPane(props: { path: string | null; onOpen(path: string, 
     <section aria-label="Unlinked mentions" className="pane">
       <h2>Unlinked mentions {data ? <span className="count">{data.length}</span> : null}</h2>
       {data && data.length > 0 ? (
-        <button className="small" disabled={busy !== null} onClick={() => void link(null)}>Link all</button>
+        <button type="button" className="small" disabled={busy !== null} onClick={() => void link(null)}>
+          Link all
+        </button>
       ) : null}
       {error ? <p className="muted">{error.message}</p> : null}
       {data && data.length === 0 ? <p className="muted">No unlinked mentions.</p> : null}
       <ul className="link-list">
         {(data ?? []).map((m, i) => (
           <li key={`${m.source}:${m.line}:${i}`} className="mention">
-            <button className="link-item" onClick={() => props.onOpen(m.source, m.line)} title={`${m.source}, line ${m.line}`}>
+            <button
+              type="button"
+              className="link-item"
+              onClick={() => props.onOpen(m.source, m.line)}
+              title={`${m.source}, line ${m.line}`}
+            >
               <span className="link-title">{titleOf(m.source)}</span>
               <span className="context">{m.text}</span>
             </button>
             <button
+              type="button"
               className="small"
               disabled={busy !== null}
               aria-label={`Link mention in ${titleOf(m.source)} line ${m.line}`}

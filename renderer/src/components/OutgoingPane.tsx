@@ -12,7 +12,9 @@ export function OutgoingPane(props: {
   onOpen(path: string, opts?: OpenOptions): void;
   onCreate(fromPath: string, target: string): void;
 }) {
-  const { data, error } = useApiQuery<OutgoingLinkInfo[]>(props.path ? ['outgoing', props.path] : null, () => api.outgoing(props.path as string));
+  const { data, error } = useApiQuery<OutgoingLinkInfo[]>(props.path ? ['outgoing', props.path] : null, () =>
+    api.outgoing(props.path as string),
+  );
   // One row per target (a note often links the same target several times).
   const rows: OutgoingLinkInfo[] = [];
   const seen = new Set<string>();
@@ -24,7 +26,9 @@ export function OutgoingPane(props: {
   }
   // the name as written, read by the grammar (wiki link, embed, bare property value or markdown destination)
   const unresolvedName = (l: OutgoingLinkInfo) =>
-    (l.kind === 'markdown' ? splitMarkdownUrl(markdownDestination(l.raw)?.path ?? '')?.target : splitWiki(wikiInner(l.raw))?.target) ?? l.raw;
+    (l.kind === 'markdown'
+      ? splitMarkdownUrl(markdownDestination(l.raw)?.path ?? '')?.target
+      : splitWiki(wikiInner(l.raw))?.target) ?? l.raw;
   return (
     <section aria-label="Outgoing links" className="pane">
       <h2>Outgoing links {data ? <span className="count">{rows.length}</span> : null}</h2>
@@ -34,12 +38,20 @@ export function OutgoingPane(props: {
         {rows.map((l) => (
           <li key={l.target ?? `?${l.raw}`}>
             {l.target ? (
-              <button className="link-item" onClick={() => props.onOpen(l.target!, { heading: l.heading ?? undefined, block: l.block ?? undefined })} title={l.target}>
+              <button
+                type="button"
+                className="link-item"
+                onClick={() =>
+                  props.onOpen(l.target!, { heading: l.heading ?? undefined, block: l.block ?? undefined })
+                }
+                title={l.target}
+              >
                 <span className="link-title">{titleOf(l.target)}</span>
                 {l.relation ? <span className="badge">{l.relation}</span> : null}
               </button>
             ) : (
               <button
+                type="button"
                 className="link-item unresolved"
                 onClick={() => props.onCreate(props.path!, unresolvedName(l))}
                 title={`Unresolved: ${l.raw} (click to create)`}

@@ -7,7 +7,10 @@ import { useEffect, useState } from 'react';
 import type { HeadingInfo } from '../../../electron/shared/api.ts';
 import { api } from '../client.ts';
 
-interface Node { h: HeadingInfo; children: Node[] }
+interface Node {
+  h: HeadingInfo;
+  children: Node[];
+}
 
 /** Nests headings by level (a deeper heading goes under the nearest shallower one before it). */
 export function nestHeadings(headings: HeadingInfo[]): Node[] {
@@ -27,7 +30,14 @@ function Tree(props: { nodes: Node[]; onOpen(line: number): void }) {
     <ul className="outline-list">
       {props.nodes.map((n) => (
         <li key={`${n.h.line}`}>
-          <button className="outline-item" onClick={() => props.onOpen(n.h.line)} title={`Line ${n.h.line}`}>{n.h.text}</button>
+          <button
+            type="button"
+            className="outline-item"
+            onClick={() => props.onOpen(n.h.line)}
+            title={`Line ${n.h.line}`}
+          >
+            {n.h.text}
+          </button>
           {n.children.length ? <Tree nodes={n.children} onOpen={props.onOpen} /> : null}
         </li>
       ))}
@@ -35,21 +45,40 @@ function Tree(props: { nodes: Node[]; onOpen(line: number): void }) {
   );
 }
 
-export function OutlinePane(props: { path: string | null; refreshKey: number; onOpen(path: string, line: number): void }) {
+export function OutlinePane(props: {
+  path: string | null;
+  refreshKey: number;
+  onOpen(path: string, line: number): void;
+}) {
   const { path, refreshKey } = props;
   const [headings, setHeadings] = useState<HeadingInfo[] | null>(null);
   useEffect(() => {
-    if (!path) { setHeadings(null); return; }
+    if (!path) {
+      setHeadings(null);
+      return;
+    }
     let live = true;
-    api.noteInfo(path).then((i) => { if (live) setHeadings(i.headings); }, () => { if (live) setHeadings([]); });
-    return () => { live = false; };
+    api.noteInfo(path).then(
+      (i) => {
+        if (live) setHeadings(i.headings);
+      },
+      () => {
+        if (live) setHeadings([]);
+      },
+    );
+    return () => {
+      live = false;
+    };
   }, [path, refreshKey]);
   if (!path) return null;
   return (
     <section aria-label="Outline" className="pane outline-pane">
       <h2>Outline</h2>
-      {headings && headings.length ? <Tree nodes={nestHeadings(headings)} onOpen={(line) => props.onOpen(path, line)} />
-        : <p className="muted">{headings ? 'No headings.' : 'Loading…'}</p>}
+      {headings && headings.length ? (
+        <Tree nodes={nestHeadings(headings)} onOpen={(line) => props.onOpen(path, line)} />
+      ) : (
+        <p className="muted">{headings ? 'No headings.' : 'Loading…'}</p>
+      )}
     </section>
   );
 }

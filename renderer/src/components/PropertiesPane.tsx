@@ -8,7 +8,13 @@ import { useEffect, useId, useState } from 'react';
 import { splitWiki, wikiInner } from '../../../electron/core/markdown/index.ts';
 import { onDocChanged } from '../workspace/doc-events.ts';
 import {
-  readProperties, removeProperty, setProperty, typeOf, type Property, type ReadResult, type TextChange,
+  readProperties,
+  removeProperty,
+  setProperty,
+  typeOf,
+  type Property,
+  type ReadResult,
+  type TextChange,
 } from '../properties/frontmatter-edit.ts';
 
 export interface PropertiesPaneProps {
@@ -26,7 +32,12 @@ function LinkValue(props: { value: string; from: string; onFollow(from: string, 
   const parts = splitWiki(wikiInner(props.value));
   if (!parts?.target) return <span>{props.value}</span>;
   return (
-    <button className="property-link" onClick={() => props.onFollow(props.from, parts.target)} title={`Open ${parts.target}`}>
+    <button
+      type="button"
+      className="property-link"
+      onClick={() => props.onFollow(props.from, parts.target)}
+      title={`Open ${parts.target}`}
+    >
       {parts.alias ?? parts.target}
     </button>
   );
@@ -34,28 +45,55 @@ function LinkValue(props: { value: string; from: string; onFollow(from: string, 
 
 function Field(props: { p: Property; listId: string; onCommit(v: unknown): void }) {
   const { p } = props;
-  const [draft, setDraft] = useState<string>(() => (Array.isArray(p.value) ? p.value.map(String).join(', ') : p.value == null ? '' : String(p.value)));
+  const [draft, setDraft] = useState<string>(() =>
+    Array.isArray(p.value) ? p.value.map(String).join(', ') : p.value == null ? '' : String(p.value),
+  );
   useEffect(() => {
     setDraft(Array.isArray(p.value) ? p.value.map(String).join(', ') : p.value == null ? '' : String(p.value));
   }, [p.value]);
   const commit = () => {
     let v: unknown = draft;
-    if (p.type === 'number') { const n = Number(draft); if (draft.trim() === '' || Number.isNaN(n)) return; v = n; }
-    else if (p.type === 'list') v = draft.split(',').map((x) => x.trim()).filter(Boolean);
+    if (p.type === 'number') {
+      const n = Number(draft);
+      if (draft.trim() === '' || Number.isNaN(n)) return;
+      v = n;
+    } else if (p.type === 'list')
+      v = draft
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean);
     if (JSON.stringify(v) !== JSON.stringify(p.value)) props.onCommit(v);
   };
   if (p.type === 'checkbox') {
-    return <input type="checkbox" aria-label={p.key} checked={p.value === true} onChange={(e) => props.onCommit(e.target.checked)} />;
+    return (
+      <input
+        type="checkbox"
+        aria-label={p.key}
+        checked={p.value === true}
+        onChange={(e) => props.onCommit(e.target.checked)}
+      />
+    );
   }
   return (
     <input
       aria-label={p.key}
-      type={p.type === 'number' ? 'number' : p.type === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(String(p.value)) ? 'date' : 'text'}
+      type={
+        p.type === 'number'
+          ? 'number'
+          : p.type === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(String(p.value))
+            ? 'date'
+            : 'text'
+      }
       list={p.type === 'link' || p.type === 'list' ? props.listId : undefined}
       value={draft}
       onChange={(e) => setDraft(e.target.value)}
       onBlur={commit}
-      onKeyDown={(e) => { if (e.key === 'Enter') { e.preventDefault(); commit(); } }}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') {
+          e.preventDefault();
+          commit();
+        }
+      }}
     />
   );
 }
@@ -68,7 +106,13 @@ export function PropertiesPane(props: PropertiesPaneProps) {
   const [adding, setAdding] = useState(false);
   const listId = useId();
 
-  useEffect(() => onDocChanged((p) => { if (p === path) setTick((n) => n + 1); }), [path]);
+  useEffect(
+    () =>
+      onDocChanged((p) => {
+        if (p === path) setTick((n) => n + 1);
+      }),
+    [path],
+  );
   useEffect(() => {
     const text = path ? props.textOf(path) : null;
     setRead(text === null ? { status: 'none' } : readProperties(text));
@@ -77,7 +121,12 @@ export function PropertiesPane(props: PropertiesPaneProps) {
   // The editor loads the note after the tab shows: look again shortly when nothing was there yet.
   useEffect(() => {
     if (!path || props.textOf(path) !== null) return;
-    const t = setInterval(() => { if (props.textOf(path) !== null) { setTick((n) => n + 1); clearInterval(t); } }, 100);
+    const t = setInterval(() => {
+      if (props.textOf(path) !== null) {
+        setTick((n) => n + 1);
+        clearInterval(t);
+      }
+    }, 100);
     return () => clearInterval(t);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [path, tick]);
@@ -95,7 +144,9 @@ export function PropertiesPane(props: PropertiesPaneProps) {
     <section aria-label="Properties" className="pane properties-pane">
       <h2>Properties</h2>
       <datalist id={listId}>
-        {props.titles.slice(0, 5000).map((t) => <option key={t} value={`[[${t}]]`} />)}
+        {props.titles.slice(0, 5000).map((t) => (
+          <option key={t} value={`[[${t}]]`} />
+        ))}
       </datalist>
       {read.status === 'error' ? (
         <div role="alert" className="properties-error">
@@ -107,33 +158,65 @@ export function PropertiesPane(props: PropertiesPaneProps) {
         <ul className="property-list">
           {read.properties.map((p) => (
             <li key={p.key} className="property-row" data-type={p.type}>
-              <span className="property-key" title={`${p.key} (${p.type})`}>{p.key}</span>
+              <span className="property-key" title={`${p.key} (${p.type})`}>
+                {p.key}
+              </span>
               <Field p={p} listId={listId} onCommit={(v) => apply((t) => setProperty(t, p.key, v))} />
-              <button className="small" aria-label={`Remove ${p.key}`} onClick={() => apply((t) => removeProperty(t, p.key))}>×</button>
-              {p.type === 'link' ? <LinkValue value={String(p.value)} from={path} onFollow={props.onFollowLink} /> : null}
+              <button
+                type="button"
+                className="small"
+                aria-label={`Remove ${p.key}`}
+                onClick={() => apply((t) => removeProperty(t, p.key))}
+              >
+                ×
+              </button>
+              {p.type === 'link' ? (
+                <LinkValue value={String(p.value)} from={path} onFollow={props.onFollowLink} />
+              ) : null}
               {p.type === 'list' && Array.isArray(p.value) && p.value.some((v) => typeOf(v) === 'link') ? (
                 <span className="property-links">
-                  {p.value.filter((v) => typeOf(v) === 'link').map((v) => <LinkValue key={String(v)} value={String(v)} from={path} onFollow={props.onFollowLink} />)}
+                  {p.value
+                    .filter((v) => typeOf(v) === 'link')
+                    .map((v) => (
+                      <LinkValue key={String(v)} value={String(v)} from={path} onFollow={props.onFollowLink} />
+                    ))}
                 </span>
               ) : null}
             </li>
           ))}
         </ul>
-      ) : read.status !== 'error' ? <p className="muted">No properties.</p> : null}
+      ) : read.status !== 'error' ? (
+        <p className="muted">No properties.</p>
+      ) : null}
       {read.status !== 'error' ? (
         adding ? (
-          <form className="property-add" onSubmit={(e) => {
-            e.preventDefault();
-            const k = newKey.trim();
-            if (!k) return;
-            apply((t) => setProperty(t, k, ''));
-            setNewKey('');
-            setAdding(false);
-          }}>
-            <input aria-label="Property name" autoFocus value={newKey} onChange={(e) => setNewKey(e.target.value)} onKeyDown={(e) => { if (e.key === 'Escape') setAdding(false); }} />
+          <form
+            className="property-add"
+            onSubmit={(e) => {
+              e.preventDefault();
+              const k = newKey.trim();
+              if (!k) return;
+              apply((t) => setProperty(t, k, ''));
+              setNewKey('');
+              setAdding(false);
+            }}
+          >
+            <input
+              aria-label="Property name"
+              autoFocus
+              value={newKey}
+              onChange={(e) => setNewKey(e.target.value)}
+              onKeyDown={(e) => {
+                if (e.key === 'Escape') setAdding(false);
+              }}
+            />
             <button type="submit">Add</button>
           </form>
-        ) : <button className="small" onClick={() => setAdding(true)}>Add property</button>
+        ) : (
+          <button type="button" className="small" onClick={() => setAdding(true)}>
+            Add property
+          </button>
+        )
       ) : null}
     </section>
   );

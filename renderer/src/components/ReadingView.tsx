@@ -47,9 +47,18 @@ export function ReadingView({ path, text, refreshKey, onFollowLink, reveal }: Re
     return whenRendered(body, () => revealReadingLine(root, reveal.line));
   });
   useEffect(() => onReveal(revealSeq), [revealSeq]);
-  const ctx: RenderContextValue = useMemo(() => ({
-    path, depth: 0, chain: [chainKey(path, null, null)], refreshKey, followLink: onFollowLink, previews: true, Body: MarkdownBody,
-  }), [path, refreshKey, onFollowLink]);
+  const ctx: RenderContextValue = useMemo(
+    () => ({
+      path,
+      depth: 0,
+      chain: [chainKey(path, null, null)],
+      refreshKey,
+      followLink: onFollowLink,
+      previews: true,
+      Body: MarkdownBody,
+    }),
+    [path, refreshKey, onFollowLink],
+  );
   const properties = useMemo(() => noteProperties(text), [text]);
 
   return (

@@ -42,15 +42,29 @@ export function SearchPane(props: {
   const scrollRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
-    if (!q) { setResults(null); setError(null); return; }
+    if (!q) {
+      setResults(null);
+      setError(null);
+      return;
+    }
     let live = true;
     const timer = setTimeout(() => {
       api.searchAll(q).then(
-        (r) => { if (live) { setResults({ ...r, query: q }); setError(null); } },
-        (e: Error) => { if (live) setError(e.message); },
+        (r) => {
+          if (live) {
+            setResults({ ...r, query: q });
+            setError(null);
+          }
+        },
+        (e: Error) => {
+          if (live) setError(e.message);
+        },
       );
     }, DEBOUNCE_MS);
-    return () => { live = false; clearTimeout(timer); };
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
   }, [q]);
 
   const rows = useMemo((): Row[] => {
@@ -58,7 +72,8 @@ export function SearchPane(props: {
     for (const n of results?.notes ?? []) {
       const m0 = n.matches[0];
       out.push({ kind: 'note', path: n.path, title: n.title, count: n.matchCount, firstLine: m0?.line ?? null });
-      for (const m of n.matches) out.push({ kind: 'match', path: n.path, line: m.line, text: m.text, ranges: m.ranges });
+      for (const m of n.matches)
+        out.push({ kind: 'match', path: n.path, line: m.line, text: m.text, ranges: m.ranges });
     }
     return out;
   }, [results]);
@@ -95,7 +110,9 @@ export function SearchPane(props: {
       {error ? <p className="muted">{error}</p> : null}
       {results ? (
         <p className="search-count muted" aria-live="polite" data-query={results.query}>
-          {total === 0 ? 'No results.' : `${total} ${total === 1 ? 'note' : 'notes'}${results.truncated ? ` (first ${results.notes.length} shown)` : ''}`}
+          {total === 0
+            ? 'No results.'
+            : `${total} ${total === 1 ? 'note' : 'notes'}${results.truncated ? ` (first ${results.notes.length} shown)` : ''}`}
         </p>
       ) : null}
       {results && rows.length ? (
@@ -104,14 +121,25 @@ export function SearchPane(props: {
             {virtual.getVirtualItems().map((v) => {
               const r = rows[v.index];
               return (
-                <li key={v.key} data-index={v.index} ref={virtual.measureElement} className="search-row" style={{ transform: `translateY(${v.start}px)` }}>
+                <li
+                  key={v.key}
+                  data-index={v.index}
+                  ref={virtual.measureElement}
+                  className="search-row"
+                  style={{ transform: `translateY(${v.start}px)` }}
+                >
                   {r.kind === 'note' ? (
-                    <button className="search-note" title={r.path} onClick={() => open(r)}>
+                    <button type="button" className="search-note" title={r.path} onClick={() => open(r)}>
                       <span className="link-title">{r.title}</span>
                       {r.count ? <span className="count">{r.count}</span> : null}
                     </button>
                   ) : (
-                    <button className="search-match" aria-label={`${r.text} (line ${r.line})`} onClick={() => open(r)}>
+                    <button
+                      type="button"
+                      className="search-match"
+                      aria-label={`${r.text} (line ${r.line})`}
+                      onClick={() => open(r)}
+                    >
                       {marked(r.text, r.ranges)}
                     </button>
                   )}

@@ -15,7 +15,9 @@ export function TagsPane(props: { tags: TagInfo[]; onTag(tag: string): void }) {
 function TagList(props: { tags: TagInfo[]; onTag(tag: string): void; depth: number }) {
   return (
     <ul className="tag-list" role={props.depth === 0 ? undefined : 'group'}>
-      {props.tags.map((t) => <TagItem key={t.tag} tag={t} onTag={props.onTag} depth={props.depth} />)}
+      {props.tags.map((t) => (
+        <TagItem key={t.tag} tag={t} onTag={props.onTag} depth={props.depth} />
+      ))}
     </ul>
   );
 }
@@ -27,11 +29,19 @@ function TagItem(props: { tag: TagInfo; onTag(tag: string): void; depth: number 
   return (
     <li>
       {t.children.length > 0 ? (
-        <button className="twisty" aria-label={`${open ? 'Collapse' : 'Expand'} ${t.tag}`} aria-expanded={open} onClick={() => setOpen(!open)}>
+        <button
+          type="button"
+          className="twisty"
+          aria-label={`${open ? 'Collapse' : 'Expand'} ${t.tag}`}
+          aria-expanded={open}
+          onClick={() => setOpen(!open)}
+        >
           {open ? '▾' : '▸'}
         </button>
-      ) : <span className="twisty" />}
-      <button className="tag" onClick={() => props.onTag(t.tag)} title={`#${t.tag}`}>
+      ) : (
+        <span className="twisty" />
+      )}
+      <button type="button" className="tag" onClick={() => props.onTag(t.tag)} title={`#${t.tag}`}>
         #{name} <span className="count">{t.count}</span>
       </button>
       {open && t.children.length > 0 ? <TagList tags={t.children} onTag={props.onTag} depth={props.depth + 1} /> : null}

@@ -138,13 +138,23 @@ export class DocumentStore<B extends TextBuffer = TextBuffer> {
     }
     let pending = this.#opening.get(path);
     if (!pending) {
-      pending = this.#api.readNote(path).then((note) => {
-        const buffer = makeBuffer(note.content);
-        this.#docs.set(path, {
-          path, buffer, hash: note.hash, saved: note.content, timer: undefined, saving: null, again: false, closing: false,
-        });
-        return buffer;
-      }).finally(() => this.#opening.delete(path));
+      pending = this.#api
+        .readNote(path)
+        .then((note) => {
+          const buffer = makeBuffer(note.content);
+          this.#docs.set(path, {
+            path,
+            buffer,
+            hash: note.hash,
+            saved: note.content,
+            timer: undefined,
+            saving: null,
+            again: false,
+            closing: false,
+          });
+          return buffer;
+        })
+        .finally(() => this.#opening.delete(path));
       this.#opening.set(path, pending);
     }
     return pending;
@@ -224,25 +234,27 @@ export class DocumentStore<B extends TextBuffer = TextBuffer> {
    */
   async diskChanged(paths: readonly string[] | null): Promise<void> {
     const list = paths ?? this.paths();
-    await Promise.all(list.map(async (path) => {
-      const doc = this.#docs.get(path);
-      if (!doc) return;
-      if (doc.saving) await doc.saving;
-      let disk: NoteContent;
-      try {
-        disk = await this.#api.readNote(path);
-      } catch {
-        return; // deleted or unreadable: the edits stay; saving will tell (a conflict for a deleted note)
-      }
-      if (this.#docs.get(path) !== doc || disk.hash === doc.hash) return; // our own write, or nothing new
-      const text = doc.buffer.read();
-      if (text === doc.saved) this.#load(doc, disk.content, disk.hash);
-      else if (text === disk.content) {
-        doc.hash = disk.hash;
-        doc.saved = disk.content;
-        this.#setDirty(path, false);
-      } else await this.#raiseConflict(path);
-    }));
+    await Promise.all(
+      list.map(async (path) => {
+        const doc = this.#docs.get(path);
+        if (!doc) return;
+        if (doc.saving) await doc.saving;
+        let disk: NoteContent;
+        try {
+          disk = await this.#api.readNote(path);
+        } catch {
+          return; // deleted or unreadable: the edits stay; saving will tell (a conflict for a deleted note)
+        }
+        if (this.#docs.get(path) !== doc || disk.hash === doc.hash) return; // our own write, or nothing new
+        const text = doc.buffer.read();
+        if (text === doc.saved) this.#load(doc, disk.content, disk.hash);
+        else if (text === disk.content) {
+          doc.hash = disk.hash;
+          doc.saved = disk.content;
+          this.#setDirty(path, false);
+        } else await this.#raiseConflict(path);
+      }),
+    );
   }
 
   /**

@@ -5,7 +5,13 @@
  */
 import type { EditorState } from '@codemirror/state';
 import { Decoration, ViewPlugin, type DecorationSet, type EditorView, type ViewUpdate } from '@codemirror/view';
-import { completionContext, linkAt, spansIn, type CompletionContext, type Span } from '../../../electron/core/markdown/index.ts';
+import {
+  completionContext,
+  linkAt,
+  spansIn,
+  type CompletionContext,
+  type Span,
+} from '../../../electron/core/markdown/index.ts';
 
 const linkMark = Decoration.mark({ class: 'cm-wikilink' });
 const MARKED: ReadonlySet<Span['kind']> = new Set(['wiki', 'embed', 'property']);
@@ -32,7 +38,9 @@ function marks(view: EditorView): DecorationSet {
 export const wikiLinkMarks = ViewPlugin.fromClass(
   class {
     decorations: DecorationSet;
-    constructor(view: EditorView) { this.decorations = marks(view); }
+    constructor(view: EditorView) {
+      this.decorations = marks(view);
+    }
     update(u: ViewUpdate) {
       // A hidden editor (the tab shows its reading view) is not marked: its whole text would count as visible.
       if (u.view.dom.getClientRects().length === 0) return;

@@ -36,7 +36,11 @@ const RELAYOUT_SHARE = 0.34;
 /** Mark name of the global graph's first frame with laid-out nodes. */
 export const FIRST_FRAME_MARK = 'atlas-graph-first-frame';
 
-export interface GraphNodeRef { id: string; kind: string; label: string }
+export interface GraphNodeRef {
+  id: string;
+  kind: string;
+  label: string;
+}
 
 export interface GraphCanvasProps {
   /** Test hook name: `global`, `local` or `map`. */
@@ -87,7 +91,8 @@ function labelWidth(label: string, fontSize: number): number {
  * graph fades labels at half the global threshold (it is small and fitted to its pane); tiny graphs show all labels.
  */
 function styleOptions(p: GraphCanvasProps, nodeCount: number) {
-  const settings = p.refitOnCurrent && p.mode === 'force' ? { ...p.settings, labelZoom: p.settings.labelZoom / 2 } : p.settings;
+  const settings =
+    p.refitOnCurrent && p.mode === 'force' ? { ...p.settings, labelZoom: p.settings.labelZoom / 2 } : p.settings;
   return { theme: readTheme(), settings, fontSize: p.fontSize, alwaysLabels: nodeCount <= 40 || p.mode === 'map' };
 }
 
@@ -98,14 +103,24 @@ export function GraphCanvas(props: GraphCanvasProps) {
   const runner = useMemo(() => new LayoutRunner(), []);
   const propsRef = useRef(props);
   propsRef.current = props;
-  const hook = useRef<GraphHookState>({ renderer: 'canvas', layoutRuns: 0, ready: false, layoutPending: false, lastApplyMs: 0, lastApply: { added: 0, removed: 0, edgesAdded: 0, edgesRemoved: 0 } });
+  const hook = useRef<GraphHookState>({
+    renderer: 'canvas',
+    layoutRuns: 0,
+    ready: false,
+    layoutPending: false,
+    lastApplyMs: 0,
+    lastApply: { added: 0, removed: 0, edgesAdded: 0, edgesRemoved: 0 },
+  });
   const [ready, setReady] = useState(false);
   const [revealed, setRevealed] = useState<Set<string>>(() => new Set());
   const [focusLabel, setFocusLabel] = useState('');
   const focusId = useRef<string | null>(null);
   const fitted = useRef(false);
   const lastSyncedCurrent = useRef<string | null>(null);
-  const els = useMemo(() => (data ? toElements(data, settings) : null), [data, settings.groups, settings.nodeSizeByLinks]); // eslint-disable-line react-hooks/exhaustive-deps
+  const els = useMemo(
+    () => (data ? toElements(data, settings) : null),
+    [data, settings.groups, settings.nodeSizeByLinks],
+  ); // eslint-disable-line react-hooks/exhaustive-deps
 
   // The Cytoscape instance, created with the first data (the renderer is chosen by node count).
   const ensureCy = (nodeCount: number): cytoscape.Core => {
@@ -115,9 +130,14 @@ export function GraphCanvas(props: GraphCanvasProps) {
     const cy = cytoscape({
       container: containerRef.current,
       style: graphStyle(styleOptions(propsRef.current, nodeCount)),
-      minZoom: 0.02, maxZoom: 4,
-      textureOnViewport: nodeCount > 300, hideEdgesOnViewport: nodeCount > 1500, motionBlur: false,
-      boxSelectionEnabled: false, selectionType: 'single', autounselectify: true,
+      minZoom: 0.02,
+      maxZoom: 4,
+      textureOnViewport: nodeCount > 300,
+      hideEdgesOnViewport: nodeCount > 1500,
+      motionBlur: false,
+      boxSelectionEnabled: false,
+      selectionType: 'single',
+      autounselectify: true,
       ...(webgl ? { renderer: { name: 'canvas', webgl: true } } : {}),
     } as cytoscape.CytoscapeOptions);
     cyRef.current = cy;
@@ -136,7 +156,9 @@ export function GraphCanvas(props: GraphCanvasProps) {
       if (containerRef.current) containerRef.current.style.cursor = 'pointer';
     });
     cy.on('mouseout', 'node', () => {
-      cy.batch(() => cy.elements('.faded, .hover, .hover-nb, .hover-edge').removeClass('faded hover hover-nb hover-edge'));
+      cy.batch(() =>
+        cy.elements('.faded, .hover, .hover-nb, .hover-edge').removeClass('faded hover hover-nb hover-edge'),
+      );
       if (containerRef.current) containerRef.current.style.cursor = '';
     });
     cy.on('tap', 'node', (e) => {
@@ -148,7 +170,9 @@ export function GraphCanvas(props: GraphCanvasProps) {
       setRevealed((r) => new Set([...r, n.id(), ...n.neighborhood('node').map((m) => m.id())]));
       propsRef.current.onExpand?.(n.id());
     });
-    cy.on('dragfree', 'node', () => { if (propsRef.current.keep) savePositions(cy); });
+    cy.on('dragfree', 'node', () => {
+      if (propsRef.current.keep) savePositions(cy);
+    });
     return cy;
   };
 
@@ -176,21 +200,37 @@ export function GraphCanvas(props: GraphCanvasProps) {
 
   function savePositions(cy: cytoscape.Core) {
     const kept = { ...keptPositions() };
-    cy.nodes().forEach((n) => { const p = n.position(); kept[n.id()] = [p.x, p.y]; });
+    cy.nodes().forEach((n) => {
+      const p = n.position();
+      kept[n.id()] = [p.x, p.y];
+    });
     keepPositions(kept);
   }
 
   async function fullLayout(cy: cytoscape.Core, fromPositions: boolean) {
     const p = propsRef.current;
-    const nodes = cy.nodes().map((n) => ({ id: n.id(), size: n.data('size') as number, labelWidth: labelWidth(n.data('display') as string, p.fontSize), ...n.position() }));
+    const nodes = cy.nodes().map((n) => ({
+      id: n.id(),
+      size: n.data('size') as number,
+      labelWidth: labelWidth(n.data('display') as string, p.fontSize),
+      ...n.position(),
+    }));
     const edges = cy.edges().map((e) => [e.source().id(), e.target().id()] as [string, string]);
     performance.mark(`atlas-graph-layout-start-${p.name}`);
     hook.current.layoutPending = true;
-    const res = await runner.run({ mode: p.mode, nodes, edges, forces: p.settings.forces, fromPositions }).catch((e: unknown) => { console.error(e); return null; });
+    const res = await runner
+      .run({ mode: p.mode, nodes, edges, forces: p.settings.forces, fromPositions })
+      .catch((e: unknown) => {
+        console.error(e);
+        return null;
+      });
     if (!res || cy.destroyed()) return;
     hook.current.layoutPending = false;
     cy.batch(() => {
-      for (const [id, pos] of res.positions) { const n = cy.getElementById(id); if (n.nonempty()) n.position(pos); }
+      for (const [id, pos] of res.positions) {
+        const n = cy.getElementById(id);
+        if (n.nonempty()) n.position(pos);
+      }
     });
     hook.current.layoutRuns++;
     performance.measure(`atlas-graph-layout-${p.name}`, `atlas-graph-layout-start-${p.name}`);
@@ -204,7 +244,9 @@ export function GraphCanvas(props: GraphCanvasProps) {
     hook.current.ready = true;
     setReady(true);
     if (propsRef.current.name === 'global') {
-      cy.one('render', () => { if (!performance.getEntriesByName(FIRST_FRAME_MARK).length) performance.mark(FIRST_FRAME_MARK); });
+      cy.one('render', () => {
+        if (!performance.getEntriesByName(FIRST_FRAME_MARK).length) performance.mark(FIRST_FRAME_MARK);
+      });
       cy.forceRender();
     }
   }
@@ -212,20 +254,35 @@ export function GraphCanvas(props: GraphCanvasProps) {
   /** Fits the shown elements (or, with `first` false, centres on the current note), within readable zooms. */
   function fitView(cy: cytoscape.Core, first: boolean) {
     const p = propsRef.current;
-    if (!p.active) { fitted.current = false; return; }
+    if (!p.active) {
+      fitted.current = false;
+      return;
+    }
     cy.resize();
-    if (cy.width() === 0) { fitted.current = false; return; }
+    if (cy.width() === 0) {
+      fitted.current = false;
+      return;
+    }
     const shown = cy.elements(':visible');
     if (shown.empty()) return;
     const cur = p.currentPath ? cy.getElementById(p.currentPath) : null;
     if (first || p.refitOnCurrent) {
       cy.fit(shown, 24);
       const maxZoom = p.mode === 'map' ? 1.3 : 1.5;
-      if (cy.zoom() > maxZoom) { cy.zoom(maxZoom); cy.center(shown); }
+      if (cy.zoom() > maxZoom) {
+        cy.zoom(maxZoom);
+        cy.center(shown);
+      }
       if (p.minFitZoom && cy.zoom() < p.minFitZoom) {
         cy.zoom(p.minFitZoom);
         if (cur?.nonempty() && cur.visible()) cy.center(cur);
-        else cy.center(shown.nodes().sort((a, b) => (a as cytoscape.NodeSingular).position().y - (b as cytoscape.NodeSingular).position().y).slice(0, 6));
+        else
+          cy.center(
+            shown
+              .nodes()
+              .sort((a, b) => (a as cytoscape.NodeSingular).position().y - (b as cytoscape.NodeSingular).position().y)
+              .slice(0, 6),
+          );
       }
       fitted.current = true;
     } else if (cur?.nonempty() && cur.visible()) {
@@ -251,7 +308,12 @@ export function GraphCanvas(props: GraphCanvasProps) {
     cy.batch(() => {
       const gone = cy.elements().filter((e) => !want.has(e.id()));
       removedNodes = gone.nodes().length;
-      removedEdges = gone.edges().length + gone.nodes().connectedEdges().filter((e) => !gone.contains(e)).length;
+      removedEdges =
+        gone.edges().length +
+        gone
+          .nodes()
+          .connectedEdges()
+          .filter((e) => !gone.contains(e)).length;
       gone.remove();
       const freshNodes: cytoscape.ElementDefinition[] = [];
       for (const n of els.nodes) {
@@ -262,20 +324,44 @@ export function GraphCanvas(props: GraphCanvasProps) {
           freshNodes.push(k ? { ...n, position: { x: k[0], y: k[1] } } : { ...n, data: { ...n.data, unplaced: true } });
         } else {
           const d = have.data();
-          if (d.label !== n.data.label || d.size !== n.data.size || d.group !== n.data.group || d.kind !== n.data.kind || d.fontScale !== n.data.fontScale) {
-            have.data({ label: n.data.label, display: d.display === d.label ? n.data.label : d.display, size: n.data.size, group: n.data.group, kind: n.data.kind, fontScale: n.data.fontScale });
+          if (
+            d.label !== n.data.label ||
+            d.size !== n.data.size ||
+            d.group !== n.data.group ||
+            d.kind !== n.data.kind ||
+            d.fontScale !== n.data.fontScale
+          ) {
+            have.data({
+              label: n.data.label,
+              display: d.display === d.label ? n.data.label : d.display,
+              size: n.data.size,
+              group: n.data.group,
+              kind: n.data.kind,
+              fontScale: n.data.fontScale,
+            });
           }
         }
       }
       const added = cy.add(freshNodes);
-      added.filter('[?unplaced]').forEach((n) => { unplaced.push(n); n.removeData('unplaced'); });
+      added.filter('[?unplaced]').forEach((n) => {
+        unplaced.push(n);
+        n.removeData('unplaced');
+      });
       const freshEdges = els.edges.filter((e) => cy.getElementById(e.data.id as string).empty());
       addedEdges = freshEdges.length;
       cy.add(freshEdges);
     });
-    hook.current.lastApply = { added: unplaced.length + 0, removed: removedNodes, edgesAdded: addedEdges, edgesRemoved: removedEdges };
+    hook.current.lastApply = {
+      added: unplaced.length + 0,
+      removed: removedNodes,
+      edgesAdded: addedEdges,
+      edgesRemoved: removedEdges,
+    };
     const total = cy.nodes().length;
-    if (total === 0) { hook.current.lastApplyMs = performance.now() - t0; return; }
+    if (total === 0) {
+      hook.current.lastApplyMs = performance.now() - t0;
+      return;
+    }
     const noteChanged = lastSyncedCurrent.current !== p.currentPath;
     lastSyncedCurrent.current = p.currentPath;
     if (p.mode === 'map' || (p.refitOnCurrent && noteChanged && unplaced.length + removedNodes > 0)) {
@@ -283,7 +369,10 @@ export function GraphCanvas(props: GraphCanvasProps) {
       void fullLayout(cy, false);
     } else if (unplaced.length === 0) {
       // Every node had a kept position: draw at once, no layout.
-      if (firstSync) { markReady(cy); fitView(cy, true); }
+      if (firstSync) {
+        markReady(cy);
+        fitView(cy, true);
+      }
     } else if (unplaced.length === total) {
       void fullLayout(cy, false);
     } else if (unplaced.length > RELAYOUT_SHARE * total) {
@@ -291,7 +380,9 @@ export function GraphCanvas(props: GraphCanvasProps) {
       cy.batch(() => {
         for (const n of unplaced) {
           const nbs = n.neighborhood('node').map((m) => (m as cytoscape.NodeSingular).position());
-          const c = nbs.length ? { x: nbs.reduce((a, q) => a + q.x, 0) / nbs.length, y: nbs.reduce((a, q) => a + q.y, 0) / nbs.length } : { x: 0, y: 0 };
+          const c = nbs.length
+            ? { x: nbs.reduce((a, q) => a + q.x, 0) / nbs.length, y: nbs.reduce((a, q) => a + q.y, 0) / nbs.length }
+            : { x: 0, y: 0 };
           n.position({ x: c.x + (Math.random() - 0.5) * 40, y: c.y + (Math.random() - 0.5) * 40 });
         }
       });
@@ -299,8 +390,10 @@ export function GraphCanvas(props: GraphCanvasProps) {
     } else {
       placeNodes(cy, unplaced);
       if (p.keep) savePositions(cy);
-      if (firstSync) { markReady(cy); fitView(cy, true); }
-      else if (p.refitOnCurrent) fitView(cy, true);
+      if (firstSync) {
+        markReady(cy);
+        fitView(cy, true);
+      } else if (p.refitOnCurrent) fitView(cy, true);
     }
     hook.current.lastApplyMs = performance.now() - t0;
     applyHidden();
@@ -309,12 +402,21 @@ export function GraphCanvas(props: GraphCanvasProps) {
 
   function placeNodes(cy: cytoscape.Core, nodes: cytoscape.NodeSingular[]) {
     const newIds = new Set(nodes.map((n) => n.id()));
-    const others: Circle[] = cy.nodes().filter((n) => !newIds.has(n.id())).map((n) => ({ ...(n as cytoscape.NodeSingular).position(), r: (n.data('size') as number) / 2 }));
-    const bb = cy.nodes().filter((n) => !newIds.has(n.id())).boundingBox();
+    const others: Circle[] = cy
+      .nodes()
+      .filter((n) => !newIds.has(n.id()))
+      .map((n) => ({ ...(n as cytoscape.NodeSingular).position(), r: (n.data('size') as number) / 2 }));
+    const bb = cy
+      .nodes()
+      .filter((n) => !newIds.has(n.id()))
+      .boundingBox();
     const fallback = { x: bb.x2 + 40, y: (bb.y1 + bb.y2) / 2 };
     cy.batch(() => {
       for (const n of nodes) {
-        const nbs = n.neighborhood('node').filter((m) => !newIds.has(m.id())).map((m) => (m as cytoscape.NodeSingular).position());
+        const nbs = n
+          .neighborhood('node')
+          .filter((m) => !newIds.has(m.id()))
+          .map((m) => (m as cytoscape.NodeSingular).position());
         const r = (n.data('size') as number) / 2;
         const pos = placeNear(n.id(), r, nbs, others, fallback, propsRef.current.settings.forces.linkDistance);
         n.position(pos);
@@ -339,7 +441,15 @@ export function GraphCanvas(props: GraphCanvasProps) {
     });
     p.onShown?.(els, hidden);
   }
-  useEffect(applyHidden, [settings.filter, settings.tag, settings.folder, settings.orphans, settings.unresolved, revealed, currentPath]); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(applyHidden, [
+    settings.filter,
+    settings.tag,
+    settings.folder,
+    settings.orphans,
+    settings.unresolved,
+    revealed,
+    currentPath,
+  ]); // eslint-disable-line react-hooks/exhaustive-deps
 
   useEffect(restyle, [settings.arrows, settings.labelZoom, settings.linkThickness, settings.groups, props.fontSize]); // eslint-disable-line react-hooks/exhaustive-deps
 
@@ -359,10 +469,13 @@ export function GraphCanvas(props: GraphCanvasProps) {
     const { plan, progress } = propsRef.current.overlay;
     const current = propsRef.current.currentPath;
     cy.batch(() => {
-      cy.elements('.current, .neighbour, .current-edge, .learned, .learning, .plan, .plan-edge')
-        .removeClass('current neighbour current-edge learned learning plan plan-edge');
+      cy.elements('.current, .neighbour, .current-edge, .learned, .learning, .plan, .plan-edge').removeClass(
+        'current neighbour current-edge learned learning plan plan-edge',
+      );
       for (const [path, state] of Object.entries(progress)) cy.getElementById(path).addClass(state);
-      cy.nodes().forEach((n) => { if (n.data('display') !== n.data('label')) n.data('display', n.data('label')); });
+      cy.nodes().forEach((n) => {
+        if (n.data('display') !== n.data('label')) n.data('display', n.data('label'));
+      });
       if (plan) {
         const steps = plan.steps.map((s) => s.path);
         const inPlan = new Set(steps);
@@ -418,7 +531,11 @@ export function GraphCanvas(props: GraphCanvasProps) {
       if (next) setFocus(next);
     } else if (e.key === 'Enter' && focused?.nonempty()) {
       e.preventDefault();
-      propsRef.current.onOpen({ id: focused.id(), kind: focused.data('kind') as string, label: focused.data('label') as string });
+      propsRef.current.onOpen({
+        id: focused.id(),
+        kind: focused.data('kind') as string,
+        label: focused.data('label') as string,
+      });
     } else if (e.key === 'Escape') {
       cy.nodes('.kbd-focus').removeClass('kbd-focus');
       focusId.current = null;
@@ -438,11 +555,19 @@ export function GraphCanvas(props: GraphCanvasProps) {
         aria-label={props.label}
         aria-describedby={`graph-help-${props.name}`}
         onKeyDown={onKeyDown}
-        onBlur={() => { cyRef.current?.nodes('.kbd-focus').removeClass('kbd-focus'); }}
+        onBlur={() => {
+          cyRef.current?.nodes('.kbd-focus').removeClass('kbd-focus');
+        }}
       />
-      <span id={`graph-help-${props.name}`} className="sr-only">Arrow keys move between linked notes, Enter opens the note, Home goes to the current note.</span>
-      <span className="sr-only" aria-live="polite">{focusLabel}</span>
-      {!ready && data && data.nodes.length > 0 ? <p className="graph-status muted">Laying out {data.nodes.length} notes…</p> : null}
+      <span id={`graph-help-${props.name}`} className="sr-only">
+        Arrow keys move between linked notes, Enter opens the note, Home goes to the current note.
+      </span>
+      <span className="sr-only" aria-live="polite">
+        {focusLabel}
+      </span>
+      {!ready && data && data.nodes.length > 0 ? (
+        <p className="graph-status muted">Laying out {data.nodes.length} notes…</p>
+      ) : null}
       {data && data.nodes.length === 0 ? <p className="graph-status muted">No notes to show.</p> : null}
     </div>
   );

@@ -17,7 +17,17 @@ export interface LegendUse {
   plan: boolean;
 }
 
-function Swatch({ color, ring, dashed, shape }: { color: string; ring?: string; dashed?: boolean; shape?: 'square' | 'diamond' }) {
+function Swatch({
+  color,
+  ring,
+  dashed,
+  shape,
+}: {
+  color: string;
+  ring?: string;
+  dashed?: boolean;
+  shape?: 'square' | 'diamond';
+}) {
   return (
     <span
       className={`legend-swatch${shape ? ` ${shape}` : ''}`}
@@ -30,7 +40,15 @@ function Swatch({ color, ring, dashed, shape }: { color: string; ring?: string; 
 function Line({ color, style, arrow }: { color: string; style: 'solid' | 'dashed' | 'dotted'; arrow?: boolean }) {
   return (
     <svg className="legend-line" width="28" height="10" aria-hidden="true">
-      <line x1="1" y1="5" x2={arrow ? 20 : 27} y2="5" stroke={color} strokeWidth="2" strokeDasharray={style === 'dashed' ? '5 3' : style === 'dotted' ? '1.5 2.5' : undefined} />
+      <line
+        x1="1"
+        y1="5"
+        x2={arrow ? 20 : 27}
+        y2="5"
+        stroke={color}
+        strokeWidth="2"
+        strokeDasharray={style === 'dashed' ? '5 3' : style === 'dotted' ? '1.5 2.5' : undefined}
+      />
       {arrow ? <polygon points="20,1 27,5 20,9" fill={color} /> : null}
     </svg>
   );
@@ -38,24 +56,53 @@ function Line({ color, style, arrow }: { color: string; style: 'solid' | 'dashed
 
 export function GraphLegend({ use, theme }: { use: LegendUse; theme: GraphTheme }) {
   const items: { key: string; icon: React.ReactNode; text: string }[] = [];
-  use.groups.forEach((g, i) => { if (g.query.trim()) items.push({ key: `g${i}`, icon: <Swatch color={g.color} />, text: `Group: ${g.query}` }); });
-  if (use.kinds.has('note')) items.push({ key: 'note', icon: <Swatch color={theme.node} />, text: 'Note (size: links)' });
+  use.groups.forEach((g, i) => {
+    if (g.query.trim()) items.push({ key: `g${i}`, icon: <Swatch color={g.color} />, text: `Group: ${g.query}` });
+  });
+  if (use.kinds.has('note'))
+    items.push({ key: 'note', icon: <Swatch color={theme.node} />, text: 'Note (size: links)' });
   if (use.current) items.push({ key: 'current', icon: <Swatch color={theme.accent} />, text: 'Current note' });
   if (use.learned) items.push({ key: 'learned', icon: <Swatch color={theme.learned} />, text: 'Learned' });
   if (use.learning) items.push({ key: 'learning', icon: <Swatch color={theme.learning} />, text: 'Learning' });
-  if (use.plan) items.push({ key: 'plan', icon: <Swatch color={theme.node} ring={theme.prereq} />, text: 'In plan (numbered in order)' });
-  if (use.kinds.has('unresolved')) items.push({ key: 'unresolved', icon: <Swatch color="transparent" ring={theme.muted} dashed />, text: 'Unresolved (no such note yet)' });
-  if (use.kinds.has('attachment')) items.push({ key: 'attachment', icon: <Swatch color={theme.muted} shape="square" />, text: 'Attachment' });
-  if (use.kinds.has('tag')) items.push({ key: 'tag', icon: <Swatch color={theme.accent} shape="diamond" />, text: 'Tag' });
-  if (use.edgeTypes.has('link')) items.push({ key: 'e-link', icon: <Line color={theme.edge} style="solid" />, text: 'Link' });
-  if (use.edgeTypes.has('embed')) items.push({ key: 'e-embed', icon: <Line color={theme.edge} style="dotted" />, text: 'Embed' });
-  if (use.edgeTypes.has('prereq')) items.push({ key: 'e-prereq', icon: <Line color={theme.prereq} style="solid" arrow />, text: 'Prerequisite → the note that needs it' });
-  if (use.edgeTypes.has('property')) items.push({ key: 'e-property', icon: <Line color={theme.edge} style="dashed" />, text: 'Other property link' });
-  if (use.edgeTypes.has('tag')) items.push({ key: 'e-tag', icon: <Line color={theme.accent} style="dotted" />, text: 'Tag of a note' });
+  if (use.plan)
+    items.push({
+      key: 'plan',
+      icon: <Swatch color={theme.node} ring={theme.prereq} />,
+      text: 'In plan (numbered in order)',
+    });
+  if (use.kinds.has('unresolved'))
+    items.push({
+      key: 'unresolved',
+      icon: <Swatch color="transparent" ring={theme.muted} dashed />,
+      text: 'Unresolved (no such note yet)',
+    });
+  if (use.kinds.has('attachment'))
+    items.push({ key: 'attachment', icon: <Swatch color={theme.muted} shape="square" />, text: 'Attachment' });
+  if (use.kinds.has('tag'))
+    items.push({ key: 'tag', icon: <Swatch color={theme.accent} shape="diamond" />, text: 'Tag' });
+  if (use.edgeTypes.has('link'))
+    items.push({ key: 'e-link', icon: <Line color={theme.edge} style="solid" />, text: 'Link' });
+  if (use.edgeTypes.has('embed'))
+    items.push({ key: 'e-embed', icon: <Line color={theme.edge} style="dotted" />, text: 'Embed' });
+  if (use.edgeTypes.has('prereq'))
+    items.push({
+      key: 'e-prereq',
+      icon: <Line color={theme.prereq} style="solid" arrow />,
+      text: 'Prerequisite → the note that needs it',
+    });
+  if (use.edgeTypes.has('property'))
+    items.push({ key: 'e-property', icon: <Line color={theme.edge} style="dashed" />, text: 'Other property link' });
+  if (use.edgeTypes.has('tag'))
+    items.push({ key: 'e-tag', icon: <Line color={theme.accent} style="dotted" />, text: 'Tag of a note' });
   return (
     <section aria-label="Graph legend" className="graph-legend">
       <ul>
-        {items.map((it) => <li key={it.key}>{it.icon}<span>{it.text}</span></li>)}
+        {items.map((it) => (
+          <li key={it.key}>
+            {it.icon}
+            <span>{it.text}</span>
+          </li>
+        ))}
       </ul>
     </section>
   );

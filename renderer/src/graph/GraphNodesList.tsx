@@ -16,17 +16,35 @@ export function GraphNodesList({ nodes, onOpen }: { nodes: GraphNodeRef[]; onOpe
     return [...list].sort((a, b) => a.label.localeCompare(b.label));
   }, [nodes, query]);
   const scrollRef = useRef<HTMLDivElement>(null);
-  const v = useVirtualizer({ count: shown.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_PX, overscan: 8 });
+  const v = useVirtualizer({
+    count: shown.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_PX,
+    overscan: 8,
+  });
   return (
     <div className="graph-nodes">
-      <input type="search" aria-label="Search graph nodes" placeholder={`Search ${nodes.length} nodes…`} value={query} onChange={(e) => setQuery(e.target.value)} />
+      <input
+        type="search"
+        aria-label="Search graph nodes"
+        placeholder={`Search ${nodes.length} nodes…`}
+        value={query}
+        onChange={(e) => setQuery(e.target.value)}
+      />
       <div ref={scrollRef} className="graph-nodes-scroll">
         <ul aria-label="Graph nodes" style={{ height: v.getTotalSize(), position: 'relative' }}>
           {v.getVirtualItems().map((row) => {
             const n = shown[row.index];
             return (
-              <li key={n.id} style={{ position: 'absolute', top: row.start, left: 0, right: 0, height: ROW_PX }} aria-setsize={shown.length} aria-posinset={row.index + 1}>
-                <button className={`graph-node-item ${n.kind}`} title={n.id} onClick={() => onOpen(n)}>{n.label}</button>
+              <li
+                key={n.id}
+                style={{ position: 'absolute', top: row.start, left: 0, right: 0, height: ROW_PX }}
+                aria-setsize={shown.length}
+                aria-posinset={row.index + 1}
+              >
+                <button type="button" className={`graph-node-item ${n.kind}`} title={n.id} onClick={() => onOpen(n)}>
+                  {n.label}
+                </button>
               </li>
             );
           })}

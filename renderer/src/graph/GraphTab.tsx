@@ -49,16 +49,29 @@ export function GraphTab(props: GraphTabProps) {
   }, [props.tagFilter]);
 
   useEffect(() => {
-    if (!needsExtra) { setExtra(null); return; }
+    if (!needsExtra) {
+      setExtra(null);
+      return;
+    }
     let live = true;
     api.graph({ includeUnresolved: true, includeAttachments: settings.attachments, includeTags: settings.tags }).then(
-      (g) => { if (live) setExtra(g); }, (e) => { if (live) props.onError(e); },
+      (g) => {
+        if (live) setExtra(g);
+      },
+      (e) => {
+        if (live) props.onError(e);
+      },
     );
-    return () => { live = false; };
+    return () => {
+      live = false;
+    };
   }, [needsExtra, settings.attachments, settings.tags, props.refreshKey]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const data = ready ? (needsExtra ? extra : props.data) : null;
-  const map = useMemo(() => (mapMode && props.data ? mapSubgraph(props.data, props.overlay.plan, props.currentPath) : null), [mapMode, props.data, props.overlay.plan, props.currentPath]);
+  const map = useMemo(
+    () => (mapMode && props.data ? mapSubgraph(props.data, props.overlay.plan, props.currentPath) : null),
+    [mapMode, props.data, props.overlay.plan, props.currentPath],
+  );
   const theme = useMemo(() => readTheme(), [props.active]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const open = (n: GraphNodeRef) => {
@@ -66,16 +79,40 @@ export function GraphTab(props: GraphTabProps) {
     else if (n.kind === 'tag') updateSettings({ tag: n.label.replace(/^#/, ''), controlsOpen: true });
     else props.onOpenNote(n.id);
   };
-  const onShown = (els: GraphElements, hidden: Set<string>) => setLegend(legendUse(els, hidden, props.overlay, props.currentPath, settings.groups));
+  const onShown = (els: GraphElements, hidden: Set<string>) =>
+    setLegend(legendUse(els, hidden, props.overlay, props.currentPath, settings.groups));
   const count = legend?.shown.length ?? 0;
 
   return (
     <section aria-label="Graph" className="graph-tab" hidden={!props.active}>
       <div className="graph-toolbar">
-        <button aria-pressed={mapMode} onClick={() => setMapMode((v) => !v)} title="Each concept below its prerequisites">Learning map</button>
-        {map ? <span className="muted graph-scope">{map.scope === 'plan' ? 'the plan' : map.scope === 'closure' ? 'prerequisites of the current note' : 'all prerequisites'}</span> : null}
+        <button
+          type="button"
+          aria-pressed={mapMode}
+          onClick={() => setMapMode((v) => !v)}
+          title="Each concept below its prerequisites"
+        >
+          Learning map
+        </button>
+        {map ? (
+          <span className="muted graph-scope">
+            {map.scope === 'plan'
+              ? 'the plan'
+              : map.scope === 'closure'
+                ? 'prerequisites of the current note'
+                : 'all prerequisites'}
+          </span>
+        ) : null}
         {settings.tag ? (
-          <button className="chip" onClick={() => { updateSettings({ tag: '' }); props.onClearTagFilter(); }} aria-label={`Clear tag filter ${settings.tag}`}>
+          <button
+            type="button"
+            className="chip"
+            onClick={() => {
+              updateSettings({ tag: '' });
+              props.onClearTagFilter();
+            }}
+            aria-label={`Clear tag filter ${settings.tag}`}
+          >
             #{settings.tag} ×
           </button>
         ) : null}
@@ -84,17 +121,37 @@ export function GraphTab(props: GraphTabProps) {
       <div className="graph-body">
         <div className="graph-main" hidden={mapMode}>
           <GraphCanvas
-            name="global" label="Graph of the vault" data={data} settings={settings} currentPath={props.currentPath}
-            overlay={props.overlay} active={props.active && !mapMode} mode="force" fontSize={11} keep filters
-            onOpen={open} onShown={mapMode ? undefined : onShown}
+            name="global"
+            label="Graph of the vault"
+            data={data}
+            settings={settings}
+            currentPath={props.currentPath}
+            overlay={props.overlay}
+            active={props.active && !mapMode}
+            mode="force"
+            fontSize={11}
+            keep
+            filters
+            onOpen={open}
+            onShown={mapMode ? undefined : onShown}
           />
         </div>
         {map ? (
           <div className="graph-main">
             <GraphCanvas
-              name="map" label="Learning map" data={map.data} settings={settings} currentPath={props.currentPath}
-              overlay={props.overlay} active={props.active} mode="map" fontSize={13} refitOnCurrent minFitZoom={0.7}
-              onOpen={open} onShown={onShown}
+              name="map"
+              label="Learning map"
+              data={map.data}
+              settings={settings}
+              currentPath={props.currentPath}
+              overlay={props.overlay}
+              active={props.active}
+              mode="map"
+              fontSize={13}
+              refitOnCurrent
+              minFitZoom={0.7}
+              onOpen={open}
+              onShown={onShown}
             />
           </div>
         ) : null}

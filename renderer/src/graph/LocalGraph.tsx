@@ -36,18 +36,29 @@ export function LocalGraph(props: LocalGraphProps) {
   const [data, setData] = useState<GraphData | null>(null);
   const [expanded, setExpanded] = useState<string[]>([]);
 
-  useEffect(() => { setExpanded([]); }, [props.currentPath]);
+  useEffect(() => {
+    setExpanded([]);
+  }, [props.currentPath]);
 
   useEffect(() => {
     const path = props.currentPath;
-    if (!path) { setData(null); return; }
+    if (!path) {
+      setData(null);
+      return;
+    }
     let live = true;
     const opts = { incoming: l.incoming, outgoing: l.outgoing, neighbourLinks: l.neighbourLinks };
     Promise.all([api.neighbourhood(path, l.depth, opts), ...expanded.map((p) => api.neighbourhood(p, 1, opts))]).then(
-      ([base, ...more]) => { if (live) setData(more.reduce(merge, base)); },
-      (e) => { if (live) props.onError(e); },
+      ([base, ...more]) => {
+        if (live) setData(more.reduce(merge, base));
+      },
+      (e) => {
+        if (live) props.onError(e);
+      },
     );
-    return () => { live = false; };
+    return () => {
+      live = false;
+    };
   }, [props.currentPath, props.refreshKey, l.depth, l.incoming, l.outgoing, l.neighbourLinks, expanded]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const setLocal = (patch: Partial<typeof l>) => updateSettings({ local: { ...l, ...patch } });
@@ -60,21 +71,64 @@ export function LocalGraph(props: LocalGraphProps) {
       <div className="local-graph-bar">
         <h2>Local graph</h2>
         <span className="muted graph-count">{data?.nodes.length ?? 0} nodes</span>
-        <button className="small" onClick={props.onOpenGraphView} title="Open the whole vault's graph (Ctrl+G)">Open graph view</button>
+        <button
+          type="button"
+          className="small"
+          onClick={props.onOpenGraphView}
+          title="Open the whole vault's graph (Ctrl+G)"
+        >
+          Open graph view
+        </button>
       </div>
       <div className="local-graph-controls">
-        <label>Depth <input type="range" aria-label="Depth" min={1} max={3} step={1} value={l.depth} onChange={(e) => setLocal({ depth: Number(e.target.value) })} /> {l.depth}</label>
-        <label><input type="checkbox" checked={l.incoming} onChange={(e) => setLocal({ incoming: e.target.checked })} /> Incoming</label>
-        <label><input type="checkbox" checked={l.outgoing} onChange={(e) => setLocal({ outgoing: e.target.checked })} /> Outgoing</label>
-        <label><input type="checkbox" checked={l.neighbourLinks} onChange={(e) => setLocal({ neighbourLinks: e.target.checked })} /> Neighbour links</label>
+        <label>
+          Depth{' '}
+          <input
+            type="range"
+            aria-label="Depth"
+            min={1}
+            max={3}
+            step={1}
+            value={l.depth}
+            onChange={(e) => setLocal({ depth: Number(e.target.value) })}
+          />{' '}
+          {l.depth}
+        </label>
+        <label>
+          <input type="checkbox" checked={l.incoming} onChange={(e) => setLocal({ incoming: e.target.checked })} />{' '}
+          Incoming
+        </label>
+        <label>
+          <input type="checkbox" checked={l.outgoing} onChange={(e) => setLocal({ outgoing: e.target.checked })} />{' '}
+          Outgoing
+        </label>
+        <label>
+          <input
+            type="checkbox"
+            checked={l.neighbourLinks}
+            onChange={(e) => setLocal({ neighbourLinks: e.target.checked })}
+          />{' '}
+          Neighbour links
+        </label>
       </div>
       {props.currentPath ? (
         <GraphCanvas
-          name="local" label="Local graph of the current note" data={data} settings={settings} currentPath={props.currentPath}
-          overlay={props.overlay} active mode="force" fontSize={12} refitOnCurrent
-          onOpen={open} onExpand={(id) => setExpanded((x) => (x.includes(id) ? x : [...x, id]))}
+          name="local"
+          label="Local graph of the current note"
+          data={data}
+          settings={settings}
+          currentPath={props.currentPath}
+          overlay={props.overlay}
+          active
+          mode="force"
+          fontSize={12}
+          refitOnCurrent
+          onOpen={open}
+          onExpand={(id) => setExpanded((x) => (x.includes(id) ? x : [...x, id]))}
         />
-      ) : <p className="muted">Open a note to see its local graph.</p>}
+      ) : (
+        <p className="muted">Open a note to see its local graph.</p>
+      )}
     </div>
   );
 }

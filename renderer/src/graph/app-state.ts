@@ -21,8 +21,13 @@ export interface GraphAppState {
 }
 
 let state: GraphAppState = {
-  data: null, overlay: { plan: null, progress: {} }, tags: [], tagFilter: null, activeNote: null,
-  onClearTagFilter: () => undefined, onCreateNote: () => undefined,
+  data: null,
+  overlay: { plan: null, progress: {} },
+  tags: [],
+  tagFilter: null,
+  activeNote: null,
+  onClearTagFilter: () => undefined,
+  onCreateNote: () => undefined,
 };
 /** The last note that was active: the graph's current note. */
 let lastNote: string | null = null;
@@ -33,8 +38,12 @@ let snapshot: GraphAppState & { currentPath: string | null } = { ...state, curre
 
 export function setGraphAppState(next: GraphAppState): void {
   if (next.activeNote) lastNote = next.activeNote;
-  const changed = next.data !== state.data || next.overlay !== state.overlay || next.tags !== state.tags
-    || next.tagFilter !== state.tagFilter || snapshot.currentPath !== lastNote;
+  const changed =
+    next.data !== state.data ||
+    next.overlay !== state.overlay ||
+    next.tags !== state.tags ||
+    next.tagFilter !== state.tagFilter ||
+    snapshot.currentPath !== lastNote;
   state = next;
   if (!changed) return;
   snapshot = { ...state, currentPath: lastNote };
@@ -43,7 +52,13 @@ export function setGraphAppState(next: GraphAppState): void {
 }
 
 export function useGraphAppState(): GraphAppState & { currentPath: string | null } {
-  return useSyncExternalStore((l) => { listeners.add(l); return () => listeners.delete(l); }, () => snapshot);
+  return useSyncExternalStore(
+    (l) => {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
+    () => snapshot,
+  );
 }
 
 export function lastActiveNote(): string | null {

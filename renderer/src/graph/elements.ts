@@ -35,7 +35,10 @@ export function nodeSize(degree: number, byLinks: boolean): number {
 }
 
 /** Elements of `data` with sizes and group indexes from `settings`. */
-export function toElements(data: GraphData, settings: Pick<GraphSettings, 'groups' | 'nodeSizeByLinks'>): GraphElements {
+export function toElements(
+  data: GraphData,
+  settings: Pick<GraphSettings, 'groups' | 'nodeSizeByLinks'>,
+): GraphElements {
   const byId = new Map(data.nodes.map((n) => [n.id, n]));
   const degree = new Map<string, number>();
   const seen = new Set<string>();
@@ -55,8 +58,12 @@ export function toElements(data: GraphData, settings: Pick<GraphSettings, 'group
   const nodes: cytoscape.ElementDefinition[] = data.nodes.map((n) => ({
     group: 'nodes',
     data: {
-      id: n.id, label: n.label, display: n.label, kind: n.kind,
-      size: nodeSize(degree.get(n.id) ?? 0, settings.nodeSizeByLinks), group: groups.get(n.id) ?? -1,
+      id: n.id,
+      label: n.label,
+      display: n.label,
+      kind: n.kind,
+      size: nodeSize(degree.get(n.id) ?? 0, settings.nodeSizeByLinks),
+      group: groups.get(n.id) ?? -1,
       // Hubs get larger labels, so zooming out drops the labels of small nodes first (as Obsidian fades them).
       fontScale: Math.round(Math.min(1.7, 0.9 + 0.12 * Math.sqrt(degree.get(n.id) ?? 0)) * 100) / 100,
     },
@@ -73,11 +80,12 @@ export function hiddenIds(els: GraphElements, s: GraphSettings, currentPath: str
   const text = s.filter.trim().toLowerCase();
   for (const n of els.byId.values()) {
     if (n.id === currentPath) continue;
-    const hide = (!s.unresolved && n.kind === 'unresolved')
-      || (!s.orphans && n.kind === 'note' && !els.degree.get(n.id))
-      || (text !== '' && !n.label.toLowerCase().includes(text) && !n.id.toLowerCase().includes(text))
-      || (s.tag.trim() !== '' && n.kind !== 'tag' && !hasTag(n.tags, s.tag))
-      || (s.folder.trim() !== '' && !inFolder(n.id, s.folder));
+    const hide =
+      (!s.unresolved && n.kind === 'unresolved') ||
+      (!s.orphans && n.kind === 'note' && !els.degree.get(n.id)) ||
+      (text !== '' && !n.label.toLowerCase().includes(text) && !n.id.toLowerCase().includes(text)) ||
+      (s.tag.trim() !== '' && n.kind !== 'tag' && !hasTag(n.tags, s.tag)) ||
+      (s.folder.trim() !== '' && !inFolder(n.id, s.folder));
     if (hide) hidden.add(n.id);
   }
   return hidden;

@@ -13,7 +13,10 @@ export type NodeMatcher = (n: GraphNode) => boolean;
 export function hasTag(tags: readonly string[], tag: string): boolean {
   const t = tag.replace(/^#/, '').toLowerCase();
   if (!t) return true;
-  return tags.some((x) => { const l = x.toLowerCase(); return l === t || l.startsWith(`${t}/`); });
+  return tags.some((x) => {
+    const l = x.toLowerCase();
+    return l === t || l.startsWith(`${t}/`);
+  });
 }
 
 /** True when `path` lies under `folder` ('' or '/' is the whole vault). */
@@ -33,8 +36,11 @@ export function matcherOf(query: string): NodeMatcher | null {
   }
   const [, key, value] = m;
   switch (key.toLowerCase()) {
-    case 'tag': return (n) => n.tags.length > 0 && hasTag(n.tags, value);
-    case 'path': case 'folder': return (n) => n.kind !== 'unresolved' && n.kind !== 'tag' && inFolder(n.id, value);
+    case 'tag':
+      return (n) => n.tags.length > 0 && hasTag(n.tags, value);
+    case 'path':
+    case 'folder':
+      return (n) => n.kind !== 'unresolved' && n.kind !== 'tag' && inFolder(n.id, value);
     default: {
       const level = Number(value);
       return (n) => n.level != null && n.level === level;

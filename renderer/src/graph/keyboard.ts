@@ -4,7 +4,12 @@
  */
 import type cytoscape from 'cytoscape';
 
-const DIRS: Record<string, [number, number]> = { ArrowRight: [1, 0], ArrowLeft: [-1, 0], ArrowDown: [0, 1], ArrowUp: [0, -1] };
+const DIRS: Record<string, [number, number]> = {
+  ArrowRight: [1, 0],
+  ArrowLeft: [-1, 0],
+  ArrowDown: [0, 1],
+  ArrowUp: [0, -1],
+};
 
 /** The neighbour of `from` best matching arrow `key`, or null. */
 export function neighbourInDirection(from: cytoscape.NodeSingular, key: string): cytoscape.NodeSingular | null {
@@ -22,7 +27,10 @@ export function neighbourInDirection(from: cytoscape.NodeSingular, key: string):
     const cos = (dx * dir[0] + dy * dir[1]) / d;
     if (cos < Math.cos((80 * Math.PI) / 180)) return;
     const score = cos * 2 - d / 2000;
-    if (score > bestScore) { bestScore = score; best = n; }
+    if (score > bestScore) {
+      bestScore = score;
+      best = n;
+    }
   });
   return best;
 }

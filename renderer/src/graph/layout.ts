@@ -35,7 +35,10 @@ export class LayoutRunner {
   /** Positions by node id, or null when superseded by a newer call or the runner was disposed. */
   async run(input: LayoutInput): Promise<{ positions: Map<string, { x: number; y: number }>; ms: number } | null> {
     const id = ++this.seq;
-    for (const [k, resolve] of this.pending) { resolve(null); this.pending.delete(k); }
+    for (const [k, resolve] of this.pending) {
+      resolve(null);
+      this.pending.delete(k);
+    }
     const n = input.nodes.length;
     const index = new Map(input.nodes.map((node, i) => [node.id, i]));
     const edges: number[] = [];
@@ -45,15 +48,29 @@ export class LayoutRunner {
       if (a !== undefined && b !== undefined && a !== b) edges.push(a, b);
     }
     const start = input.fromPositions && input.nodes.every((x) => x.x !== undefined) ? new Float64Array(2 * n) : null;
-    if (start) input.nodes.forEach((x, i) => { start[2 * i] = x.x!; start[2 * i + 1] = x.y!; });
+    if (start)
+      input.nodes.forEach((x, i) => {
+        start[2 * i] = x.x!;
+        start[2 * i + 1] = x.y!;
+      });
     const req: LayoutRequest = {
-      id, mode: input.mode, ids: input.nodes.map((x) => x.id),
-      sizes: Float32Array.from(input.nodes, (x) => x.size), labelWidths: Float32Array.from(input.nodes, (x) => x.labelWidth),
-      start, edges: Uint32Array.from(edges), forces: input.forces,
+      id,
+      mode: input.mode,
+      ids: input.nodes.map((x) => x.id),
+      sizes: Float32Array.from(input.nodes, (x) => x.size),
+      labelWidths: Float32Array.from(input.nodes, (x) => x.labelWidth),
+      start,
+      edges: Uint32Array.from(edges),
+      forces: input.forces,
     };
     const res = await new Promise<LayoutResult | null>((resolve) => {
       this.pending.set(id, resolve);
-      this.ensure().postMessage(req, [req.sizes.buffer, req.labelWidths.buffer, req.edges.buffer, ...(start ? [start.buffer] : [])]);
+      this.ensure().postMessage(req, [
+        req.sizes.buffer,
+        req.labelWidths.buffer,
+        req.edges.buffer,
+        ...(start ? [start.buffer] : []),
+      ]);
     });
     if (!res) return null;
     if (res.error) throw new Error(`graph layout failed: ${res.error}`);

@@ -24,35 +24,53 @@ function run(req: LayoutRequest): Float64Array {
     const w = req.mode === 'map' ? Math.max(req.sizes[i], req.labelWidths[i]) : req.sizes[i];
     const h = req.mode === 'map' ? req.sizes[i] + 18 : req.sizes[i];
     elements.push({
-      group: 'nodes', data: { id: String(i), w, h },
+      group: 'nodes',
+      data: { id: String(i), w, h },
       position: req.start ? { x: req.start[2 * i], y: req.start[2 * i + 1] } : { x: 0, y: 0 },
     });
   }
   for (let k = 0; k < req.edges.length; k += 2) {
-    elements.push({ group: 'edges', data: { id: `e${k}`, source: String(req.edges[k]), target: String(req.edges[k + 1]) } });
+    elements.push({
+      group: 'edges',
+      data: { id: `e${k}`, source: String(req.edges[k]), target: String(req.edges[k + 1]) },
+    });
   }
   const cy = cytoscape({
-    headless: true, styleEnabled: true, elements,
+    headless: true,
+    styleEnabled: true,
+    elements,
     style: [{ selector: 'node', style: { width: 'data(w)', height: 'data(h)' } }],
   });
   const f = req.forces;
-  const opts = req.mode === 'map'
-    ? { name: 'dagre', rankDir: 'TB', nodeSep: 36, rankSep: 64, animate: false, fit: false }
-    : {
-        name: 'fcose', animate: false, fit: false, randomize: !req.start,
-        quality: n > DRAFT_ABOVE ? 'draft' : 'default',
-        numIter: n > DRAFT_ABOVE ? 800 : 2500,
-        ...(n > DRAFT_ABOVE ? { sampleSize: 10, piTol: 0.001 } : {}),
-        nodeRepulsion: f.repel * 1000, idealEdgeLength: f.linkDistance, edgeElasticity: f.linkForce,
-        gravity: f.centre, gravityRange: 3.8, nodeSeparation: 60, packComponents: true, tile: true,
-        nodeDimensionsIncludeLabels: false, uniformNodeDimensions: false,
-      };
+  const opts =
+    req.mode === 'map'
+      ? { name: 'dagre', rankDir: 'TB', nodeSep: 36, rankSep: 64, animate: false, fit: false }
+      : {
+          name: 'fcose',
+          animate: false,
+          fit: false,
+          randomize: !req.start,
+          quality: n > DRAFT_ABOVE ? 'draft' : 'default',
+          numIter: n > DRAFT_ABOVE ? 800 : 2500,
+          ...(n > DRAFT_ABOVE ? { sampleSize: 10, piTol: 0.001 } : {}),
+          nodeRepulsion: f.repel * 1000,
+          idealEdgeLength: f.linkDistance,
+          edgeElasticity: f.linkForce,
+          gravity: f.centre,
+          gravityRange: 3.8,
+          nodeSeparation: 60,
+          packComponents: true,
+          tile: true,
+          nodeDimensionsIncludeLabels: false,
+          uniformNodeDimensions: false,
+        };
   cy.layout(opts as unknown as cytoscape.LayoutOptions).run();
   const out = new Float64Array(2 * n);
   cy.nodes().forEach((node) => {
     const i = Number(node.id());
     const p = node.position();
-    out[2 * i] = p.x; out[2 * i + 1] = p.y;
+    out[2 * i] = p.x;
+    out[2 * i + 1] = p.y;
   });
   cy.destroy();
   const gap = req.mode === 'map' ? 12 : 6;

@@ -23,13 +23,18 @@ export function mapSubgraph(data: GraphData, plan: LearningPlan | null, currentP
     const needs = new Map<string, string[]>();
     for (const e of prereq) {
       const list = needs.get(e.source);
-      if (list) list.push(e.target); else needs.set(e.source, [e.target]);
+      if (list) list.push(e.target);
+      else needs.set(e.source, [e.target]);
     }
     if (currentPath && needs.has(currentPath)) {
       keep = new Set([currentPath]);
       const stack = [currentPath];
       while (stack.length) {
-        for (const q of needs.get(stack.pop()!) ?? []) if (!keep.has(q)) { keep.add(q); stack.push(q); }
+        for (const q of needs.get(stack.pop()!) ?? [])
+          if (!keep.has(q)) {
+            keep.add(q);
+            stack.push(q);
+          }
       }
       scope = 'closure';
     } else {

@@ -14,11 +14,12 @@ export function removeOverlaps(xy: Float64Array, sizes: ArrayLike<number>, gap =
   let pass = 0;
   for (; pass < maxPasses; pass++) {
     const grid = new Map<number, number[]>();
-    const key = (cx: number, cy: number) => cx * 73856093 ^ cy * 19349663;
+    const key = (cx: number, cy: number) => (cx * 73856093) ^ (cy * 19349663);
     for (let i = 0; i < n; i++) {
       const k = key(Math.floor(xy[2 * i] / cell), Math.floor(xy[2 * i + 1] / cell));
       const bucket = grid.get(k);
-      if (bucket) bucket.push(i); else grid.set(k, [i]);
+      if (bucket) bucket.push(i);
+      else grid.set(k, [i]);
     }
     let moved = false;
     for (let i = 0; i < n; i++) {
@@ -35,10 +36,20 @@ export function removeOverlaps(xy: Float64Array, sizes: ArrayLike<number>, gap =
             let vy = xy[2 * j + 1] - xy[2 * i + 1];
             let d = Math.hypot(vx, vy);
             if (d >= min) continue;
-            if (d < 1e-6) { const a = (i * 2.399963) % (2 * Math.PI); vx = Math.cos(a); vy = Math.sin(a); d = 1; } else { vx /= d; vy /= d; }
+            if (d < 1e-6) {
+              const a = (i * 2.399963) % (2 * Math.PI);
+              vx = Math.cos(a);
+              vy = Math.sin(a);
+              d = 1;
+            } else {
+              vx /= d;
+              vy /= d;
+            }
             const push = (min - (d < 1e-6 ? 0 : d)) / 2 + 0.01;
-            xy[2 * i] -= vx * push; xy[2 * i + 1] -= vy * push;
-            xy[2 * j] += vx * push; xy[2 * j + 1] += vy * push;
+            xy[2 * i] -= vx * push;
+            xy[2 * i + 1] -= vy * push;
+            xy[2 * j] += vx * push;
+            xy[2 * j + 1] += vy * push;
             moved = true;
           }
         }

@@ -3,7 +3,11 @@
  * stable angle from its id), moved outwards along a spiral until it overlaps no other node. No other node moves,
  * so a new note settles near its neighbours without reshuffling the picture.
  */
-export interface Circle { x: number; y: number; r: number }
+export interface Circle {
+  x: number;
+  y: number;
+  r: number;
+}
 
 function hashAngle(id: string): number {
   let h = 2166136261;
@@ -12,7 +16,15 @@ function hashAngle(id: string): number {
 }
 
 /** A free spot for a node of radius `r` near `neighbours` (or near `fallback` when it has none). */
-export function placeNear(id: string, r: number, neighbours: { x: number; y: number }[], others: Circle[], fallback: { x: number; y: number }, distance: number, gap = 6): { x: number; y: number } {
+export function placeNear(
+  id: string,
+  r: number,
+  neighbours: { x: number; y: number }[],
+  others: Circle[],
+  fallback: { x: number; y: number },
+  distance: number,
+  gap = 6,
+): { x: number; y: number } {
   let cx = fallback.x;
   let cy = fallback.y;
   if (neighbours.length) {

@@ -15,13 +15,23 @@ export const GRAPH_VIEW = 'graph';
 
 function GraphViewTab(props: ViewProps) {
   const s = useGraphAppState();
-  useEffect(() => { setGraphShown(props.visible); }, [props.visible]);
+  useEffect(() => {
+    setGraphShown(props.visible);
+  }, [props.visible]);
   useEffect(() => () => setGraphShown(false), []);
   return (
     <GraphTab
-      data={s.data} currentPath={s.currentPath} overlay={s.overlay} active={props.visible} refreshKey={props.refreshKey}
-      tagFilter={s.tagFilter} tags={s.tags} onClearTagFilter={s.onClearTagFilter}
-      onOpenNote={(p) => openFromGraph(props, p)} onCreateNote={s.onCreateNote} onError={(e) => props.app.showError(e)}
+      data={s.data}
+      currentPath={s.currentPath}
+      overlay={s.overlay}
+      active={props.visible}
+      refreshKey={props.refreshKey}
+      tagFilter={s.tagFilter}
+      tags={s.tags}
+      onClearTagFilter={s.onClearTagFilter}
+      onOpenNote={(p) => openFromGraph(props, p)}
+      onCreateNote={s.onCreateNote}
+      onError={(e) => props.app.showError(e)}
     />
   );
 }
@@ -40,9 +50,13 @@ function LocalGraphPane(props: ViewProps) {
   const s = useGraphAppState();
   return (
     <LocalGraph
-      currentPath={props.currentPath ?? s.currentPath} overlay={s.overlay} refreshKey={props.refreshKey}
-      onOpenNote={(p) => props.app.openNote(p)} onCreateNote={s.onCreateNote}
-      onOpenGraphView={() => props.app.openView(GRAPH_VIEW)} onError={(e) => props.app.showError(e)}
+      currentPath={props.currentPath ?? s.currentPath}
+      overlay={s.overlay}
+      refreshKey={props.refreshKey}
+      onOpenNote={(p) => props.app.openNote(p)}
+      onCreateNote={s.onCreateNote}
+      onOpenGraphView={() => props.app.openView(GRAPH_VIEW)}
+      onError={(e) => props.app.showError(e)}
     />
   );
 }
@@ -51,7 +65,9 @@ registerView({ kind: GRAPH_VIEW, title: 'Graph view', area: 'main', render: (p) 
 registerView({ kind: 'local-graph', title: 'Local graph', area: 'right', render: (p) => <LocalGraphPane {...p} /> });
 
 registerCommand({
-  id: 'graph:open', name: 'Open graph view', shortcut: 'Mod+G',
+  id: 'graph:open',
+  name: 'Open graph view',
+  shortcut: 'Mod+G',
   run: (app) => {
     const back = lastActiveNote();
     if (isGraphShown() && back) app.openNote(back);
@@ -60,6 +76,9 @@ registerCommand({
 });
 
 registerCommand({
-  id: 'graph:open-local', name: 'Open local graph',
-  run: () => { document.querySelector<HTMLElement>('[data-testid="graph-canvas-local"]')?.focus(); },
+  id: 'graph:open-local',
+  name: 'Open local graph',
+  run: () => {
+    document.querySelector<HTMLElement>('[data-testid="graph-canvas-local"]')?.focus();
+  },
 });

@@ -57,10 +57,18 @@ export interface GraphSettings {
 export const DEFAULT_FORCES: GraphForces = { centre: 0.25, repel: 16, linkForce: 0.45, linkDistance: 150 };
 
 export const DEFAULT_SETTINGS: GraphSettings = {
-  filter: '', tag: '', folder: '',
-  orphans: true, unresolved: true, attachments: false, tags: false,
+  filter: '',
+  tag: '',
+  folder: '',
+  orphans: true,
+  unresolved: true,
+  attachments: false,
+  tags: false,
   groups: [],
-  arrows: false, labelZoom: 1.3, nodeSizeByLinks: true, linkThickness: 1,
+  arrows: false,
+  labelZoom: 1.3,
+  nodeSizeByLinks: true,
+  linkThickness: 1,
   forces: DEFAULT_FORCES,
   local: { depth: 1, incoming: true, outgoing: true, neighbourLinks: true },
   controlsOpen: false,
@@ -82,23 +90,34 @@ export function readSettings(raw: Record<string, unknown> | null | undefined): G
   const l = (r.local ?? {}) as Record<string, unknown>;
   const groups = Array.isArray(r.groups) ? r.groups : [];
   return {
-    filter: str(r.filter, d.filter), tag: str(r.tag, d.tag), folder: str(r.folder, d.folder),
-    orphans: bool(r.orphans, d.orphans), unresolved: bool(r.unresolved, d.unresolved),
-    attachments: bool(r.attachments, d.attachments), tags: bool(r.tags, d.tags),
+    filter: str(r.filter, d.filter),
+    tag: str(r.tag, d.tag),
+    folder: str(r.folder, d.folder),
+    orphans: bool(r.orphans, d.orphans),
+    unresolved: bool(r.unresolved, d.unresolved),
+    attachments: bool(r.attachments, d.attachments),
+    tags: bool(r.tags, d.tags),
     groups: groups.slice(0, 32).flatMap((g: unknown) => {
       const o = g as Record<string, unknown>;
       return o && typeof o.query === 'string' && typeof o.color === 'string' && /^#[0-9a-f]{6}$/i.test(o.color)
-        ? [{ query: o.query.slice(0, 200), color: o.color }] : [];
+        ? [{ query: o.query.slice(0, 200), color: o.color }]
+        : [];
     }),
-    arrows: bool(r.arrows, d.arrows), labelZoom: clamp(r.labelZoom, 0.2, 2, d.labelZoom),
-    nodeSizeByLinks: bool(r.nodeSizeByLinks, d.nodeSizeByLinks), linkThickness: clamp(r.linkThickness, 0.3, 4, d.linkThickness),
+    arrows: bool(r.arrows, d.arrows),
+    labelZoom: clamp(r.labelZoom, 0.2, 2, d.labelZoom),
+    nodeSizeByLinks: bool(r.nodeSizeByLinks, d.nodeSizeByLinks),
+    linkThickness: clamp(r.linkThickness, 0.3, 4, d.linkThickness),
     forces: {
-      centre: clamp(f.centre, 0, 1, d.forces.centre), repel: clamp(f.repel, 1, 20, d.forces.repel),
-      linkForce: clamp(f.linkForce, 0.05, 1, d.forces.linkForce), linkDistance: clamp(f.linkDistance, 30, 400, d.forces.linkDistance),
+      centre: clamp(f.centre, 0, 1, d.forces.centre),
+      repel: clamp(f.repel, 1, 20, d.forces.repel),
+      linkForce: clamp(f.linkForce, 0.05, 1, d.forces.linkForce),
+      linkDistance: clamp(f.linkDistance, 30, 400, d.forces.linkDistance),
     },
     local: {
-      depth: Math.round(clamp(l.depth, 1, 3, d.local.depth)), incoming: bool(l.incoming, d.local.incoming),
-      outgoing: bool(l.outgoing, d.local.outgoing), neighbourLinks: bool(l.neighbourLinks, d.local.neighbourLinks),
+      depth: Math.round(clamp(l.depth, 1, 3, d.local.depth)),
+      incoming: bool(l.incoming, d.local.incoming),
+      outgoing: bool(l.outgoing, d.local.outgoing),
+      neighbourLinks: bool(l.neighbourLinks, d.local.neighbourLinks),
     },
     controlsOpen: bool(r.controlsOpen, d.controlsOpen),
   };

@@ -9,8 +9,16 @@ import type cytoscape from 'cytoscape';
 import type { GraphSettings } from './settings.ts';
 
 export interface GraphTheme {
-  fg: string; muted: string; accent: string; border: string; node: string; prereq: string; bg: string;
-  learned: string; learning: string; edge: string;
+  fg: string;
+  muted: string;
+  accent: string;
+  border: string;
+  node: string;
+  prereq: string;
+  bg: string;
+  learned: string;
+  learning: string;
+  edge: string;
 }
 
 function cssVar(name: string, fallback: string): string {
@@ -20,10 +28,15 @@ function cssVar(name: string, fallback: string): string {
 export function readTheme(): GraphTheme {
   const dark = window.matchMedia('(prefers-color-scheme: dark)').matches;
   return {
-    fg: cssVar('--fg', '#222'), muted: cssVar('--muted', '#888'), accent: cssVar('--accent', '#7c5cff'),
-    border: cssVar('--border', '#ccc'), node: cssVar('--node', '#8a8f98'), prereq: cssVar('--prereq', '#d9822b'),
+    fg: cssVar('--fg', '#222'),
+    muted: cssVar('--muted', '#888'),
+    accent: cssVar('--accent', '#7c5cff'),
+    border: cssVar('--border', '#ccc'),
+    node: cssVar('--node', '#8a8f98'),
+    prereq: cssVar('--prereq', '#d9822b'),
     bg: cssVar('--bg', dark ? '#1e1f22' : '#ffffff'),
-    learned: dark ? '#3fb950' : '#2da44e', learning: dark ? '#e3b341' : '#d29922',
+    learned: dark ? '#3fb950' : '#2da44e',
+    learning: dark ? '#e3b341' : '#d29922',
     edge: dark ? '#4a4f57' : '#c3c8cf',
   };
 }
@@ -45,21 +58,38 @@ export function graphStyle(o: StyleOptions): cytoscape.StylesheetJson {
     {
       selector: 'node',
       style: {
-        'background-color': t.node, label: 'data(display)', color: t.fg,
+        'background-color': t.node,
+        label: 'data(display)',
+        color: t.fg,
         'font-size': `mapData(fontScale, 0.9, 1.7, ${Math.round(fontSize * 0.9)}, ${Math.round(fontSize * 1.7)})`,
-        'min-zoomed-font-size': minZoomed, 'text-valign': 'bottom', 'text-margin-y': 3, width: 'data(size)',
-        height: 'data(size)', 'text-wrap': 'ellipsis', 'text-max-width': '140px',
-        'text-outline-color': t.bg, 'text-outline-width': 2, 'text-outline-opacity': 0.85,
-        'transition-property': 'opacity', 'transition-duration': 0,
+        'min-zoomed-font-size': minZoomed,
+        'text-valign': 'bottom',
+        'text-margin-y': 3,
+        width: 'data(size)',
+        height: 'data(size)',
+        'text-wrap': 'ellipsis',
+        'text-max-width': '140px',
+        'text-outline-color': t.bg,
+        'text-outline-width': 2,
+        'text-outline-opacity': 0.85,
+        'transition-property': 'opacity',
+        'transition-duration': 0,
       },
     },
     ...s.groups.map((g, i) => ({ selector: `node[group = ${i}]`, style: { 'background-color': g.color } })),
     { selector: 'node[kind = "attachment"]', style: { shape: 'round-rectangle', 'background-color': t.muted } },
-    { selector: 'node[kind = "tag"]', style: { shape: 'diamond', 'background-color': t.accent, 'background-opacity': 0.5 } },
+    {
+      selector: 'node[kind = "tag"]',
+      style: { shape: 'diamond', 'background-color': t.accent, 'background-opacity': 0.5 },
+    },
     {
       selector: 'node[kind = "unresolved"]',
       style: {
-        'background-opacity': 0.12, 'border-width': 1.5, 'border-style': 'dashed', 'border-color': t.muted, color: t.muted,
+        'background-opacity': 0.12,
+        'border-width': 1.5,
+        'border-style': 'dashed',
+        'border-color': t.muted,
+        color: t.muted,
       },
     },
     { selector: 'node.learning', style: { 'background-color': t.learning } },
@@ -71,37 +101,79 @@ export function graphStyle(o: StyleOptions): cytoscape.StylesheetJson {
     {
       selector: 'edge',
       style: {
-        width: w, 'line-color': t.edge, 'curve-style': 'haystack', 'haystack-radius': 0,
-        ...(s.arrows ? { 'curve-style': 'straight', 'target-arrow-shape': 'triangle', 'target-arrow-color': t.edge, 'arrow-scale': 0.7 } : {}),
+        width: w,
+        'line-color': t.edge,
+        'curve-style': 'haystack',
+        'haystack-radius': 0,
+        ...(s.arrows
+          ? {
+              'curve-style': 'straight',
+              'target-arrow-shape': 'triangle',
+              'target-arrow-color': t.edge,
+              'arrow-scale': 0.7,
+            }
+          : {}),
       },
     },
     { selector: 'edge[type = "embed"]', style: { 'curve-style': 'straight', 'line-style': 'dotted', width: w * 1.4 } },
     { selector: 'edge[type = "property"]', style: { 'curve-style': 'straight', 'line-style': 'dashed' } },
-    { selector: 'edge[type = "tag"]', style: { 'curve-style': 'straight', 'line-style': 'dotted', 'line-color': t.accent, opacity: 0.5 } },
+    {
+      selector: 'edge[type = "tag"]',
+      style: { 'curve-style': 'straight', 'line-style': 'dotted', 'line-color': t.accent, opacity: 0.5 },
+    },
     {
       selector: 'edge[type = "prereq"]',
       style: {
-        width: w * 1.6, 'line-color': t.prereq, 'line-style': 'solid', 'curve-style': 'straight',
-        'target-arrow-shape': 'triangle', 'target-arrow-color': t.prereq, 'arrow-scale': 0.9,
+        width: w * 1.6,
+        'line-color': t.prereq,
+        'line-style': 'solid',
+        'curve-style': 'straight',
+        'target-arrow-shape': 'triangle',
+        'target-arrow-color': t.prereq,
+        'arrow-scale': 0.9,
       },
     },
     { selector: 'edge.plan-edge', style: { width: w * 3.5, 'z-index': 5 } },
     {
       selector: 'node.current',
       style: {
-        'background-color': t.accent, 'border-width': 4, 'border-color': t.accent, 'border-opacity': 0.35,
-        'font-weight': 'bold', 'font-size': fontSize + 2, 'min-zoomed-font-size': 0, 'z-index': 10,
+        'background-color': t.accent,
+        'border-width': 4,
+        'border-color': t.accent,
+        'border-opacity': 0.35,
+        'font-weight': 'bold',
+        'font-size': fontSize + 2,
+        'min-zoomed-font-size': 0,
+        'z-index': 10,
       },
     },
     { selector: 'node.neighbour', style: { 'min-zoomed-font-size': 0 } },
-    { selector: 'edge.current-edge', style: { 'line-color': t.accent, 'target-arrow-color': t.accent, width: w * 1.6 } },
-    { selector: 'node.hover', style: { 'min-zoomed-font-size': 0, 'font-weight': 'bold', 'z-index': 20, 'border-width': 2, 'border-color': t.accent } },
+    {
+      selector: 'edge.current-edge',
+      style: { 'line-color': t.accent, 'target-arrow-color': t.accent, width: w * 1.6 },
+    },
+    {
+      selector: 'node.hover',
+      style: {
+        'min-zoomed-font-size': 0,
+        'font-weight': 'bold',
+        'z-index': 20,
+        'border-width': 2,
+        'border-color': t.accent,
+      },
+    },
     { selector: 'node.hover-nb', style: { 'min-zoomed-font-size': 0, 'z-index': 15 } },
     { selector: 'edge.hover-edge', style: { 'line-color': t.accent, 'target-arrow-color': t.accent, 'z-index': 15 } },
     { selector: '.faded', style: { opacity: 0.15 } },
     {
       selector: 'node.kbd-focus',
-      style: { 'border-width': 3, 'border-color': t.fg, 'border-style': 'double', 'min-zoomed-font-size': 0, 'z-index': 30 },
+      style: {
+        'border-width': 3,
+        'border-color': t.fg,
+        'border-style': 'double',
+        'min-zoomed-font-size': 0,
+        'z-index': 30,
+      },
     },
     { selector: '.filtered', style: { display: 'none' } },
   ];

@@ -6,7 +6,19 @@
 import type cytoscape from 'cytoscape';
 
 export interface GraphSnapshot {
-  nodes: { id: string; label: string; x: number; y: number; renderedX: number; renderedY: number; size: number; classes: string[]; visible: boolean; color: string; opacity: number }[];
+  nodes: {
+    id: string;
+    label: string;
+    x: number;
+    y: number;
+    renderedX: number;
+    renderedY: number;
+    size: number;
+    classes: string[];
+    visible: boolean;
+    color: string;
+    opacity: number;
+  }[];
   edges: { id: string; source: string; target: string; type: string; classes: string[]; visible: boolean }[];
   zoom: number;
   pan: { x: number; y: number };
@@ -46,15 +58,31 @@ export function snapshotOf(cy: cytoscape.Core): GraphSnapshot {
       const p = n.position();
       const r = n.renderedPosition();
       return {
-        id: n.id(), label: n.data('label') as string, x: p.x, y: p.y, renderedX: r.x, renderedY: r.y,
-        size: n.data('size') as number, classes: n.classes(), visible: n.visible(),
-        color: n.style('background-color') as string, opacity: Number(n.style('opacity')),
+        id: n.id(),
+        label: n.data('label') as string,
+        x: p.x,
+        y: p.y,
+        renderedX: r.x,
+        renderedY: r.y,
+        size: n.data('size') as number,
+        classes: n.classes(),
+        visible: n.visible(),
+        color: n.style('background-color') as string,
+        opacity: Number(n.style('opacity')),
       };
     }),
     edges: cy.edges().map((e) => ({
-      id: e.id(), source: e.source().id(), target: e.target().id(), type: e.data('type') as string, classes: e.classes(), visible: e.visible(),
+      id: e.id(),
+      source: e.source().id(),
+      target: e.target().id(),
+      type: e.data('type') as string,
+      classes: e.classes(),
+      visible: e.visible(),
     })),
-    zoom: cy.zoom(), pan: cy.pan(), width: cy.width(), height: cy.height(),
+    zoom: cy.zoom(),
+    pan: cy.pan(),
+    width: cy.width(),
+    height: cy.height(),
   };
 }
 
@@ -63,7 +91,8 @@ const cores: Record<string, cytoscape.Core> = {};
 /** `window.__atlasGraph`: the learning map while it is open, else the global graph. */
 function pointLegacyHook(): void {
   const cy = cores.map ?? cores.global;
-  if (cy) window.__atlasGraph = cy; else delete window.__atlasGraph;
+  if (cy) window.__atlasGraph = cy;
+  else delete window.__atlasGraph;
 }
 
 export function registerGraphHook(name: string, cy: cytoscape.Core, state: GraphHookState): () => void {

@@ -23,7 +23,11 @@ let positionsTimer: ReturnType<typeof setTimeout> | undefined;
 /** Loads the kept state (once); resolves even when the backend fails (defaults are used then). */
 export function loadViewState(): Promise<void> {
   loaded ??= api.graphViewState().then(
-    (s) => { settings = readSettings(s.settings); positions = s.positions; listeners.forEach((l) => l()); },
+    (s) => {
+      settings = readSettings(s.settings);
+      positions = s.positions;
+      listeners.forEach((l) => l());
+    },
     () => undefined,
   );
   return loaded;
@@ -43,14 +47,18 @@ export function updateSettings(patch: Partial<GraphSettings>): void {
   settings = { ...settings, ...patch };
   listeners.forEach((l) => l());
   clearTimeout(settingsTimer);
-  settingsTimer = setTimeout(() => { void api.saveGraphViewState({ settings: settings as unknown as Record<string, unknown> }).catch(() => undefined); }, SETTINGS_SAVE_MS);
+  settingsTimer = setTimeout(() => {
+    void api.saveGraphViewState({ settings: settings as unknown as Record<string, unknown> }).catch(() => undefined);
+  }, SETTINGS_SAVE_MS);
 }
 
 /** Replaces the kept positions and schedules the write. */
 export function keepPositions(next: GraphPositions): void {
   positions = next;
   clearTimeout(positionsTimer);
-  positionsTimer = setTimeout(() => { void api.saveGraphViewState({ positions }).catch(() => undefined); }, POSITIONS_SAVE_MS);
+  positionsTimer = setTimeout(() => {
+    void api.saveGraphViewState({ positions }).catch(() => undefined);
+  }, POSITIONS_SAVE_MS);
 }
 
 /** The settings, re-rendering on change; `ready` once the kept state has been read. */
@@ -61,8 +69,13 @@ export function useGraphSettings(): { settings: GraphSettings; ready: boolean } 
     const l = () => bump((n) => n + 1);
     listeners.add(l);
     let live = true;
-    void loadViewState().then(() => { if (live) setReady(true); });
-    return () => { live = false; listeners.delete(l); };
+    void loadViewState().then(() => {
+      if (live) setReady(true);
+    });
+    return () => {
+      live = false;
+      listeners.delete(l);
+    };
   }, []);
   return { settings, ready };
 }

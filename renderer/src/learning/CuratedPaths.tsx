@@ -17,12 +17,17 @@ export function CuratedPaths(props: {
     <section aria-label="Curated paths" className="learning-curated">
       <h3 className="learning-heading">Curated paths</h3>
       {open ? (
-        <CuratedPathSteps path={open} currentPath={props.currentPath} onClose={() => props.onOpenPath(null)} onOpenNote={props.onOpenNote} />
+        <CuratedPathSteps
+          path={open}
+          currentPath={props.currentPath}
+          onClose={() => props.onOpenPath(null)}
+          onOpenNote={props.onOpenNote}
+        />
       ) : (
         <ul className="learning-list">
           {(props.paths ?? []).map((p) => (
             <li key={p.path}>
-              <button className="learning-item" title={p.path} onClick={() => props.onOpenPath(p.path)}>
+              <button type="button" className="learning-item" title={p.path} onClick={() => props.onOpenPath(p.path)}>
                 <span className="learning-item-title">{p.title}</span>{' '}
                 <span className="learning-meta">{p.steps.length} steps</span>
               </button>
@@ -34,7 +39,12 @@ export function CuratedPaths(props: {
   );
 }
 
-function CuratedPathSteps(props: { path: CuratedPath; currentPath: string | null; onClose(): void; onOpenNote(path: string): void }) {
+function CuratedPathSteps(props: {
+  path: CuratedPath;
+  currentPath: string | null;
+  onClose(): void;
+  onOpenNote(path: string): void;
+}) {
   const steps = props.path.steps;
   const here = props.currentPath === null ? -1 : steps.findIndex((s) => s.path === props.currentPath);
   const find = (from: number, dir: 1 | -1): string | null => {
@@ -48,26 +58,50 @@ function CuratedPathSteps(props: { path: CuratedPath; currentPath: string | null
   return (
     <div className="learning-path-open">
       {/* the title on its own line, cut with an ellipsis: beside the buttons a CJK title wrapped one character over */}
-      <strong className="learning-path-title" title={props.path.title}>{props.path.title}</strong>
+      <strong className="learning-path-title" title={props.path.title}>
+        {props.path.title}
+      </strong>
       <div className="learning-row">
-        <button onClick={() => props.onOpenNote(props.path.path)}>Open path note</button>
-        {first ? <button onClick={() => props.onOpenNote(first)} title="Open the path's first step">Start</button> : null}
-        <button onClick={props.onClose}>All paths</button>
+        <button type="button" onClick={() => props.onOpenNote(props.path.path)}>
+          Open path note
+        </button>
+        {first ? (
+          <button type="button" onClick={() => props.onOpenNote(first)} title="Open the path's first step">
+            Start
+          </button>
+        ) : null}
+        <button type="button" onClick={props.onClose}>
+          All paths
+        </button>
       </div>
       {here >= 0 ? (
         <div className="learning-row" aria-label="Path navigation" role="group">
-          <button disabled={!prev} onClick={() => prev && props.onOpenNote(prev)}>Previous</button>
-          <span className="learning-meta">step {here + 1} of {steps.length}</span>
-          <button disabled={!next} onClick={() => next && props.onOpenNote(next)}>Next</button>
+          <button type="button" disabled={!prev} onClick={() => prev && props.onOpenNote(prev)}>
+            Previous
+          </button>
+          <span className="learning-meta">
+            step {here + 1} of {steps.length}
+          </span>
+          <button type="button" disabled={!next} onClick={() => next && props.onOpenNote(next)}>
+            Next
+          </button>
         </div>
       ) : null}
       <ol className="learning-path-steps">
         {steps.map((s, i) => (
-          <li key={`${s.raw}:${i}`} className={i === here ? 'learning-current' : undefined} aria-current={i === here ? 'step' : undefined}>
+          <li
+            key={`${s.raw}:${i}`}
+            className={i === here ? 'learning-current' : undefined}
+            aria-current={i === here ? 'step' : undefined}
+          >
             {s.path ? (
-              <button className="learning-item" title={s.path} onClick={() => props.onOpenNote(s.path!)}>{s.title}</button>
+              <button type="button" className="learning-item" title={s.path} onClick={() => props.onOpenNote(s.path!)}>
+                {s.title}
+              </button>
             ) : (
-              <span className="learning-unresolved" title="No such note">{s.title}</span>
+              <span className="learning-unresolved" title="No such note">
+                {s.title}
+              </span>
             )}
           </li>
         ))}

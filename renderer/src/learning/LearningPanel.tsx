@@ -37,7 +37,9 @@ export function LearningPanel({ currentPath, onOpenNote, onPlanChange }: Learnin
   const request = useRef(0);
   planRef.current = plan;
 
-  useEffect(() => { onPlanChange(plan); }, [plan, onPlanChange]);
+  useEffect(() => {
+    onPlanChange(plan);
+  }, [plan, onPlanChange]);
 
   const runPlan = useCallback(async (target: string, keep: boolean) => {
     const mine = ++request.current;
@@ -62,7 +64,12 @@ export function LearningPanel({ currentPath, onOpenNote, onPlanChange }: Learnin
   // and a note ticked out of order implies its own prerequisites are known (they leave the plan, as in Metacademy).
   const changes = useRef({ version, progress, review });
   useEffect(() => {
-    if (changes.current.version === version && changes.current.progress === progress && changes.current.review === review) return;
+    if (
+      changes.current.version === version &&
+      changes.current.progress === progress &&
+      changes.current.review === review
+    )
+      return;
     changes.current = { version, progress, review };
     const shown = planRef.current;
     if (shown) void runPlan(shown.target, true);
@@ -86,12 +93,20 @@ export function LearningPanel({ currentPath, onOpenNote, onPlanChange }: Learnin
     try {
       await api.setProgress(path, learned ? 'learned' : null);
       // The progress-changed event follows; updating here keeps the box right even if the event is late.
-      setPlan((p) => (p ? { ...p, steps: p.steps.map((s) => (s.path === path ? { ...s, state: learned ? 'learned' : null } : s)) } : p));
+      setPlan((p) =>
+        p
+          ? { ...p, steps: p.steps.map((s) => (s.path === path ? { ...s, state: learned ? 'learned' : null } : s)) }
+          : p,
+      );
       setError(null);
     } catch (e) {
       setError(message(e));
     } finally {
-      setBusy((b) => { const n = new Set(b); n.delete(path); return n; });
+      setBusy((b) => {
+        const n = new Set(b);
+        n.delete(path);
+        return n;
+      });
     }
   }, []);
 
@@ -107,13 +122,19 @@ export function LearningPanel({ currentPath, onOpenNote, onPlanChange }: Learnin
     void runPlan(currentPath, false);
   };
 
-  const clear = () => { request.current++; setPlan(null); setError(null); };
+  const clear = () => {
+    request.current++;
+    setPlan(null);
+    setError(null);
+  };
 
   return (
     <section aria-label="Learning" className="learning-panel">
       <h2>Learning</h2>
       <form className="learning-picker" onSubmit={submit}>
-        <label htmlFor={inputId} className="learning-label">Learning target</label>
+        <label htmlFor={inputId} className="learning-label">
+          Learning target
+        </label>
         <div className="learning-row">
           <input
             id={inputId}
@@ -123,26 +144,55 @@ export function LearningPanel({ currentPath, onOpenNote, onPlanChange }: Learnin
             placeholder="Concept title, alias or path"
             onChange={(e) => setTargetText(e.currentTarget.value)}
           />
-          <button type="submit" disabled={targetText.trim() === ''}>Plan</button>
+          <button type="submit" disabled={targetText.trim() === ''}>
+            Plan
+          </button>
         </div>
         <datalist id={listId}>
-          {titles.map((t) => <option key={t} value={t} />)}
+          {titles.map((t) => (
+            <option key={t} value={t} />
+          ))}
         </datalist>
         <div className="learning-row">
-          <button type="button" onClick={planCurrent} disabled={!currentPath}>Plan for current note</button>
-          {plan ? <button type="button" onClick={clear}>Clear plan</button> : null}
-          <button type="button" disabled={!plan && !currentPath} onClick={() => { const c = plan?.target ?? currentPath; if (c) practiceConcept(c); }}
-            title="Its flashcards and exercises, then its prerequisites' (Review view)">Practice this concept</button>
+          <button type="button" onClick={planCurrent} disabled={!currentPath}>
+            Plan for current note
+          </button>
+          {plan ? (
+            <button type="button" onClick={clear}>
+              Clear plan
+            </button>
+          ) : null}
+          <button
+            type="button"
+            disabled={!plan && !currentPath}
+            onClick={() => {
+              const c = plan?.target ?? currentPath;
+              if (c) practiceConcept(c);
+            }}
+            title="Its flashcards and exercises, then its prerequisites' (Review view)"
+          >
+            Practice this concept
+          </button>
         </div>
       </form>
-      {error ?? loadError ? <p role="alert" className="learning-error">{error ?? loadError?.message}</p> : null}
+      {(error ?? loadError) ? (
+        <p role="alert" className="learning-error">
+          {error ?? loadError?.message}
+        </p>
+      ) : null}
       {plan ? (
         <PlanChecklist plan={plan} busy={busy} onToggle={(p, l) => void toggle(p, l)} onOpen={onOpenNote} />
       ) : (
         <p className="learning-empty">Pick a target to see what to learn first.</p>
       )}
       <NextUpList items={next} onOpen={onOpenNote} />
-      <CuratedPaths paths={paths} openPath={openPath} currentPath={currentPath} onOpenPath={setOpenPath} onOpenNote={onOpenNote} />
+      <CuratedPaths
+        paths={paths}
+        openPath={openPath}
+        currentPath={currentPath}
+        onOpenPath={setOpenPath}
+        onOpenNote={onOpenNote}
+      />
     </section>
   );
 }

@@ -9,10 +9,14 @@ export function NextUpList(props: { items: NextUp[] | null; onOpen(path: string)
       <ul className="learning-list">
         {(props.items ?? []).map((n) => (
           <li key={n.path}>
-            <button className="learning-item" title={n.path} onClick={() => props.onOpen(n.path)}>
+            <button type="button" className="learning-item" title={n.path} onClick={() => props.onOpen(n.path)}>
               <span className="learning-item-title">{n.title}</span>{' '}
               {n.unlocks > 0 ? <span className="learning-meta">unlocks {n.unlocks}</span> : null}
-              {n.restudy ? <span className="learning-badge learning-review" title="Its flashcards are failing">re-study</span> : null}
+              {n.restudy ? (
+                <span className="learning-badge learning-review" title="Its flashcards are failing">
+                  re-study
+                </span>
+              ) : null}
             </button>
           </li>
         ))}

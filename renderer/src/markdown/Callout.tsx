@@ -5,13 +5,37 @@
  * Unknown types look like `note`, as in Obsidian. The grammar (electron/core/markdown) parses the callout; this
  * component only draws the `div.callout[data-callout][data-callout-fold]` it produces.
  */
-import { Children, isValidElement, useState, type CSSProperties, type KeyboardEvent, type ReactElement, type ReactNode } from 'react';
 import {
-  Bug, Check, ChevronRight, CircleCheck, CircleQuestionMark, ClipboardList, Flame, Info, List, Pencil, Quote,
-  TriangleExclamationPoint, X, Zap, type LucideIcon,
+  Children,
+  isValidElement,
+  useState,
+  type CSSProperties,
+  type KeyboardEvent,
+  type ReactElement,
+  type ReactNode,
+} from 'react';
+import {
+  Bug,
+  Check,
+  ChevronRight,
+  CircleCheck,
+  CircleQuestionMark,
+  ClipboardList,
+  Flame,
+  Info,
+  List,
+  Pencil,
+  Quote,
+  TriangleExclamationPoint,
+  X,
+  Zap,
+  type LucideIcon,
 } from 'lucide-react';
 
-interface CalloutStyle { icon: LucideIcon; /** `r, g, b` as in Obsidian's `--callout-color` */ color: string }
+interface CalloutStyle {
+  icon: LucideIcon /** `r, g, b` as in Obsidian's `--callout-color` */;
+  color: string;
+}
 
 const BLUE = '8, 109, 221';
 const CYAN = '0, 191, 188';
@@ -77,7 +101,9 @@ export function Callout({ type, fold, children, dataLine, blockId }: CalloutProp
   const body = kids.filter((c) => c !== titleEl);
   const { icon: Icon, color } = calloutStyle(type);
   const foldable = fold !== null;
-  const toggle = () => { if (foldable) setOpen((o) => !o); };
+  const toggle = () => {
+    if (foldable) setOpen((o) => !o);
+  };
   return (
     <div
       className={`callout${foldable ? ' is-collapsible' : ''}${open ? '' : ' is-collapsed'}`}
@@ -89,17 +115,36 @@ export function Callout({ type, fold, children, dataLine, blockId }: CalloutProp
     >
       <div
         className="callout-title"
-        {...(foldable ? {
-          role: 'button', tabIndex: 0, 'aria-expanded': open,
-          onClick: toggle,
-          onKeyDown: (e: KeyboardEvent) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); toggle(); } },
-        } : {})}
+        {...(foldable
+          ? {
+              role: 'button',
+              tabIndex: 0,
+              'aria-expanded': open,
+              onClick: toggle,
+              onKeyDown: (e: KeyboardEvent) => {
+                if (e.key === 'Enter' || e.key === ' ') {
+                  e.preventDefault();
+                  toggle();
+                }
+              },
+            }
+          : {})}
       >
-        <span className="callout-icon" aria-hidden="true"><Icon size={16} /></span>
-        <span className="callout-title-inner">{titleEl ? (titleEl.props as { children?: ReactNode }).children : type}</span>
-        {foldable ? <span className="callout-fold" aria-hidden="true"><ChevronRight size={16} /></span> : null}
+        <span className="callout-icon" aria-hidden="true">
+          <Icon size={16} />
+        </span>
+        <span className="callout-title-inner">
+          {titleEl ? (titleEl.props as { children?: ReactNode }).children : type}
+        </span>
+        {foldable ? (
+          <span className="callout-fold" aria-hidden="true">
+            <ChevronRight size={16} />
+          </span>
+        ) : null}
       </div>
-      <div className="callout-content" hidden={!open}>{body}</div>
+      <div className="callout-content" hidden={!open}>
+        {body}
+      </div>
     </div>
   );
 }

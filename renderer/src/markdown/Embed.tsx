@@ -24,27 +24,51 @@ const AUDIO = new Set(['.mp3', '.wav', '.m4a', '.ogg', '.oga', '.flac', '.3gp'])
 const VIDEO = new Set(['.mp4', '.webm', '.ogv', '.mov', '.mkv', '.m4v']);
 
 /** The embed answer for a target, or an error message; null while loading. */
-function useEmbed(fromPath: string, target: string | null, heading: string | null, block: string | null, refreshKey: number) {
+function useEmbed(
+  fromPath: string,
+  target: string | null,
+  heading: string | null,
+  block: string | null,
+  refreshKey: number,
+) {
   const [res, setRes] = useState<EmbedContent | { error: string } | null>(null);
   useEffect(() => {
     if (target === null) return;
     let live = true;
     // A refresh keeps showing the previous answer until the new one arrives (no flicker on every vault change).
     api.embed(fromPath, target, heading, block).then(
-      (r) => { if (live) setRes(r); },
-      (e: unknown) => { if (live) setRes({ error: e instanceof Error ? e.message : String(e) }); },
+      (r) => {
+        if (live) setRes(r);
+      },
+      (e: unknown) => {
+        if (live) setRes({ error: e instanceof Error ? e.message : String(e) });
+      },
     );
-    return () => { live = false; };
+    return () => {
+      live = false;
+    };
   }, [fromPath, target, heading, block, refreshKey]);
   return res;
 }
 
 function Notice({ children, kind }: { children: ReactNode; kind: string }) {
-  return <div className={`embed-notice embed-${kind}`} role="note">{children}</div>;
+  return (
+    <div className={`embed-notice embed-${kind}`} role="note">
+      {children}
+    </div>
+  );
 }
 
 /** An attachment file of the vault drawn by its type. */
-export function Attachment({ path, size, alt }: { path: string; size?: { width: number; height?: number } | null; alt?: string }) {
+export function Attachment({
+  path,
+  size,
+  alt,
+}: {
+  path: string;
+  size?: { width: number; height?: number } | null;
+  alt?: string;
+}) {
   const ext = extOf(path).toLowerCase();
   const url = vaultFileUrl(path);
   if (IMAGE.has(ext)) {
@@ -60,11 +84,38 @@ export function Attachment({ path, size, alt }: { path: string; size?: { width: 
       />
     );
   }
-  if (AUDIO.has(ext)) return <audio className="embed-audio" controls preload="metadata" src={url} aria-label={baseName(path)} data-path={path} />;
-  if (VIDEO.has(ext)) return <video className="embed-video" controls preload="metadata" src={url} aria-label={baseName(path)} data-path={path} />;
+  if (AUDIO.has(ext))
+    return (
+      <audio
+        className="embed-audio"
+        controls
+        preload="metadata"
+        src={url}
+        aria-label={baseName(path)}
+        data-path={path}
+      />
+    );
+  if (VIDEO.has(ext))
+    return (
+      <video
+        className="embed-video"
+        controls
+        preload="metadata"
+        src={url}
+        aria-label={baseName(path)}
+        data-path={path}
+      />
+    );
   return (
-    <a className={`embed-file${ext === '.pdf' ? ' embed-pdf' : ''}`} href={url} target="_blank" rel="noopener noreferrer" data-path={path}>
-      {ext === '.pdf' ? 'PDF: ' : 'File: '}{baseName(path)}
+    <a
+      className={`embed-file${ext === '.pdf' ? ' embed-pdf' : ''}`}
+      href={url}
+      target="_blank"
+      rel="noopener noreferrer"
+      data-path={path}
+    >
+      {ext === '.pdf' ? 'PDF: ' : 'File: '}
+      {baseName(path)}
     </a>
   );
 }
@@ -79,19 +130,35 @@ export function Embed({ inner }: { inner: string }) {
   const res = useEmbed(ctx.path, target, heading, block, ctx.refreshKey);
   const label = d?.label ?? inner;
   if (!d) return <span className="embed-inline">{`![[${inner}]]`}</span>;
-  if (!res) return <span className="embed-loading" aria-busy="true">{label}</span>;
-  if ('error' in res) return <Notice kind="error">Cannot embed {label}: {res.error}</Notice>;
+  if (!res)
+    return (
+      <span className="embed-loading" aria-busy="true">
+        {label}
+      </span>
+    );
+  if ('error' in res)
+    return (
+      <Notice kind="error">
+        Cannot embed {label}: {res.error}
+      </Notice>
+    );
   if (res.kind === 'unresolved' || !res.path) {
     return (
       <a
         href="#"
         className="wikilink embed unresolved"
         title={`${target} (not created yet: click to create)`}
-        onClick={(e) => { e.preventDefault(); ctx.followLink(ctx.path, target); }}
-      >{label}</a>
+        onClick={(e) => {
+          e.preventDefault();
+          ctx.followLink(ctx.path, target);
+        }}
+      >
+        {label}
+      </a>
     );
   }
-  if (res.kind === 'attachment') return <Attachment path={res.path} size={d.size} alt={d.size ? undefined : d.alias ?? undefined} />;
+  if (res.kind === 'attachment')
+    return <Attachment path={res.path} size={d.size} alt={d.size ? undefined : (d.alias ?? undefined)} />;
 
   const key = chainKey(res.path, heading, block);
   const open = (e: MouseEvent) => {
@@ -103,19 +170,31 @@ export function Embed({ inner }: { inner: string }) {
   const frame = (body: ReactNode) => (
     <div className="markdown-embed" data-embed-path={res.path} role="group" aria-label={`Embedded ${label}`}>
       <div className="markdown-embed-title">
-        <a href="#" className="markdown-embed-link" title={`Open ${res.path}`} onClick={open}>{label}</a>
+        <a href="#" className="markdown-embed-link" title={`Open ${res.path}`} onClick={open}>
+          {label}
+        </a>
       </div>
       <div className="markdown-embed-content">{body}</div>
     </div>
   );
   if (ctx.chain.includes(key) || (ctx.chain.includes(chainKey(res.path, null, null)) && !heading && !block)) {
-    return frame(<Notice kind="loop">Embed loop: {titleOf(res.path)} is already embedded above; it is not embedded again.</Notice>);
+    return frame(
+      <Notice kind="loop">Embed loop: {titleOf(res.path)} is already embedded above; it is not embedded again.</Notice>,
+    );
   }
   if (ctx.depth >= MAX_EMBED_DEPTH) {
-    return frame(<Notice kind="depth">Embeds are shown {MAX_EMBED_DEPTH} levels deep; open {label} to see it.</Notice>);
+    return frame(
+      <Notice kind="depth">
+        Embeds are shown {MAX_EMBED_DEPTH} levels deep; open {label} to see it.
+      </Notice>,
+    );
   }
   if (res.missing) {
-    return frame(<Notice kind="missing">{res.missing === 'heading' ? `Heading “${heading}”` : `Block ^${block}`} not found in {titleOf(res.path)}.</Notice>);
+    return frame(
+      <Notice kind="missing">
+        {res.missing === 'heading' ? `Heading “${heading}”` : `Block ^${block}`} not found in {titleOf(res.path)}.
+      </Notice>,
+    );
   }
   return frame(
     <RenderContext.Provider value={{ ...ctx, path: res.path, depth: ctx.depth + 1, chain: [...ctx.chain, key] }}>
@@ -130,16 +209,33 @@ export function VaultImage({ src, alt }: { src: string; alt: string }) {
   const ctx = useContext(RenderContext);
   const remote = /^[a-z][a-z0-9+.-]*:/i.test(src);
   let target = src;
-  try { target = decodeURI(src); } catch { /* keep as written */ }
+  try {
+    target = decodeURI(src);
+  } catch {
+    /* keep as written */
+  }
   const res = useEmbed(ctx.path, remote ? null : target, null, null, ctx.refreshKey);
   if (remote) {
-    return /^https?:/i.test(src)
-      ? <a className="image-ref" href={src} target="_blank" rel="noopener noreferrer" title={src}>{alt || src}</a>
-      : <span className="image-ref">{alt || 'image'}</span>;
+    return /^https?:/i.test(src) ? (
+      <a className="image-ref" href={src} target="_blank" rel="noopener noreferrer" title={src}>
+        {alt || src}
+      </a>
+    ) : (
+      <span className="image-ref">{alt || 'image'}</span>
+    );
   }
-  if (!res) return <span className="embed-loading" aria-busy="true">{alt}</span>;
+  if (!res)
+    return (
+      <span className="embed-loading" aria-busy="true">
+        {alt}
+      </span>
+    );
   if ('error' in res || res.kind !== 'attachment' || !res.path) {
-    return <span className="image-ref unresolved" title={`${src} (not found in the vault)`}>{alt || src}</span>;
+    return (
+      <span className="image-ref unresolved" title={`${src} (not found in the vault)`}>
+        {alt || src}
+      </span>
+    );
   }
   return <Attachment path={res.path} alt={alt} />;
 }

@@ -14,7 +14,15 @@ import { titleOf } from '../paths.ts';
 import { elementForLine, whenRendered } from '../navigation/reveal.ts';
 import { Attachment } from './Embed.tsx';
 import { chainKey, MarkdownBody, RenderContext, type RenderContextValue } from './Markdown.tsx';
-import { currentPreview, hidePreview, hidePreviewSoon, keepPreview, setPreviewMounter, subscribePreview, type PreviewRequest } from './hover-store.ts';
+import {
+  currentPreview,
+  hidePreview,
+  hidePreviewSoon,
+  keepPreview,
+  setPreviewMounter,
+  subscribePreview,
+  type PreviewRequest,
+} from './hover-store.ts';
 
 const WIDTH = 460;
 const MAX_HEIGHT = 360;
@@ -34,18 +42,27 @@ function HoverPreview() {
   const req = useSyncExternalStore(subscribePreview, currentPreview);
   useEffect(() => {
     if (!req) return;
-    const onKey = (e: KeyboardEvent) => { if (e.key === 'Escape') hidePreview(); };
-    const onDown = (e: MouseEvent) => { if (!(e.target as Element).closest?.('.hover-popover')) hidePreview(); };
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') hidePreview();
+    };
+    const onDown = (e: MouseEvent) => {
+      if (!(e.target as Element).closest?.('.hover-popover')) hidePreview();
+    };
     document.addEventListener('keydown', onKey);
     document.addEventListener('mousedown', onDown);
-    return () => { document.removeEventListener('keydown', onKey); document.removeEventListener('mousedown', onDown); };
+    return () => {
+      document.removeEventListener('keydown', onKey);
+      document.removeEventListener('mousedown', onDown);
+    };
   }, [req]);
   return req ? <Popover key={req.seq} req={req} /> : null;
 }
 
 function followFromPreview(fromPath: string, target: string, opts?: OpenOptions): void {
   hidePreview();
-  const open = (p: string | null) => { if (p) appContext()?.openNote(p, opts); };
+  const open = (p: string | null) => {
+    if (p) appContext()?.openNote(p, opts);
+  };
   if (target.trim() === '') open(fromPath);
   else void api.resolveLink(fromPath, target).then(open, () => {});
 }
@@ -57,14 +74,25 @@ function Popover({ req }: { req: PreviewRequest }) {
 
   useEffect(() => {
     let live = true;
-    api.embed(req.fromPath, req.target).then((r) => { if (live) setNote(r); }, (e: unknown) => { if (live) setNote({ error: String(e) }); });
+    api.embed(req.fromPath, req.target).then(
+      (r) => {
+        if (live) setNote(r);
+      },
+      (e: unknown) => {
+        if (live) setNote({ error: String(e) });
+      },
+    );
     if (req.heading || req.block) {
       api.embed(req.fromPath, req.target, req.block ? null : req.heading, req.block).then(
-        (r) => { if (live && !r.missing) setLine(r.line); },
+        (r) => {
+          if (live && !r.missing) setLine(r.line);
+        },
         () => {},
       );
     }
-    return () => { live = false; };
+    return () => {
+      live = false;
+    };
   }, [req]);
 
   // Scroll the preview to the heading or block, once the text is drawn and its line known.
@@ -90,11 +118,18 @@ function Popover({ req }: { req: PreviewRequest }) {
   let content: ReactNode;
   if (!note) content = <p className="muted">Loading…</p>;
   else if ('error' in note) content = <p className="muted">{note.error}</p>;
-  else if (note.kind === 'unresolved' || !note.path) content = <p className="muted">“{req.target}” is not created yet.</p>;
+  else if (note.kind === 'unresolved' || !note.path)
+    content = <p className="muted">“{req.target}” is not created yet.</p>;
   else if (note.kind === 'attachment') content = <Attachment path={note.path} />;
   else {
     const ctx: RenderContextValue = {
-      path: note.path, depth: 1, chain: [chainKey(note.path, null, null)], refreshKey: 0, followLink: followFromPreview, previews: false, Body: MarkdownBody,
+      path: note.path,
+      depth: 1,
+      chain: [chainKey(note.path, null, null)],
+      refreshKey: 0,
+      followLink: followFromPreview,
+      previews: false,
+      Body: MarkdownBody,
     };
     content = (
       <RenderContext.Provider value={ctx}>
@@ -104,9 +139,18 @@ function Popover({ req }: { req: PreviewRequest }) {
   }
   const title = note && !('error' in note) && note.path ? titleOf(note.path) : req.target || titleOf(req.fromPath);
   return (
-    <div className="hover-popover" role="dialog" aria-label="Page preview" style={style} onMouseEnter={keepPreview} onMouseLeave={hidePreviewSoon}>
+    <div
+      className="hover-popover"
+      role="dialog"
+      aria-label="Page preview"
+      style={style}
+      onMouseEnter={keepPreview}
+      onMouseLeave={hidePreviewSoon}
+    >
       <div className="hover-popover-title">{title}</div>
-      <div ref={body} className="reading-body hover-popover-body">{content}</div>
+      <div ref={body} className="reading-body hover-popover-body">
+        {content}
+      </div>
     </div>
   );
 }

@@ -12,7 +12,18 @@
  * - External http(s) links open in a new window; in-page `#x` links (footnotes) scroll within the view.
  * - A note over render.ts's RICH_MAX_CHARS is shown as plain text with a notice.
  */
-import { createContext, memo, useContext, useEffect, useMemo, useState, type ComponentProps, type MouseEvent, type ReactElement, type ReactNode } from 'react';
+import {
+  createContext,
+  memo,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+  type ComponentProps,
+  type MouseEvent,
+  type ReactElement,
+  type ReactNode,
+} from 'react';
 import { Fragment, jsx, jsxs } from 'react/jsx-runtime';
 import { toJsxRuntime, type Components, type Jsx } from 'hast-util-to-jsx-runtime';
 import type { Root, RootContent } from 'hast';
@@ -35,21 +46,37 @@ function useLinkStates(path: string, inners: string[], refreshKey: number): Read
   const [states, setStates] = useState<ReadonlyMap<string, LinkState>>(new Map());
   const key = inners.join('\n');
   useEffect(() => {
-    if (inners.length === 0) { setStates(new Map()); return; }
+    if (inners.length === 0) {
+      setStates(new Map());
+      return;
+    }
     let live = true;
     const list = inners.map((inner) => ({ inner, parts: splitWiki(inner) }));
-    const queries = list.map(({ parts }) => ({ target: parts?.target ?? '', heading: parts?.heading ?? null, block: parts?.block ?? null }));
+    const queries = list.map(({ parts }) => ({
+      target: parts?.target ?? '',
+      heading: parts?.heading ?? null,
+      block: parts?.block ?? null,
+    }));
     api.resolveLinks(path, queries).then(
-      (rs) => { if (live) setStates(new Map(list.map(({ inner }, i) => [inner, rs[i]] as const))); },
+      (rs) => {
+        if (live) setStates(new Map(list.map(({ inner }, i) => [inner, rs[i]] as const)));
+      },
       () => {},
     );
-    return () => { live = false; };
+    return () => {
+      live = false;
+    };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [path, key, refreshKey]);
   return states;
 }
 
-function linkLook(target: string, heading: string | null, block: string | null, state: LinkState | undefined): { cls: string; title: string } {
+function linkLook(
+  target: string,
+  heading: string | null,
+  block: string | null,
+  state: LinkState | undefined,
+): { cls: string; title: string } {
   if (!state) return { cls: '', title: target };
   if (state.path === null) return { cls: ' unresolved', title: `${target} (not created yet: click to create)` };
   const name = titleOf(state.path);
@@ -84,9 +111,16 @@ function WikiLink(props: { inner: string; className?: string; children?: ReactNo
       className={`${props.className ?? 'wikilink'}${look.cls}`}
       title={look.title}
       onClick={follow}
-      onMouseEnter={ctx.previews ? (e) => showPreview({ fromPath: ctx.path, target, heading, block, rect: e.currentTarget.getBoundingClientRect() }) : undefined}
+      onMouseEnter={
+        ctx.previews
+          ? (e) =>
+              showPreview({ fromPath: ctx.path, target, heading, block, rect: e.currentTarget.getBoundingClientRect() })
+          : undefined
+      }
       onMouseLeave={ctx.previews ? () => hidePreviewSoon() : undefined}
-    >{props.children}</a>
+    >
+      {props.children}
+    </a>
   );
 }
 
@@ -112,26 +146,51 @@ function makeComponents(): Partial<Components> {
       const { 'data-wikilink': inner, href, className, children, ...rest } = props;
       if (inner != null) {
         if (hasClass(className, 'embed')) return <Embed inner={inner} />;
-        return <WikiLink inner={inner} className={className}>{children}</WikiLink>;
+        return (
+          <WikiLink inner={inner} className={className}>
+            {children}
+          </WikiLink>
+        );
       }
       if (props['data-tag'] != null) {
-        return <a {...rest} className={className} href="#" onClick={(e) => e.preventDefault()}>{children}</a>;
+        return (
+          <a {...rest} className={className} href="#" onClick={(e) => e.preventDefault()}>
+            {children}
+          </a>
+        );
       }
       if (href && /^https?:/i.test(href)) {
-        return <a {...rest} className={className} href={href} target="_blank" rel="noopener noreferrer" title={href}>{children}</a>;
+        return (
+          <a {...rest} className={className} href={href} target="_blank" rel="noopener noreferrer" title={href}>
+            {children}
+          </a>
+        );
       }
       if (href?.startsWith('#')) {
         const scroll = (e: MouseEvent) => {
           e.preventDefault();
           const id = decodeURIComponent(href.slice(1));
-          e.currentTarget.closest('.reading-body')?.querySelector(`[id="${CSS.escape(ID_PREFIX + id)}"]`)?.scrollIntoView();
+          e.currentTarget
+            .closest('.reading-body')
+            ?.querySelector(`[id="${CSS.escape(ID_PREFIX + id)}"]`)
+            ?.scrollIntoView();
         };
-        return <a {...rest} className={className} href={href} onClick={scroll}>{children}</a>;
+        return (
+          <a {...rest} className={className} href={href} onClick={scroll}>
+            {children}
+          </a>
+        );
       }
       // mailto: and friends keep their href; a link the sanitiser stripped (e.g. `javascript:`) has none.
-      return <a {...rest} className={className} href={href}>{children}</a>;
+      return (
+        <a {...rest} className={className} href={href}>
+          {children}
+        </a>
+      );
     },
-    img: ({ alt, src }: ComponentProps<'img'>) => <VaultImage src={typeof src === 'string' ? src : ''} alt={alt ?? ''} />,
+    img: ({ alt, src }: ComponentProps<'img'>) => (
+      <VaultImage src={typeof src === 'string' ? src : ''} alt={alt ?? ''} />
+    ),
     div: (props: AnyProps) => {
       const { className, children, ...rest } = props;
       if (hasClass(className, 'callout')) {
@@ -142,10 +201,16 @@ function makeComponents(): Partial<Components> {
             fold={fold === 'open' || fold === 'closed' ? fold : null}
             dataLine={rest['data-line'] as number | undefined}
             blockId={rest['data-block-id'] as string | undefined}
-          >{children}</Callout>
+          >
+            {children}
+          </Callout>
         );
       }
-      return <div {...rest} className={className}>{children}</div>;
+      return (
+        <div {...rest} className={className}>
+          {children}
+        </div>
+      );
     },
     pre: (props: AnyProps) => {
       const { children, ...rest } = props;
@@ -153,7 +218,11 @@ function makeComponents(): Partial<Components> {
       if (only && typeof only === 'object' && 'props' in (only as object)) {
         const code = only as ReactElement<AnyProps>;
         if (hasClass(code.props.className, 'language-mermaid')) {
-          return <div data-line={rest['data-line'] as number | undefined}><Mermaid code={codeText(code.props.children).replace(/\n$/, '')} /></div>;
+          return (
+            <div data-line={rest['data-line'] as number | undefined}>
+              <Mermaid code={codeText(code.props.children).replace(/\n$/, '')} />
+            </div>
+          );
         }
       }
       return <pre {...rest}>{children}</pre>;
@@ -172,10 +241,16 @@ function useRendered(text: string, lineOffset: number): RenderOutcome | null {
     if (now || text.length > RICH_MAX_CHARS) return;
     let live = true;
     renderInWorker(text, lineOffset).then(
-      (value) => { if (live) setLater({ text, lineOffset, value }); },
-      () => { if (live) setLater({ text, lineOffset, value: { timedOut: true } }); },
+      (value) => {
+        if (live) setLater({ text, lineOffset, value });
+      },
+      () => {
+        if (live) setLater({ text, lineOffset, value: { timedOut: true } });
+      },
     );
-    return () => { live = false; };
+    return () => {
+      live = false;
+    };
   }, [now, text, lineOffset]);
   if (now) return now;
   return later && later.text === text && later.lineOffset === lineOffset ? later.value : null;
@@ -184,7 +259,12 @@ function useRendered(text: string, lineOffset: number): RenderOutcome | null {
 /** One slice of a note's top-level blocks, converted and committed once (memo: a later slice does not redraw it). */
 const Chunk = memo(function Chunk({ nodes }: { nodes: RootContent[] }) {
   return toJsxRuntime({ type: 'root', children: nodes } as Root, {
-    Fragment, jsx: jsx as Jsx, jsxs: jsxs as Jsx, components: COMPONENTS, passKeys: true, ignoreInvalidStyle: true,
+    Fragment,
+    jsx: jsx as Jsx,
+    jsxs: jsxs as Jsx,
+    components: COMPONENTS,
+    passKeys: true,
+    ignoreInvalidStyle: true,
   }) as ReactElement;
 });
 
@@ -201,7 +281,9 @@ export function MarkdownBody({ text, lineOffset = 0 }: { text: string; lineOffse
     return out;
   }, [rendered]);
   const [shown, setShown] = useState(1);
-  useEffect(() => { setShown(1); }, [chunks]);
+  useEffect(() => {
+    setShown(1);
+  }, [chunks]);
   useEffect(() => {
     if (shown >= chunks.length) return;
     const id = requestAnimationFrame(() => setShown((n) => n + 1));
@@ -214,7 +296,9 @@ export function MarkdownBody({ text, lineOffset = 0 }: { text: string; lineOffse
   return (
     <div className="markdown-rendered" data-complete={shown >= chunks.length ? 'true' : 'false'}>
       <LinkStates.Provider value={states}>
-        {chunks.slice(0, shown).map((nodes, i) => <Chunk key={i} nodes={nodes} />)}
+        {chunks.slice(0, shown).map((nodes, i) => (
+          <Chunk key={i} nodes={nodes} />
+        ))}
       </LinkStates.Provider>
     </div>
   );
@@ -231,9 +315,12 @@ const PLAIN_CHUNK = 16_000;
 export function PlainText({ text, reason }: { text: string; reason: 'pending' | 'size' | 'time' }) {
   const chunks = useMemo(() => {
     const out: string[] = [];
-    for (let i = 0; i < text.length;) {
+    for (let i = 0; i < text.length; ) {
       let end = Math.min(text.length, i + PLAIN_CHUNK);
-      if (end < text.length) { const nl = text.indexOf('\n', end); end = nl < 0 ? text.length : nl + 1; }
+      if (end < text.length) {
+        const nl = text.indexOf('\n', end);
+        end = nl < 0 ? text.length : nl + 1;
+      }
       out.push(text.slice(i, end));
       i = end;
     }
@@ -242,14 +329,22 @@ export function PlainText({ text, reason }: { text: string; reason: 'pending' | 
   const kb = (text.length / 1024).toFixed(0);
   return (
     <div className="plain-fallback" data-reason={reason}>
-      {reason === 'pending' ? <p className="plain-notice" aria-busy="true">Rendering…</p> : (
+      {reason === 'pending' ? (
+        <p className="plain-notice" aria-busy="true">
+          Rendering…
+        </p>
+      ) : (
         <p className="plain-notice" role="note">
           {reason === 'size'
             ? `This note is ${kb} K characters long: it is shown as plain text (rich rendering stops at ${RICH_MAX_CHARS / 1000} K characters, to keep the app responsive).`
             : `This note took too long to render (over ${WORKER_BUDGET_MS / 1000} s): it is shown as plain text.`}
         </p>
       )}
-      {chunks.map((c, i) => <pre className="plain-text" key={i}>{c}</pre>)}
+      {chunks.map((c, i) => (
+        <pre className="plain-text" key={i}>
+          {c}
+        </pre>
+      ))}
     </div>
   );
 }

@@ -19,8 +19,12 @@ function loadMermaid(): Promise<MermaidApi> {
   loading ??= import('mermaid').then((m) => {
     const dark = window.matchMedia?.('(prefers-color-scheme: dark)').matches;
     m.default.initialize({
-      startOnLoad: false, securityLevel: 'strict', theme: dark ? 'dark' : 'default', maxTextSize: MERMAID_MAX_CHARS,
-      htmlLabels: false, flowchart: { htmlLabels: false },
+      startOnLoad: false,
+      securityLevel: 'strict',
+      theme: dark ? 'dark' : 'default',
+      maxTextSize: MERMAID_MAX_CHARS,
+      htmlLabels: false,
+      flowchart: { htmlLabels: false },
     });
     return m.default;
   });
@@ -35,7 +39,8 @@ function toSvgElement(svg: string): SVGSVGElement | null {
   for (const bad of root.querySelectorAll('script, foreignObject, iframe, object, embed')) bad.remove();
   for (const el of [root, ...root.querySelectorAll('*')]) {
     for (const a of [...el.attributes]) {
-      if (/^on/i.test(a.name) || (/href$/i.test(a.name) && /^\s*javascript:/i.test(a.value))) el.removeAttribute(a.name);
+      if (/^on/i.test(a.name) || (/href$/i.test(a.name) && /^\s*javascript:/i.test(a.value)))
+        el.removeAttribute(a.name);
     }
   }
   return document.importNode(root, true);
@@ -43,7 +48,9 @@ function toSvgElement(svg: string): SVGSVGElement | null {
 
 export function Mermaid({ code }: { code: string }) {
   const box = useRef<HTMLDivElement>(null);
-  const [error, setError] = useState<string | null>(code.length > MERMAID_MAX_CHARS ? `Diagram over ${MERMAID_MAX_CHARS} characters: shown as code.` : null);
+  const [error, setError] = useState<string | null>(
+    code.length > MERMAID_MAX_CHARS ? `Diagram over ${MERMAID_MAX_CHARS} characters: shown as code.` : null,
+  );
   const [drawn, setDrawn] = useState(false);
 
   useEffect(() => {
@@ -60,15 +67,23 @@ export function Mermaid({ code }: { code: string }) {
         setDrawn(true);
         setError(null);
       })
-      .catch((e: unknown) => { if (live) setError(e instanceof Error ? e.message : String(e)); });
-    return () => { live = false; };
+      .catch((e: unknown) => {
+        if (live) setError(e instanceof Error ? e.message : String(e));
+      });
+    return () => {
+      live = false;
+    };
   }, [code]);
 
   return (
     <div className="mermaid-diagram" data-state={error ? 'error' : drawn ? 'drawn' : 'loading'}>
       <div ref={box} className="mermaid-svg" role="img" aria-label="Mermaid diagram" />
       {error ? <p className="mermaid-error">{error}</p> : null}
-      {error || !drawn ? <pre className="mermaid-source"><code>{code}</code></pre> : null}
+      {error || !drawn ? (
+        <pre className="mermaid-source">
+          <code>{code}</code>
+        </pre>
+      ) : null}
     </div>
   );
 }

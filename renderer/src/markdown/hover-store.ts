@@ -36,7 +36,9 @@ function emit(): void {
 
 export function subscribePreview(l: () => void): () => void {
   listeners.add(l);
-  return () => { listeners.delete(l); };
+  return () => {
+    listeners.delete(l);
+  };
 }
 
 export function currentPreview(): PreviewRequest | null {
@@ -62,7 +64,12 @@ export function showPreview(req: Omit<PreviewRequest, 'seq'>): void {
   if (showTimer !== undefined && same(pending)) return;
   clearTimeout(showTimer);
   pending = req;
-  const open = () => { showTimer = undefined; pending = null; current = { ...req, seq: ++seq }; emit(); };
+  const open = () => {
+    showTimer = undefined;
+    pending = null;
+    current = { ...req, seq: ++seq };
+    emit();
+  };
   if (current) open();
   else showTimer = setTimeout(open, SHOW_DELAY_MS);
 }
@@ -85,5 +92,8 @@ export function hidePreview(): void {
   clearTimeout(showTimer);
   showTimer = undefined;
   clearTimeout(hideTimer);
-  if (current) { current = null; emit(); }
+  if (current) {
+    current = null;
+    emit();
+  }
 }

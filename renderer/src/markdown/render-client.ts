@@ -16,7 +16,12 @@ export const WORKER_BUDGET_MS = 15_000;
 /** A rendering, or the reason there is none. */
 export type RenderOutcome = RenderedNote | { timedOut: true };
 
-interface Pending { text: string; lineOffset: number; resolve(r: RenderOutcome): void; reject(e: unknown): void }
+interface Pending {
+  text: string;
+  lineOffset: number;
+  resolve(r: RenderOutcome): void;
+  reject(e: unknown): void;
+}
 
 let worker: Worker | null = null;
 let workerFailed = false;
@@ -60,10 +65,15 @@ function startWorker(): Worker | null {
   worker.onmessage = (e: MessageEvent<{ id: number; ok: boolean; result?: RenderedNote; error?: string }>) => {
     const p = waiting.get(e.data.id);
     waiting.delete(e.data.id);
-    if (busy?.id === e.data.id) { clearTimeout(busy.timer); busy = null; }
+    if (busy?.id === e.data.id) {
+      clearTimeout(busy.timer);
+      busy = null;
+    }
     if (p) {
-      if (e.data.ok && e.data.result) { remember(cacheKey(p.text, p.lineOffset), e.data.result); p.resolve(e.data.result); }
-      else p.reject(new Error(e.data.error ?? 'rendering failed'));
+      if (e.data.ok && e.data.result) {
+        remember(cacheKey(p.text, p.lineOffset), e.data.result);
+        p.resolve(e.data.result);
+      } else p.reject(new Error(e.data.error ?? 'rendering failed'));
     }
     pump();
   };
@@ -73,7 +83,10 @@ function startWorker(): Worker | null {
     worker = null;
     workerFailed = true;
     busy = null;
-    for (const [id, p] of waiting) { waiting.delete(id); p.resolve(renderMarkdown(p.text, { lineOffset: p.lineOffset })); }
+    for (const [id, p] of waiting) {
+      waiting.delete(id);
+      p.resolve(renderMarkdown(p.text, { lineOffset: p.lineOffset }));
+    }
     for (const j of queue.splice(0)) j.resolve(renderMarkdown(j.text, { lineOffset: j.lineOffset }));
   };
   return worker;
@@ -83,7 +96,11 @@ function pump(): void {
   if (busy || queue.length === 0) return;
   const w = startWorker();
   const job = queue.shift()!;
-  if (!w) { job.resolve(renderMarkdown(job.text, { lineOffset: job.lineOffset })); pump(); return; }
+  if (!w) {
+    job.resolve(renderMarkdown(job.text, { lineOffset: job.lineOffset }));
+    pump();
+    return;
+  }
   waiting.set(job.id, job);
   const timer = setTimeout(() => {
     // Over budget: stop the worker (the next job starts a fresh one) and show this text plain.

@@ -27,11 +27,16 @@ export interface RenderContextValue {
 }
 
 export const RenderContext = createContext<RenderContextValue>({
-  path: '', depth: 0, chain: [], refreshKey: 0, followLink: () => {}, previews: false, Body: () => null,
+  path: '',
+  depth: 0,
+  chain: [],
+  refreshKey: 0,
+  followLink: () => {},
+  previews: false,
+  Body: () => null,
 });
 
 /** The embed-chain key of a note, heading or block. */
 export function chainKey(path: string, heading: string | null, block: string | null): string {
   return `${path}#${heading ?? ''}#${block ?? ''}`;
 }
-

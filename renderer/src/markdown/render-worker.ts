@@ -6,7 +6,11 @@
  */
 import { renderMarkdown } from './render.ts';
 
-interface Job { id: number; text: string; lineOffset: number }
+interface Job {
+  id: number;
+  text: string;
+  lineOffset: number;
+}
 
 const scope = self as unknown as { onmessage: ((e: MessageEvent<Job>) => void) | null; postMessage(m: unknown): void };
 

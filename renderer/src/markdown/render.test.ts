@@ -14,21 +14,30 @@ function textOf(n: Nodes): string {
 }
 
 test('wiki links and embeds become marked links; code keeps them as text', () => {
-  const r = renderMarkdown('see [[通道|channel]], [[goroutine#Scheduling]] and ![[图.png]]\n\n`[[no]]`\n\n```\n[[nor this]]\n```\n');
+  const r = renderMarkdown(
+    'see [[通道|channel]], [[goroutine#Scheduling]] and ![[图.png]]\n\n`[[no]]`\n\n```\n[[nor this]]\n```\n',
+  );
   const links = elements(r.tree!).filter((e) => e.tagName === 'a');
-  assert.deepEqual(links.map((a) => [a.properties.dataWikilink, textOf(a), a.properties.className]), [
-    ['通道|channel', 'channel', ['wikilink']],
-    ['goroutine#Scheduling', 'goroutine > Scheduling', ['wikilink']],
-    ['图.png', '图.png', ['wikilink', 'embed']],
-  ]);
+  assert.deepEqual(
+    links.map((a) => [a.properties.dataWikilink, textOf(a), a.properties.className]),
+    [
+      ['通道|channel', 'channel', ['wikilink']],
+      ['goroutine#Scheduling', 'goroutine > Scheduling', ['wikilink']],
+      ['图.png', '图.png', ['wikilink', 'embed']],
+    ],
+  );
   assert.deepEqual(r.wikiLinks, ['通道|channel', 'goroutine#Scheduling', '图.png']);
   assert.ok(elements(r.tree!).some((e) => e.tagName === 'code' && textOf(e) === '[[no]]'));
 });
 
 test('raw HTML and javascript: links are dropped by the sanitiser', () => {
-  const md = '<script>window.x=1</script>\n\n<img src=x onerror="window.x=2">\n\n[x](javascript:window.x=3) [ok](https://go.dev)\n\n<iframe src="https://e.com"></iframe>\n\nend <b onclick="y()">b</b>\n';
+  const md =
+    '<script>window.x=1</script>\n\n<img src=x onerror="window.x=2">\n\n[x](javascript:window.x=3) [ok](https://go.dev)\n\n<iframe src="https://e.com"></iframe>\n\nend <b onclick="y()">b</b>\n';
   const els = elements(renderMarkdown(md).tree!);
-  assert.deepEqual(els.filter((e) => ['script', 'img', 'iframe'].includes(e.tagName)), []);
+  assert.deepEqual(
+    els.filter((e) => ['script', 'img', 'iframe'].includes(e.tagName)),
+    [],
+  );
   for (const e of els) {
     for (const k of Object.keys(e.properties)) assert.ok(!/^on/i.test(k), `no ${k} on <${e.tagName}>`);
   }
@@ -38,7 +47,10 @@ test('raw HTML and javascript: links are dropped by the sanitiser', () => {
 
 test('frontmatter becomes properties, not text; bad YAML is left out without throwing', () => {
   const r = renderMarkdown('---\ntags: [go, 中文]\ntitle: 通道\n---\n# H\n');
-  assert.deepEqual(r.properties, [{ key: 'tags', values: ['go', '中文'] }, { key: 'title', values: ['通道'] }]);
+  assert.deepEqual(r.properties, [
+    { key: 'tags', values: ['go', '中文'] },
+    { key: 'title', values: ['通道'] },
+  ]);
   assert.equal(textOf(r.tree!).trim(), 'H');
   const bad = renderMarkdown('---\n: [\n---\nbody\n');
   assert.equal(bad.properties, null);
@@ -48,13 +60,27 @@ test('frontmatter becomes properties, not text; bad YAML is left out without thr
 const cls = (e: Element) => (Array.isArray(e.properties.className) ? e.properties.className.map(String) : []);
 
 test('math is typeset by KaTeX, code with a language highlighted, mermaid left for the view', () => {
-  const r = renderMarkdown('Inline $x^2$ and\n\n$$\n\\frac{1}{3}\n$$\n\n```go\nfunc main() {}\n```\n\n```mermaid\ngraph TD\n A-->B\n```\n');
+  const r = renderMarkdown(
+    'Inline $x^2$ and\n\n$$\n\\frac{1}{3}\n$$\n\n```go\nfunc main() {}\n```\n\n```mermaid\ngraph TD\n A-->B\n```\n',
+  );
   const els = elements(r.tree!);
-  assert.ok(els.some((e) => cls(e).includes('katex')), 'inline KaTeX');
-  assert.ok(els.some((e) => cls(e).includes('katex-display')), 'display KaTeX');
-  assert.ok(els.some((e) => cls(e).includes('hljs-keyword') && textOf(e) === 'func'), 'highlighted keyword');
+  assert.ok(
+    els.some((e) => cls(e).includes('katex')),
+    'inline KaTeX',
+  );
+  assert.ok(
+    els.some((e) => cls(e).includes('katex-display')),
+    'display KaTeX',
+  );
+  assert.ok(
+    els.some((e) => cls(e).includes('hljs-keyword') && textOf(e) === 'func'),
+    'highlighted keyword',
+  );
   const mermaid = els.find((e) => e.tagName === 'code' && cls(e).includes('language-mermaid'));
-  assert.ok(mermaid && !els.some((e) => cls(e).some((c) => c.startsWith('hljs-')) && textOf(e).includes('graph')), 'mermaid is not highlighted');
+  assert.ok(
+    mermaid && !els.some((e) => cls(e).some((c) => c.startsWith('hljs-')) && textOf(e).includes('graph')),
+    'mermaid is not highlighted',
+  );
 });
 
 test('callouts keep their type and fold; blocks carry their source line; an embed alone on a line is a block', () => {

@@ -20,7 +20,13 @@ import rehypeHighlight from 'rehype-highlight';
 import type { Element, ElementContent, Root as HastRoot, RootContent } from 'hast';
 import { parse as parseYaml } from 'yaml';
 import {
-  CALLOUT_CLASS, CALLOUT_TITLE_CLASS, EMBED_CLASS, frontmatterOf, remarkObsidian, TAG_CLASS, WIKILINK_CLASS,
+  CALLOUT_CLASS,
+  CALLOUT_TITLE_CLASS,
+  EMBED_CLASS,
+  frontmatterOf,
+  remarkObsidian,
+  TAG_CLASS,
+  WIKILINK_CLASS,
 } from '../../../electron/core/markdown/index.ts';
 
 export { EMBED_CLASS, WIKILINK_CLASS } from '../../../electron/core/markdown/index.ts';
@@ -37,7 +43,25 @@ export const HIGHLIGHT_MAX_CHARS = 20_000;
 /** Class of the block that holds an embed on its own line (a paragraph made only of `![[…]]`). */
 export const EMBED_BLOCK_CLASS = 'embed-block';
 
-const BLOCK_TAGS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'blockquote', 'pre', 'table', 'tr', 'hr', 'div', 'ul', 'ol', 'section']);
+const BLOCK_TAGS = new Set([
+  'p',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'li',
+  'blockquote',
+  'pre',
+  'table',
+  'tr',
+  'hr',
+  'div',
+  'ul',
+  'ol',
+  'section',
+]);
 
 interface ReadingOptions {
   /** Added to every source line (an excerpt starting at file line N has offset N - 1). */
@@ -55,31 +79,36 @@ function isEmbedAnchor(n: ElementContent): boolean {
  * made only of embeds into a `div.embed-block` (an embedded note is a block, which a `<p>` may not hold), and marks
  * long code blocks `no-highlight`.
  */
-const rehypeReading: Plugin<[ReadingOptions?], HastRoot> = (opts = {}) => (tree) => {
-  const offset = opts.lineOffset ?? 0;
-  const walk = (node: HastRoot | Element) => {
-    for (const child of node.children as RootContent[]) {
-      if (child.type !== 'element') continue;
-      if (BLOCK_TAGS.has(child.tagName) && child.position) child.properties.dataLine = child.position.start.line + offset;
-      if (child.tagName === 'p') {
-        const meaningful = child.children.filter((c) => !(c.type === 'text' && c.value.trim() === '') && !(c.type === 'element' && c.tagName === 'br'));
-        if (meaningful.length > 0 && meaningful.every(isEmbedAnchor)) {
-          child.tagName = 'div';
-          child.properties.className = [EMBED_BLOCK_CLASS];
+const rehypeReading: Plugin<[ReadingOptions?], HastRoot> =
+  (opts = {}) =>
+  (tree) => {
+    const offset = opts.lineOffset ?? 0;
+    const walk = (node: HastRoot | Element) => {
+      for (const child of node.children as RootContent[]) {
+        if (child.type !== 'element') continue;
+        if (BLOCK_TAGS.has(child.tagName) && child.position)
+          child.properties.dataLine = child.position.start.line + offset;
+        if (child.tagName === 'p') {
+          const meaningful = child.children.filter(
+            (c) => !(c.type === 'text' && c.value.trim() === '') && !(c.type === 'element' && c.tagName === 'br'),
+          );
+          if (meaningful.length > 0 && meaningful.every(isEmbedAnchor)) {
+            child.tagName = 'div';
+            child.properties.className = [EMBED_BLOCK_CLASS];
+          }
         }
-      }
-      if (child.tagName === 'code') {
-        const text = child.children.map((c) => (c.type === 'text' ? c.value : '')).join('');
-        if (text.length > HIGHLIGHT_MAX_CHARS) {
-          const cls = Array.isArray(child.properties.className) ? child.properties.className : [];
-          child.properties.className = [...cls, 'no-highlight'];
+        if (child.tagName === 'code') {
+          const text = child.children.map((c) => (c.type === 'text' ? c.value : '')).join('');
+          if (text.length > HIGHLIGHT_MAX_CHARS) {
+            const cls = Array.isArray(child.properties.className) ? child.properties.className : [];
+            child.properties.className = [...cls, 'no-highlight'];
+          }
         }
+        walk(child);
       }
-      walk(child);
-    }
+    };
+    walk(tree);
   };
-  walk(tree);
-};
 
 const defaultAttrs = defaultSchema.attributes ?? {};
 
@@ -96,7 +125,12 @@ export const sanitizeSchema: SanitizeSchema = {
       'dataWikilink',
       'dataTag',
     ],
-    div: [...(defaultAttrs.div ?? []), ['className', CALLOUT_CLASS, CALLOUT_TITLE_CLASS, EMBED_BLOCK_CLASS, 'math', 'math-display'], 'dataCallout', 'dataCalloutFold'],
+    div: [
+      ...(defaultAttrs.div ?? []),
+      ['className', CALLOUT_CLASS, CALLOUT_TITLE_CLASS, EMBED_BLOCK_CLASS, 'math', 'math-display'],
+      'dataCallout',
+      'dataCalloutFold',
+    ],
     // remark-math: `<code class="language-math math-inline|math-display">`; long code: `no-highlight`.
     code: [['className', /^language-./, 'math-inline', 'math-display', 'no-highlight']],
     '*': [...(defaultAttrs['*'] ?? []), 'dataBlockId', 'dataLine'],
@@ -109,16 +143,18 @@ const KATEX_OPTIONS = { throwOnError: false, strict: 'ignore' as const, trust: f
 const processors = new Map<number, ReturnType<typeof makeProcessor>>();
 
 function makeProcessor(lineOffset: number) {
-  return unified()
-    .use(remarkParse)
-    // The preset includes remark-math (`$…$`, `$$…$$`).
-    .use(remarkObsidian)
-    // The sanitiser prefixes ids (`user-content-`); without this, footnote ids would get the prefix twice.
-    .use(remarkRehype, { clobberPrefix: '' })
-    .use(rehypeReading, { lineOffset })
-    .use(rehypeSanitize, sanitizeSchema)
-    .use(rehypeKatex, KATEX_OPTIONS)
-    .use(rehypeHighlight, { plainText: ['mermaid', 'math', 'text', 'txt', 'plain'] });
+  return (
+    unified()
+      .use(remarkParse)
+      // The preset includes remark-math (`$…$`, `$$…$$`).
+      .use(remarkObsidian)
+      // The sanitiser prefixes ids (`user-content-`); without this, footnote ids would get the prefix twice.
+      .use(remarkRehype, { clobberPrefix: '' })
+      .use(rehypeReading, { lineOffset })
+      .use(rehypeSanitize, sanitizeSchema)
+      .use(rehypeKatex, KATEX_OPTIONS)
+      .use(rehypeHighlight, { plainText: ['mermaid', 'math', 'text', 'txt', 'plain'] })
+  );
 }
 
 function processorFor(lineOffset: number) {
@@ -132,7 +168,10 @@ function processorFor(lineOffset: number) {
 }
 
 /** A frontmatter property for the properties table: the key and its value(s) as written (strings). */
-export interface Property { key: string; values: string[] }
+export interface Property {
+  key: string;
+  values: string[];
+}
 
 export interface RenderedNote {
   /** Sanitised hast of the body (frontmatter and comments removed); null when the note is too large (`plain`). */
@@ -169,7 +208,8 @@ export function noteProperties(text: string): Property[] | null {
 export function renderMarkdown(text: string, opts: { lineOffset?: number } = {}): RenderedNote {
   const t0 = performance.now();
   const properties = noteProperties(text);
-  if (text.length > RICH_MAX_CHARS) return { tree: null, properties: null, wikiLinks: [], plain: true, ms: performance.now() - t0 };
+  if (text.length > RICH_MAX_CHARS)
+    return { tree: null, properties: null, wikiLinks: [], plain: true, ms: performance.now() - t0 };
   const processor = processorFor(opts.lineOffset ?? 0);
   const tree = processor.runSync(processor.parse(text)) as HastRoot;
   const wikiLinks = new Set<string>();

@@ -24,8 +24,12 @@ export function hasTarget(o: OpenOptions | undefined): boolean {
 
 /** The first 1-based line of `text` containing one of the words of `query` (case-insensitive), or null. */
 export function searchLine(text: string, query: string): number | null {
-  const words = query.toLowerCase().split(/\s+/).filter((w) => w && !w.startsWith('tag:') && !w.startsWith('-'))
-    .map((w) => w.replace(/^"|"$/g, '')).filter(Boolean);
+  const words = query
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((w) => w && !w.startsWith('tag:') && !w.startsWith('-'))
+    .map((w) => w.replace(/^"|"$/g, ''))
+    .filter(Boolean);
   if (!words.length) return null;
   const lines = text.toLowerCase().split('\n');
   // Prefer a line holding the whole query, then any word.
@@ -42,7 +46,7 @@ export function searchLine(text: string, query: string): number | null {
 export async function targetLine(path: string, text: string, o: OpenOptions): Promise<number | null> {
   if (o.heading || o.block) {
     try {
-      const e = await api.embed(path, '', o.block ? null : o.heading ?? null, o.block ?? null);
+      const e = await api.embed(path, '', o.block ? null : (o.heading ?? null), o.block ?? null);
       return e.missing ? null : e.line;
     } catch {
       return null;
@@ -62,7 +66,8 @@ const flashField = StateField.define<DecorationSet>({
     let next = deco.map(tr.changes);
     for (const e of tr.effects) {
       if (!e.is(setFlash)) continue;
-      next = e.value === null ? Decoration.none : Decoration.set([Decoration.line({ class: FLASH_CLASS }).range(e.value)]);
+      next =
+        e.value === null ? Decoration.none : Decoration.set([Decoration.line({ class: FLASH_CLASS }).range(e.value)]);
     }
     return next;
   },
@@ -82,9 +87,14 @@ export function revealEditorLine(view: EditorView, line: number, select?: string
   const at = select ? l.text.toLowerCase().indexOf(select.toLowerCase()) : -1;
   const effects: StateEffect<unknown>[] = [EditorView.scrollIntoView(l.from, { y: 'center' })];
   if (view.state.field(flashField, false) !== undefined) effects.push(setFlash.of(l.from));
-  view.dispatch({ selection: at >= 0 ? { anchor: l.from + at, head: l.from + at + select!.length } : { anchor: l.from }, effects });
+  view.dispatch({
+    selection: at >= 0 ? { anchor: l.from + at, head: l.from + at + select!.length } : { anchor: l.from },
+    effects,
+  });
   if (view.state.field(flashField, false) !== undefined) {
-    setTimeout(() => { if (view.dom.isConnected) view.dispatch({ effects: setFlash.of(null) }); }, FLASH_MS);
+    setTimeout(() => {
+      if (view.dom.isConnected) view.dispatch({ effects: setFlash.of(null) });
+    }, FLASH_MS);
   }
   return l.from;
 }
@@ -103,7 +113,10 @@ export function elementForLine(root: Element, line: number): HTMLElement | null 
     const embed = el.closest('.markdown-embed');
     if (embed && embed !== root && root.contains(embed)) continue;
     const l = Number(el.dataset.line);
-    if (l <= line && l >= bestLine) { best = el; bestLine = l; }
+    if (l <= line && l >= bestLine) {
+      best = el;
+      bestLine = l;
+    }
   }
   return best;
 }
@@ -129,8 +142,13 @@ export function whenRendered(body: Element, then: () => void, timeoutMs = 30_000
   let frame = 0;
   const started = performance.now();
   const attempt = () => {
-    const done = body.querySelector(':scope > .markdown-rendered[data-complete="true"], :scope > .plain-fallback:not([data-reason="pending"])');
-    if (done) { then(); return; }
+    const done = body.querySelector(
+      ':scope > .markdown-rendered[data-complete="true"], :scope > .plain-fallback:not([data-reason="pending"])',
+    );
+    if (done) {
+      then();
+      return;
+    }
     if (performance.now() - started < timeoutMs) frame = requestAnimationFrame(attempt);
   };
   attempt();

@@ -15,7 +15,11 @@ export interface PickerItem {
   disabled?: boolean;
 }
 
-export interface ChooseEvent { mod: boolean; shift: boolean; alt: boolean }
+export interface ChooseEvent {
+  mod: boolean;
+  shift: boolean;
+  alt: boolean;
+}
 
 export interface PickerProps<T extends PickerItem> {
   label: string;
@@ -62,7 +66,12 @@ export function Picker<T extends PickerItem>(props: PickerProps<T>) {
   }
 
   return (
-    <div className="modal-backdrop picker-backdrop" onMouseDown={(e) => { if (e.target === e.currentTarget) props.onClose(); }}>
+    <div
+      className="modal-backdrop picker-backdrop"
+      onMouseDown={(e) => {
+        if (e.target === e.currentTarget) props.onClose();
+      }}
+    >
       <div role="dialog" aria-modal="true" aria-label={props.label} className="picker">
         <input
           ref={inputRef}
@@ -74,18 +83,41 @@ export function Picker<T extends PickerItem>(props: PickerProps<T>) {
           placeholder={props.placeholder}
           maxLength={props.maxLength}
           value={query}
-          onChange={(e) => { setQuery(e.target.value.slice(0, props.maxLength)); setSelected(0); }}
+          onChange={(e) => {
+            setQuery(e.target.value.slice(0, props.maxLength));
+            setSelected(0);
+          }}
           onKeyDown={(e) => {
             if (e.nativeEvent.isComposing) return;
-            if (e.key === 'ArrowDown' || (e.key === 'n' && e.ctrlKey)) { e.preventDefault(); setSelected((sel + 1) % Math.max(1, items.length)); }
-            else if (e.key === 'ArrowUp' || (e.key === 'p' && e.ctrlKey)) { e.preventDefault(); setSelected((sel - 1 + items.length) % Math.max(1, items.length)); }
-            else if (e.key === 'PageDown') { e.preventDefault(); setSelected(Math.min(items.length - 1, sel + 10)); }
-            else if (e.key === 'PageUp') { e.preventDefault(); setSelected(Math.max(0, sel - 10)); }
-            else if (e.key === 'Enter') { e.preventDefault(); choose(sel, { mod: e.ctrlKey || e.metaKey, shift: e.shiftKey, alt: e.altKey }); }
-            else if (e.key === 'Escape') { e.preventDefault(); e.stopPropagation(); props.onClose(); }
+            if (e.key === 'ArrowDown' || (e.key === 'n' && e.ctrlKey)) {
+              e.preventDefault();
+              setSelected((sel + 1) % Math.max(1, items.length));
+            } else if (e.key === 'ArrowUp' || (e.key === 'p' && e.ctrlKey)) {
+              e.preventDefault();
+              setSelected((sel - 1 + items.length) % Math.max(1, items.length));
+            } else if (e.key === 'PageDown') {
+              e.preventDefault();
+              setSelected(Math.min(items.length - 1, sel + 10));
+            } else if (e.key === 'PageUp') {
+              e.preventDefault();
+              setSelected(Math.max(0, sel - 10));
+            } else if (e.key === 'Enter') {
+              e.preventDefault();
+              choose(sel, { mod: e.ctrlKey || e.metaKey, shift: e.shiftKey, alt: e.altKey });
+            } else if (e.key === 'Escape') {
+              e.preventDefault();
+              e.stopPropagation();
+              props.onClose();
+            }
           }}
         />
-        <ul role="listbox" id={`${id}-list`} aria-label={`${props.label} results`} className="picker-list" ref={listRef}>
+        <ul
+          role="listbox"
+          id={`${id}-list`}
+          aria-label={`${props.label} results`}
+          className="picker-list"
+          ref={listRef}
+        >
           {items.map((item, i) => (
             <li
               key={item.key}
@@ -96,14 +128,20 @@ export function Picker<T extends PickerItem>(props: PickerProps<T>) {
               aria-disabled={item.disabled || undefined}
               aria-label={item.label}
               className={`picker-item${i === sel ? ' selected' : ''}`}
-              onMouseMove={() => { if (i !== sel) setSelected(i); }}
+              onMouseMove={() => {
+                if (i !== sel) setSelected(i);
+              }}
               onMouseDown={(e) => e.preventDefault()}
               onClick={(e) => choose(i, { mod: e.ctrlKey || e.metaKey, shift: e.shiftKey, alt: e.altKey })}
             >
               {item.content}
             </li>
           ))}
-          {items.length === 0 ? <li className="picker-empty muted" role="presentation">{props.empty ?? 'No matches.'}</li> : null}
+          {items.length === 0 ? (
+            <li className="picker-empty muted" role="presentation">
+              {props.empty ?? 'No matches.'}
+            </li>
+          ) : null}
         </ul>
         {props.footer ? <div className="picker-footer muted">{props.footer}</div> : null}
       </div>

@@ -18,7 +18,11 @@ export const SWITCHER_LIMIT = 50;
 /** Performance measure name of one search pass (see scripts/measure-nav.ts). */
 export const SWITCHER_MEASURE = 'atlas-switcher-search';
 
-export interface SwitcherNote { path: string; title: string; aliases: string[] }
+export interface SwitcherNote {
+  path: string;
+  title: string;
+  aliases: string[];
+}
 
 interface Target {
   note: SwitcherNote;
@@ -29,7 +33,9 @@ interface Target {
   prepared: Prepared;
 }
 
-interface Item extends PickerItem { note: SwitcherNote }
+interface Item extends PickerItem {
+  note: SwitcherNote;
+}
 
 /** Builds the prepared targets for the notes (once per vault change). */
 export function switcherTargets(notes: SwitcherNote[]): Target[] {
@@ -62,7 +68,11 @@ const KIND_BONUS: Record<Target['kind'], number> = { title: 0.02, alias: 0.01, p
  * the recent notes, then the rest by title. Pure (no React), so it can be measured and tested.
  */
 export function searchNotes(
-  query: string, targets: Target[], notes: SwitcherNote[], recent: string[], limit = SWITCHER_LIMIT,
+  query: string,
+  targets: Target[],
+  notes: SwitcherNote[],
+  recent: string[],
+  limit = SWITCHER_LIMIT,
 ): { note: SwitcherNote; target: Target | null; indexes: readonly number[] }[] {
   const q = query.trim().slice(0, SWITCHER_MAX_QUERY);
   const rank = new Map(recent.map((p, i) => [p, i]));
@@ -71,7 +81,10 @@ export function searchNotes(
     const first = recent.map((p) => byPath.get(p)).filter((n): n is SwitcherNote => !!n);
     const seen = new Set(first.map((n) => n.path));
     const rest: SwitcherNote[] = [];
-    for (const n of notes) { if (rest.length + first.length >= limit) break; if (!seen.has(n.path)) rest.push(n); }
+    for (const n of notes) {
+      if (rest.length + first.length >= limit) break;
+      if (!seen.has(n.path)) rest.push(n);
+    }
     return [...first, ...rest].slice(0, limit).map((note) => ({ note, target: null, indexes: [] }));
   }
   const results = fuzzysort.go(q, targets, { key: 'prepared', threshold: 0, limit: limit * 8 });
@@ -95,33 +108,52 @@ export function QuickSwitcher(props: {
   const targets = useMemo(() => switcherTargets(props.notes), [props.notes]);
 
   const { notes, recent } = props;
-  const search = useCallback((q: string): Item[] => {
-    const t0 = performance.now();
-    const found = searchNotes(q, targets, notes, recent);
-    const items = found.map(({ note, target, indexes }): Item => {
-      const titleMarks = target?.kind === 'title' || (target?.kind === 'pinyin' && target.shown === note.title) ? indexes : [];
-      const aliasShown = target && (target.kind === 'alias' || (target.kind === 'pinyin' && target.shown !== note.title)) ? target.shown : null;
-      return {
-        key: note.path,
-        note,
-        label: aliasShown ? `${aliasShown} → ${note.title}` : note.title,
-        content: (
-          <>
-            <span className="picker-title">
-              {aliasShown ? <>{highlightIndexes(aliasShown, indexes)} <span className="muted">→ {note.title}</span></> : highlightIndexes(note.title, titleMarks)}
-            </span>
-            <span className="picker-detail" title={note.path}>{highlightIndexes(note.path, target?.kind === 'path' ? indexes : [])}</span>
-          </>
-        ),
-      };
-    });
-    performance.measure(SWITCHER_MEASURE, { start: t0, end: performance.now() });
-    return items;
-  }, [targets, notes, recent]);
+  const search = useCallback(
+    (q: string): Item[] => {
+      const t0 = performance.now();
+      const found = searchNotes(q, targets, notes, recent);
+      const items = found.map(({ note, target, indexes }): Item => {
+        const titleMarks =
+          target?.kind === 'title' || (target?.kind === 'pinyin' && target.shown === note.title) ? indexes : [];
+        const aliasShown =
+          target && (target.kind === 'alias' || (target.kind === 'pinyin' && target.shown !== note.title))
+            ? target.shown
+            : null;
+        return {
+          key: note.path,
+          note,
+          label: aliasShown ? `${aliasShown} → ${note.title}` : note.title,
+          content: (
+            <>
+              <span className="picker-title">
+                {aliasShown ? (
+                  <>
+                    {highlightIndexes(aliasShown, indexes)} <span className="muted">→ {note.title}</span>
+                  </>
+                ) : (
+                  highlightIndexes(note.title, titleMarks)
+                )}
+              </span>
+              <span className="picker-detail" title={note.path}>
+                {highlightIndexes(note.path, target?.kind === 'path' ? indexes : [])}
+              </span>
+            </>
+          ),
+        };
+      });
+      performance.measure(SWITCHER_MEASURE, { start: t0, end: performance.now() });
+      return items;
+    },
+    [targets, notes, recent],
+  );
 
   function choose(item: Item | null, query: string, how: ChooseEvent) {
     const name = query.trim();
-    if ((how.shift || !item) && name) { props.onClose(); props.onCreate(name); return; }
+    if ((how.shift || !item) && name) {
+      props.onClose();
+      props.onCreate(name);
+      return;
+    }
     if (!item) return;
     props.onClose();
     props.onOpen(item.note.path, how.mod);
@@ -136,7 +168,11 @@ export function QuickSwitcher(props: {
       onChoose={choose}
       onClose={props.onClose}
       empty="No matching note. Enter creates it."
-      footer={<><kbd>↵</kbd> open · <kbd>Ctrl ↵</kbd> new tab · <kbd>Shift ↵</kbd> create · <kbd>esc</kbd> dismiss</>}
+      footer={
+        <>
+          <kbd>↵</kbd> open · <kbd>Ctrl ↵</kbd> new tab · <kbd>Shift ↵</kbd> create · <kbd>esc</kbd> dismiss
+        </>
+      }
     />
   );
 }

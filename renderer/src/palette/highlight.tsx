@@ -13,7 +13,10 @@ export function highlightIndexes(text: string, indexes: ReadonlyArray<number>): 
   while (i < sorted.length) {
     const start = sorted[i];
     let end = start + 1;
-    while (i + 1 < sorted.length && sorted[i + 1] <= end) { i++; end = Math.max(end, sorted[i] + 1); }
+    while (i + 1 < sorted.length && sorted[i + 1] <= end) {
+      i++;
+      end = Math.max(end, sorted[i] + 1);
+    }
     i++;
     if (start > pos) out.push(text.slice(pos, start));
     out.push(<mark key={start}>{text.slice(start, end)}</mark>);

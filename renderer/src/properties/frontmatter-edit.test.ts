@@ -30,10 +30,18 @@ test('properties read with types', () => {
   const r = readProperties(NOTE);
   assert.equal(r.status, 'ok');
   if (r.status !== 'ok') return;
-  assert.deepEqual(r.properties.map((p) => [p.key, p.type, p.value]), [
-    ['title', 'text', 'Hello'], ['tags', 'list', ['go', 'runtime']], ['level', 'number', 3], ['done', 'checkbox', false],
-    ['due', 'date', '2024-05-01'], ['see', 'link', '[[channel]]'], ['list', 'list', ['[[a]]', 'b']],
-  ]);
+  assert.deepEqual(
+    r.properties.map((p) => [p.key, p.type, p.value]),
+    [
+      ['title', 'text', 'Hello'],
+      ['tags', 'list', ['go', 'runtime']],
+      ['level', 'number', 3],
+      ['done', 'checkbox', false],
+      ['due', 'date', '2024-05-01'],
+      ['see', 'link', '[[channel]]'],
+      ['list', 'list', ['[[a]]', 'b']],
+    ],
+  );
 });
 
 test('setting a value changes only that line; the rest stays byte-for-byte', () => {
@@ -60,7 +68,10 @@ test('adding and removing a property touch only their lines', () => {
   assert.equal(removed, NOTE.replace('list:\n    - "[[a]]"\n    - b\n', ''));
   const removed2 = edit(NOTE, removeProperty(NOTE, 'level'));
   assert.equal(removed2, NOTE.replace('level:   3\n', ''));
-  assert.equal(edit('# Only body\n', setProperty('# Only body\n', 'tags', ['a'])), '---\ntags: [ a ]\n---\n# Only body\n');
+  assert.equal(
+    edit('# Only body\n', setProperty('# Only body\n', 'tags', ['a'])),
+    '---\ntags: [ a ]\n---\n# Only body\n',
+  );
 });
 
 test('malformed YAML is reported and never edited', () => {

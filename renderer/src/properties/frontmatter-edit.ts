@@ -23,7 +23,11 @@ export type ReadResult =
   | { status: 'error'; message: string; yaml: string };
 
 /** A text change: replace [from, to) of the note's text with `insert` (offsets in the `\n`-normalised text). */
-export interface TextChange { from: number; to: number; insert: string }
+export interface TextChange {
+  from: number;
+  to: number;
+  insert: string;
+}
 
 const DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?$/;
 const LINK = /^!?\[\[[^\]\n]+\]\]$/;
@@ -60,12 +64,21 @@ export function readProperties(text: string): ReadResult {
   const { doc, fm } = p;
   if (doc.errors.length) return { status: 'error', message: doc.errors[0].message.split('\n')[0], yaml: fm.yaml };
   if (doc.contents === null) return { status: 'ok', properties: [] };
-  if (!isMap(doc.contents)) return { status: 'error', message: 'The frontmatter is not a list of properties (key: value).', yaml: fm.yaml };
+  if (!isMap(doc.contents))
+    return { status: 'error', message: 'The frontmatter is not a list of properties (key: value).', yaml: fm.yaml };
   const properties: Property[] = [];
   for (const pair of doc.contents.items as Pair[]) {
     const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
-    const source = isScalar(pair.value) && typeof pair.value.source === 'string' && DATE.test(pair.value.source) ? pair.value.source : undefined;
-    const value = source ?? plain((pair.value as { toJSON?: () => unknown } | null)?.toJSON?.() ?? (isScalar(pair.value) ? pair.value.value : null));
+    const source =
+      isScalar(pair.value) && typeof pair.value.source === 'string' && DATE.test(pair.value.source)
+        ? pair.value.source
+        : undefined;
+    const value =
+      source ??
+      plain(
+        (pair.value as { toJSON?: () => unknown } | null)?.toJSON?.() ??
+          (isScalar(pair.value) ? pair.value.value : null),
+      );
     properties.push({ key, value, type: typeOf(value) });
   }
   return { status: 'ok', properties };
@@ -139,7 +152,8 @@ export function removeProperty(text: string, key: string): TextChange | null {
   if (!found?.pair) return null;
   const { pair, base } = found;
   const from = text.lastIndexOf('\n', base + (pair.key as { range: number[] }).range[0] - 1) + 1;
-  const valueEnd = (pair.value as { range?: number[] } | null)?.range?.[1] ?? (pair.key as { range: number[] }).range[1];
+  const valueEnd =
+    (pair.value as { range?: number[] } | null)?.range?.[1] ?? (pair.key as { range: number[] }).range[1];
   let to = text.indexOf('\n', base + valueEnd - 1);
   to = to < 0 ? text.length : to + 1;
   return { from, to, insert: '' };

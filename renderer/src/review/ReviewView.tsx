@@ -9,7 +9,16 @@
  * Card text is rendered by the reading view's sanitised markdown pipeline; text with CJK characters gets
  * `lang="zh-Hans"` so Chinese glyphs are chosen (Han unification) and the CJK font stack applies.
  */
-import { useCallback, useEffect, useMemo, useRef, useState, type ComponentProps, type KeyboardEvent, type ReactElement } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ComponentProps,
+  type KeyboardEvent,
+  type ReactElement,
+} from 'react';
 import { Fragment, jsx, jsxs } from 'react/jsx-runtime';
 import { toJsxRuntime, type Components, type Jsx } from 'hast-util-to-jsx-runtime';
 import type { ExerciseInfo, GradeResult, ReviewCard, ReviewGrade } from '../../../electron/shared/api.ts';
@@ -37,7 +46,17 @@ function percent(r: number | null): string {
 }
 
 /** Card markdown → React elements (sanitised hast); wiki links open their note. */
-function CardText({ text, from, onOpen, label }: { text: string; from: string; onOpen(target: string, from: string): void; label: string }) {
+function CardText({
+  text,
+  from,
+  onOpen,
+  label,
+}: {
+  text: string;
+  from: string;
+  onOpen(target: string, from: string): void;
+  label: string;
+}) {
   const content = useMemo(() => {
     const tree = renderMarkdown(text).tree;
     // over the rich-rendering size limit the grammar gives no tree: show the text as it is
@@ -46,15 +65,41 @@ function CardText({ text, from, onOpen, label }: { text: string; from: string; o
       a: ({ href, children, ...rest }: ComponentProps<'a'> & { 'data-wikilink'?: string }) => {
         const target = (rest as Record<string, unknown>)['data-wikilink'];
         if (typeof target === 'string') {
-          return <a href="#" className="internal-link" onClick={(e) => { e.preventDefault(); onOpen(target, from); }}>{children}</a>;
+          return (
+            <a
+              href="#"
+              className="internal-link"
+              onClick={(e) => {
+                e.preventDefault();
+                onOpen(target, from);
+              }}
+            >
+              {children}
+            </a>
+          );
         }
-        return <a href={href} target="_blank" rel="noreferrer">{children}</a>;
+        return (
+          <a href={href} target="_blank" rel="noreferrer">
+            {children}
+          </a>
+        );
       },
       img: ({ alt }: ComponentProps<'img'>) => <span className="image-ref">{alt || 'image'}</span>,
     };
-    return toJsxRuntime(tree, { Fragment, jsx: jsx as Jsx, jsxs: jsxs as Jsx, components, passKeys: true, ignoreInvalidStyle: true }) as ReactElement;
+    return toJsxRuntime(tree, {
+      Fragment,
+      jsx: jsx as Jsx,
+      jsxs: jsxs as Jsx,
+      components,
+      passKeys: true,
+      ignoreInvalidStyle: true,
+    }) as ReactElement;
   }, [text, from, onOpen]);
-  return <div className="review-text" aria-label={label} lang={CJK.test(text) ? 'zh-Hans' : undefined}>{content}</div>;
+  return (
+    <div className="review-text" aria-label={label} lang={CJK.test(text) ? 'zh-Hans' : undefined}>
+      {content}
+    </div>
+  );
 }
 
 export function ReviewView({ app, refreshKey, visible }: ViewProps) {
@@ -83,7 +128,9 @@ export function ReviewView({ app, refreshKey, visible }: ViewProps) {
         const set = await api.practice(target.concept);
         setCards(set.groups.flatMap((g) => g.cards));
         const seen = new Set<string>();
-        setExercises(set.groups.flatMap((g) => g.exercises).filter((e) => (seen.has(e.path) ? false : (seen.add(e.path), true))));
+        setExercises(
+          set.groups.flatMap((g) => g.exercises).filter((e) => (seen.has(e.path) ? false : (seen.add(e.path), true))),
+        );
         setConceptTitle(set.groups[0]?.title ?? target.concept);
       }
       setPos(0);
@@ -114,10 +161,21 @@ export function ReviewView({ app, refreshKey, visible }: ViewProps) {
 
   const card = cards && pos < cards.length ? cards[pos] : null;
 
-  const openNote = useCallback((path: string, line?: number) => app.openNote(path, line === undefined ? undefined : { line }), [app]);
-  const openLink = useCallback((linkTarget: string, from: string) => {
-    api.resolveLink(from, linkTarget).then((p) => { if (p) openNote(p); }, (e) => setError(message(e)));
-  }, [openNote]);
+  const openNote = useCallback(
+    (path: string, line?: number) => app.openNote(path, line === undefined ? undefined : { line }),
+    [app],
+  );
+  const openLink = useCallback(
+    (linkTarget: string, from: string) => {
+      api.resolveLink(from, linkTarget).then(
+        (p) => {
+          if (p) openNote(p);
+        },
+        (e) => setError(message(e)),
+      );
+    },
+    [openNote],
+  );
 
   const reveal = () => {
     if (card && !revealed) setRevealed(true);
@@ -164,20 +222,43 @@ export function ReviewView({ app, refreshKey, visible }: ViewProps) {
   return (
     <section ref={root} className="review-view" role="region" aria-label="Review" tabIndex={-1} onKeyDown={onKeyDown}>
       <header className="review-header">
-        <h2>{conceptTitle ? <>Practice: <span lang={CJK.test(conceptTitle) ? 'zh-Hans' : undefined}>{conceptTitle}</span></> : 'Review'}</h2>
+        <h2>
+          {conceptTitle ? (
+            <>
+              Practice: <span lang={CJK.test(conceptTitle) ? 'zh-Hans' : undefined}>{conceptTitle}</span>
+            </>
+          ) : (
+            'Review'
+          )}
+        </h2>
         <span className="review-count" aria-live="polite">
           {cards === null ? 'Loading…' : `${remaining} ${conceptTitle ? 'to practise' : 'due'} · ${done} reviewed`}
         </span>
         <span className="spacer" />
-        {conceptTitle ? <button type="button" onClick={reviewDue}>Review due cards</button> : null}
+        {conceptTitle ? (
+          <button type="button" onClick={reviewDue}>
+            Review due cards
+          </button>
+        ) : null}
       </header>
-      {error ? <p role="alert" className="review-error">{error}</p> : null}
+      {error ? (
+        <p role="alert" className="review-error">
+          {error}
+        </p>
+      ) : null}
 
       {card ? (
         <article className="review-card" aria-label="Flashcard">
           <div className="review-meta">
-            <span>Card {pos + 1} of {cards!.length}</span>
-            <button type="button" className="link-button" onClick={() => openNote(card.note, card.line)} title={`${card.note}:${card.line}`}>
+            <span>
+              Card {pos + 1} of {cards!.length}
+            </span>
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => openNote(card.note, card.line)}
+              title={`${card.note}:${card.line}`}
+            >
               Open note: <span lang={CJK.test(card.noteTitle) ? 'zh-Hans' : undefined}>{card.noteTitle}</span>
             </button>
             <span className="muted">{card.state === 'new' ? 'new' : `retention ${percent(card.retention)}`}</span>
@@ -189,21 +270,31 @@ export function ReviewView({ app, refreshKey, visible }: ViewProps) {
               <CardText text={card.answer} from={card.note} onOpen={openLink} label="Answer" />
               <div className="review-grades" role="group" aria-label="Grade">
                 {GRADES.map((g) => (
-                  <button key={g.grade} type="button" className={`grade grade-${g.grade}`} disabled={busy}
-                    aria-keyshortcuts={g.key} onClick={() => void grade(g.grade)}>
+                  <button
+                    key={g.grade}
+                    type="button"
+                    className={`grade grade-${g.grade}`}
+                    disabled={busy}
+                    aria-keyshortcuts={g.key}
+                    onClick={() => void grade(g.grade)}
+                  >
                     {g.label} <kbd>{g.key}</kbd>
                   </button>
                 ))}
               </div>
             </>
           ) : (
-            <button type="button" className="review-reveal" aria-keyshortcuts="Space" onClick={reveal}>Show answer <kbd>Space</kbd></button>
+            <button type="button" className="review-reveal" aria-keyshortcuts="Space" onClick={reveal}>
+              Show answer <kbd>Space</kbd>
+            </button>
           )}
         </article>
       ) : cards !== null ? (
         <p className="review-empty" role="status">
           {cards.length === 0
-            ? (conceptTitle ? 'This concept and its prerequisites have no flashcards yet.' : 'No cards are due. Tag notes #flashcards or use type: quiz to add cards.')
+            ? conceptTitle
+              ? 'This concept and its prerequisites have no flashcards yet.'
+              : 'No cards are due. Tag notes #flashcards or use type: quiz to add cards.'
             : `Done: ${done} card${done === 1 ? '' : 's'} reviewed.`}
         </p>
       ) : null}
@@ -214,18 +305,31 @@ export function ReviewView({ app, refreshKey, visible }: ViewProps) {
             {last.grade[0].toUpperCase() + last.grade.slice(1)}: next review {new Date(last.card.due).toLocaleString()}.
           </p>
           {last.credited.length ? (
-            <p>Credit to prerequisites: {last.credited.map((c) => `${c.note.replace(/^.*\//, '').replace(/\.md$/i, '')} ${Math.round(c.weight * 100)} %`).join(', ')}</p>
+            <p>
+              Credit to prerequisites:{' '}
+              {last.credited
+                .map((c) => `${c.note.replace(/^.*\//, '').replace(/\.md$/i, '')} ${Math.round(c.weight * 100)} %`)
+                .join(', ')}
+            </p>
           ) : null}
-          {last.restudy ? <p><strong>Marked for re-study:</strong> {last.card.noteTitle}</p> : null}
+          {last.restudy ? (
+            <p>
+              <strong>Marked for re-study:</strong> {last.card.noteTitle}
+            </p>
+          ) : null}
           {last.weakPrerequisites.length ? (
             <div>
               <p>Weakest prerequisites:</p>
               <ul aria-label="Weakest prerequisites">
                 {last.weakPrerequisites.map((w) => (
                   <li key={w.path}>
-                    <button type="button" className="link-button" onClick={() => openNote(w.path)}>{w.title}</button>
-                    {' '}<span className="muted">{w.restudy ? 're-study' : percent(w.retention)}</span>
-                    {' '}<button type="button" onClick={() => practiceConcept(w.path)}>Practice</button>
+                    <button type="button" className="link-button" onClick={() => openNote(w.path)}>
+                      {w.title}
+                    </button>{' '}
+                    <span className="muted">{w.restudy ? 're-study' : percent(w.retention)}</span>{' '}
+                    <button type="button" onClick={() => practiceConcept(w.path)}>
+                      Practice
+                    </button>
                   </li>
                 ))}
               </ul>
@@ -239,7 +343,11 @@ export function ReviewView({ app, refreshKey, visible }: ViewProps) {
           <h3>Exercises</h3>
           <ul>
             {exercises.map((e) => (
-              <li key={e.path}><button type="button" className="link-button" onClick={() => openNote(e.path)}>{e.title}</button></li>
+              <li key={e.path}>
+                <button type="button" className="link-button" onClick={() => openNote(e.path)}>
+                  {e.title}
+                </button>
+              </li>
             ))}
           </ul>
         </section>

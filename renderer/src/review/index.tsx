@@ -14,5 +14,7 @@ registerCommand({
   id: 'review:practice-note',
   name: 'Practice this concept',
   enabled: (app) => !!app.activePath,
-  run: (app) => { if (app.activePath) practiceConcept(app.activePath); },
+  run: (app) => {
+    if (app.activePath) practiceConcept(app.activePath);
+  },
 });

@@ -9,7 +9,11 @@ import { useEffect, useState } from 'react';
 import type { NoteRetention } from '../../../electron/shared/api.ts';
 import { api, on } from '../client.ts';
 
-export interface RetentionGroup { id: 'restudy' | 'weak' | 'fading' | 'strong' | 'unreviewed'; label: string; colour: string }
+export interface RetentionGroup {
+  id: 'restudy' | 'weak' | 'fading' | 'strong' | 'unreviewed';
+  label: string;
+  colour: string;
+}
 
 /** Legend groups, worst first. Colours: a red→amber→green ramp readable in light and dark themes. */
 export const RETENTION_GROUPS: readonly RetentionGroup[] = [
@@ -23,8 +27,15 @@ export const RETENTION_GROUPS: readonly RetentionGroup[] = [
 /** The group of a note's review state; null for a note without cards or review state (leave it uncoloured). */
 export function retentionGroup(r: NoteRetention | undefined): RetentionGroup | null {
   if (!r) return null;
-  const id: RetentionGroup['id'] = r.restudy ? 'restudy' : r.retention === null ? 'unreviewed'
-    : r.retention < 0.7 ? 'weak' : r.retention < 0.9 ? 'fading' : 'strong';
+  const id: RetentionGroup['id'] = r.restudy
+    ? 'restudy'
+    : r.retention === null
+      ? 'unreviewed'
+      : r.retention < 0.7
+        ? 'weak'
+        : r.retention < 0.9
+          ? 'fading'
+          : 'strong';
   return RETENTION_GROUPS.find((g) => g.id === id) ?? null;
 }
 
@@ -35,8 +46,17 @@ export function useRetention(refreshKey = 0): Record<string, NoteRetention> | nu
   useEffect(() => on('review-changed', () => setTick((t) => t + 1)), []);
   useEffect(() => {
     let live = true;
-    api.retention().then((r) => { if (live) setData(r); }, () => { if (live) setData({}); });
-    return () => { live = false; };
+    api.retention().then(
+      (r) => {
+        if (live) setData(r);
+      },
+      () => {
+        if (live) setData({});
+      },
+    );
+    return () => {
+      live = false;
+    };
   }, [refreshKey, tick]);
   return data;
 }

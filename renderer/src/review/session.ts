@@ -34,5 +34,11 @@ export function practiceConcept(path: string): void {
 }
 
 export function useReviewTarget(): ReviewTarget {
-  return useSyncExternalStore((l) => { listeners.add(l); return () => listeners.delete(l); }, () => target);
+  return useSyncExternalStore(
+    (l) => {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
+    () => target,
+  );
 }

@@ -10,7 +10,13 @@ const timers = new Map<string, ReturnType<typeof setTimeout>>();
 /** Called by the editor on every text change of `path` (edits and disk reloads). */
 export function docChanged(path: string): void {
   clearTimeout(timers.get(path));
-  timers.set(path, setTimeout(() => { timers.delete(path); for (const l of listeners) l(path); }, DOC_CHANGE_DEBOUNCE_MS));
+  timers.set(
+    path,
+    setTimeout(() => {
+      timers.delete(path);
+      for (const l of listeners) l(path);
+    }, DOC_CHANGE_DEBOUNCE_MS),
+  );
 }
 
 /** Subscribes to debounced text changes; returns the unsubscribe function. */

@@ -15,14 +15,20 @@ export function useRecentNotes(vaultRoot: string | null, current: string | null)
     try {
       const v = JSON.parse(localStorage.getItem(key) ?? '[]');
       setRecent(Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string').slice(0, RECENT_LIMIT) : []);
-    } catch { setRecent([]); }
+    } catch {
+      setRecent([]);
+    }
   }, [key]);
   useEffect(() => {
     if (!key || !current) return;
     setRecent((r) => {
       if (r[0] === current) return r;
       const next = [current, ...r.filter((p) => p !== current)].slice(0, RECENT_LIMIT);
-      try { localStorage.setItem(key, JSON.stringify(next)); } catch { /* storage full: keep it in memory */ }
+      try {
+        localStorage.setItem(key, JSON.stringify(next));
+      } catch {
+        /* storage full: keep it in memory */
+      }
       return next;
     });
   }, [key, current]);

@@ -1,6 +1,18 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { activeId, canGo, close, emptyWorkspace, forget, go, open, remap, split, unsplit, type Workspace } from './tabs.ts';
+import {
+  activeId,
+  canGo,
+  close,
+  emptyWorkspace,
+  forget,
+  go,
+  open,
+  remap,
+  split,
+  unsplit,
+  type Workspace,
+} from './tabs.ts';
 
 const shown = (ws: Workspace, pane = 0) => ws.panes[pane].tabs.map((t) => t.history[t.index]);
 

@@ -167,13 +167,19 @@ export function forget(ws: Workspace, gone: (id: string) => boolean): Workspace 
   let out = ws;
   for (const pane of ws.panes) {
     for (const t of pane.tabs) {
-      if (gone(current(t))) { out = close(out, t.key); continue; }
+      if (gone(current(t))) {
+        out = close(out, t.key);
+        continue;
+      }
       if (!t.history.some(gone)) continue;
       const history = t.history.filter((h) => !gone(h));
       const index = history.indexOf(current(t));
       out = {
         ...out,
-        panes: out.panes.map((p) => ({ ...p, tabs: p.tabs.map((x) => (x.key === t.key ? { ...x, history, index } : x)) })),
+        panes: out.panes.map((p) => ({
+          ...p,
+          tabs: p.tabs.map((x) => (x.key === t.key ? { ...x, history, index } : x)),
+        })),
       };
     }
   }

@@ -50,5 +50,11 @@ export function viewKind(kind: string): ViewKind | undefined {
 
 /** The registered views, re-rendering on change. */
 export function useViews(): readonly ViewKind[] {
-  return useSyncExternalStore((l) => { listeners.add(l); return () => listeners.delete(l); }, () => snapshot);
+  return useSyncExternalStore(
+    (l) => {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
+    () => snapshot,
+  );
 }
