@@ -30,6 +30,8 @@ import { createReadingApi } from './reading.ts';
 import { linkMentionsOf } from './mention-linking.ts';
 import { createReviewEngine, reviewApi } from './review-service.ts';
 import { readGraphViewState, writeGraphViewState } from './graph-view-state.ts';
+import { SettingsStore } from './settings-store.ts';
+import { DEFAULT_SETTINGS, type SettingsSnapshot } from '../shared/settings.ts';
 
 export interface AtlasServiceOptions {
   /** Vault folder (absolute or relative to the working directory). Throws `not-found` if it is not a folder. */
@@ -40,7 +42,10 @@ export interface AtlasServiceOptions {
   watch?: boolean;
   /** Parser worker threads for a cold index (engine default when omitted). */
   workers?: number;
-  /** Alias resolution (rule 4, beyond Obsidian; see electron/core/resolve/name-table.ts). Default true. */
+  /**
+   * Alias resolution (rule 4, beyond Obsidian; see electron/core/resolve/name-table.ts). Default: the vault's
+   * `aliasResolution` setting (`.atlas/settings.json`, default true); given here, it overrides the setting.
+   */
   aliasResolution?: boolean;
 }
 
@@ -64,11 +69,20 @@ export async function createAtlasService(opts: AtlasServiceOptions): Promise<Atl
   const paths = new VaultPaths(vaultRoot);
   const hub = new AtlasEventHub();
   let lastStatus: IndexStatus = { state: 'indexing', done: 0, total: 0 };
+  // settings (#12): `.atlas/settings.json`, read before the index opens (alias resolution and card tags are its options)
+  const settingsStore = new SettingsStore(paths.realRoot);
+  const initialSettings: SettingsSnapshot = await settingsStore.read().catch((e: unknown) => ({
+    values: { ...DEFAULT_SETTINGS, flashcardTags: [...DEFAULT_SETTINGS.flashcardTags] },
+    problems: [toApiError(e).message],
+  }));
+  const cardTagsOption = (tags: readonly string[]) =>
+    JSON.stringify(tags) === JSON.stringify(DEFAULT_SETTINGS.flashcardTags) ? {} : { tags: [...tags] };
   const vault = await openVault({
     vaultRoot,
     dbPath: opts.dbPath,
     workers: opts.workers,
-    aliasResolution: opts.aliasResolution,
+    aliasResolution: opts.aliasResolution ?? initialSettings.values.aliasResolution,
+    cards: cardTagsOption(initialSettings.values.flashcardTags),
     onStatus: (s: IndexStatus) => {
       lastStatus = s;
       hub.emit('index-status', s);
@@ -305,6 +319,26 @@ export async function createAtlasService(opts: AtlasServiceOptions): Promise<Atl
     // graph view (#11): kept controls and positions, in the vault's .atlas folder
     graphViewState: async () => readGraphViewState(paths.realRoot),
     saveGraphViewState: (state) => serialView(() => writeGraphViewState(paths.realRoot, state)),
+    // settings (#12, #9 alias resolution, #15 flashcard tags): `.atlas/settings.json` (settings-store.ts)
+    settings: async () => {
+      const s = await settingsStore.read();
+      // a problem met while opening (a damaged file moved aside) stays reported for this run
+      return { values: s.values, problems: [...new Set([...initialSettings.problems, ...s.problems])] };
+    },
+    updateSettings: (patch) =>
+      serial(async () => {
+        const { snapshot, changed } = await settingsStore.update(patch);
+        const v = snapshot.values;
+        if (changed.includes('aliasResolution') && v.aliasResolution !== index.aliasResolution) {
+          const relinked = await index.setAliasResolution(v.aliasResolution);
+          if (relinked.length) hub.emit('vault-changed', { changed: relinked, deleted: [] });
+        }
+        // TODO(practice, #15): re-read the cards at once with practice's `index.setCardTags(v.flashcardTags)` once it
+        // lands (lead, 22:25: one index method for the card tag), then emit `review-changed`. Until then a changed
+        // card tag applies when the vault is next opened (the `cards` option above).
+        hub.emit('settings-changed', v);
+        return snapshot;
+      }),
   };
 
   // Error messages name files vault-relative: the engine's (e.g. a damaged progress file) carry absolute paths.

@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import { MAX_NOTE_BYTES } from '../core/limits.ts';
 import type { AtlasApi, ApiMethod } from '../shared/api.ts';
+import { settingsPatchSchema } from './settings-store.ts';
 
 /** Longest path or name accepted, in UTF-16 units (well above any file system's limit). */
 const MAX_PATH = 4096;
@@ -132,6 +133,9 @@ export const API_SCHEMAS = {
   // graph view (#11)
   graphViewState: none,
   saveGraphViewState: z.tuple([graphViewState]),
+  // settings (#12)
+  settings: none,
+  updateSettings: z.tuple([settingsPatchSchema]),
 } satisfies Schemas;
 
 /** The schema of one method (typed loosely, for the generic dispatcher). */

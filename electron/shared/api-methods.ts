@@ -51,6 +51,9 @@ export const API_METHODS = [
   // graph view (#11)
   'graphViewState',
   'saveGraphViewState',
+  // settings (#12)
+  'settings',
+  'updateSettings',
 ] as const satisfies readonly ApiMethod[];
 
 export const API_EVENTS = [
@@ -58,6 +61,7 @@ export const API_EVENTS = [
   'vault-changed',
   'progress-changed',
   'review-changed',
+  'settings-changed',
 ] as const satisfies readonly AtlasEventName[];
 
 type Missing<All, Listed> = Exclude<All, Listed>;

@@ -162,6 +162,11 @@ export interface ReviewCardFilter {
   limit?: number;
 }
 
+// ---------- settings (#12): electron/shared/settings.ts ----------
+
+export type { DefaultViewSetting, SettingsSnapshot, ThemeSetting, VaultSettings } from './settings.ts';
+import type { SettingsSnapshot, VaultSettings } from './settings.ts';
+
 // ---------- the contract ----------
 
 export interface AtlasApi {
@@ -261,6 +266,19 @@ export interface AtlasApi {
    * 64 KB of settings or 200,000 positions.
    */
   saveGraphViewState(state: Partial<GraphViewState>): Promise<void>;
+
+  // ---------- settings (#12, #9 alias resolution, #15 flashcard tags) ----------
+  /**
+   * The vault's settings from `.atlas/settings.json` (defaults where it has none) and the problems met reading it
+   * (a damaged file moved aside, an invalid value replaced by its default). Rejects `io` when the file cannot be read.
+   */
+  settings(): Promise<SettingsSnapshot>;
+  /**
+   * Changes some settings (each validated: `invalid-argument` for an unknown key or a bad value), writes the file
+   * atomically (keys it does not know kept) and applies them: alias resolution re-resolves links (`vault-changed`),
+   * flashcard tags re-read the cards (`review-changed`). Emits `settings-changed`; returns the new snapshot.
+   */
+  updateSettings(patch: Partial<VaultSettings>): Promise<SettingsSnapshot>;
 }
 
 export type ApiMethod = keyof AtlasApi;
@@ -273,6 +291,8 @@ export interface AtlasEvents {
   'progress-changed': Record<string, ProgressState>;
   /** A card was graded by the app (practice, #15). */
   'review-changed': ReviewSummary;
+  /** The vault's settings changed through `updateSettings` (settings, #12): the new values. */
+  'settings-changed': VaultSettings;
 }
 
 export type AtlasEventName = keyof AtlasEvents;

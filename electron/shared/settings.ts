@@ -1,0 +1,68 @@
+/**
+ * The per-vault settings of Concept Atlas, kept in `<vault>/.atlas/settings.json` (as Obsidian keeps its own in
+ * `.obsidian/app.json` and `appearance.json`): their shape, limits and defaults. Runtime-neutral (no imports), shared
+ * by the settings store (electron/services/settings-store.ts, which validates with zod), the API contract and the
+ * renderer's Settings dialog.
+ *
+ * The file may hold keys this version does not know (a newer version's, a user's own): they are kept as they are.
+ */
+
+/** Colour scheme: Obsidian's "Base color scheme" (Adapt to system / Light / Dark). */
+export type ThemeSetting = 'system' | 'light' | 'dark';
+
+/** What a newly opened tab shows: Obsidian's "Default view for new tabs" (Editing view / Reading view). */
+export type DefaultViewSetting = 'editing' | 'reading';
+
+export interface VaultSettings {
+  // ---------- Appearance ----------
+  theme: ThemeSetting;
+  /** Editor and reading-view font size, CSS px, `FONT_SIZE_RANGE` (Obsidian's "Font size", default 16). */
+  fontSize: number;
+  // ---------- Editor ----------
+  /** Cap the text column at a readable width (Obsidian's "Readable line length", ~700 px). */
+  readableLineWidth: boolean;
+  /** Quiet time after the last keystroke before a note is saved, ms, `AUTOSAVE_RANGE`. */
+  autosaveDelayMs: number;
+  defaultView: DefaultViewSetting;
+  // ---------- Files and links ----------
+  /**
+   * Whether a wiki link may resolve through a note's alias when no file name matches (our rule 4, beyond Obsidian;
+   * off: links resolve exactly as in Obsidian). electron/core/resolve/name-table.ts.
+   */
+  aliasResolution: boolean;
+  // ---------- Flashcards (#15) ----------
+  /**
+   * Tags that mark a note's flashcards (the Obsidian Spaced Repetition plugin's "Flashcard tags", default
+   * `flashcards`), without `#`; nested tags (`flashcards/go`) count. electron/core/markdown/cards.ts.
+   */
+  flashcardTags: string[];
+}
+
+/** Accepted font sizes, px (inclusive). */
+export const FONT_SIZE_RANGE = { min: 10, max: 32 } as const;
+/** Accepted autosave delays, ms (inclusive). */
+export const AUTOSAVE_RANGE = { min: 100, max: 60_000 } as const;
+/** Most flashcard tags, and the longest one (characters). */
+export const MAX_FLASHCARD_TAGS = 20;
+export const MAX_TAG_LENGTH = 100;
+
+export const DEFAULT_SETTINGS: Readonly<VaultSettings> = Object.freeze({
+  theme: 'system',
+  fontSize: 16,
+  readableLineWidth: true,
+  autosaveDelayMs: 600,
+  defaultView: 'editing',
+  aliasResolution: true,
+  flashcardTags: ['flashcards'],
+});
+
+/** The vault's settings as read: the values (defaults where the file has none or an invalid one) and what was wrong. */
+export interface SettingsSnapshot {
+  values: VaultSettings;
+  /**
+   * Problems met reading the file, as sentences for the user: a damaged file (moved aside to
+   * `.atlas/settings.json.damaged-<time>`, never reset) or a value that is invalid (its default is used; the file keeps
+   * the value until the setting is changed). Empty when all is well.
+   */
+  problems: string[];
+}
