@@ -41,6 +41,7 @@ import { completionAt, wikiLinkAt, wikiLinkMarks } from '../editor/wiki-links.ts
 import { ConflictDialog } from './ConflictDialog.tsx';
 import { ReadingView } from './ReadingView.tsx';
 import { docChanged } from '../workspace/doc-events.ts';
+import { isViewTab, VIEW_TAB } from '../workspace/view-tab.ts';
 import type { OpenOptions } from '../commands/context.ts';
 import { flashExtension, revealEditorLine, targetLine } from '../navigation/reveal.ts';
 import { hidePreview, hidePreviewSoon, showPreview } from '../markdown/hover-store.ts';
@@ -83,10 +84,6 @@ export interface EditorProps {
   viewTab?: { title(kind: string): string; render(kind: string, visible: boolean): ReactNode };
   ref?: Ref<EditorHandle>;
 }
-
-/** Tab ids of view tabs: NUL + `view:<kind>` (NUL cannot occur in a vault path). */
-export const VIEW_TAB = '\u0000view:';
-export const isViewTab = (id: string | null): id is string => !!id && id.startsWith(VIEW_TAB);
 
 /** Marks transactions that load disk content, so they are not taken for user edits. */
 const fromDisk = Annotation.define<boolean>();

@@ -1,0 +1,58 @@
+/**
+ * The vault data the app frame shows: vault info, the file list, the whole graph and the tag tree, fetched through
+ * the query cache (backend/query.ts), so again for every index version. `onFirstFiles` runs once, when the first
+ * non-empty file list arrives (the app opens its start note then).
+ */
+import { useEffect, useEffectEvent, useRef } from 'react';
+import type { FileEntry, GraphData, TagInfo, VaultInfo } from '../../../electron/shared/api.ts';
+import { api } from '../client.ts';
+import { useApiQuery } from '../backend/query.ts';
+
+export interface VaultData {
+  info: VaultInfo | null;
+  files: FileEntry[];
+  graph: GraphData | null;
+  tags: TagInfo[];
+}
+
+const NO_FILES: FileEntry[] = [];
+const NO_TAGS: TagInfo[] = [];
+
+export function useVaultData(
+  showError: (e: unknown) => void,
+  onFirstFiles: (files: FileEntry[], graph: GraphData) => void,
+): VaultData {
+  const info = useApiQuery(['vaultInfo'], () => api.vaultInfo()).data;
+  const frame = useApiQuery(['app-frame'], () =>
+    Promise.all([
+      api.listFiles(),
+      // the whole graph: the graph view filters by tag itself (renderer/src/graph/)
+      api.graph({ includeUnresolved: true }),
+      api.tags(),
+    ]),
+  );
+  const name = info?.name;
+  useEffect(() => {
+    if (name) document.title = `${name} — Concept Atlas`;
+  }, [name]);
+
+  const started = useRef(false);
+  const arrived = useEffectEvent((f: FileEntry[], g: GraphData) => {
+    if (g.nodes.length && !performance.getEntriesByName('atlas-graph-data').length)
+      performance.mark('atlas-graph-data');
+    if (started.current || f.length === 0) return;
+    started.current = true;
+    onFirstFiles(f, g);
+  });
+  const data = frame.data;
+  useEffect(() => {
+    if (data) arrived(data[0], data[1]);
+  }, [data]);
+  const reportError = useEffectEvent((e: Error) => showError(e));
+  const error = frame.error;
+  useEffect(() => {
+    if (error) reportError(error);
+  }, [error]);
+
+  return { info, files: data?.[0] ?? NO_FILES, graph: data?.[1] ?? null, tags: data?.[2] ?? NO_TAGS };
+}

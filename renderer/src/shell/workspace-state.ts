@@ -1,0 +1,90 @@
+/**
+ * The workspace the app frame shows: panes of tabs with their history (workspace/tabs.ts), the editors of the two
+ * panes, and the scroll request of the last `openNote`. The one way to open a note is `openNote` here.
+ */
+import {
+  createRef,
+  useCallback,
+  useEffect,
+  useRef,
+  useState,
+  type Dispatch,
+  type RefObject,
+  type SetStateAction,
+} from 'react';
+import type { OpenOptions } from '../commands/context.ts';
+import type { EditorHandle } from '../components/Editor.tsx';
+import { hasTarget } from '../navigation/reveal.ts';
+import { useLastChange } from '../backend/vault-events.ts';
+import * as W from '../workspace/tabs.ts';
+import { VIEW_TAB } from '../workspace/view-tab.ts';
+
+/** A scroll request: `path` to a line, heading, block or search words; `seq` tells requests apart. */
+export type RevealRequest = { path: string; seq: number } & OpenOptions;
+
+export interface WorkspaceState {
+  ws: W.Workspace;
+  setWs: Dispatch<SetStateAction<W.Workspace>>;
+  /** The workspace of the last render (for callbacks that must not re-create on every change). */
+  current(): W.Workspace;
+  reveal: RevealRequest | null;
+  /** The editors of the panes (stable for the app's life), by pane index. */
+  editorRefs: readonly RefObject<EditorHandle | null>[];
+  /** The editor of the focused pane, or null. */
+  activeEditor(): EditorHandle | null;
+  /** Saves every pane's unsaved edits and waits for the writes. */
+  flushAll(): Promise<void>;
+  /**
+   * Opens `path` (navigating the focused tab, or in a new tab) and scrolls to the target (a line number, or
+   * `{ line | heading | block | search }`) with a brief highlight, in the editing or the reading view.
+   */
+  openNote(path: string, target?: OpenOptions | number): void;
+  /** Opens (or focuses) a main-area tab of a registered view kind (workspace/views.ts). */
+  openView(kind: string): void;
+  /** Closes the tab of pane `pane` showing `path` (default: the focused pane), after saving its edits. */
+  closeTab(path: string, pane?: number): Promise<void>;
+}
+
+export function useWorkspaceState(): WorkspaceState {
+  const [ws, setWs] = useState<W.Workspace>(W.emptyWorkspace);
+  const wsRef = useRef(ws);
+  wsRef.current = ws;
+  const [reveal, setReveal] = useState<RevealRequest | null>(null);
+  const seq = useRef(0);
+  const [editorRefs] = useState(() => [createRef<EditorHandle>(), createRef<EditorHandle>()]);
+
+  const current = useCallback(() => wsRef.current, []);
+  const activeEditor = useCallback(() => editorRefs[wsRef.current.activePane]?.current ?? null, [editorRefs]);
+  const flushAll = useCallback(async () => {
+    await Promise.all(editorRefs.map((r) => r.current?.flush()));
+  }, [editorRefs]);
+
+  const openNote = useCallback((path: string, target?: OpenOptions | number) => {
+    const o: OpenOptions = typeof target === 'number' ? { line: target } : (target ?? {});
+    setWs((w) => W.open(w, path, { newTab: o.newTab }));
+    if (hasTarget(o) || o.mode) setReveal({ ...o, path, seq: ++seq.current });
+  }, []);
+
+  const openView = useCallback((kind: string) => {
+    setWs((w) => W.open(w, VIEW_TAB + kind, { newTab: true }));
+  }, []);
+
+  const closeTab = useCallback(
+    async (path: string, pane = wsRef.current.activePane) => {
+      await editorRefs[pane]?.current?.flush(path);
+      const tab = wsRef.current.panes[pane]?.tabs.find((t) => W.current(t) === path);
+      if (tab) setWs((w) => W.close(w, tab.key));
+    },
+    [editorRefs],
+  );
+
+  // Tabs of deleted files close (the editor keeps unsaved text of a deleted file only until the tab closes).
+  const change = useLastChange();
+  useEffect(() => {
+    if (!change || change.deleted.length === 0) return;
+    const gone = new Set(change.deleted);
+    setWs((w) => W.forget(w, (p) => gone.has(p)));
+  }, [change]);
+
+  return { ws, setWs, current, reveal, editorRefs, activeEditor, flushAll, openNote, openView, closeTab };
+}
