@@ -11,14 +11,20 @@ export const NOT_REGULAR = 'ENOTREG';
 
 // O_NONBLOCK is POSIX; Windows has no FIFOs in the file system and no such flag
 const FLAGS = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0);
+// O_NOFOLLOW (POSIX): a symlink as the last component fails with ELOOP instead of being read through
+const NO_FOLLOW = FLAGS | (fs.constants.O_NOFOLLOW ?? 0);
 
 function notRegular(p: string): NodeJS.ErrnoException {
   return Object.assign(new Error(`Not a regular file: ${p}`), { code: NOT_REGULAR, path: p });
 }
 
-/** The whole file. Throws the open/read error (ENOENT, EACCES, EISDIR…) or `ENOTREG`. */
-export function readRegularFileSync(p: string): Buffer {
-  const fd = fs.openSync(p, FLAGS);
+/**
+ * The whole file. Throws the open/read error (ENOENT, EACCES, EISDIR…) or `ENOTREG`. With `noFollow`, a symlink (as
+ * the last path component) is not read through: `ELOOP` (the indexer never follows symlinks, even one swapped in
+ * between its scan and the read).
+ */
+export function readRegularFileSync(p: string, opts: { noFollow?: boolean } = {}): Buffer {
+  const fd = fs.openSync(p, opts.noFollow ? NO_FOLLOW : FLAGS);
   try {
     if (!fs.fstatSync(fd).isFile()) throw notRegular(p);
     return fs.readFileSync(fd);

@@ -173,8 +173,9 @@ export class Indexer {
       const disk = this.locate(nfc, asGiven);
       let st = null;
       try {
-        st = disk === null ? null : fsx.stat(path.join(root, disk));
-        if (st && fsx.lstat(path.join(root, disk as string))?.kind === 'symlink' && st.kind === 'dir') st = null;
+        // symlinks are never followed (scan.ts): one counts as absent here, and the next full walk reports it
+        st = disk === null ? null : fsx.lstat(path.join(root, disk));
+        if (st?.kind === 'symlink') st = null;
       } catch {
         st = null;
       }

@@ -2,8 +2,11 @@
  * Walking a vault: every note (`.md`), attachment and folder, with mtime and size (one stat per file).
  *
  * Skipped like Obsidian does: dot files and dot folders (`.obsidian`, `.git`, `.trash`, `.atlas`, …) and
- * `node_modules`. Symlinked files are read through the link; symlinked folders are never followed (that is how a
- * vault escapes itself or loops), and each one is reported as a `symlink` problem.
+ * `node_modules`. Symlinks are never followed, to files or to folders: that is how a vault escapes itself (a link to
+ * `/etc/passwd` would show its text in search, export and plans), loops, or shows one note twice. Each one is
+ * reported as a `symlink` problem saying where it points; a note reached through a symlink inside the vault is
+ * indexed once, at its real path. (Obsidian follows symlinks and warns against links into the vault itself; we
+ * confine the index like every other path of the app: electron/services/vault-paths.ts.)
  * Paths are returned NFC with `/`; `diskPath` keeps the on-disk spelling (NFD names on macOS) for reading.
  */
 import path from 'node:path';
@@ -41,17 +44,22 @@ function errCode(e: unknown): string {
   return (e as NodeJS.ErrnoException)?.code ?? 'error';
 }
 
-function symlinkProblem(fsx: VaultFs, root: string, abs: string, rel: string): ProblemRow {
+/** The `symlink` problem of the link at `abs` (vault-relative `rel`): where it points and that it is not followed. */
+export function symlinkProblem(fsx: VaultFs, root: string, abs: string, rel: string): ProblemRow {
   let message: string;
   try {
-    const real = fsx.realpath(abs);
+    const st = fsx.stat(abs);
+    const real = fsx.realpath(abs); // throws ENOENT (dangling) or ELOOP
+    if (!st) throw Object.assign(new Error('dangling'), { code: 'ENOENT' });
+    const what = st.kind === 'dir' ? 'folder' : 'file';
     const realRoot = fsx.realpath(root);
     const parent = fsx.realpath(path.dirname(abs));
-    if (parent === real || parent.startsWith(real + path.sep))
+    if (st.kind === 'dir' && (parent === real || parent.startsWith(real + path.sep)))
       message = 'symlink loop: the linked folder contains the link; not followed';
     else if (real !== realRoot && !real.startsWith(realRoot + path.sep))
-      message = 'symlinked folder points outside the vault; not followed';
-    else message = 'symlinked folder inside the vault; not followed (its notes are indexed at their real path)';
+      message = `symlinked ${what} points outside the vault; not followed`;
+    else
+      message = `symlinked ${what} inside the vault; not followed (${what === 'folder' ? 'its notes are' : 'it is'} indexed at ${what === 'folder' ? 'their' : 'its'} real path)`;
   } catch (e) {
     message = errCode(e) === 'ELOOP' ? 'symlink loop; not followed' : `broken symlink (${errCode(e)})`;
   }
@@ -87,25 +95,22 @@ export function scanVault(fsx: VaultFs, root: string, under = ''): ScanResult {
       const rel = relDisk ? `${relDisk}/${ent.name}` : ent.name;
       const abs = path.join(absDir, ent.name);
       const nfc = rel.normalize('NFC');
-      let kind = ent.kind;
-      let st = null;
+      const kind = ent.kind;
+      let st: ReturnType<VaultFs['lstat']>;
       try {
-        if (kind === 'symlink') {
-          st = fsx.stat(abs);
-          if (!st || st.kind === 'dir') {
-            out.problems.push(symlinkProblem(fsx, root, abs, nfc));
-            continue;
-          }
-          kind = st.kind;
-        }
         if (kind === 'dir') {
           out.folders.push({ path: nfc, diskPath: rel });
           stack.push(rel);
           continue;
         }
-        if (kind !== 'file') continue;
-        st ??= fsx.stat(abs);
-        if (!st) continue; // deleted while walking
+        if (kind !== 'file' && kind !== 'symlink') continue;
+        // lstat: a file replaced by a symlink since the listing is still not followed
+        st = kind === 'file' ? fsx.lstat(abs) : null;
+        if (kind === 'symlink' || st?.kind === 'symlink') {
+          out.problems.push(symlinkProblem(fsx, root, abs, nfc));
+          continue;
+        }
+        if (!st || st.kind !== 'file') continue; // deleted (or replaced) while walking
       } catch (e) {
         out.problems.push({ path: nfc, kind: 'unreadable', message: `cannot stat (${errCode(e)})`, line: null });
         continue;

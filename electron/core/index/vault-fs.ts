@@ -28,7 +28,10 @@ export interface VaultFs {
   lstat(absPath: string): FsStat | null;
   /** Canonical absolute path (symlinks resolved). Throws ELOOP for a symlink loop. */
   realpath(absPath: string): string;
-  /** The whole file. Throws ENOENT, EACCES, EISDIR…, and `ENOTREG` for a FIFO, socket or device (never blocks). */
+  /**
+   * The whole file, never through a symlink. Throws ENOENT, EACCES, EISDIR…, `ENOTREG` for a FIFO, socket or device
+   * (never blocks), and `ELOOP` for a symlink.
+   */
   readFile(absPath: string): Uint8Array;
 }
 
@@ -57,5 +60,5 @@ export const nodeVaultFs: VaultFs = {
   },
   lstat: (p) => toStat(fs.lstatSync(p, { throwIfNoEntry: false })),
   realpath: (p) => fs.realpathSync.native(p),
-  readFile: (p) => readRegularFileSync(p),
+  readFile: (p) => readRegularFileSync(p, { noFollow: true }),
 };
