@@ -1,6 +1,6 @@
 /**
  * Child process of fifo.test.ts (a blocking read would hang the test runner itself): indexes the vault in argv[2]
- * with a file system whose first stat of `swapped.md` replaces that file by a FIFO (a swap between the scan and the
+ * with a file system whose first stat (or lstat) of `swapped.md` replaces that file by a FIFO (a swap between the scan and the
  * read), then reads `pipe.md` (a FIFO from the start) through the service's readNote. Prints one JSON line.
  */
 import { execFileSync } from 'node:child_process';
@@ -13,18 +13,19 @@ import { createAtlasService } from '../../electron/services/atlas-service.ts';
 
 const [root, db, db2] = process.argv.slice(2);
 let swapped = false;
-const swapping: VaultFs = {
-  ...nodeVaultFs,
-  stat: (p) => {
-    const st = nodeVaultFs.stat(p);
+/** `stat` or `lstat` (the scan uses either), swapping `swapped.md` for a FIFO right after the first one of it. */
+const swapAfter =
+  (fn: VaultFs['stat']): VaultFs['stat'] =>
+  (p) => {
+    const st = fn(p);
     if (!swapped && path.basename(p) === 'swapped.md') {
       swapped = true;
       fs.rmSync(p);
       execFileSync('mkfifo', [p]);
     }
     return st;
-  },
-};
+  };
+const swapping: VaultFs = { ...nodeVaultFs, stat: swapAfter(nodeVaultFs.stat), lstat: swapAfter(nodeVaultFs.lstat) };
 const index = await AtlasIndex.open({ vaultRoot: root, dbPath: db, workers: 0, fs: swapping });
 await index.sync();
 const q = new VaultQuery(index);

@@ -257,12 +257,12 @@ test('readNote refuses a note larger than writeNote could save back', async () =
 test('rename: a linking note that cannot be rewritten is reported in failed, the rename still succeeds and symlinks survive', async () => {
   const ctx = await openService();
   try {
-    // notes/table.md becomes a symlink to a copy inside .obsidian (not writable through the API).
+    // notes/table.md (indexed as a linking note) becomes a symlink to a copy inside .obsidian (not writable through
+    // the API) by another program, before the index hears of it (the indexer never follows symlinks).
     const hidden = path.join(ctx.vault.root, '.obsidian/table.md');
     fs.mkdirSync(path.dirname(hidden));
     fs.renameSync(path.join(ctx.vault.root, 'notes/table.md'), hidden);
     fs.symlinkSync(hidden, path.join(ctx.vault.root, 'notes/table.md'));
-    await ctx.service.index.update(['notes/table.md']);
     const hiddenBefore = fs.readFileSync(hidden, 'utf8');
     assert.match(hiddenBefore, /Old Name/);
 
