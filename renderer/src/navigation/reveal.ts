@@ -17,6 +17,9 @@ export const FLASH_MS = 1600;
 /** Class put on the reading-view element (and CodeMirror line) that was scrolled to. */
 export const FLASH_CLASS = 'nav-flash';
 
+/** A scroll request of `openNote`: `path` to a line, heading, block or search words; `seq` tells requests apart. */
+export type RevealRequest = { path: string; seq: number } & OpenOptions;
+
 /** True when the options ask to scroll somewhere. */
 export function hasTarget(o: OpenOptions | undefined): boolean {
   return !!o && (!!o.line || !!o.heading || !!o.block || !!o.search);

@@ -14,13 +14,10 @@ import {
 } from 'react';
 import type { OpenOptions } from '../commands/context.ts';
 import type { EditorHandle } from '../components/Editor.tsx';
-import { hasTarget } from '../navigation/reveal.ts';
+import { hasTarget, type RevealRequest } from '../navigation/reveal.ts';
 import { useLastChange } from '../backend/vault-events.ts';
 import * as W from '../workspace/tabs.ts';
 import { VIEW_TAB } from '../workspace/view-tab.ts';
-
-/** A scroll request: `path` to a line, heading, block or search words; `seq` tells requests apart. */
-export type RevealRequest = { path: string; seq: number } & OpenOptions;
 
 export interface WorkspaceState {
   ws: W.Workspace;
