@@ -286,7 +286,8 @@ export async function createAtlasService(opts: AtlasServiceOptions): Promise<Atl
     neighbourhood: async (p, depth, options) => query.neighbourhood(note(p), depth, options),
     check: async (): Promise<CheckReport> => vault.check(),
     plan: async (target, known) => learning.plan(name(target), known?.map(name)),
-    connection: async (from, to) => learning.connection(name(from), name(to)),
+    // with each hop's source note and line, so the connection view can open it (#12)
+    connection: async (from, to) => learning.connectionDetail(name(from), name(to)),
     nextUp: async () => learning.nextUp(),
     progress: async () => learning.progress(),
     setProgress: async (p: string, state: ProgressState | null) => {

@@ -200,6 +200,10 @@ export interface AtlasApi {
   check(): Promise<CheckReport>;
 
   plan(target: string, known?: string[]): Promise<LearningPlan>;
+  /**
+   * The shortest chain of links between two notes (vault paths or names resolved like links), as `atlas path`
+   * prints it; each hop carries the note and 1-based line the link is written in. Rejects `not-found`.
+   */
   connection(from: string, to: string): Promise<ConnectionPath>;
   nextUp(): Promise<NextUp[]>;
   progress(): Promise<Record<string, ProgressState>>;

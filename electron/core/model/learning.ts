@@ -37,6 +37,10 @@ export interface PathHop {
   kind: string;
   relation: string | null;
   context: string;
+  /** The note the link is written in: `from` for an outgoing link, `to` when the hop follows a backlink (app API). */
+  source?: string;
+  /** 1-based line of the link in `source` (app API). */
+  line?: number;
 }
 export interface ConnectionPath {
   hops: PathHop[];

@@ -6,3 +6,4 @@ import '../graph/register.tsx';
 export { registerView, useViews, viewKind } from './views.ts';
 export type { ViewKind, ViewProps } from './views.ts';
 import '../review/index.tsx';
+import '../health/register.tsx';
