@@ -122,7 +122,10 @@ function browserClient(): AtlasBridge {
     api,
     on(event, listener) {
       let set = listeners.get(event);
-      if (!set) listeners.set(event, (set = new Set()));
+      if (!set) {
+        set = new Set();
+        listeners.set(event, set);
+      }
       set.add(listener as Listener);
       return () => {
         set.delete(listener as Listener);

@@ -119,14 +119,13 @@ export function useCommandList(): readonly Command[] {
 export function useCommands(cmds: Command[]): void {
   const latest = useRef(cmds);
   latest.current = cmds;
-  const key = cmds.map((c) => `${c.id}\u0000${c.name}\u0000${String(c.shortcut ?? '')}`).join('\u0001');
+  // What registration depends on (ids, names, shortcuts); `run`/`enabled` are looked up in `latest` at call time.
+  const specs = JSON.stringify(cmds.map(({ id, name, shortcut, hidden }) => ({ id, name, shortcut, hidden })));
   useEffect(() => {
-    const offs = latest.current.map((c) =>
+    const list = JSON.parse(specs) as Pick<Command, 'id' | 'name' | 'shortcut' | 'hidden'>[];
+    const offs = list.map((c) =>
       registerCommand({
-        id: c.id,
-        name: c.name,
-        shortcut: c.shortcut,
-        hidden: c.hidden,
+        ...c,
         run: (app) => latest.current.find((x) => x.id === c.id)?.run(app),
         enabled: (app) => {
           const cur = latest.current.find((x) => x.id === c.id);
@@ -134,6 +133,8 @@ export function useCommands(cmds: Command[]): void {
         },
       }),
     );
-    return () => offs.forEach((off) => off());
-  }, [key]);
+    return () => {
+      for (const off of offs) off();
+    };
+  }, [specs]);
 }

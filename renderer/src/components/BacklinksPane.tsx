@@ -2,6 +2,7 @@ import type { BacklinkInfo } from '../../../electron/shared/api.ts';
 import { api } from '../client.ts';
 import { useApiQuery } from '../backend/query.ts';
 import { titleOf } from '../paths.ts';
+import { withKeys } from '../react-keys.ts';
 
 /**
  * Backlinks of the current note (links from other notes to it), grouped by source note as Obsidian does, each with
@@ -34,8 +35,8 @@ export function BacklinksPane(props: { path: string | null; onOpen(path: string,
               <span className="link-title">{titleOf(source)}</span>
             </button>
             <ul className="contexts">
-              {links.map((b, i) => (
-                <li key={`${b.line}:${i}`}>
+              {withKeys(links, (b) => `${b.line}:${b.kind}:${b.context}`).map(({ key, item: b }) => (
+                <li key={key}>
                   <button
                     type="button"
                     className="context-item"

@@ -10,9 +10,10 @@ export type { Conflict };
  */
 export function ConflictDialog(props: { conflict: Conflict; onKeepMine(): void; onLoadDisk(): void }) {
   const first = useRef<HTMLButtonElement>(null);
+  // The first choice takes the focus (the parent keys the dialog by note, so each conflict focuses anew).
   useEffect(() => {
     first.current?.focus();
-  }, [props.conflict]);
+  }, []);
   const title = titleOf(props.conflict.path);
   return (
     <div className="modal-backdrop">

@@ -261,6 +261,7 @@ export function Editor(props: EditorProps) {
       ) : null}
       {conflicts[0] ? (
         <ConflictDialog
+          key={conflicts[0].path}
           conflict={conflicts[0]}
           onKeepMine={() => void store.resolveConflict(conflicts[0].path, true)}
           onLoadDisk={() => void store.resolveConflict(conflicts[0].path, false)}

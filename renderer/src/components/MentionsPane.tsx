@@ -3,6 +3,7 @@ import type { MentionInfo } from '../../../electron/shared/api.ts';
 import { api } from '../client.ts';
 import { useApiQuery } from '../backend/query.ts';
 import { titleOf } from '../paths.ts';
+import { withKeys } from '../react-keys.ts';
 
 /**
  * Unlinked mentions of the current note: places where another note names it (title or alias) without linking.
@@ -43,8 +44,8 @@ export function MentionsPane(props: {
       {error ? <p className="muted">{error.message}</p> : null}
       {data && data.length === 0 ? <p className="muted">No unlinked mentions.</p> : null}
       <ul className="link-list">
-        {(data ?? []).map((m, i) => (
-          <li key={`${m.source}:${m.line}:${i}`} className="mention">
+        {withKeys(data ?? [], (m) => `${m.source}:${m.line}:${m.text}`).map(({ key, item: m }) => (
+          <li key={key} className="mention">
             <button
               type="button"
               className="link-item"

@@ -3,9 +3,9 @@
  * vault changes), nested by level; a click scrolls the editor or the reading view to the heading (App's openNote with
  * a line, which also flashes it).
  */
-import { useEffect, useState } from 'react';
 import type { HeadingInfo } from '../../../electron/shared/api.ts';
 import { api } from '../client.ts';
+import { useApiQuery } from '../backend/query.ts';
 
 interface Node {
   h: HeadingInfo;
@@ -45,31 +45,11 @@ function Tree(props: { nodes: Node[]; onOpen(line: number): void }) {
   );
 }
 
-export function OutlinePane(props: {
-  path: string | null;
-  refreshKey: number;
-  onOpen(path: string, line: number): void;
-}) {
-  const { path, refreshKey } = props;
-  const [headings, setHeadings] = useState<HeadingInfo[] | null>(null);
-  useEffect(() => {
-    if (!path) {
-      setHeadings(null);
-      return;
-    }
-    let live = true;
-    api.noteInfo(path).then(
-      (i) => {
-        if (live) setHeadings(i.headings);
-      },
-      () => {
-        if (live) setHeadings([]);
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [path, refreshKey]);
+export function OutlinePane(props: { path: string | null; onOpen(path: string, line: number): void }) {
+  const { path } = props;
+  // again for every index version (backend/query.ts); a note the index cannot answer for shows no headings
+  const info = useApiQuery(path ? ['noteInfo', path] : null, () => api.noteInfo(path ?? ''));
+  const headings: HeadingInfo[] | null = info.error ? [] : (info.data?.headings ?? null);
   if (!path) return null;
   return (
     <section aria-label="Outline" className="pane outline-pane">

@@ -4,7 +4,7 @@
  * completion of note titles (a datalist). Edits go through the editor as one undoable change of exactly the entry's
  * text (properties/frontmatter-edit.ts), then autosave; malformed YAML is shown as it is and never rewritten.
  */
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useEffectEvent, useId, useRef, useState } from 'react';
 import { splitWiki, wikiInner } from '../../../electron/core/markdown/index.ts';
 import { onDocChanged } from '../workspace/doc-events.ts';
 import {
@@ -113,23 +113,29 @@ export function PropertiesPane(props: PropertiesPaneProps) {
       }),
     [path],
   );
-  useEffect(() => {
-    const text = path ? props.textOf(path) : null;
+  // The properties are read again when the note or its text changes (`tick`, bumped by the effects below).
+  const readNow = useEffectEvent((p: string | null, _tick: number) => {
+    const text = p ? props.textOf(p) : null;
     setRead(text === null ? { status: 'none' } : readProperties(text));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [path, tick]);
+  });
+  useEffect(() => readNow(path, tick), [path, tick]);
   // The editor loads the note after the tab shows: look again shortly when nothing was there yet.
-  useEffect(() => {
-    if (!path || props.textOf(path) !== null) return;
+  const waitForText = useEffectEvent((p: string | null, _tick: number) => {
+    if (!p || props.textOf(p) !== null) return;
     const t = setInterval(() => {
-      if (props.textOf(path) !== null) {
+      if (props.textOf(p) !== null) {
         setTick((n) => n + 1);
         clearInterval(t);
       }
     }, 100);
     return () => clearInterval(t);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [path, tick]);
+  });
+  useEffect(() => waitForText(path, tick), [path, tick]);
+  // "Add property" opens a name field with the focus in it.
+  const newKeyInput = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (adding) newKeyInput.current?.focus();
+  }, [adding]);
 
   function apply(make: (text: string) => TextChange | null) {
     if (!path) return;
@@ -203,7 +209,7 @@ export function PropertiesPane(props: PropertiesPaneProps) {
           >
             <input
               aria-label="Property name"
-              autoFocus
+              ref={newKeyInput}
               value={newKey}
               onChange={(e) => setNewKey(e.target.value)}
               onKeyDown={(e) => {

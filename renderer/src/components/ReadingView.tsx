@@ -10,6 +10,7 @@
  */
 import { useEffect, useMemo, useRef, useEffectEvent } from 'react';
 import { titleOf } from '../paths.ts';
+import { withKeys } from '../react-keys.ts';
 import type { OpenOptions } from '../commands/context.ts';
 import { revealReadingLine, whenRendered } from '../navigation/reveal.ts';
 import { chainKey, MarkdownBody, RenderContext, type RenderContextValue } from '../markdown/Markdown.tsx';
@@ -72,8 +73,8 @@ export function ReadingView({ path, text, refreshKey, onFollowLink, reveal }: Re
                   <tr key={key}>
                     <th scope="row">{key}</th>
                     <td>
-                      {values.map((v, i) => (
-                        <span className="property-value" key={i}>
+                      {withKeys(values, (v) => v).map(({ key: k, item: v }, i) => (
+                        <span className="property-value" key={k}>
                           {i > 0 ? ', ' : null}
                           {v.length <= PROPERTY_MARKDOWN_MAX && v.includes('[[') ? <MarkdownBody text={v} /> : v}
                         </span>

@@ -1,4 +1,5 @@
 import type { CuratedPath } from '../../../electron/shared/api.ts';
+import { withKeys } from '../react-keys.ts';
 
 /**
  * Curated paths (`type: path` notes): a list; opening one shows its steps, and when the current note is on the
@@ -75,7 +76,7 @@ function CuratedPathSteps(props: {
         </button>
       </div>
       {here >= 0 ? (
-        <div className="learning-row" aria-label="Path navigation" role="group">
+        <fieldset className="learning-row" aria-label="Path navigation">
           <button type="button" disabled={!prev} onClick={() => prev && props.onOpenNote(prev)}>
             Previous
           </button>
@@ -85,12 +86,12 @@ function CuratedPathSteps(props: {
           <button type="button" disabled={!next} onClick={() => next && props.onOpenNote(next)}>
             Next
           </button>
-        </div>
+        </fieldset>
       ) : null}
       <ol className="learning-path-steps">
-        {steps.map((s, i) => (
+        {withKeys(steps, (s) => s.raw).map(({ key, item: s }, i) => (
           <li
-            key={`${s.raw}:${i}`}
+            key={key}
             className={i === here ? 'learning-current' : undefined}
             aria-current={i === here ? 'step' : undefined}
           >

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { LearningPlan } from '../../../electron/shared/api.ts';
 import { levelLabel, minutesLabel } from './format.ts';
+import { withKeys } from '../react-keys.ts';
 
 /**
  * The learning plan as a checklist: one checkbox per step, labelled with the step's title, level and minutes
@@ -34,7 +35,7 @@ export function PlanChecklist(props: {
         <span>
           {done}/{plan.steps.length} learned
         </span>
-        <span aria-label="Time left">{minutesLabel(left)} left</span>
+        <output aria-label="Time left">{minutesLabel(left)} left</output>
       </p>
       <ol className="learning-steps">
         {plan.steps.map((s, i) => {
@@ -93,8 +94,8 @@ export function PlanChecklist(props: {
           );
         })}
       </ol>
-      {plan.cycles.map((c, i) => (
-        <p key={i} className="learning-warning">
+      {withKeys(plan.cycles, (c) => c.join('\u0000')).map(({ key, item: c }) => (
+        <p key={key} className="learning-warning">
           Prerequisite cycle: {c.map((p) => titleOf.get(p) ?? p).join(' → ')} (ordered by level, then title)
         </p>
       ))}

@@ -45,7 +45,7 @@ export function RightSidebar(p: RightSidebarProps) {
         titles={p.noteTitles}
         onFollowLink={(from, t) => p.followLink(from, t)}
       />
-      <OutlinePane path={activeNote} refreshKey={version} onOpen={(path, line) => openNote(path, { line })} />
+      <OutlinePane path={activeNote} onOpen={(path, line) => openNote(path, { line })} />
       <BacklinksPane path={activeNote} onOpen={openNote} />
       <OutgoingPane path={activeNote} onOpen={openNote} onCreate={(from, t) => p.followLink(from, t)} />
       <MentionsPane path={activeNote} onOpen={openNote} onError={p.showError} />

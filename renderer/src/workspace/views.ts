@@ -31,16 +31,19 @@ const views = new Map<string, ViewKind>();
 const listeners = new Set<() => void>();
 let snapshot: ViewKind[] = [];
 
+function changed(): void {
+  snapshot = [...views.values()];
+  for (const l of listeners) l();
+}
+
 /** Registers (or replaces, by kind) a view; returns a function removing it. */
 export function registerView(v: ViewKind): () => void {
   views.set(v.kind, v);
-  snapshot = [...views.values()];
-  listeners.forEach((l) => l());
+  changed();
   return () => {
     if (views.get(v.kind) !== v) return;
     views.delete(v.kind);
-    snapshot = [...views.values()];
-    listeners.forEach((l) => l());
+    changed();
   };
 }
 
