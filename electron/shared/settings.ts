@@ -16,7 +16,10 @@ export type DefaultViewSetting = 'editing' | 'reading';
 export interface VaultSettings {
   // ---------- Appearance ----------
   theme: ThemeSetting;
-  /** Editor and reading-view font size, CSS px, `FONT_SIZE_RANGE` (Obsidian's "Font size", default 16). */
+  /**
+   * Editor and reading-view font size, CSS px, `FONT_SIZE_RANGE` (Obsidian's "Font size"; our default 14, the size
+   * the app had before settings, Obsidian's is 16).
+   */
   fontSize: number;
   // ---------- Editor ----------
   /** Cap the text column at a readable width (Obsidian's "Readable line length", ~700 px). */
@@ -48,7 +51,7 @@ export const MAX_TAG_LENGTH = 100;
 
 export const DEFAULT_SETTINGS: Readonly<VaultSettings> = Object.freeze({
   theme: 'system',
-  fontSize: 16,
+  fontSize: 14,
   readableLineWidth: true,
   autosaveDelayMs: 600,
   defaultView: 'editing',

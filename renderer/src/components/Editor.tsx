@@ -27,6 +27,7 @@ import { titleOf } from '../paths.ts';
 import { EditorBuffer } from '../editor/editor-buffer.ts';
 import { createNoteState } from '../editor/note-state.ts';
 import { useReadingModes } from '../editor/reading-modes.ts';
+import { useAutosaveDelay, useDefaultViewForNewTabs } from '../settings/use-editor-settings.ts';
 import { useRevealRequests } from '../editor/reveal-requests.ts';
 import { TabStrip } from '../editor/TabStrip.tsx';
 import { ViewModeToggle } from '../editor/ViewModeToggle.tsx';
@@ -94,6 +95,9 @@ export function Editor(props: EditorProps) {
   const [shownPath, setShownPath] = useState<string | null>(null);
   const modes = useReadingModes(viewRef, shown, hostRef);
   const { reading, isReading, setReadingFor } = modes;
+  // settings (#12): autosave delay; default view for new tabs
+  useAutosaveDelay(store);
+  useDefaultViewForNewTabs(tabs, reveal, setReadingFor);
   /** Bumped when a tab in Reading view changes text (disk reload, conflict choice) so the view re-renders. */
   const [, setTextTick] = useState(0);
   const reveals = useRevealRequests(reveal, viewRef, shown, hostRef, shownPath, modes);

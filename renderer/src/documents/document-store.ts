@@ -74,7 +74,7 @@ function isConflictError(e: unknown): boolean {
 
 export class DocumentStore<B extends TextBuffer = TextBuffer> {
   readonly #api: DocumentApi;
-  readonly #autosaveMs: number;
+  #autosaveMs: number;
   readonly #onError: (e: unknown) => void;
   readonly #docs = new Map<string, Doc<B>>();
   readonly #opening = new Map<string, Promise<B>>();
@@ -158,6 +158,14 @@ export class DocumentStore<B extends TextBuffer = TextBuffer> {
       this.#opening.set(path, pending);
     }
     return pending;
+  }
+
+  /** Quiet time before an autosave, ms (the autosave delay setting); applies from the next edit on. */
+  get autosaveMs(): number {
+    return this.#autosaveMs;
+  }
+  set autosaveMs(ms: number) {
+    this.#autosaveMs = ms;
   }
 
   /** The user changed the text of `path`: it is dirty, and saves after `autosaveMs` of quiet. */

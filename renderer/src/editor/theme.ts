@@ -18,8 +18,9 @@ export const highlight = HighlightStyle.define([
 
 export const theme = EditorView.theme({
   '&': { height: '100%', color: 'var(--fg)', backgroundColor: 'var(--bg)' },
-  '.cm-scroller': { fontFamily: 'var(--font)', lineHeight: '1.6' },
-  '.cm-content': { caretColor: 'var(--fg)', padding: '12px 16px', maxWidth: '52rem' },
+  // text size and readable line length from the settings (renderer/src/settings/appearance.ts)
+  '.cm-scroller': { fontFamily: 'var(--font)', lineHeight: '1.6', fontSize: 'var(--text-size, 14px)' },
+  '.cm-content': { caretColor: 'var(--fg)', padding: '12px 16px', maxWidth: 'var(--readable-width, 52rem)' },
   '&.cm-focused .cm-cursor': { borderLeftColor: 'var(--fg)' },
   '.cm-activeLine': { backgroundColor: 'var(--active-line)' },
   '&.cm-focused > .cm-scroller > .cm-selectionLayer .cm-selectionBackground, .cm-selectionBackground': {

@@ -6,6 +6,7 @@ import type { AlertsState } from './alerts.ts';
 import { Alerts } from '../components/Alerts.tsx';
 import { CommandPalette } from '../palette/CommandPalette.tsx';
 import { QuickSwitcher, type SwitcherNote } from '../palette/QuickSwitcher.tsx';
+import { SettingsHost } from '../settings/register.tsx';
 
 export type Picker = 'palette' | 'switcher' | null;
 
@@ -34,6 +35,7 @@ export function DialogsHost(p: DialogsHostProps) {
           onCreate={p.createNote}
         />
       ) : null}
+      <SettingsHost />
       <Alerts alerts={p.alerts.alerts} onDismiss={p.alerts.dismiss} />
     </>
   );
