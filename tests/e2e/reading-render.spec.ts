@@ -67,16 +67,16 @@ test('mermaid is not loaded until a diagram is shown', async () => {
 
 test('note, section and block embeds render inline, framed with a link to the source', async () => {
   const view = await openReading('Whole note', 'Embeds');
-  const note = view.getByRole('group', { name: 'Embedded Embedded note' });
+  const note = view.getByRole('figure', { name: 'Embedded Embedded note' });
   await note.getByText('body, with a link to').waitFor();
   assert.equal(await note.locator('strong').innerText(), 'embedded note');
 
-  const section = view.getByRole('group', { name: 'Embedded Sections > Second section' });
+  const section = view.getByRole('figure', { name: 'Embedded Sections > Second section' });
   await section.getByRole('heading', { name: 'Second section' }).waitFor();
   await section.getByText('Still inside the second section.').waitFor();
   assert.doesNotMatch(await section.innerText(), /Third section|First section/);
 
-  const block = view.getByRole('group', { name: 'Embedded Blocks > ^para1' });
+  const block = view.getByRole('figure', { name: 'Embedded Blocks > ^para1' });
   await block.getByText('This paragraph is a block.').waitFor();
   assert.doesNotMatch(await block.innerText(), /Some intro|\^para1\s*$/);
 
@@ -154,7 +154,7 @@ test('images with sizes, SVG, audio and PDF come from the vault through the toke
 
 test('a hostile note inside an embed stays sanitised', async () => {
   const view = await openReading('Whole note', 'Embeds');
-  const hostile = view.getByRole('group', { name: 'Embedded Hostile' });
+  const hostile = view.getByRole('figure', { name: 'Embedded Hostile' });
   await hostile.getByRole('heading', { name: 'Hostile' }).waitFor();
   const counts = await hostile.evaluate((el) => ({
     script: el.querySelectorAll('script').length,

@@ -60,7 +60,7 @@ test('the toggle renders the current text, sanitised', async () => {
   await view.getByRole('link', { name: 'scheduling', exact: true }).waitFor();
   await view.locator('a.wikilink.unresolved', { hasText: '尚未创建的笔记' }).waitFor();
   // The embed `![[通道]]` shows the note itself, framed with a link to it (issue 9).
-  await view.getByRole('group', { name: 'Embedded 通道' }).getByRole('link', { name: '通道' }).waitFor();
+  await view.getByRole('figure', { name: 'Embedded 通道' }).getByRole('link', { name: '通道' }).waitFor();
   const external = view.getByRole('link', { name: 'Go website' });
   assert.equal(await external.getAttribute('href'), 'https://go.dev/');
   assert.equal(await external.getAttribute('target'), '_blank');

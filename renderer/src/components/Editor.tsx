@@ -22,7 +22,6 @@ import {
 import { EditorView } from '@codemirror/view';
 import { api } from '../client.ts';
 import { AUTOSAVE_MS, DocumentStore } from '../documents/document-store.ts';
-import { useIndexVersion } from '../backend/vault-events.ts';
 import { titleOf } from '../paths.ts';
 import { EditorBuffer } from '../editor/editor-buffer.ts';
 import { createNoteState } from '../editor/note-state.ts';
@@ -86,8 +85,6 @@ export function Editor(props: EditorProps) {
   const [store] = useState(() => new DocumentStore<EditorBuffer>(api, { onError: (e) => reportError(e) }));
   const { dirty, conflicts } = useSyncExternalStore(store.subscribe, store.getSnapshot);
   const shownView = (path: string) => (shown.current === path ? viewRef.current : null);
-  /** Link states and embeds of the Reading view are looked up again when the index changes. */
-  const indexVersion = useIndexVersion();
   const activeRef = useRef(active);
   activeRef.current = active;
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -247,7 +244,6 @@ export function Editor(props: EditorProps) {
         <ReadingView
           path={active}
           text={viewRef.current.state.doc.toString()}
-          refreshKey={indexVersion}
           reveal={reveals.readingReveal?.path === active ? reveals.readingReveal : null}
           onFollowLink={followFromReading}
         />

@@ -25,8 +25,6 @@ export interface ReadingViewProps {
   path: string;
   /** The note's current text. */
   text: string;
-  /** Changes when the vault changed, so link resolution (resolved / unresolved) and embeds are looked up again. */
-  refreshKey: number;
   /** Opens (or creates) the target of a wiki link written in `fromPath`, scrolled to its heading or block. */
   onFollowLink(fromPath: string, target: string, opts?: OpenOptions): void;
   /** Scroll request: the element drawn from this 1-based file line is scrolled to and flashed (once per `seq`). */
@@ -36,7 +34,7 @@ export interface ReadingViewProps {
 /** Longest property value rendered as markdown (links clickable), characters; longer ones show as text. */
 const PROPERTY_MARKDOWN_MAX = 2000;
 
-export function ReadingView({ path, text, refreshKey, onFollowLink, reveal }: ReadingViewProps) {
+export function ReadingView({ path, text, onFollowLink, reveal }: ReadingViewProps) {
   const articleRef = useRef<HTMLElement>(null);
   // Once per scroll request (`seq`), whatever else re-renders the view; the note may still be rendering (in the
   // worker, then slice by slice): reveal once its body is complete.
@@ -53,12 +51,11 @@ export function ReadingView({ path, text, refreshKey, onFollowLink, reveal }: Re
       path,
       depth: 0,
       chain: [chainKey(path, null, null)],
-      refreshKey,
       followLink: onFollowLink,
       previews: true,
       Body: MarkdownBody,
     }),
-    [path, refreshKey, onFollowLink],
+    [path, onFollowLink],
   );
   const properties = useMemo(() => noteProperties(text), [text]);
 

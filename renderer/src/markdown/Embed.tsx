@@ -11,44 +11,35 @@
  * Content comes from `api.embed` (resolved like a wiki link, cut by electron/core/query/excerpt.ts) and is rendered by
  * the same sanitising pipeline as the note itself, so a hostile note stays sanitised inside an embed.
  */
-import { useContext, useEffect, useState, type MouseEvent, type ReactNode } from 'react';
+import { useContext, type MouseEvent, type ReactNode } from 'react';
+import { useApiQuery } from '../backend/query.ts';
 import type { EmbedContent } from '../../../electron/shared/api.ts';
 import { wikiData } from '../../../electron/core/markdown/index.ts';
 import { api, vaultFileUrl } from '../client.ts';
 import { appContext } from '../commands/registry.ts';
 import { baseName, extOf, titleOf } from '../paths.ts';
-import { chainKey, MAX_EMBED_DEPTH, RenderContext } from './render-context.ts';
+import { chainKey, internalHref, MAX_EMBED_DEPTH, RenderContext } from './render-context.ts';
 
 const IMAGE = new Set(['.png', '.jpg', '.jpeg', '.gif', '.bmp', '.svg', '.webp', '.avif', '.ico']);
 const AUDIO = new Set(['.mp3', '.wav', '.m4a', '.ogg', '.oga', '.flac', '.3gp']);
 const VIDEO = new Set(['.mp4', '.webm', '.ogv', '.mov', '.mkv', '.m4v']);
 
-/** The embed answer for a target, or an error message; null while loading. */
+/**
+ * The embed answer for a target (`null` target: nothing to load), or an error message; null while loading. Fetched
+ * through the query cache (backend/query.ts), so again for every index version; the previous answer stays shown
+ * until the new one arrives (no flicker on every vault change).
+ */
 function useEmbed(
   fromPath: string,
   target: string | null,
   heading: string | null,
   block: string | null,
-  refreshKey: number,
-) {
-  const [res, setRes] = useState<EmbedContent | { error: string } | null>(null);
-  useEffect(() => {
-    if (target === null) return;
-    let live = true;
-    // A refresh keeps showing the previous answer until the new one arrives (no flicker on every vault change).
-    api.embed(fromPath, target, heading, block).then(
-      (r) => {
-        if (live) setRes(r);
-      },
-      (e: unknown) => {
-        if (live) setRes({ error: e instanceof Error ? e.message : String(e) });
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [fromPath, target, heading, block, refreshKey]);
-  return res;
+): EmbedContent | { error: string } | null {
+  const { data, error } = useApiQuery(target === null ? null : ['embed', fromPath, target, heading, block], () =>
+    api.embed(fromPath, target ?? '', heading, block),
+  );
+  if (error) return { error: error.message };
+  return data;
 }
 
 function Notice({ children, kind }: { children: ReactNode; kind: string }) {
@@ -86,6 +77,7 @@ export function Attachment({
   }
   if (AUDIO.has(ext))
     return (
+      // biome-ignore lint/a11y/useMediaCaption: vault audio comes without caption files (Obsidian shows the bare player)
       <audio
         className="embed-audio"
         controls
@@ -97,6 +89,7 @@ export function Attachment({
     );
   if (VIDEO.has(ext))
     return (
+      // biome-ignore lint/a11y/useMediaCaption: vault videos come without caption files (Obsidian shows the bare player)
       <video
         className="embed-video"
         controls
@@ -127,7 +120,7 @@ export function Embed({ inner }: { inner: string }) {
   const target = d?.target ?? '';
   const heading = d?.heading ?? null;
   const block = d?.block ?? null;
-  const res = useEmbed(ctx.path, target, heading, block, ctx.refreshKey);
+  const res = useEmbed(ctx.path, target, heading, block);
   const label = d?.label ?? inner;
   if (!d) return <span className="embed-inline">{`![[${inner}]]`}</span>;
   if (!res)
@@ -145,7 +138,7 @@ export function Embed({ inner }: { inner: string }) {
   if (res.kind === 'unresolved' || !res.path) {
     return (
       <a
-        href="#"
+        href={internalHref(target)}
         className="wikilink embed unresolved"
         title={`${target} (not created yet: click to create)`}
         onClick={(e) => {
@@ -168,14 +161,19 @@ export function Embed({ inner }: { inner: string }) {
     else ctx.followLink(ctx.path, target, { line: res.line });
   };
   const frame = (body: ReactNode) => (
-    <div className="markdown-embed" data-embed-path={res.path} role="group" aria-label={`Embedded ${label}`}>
-      <div className="markdown-embed-title">
-        <a href="#" className="markdown-embed-link" title={`Open ${res.path}`} onClick={open}>
+    <figure className="markdown-embed" data-embed-path={res.path} aria-label={`Embedded ${label}`}>
+      <figcaption className="markdown-embed-title">
+        <a
+          href={internalHref(res.path ?? target)}
+          className="markdown-embed-link"
+          title={`Open ${res.path}`}
+          onClick={open}
+        >
           {label}
         </a>
-      </div>
+      </figcaption>
       <div className="markdown-embed-content">{body}</div>
-    </div>
+    </figure>
   );
   if (ctx.chain.includes(key) || (ctx.chain.includes(chainKey(res.path, null, null)) && !heading && !block)) {
     return frame(
@@ -214,7 +212,7 @@ export function VaultImage({ src, alt }: { src: string; alt: string }) {
   } catch {
     /* keep as written */
   }
-  const res = useEmbed(ctx.path, remote ? null : target, null, null, ctx.refreshKey);
+  const res = useEmbed(ctx.path, remote ? null : target, null, null);
   if (remote) {
     return /^https?:/i.test(src) ? (
       <a className="image-ref" href={src} target="_blank" rel="noopener noreferrer" title={src}>

@@ -126,7 +126,6 @@ function Popover({ req }: { req: PreviewRequest }) {
       path: note.path,
       depth: 1,
       chain: [chainKey(note.path, null, null)],
-      refreshKey: 0,
       followLink: followFromPreview,
       previews: false,
       Body: MarkdownBody,

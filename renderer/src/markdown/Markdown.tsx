@@ -35,40 +35,31 @@ import { Callout } from './Callout.tsx';
 import { Embed, VaultImage } from './Embed.tsx';
 import { Mermaid } from './Mermaid.tsx';
 import { hidePreviewSoon, showPreview } from './hover-store.ts';
-import { RenderContext } from './render-context.ts';
+import { internalHref, RenderContext } from './render-context.ts';
+import { useApiQuery } from '../backend/query.ts';
+
+const NO_LINKS: readonly string[] = [];
 
 export { chainKey, MAX_EMBED_DEPTH, RenderContext, type RenderContextValue } from './render-context.ts';
 import { EMBED_BLOCK_CLASS, ID_PREFIX, RICH_MAX_CHARS } from './render.ts';
 import { renderInWorker, renderNow, WORKER_BUDGET_MS, type RenderOutcome } from './render-client.ts';
 
-/** How each wiki link (by inner text) of a rendered text resolves; absent while unknown. */
-function useLinkStates(path: string, inners: string[], refreshKey: number): ReadonlyMap<string, LinkState> {
-  const [states, setStates] = useState<ReadonlyMap<string, LinkState>>(new Map());
-  const key = inners.join('\n');
-  useEffect(() => {
-    if (inners.length === 0) {
-      setStates(new Map());
-      return;
-    }
-    let live = true;
-    const list = inners.map((inner) => ({ inner, parts: splitWiki(inner) }));
-    const queries = list.map(({ parts }) => ({
-      target: parts?.target ?? '',
-      heading: parts?.heading ?? null,
-      block: parts?.block ?? null,
-    }));
-    api.resolveLinks(path, queries).then(
-      (rs) => {
-        if (live) setStates(new Map(list.map(({ inner }, i) => [inner, rs[i]] as const)));
-      },
-      () => {},
-    );
-    return () => {
-      live = false;
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [path, key, refreshKey]);
-  return states;
+const NO_STATES: ReadonlyMap<string, LinkState> = new Map();
+
+/**
+ * How each wiki link (by inner text) of a rendered text resolves, looked up again for every index version (the query
+ * cache, backend/query.ts); absent while unknown.
+ */
+function useLinkStates(path: string, inners: readonly string[]): ReadonlyMap<string, LinkState> {
+  const { data } = useApiQuery(inners.length ? ['resolveLinks', path, inners] : null, async () => {
+    const queries = inners.map((inner) => {
+      const parts = splitWiki(inner);
+      return { target: parts?.target ?? '', heading: parts?.heading ?? null, block: parts?.block ?? null };
+    });
+    const states = await api.resolveLinks(path, queries);
+    return new Map(inners.map((inner, i) => [inner, states[i]] as const)) as ReadonlyMap<string, LinkState>;
+  });
+  return data ?? NO_STATES;
 }
 
 function linkLook(
@@ -106,7 +97,7 @@ function WikiLink(props: { inner: string; className?: string; children?: ReactNo
   };
   return (
     <a
-      href="#"
+      href={internalHref(props.inner)}
       data-wikilink={props.inner}
       className={`${props.className ?? 'wikilink'}${look.cls}`}
       title={look.title}
@@ -154,7 +145,12 @@ function makeComponents(): Partial<Components> {
       }
       if (props['data-tag'] != null) {
         return (
-          <a {...rest} className={className} href="#" onClick={(e) => e.preventDefault()}>
+          <a
+            {...rest}
+            className={className}
+            href={internalHref(`#${props['data-tag']}`)}
+            onClick={(e) => e.preventDefault()}
+          >
             {children}
           </a>
         );
@@ -273,20 +269,21 @@ export function MarkdownBody({ text, lineOffset = 0 }: { text: string; lineOffse
   const ctx = useContext(RenderContext);
   const outcome = useRendered(text, lineOffset);
   const rendered = outcome && !('timedOut' in outcome) ? outcome : null;
-  const states = useLinkStates(ctx.path, rendered?.wikiLinks ?? [], ctx.refreshKey);
+  const states = useLinkStates(ctx.path, rendered?.wikiLinks ?? NO_LINKS);
+  // Slices of BLOCKS_PER_FRAME top-level blocks, each keyed by the index of its first block in the note.
   const chunks = useMemo(() => {
     const kids = rendered?.tree?.children ?? [];
-    const out: RootContent[][] = [];
-    for (let i = 0; i < kids.length; i += BLOCKS_PER_FRAME) out.push(kids.slice(i, i + BLOCKS_PER_FRAME));
+    const out: { first: number; nodes: RootContent[] }[] = [];
+    for (let i = 0; i < kids.length; i += BLOCKS_PER_FRAME)
+      out.push({ first: i, nodes: kids.slice(i, i + BLOCKS_PER_FRAME) });
     return out;
   }, [rendered]);
-  const [shown, setShown] = useState(1);
-  useEffect(() => {
-    setShown(1);
-  }, [chunks]);
+  // How many slices are committed, one more per animation frame; a new rendering starts again at one.
+  const [progress, setProgress] = useState({ chunks, shown: 1 });
+  const shown = progress.chunks === chunks ? progress.shown : 1;
   useEffect(() => {
     if (shown >= chunks.length) return;
-    const id = requestAnimationFrame(() => setShown((n) => n + 1));
+    const id = requestAnimationFrame(() => setProgress({ chunks, shown: shown + 1 }));
     return () => cancelAnimationFrame(id);
   }, [shown, chunks]);
   if (text.length > RICH_MAX_CHARS) return <PlainText text={text} reason="size" />;
@@ -296,8 +293,8 @@ export function MarkdownBody({ text, lineOffset = 0 }: { text: string; lineOffse
   return (
     <div className="markdown-rendered" data-complete={shown >= chunks.length ? 'true' : 'false'}>
       <LinkStates.Provider value={states}>
-        {chunks.slice(0, shown).map((nodes, i) => (
-          <Chunk key={i} nodes={nodes} />
+        {chunks.slice(0, shown).map(({ first, nodes }) => (
+          <Chunk key={first} nodes={nodes} />
         ))}
       </LinkStates.Provider>
     </div>
@@ -313,15 +310,16 @@ const PLAIN_CHUNK = 16_000;
  * note of megabytes paints at once.
  */
 export function PlainText({ text, reason }: { text: string; reason: 'pending' | 'size' | 'time' }) {
+  // Each block is keyed by its start offset in the text.
   const chunks = useMemo(() => {
-    const out: string[] = [];
+    const out: { start: number; text: string }[] = [];
     for (let i = 0; i < text.length; ) {
       let end = Math.min(text.length, i + PLAIN_CHUNK);
       if (end < text.length) {
         const nl = text.indexOf('\n', end);
         end = nl < 0 ? text.length : nl + 1;
       }
-      out.push(text.slice(i, end));
+      out.push({ start: i, text: text.slice(i, end) });
       i = end;
     }
     return out;
@@ -340,9 +338,9 @@ export function PlainText({ text, reason }: { text: string; reason: 'pending' | 
             : `This note took too long to render (over ${WORKER_BUDGET_MS / 1000} s): it is shown as plain text.`}
         </p>
       )}
-      {chunks.map((c, i) => (
-        <pre className="plain-text" key={i}>
-          {c}
+      {chunks.map((c) => (
+        <pre className="plain-text" key={c.start}>
+          {c.text}
         </pre>
       ))}
     </div>

@@ -16,8 +16,6 @@ export interface RenderContextValue {
   depth: number;
   /** `path#heading#block` of every embed from the root down to here, for loop detection. */
   chain: readonly string[];
-  /** Changes when the vault changed, so links and embeds are looked up again. */
-  refreshKey: number;
   /** Opens (or creates) the target of a wiki link written in `fromPath`. */
   followLink(fromPath: string, target: string, opts?: OpenOptions): void;
   /** Off inside the hover preview (no preview of a preview). */
@@ -30,11 +28,18 @@ export const RenderContext = createContext<RenderContextValue>({
   path: '',
   depth: 0,
   chain: [],
-  refreshKey: 0,
   followLink: () => {},
   previews: false,
   Body: () => null,
 });
+
+/**
+ * The `href` of an in-app link to a wiki-link target (clicks are handled, never navigated): a fragment naming the
+ * target, like Obsidian's `data-href`, so the link is a real link for assistive technology and "copy link" alike.
+ */
+export function internalHref(target: string): string {
+  return `#${encodeURIComponent(target)}`;
+}
 
 /** The embed-chain key of a note, heading or block. */
 export function chainKey(path: string, heading: string | null, block: string | null): string {
