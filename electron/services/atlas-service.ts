@@ -9,20 +9,31 @@
  * sync. `renamePath` waits for the first sync, because rewriting links needs every backlink.
  *
  * Events: `index-status` (forwarded from the engine), `vault-changed` after each write by the app and each watcher
- * batch (files written by other programs), `progress-changed` after `setProgress`.
+ * batch (files written by other programs), `progress-changed` after `setProgress`, `vault-availability` when the
+ * vault folder goes missing or comes back (vault-presence.ts: writes refused meanwhile, never recreating the folder).
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { AtlasApi, CheckReport, GraphFilter, IndexStatus, ProgressState, RenameResult } from '../shared/api.ts';
+import type {
+  ApiMethod,
+  AtlasApi,
+  VaultAvailability,
+  CheckReport,
+  GraphFilter,
+  IndexStatus,
+  ProgressState,
+  RenameResult,
+} from '../shared/api.ts';
 import type { GraphIndex } from '../core/index/graph-index.ts';
 import type { VaultQuery } from '../core/query/vault-query.ts';
 import { openVault } from '../core/vault.ts';
-import { writeFileAtomic } from '../core/files/atomic-write.ts';
+import { mkdirWithin, writeFileAtomic } from '../core/files/atomic-write.ts';
 import { readRegularFile } from '../core/files/regular-file.ts';
 import { AtlasError, toApiError } from './errors.ts';
 import { API_METHODS } from '../shared/api-methods.ts';
 import { proxyByName } from '../shared/call-by-name.ts';
 import { AtlasEventHub } from './events.ts';
+import { VaultPresence } from './vault-presence.ts';
 import { applyLinkEdits, computeLinkEdits } from './link-rewrite.ts';
 import * as files from './vault-files.ts';
 import { normaliseRelative, VaultPaths } from './vault-paths.ts';
@@ -47,6 +58,8 @@ export interface AtlasServiceOptions {
    * `aliasResolution` setting (`.atlas/settings.json`, default true); given here, it overrides the setting.
    */
   aliasResolution?: boolean;
+  /** How often the vault folder's existence is checked, ms (default 1000; vault-presence.ts). */
+  presenceIntervalMs?: number;
 }
 
 export interface AtlasService {
@@ -97,15 +110,53 @@ export async function createAtlasService(opts: AtlasServiceOptions): Promise<Atl
   let closed = false;
   let synced = false;
   let stopWatch: (() => Promise<void>) | null = null;
+  const startWatching = () => {
+    if (opts.watch === false || closed || stopWatch || !presence.state().available) return;
+    stopWatch = index.watch((e) => {
+      if (e.changed.length || e.deleted.length) hub.emit('vault-changed', e);
+    });
+  };
+  const stopWatching = async () => {
+    const stop = stopWatch;
+    stopWatch = null;
+    if (stop) await stop();
+  };
+
+  // vault folder availability (#10): the folder renamed, moved or deleted while the app runs is an event; writes are
+  // refused while it is missing (see `answering`), the last index stays readable, and when a folder is at the path
+  // again the index is re-synced with it and watched again (vault-presence.ts)
+  let presenceWork: Promise<void> = Promise.resolve();
+  const presence = new VaultPresence(vaultRoot, {
+    intervalMs: opts.presenceIntervalMs,
+    onChange: (state) => {
+      presenceWork = presenceWork.then(() => (state.available ? cameBack() : wentMissing(state))).catch(() => {});
+    },
+  });
+  const wentMissing = async (state: VaultAvailability) => {
+    hub.emit('vault-availability', state);
+    await stopWatching();
+  };
+  const cameBack = async () => {
+    await settled;
+    if (closed) return;
+    try {
+      await index.sync();
+      synced = true;
+    } catch {
+      return; // gone again meanwhile: the next check says so
+    }
+    startWatching();
+    // anything may have changed while it was away (both lists empty: see AtlasEvents)
+    hub.emit('vault-changed', { changed: [], deleted: [] });
+    hub.emit('vault-availability', presence.state());
+  };
+
   const ready = (async () => {
     await index.sync();
     synced = true;
-    if (opts.watch !== false && !closed) {
-      stopWatch = index.watch((e) => {
-        if (e.changed.length || e.deleted.length) hub.emit('vault-changed', e);
-      });
-    }
+    startWatching();
   })();
+  presence.start();
   ready.catch((e: unknown) => {
     const message = e instanceof Error ? e.message : String(e);
     lastStatus = { ...lastStatus, state: 'error', message };
@@ -177,7 +228,7 @@ export async function createAtlasService(opts: AtlasServiceOptions): Promise<Atl
       const oldFiles = await files.filesUnder(paths, src.rel);
       const moved = new Map(oldFiles.map((f) => [f, dst.rel + f.slice(src.rel.length)] as const));
       const links = query.links();
-      await fs.promises.mkdir(path.dirname(dst.abs), { recursive: true });
+      await mkdirWithin(paths.root, path.dirname(dst.abs));
       await fs.promises.rename(src.abs, dst.abs);
       await index.update([...moved.keys(), ...moved.values()]);
 
@@ -320,6 +371,8 @@ export async function createAtlasService(opts: AtlasServiceOptions): Promise<Atl
     // graph view (#11): kept controls and positions, in the vault's .atlas folder
     graphViewState: async () => readGraphViewState(paths.realRoot),
     saveGraphViewState: (state) => serialView(() => writeGraphViewState(paths.realRoot, state)),
+    // vault folder availability (#10)
+    vaultAvailability: async () => presence.check(),
     // settings (#12, #9 alias resolution, #15 flashcard tags): `.atlas/settings.json` (settings-store.ts)
     settings: async () => {
       const s = await settingsStore.read();
@@ -345,6 +398,8 @@ export async function createAtlasService(opts: AtlasServiceOptions): Promise<Atl
   // Error messages name files vault-relative: the engine's (e.g. a damaged progress file) carry absolute paths.
   const answering = proxyByName<AtlasApi>(API_METHODS, async (method, args) => {
     try {
+      // vault folder availability (#10): nothing is written while the vault folder is missing
+      if (VAULT_WRITES.has(method)) presence.assertAvailable();
       return await (api[method] as (...a: unknown[]) => Promise<unknown>)(...args);
     } catch (e) {
       // a database damaged while running: rebuilt from the markdown in the background, this call says so
@@ -361,9 +416,10 @@ export async function createAtlasService(opts: AtlasServiceOptions): Promise<Atl
   const close = async (): Promise<void> => {
     if (closed) return;
     closed = true;
+    presence.stop();
     await settled;
-    const stop = stopWatch as (() => Promise<void>) | null;
-    if (stop) await stop();
+    await presenceWork;
+    await stopWatching();
     await queue;
     vault.close();
     hub.clear();
@@ -371,6 +427,21 @@ export async function createAtlasService(opts: AtlasServiceOptions): Promise<Atl
 
   return { api: answering, events: hub, index, query, ready, close };
 }
+
+// vault folder availability (#10)
+/** The methods that write to the vault folder (notes, `.trash`, `.atlas/…`): refused while it is missing. */
+const VAULT_WRITES: ReadonlySet<string> = new Set<ApiMethod>([
+  'writeNote',
+  'createNote',
+  'createFolder',
+  'renamePath',
+  'deletePath',
+  'setProgress',
+  'linkMentions',
+  'gradeCard',
+  'saveGraphViewState',
+  'updateSettings',
+]);
 
 /** Replaces `<root>/` with nothing and a bare `<root>` with `the vault`, for each root (longest first). */
 function withoutRoot(message: string, roots: readonly string[]): string {

@@ -71,7 +71,7 @@ export function readGraphViewState(vaultRoot: string): GraphViewState {
 export async function writeGraphViewState(vaultRoot: string, state: Partial<GraphViewState>): Promise<void> {
   if (state.settings !== undefined && state.settings !== null) {
     await writeFileAtomic(path.join(vaultRoot, GRAPH_SETTINGS_FILE), `${JSON.stringify(state.settings, null, 2)}\n`, {
-      mkdir: true,
+      mkdirWithin: vaultRoot,
     });
   }
   if (state.positions !== undefined) {
@@ -81,7 +81,7 @@ export async function writeGraphViewState(vaultRoot: string, state: Partial<Grap
     await writeFileAtomic(
       path.join(vaultRoot, GRAPH_POSITIONS_FILE),
       `${JSON.stringify({ version: 1, positions: rounded })}\n`,
-      { mkdir: true },
+      { mkdirWithin: vaultRoot },
     );
   }
 }

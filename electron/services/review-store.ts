@@ -15,7 +15,7 @@ import path from 'node:path';
 import lockfile from 'proper-lockfile';
 import type { ReviewStateStore } from '../core/review/engine.ts';
 import { emptyReviewFile, REVIEW_DIR, REVIEW_FILE, reviewFileSchema, type ReviewFile } from '../core/review/state.ts';
-import { writeFileAtomic } from '../core/files/atomic-write.ts';
+import { mkdirWithin, writeFileAtomic } from '../core/files/atomic-write.ts';
 
 /** `.atlas/review.json` could not be read as review state; it was moved aside to `keptAs` (absolute path). */
 export class ReviewFileError extends Error {
@@ -109,7 +109,8 @@ export class ReviewStore implements ReviewStateStore {
   }
 
   private async locked(fn: (state: ReviewFile) => void): Promise<ReviewFile> {
-    await fs.promises.mkdir(path.dirname(this.file), { recursive: true });
+    // `.atlas/` if needed, never the vault folder itself (renamed away while running: nothing is recreated)
+    await mkdirWithin(path.dirname(path.dirname(this.file)), path.dirname(this.file));
     const release = await lockfile.lock(this.file, { ...LOCK_OPTIONS, lockfilePath: `${this.file}.lock` });
     try {
       let state: ReviewFile;

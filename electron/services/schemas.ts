@@ -136,6 +136,8 @@ export const API_SCHEMAS = {
   // settings (#12)
   settings: none,
   updateSettings: z.tuple([settingsPatchSchema]),
+  // vault folder availability (#10)
+  vaultAvailability: none,
 } satisfies Schemas;
 
 /** The schema of one method (typed loosely, for the generic dispatcher). */

@@ -157,7 +157,10 @@ export class SettingsStore {
       const before = this.snapshotOf(raw).values;
       const next: Raw = { ...raw };
       for (const [k, v] of Object.entries(parsed.data)) if (v !== undefined) next[k] = v;
-      await writeFileAtomic(this.file, `${JSON.stringify(next, null, 2)}\n`, { mkdir: true });
+      // `.atlas/` if needed, never the vault folder itself (renamed away while running: nothing is recreated)
+      await writeFileAtomic(this.file, `${JSON.stringify(next, null, 2)}\n`, {
+        mkdirWithin: path.dirname(path.dirname(this.file)),
+      });
       const snapshot = this.snapshotOf(next);
       const changed = KEYS.filter((k) => JSON.stringify(before[k]) !== JSON.stringify(snapshot.values[k]));
       return { snapshot, changed };

@@ -2,12 +2,13 @@
  * Note and folder operations on the vault's files (no index, no events: `atlas-service.ts` re-indexes and emits).
  *
  * Every path is confined by `VaultPaths` first. Writes are atomic (electron/core/files/atomic-write.ts). Deleting moves to
- * `<vault>/.trash/` like Obsidian's "Move to Obsidian trash" setting, so nothing is lost.
+ * `<vault>/.trash/` like Obsidian's "Move to Obsidian trash" setting, so nothing is lost. Missing folders are created
+ * below the vault root only (`mkdirWithin`): a vault folder renamed or deleted while the app runs is never recreated.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import type { NoteContent, WriteResult } from '../shared/api.ts';
-import { sha256, writeFileAtomic } from '../core/files/atomic-write.ts';
+import { mkdirWithin, sha256, writeFileAtomic } from '../core/files/atomic-write.ts';
 import { MAX_NOTE_BYTES } from '../core/limits.ts';
 import { NOT_REGULAR, readRegularFile } from '../core/files/regular-file.ts';
 import { AtlasError } from './errors.ts';
@@ -131,7 +132,8 @@ export async function writeNote(
     }
   }
   const bytes = noteBytes(rel, content);
-  await writeFileAtomic(target, bytes, { mkdir: true });
+  // an existing note's folder exists; a new one's missing folders are made below the vault root only
+  await writeFileAtomic(target, bytes, st ? {} : { mkdirWithin: paths.root });
   const after = await fs.promises.stat(target);
   return { path: rel, mtimeMs: after.mtimeMs, hash: sha256(bytes) };
 }
@@ -148,7 +150,7 @@ export async function createNote(paths: VaultPaths, p: string, content = ''): Pr
   requireNotePath(rel);
   if (await fs.promises.lstat(abs).catch(() => null)) throw new AtlasError('exists', `Already exists: ${rel}`);
   await refuseLookalike(paths, rel);
-  await fs.promises.mkdir(path.dirname(abs), { recursive: true });
+  await mkdirWithin(paths.root, path.dirname(abs));
   const bytes = noteBytes(rel, content);
   // Exclusive: a file that appeared meanwhile is not overwritten.
   try {
@@ -166,7 +168,7 @@ export async function createFolder(paths: VaultPaths, p: string): Promise<string
   const { rel, abs } = paths.resolve(p, { write: true });
   if (await fs.promises.lstat(abs).catch(() => null)) throw new AtlasError('exists', `Already exists: ${rel}`);
   await refuseLookalike(paths, rel);
-  await fs.promises.mkdir(abs, { recursive: true });
+  await mkdirWithin(paths.root, abs);
   return rel;
 }
 
@@ -211,7 +213,7 @@ export async function deletePath(
   const removed = await filesUnder(paths, rel);
   // Confined like any path: a `.trash` symlink leading out of the vault must not carry notes away.
   const trashDir = paths.resolve(TRASH_FOLDER).abs;
-  await fs.promises.mkdir(trashDir, { recursive: true });
+  await mkdirWithin(paths.root, trashDir);
   const name = await freeName(trashDir, path.basename(abs));
   await fs.promises.rename(abs, path.join(trashDir, name));
   return { rel, removed, trashed: `${TRASH_FOLDER}/${name}` };

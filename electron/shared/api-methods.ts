@@ -54,6 +54,8 @@ export const API_METHODS = [
   // settings (#12)
   'settings',
   'updateSettings',
+  // vault folder availability (#10)
+  'vaultAvailability',
 ] as const satisfies readonly ApiMethod[];
 
 export const API_EVENTS = [
@@ -62,6 +64,7 @@ export const API_EVENTS = [
   'progress-changed',
   'review-changed',
   'settings-changed',
+  'vault-availability',
 ] as const satisfies readonly AtlasEventName[];
 
 type Missing<All, Listed> = Exclude<All, Listed>;

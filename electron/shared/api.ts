@@ -283,6 +283,25 @@ export interface AtlasApi {
    * flashcard tags re-read the cards (`review-changed`). Emits `settings-changed`; returns the new snapshot.
    */
   updateSettings(patch: Partial<VaultSettings>): Promise<SettingsSnapshot>;
+
+  // ---------- vault folder availability (#10: renamed or deleted while the app runs) ----------
+  /** Whether the vault folder is there now (checked at the call); the same value `vault-availability` pushes. */
+  vaultAvailability(): Promise<VaultAvailability>;
+}
+
+// ---------- vault folder availability (#10) ----------
+/**
+ * Whether the vault folder is still at its path (electron/services/vault-presence.ts). While it is missing
+ * (renamed, moved, deleted, unmounted), every method that writes rejects with `not-found` and writes nothing (the
+ * folder is never recreated), queries answer from the last index, and the watcher is stopped; when a folder is at the
+ * path again the index is re-synced with it and the watcher restarts.
+ */
+export interface VaultAvailability {
+  available: boolean;
+  /** Says what happened and what it means for the user (shown as is); null while available. */
+  message: string | null;
+  /** When the state last changed (ms since epoch). */
+  since: number;
 }
 
 export type ApiMethod = keyof AtlasApi;
@@ -297,6 +316,8 @@ export interface AtlasEvents {
   'review-changed': ReviewSummary;
   /** The vault's settings changed through `updateSettings` (settings, #12): the new values. */
   'settings-changed': VaultSettings;
+  /** The vault folder went missing or came back (#10); after a return, `vault-changed` follows the re-sync. */
+  'vault-availability': VaultAvailability;
 }
 
 export type AtlasEventName = keyof AtlasEvents;

@@ -30,6 +30,7 @@ import { useNoteNames } from './shell/note-names.ts';
 import { RightSidebar } from './shell/RightSidebar.tsx';
 import { pickStartNote } from './shell/start-note.ts';
 import { TopBar } from './shell/TopBar.tsx';
+import { VaultBanner } from './shell/VaultBanner.tsx';
 import { useVaultData } from './shell/vault-data.ts';
 import { useViewTabRenderer } from './shell/view-tabs.tsx';
 import { useWorkspaceState } from './shell/workspace-state.ts';
@@ -133,6 +134,7 @@ export function App() {
 
   return (
     <div className="app">
+      <VaultBanner />
       <TopBar
         info={info}
         status={status}

@@ -20,13 +20,61 @@ function tempPath(file: string): string {
   return path.join(path.dirname(file), `.${name}.tmp-${crypto.randomBytes(6).toString('hex')}`);
 }
 
+/** `dir`'s path below `root` as segments; throws when `dir` is not `root` or inside it. */
+function segmentsBelow(root: string, dir: string): string[] {
+  const rel = path.relative(root, dir);
+  if (rel === '') return [];
+  if (rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel))
+    throw new Error(`Not inside ${root}: ${dir}`);
+  return rel.split(path.sep);
+}
+
+function isExists(e: unknown): boolean {
+  return (e as NodeJS.ErrnoException).code === 'EEXIST';
+}
+
+/**
+ * Creates `dir` and its missing parents below `root`, but never `root` itself or anything above it: the folders are
+ * made one at a time (non-recursive `mkdir`), so when `root` is gone (a vault folder renamed, deleted or unmounted
+ * while the app runs) this fails with `ENOENT` and creates nothing, rather than recreating the old folder and
+ * splitting the vault in two. `dir` must be `root` or inside it. Throws ENOENT, ENOTDIR, EACCES…
+ */
+export async function mkdirWithin(root: string, dir: string): Promise<void> {
+  let at = root;
+  for (const seg of segmentsBelow(root, dir)) {
+    at = path.join(at, seg);
+    await fs.promises.mkdir(at).catch((e: unknown) => {
+      if (!isExists(e)) throw e;
+    });
+  }
+  // `root` itself must be there (a missing root with `dir` === `root` creates nothing either)
+  if (!(await fs.promises.stat(at)).isDirectory())
+    throw Object.assign(new Error(`Not a folder: ${at}`), { code: 'ENOTDIR' });
+}
+
+/** `mkdirWithin`, synchronously. */
+export function mkdirWithinSync(root: string, dir: string): void {
+  let at = root;
+  for (const seg of segmentsBelow(root, dir)) {
+    at = path.join(at, seg);
+    try {
+      fs.mkdirSync(at);
+    } catch (e) {
+      if (!isExists(e)) throw e;
+    }
+  }
+  if (!fs.statSync(at).isDirectory()) throw Object.assign(new Error(`Not a folder: ${at}`), { code: 'ENOTDIR' });
+}
+
 /** sha256 hex of bytes (content strings are hashed as UTF-8). */
 export function sha256(data: string | Uint8Array): string {
   return crypto.createHash('sha256').update(data).digest('hex');
 }
 
 /**
- * Writes `data` to `file` atomically. Creates missing parent folders when `mkdir` is set. With `exclusive`, never
+ * Writes `data` to `file` atomically. Creates missing parent folders when `mkdir` is set; with `mkdirWithin` (a folder
+ * such as the vault root) only those below it, never that folder itself (`mkdirWithin`: ENOENT when it is gone,
+ * nothing created). With `exclusive`, never
  * replaces an existing file: the complete temp file is hard-linked to the name (fails with `EEXIST` when taken); on
  * file systems without hard links it is copied with `COPYFILE_EXCL` instead. With `unchangedFrom` (the bytes the
  * caller read and edited), the target is compared with them synchronously right before the rename and nothing is
@@ -35,10 +83,11 @@ export function sha256(data: string | Uint8Array): string {
 export async function writeFileAtomic(
   file: string,
   data: string | Uint8Array,
-  opts: { mkdir?: boolean; exclusive?: boolean; unchangedFrom?: Uint8Array } = {},
+  opts: { mkdir?: boolean; mkdirWithin?: string; exclusive?: boolean; unchangedFrom?: Uint8Array } = {},
 ): Promise<void> {
   const dir = path.dirname(file);
-  if (opts.mkdir) await fs.promises.mkdir(dir, { recursive: true });
+  if (opts.mkdirWithin !== undefined) await mkdirWithin(opts.mkdirWithin, dir);
+  else if (opts.mkdir) await fs.promises.mkdir(dir, { recursive: true });
   const tmp = tempPath(file);
   const before = opts.exclusive ? null : await fs.promises.stat(file).catch(() => null);
   let handle: fs.promises.FileHandle | null = null;
@@ -89,12 +138,18 @@ async function syncDir(dir: string): Promise<void> {
 
 /**
  * Synchronous variant, for small files written where an await does not fit (the learning progress file, the window
- * state written at shutdown): creates missing parent folders, keeps the target's permission bits, flushes the temp
- * file before the rename and the folder after it (best effort).
+ * state written at shutdown): creates missing parent folders (with `mkdirWithin`, only those below that folder, as
+ * `writeFileAtomic`), keeps the target's permission bits, flushes the temp file before the rename and the folder
+ * after it (best effort).
  */
-export function writeFileAtomicSync(file: string, data: string | Uint8Array): void {
+export function writeFileAtomicSync(
+  file: string,
+  data: string | Uint8Array,
+  opts: { mkdirWithin?: string } = {},
+): void {
   const dir = path.dirname(file);
-  fs.mkdirSync(dir, { recursive: true });
+  if (opts.mkdirWithin !== undefined) mkdirWithinSync(opts.mkdirWithin, dir);
+  else fs.mkdirSync(dir, { recursive: true });
   const tmp = tempPath(file);
   const before = fs.statSync(file, { throwIfNoEntry: false });
   let fd: number | null = null;

@@ -113,11 +113,18 @@ export class Indexer {
     }));
   }
 
-  /** Full walk: cold index on an empty store, warm start otherwise. */
-  async sync(): Promise<ApplyResult & { cold: boolean }> {
-    // a vault folder that went away (unmounted, renamed) must not empty the index
+  /**
+   * Throws `VaultError` when the vault folder is gone (renamed, deleted, unmounted): its files then look deleted,
+   * and applying that would empty the index. Checked before every pass; the index stays as it was.
+   */
+  private requireRoot(): void {
     const rootStat = this.opts.fs.stat(this.opts.root);
     if (rootStat?.kind !== 'dir') throw new VaultError(`Vault folder not found: ${this.opts.root}`, this.opts.root);
+  }
+
+  /** Full walk: cold index on an empty store, warm start otherwise. */
+  async sync(): Promise<ApplyResult & { cold: boolean }> {
+    this.requireRoot();
     const cold = this.store.isEmpty();
     const scan = scanVault(this.opts.fs, this.opts.root);
     const stats = this.store.fileStats();
@@ -158,6 +165,8 @@ export class Indexer {
   /** Re-indexes vault-relative paths (files or folders; missing = deleted). */
   async update(paths: string[]): Promise<ApplyResult> {
     const { fs: fsx, root } = this.opts;
+    // events from a watcher still attached to a renamed vault folder name its files at the old path: not deletions
+    this.requireRoot();
     const files: ScanEntry[] = [];
     const folders: { path: string; diskPath: string }[] = [];
     const deleted = new Set<string>();
@@ -287,6 +296,8 @@ export class Indexer {
 
     let done = 0;
     const write = (results: ParseResult[]) => {
+      // notes that vanished while being read, because the whole vault folder did: keep them (the pass stops here)
+      if (results.some((r) => r.status === 'missing')) this.requireRoot();
       store.transaction(() => {
         for (const r of results) {
           const fileRow = fileRows.get(r.path) as FileRow;

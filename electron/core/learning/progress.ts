@@ -79,7 +79,10 @@ export class ProgressStore {
   write(progress: Record<string, ProgressState>): void {
     const notes: Record<string, ProgressState> = {};
     for (const k of Object.keys(progress).sort()) notes[k] = progress[k];
-    writeFileAtomicSync(this.file, `${JSON.stringify({ version: 1, notes }, null, 2)}\n`);
+    // `.atlas/` is created if needed, the vault folder never (it may have been renamed away while the app runs)
+    writeFileAtomicSync(this.file, `${JSON.stringify({ version: 1, notes }, null, 2)}\n`, {
+      mkdirWithin: path.dirname(path.dirname(this.file)),
+    });
   }
 
   /** Sets (or with null clears) one note's state and writes the file; returns the new progress. */
