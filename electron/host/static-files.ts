@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import type http from 'node:http';
 import path from 'node:path';
 import { contentSecurityPolicy } from '../shared/csp.ts';
+import { assetType } from '../services/protocol-handlers.ts';
 
 /** The app's CSP (electron/shared/csp.ts) for the browser host: `connect-src` allows the host's own WebSocket. */
 export const HOST_CSP = contentSecurityPolicy('browser-host');
@@ -20,33 +21,6 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Cross-Origin-Opener-Policy': 'same-origin',
   'Cross-Origin-Resource-Policy': 'same-origin',
 };
-
-const MIME: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.otf': 'font/otf',
-  '.wasm': 'application/wasm',
-  '.txt': 'text/plain; charset=utf-8',
-};
-
-export function mimeType(file: string): string {
-  return MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
-}
 
 function within(parent: string, child: string): boolean {
   const r = path.relative(parent, child);
@@ -113,7 +87,8 @@ export function serveStatic(root: string, pathname: string, req: http.IncomingMe
   const isHtml = real.endsWith('.html');
   res.writeHead(200, {
     ...SECURITY_HEADERS,
-    'Content-Type': mimeType(real),
+    // one table of types for both hosts (electron/services/protocol-handlers.ts)
+    'Content-Type': assetType(real),
     'Content-Length': String(st.size),
     // Hashed asset names may be cached; the page itself must always be fresh.
     'Cache-Control': isHtml ? 'no-store' : 'public, max-age=3600',

@@ -1,7 +1,8 @@
 /**
  * Electron main process: a thin shell around the services layer (electron/services).
  *
- * - One window, sandboxed (`sandbox`, `contextIsolation`, no `nodeIntegration`, `webSecurity`), CSP on every response,
+ * - One window, sandboxed (`sandbox`, `contextIsolation`, no `nodeIntegration`, `webSecurity`), loaded from
+ *   `app://atlas/index.html` (protocols.ts: a privileged scheme, not file://, so the CSP header applies), CSP on every response,
  *   navigation and new windows blocked, external http(s) links opened in the system browser (security.ts).
  * - Single instance: a second launch focuses the window (and opens the vault it was given, if any).
  * - Vault: the first folder argument (`npm start -- <vault>`), else the last vault, else the repo's `vault/`.
@@ -12,17 +13,17 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, Menu, screen, session, type MenuItemConstructorOptions } from 'electron';
 import { startAtlasServiceThread, type AtlasServiceHandle as AtlasService } from '../services/service-thread.ts';
 import { loadAppState, saveAppState, type AppState } from './app-state.ts';
 import { bindIpc, forwardEvents } from './ipc.ts';
 import { applySessionPolicy, lockDownWindow } from './security.ts';
-import { handleVaultScheme, registerVaultScheme } from './vault-protocol.ts';
+import { APP_URL, handleSchemes, registerSchemes } from './protocols.ts';
 
 const REPO_VAULT = fileURLToPath(new URL('../../vault/', import.meta.url));
 const PRELOAD = fileURLToPath(new URL('../preload/index.cjs', import.meta.url));
-const RENDERER_HTML = fileURLToPath(new URL('../renderer/index.html', import.meta.url));
+const RENDERER_DIR = fileURLToPath(new URL('../renderer/', import.meta.url));
 
 let win: BrowserWindow | null = null;
 let service: Promise<AtlasService> | null = null;
@@ -150,11 +151,10 @@ function createWindow(): void {
   // The dev server URL is honoured only in development: a packaged app never loads a page from the environment
   // (that page would get the bridge to the vault).
   const devUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
-  // pathToFileURL percent-encodes like loadFile does, so the app's own URL compares equal in will-navigate.
-  const appUrl = devUrl ?? pathToFileURL(RENDERER_HTML).href;
+  // The built renderer comes from the app:// scheme (protocols.ts), never file://, so its CSP header applies.
+  const appUrl = devUrl ?? APP_URL;
   lockDownWindow(win, appUrl);
-  if (devUrl) void win.loadURL(devUrl);
-  else void win.loadFile(RENDERER_HTML);
+  void win.loadURL(appUrl);
 }
 
 function main(): void {
@@ -189,10 +189,10 @@ function main(): void {
     if (process.platform !== 'darwin') app.quit();
   });
 
-  registerVaultScheme();
+  registerSchemes();
   void app.whenReady().then(async () => {
     state = loadAppState(app.getPath('userData'));
-    handleVaultScheme(async () => {
+    handleSchemes(RENDERER_DIR, async () => {
       if (!service) throw new Error('no vault open');
       return (await (await service).api.vaultInfo()).root;
     });

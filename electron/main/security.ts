@@ -3,10 +3,10 @@
  * response, no navigation away from the app, no new windows; external http(s) links open in the system browser.
  */
 import { shell, type BrowserWindow, type Session } from 'electron';
-import { contentSecurityPolicy } from '../shared/csp.ts';
+import { ELECTRON_CSP } from '../services/protocol-handlers.ts';
 
-/** The app's policy (electron/shared/csp.ts) for Electron: vault attachments come from `atlas-vault:` (vault-protocol.ts). */
-export const ELECTRON_CSP = contentSecurityPolicy('electron');
+/** The app's policy (electron/shared/csp.ts) for Electron: vault attachments come from `atlas-vault:` (protocols.ts). */
+export { ELECTRON_CSP };
 
 export function isExternalUrl(url: string): boolean {
   try {

@@ -1,7 +1,7 @@
 /**
  * Attachments for the reading view (images, audio, video, PDF embedded in notes), read from inside the vault only.
  * Shared by the browser host's `GET /vault-file/<path>` route (electron/host/vault-file-route.ts) and Electron's
- * `atlas-vault:` protocol (electron/main/vault-protocol.ts).
+ * `atlas-vault:` protocol (electron/services/protocol-handlers.ts, registered by electron/main/protocols.ts).
  *
  * Confinement: the path goes through {@link VaultPaths.resolve} (no absolute paths, `..`, NUL, backslashes; the
  * realpath, symlinks followed, must stay inside the vault's realpath), and no segment of the path or of its realpath

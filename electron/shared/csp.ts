@@ -5,18 +5,24 @@
  *
  * One base policy (scripts and styles from the app only, no plugins, no `<base>`, no form posts, no framing); each
  * host adds only what it serves: the browser host its WebSocket on 127.0.0.1, Electron its `atlas-vault:` scheme for
- * vault attachments. The `<meta>` policy allows both (the same build runs in both hosts; the header narrows it) and
- * leaves out `frame-ancestors`, which a `<meta>` policy cannot carry.
+ * vault attachments. The built `<meta>` policy allows both (the same build runs in both hosts; the header narrows it)
+ * and leaves out `frame-ancestors`, which a `<meta>` policy cannot carry; the Electron shell serves the page over
+ * `app://` with the Electron header and swaps that `<meta>` for `electron-page-meta`, so nothing there allows `ws:`.
  */
 
 /**
  * Where the policy is stated. `dev-server` is the page's `<meta>` under `npm run dev` only: Vite's hot reload needs
  * its inline module preamble (`script-src 'unsafe-inline'`); builds never carry it.
  */
-export type CspTarget = 'browser-host' | 'electron' | 'page-meta' | 'dev-server';
+export type CspTarget = 'browser-host' | 'electron' | 'electron-page-meta' | 'page-meta' | 'dev-server';
 
+/**
+ * The policy for `target`. `electron-page-meta` is the `<meta>` policy the Electron shell puts in the page as it
+ * serves it from `app://` (electron/services/protocol-handlers.ts): the Electron policy without `frame-ancestors`, so
+ * no policy of the Electron page allows `ws:`.
+ */
 export function contentSecurityPolicy(target: CspTarget): string {
-  const browser = target !== 'electron';
+  const browser = target !== 'electron' && target !== 'electron-page-meta';
   const electron = target !== 'browser-host';
   const directives: [string, string[]][] = [
     ['default-src', ["'self'"]],
@@ -29,7 +35,7 @@ export function contentSecurityPolicy(target: CspTarget): string {
     ['object-src', ["'none'"]],
     ['base-uri', ["'none'"]],
     ['form-action', ["'none'"]],
-    ...(target === 'page-meta' || target === 'dev-server'
+    ...(target === 'page-meta' || target === 'dev-server' || target === 'electron-page-meta'
       ? []
       : ([['frame-ancestors', ["'none'"]]] as [string, string[]][])),
   ];

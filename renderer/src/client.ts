@@ -146,7 +146,7 @@ export function on<E extends AtlasEventName>(event: E, listener: (payload: Atlas
 
 /**
  * URL of a vault file (an attachment) for `<img>`, `<audio>`, `<video>` and links: in Electron the `atlas-vault:`
- * scheme (electron/main/vault-protocol.ts), in the browser the host's token-checked `/vault-file/` route
+ * scheme (electron/main/protocols.ts), in the browser the host's token-checked `/vault-file/` route
  * (electron/host/vault-file-route.ts). `path` is vault-relative with `/`; each segment is percent-encoded.
  */
 export function vaultFileUrl(path: string): string {
