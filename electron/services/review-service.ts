@@ -11,7 +11,7 @@ import { ReviewStore } from './review-store.ts';
 
 export type ReviewApi = Pick<
   AtlasApi,
-  'reviewCards' | 'reviewSummary' | 'gradeCard' | 'retention' | 'practice' | 'exercises'
+  'reviewCards' | 'reviewSummary' | 'gradeCard' | 'gradePreview' | 'retention' | 'practice' | 'exercises'
 >;
 
 /** The review engine of a vault, with `learning.reviewSignals` set to it. */
@@ -47,6 +47,7 @@ export function reviewApi(
       changed(engine.summary());
       return r;
     },
+    gradePreview: async (card) => engine.preview(card),
     retention: async () => engine.retention(),
     practice: async (concept) => engine.practice(notePath(concept)),
     exercises: async (concept) => engine.exercises(concept === undefined ? undefined : notePath(concept)),

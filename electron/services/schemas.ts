@@ -127,6 +127,12 @@ export const API_SCHEMAS = {
       .max(MAX_PATH + 64),
     z.enum(['again', 'hard', 'good', 'easy']),
   ]),
+  gradePreview: z.tuple([
+    z
+      .string()
+      .min(1)
+      .max(MAX_PATH + 64),
+  ]),
   retention: none,
   practice: z.tuple([vaultPath]),
   exercises: z.tuple([optional(vaultPath)]),

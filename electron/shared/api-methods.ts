@@ -45,6 +45,7 @@ export const API_METHODS = [
   'reviewCards',
   'reviewSummary',
   'gradeCard',
+  'gradePreview',
   'retention',
   'practice',
   'exercises',

@@ -132,6 +132,7 @@ export type {
   CardFact,
   CardKind,
   ExerciseInfo,
+  GradePreview,
   GradeResult,
   ImplicitCredit,
   NoteRetention,
@@ -144,6 +145,7 @@ export type {
 } from '../core/model.ts';
 import type {
   ExerciseInfo,
+  GradePreview,
   GradeResult,
   NoteRetention,
   PracticeSet,
@@ -220,6 +222,8 @@ export interface AtlasApi {
    * prerequisites, Again marks its note for re-study (docs/review.md). Rejects `not-found` / `invalid-argument`.
    */
   gradeCard(card: string, grade: ReviewGrade): Promise<GradeResult>;
+  /** What each grade would give `card` now (due time and interval per grade), for the card shown. `not-found`. */
+  gradePreview(card: string): Promise<GradePreview>;
   /** Review state per note with cards (the graph's retention heat-map). */
   retention(): Promise<Record<string, NoteRetention>>;
   /** A concept's cards and exercises, then those of its prerequisites. */

@@ -52,6 +52,10 @@ test('three cards reviewed by keyboard: Space reveals, 1–4 grade, each review 
   assert.equal(await card().getByLabel('Answer').count(), 0, 'the answer is hidden until Space');
   await page.keyboard.press('Space');
   await card().getByLabel('Answer').getByText('当接收方取走这个值的时候').waitFor();
+  // the buttons say what each grade would give this new card (FSRS preview of the shown card only)
+  const grades = card().getByRole('group', { name: 'Grade' });
+  await grades.getByRole('button', { name: /^Again 1 min 1$/ }).waitFor();
+  await grades.getByRole('button', { name: /^Easy \d+ d 4$/ }).waitFor();
   await page.keyboard.press('3');
   await card().getByText('Card 2 of 8').waitFor();
   await eventually(

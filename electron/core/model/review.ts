@@ -58,6 +58,13 @@ export interface ReviewCard {
   lastReview: string | null;
 }
 
+/** What each grade would give the card shown (the intervals on the grade buttons, as Anki shows them). */
+export interface GradePreview {
+  card: string;
+  /** Per grade: the next due time and the interval from now to it, ms. */
+  grades: Record<ReviewGrade, { due: string; intervalMs: number }>;
+}
+
 /** A prerequisite credited by a Good/Easy grade (FIRe-style implicit review, docs/review.md). */
 export interface ImplicitCredit {
   note: string;

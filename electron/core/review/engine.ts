@@ -13,9 +13,21 @@ import { fsrs, generatorParameters, Rating, type FSRS, type Grade } from 'ts-fsr
 import type { CardFact } from '../markdown/cards.ts';
 import type { LearningGraph } from '../learning/graph.ts';
 import { CREDIT_PARAMS, creditWeight, implicitReview, prerequisiteDistances, type CreditParams } from './credit.ts';
+import {
+  elapsedDays,
+  forgettingCurve,
+  isoMs,
+  retrievabilityAt,
+  retrievabilityOf,
+  roundStability,
+  scheduleTable,
+  type ForgettingCurve,
+  type ScheduleTable,
+} from './schedule-table.ts';
 import { fromFsrsCard, toFsrsCard, type CardMemory, type ReviewFile } from './state.ts';
 import type {
   ExerciseInfo,
+  GradePreview,
   GradeResult,
   ImplicitCredit,
   NoteRetention,
@@ -50,7 +62,6 @@ export class ReviewError extends Error {
 /** Prerequisite distance searched for the weakest prerequisites after a failed card. */
 const WEAK_DISTANCE = 2;
 const WEAK_LIMIT = 5;
-const DAY_MS = 86_400_000;
 
 /** The grades, in button order (keys 1–4). */
 export const REVIEW_GRADES: readonly ReviewGrade[] = ['again', 'hard', 'good', 'easy'];
@@ -67,6 +78,8 @@ interface Indexed {
   cards: CardRecord[];
   byId: Map<string, CardRecord>;
   byNote: Map<string, CardRecord[]>;
+  /** Positions in `cards` per note path, by line. */
+  atNote: Map<string, number[]>;
   /** Concept node ids per card id. */
   concepts: Map<string, number[]>;
   graph: LearningGraph;
@@ -97,8 +110,9 @@ export class ReviewEngine {
   private readonly graphOf: () => LearningGraph;
   private readonly clock: () => Date;
   private cache: Indexed | null = null;
-  /** Due times (ms; -1 for a new card, due at once) per card of `ix.cards`, for one state object. */
-  private dueCache: { state: Readonly<ReviewFile>; ix: Indexed; due: Float64Array } | null = null;
+  /** The schedule of every card of `ix.cards`, for one state object (schedule-table.ts). */
+  private tableCache: { state: Readonly<ReviewFile>; ix: Indexed; table: ScheduleTable } | null = null;
+  private readonly curve: ForgettingCurve;
 
   /** `graph` gives the learning graph of the current index version (LearningEngine.graph). */
   constructor(
@@ -113,6 +127,7 @@ export class ReviewEngine {
     this.clock = opts.now ?? (() => new Date());
     this.credit = { ...CREDIT_PARAMS, ...opts.credit };
     this.fsrs = fsrs(generatorParameters({ enable_fuzz: false }));
+    this.curve = forgettingCurve(this.fsrs.parameters.w);
   }
 
   private indexed(): Indexed {
@@ -122,14 +137,18 @@ export class ReviewEngine {
     const cards = this.index.cards();
     const byId = new Map<string, CardRecord>();
     const byNote = new Map<string, CardRecord[]>();
-    for (const c of cards) {
+    const atNote = new Map<string, number[]>();
+    for (let i = 0; i < cards.length; i++) {
+      const c = cards[i];
       byId.set(c.id, c);
       let list = byNote.get(c.note);
       if (!list) {
         list = [];
         byNote.set(c.note, list);
+        atNote.set(c.note, []);
       }
       list.push(c);
+      atNote.get(c.note)?.push(i);
     }
     const concepts = new Map<string, number[]>();
     const linksOf = new Map<number, typeof graph.links>();
@@ -159,30 +178,38 @@ export class ReviewEngine {
       if (ids.length === 0) ids = links.filter((l) => l.relation?.toLowerCase() === 'concepts').map((l) => l.target);
       concepts.set(c.id, ids.length ? [...new Set(ids)] : [id]);
     }
-    this.cache = { version, cards, byId, byNote, concepts, graph };
+    this.cache = { version, cards, byId, byNote, atNote, concepts, graph };
     return this.cache;
   }
 
-  /** Probability of recall of a stored memory at `now` (FSRS forgetting curve), null for a card never reviewed. */
+  /**
+   * Probability of recall of a stored memory at `now`, null for a card never reviewed: FSRS's forgetting curve over
+   * the whole days since the last review, the same number as ts-fsrs's `get_retrievability` (schedule-table.ts).
+   */
   retrievability(m: CardMemory | undefined, now: Date): number | null {
     if (!m || m.state === 'new' || !m.lastReview) return null;
-    const elapsed = Math.max(0, (now.getTime() - Date.parse(m.lastReview)) / DAY_MS);
-    return this.fsrs.forgetting_curve(elapsed, m.stability);
+    return retrievabilityAt(elapsedDays(now.getTime(), isoMs(m.lastReview)), roundStability(m.stability), this.curve);
   }
 
-  private dueTimes(state: Readonly<ReviewFile>, ix: Indexed): Float64Array {
-    const c = this.dueCache;
-    if (c && c.state === state && c.ix === ix) return c.due;
-    const due = new Float64Array(ix.cards.length);
-    for (let i = 0; i < ix.cards.length; i++) {
-      const m = state.cards[ix.cards[i].id];
-      due[i] = m ? Date.parse(m.due) : -1;
-    }
-    this.dueCache = { state, ix, due };
-    return due;
+  /** The schedule table of `ix.cards` under `state`, built once per state object. */
+  private table(state: Readonly<ReviewFile>, ix: Indexed): ScheduleTable {
+    const c = this.tableCache;
+    if (c && c.state === state && c.ix === ix) return c.table;
+    const table = scheduleTable(
+      ix.cards.map((card) => card.id),
+      state.cards,
+    );
+    this.tableCache = { state, ix, table };
+    return table;
   }
 
-  private view(c: CardRecord, m: CardMemory | undefined, now: Date, g: LearningGraph): ReviewCard {
+  private view(
+    c: CardRecord,
+    m: CardMemory | undefined,
+    now: Date,
+    g: LearningGraph,
+    retention = this.retrievability(m, now),
+  ): ReviewCard {
     const id = g.ids.get(c.note);
     return {
       id: c.id,
@@ -195,7 +222,7 @@ export class ReviewEngine {
       line: c.line,
       state: m?.state ?? 'new',
       due: m?.due ?? now.toISOString(),
-      retention: this.retrievability(m, now),
+      retention,
       stability: m?.stability ?? 0,
       reps: m?.reps ?? 0,
       lapses: m?.lapses ?? 0,
@@ -212,36 +239,62 @@ export class ReviewEngine {
     const ix = this.indexed();
     const state = this.store.read();
     const t = now.getTime();
-    let picked: number[] = [];
-    if (opts.note !== undefined) {
-      const list = ix.byNote.get(opts.note) ?? [];
-      const at = new Map(ix.cards.map((c, i) => [c, i]));
-      picked = list.map((c) => at.get(c)!);
-    } else picked = Array.from({ length: ix.cards.length }, (_, i) => i);
-    const due = this.dueTimes(state, ix);
+    const table = this.table(state, ix);
+    const due = table.due;
+    let picked: ArrayLike<number>;
     if (opts.due) {
-      picked = picked.filter((i) => due[i] <= t);
-      // soonest first; new cards (due now) after the overdue ones; then note and line (ix.cards order)
-      picked.sort((a, b) => (due[a] < 0 ? t : due[a]) - (due[b] < 0 ? t : due[b]) || a - b);
+      const from = opts.note !== undefined ? (ix.atNote.get(opts.note) ?? []) : null;
+      const n = from ? from.length : due.length;
+      const order = new Uint32Array(n);
+      let m = 0;
+      for (let k = 0; k < n; k++) {
+        const i = from ? from[k] : k;
+        if (due[i] <= t) order[m++] = i;
+      }
+      // soonest first; new cards (due now) after the overdue ones; then note and line (ix.cards order).
+      // A typed array sorts ~5× faster than an array of numbers with the same comparator.
+      const key = (i: number) => (due[i] < 0 ? t : due[i]);
+      picked = order.subarray(0, m).sort((a, b) => key(a) - key(b) || a - b);
+    } else if (opts.note !== undefined) picked = ix.atNote.get(opts.note) ?? [];
+    else picked = Array.from({ length: ix.cards.length }, (_, i) => i);
+    const count = opts.limit === undefined ? picked.length : Math.min(picked.length, Math.max(0, opts.limit));
+    const out: ReviewCard[] = [];
+    for (let k = 0; k < count; k++) {
+      const i = picked[k];
+      const c = ix.cards[i];
+      out.push(this.view(c, state.cards[c.id], now, ix.graph, retrievabilityOf(table, i, t, this.curve)));
     }
-    if (opts.limit !== undefined) picked = picked.slice(0, Math.max(0, opts.limit));
-    return picked.map((i) => this.view(ix.cards[i], state.cards[ix.cards[i].id], now, ix.graph));
+    return out;
+  }
+
+  /**
+   * What each grade would do to `cardArg` now (FSRS, ts-fsrs `repeat`): the due time and interval per grade, for the
+   * grade buttons of the card shown. Only the shown card is scheduled; listing never runs FSRS. Throws
+   * `ReviewError('not-found')` for an unknown card.
+   */
+  preview(cardArg: string): GradePreview {
+    const card = this.resolveCard(cardArg);
+    const now = this.clock();
+    const m = this.store.read().cards[card.id];
+    const out = {} as GradePreview['grades'];
+    for (const g of REVIEW_GRADES) {
+      const next = this.fsrs.next(toFsrsCard(m, now), now, RATINGS[g]).card;
+      out[g] = { due: next.due.toISOString(), intervalMs: next.due.getTime() - now.getTime() };
+    }
+    return { card: card.id, grades: out };
   }
 
   summary(): ReviewSummary {
     const now = this.clock().getTime();
     const ix = this.indexed();
     const state = this.store.read();
+    const table = this.table(state, ix);
     let due = 0;
     let fresh = 0;
-    for (const c of ix.cards) {
-      const m = state.cards[c.id];
-      if (!m) {
-        fresh++;
-        due++;
-        continue;
-      }
-      if (Date.parse(m.due) <= now) due++;
+    for (let i = 0; i < table.due.length; i++) {
+      const d = table.due[i];
+      if (d < 0) fresh++;
+      if (d <= now) due++;
     }
     const restudy = Object.entries(state.notes)
       .filter(([, v]) => v.restudy)
@@ -325,11 +378,13 @@ export class ReviewEngine {
     };
   }
 
-  private noteRetention(path: string, state: ReviewFile, now: Date, ix: Indexed): number | null {
+  private noteRetention(path: string, state: Readonly<ReviewFile>, now: Date, ix: Indexed): number | null {
+    const table = this.table(state, ix);
+    const t = now.getTime();
     let sum = 0;
     let n = 0;
-    for (const c of ix.byNote.get(path) ?? []) {
-      const r = this.retrievability(state.cards[c.id], now);
+    for (const i of ix.atNote.get(path) ?? []) {
+      const r = retrievabilityOf(table, i, t, this.curve);
       if (r !== null) {
         sum += r;
         n++;
@@ -368,16 +423,14 @@ export class ReviewEngine {
     const t = now.getTime();
     const ix = this.indexed();
     const state = this.store.read();
+    const table = this.table(state, ix);
     const out: Record<string, NoteRetention> = {};
-    for (const [note, cards] of ix.byNote) {
+    for (const [note, at] of ix.atNote) {
       let due = 0;
-      for (const c of cards) {
-        const m = state.cards[c.id];
-        if (!m || Date.parse(m.due) <= t) due++;
-      }
+      for (const i of at) if (table.due[i] <= t) due++;
       out[note] = {
         retention: this.noteRetention(note, state, now, ix),
-        cards: cards.length,
+        cards: at.length,
         due,
         restudy: !!state.notes[note]?.restudy,
       };

@@ -21,10 +21,11 @@ import {
 } from 'react';
 import { Fragment, jsx, jsxs } from 'react/jsx-runtime';
 import { toJsxRuntime, type Components, type Jsx } from 'hast-util-to-jsx-runtime';
-import type { ExerciseInfo, GradeResult, ReviewCard, ReviewGrade } from '../../../electron/shared/api.ts';
+import type { ExerciseInfo, GradePreview, GradeResult, ReviewCard, ReviewGrade } from '../../../electron/shared/api.ts';
 import { api } from '../client.ts';
 import { renderMarkdown } from '../markdown/render.ts';
 import type { ViewProps } from '../workspace/views.ts';
+import { intervalLabel } from './intervals.ts';
 import { practiceConcept, reviewDue, useReviewTarget } from './session.ts';
 import './review.css';
 
@@ -161,6 +162,24 @@ export function ReviewView({ app, refreshKey, visible }: ViewProps) {
 
   const card = cards && pos < cards.length ? cards[pos] : null;
 
+  // what each grade would give the card shown (FSRS runs for this card only), for the buttons' intervals
+  const [preview, setPreview] = useState<GradePreview | null>(null);
+  const cardId = card?.id ?? null;
+  useEffect(() => {
+    setPreview(null);
+    if (cardId === null || !revealed) return;
+    let live = true;
+    api.gradePreview(cardId).then(
+      (p) => {
+        if (live) setPreview(p);
+      },
+      () => {},
+    );
+    return () => {
+      live = false;
+    };
+  }, [cardId, revealed]);
+
   const openNote = useCallback(
     (path: string, line?: number) => app.openNote(path, line === undefined ? undefined : { line }),
     [app],
@@ -278,7 +297,11 @@ export function ReviewView({ app, refreshKey, visible }: ViewProps) {
                     aria-keyshortcuts={g.key}
                     onClick={() => void grade(g.grade)}
                   >
-                    {g.label} <kbd>{g.key}</kbd>
+                    {g.label}{' '}
+                    {preview?.card === card.id ? (
+                      <span className="grade-interval">{intervalLabel(preview.grades[g.grade].intervalMs)}</span>
+                    ) : null}{' '}
+                    <kbd>{g.key}</kbd>
                   </button>
                 ))}
               </div>
