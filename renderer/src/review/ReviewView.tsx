@@ -12,6 +12,7 @@
 import {
   useCallback,
   useEffect,
+  useEffectEvent,
   useMemo,
   useRef,
   useState,
@@ -23,6 +24,7 @@ import { Fragment, jsx, jsxs } from 'react/jsx-runtime';
 import { toJsxRuntime, type Components, type Jsx } from 'hast-util-to-jsx-runtime';
 import type { ExerciseInfo, GradePreview, GradeResult, ReviewCard, ReviewGrade } from '../../../electron/shared/api.ts';
 import { api } from '../client.ts';
+import { useIndexVersion } from '../backend/vault-events.ts';
 import { renderMarkdown } from '../markdown/render.ts';
 import type { ViewProps } from '../workspace/views.ts';
 import { intervalLabel } from './intervals.ts';
@@ -67,16 +69,9 @@ function CardText({
         const target = (rest as Record<string, unknown>)['data-wikilink'];
         if (typeof target === 'string') {
           return (
-            <a
-              href="#"
-              className="internal-link"
-              onClick={(e) => {
-                e.preventDefault();
-                onOpen(target, from);
-              }}
-            >
+            <button type="button" className="link-button internal-link" onClick={() => onOpen(target, from)}>
               {children}
-            </a>
+            </button>
           );
         }
         return (
@@ -97,13 +92,13 @@ function CardText({
     }) as ReactElement;
   }, [text, from, onOpen]);
   return (
-    <div className="review-text" aria-label={label} lang={CJK.test(text) ? 'zh-Hans' : undefined}>
+    <div className="review-text" role="note" aria-label={label} lang={CJK.test(text) ? 'zh-Hans' : undefined}>
       {content}
     </div>
   );
 }
 
-export function ReviewView({ app, refreshKey, visible }: ViewProps) {
+export function ReviewView({ app, visible }: ViewProps) {
   const target = useReviewTarget();
   const [cards, setCards] = useState<ReviewCard[] | null>(null);
   const [exercises, setExercises] = useState<ExerciseInfo[]>([]);
@@ -128,10 +123,9 @@ export function ReviewView({ app, refreshKey, visible }: ViewProps) {
       } else {
         const set = await api.practice(target.concept);
         setCards(set.groups.flatMap((g) => g.cards));
-        const seen = new Set<string>();
-        setExercises(
-          set.groups.flatMap((g) => g.exercises).filter((e) => (seen.has(e.path) ? false : (seen.add(e.path), true))),
-        );
+        const byPath = new Map<string, ExerciseInfo>();
+        for (const e of set.groups.flatMap((g) => g.exercises)) if (!byPath.has(e.path)) byPath.set(e.path, e);
+        setExercises([...byPath.values()]);
         setConceptTitle(set.groups[0]?.title ?? target.concept);
       }
       setPos(0);
@@ -144,21 +138,22 @@ export function ReviewView({ app, refreshKey, visible }: ViewProps) {
   }, [target]);
 
   // (Re)load when the target changes, and when shown again after the queue ran out or the vault changed meanwhile.
-  const finished = useRef(false);
-  finished.current = cards !== null && pos >= cards.length;
-  useEffect(() => {
-    const key = `${target.seq}`;
+  // The index version (the vault changed) re-runs this too, so a finished queue picks up new cards.
+  const version = useIndexVersion();
+  const sync = useEffectEvent((seq: number, shown: boolean, _version: number) => {
+    const key = `${seq}`;
     if (loaded.current !== key) {
       loaded.current = key;
       setLast(null);
       void load();
-    } else if (visible && finished.current) void load();
-    // refreshKey (the vault changed) re-runs this too, so a finished queue picks up new cards
-  }, [target, visible, refreshKey, load]);
+    } else if (shown && cards !== null && pos >= cards.length) void load();
+  });
+  useEffect(() => sync(target.seq, visible, version), [target.seq, visible, version]);
 
-  useEffect(() => {
-    if (visible) root.current?.focus({ preventScroll: true });
-  }, [visible, target]);
+  const focusView = useEffectEvent((shown: boolean, _seq: number) => {
+    if (shown) root.current?.focus({ preventScroll: true });
+  });
+  useEffect(() => focusView(visible, target.seq), [visible, target.seq]);
 
   const card = cards && pos < cards.length ? cards[pos] : null;
 
@@ -239,7 +234,7 @@ export function ReviewView({ app, refreshKey, visible }: ViewProps) {
   const remaining = cards ? Math.max(0, cards.length - pos) : 0;
 
   return (
-    <section ref={root} className="review-view" role="region" aria-label="Review" tabIndex={-1} onKeyDown={onKeyDown}>
+    <section ref={root} className="review-view" aria-label="Review" tabIndex={-1} onKeyDown={onKeyDown}>
       <header className="review-header">
         <h2>
           {conceptTitle ? (
@@ -270,7 +265,7 @@ export function ReviewView({ app, refreshKey, visible }: ViewProps) {
         <article className="review-card" aria-label="Flashcard">
           <div className="review-meta">
             <span>
-              Card {pos + 1} of {cards!.length}
+              Card {pos + 1} of {cards?.length ?? 0}
             </span>
             <button
               type="button"
@@ -287,7 +282,7 @@ export function ReviewView({ app, refreshKey, visible }: ViewProps) {
             <>
               <hr />
               <CardText text={card.answer} from={card.note} onOpen={openLink} label="Answer" />
-              <div className="review-grades" role="group" aria-label="Grade">
+              <fieldset className="review-grades" aria-label="Grade">
                 {GRADES.map((g) => (
                   <button
                     key={g.grade}
@@ -304,7 +299,7 @@ export function ReviewView({ app, refreshKey, visible }: ViewProps) {
                     <kbd>{g.key}</kbd>
                   </button>
                 ))}
-              </div>
+              </fieldset>
             </>
           ) : (
             <button type="button" className="review-reveal" aria-keyshortcuts="Space" onClick={reveal}>

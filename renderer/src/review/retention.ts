@@ -1,12 +1,13 @@
 /**
  * Retention heat-map data for the graph (practice, #15; the graph view owns the drawing and the "Graph legend").
  *
- * Hook for the graph: `useRetention(refreshKey)` gives `api.retention()` (per note with cards: mean FSRS retention
+ * Hook for the graph: `useRetention()` gives `api.retention()` (per note with cards: mean FSRS retention
  * 0–1 or null, card and due counts, re-study mark), refreshed on `review-changed`; `retentionGroup(r)` buckets a
  * note into one of `RETENTION_GROUPS` (id, legend label, colour), to colour nodes and list the groups in the legend.
  */
 import { useEffect, useState } from 'react';
 import type { NoteRetention } from '../../../electron/shared/api.ts';
+import { useApiQuery } from '../backend/query.ts';
 import { api, on } from '../client.ts';
 
 export interface RetentionGroup {
@@ -39,24 +40,13 @@ export function retentionGroup(r: NoteRetention | undefined): RetentionGroup | n
   return RETENTION_GROUPS.find((g) => g.id === id) ?? null;
 }
 
-/** Review state per note path, reloaded when `refreshKey` changes and after every grade. */
-export function useRetention(refreshKey = 0): Record<string, NoteRetention> | null {
-  const [data, setData] = useState<Record<string, NoteRetention> | null>(null);
-  const [tick, setTick] = useState(0);
-  useEffect(() => on('review-changed', () => setTick((t) => t + 1)), []);
-  useEffect(() => {
-    let live = true;
-    api.retention().then(
-      (r) => {
-        if (live) setData(r);
-      },
-      () => {
-        if (live) setData({});
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [refreshKey, tick]);
-  return data;
+/**
+ * Review state per note path (null until the first answer), fetched through the query cache: again when the index
+ * changes (backend/query.ts keys answers by the index version) and after every grade (`review-changed`).
+ */
+export function useRetention(): Record<string, NoteRetention> | null {
+  const [grades, setGrades] = useState(0);
+  useEffect(() => on('review-changed', () => setGrades((t) => t + 1)), []);
+  const { data, error } = useApiQuery(['retention', grades], () => api.retention());
+  return data ?? (error ? {} : null);
 }

@@ -18,7 +18,7 @@ const listeners = new Set<() => void>();
 
 function set(concept: string | null): void {
   target = { concept, seq: target.seq + 1 };
-  listeners.forEach((l) => l());
+  for (const l of [...listeners]) l();
 }
 
 /** Opens the Review view on the due cards. */
