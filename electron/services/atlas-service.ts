@@ -387,9 +387,12 @@ export async function createAtlasService(opts: AtlasServiceOptions): Promise<Atl
           const relinked = await index.setAliasResolution(v.aliasResolution);
           if (relinked.length) hub.emit('vault-changed', { changed: relinked, deleted: [] });
         }
-        // TODO(practice, #15): re-read the cards at once with practice's `index.setCardTags(v.flashcardTags)` once it
-        // lands (lead, 22:25: one index method for the card tag), then emit `review-changed`. Until then a changed
-        // card tag applies when the vault is next opened (the `cards` option above).
+        // flashcard tags (practice, #15): the cards are re-read at once from the index; every view may change
+        // (an empty vault-changed says "anything"), and the review queue with them
+        if (changed.includes('flashcardTags') && (await index.setCardTags(v.flashcardTags))) {
+          hub.emit('vault-changed', { changed: [], deleted: [] });
+          hub.emit('review-changed', review.summary());
+        }
         hub.emit('settings-changed', v);
         return snapshot;
       }),

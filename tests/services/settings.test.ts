@@ -183,7 +183,7 @@ const CARD_VAULT = {
   'other.md': '#flashcards\n\nWhat is a channel::A typed pipe\n',
 };
 
-test('the service applies alias resolution at once and both it and the flashcard tags at the next open; settings-changed', async () => {
+test('the service applies alias resolution and the flashcard tags at once and at the next open; settings-changed', async () => {
   const v = tempVault(CARD_VAULT);
   const db = path.join(v.tmp, 'index.db');
   try {
@@ -203,8 +203,12 @@ test('the service applies alias resolution at once and both it and the flashcard
       assert.equal(snap.values.aliasResolution, false);
       assert.equal(await service.api.resolveLink('user.md', '通道'), null);
       assert.equal(await service.api.aliasResolution(), false);
-      // flashcard tags apply at the next open until practice's index.setCardTags lands (see atlas-service.ts)
-      assert.deepEqual(events, ['vault user.md', 'settings false cards']);
+      // flashcard tags apply at once (index.setCardTags re-reads the cards; "anything may have changed")
+      assert.deepEqual(events, ['vault user.md', 'vault ', 'settings false cards']);
+      assert.deepEqual(
+        (await service.api.reviewCards()).map((c) => c.note),
+        ['quiz.md'],
+      );
       assert.deepEqual(v.readJson(), { aliasResolution: false, flashcardTags: ['cards'] });
     } finally {
       await service.close();

@@ -8,6 +8,7 @@
  * The engine only keeps the index; reading it is `VaultQuery`'s job (electron/core/query/vault-query.ts).
  */
 import path from 'node:path';
+import { DEFAULT_CARD_TAGS, type CardOptions } from '../markdown/cards.ts';
 import type { IndexStatus } from '../model.ts';
 import type { NameTable } from '../resolve/name-table.ts';
 import type { GraphStore } from '../store/graph-store.ts';
@@ -43,6 +44,8 @@ export class AtlasIndex implements GraphIndex {
   private store: SqliteStore;
   private indexer: Indexer;
   private readonly opts: AtlasIndexOptions;
+  /** Card options in force (IndexOptions.cards, then `setCardTags`). */
+  private cardOptions: CardOptions;
   private readonly fsx: VaultFs;
   private current: IndexStatus = { state: 'idle', done: 0, total: 0 };
   private queue: Promise<unknown> = Promise.resolve();
@@ -73,7 +76,8 @@ export class AtlasIndex implements GraphIndex {
       budgetMs: opts.parseBudgetMs ?? defaultParseBudgetMs,
     });
     this.store = SqliteStore.open(dbPath, vaultRoot);
-    this.store.cards.configure(opts.cards ?? {});
+    this.cardOptions = { ...opts.cards };
+    this.store.transaction(() => this.store.cards.configure(this.cardOptions));
     this.indexer = this.makeIndexer();
   }
 
@@ -127,6 +131,29 @@ export class AtlasIndex implements GraphIndex {
     });
   }
 
+  /** Tags that mark card notes (IndexOptions.cards.tags; `setCardTags`), without `#`. */
+  get cardTags(): string[] {
+    return [...(this.cardOptions.tags ?? DEFAULT_CARD_TAGS)];
+  }
+
+  /**
+   * Sets the tags that mark card notes (the flashcard tag setting, practice #15) and re-reads every note's cards at
+   * once from the bodies the index holds (`CardTable.configure`: no file is read again), in one transaction. Tags
+   * are given without `#` (a leading `#` is dropped); empty ones are ignored; none at all means the default
+   * `flashcards`. Resolves true when the tags changed (the index version moved on), false when they were the same.
+   */
+  setCardTags(tags: readonly string[]): Promise<boolean> {
+    return this.exclusive(async () => {
+      const clean = [...new Set(tags.map((t) => t.trim().replace(/^#/, '')).filter((t) => t !== ''))];
+      const next: CardOptions = { ...this.cardOptions, tags: clean.length ? clean : undefined };
+      if (JSON.stringify(next.tags ?? DEFAULT_CARD_TAGS) === JSON.stringify(this.cardTags)) return false;
+      this.store.transaction(() => this.store.cards.configure(next));
+      this.cardOptions = next;
+      this._version++;
+      return true;
+    });
+  }
+
   private makeIndexer(): Indexer {
     return this.withAliasOption(
       new Indexer(this.store, {
@@ -177,7 +204,7 @@ export class AtlasIndex implements GraphIndex {
   private rebuild(): void {
     this.store.close();
     this.store = SqliteStore.open(this.dbPath, this.vaultRoot, true);
-    this.store.cards.configure(this.opts.cards ?? {});
+    this.store.transaction(() => this.store.cards.configure(this.cardOptions));
     this.indexer = this.makeIndexer();
   }
 

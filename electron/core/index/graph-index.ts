@@ -67,4 +67,8 @@ export interface GraphIndex {
   readonly aliasResolution: boolean;
   /** Turns rule 4 on or off and re-resolves the links it changes; resolves with their source notes. */
   setAliasResolution(on: boolean): Promise<string[]>;
+  /** Tags that mark card notes, without `#` (IndexOptions.cards.tags; default `flashcards`). */
+  readonly cardTags: string[];
+  /** Sets them and re-reads every note's cards at once; resolves true when they changed (practice, #15). */
+  setCardTags(tags: readonly string[]): Promise<boolean>;
 }
