@@ -46,3 +46,17 @@ test('Escape closes the palette; an unknown command name shows no options', asyn
   await page.keyboard.press('Escape');
   await palette.waitFor({ state: 'detached' });
 });
+
+test('a press outside the palette closes it; a press inside does not', async () => {
+  const { page } = app;
+  await page.keyboard.press('Control+Shift+P');
+  const palette = page.getByRole('dialog', { name: 'Command palette' });
+  await palette.getByRole('combobox').waitFor();
+  await palette.getByRole('combobox').click();
+  assert.equal(await palette.count(), 1);
+  const box = await palette.boundingBox();
+  assert.ok(box);
+  // below the dialog, on the backdrop
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height + 20);
+  await palette.waitFor({ state: 'detached' });
+});

@@ -4,7 +4,17 @@
  * click outside closes. The dialog takes the accessible name `label`; the list is a listbox of options with
  * `aria-activedescendant`, so screen readers follow the selection while the focus stays in the field.
  */
-import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import {
+  type KeyboardEvent,
+  type ReactNode,
+  useEffect,
+  useEffectEvent,
+  useId,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 
 export interface PickerItem {
   key: string;
@@ -40,7 +50,8 @@ export function Picker<T extends PickerItem>(props: PickerProps<T>) {
   const [query, setQuery] = useState('');
   const [selected, setSelected] = useState(0);
   const inputRef = useRef<HTMLInputElement>(null);
-  const listRef = useRef<HTMLUListElement>(null);
+  const listRef = useRef<HTMLDivElement>(null);
+  const dialogRef = useRef<HTMLDivElement>(null);
   const restore = useRef<Element | null>(null);
   const id = useId();
   const { search } = props;
@@ -52,12 +63,24 @@ export function Picker<T extends PickerItem>(props: PickerProps<T>) {
     inputRef.current?.focus();
     return () => {
       const el = restore.current as HTMLElement | null;
-      if (el && el.isConnected && typeof el.focus === 'function') el.focus();
+      if (el?.isConnected && typeof el.focus === 'function') el.focus();
     };
   }, []);
+  // A press outside the dialog closes it.
+  const close = useEffectEvent(() => props.onClose());
+  useEffect(() => {
+    const onDown = (e: MouseEvent) => {
+      if (e.target instanceof Node && !dialogRef.current?.contains(e.target)) close();
+    };
+    document.addEventListener('mousedown', onDown);
+    return () => document.removeEventListener('mousedown', onDown);
+  }, []);
+  // The selected option stays in view (also when a new query puts another one first).
+  const selectedKey = items[sel]?.key;
   useLayoutEffect(() => {
-    listRef.current?.querySelector(`[data-index="${sel}"]`)?.scrollIntoView({ block: 'nearest' });
-  }, [sel, query]);
+    if (selectedKey === undefined) return;
+    listRef.current?.querySelector(`[data-key="${CSS.escape(selectedKey)}"]`)?.scrollIntoView({ block: 'nearest' });
+  }, [selectedKey]);
 
   function choose(i: number, how: ChooseEvent) {
     const item = items[i] ?? null;
@@ -65,14 +88,37 @@ export function Picker<T extends PickerItem>(props: PickerProps<T>) {
     props.onChoose(item, query, how);
   }
 
+  /**
+   * The picker's keys, on the field (where the focus stays) and on the options (a screen reader's browse mode can
+   * move the focus onto one): arrows / Ctrl+N / Ctrl+P / Page keys move, Enter chooses, Escape closes.
+   */
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.nativeEvent.isComposing) return;
+    if (e.key === 'ArrowDown' || (e.key === 'n' && e.ctrlKey)) {
+      e.preventDefault();
+      setSelected((sel + 1) % Math.max(1, items.length));
+    } else if (e.key === 'ArrowUp' || (e.key === 'p' && e.ctrlKey)) {
+      e.preventDefault();
+      setSelected((sel - 1 + items.length) % Math.max(1, items.length));
+    } else if (e.key === 'PageDown') {
+      e.preventDefault();
+      setSelected(Math.min(items.length - 1, sel + 10));
+    } else if (e.key === 'PageUp') {
+      e.preventDefault();
+      setSelected(Math.max(0, sel - 10));
+    } else if (e.key === 'Enter') {
+      e.preventDefault();
+      choose(sel, { mod: e.ctrlKey || e.metaKey, shift: e.shiftKey, alt: e.altKey });
+    } else if (e.key === 'Escape') {
+      e.preventDefault();
+      e.stopPropagation();
+      props.onClose();
+    }
+  };
+
   return (
-    <div
-      className="modal-backdrop picker-backdrop"
-      onMouseDown={(e) => {
-        if (e.target === e.currentTarget) props.onClose();
-      }}
-    >
-      <div role="dialog" aria-modal="true" aria-label={props.label} className="picker">
+    <div className="modal-backdrop picker-backdrop">
+      <div role="dialog" aria-modal="true" aria-label={props.label} className="picker" ref={dialogRef}>
         <input
           ref={inputRef}
           role="combobox"
@@ -87,31 +133,9 @@ export function Picker<T extends PickerItem>(props: PickerProps<T>) {
             setQuery(e.target.value.slice(0, props.maxLength));
             setSelected(0);
           }}
-          onKeyDown={(e) => {
-            if (e.nativeEvent.isComposing) return;
-            if (e.key === 'ArrowDown' || (e.key === 'n' && e.ctrlKey)) {
-              e.preventDefault();
-              setSelected((sel + 1) % Math.max(1, items.length));
-            } else if (e.key === 'ArrowUp' || (e.key === 'p' && e.ctrlKey)) {
-              e.preventDefault();
-              setSelected((sel - 1 + items.length) % Math.max(1, items.length));
-            } else if (e.key === 'PageDown') {
-              e.preventDefault();
-              setSelected(Math.min(items.length - 1, sel + 10));
-            } else if (e.key === 'PageUp') {
-              e.preventDefault();
-              setSelected(Math.max(0, sel - 10));
-            } else if (e.key === 'Enter') {
-              e.preventDefault();
-              choose(sel, { mod: e.ctrlKey || e.metaKey, shift: e.shiftKey, alt: e.altKey });
-            } else if (e.key === 'Escape') {
-              e.preventDefault();
-              e.stopPropagation();
-              props.onClose();
-            }
-          }}
+          onKeyDown={onKeyDown}
         />
-        <ul
+        <div
           role="listbox"
           id={`${id}-list`}
           aria-label={`${props.label} results`}
@@ -119,11 +143,12 @@ export function Picker<T extends PickerItem>(props: PickerProps<T>) {
           ref={listRef}
         >
           {items.map((item, i) => (
-            <li
+            <div
               key={item.key}
               id={`${id}-${i}`}
-              data-index={i}
+              data-key={item.key}
               role="option"
+              tabIndex={-1}
               aria-selected={i === sel}
               aria-disabled={item.disabled || undefined}
               aria-label={item.label}
@@ -133,16 +158,13 @@ export function Picker<T extends PickerItem>(props: PickerProps<T>) {
               }}
               onMouseDown={(e) => e.preventDefault()}
               onClick={(e) => choose(i, { mod: e.ctrlKey || e.metaKey, shift: e.shiftKey, alt: e.altKey })}
+              onKeyDown={onKeyDown}
             >
               {item.content}
-            </li>
+            </div>
           ))}
-          {items.length === 0 ? (
-            <li className="picker-empty muted" role="presentation">
-              {props.empty ?? 'No matches.'}
-            </li>
-          ) : null}
-        </ul>
+          {items.length === 0 ? <div className="picker-empty muted">{props.empty ?? 'No matches.'}</div> : null}
+        </div>
         {props.footer ? <div className="picker-footer muted">{props.footer}</div> : null}
       </div>
     </div>
