@@ -38,11 +38,23 @@ export interface QueryState<T> {
   error: Error | null;
 }
 
+export interface QueryOptions {
+  /**
+   * While the answer for a new key loads, keep showing the answer for the previous key (TanStack Query's
+   * `keepPreviousData`), e.g. a graph that should not blank out while its filters change. Default false.
+   */
+  keepPrevious?: boolean;
+}
+
 /**
  * The answer of `load` for `key` (a JSON-serialisable list naming the call and its arguments) at the current index
  * version; `key` null means nothing to load (data null). `load` may change between renders: the key says what it asks.
  */
-export function useApiQuery<T>(key: readonly unknown[] | null, load: () => Promise<T>): QueryState<T> {
+export function useApiQuery<T>(
+  key: readonly unknown[] | null,
+  load: () => Promise<T>,
+  options: QueryOptions = {},
+): QueryState<T> {
   const version = useIndexVersion();
   const id = key === null ? null : JSON.stringify(key);
   const [state, setState] = useState<QueryState<T> & { id: string | null }>({ id: null, data: null, error: null });
@@ -65,6 +77,7 @@ export function useApiQuery<T>(key: readonly unknown[] | null, load: () => Promi
       live = false;
     };
   }, [id, version]);
-  // An answer for another key is not shown as this one's (e.g. the backlinks of the previous note).
-  return state.id === id ? state : { data: null, error: null };
+  // An answer for another key is not shown as this one's (e.g. the backlinks of the previous note), unless asked.
+  if (state.id === id) return state;
+  return { data: options.keepPrevious && id !== null ? state.data : null, error: null };
 }

@@ -4,9 +4,10 @@
  * "Graph controls", "Graph legend" and the searchable "Graph nodes" list. Data: the vault graph from the app
  * (`data`), re-fetched here only when the Attachments or Tags toggles need more than it has.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useEffectEvent, useMemo, useState } from 'react';
 import type { GraphData } from '../../../electron/shared/api.ts';
 import { api } from '../client.ts';
+import { useApiQuery } from '../backend/query.ts';
 import type { LearningOverlay } from '../learning/types.ts';
 import type { GraphElements } from './elements.ts';
 import { GraphCanvas, type GraphNodeRef } from './GraphCanvas.tsx';
@@ -25,8 +26,6 @@ export interface GraphTabProps {
   overlay: LearningOverlay;
   /** The tab is the shown one. */
   active: boolean;
-  /** Bumped when the vault changed. */
-  refreshKey: number;
   /** A tag picked in the tags pane: becomes the tag filter. */
   tagFilter: string | null;
   tags: string[];
@@ -40,7 +39,6 @@ export interface GraphTabProps {
 export function GraphTab(props: GraphTabProps) {
   const { settings, ready } = useGraphSettings();
   const [mapMode, setMapMode] = useState(false);
-  const [extra, setExtra] = useState<GraphData | null>(null);
   const [legend, setLegend] = useState<{ use: LegendUse; shown: GraphNodeRef[] } | null>(null);
   const needsExtra = settings.attachments || settings.tags;
 
@@ -48,31 +46,28 @@ export function GraphTab(props: GraphTabProps) {
     if (props.tagFilter !== null) updateSettings({ tag: props.tagFilter });
   }, [props.tagFilter]);
 
+  // Attachments and tags as nodes: a graph of their own, through the query cache (again for every index version).
+  const include = { includeUnresolved: true, includeAttachments: settings.attachments, includeTags: settings.tags };
+  const extraQuery = useApiQuery(needsExtra ? ['graph', include] : null, () => api.graph(include), {
+    keepPrevious: true,
+  });
+  const extra: GraphData | null = extraQuery.data;
+  const reportError = useEffectEvent((e: Error) => props.onError(e));
+  const extraError = extraQuery.error;
   useEffect(() => {
-    if (!needsExtra) {
-      setExtra(null);
-      return;
-    }
-    let live = true;
-    api.graph({ includeUnresolved: true, includeAttachments: settings.attachments, includeTags: settings.tags }).then(
-      (g) => {
-        if (live) setExtra(g);
-      },
-      (e) => {
-        if (live) props.onError(e);
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [needsExtra, settings.attachments, settings.tags, props.refreshKey]); // eslint-disable-line react-hooks/exhaustive-deps
+    if (extraError) reportError(extraError);
+  }, [extraError]);
 
   const data = ready ? (needsExtra ? extra : props.data) : null;
   const map = useMemo(
     () => (mapMode && props.data ? mapSubgraph(props.data, props.overlay.plan, props.currentPath) : null),
     [mapMode, props.data, props.overlay.plan, props.currentPath],
   );
-  const theme = useMemo(() => readTheme(), [props.active]); // eslint-disable-line react-hooks/exhaustive-deps
+  // The theme's colours, read again whenever the tab shows (the theme may have changed meanwhile).
+  const [theme, setTheme] = useState(readTheme);
+  useEffect(() => {
+    if (props.active) setTheme(readTheme());
+  }, [props.active]);
 
   const open = (n: GraphNodeRef) => {
     if (n.kind === 'unresolved') props.onCreateNote(n.label);

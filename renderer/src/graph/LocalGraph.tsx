@@ -3,9 +3,10 @@
  * `api.neighbourhood` (a main-process query: the renderer never loads the whole vault for it), with Obsidian's
  * toggles for incoming, outgoing and neighbour links. Double-click a node to add its own neighbours in place.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useEffectEvent, useState } from 'react';
 import type { GraphData } from '../../../electron/shared/api.ts';
 import { api } from '../client.ts';
+import { useApiQuery } from '../backend/query.ts';
 import type { LearningOverlay } from '../learning/types.ts';
 import { GraphCanvas, type GraphNodeRef } from './GraphCanvas.tsx';
 import { updateSettings, useGraphSettings } from './view-state.ts';
@@ -13,7 +14,6 @@ import { updateSettings, useGraphSettings } from './view-state.ts';
 export interface LocalGraphProps {
   currentPath: string | null;
   overlay: LearningOverlay;
-  refreshKey: number;
   onOpenNote(path: string): void;
   onCreateNote(target: string): void;
   onOpenGraphView(): void;
@@ -33,33 +33,32 @@ function merge(a: GraphData, b: GraphData): GraphData {
 export function LocalGraph(props: LocalGraphProps) {
   const { settings } = useGraphSettings();
   const l = settings.local;
-  const [data, setData] = useState<GraphData | null>(null);
-  const [expanded, setExpanded] = useState<string[]>([]);
+  const path = props.currentPath;
+  // Nodes expanded by double-click, for the note they were expanded in (another note starts unexpanded).
+  const [expandedIn, setExpandedIn] = useState<{ path: string | null; ids: string[] }>({ path, ids: [] });
+  const expanded = expandedIn.path === path ? expandedIn.ids : [];
+  const setExpanded = (update: (ids: string[]) => string[]) => setExpandedIn({ path, ids: update(expanded) });
 
+  // Through the query cache (backend/query.ts): fetched again for every index version.
+  const opts = { incoming: l.incoming, outgoing: l.outgoing, neighbourLinks: l.neighbourLinks };
+  const query = useApiQuery(
+    path ? ['neighbourhood', path, l.depth, opts, expanded] : null,
+    async () => {
+      const [base, ...more] = await Promise.all([
+        api.neighbourhood(path ?? '', l.depth, opts),
+        ...expanded.map((p) => api.neighbourhood(p, 1, opts)),
+      ]);
+      return more.reduce(merge, base);
+    },
+    // the previous neighbourhood stays drawn while an expansion or another depth loads
+    { keepPrevious: true },
+  );
+  const data: GraphData | null = query.data;
+  const reportError = useEffectEvent((e: Error) => props.onError(e));
+  const error = query.error;
   useEffect(() => {
-    setExpanded([]);
-  }, [props.currentPath]);
-
-  useEffect(() => {
-    const path = props.currentPath;
-    if (!path) {
-      setData(null);
-      return;
-    }
-    let live = true;
-    const opts = { incoming: l.incoming, outgoing: l.outgoing, neighbourLinks: l.neighbourLinks };
-    Promise.all([api.neighbourhood(path, l.depth, opts), ...expanded.map((p) => api.neighbourhood(p, 1, opts))]).then(
-      ([base, ...more]) => {
-        if (live) setData(more.reduce(merge, base));
-      },
-      (e) => {
-        if (live) props.onError(e);
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [props.currentPath, props.refreshKey, l.depth, l.incoming, l.outgoing, l.neighbourLinks, expanded]); // eslint-disable-line react-hooks/exhaustive-deps
+    if (error) reportError(error);
+  }, [error]);
 
   const setLocal = (patch: Partial<typeof l>) => updateSettings({ local: { ...l, ...patch } });
   const open = (n: GraphNodeRef) => {

@@ -25,7 +25,6 @@ function GraphViewTab(props: ViewProps) {
       currentPath={s.currentPath}
       overlay={s.overlay}
       active={props.visible}
-      refreshKey={props.refreshKey}
       tagFilter={s.tagFilter}
       tags={s.tags}
       onClearTagFilter={s.onClearTagFilter}
@@ -52,7 +51,6 @@ function LocalGraphPane(props: ViewProps) {
     <LocalGraph
       currentPath={props.currentPath ?? s.currentPath}
       overlay={s.overlay}
-      refreshKey={props.refreshKey}
       onOpenNote={(p) => props.app.openNote(p)}
       onCreateNote={s.onCreateNote}
       onOpenGraphView={() => props.app.openView(GRAPH_VIEW)}

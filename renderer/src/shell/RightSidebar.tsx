@@ -11,7 +11,6 @@ import { OutgoingPane } from '../components/OutgoingPane.tsx';
 import { OutlinePane } from '../components/OutlinePane.tsx';
 import { PropertiesPane } from '../components/PropertiesPane.tsx';
 import { LearningPanel } from '../learning/LearningPanel.tsx';
-import { useIndexVersion } from '../backend/vault-events.ts';
 import { useViews } from '../workspace/views.ts';
 
 export interface RightSidebarProps {
@@ -29,13 +28,12 @@ export interface RightSidebarProps {
 
 export function RightSidebar(p: RightSidebarProps) {
   const views = useViews().filter((v) => v.area === 'right');
-  const version = useIndexVersion();
   const { activeNote, openNote } = p;
   return (
     <aside className="sidebar right" aria-label="Right sidebar" hidden={p.hidden}>
       {views.map((v) => (
         <section key={v.kind} aria-label={v.title} className="pane sidebar-view">
-          {v.render({ app: p.app, currentPath: activeNote, refreshKey: version, visible: !p.hidden })}
+          {v.render({ app: p.app, currentPath: activeNote, visible: !p.hidden })}
         </section>
       ))}
       <PropertiesPane

@@ -1,7 +1,6 @@
 /** How the editor shows view tabs (workspace/views.ts): a registered view's title, and its content. */
 import { useMemo, type ReactNode } from 'react';
 import type { AppContext } from '../commands/context.ts';
-import { useIndexVersion } from '../backend/vault-events.ts';
 import { viewKind } from '../workspace/views.ts';
 
 export interface ViewTabRenderer {
@@ -11,7 +10,6 @@ export interface ViewTabRenderer {
 
 /** `app` without an active note: a main-area view has no "current note" of its own. */
 export function useViewTabRenderer(app: Omit<AppContext, 'activePath'>): ViewTabRenderer {
-  const version = useIndexVersion();
   const { openNote, openView, showError } = app;
   return useMemo(
     () => ({
@@ -19,13 +17,9 @@ export function useViewTabRenderer(app: Omit<AppContext, 'activePath'>): ViewTab
       render: (kind: string, visible: boolean) => {
         const v = viewKind(kind);
         const ctx: AppContext = { activePath: null, openNote, openView, showError };
-        return v ? (
-          v.render({ app: ctx, currentPath: null, refreshKey: version, visible })
-        ) : (
-          <p className="empty">Unknown view {kind}.</p>
-        );
+        return v ? v.render({ app: ctx, currentPath: null, visible }) : <p className="empty">Unknown view {kind}.</p>;
       },
     }),
-    [openNote, openView, showError, version],
+    [openNote, openView, showError],
   );
 }

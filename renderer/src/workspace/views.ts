@@ -12,8 +12,6 @@ export interface ViewProps {
   app: AppContext;
   /** The note of the active tab (for sidebar panes that follow it), or null. */
   currentPath: string | null;
-  /** Bumped when the vault changed on disk (reload data). */
-  refreshKey: number;
   /** Whether the view is showing (a hidden main tab stays mounted; pause work while false). */
   visible: boolean;
 }
