@@ -4,12 +4,16 @@
  * Default vault: the repo's `vault/`; default port 5199 (`--port 0` picks a free one). The first line on stdout is
  * exactly `Concept Atlas: http://127.0.0.1:<port>/?token=<token>`, printed as soon as the server listens (indexing
  * goes on in the background). Errors (missing vault, port taken) print one line on stderr and exit 1.
- * SIGINT/SIGTERM close the server and the index.
+ * SIGINT/SIGTERM close the server and the index. "Open vault…" in the app switches the host to another vault
+ * (services/vault-switcher.ts); the token stays, and every path is confined to the vault open now.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import crypto from 'node:crypto';
+import envPaths from 'env-paths';
 import { startAtlasServiceThread } from '../services/service-thread.ts';
+import { startVaultSwitcher } from '../services/vault-switcher.ts';
 import { startHost, type Host } from './server.ts';
 
 export const DEFAULT_PORT = 5199;
@@ -52,13 +56,39 @@ export function parseWebArgs(argv: readonly string[]): WebArgs {
   return { vault: path.resolve(positionals[0] ?? DEFAULT_VAULT), port, dbPath };
 }
 
+/**
+ * The index database of a vault the host opens: `--db` for the first vault; for a vault opened later with "Open
+ * vault…", a file beside `--db` named by the vault path's hash (so a test run keeps all its files in one folder);
+ * without `--db`, the engine's per-user cache path.
+ */
+export function dbPathFor(args: WebArgs, first: string, vaultRoot: string): string | undefined {
+  if (!args.dbPath) return undefined;
+  if (path.resolve(vaultRoot) === first) return args.dbPath;
+  const hash = crypto.createHash('sha256').update(path.resolve(vaultRoot)).digest('hex').slice(0, 16);
+  return path.join(path.dirname(args.dbPath), `vault-${hash}.db`);
+}
+
+/**
+ * Where the host keeps its recent vaults: beside `--db` when given (tests and scripted runs keep their state
+ * together), else in the per-user config folder (`env-paths`: `~/.config/concept-atlas/recent-vaults.json` on Linux).
+ */
+export function recentVaultsFile(args: WebArgs): string {
+  const dir = args.dbPath ? path.dirname(args.dbPath) : envPaths('concept-atlas', { suffix: '' }).config;
+  return path.join(dir, 'recent-vaults.json');
+}
+
 /** Starts the service and the host; prints the URL line (unless `quiet`). Returns a function that shuts both down. */
 export async function runWeb(
   args: WebArgs,
   opts: { quiet?: boolean } = {},
 ): Promise<{ host: Host; stop: () => Promise<void> }> {
-  // The service runs in its own thread: indexing never delays an HTTP answer.
-  const service = await startAtlasServiceThread({ vaultRoot: args.vault, dbPath: args.dbPath });
+  // The service runs in its own thread: indexing never delays an HTTP answer. "Open vault…" replaces it (#12).
+  const first = path.resolve(args.vault);
+  const service = await startVaultSwitcher({
+    vaultRoot: first,
+    start: (vaultRoot) => startAtlasServiceThread({ vaultRoot, dbPath: dbPathFor(args, first, vaultRoot) }),
+    recentFile: recentVaultsFile(args),
+  });
   let host: Host;
   try {
     host = await startHost({ service, port: args.port });

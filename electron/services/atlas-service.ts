@@ -396,6 +396,14 @@ export async function createAtlasService(opts: AtlasServiceOptions): Promise<Atl
         hub.emit('settings-changed', v);
         return snapshot;
       }),
+    // open vault (#12): a service has one vault; the browser host's vault switcher (vault-switcher.ts) answers these
+    openVault: async () => {
+      throw new AtlasError(
+        'invalid-argument',
+        'This window cannot switch vaults (in the desktop app use File › Open vault…)',
+      );
+    },
+    recentVaults: async () => [],
   };
 
   // Error messages name files vault-relative: the engine's (e.g. a damaged progress file) carry absolute paths.

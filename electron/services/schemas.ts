@@ -144,6 +144,9 @@ export const API_SCHEMAS = {
   updateSettings: z.tuple([settingsPatchSchema]),
   // vault folder availability (#10)
   vaultAvailability: none,
+  // open vault (#12)
+  openVault: z.tuple([z.string().min(1, 'give the path of a folder').max(MAX_PATH)]),
+  recentVaults: none,
 } satisfies Schemas;
 
 /** The schema of one method (typed loosely, for the generic dispatcher). */

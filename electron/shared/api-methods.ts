@@ -57,6 +57,9 @@ export const API_METHODS = [
   'updateSettings',
   // vault folder availability (#10)
   'vaultAvailability',
+  // open vault (#12)
+  'openVault',
+  'recentVaults',
 ] as const satisfies readonly ApiMethod[];
 
 export const API_EVENTS = [
@@ -66,6 +69,7 @@ export const API_EVENTS = [
   'review-changed',
   'settings-changed',
   'vault-availability',
+  'vault-opened',
 ] as const satisfies readonly AtlasEventName[];
 
 type Missing<All, Listed> = Exclude<All, Listed>;

@@ -288,6 +288,17 @@ export interface AtlasApi {
    */
   updateSettings(patch: Partial<VaultSettings>): Promise<SettingsSnapshot>;
 
+  // ---------- open vault (#12) ----------
+  /**
+   * Switches the host to the vault at `path` (absolute; `~/` allowed): checked to be a readable folder (`not-found`,
+   * `invalid-argument` for a file or a relative path, `io` when unreadable), opened, then the old vault's index is
+   * closed; `vault-opened` follows. Answered by the browser host (services/vault-switcher.ts); a bare service or the
+   * Electron shell (File › Open vault…) rejects with `invalid-argument`.
+   */
+  openVault(path: string): Promise<VaultInfo>;
+  /** Vaults this host opened, most recent first (absolute paths, at most 10). */
+  recentVaults(): Promise<string[]>;
+
   // ---------- vault folder availability (#10: renamed or deleted while the app runs) ----------
   /** Whether the vault folder is there now (checked at the call); the same value `vault-availability` pushes. */
   vaultAvailability(): Promise<VaultAvailability>;
@@ -322,6 +333,8 @@ export interface AtlasEvents {
   'settings-changed': VaultSettings;
   /** The vault folder went missing or came back (#10); after a return, `vault-changed` follows the re-sync. */
   'vault-availability': VaultAvailability;
+  /** The host switched to another vault (`openVault`): every window reloads its state (open vault, #12). */
+  'vault-opened': VaultInfo;
 }
 
 export type AtlasEventName = keyof AtlasEvents;

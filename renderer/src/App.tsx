@@ -86,7 +86,7 @@ export function App() {
   const rightPanel = usePanelRef();
   const searchInput = useRef<HTMLInputElement>(null);
 
-  const appCtx: AppContext = { activePath: activeNote, openNote, openView, showError };
+  const appCtx: AppContext = { activePath: activeNote, openNote, openView, showError, flushAll: workspace.flushAll };
   setAppContext(appCtx);
   useCommandShortcuts();
   useAppCommands({

@@ -36,4 +36,6 @@ export interface AppContext {
   openView(kind: string): void;
   /** Shows an error to the user (an alert). */
   showError(e: unknown): void;
+  /** Saves every note with unsaved edits now (before the vault is switched, #12); absent in view-tab contexts. */
+  flushAll?(): Promise<void>;
 }

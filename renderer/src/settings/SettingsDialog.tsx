@@ -106,8 +106,19 @@ export function SettingsDialog({ onClose }: { onClose(): void }) {
     const onDown = (e: MouseEvent) => {
       if (dialog.current && e.target instanceof Node && !dialog.current.contains(e.target)) close();
     };
+    // Escape closes it wherever the focus is (a button disabled while busy drops the focus to <body>)
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape' && !e.isComposing) {
+        e.preventDefault();
+        close();
+      }
+    };
     document.addEventListener('mousedown', onDown);
-    return () => document.removeEventListener('mousedown', onDown);
+    document.addEventListener('keydown', onKey);
+    return () => {
+      document.removeEventListener('mousedown', onDown);
+      document.removeEventListener('keydown', onKey);
+    };
   }, []);
 
   const save = (patch: Partial<VaultSettings>) => {
@@ -129,19 +140,7 @@ export function SettingsDialog({ onClose }: { onClose(): void }) {
 
   return (
     <div className="modal-backdrop">
-      <div
-        ref={dialog}
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={titleId}
-        className="modal settings-dialog"
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') {
-            e.stopPropagation();
-            onClose();
-          }
-        }}
-      >
+      <div ref={dialog} role="dialog" aria-modal="true" aria-labelledby={titleId} className="modal settings-dialog">
         <header className="settings-header">
           <h2 id={titleId}>Settings</h2>
           <button type="button" className="icon" aria-label="Close settings" onClick={onClose}>

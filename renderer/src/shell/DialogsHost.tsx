@@ -7,6 +7,7 @@ import { Alerts } from '../components/Alerts.tsx';
 import { CommandPalette } from '../palette/CommandPalette.tsx';
 import { QuickSwitcher, type SwitcherNote } from '../palette/QuickSwitcher.tsx';
 import { SettingsHost } from '../settings/register.tsx';
+import { OpenVaultHost } from '../vaults/register.tsx';
 
 export type Picker = 'palette' | 'switcher' | null;
 
@@ -36,6 +37,7 @@ export function DialogsHost(p: DialogsHostProps) {
         />
       ) : null}
       <SettingsHost />
+      <OpenVaultHost />
       <Alerts alerts={p.alerts.alerts} onDismiss={p.alerts.dismiss} />
     </>
   );

@@ -1,7 +1,7 @@
 /**
  * The vault data the app frame shows: vault info, the file list, the whole graph and the tag tree, fetched through
  * the query cache (backend/query.ts), so again for every index version. `onFirstFiles` runs once, when the first
- * non-empty file list arrives (the app opens its start note then).
+ * file list with a note arrives (the app opens its start note then).
  */
 import { useEffect, useEffectEvent, useRef } from 'react';
 import type { FileEntry, GraphData, TagInfo, VaultInfo } from '../../../electron/shared/api.ts';
@@ -40,7 +40,8 @@ export function useVaultData(
   const arrived = useEffectEvent((f: FileEntry[], g: GraphData) => {
     if (g.nodes.length && !performance.getEntriesByName('atlas-graph-data').length)
       performance.mark('atlas-graph-data');
-    if (started.current || f.length === 0) return;
+    // a cold index lists attachments before the notes are parsed: wait for a note to start from
+    if (started.current || !f.some((x) => x.kind === 'note')) return;
     started.current = true;
     onFirstFiles(f, g);
   });
