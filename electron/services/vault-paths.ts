@@ -17,6 +17,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { AtlasError } from './errors.ts';
+import { diskSpelling, twinFree } from '../core/files/unicode-names.ts';
 
 /** Top-level folders the app never writes into through the API. */
 export const PROTECTED_FOLDERS: readonly string[] = ['.atlas', '.git', '.obsidian'];
@@ -24,7 +25,10 @@ export const PROTECTED_FOLDERS: readonly string[] = ['.atlas', '.git', '.obsidia
 export interface VaultPath {
   /** Normalised vault-relative path (`a/b.md`), '' for the vault root. */
   rel: string;
-  /** Absolute path under the vault root (symlinks not followed). */
+  /**
+   * Absolute path under the vault root (symlinks not followed), with the on-disk spelling of a name the index knows
+   * in another Unicode form (an NFD name on a Linux disk opened by its NFC path).
+   */
   abs: string;
 }
 
@@ -87,7 +91,13 @@ export class VaultPaths {
   resolve(p: string, opts: { write?: boolean; allowRoot?: boolean } = {}): VaultPath {
     const rel = normaliseRelative(p, { allowRoot: opts.allowRoot && !opts.write });
     if (opts.write) refuseHidden(rel, p);
-    const abs = rel === '' ? this.root : path.join(this.root, ...rel.split('/'));
+    let abs = rel === '' ? this.root : path.join(this.root, ...rel.split('/'));
+    // a name the index knows by its NFC form but stored in another on disk (NFD on a Linux disk), or a Unicode twin:
+    // the file it names (electron/core/files/unicode-names.ts)
+    if (!twinFree(rel) && !fs.existsSync(abs)) {
+      const disk = diskSpelling(this.root, rel);
+      if (disk !== null) abs = path.join(this.root, ...disk.split('/'));
+    }
     // Follow symlinks on the deepest part that exists: a link inside the vault may point anywhere.
     let probe = abs;
     for (;;) {

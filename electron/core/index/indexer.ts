@@ -7,13 +7,14 @@
 import path from 'node:path';
 import type { LinkFact, ParsedNote } from '../model.ts';
 import { NameTable, type Resolution } from '../resolve/name-table.ts';
-import { lastSegment, targetKey } from '../resolve/keys.ts';
+import { isNotePath, lastSegment, targetKey } from '../resolve/keys.ts';
 import type { FileRow, GraphStore, LinkInput, ProblemRow } from '../store/graph-store.ts';
 import { VaultError } from './errors.ts';
 import type { ParsePool } from './parse-pool.ts';
 import { MAX_NOTE_BYTES } from '../limits.ts';
 import type { ParseResult, ParseTask } from './read-note.ts';
-import { isIgnoredPath, scanVault, type ScanEntry } from './scan.ts';
+import { isIgnoredName, isIgnoredPath, scanVault, type ScanEntry } from './scan.ts';
+import { indexNames, twinFree } from '../files/unicode-names.ts';
 import type { VaultFs } from './vault-fs.ts';
 
 export interface IndexerOptions {
@@ -162,6 +163,89 @@ export class Indexer {
     }
   }
 
+  /**
+   * For `update`: the entries of `given`'s folder whose names share its NFC form (Unicode twins, or just one name in
+   * another spelling), each with its index path by the rule of electron/core/files/unicode-names.ts; `given` may be
+   * an index path or an on-disk spelling. Adds them to `files`/`folders`, and to `deleted` the stored paths of that
+   * name that no longer belong to an entry on disk. Symlinks count as absent (scan.ts).
+   */
+  private updateTwinGroup(
+    given: string,
+    files: ScanEntry[],
+    folders: { path: string; diskPath: string }[],
+    deleted: Set<string>,
+  ): void {
+    const { fs: fsx, root } = this.opts;
+    const list = (rel: string): string[] | null => {
+      try {
+        return fsx
+          .readdir(rel ? path.join(root, rel) : root)
+          .map((e) => e.name)
+          .filter((n) => !isIgnoredName(n));
+      } catch {
+        return null;
+      }
+    };
+    const segs = given.split('/');
+    const base = segs.pop() as string;
+    let parentDisk = '';
+    let parentIndex = '';
+    let names: string[] | null = list('');
+    for (const seg of segs) {
+      const known = names ? indexNames(names) : null;
+      const hit =
+        names && known
+          ? names.includes(seg)
+            ? seg
+            : names.find((n) => known.get(n) === seg || known.get(n) === seg.normalize('NFC'))
+          : undefined;
+      if (hit === undefined || !known) {
+        // the folder is gone: whatever was stored under the name goes
+        for (const p of [...this.store.pathsUnder(given), ...this.store.pathsUnder(given.normalize('NFC'))])
+          deleted.add(p);
+        return;
+      }
+      parentDisk = parentDisk ? `${parentDisk}/${hit}` : hit;
+      parentIndex = parentIndex ? `${parentIndex}/${known.get(hit)}` : (known.get(hit) as string);
+      names = list(parentDisk);
+    }
+    const join = (dir: string, name: string) => (dir ? `${dir}/${name}` : name);
+    const nfcBase = base.normalize('NFC');
+    const group = (names ?? []).filter((n) => n.normalize('NFC') === nfcBase);
+    const known = indexNames(names ?? []);
+    const live = new Set<string>();
+    for (const name of group) {
+      const member = { path: join(parentIndex, known.get(name) as string), diskPath: join(parentDisk, name) };
+      let st: ReturnType<VaultFs['lstat']> = null;
+      try {
+        st = fsx.lstat(path.join(root, member.diskPath));
+      } catch {
+        st = null;
+      }
+      if (!st || st.kind === 'symlink') continue;
+      if (st.kind === 'file') {
+        live.add(member.path);
+        files.push({
+          ...member,
+          kind: isNotePath(member.path) ? 'note' : 'attachment',
+          mtimeMs: st.mtimeMs,
+          size: st.size,
+        });
+      } else if (st.kind === 'dir') {
+        live.add(member.path);
+        folders.push(member);
+        const sub = scanVault(fsx, root, member.diskPath, member.path);
+        files.push(...sub.files);
+        folders.push(...sub.folders);
+        const present = new Set([member.path, ...sub.files.map((f) => f.path), ...sub.folders.map((f) => f.path)]);
+        for (const p of this.store.pathsUnder(member.path)) if (!present.has(p)) deleted.add(p);
+      }
+    }
+    // the index paths this name may have had: its NFC form, and the own spellings of the names (given and on disk)
+    for (const old of new Set([nfcBase, base, ...group].map((n) => join(parentIndex, n))))
+      if (!live.has(old)) for (const p of this.store.pathsUnder(old)) deleted.add(p);
+  }
+
   /** Re-indexes vault-relative paths (files or folders; missing = deleted). */
   async update(paths: string[]): Promise<ApplyResult> {
     const { fs: fsx, root } = this.opts;
@@ -179,6 +263,11 @@ export class Indexer {
         .replace(/\/+$/, '');
       const nfc = asGiven.normalize('NFC');
       if (nfc === '' || nfc.split('/').includes('..') || isIgnoredPath(nfc)) continue;
+      if (!twinFree(asGiven)) {
+        // non-ASCII names may have Unicode twins: re-index the whole group of names sharing this one's NFC form
+        this.updateTwinGroup(asGiven, files, folders, deleted);
+        continue;
+      }
       const disk = this.locate(nfc, asGiven);
       let st = null;
       try {
@@ -209,9 +298,13 @@ export class Indexer {
         for (const p of this.store.pathsUnder(nfc)) if (!present.has(p)) deleted.add(p);
       }
     }
+    // a path named twice (e.g. both spellings of a Unicode twin) is indexed once; what is on disk is not deleted
+    const uniqueFiles = [...new Map(files.map((f) => [f.path, f])).values()];
+    const uniqueFolders = [...new Map(folders.map((f) => [f.path, f])).values()];
+    for (const f of [...uniqueFiles, ...uniqueFolders]) deleted.delete(f.path);
     return this.apply({
-      files,
-      folders,
+      files: uniqueFiles,
+      folders: uniqueFolders,
       deleted: [...deleted],
       stored: (p) => this.store.fileStat(p),
       scanProblems: null,
@@ -273,7 +366,9 @@ export class Indexer {
           size: f.size,
           hash: row?.hash ?? null,
         };
-        const same = row !== null && row.mtimeMs === f.mtimeMs && row.size === f.size;
+        // the same file only if it is still the same name on disk (a Unicode twin may have taken over the index path)
+        const same =
+          row !== null && row.mtimeMs === f.mtimeMs && row.size === f.size && (row.diskPath ?? row.path) === f.diskPath;
         if (!row) affected.add(names.addFile(f.path));
         if (f.kind === 'attachment') {
           if (!same) {

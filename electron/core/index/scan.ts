@@ -7,15 +7,17 @@
  * reported as a `symlink` problem saying where it points; a note reached through a symlink inside the vault is
  * indexed once, at its real path. (Obsidian follows symlinks and warns against links into the vault itself; we
  * confine the index like every other path of the app: electron/services/vault-paths.ts.)
- * Paths are returned NFC with `/`; `diskPath` keeps the on-disk spelling (NFD names on macOS) for reading.
+ * Paths are returned NFC with `/` (but for Unicode twins, see electron/core/files/unicode-names.ts); `diskPath`
+ * keeps the on-disk spelling (NFD names on macOS) for reading.
  */
 import path from 'node:path';
 import type { ProblemRow } from '../store/graph-store.ts';
 import { isNotePath } from '../resolve/keys.ts';
 import type { VaultFs } from './vault-fs.ts';
+import { indexNames, normalForm, twinsOf } from '../files/unicode-names.ts';
 
 export interface ScanEntry {
-  /** Vault-relative NFC path. */
+  /** Vault-relative index path: NFC (a Unicode twin keeps its own spelling: electron/core/files/unicode-names.ts). */
   path: string;
   /** Vault-relative path as on disk. */
   diskPath: string;
@@ -66,15 +68,35 @@ export function symlinkProblem(fsx: VaultFs, root: string, abs: string, rel: str
   return { path: rel, kind: 'symlink', message, line: null };
 }
 
+/** The `unicode-twin` problem of `indexPath` (disk name `name`) whose folder also holds `twins`. */
+function twinProblem(indexPath: string, name: string, twins: string[], known: Map<string, string>): ProblemRow {
+  const all = [name, ...twins]
+    .sort()
+    .map(
+      (n) =>
+        `"${n}" (${normalForm(n)}${known.get(n) === n ? '' : `, indexed as ${normalForm(known.get(n) as string)}`})`,
+    );
+  const nfcName = name.normalize('NFC');
+  const owner = [name, ...twins].find((n) => known.get(n) === nfcName) ?? name;
+  return {
+    path: indexPath,
+    kind: 'unicode-twin',
+    message: `names differ only in Unicode normal form: ${all.join(', ')}; each is indexed under its own spelling, and links to the name resolve to the ${normalForm(owner)} one ("${owner}")`,
+    line: null,
+  };
+}
+
 /**
- * Walks `root` (absolute) from the vault-relative folder `under` ('' = whole vault). Never throws for problems
- * inside the vault: unreadable folders, broken symlinks and loops become `problems`.
+ * Walks `root` (absolute) from the vault-relative folder `under` ('' = whole vault; on-disk spelling), whose index
+ * path is `underIndex` (default: its NFC form). Never throws for problems inside the vault: unreadable folders,
+ * broken symlinks and loops become `problems`. Names are indexed by the Unicode twin rule of
+ * electron/core/files/unicode-names.ts (NFC, unless a twin holds the NFC name); each twin is a `unicode-twin` problem.
  */
-export function scanVault(fsx: VaultFs, root: string, under = ''): ScanResult {
+export function scanVault(fsx: VaultFs, root: string, under = '', underIndex = under.normalize('NFC')): ScanResult {
   const out: ScanResult = { files: [], folders: [], problems: [] };
-  const stack: string[] = [under];
+  const stack: [string, string][] = [[under, underIndex]];
   while (stack.length) {
-    const relDisk = stack.pop() as string;
+    const [relDisk, relIndex] = stack.pop() as [string, string];
     const absDir = relDisk ? path.join(root, relDisk) : root;
     let entries: ReturnType<VaultFs['readdir']>;
     try {
@@ -82,7 +104,7 @@ export function scanVault(fsx: VaultFs, root: string, under = ''): ScanResult {
     } catch (e) {
       if (errCode(e) !== 'ENOENT') {
         out.problems.push({
-          path: relDisk.normalize('NFC'),
+          path: relIndex,
           kind: 'unreadable',
           message: `cannot list folder (${errCode(e)})`,
           line: null,
@@ -90,17 +112,22 @@ export function scanVault(fsx: VaultFs, root: string, under = ''): ScanResult {
       }
       continue;
     }
+    const diskNames = entries.filter((e) => !isIgnoredName(e.name)).map((e) => e.name);
+    const known = indexNames(diskNames);
     for (const ent of entries) {
       if (isIgnoredName(ent.name)) continue;
       const rel = relDisk ? `${relDisk}/${ent.name}` : ent.name;
       const abs = path.join(absDir, ent.name);
-      const nfc = rel.normalize('NFC');
+      const indexName = known.get(ent.name) as string;
+      const nfc = relIndex ? `${relIndex}/${indexName}` : indexName;
+      const twins = twinsOf(ent.name, diskNames);
+      if (twins.length) out.problems.push(twinProblem(nfc, ent.name, twins, known));
       const kind = ent.kind;
       let st: ReturnType<VaultFs['lstat']>;
       try {
         if (kind === 'dir') {
           out.folders.push({ path: nfc, diskPath: rel });
-          stack.push(rel);
+          stack.push([rel, nfc]);
           continue;
         }
         if (kind !== 'file' && kind !== 'symlink') continue;

@@ -12,6 +12,9 @@
  *     `aliasResolution = false` turns rule 4 off, for vaults that must behave exactly as Obsidian.
  * Markdown links (`[t](../x/y.md)`) and targets starting with `./`, `../` or `/` are first tried relative to the
  * source's folder (or the root for `/`), then as above.
+ * Names that differ only in case or Unicode normal form share one key (a case-sensitive disk can hold `Note.md` and
+ * `note.md`; Linux can hold `café.md` in NFC and NFD): the shortest path wins, then code-point order — for Unicode
+ * twins that is the NFC-spelled one (electron/core/files/unicode-names.ts; the scan reports each twin).
  */
 import type { ResolvedBy } from '../model.ts';
 import { dirOf, joinRelative, lastSegment, pathKey, targetKey } from './keys.ts';
