@@ -15,6 +15,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseWebArgs, runWeb } from '../electron/host/web.ts';
+import { parseArgsOrUsage } from './cli-args.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const require = createRequire(import.meta.url);
@@ -97,15 +98,38 @@ async function serveInBrowser(argv: string[]): Promise<void> {
   process.once('SIGTERM', shutdown);
 }
 
-async function main(): Promise<void> {
-  const noBuild = process.argv.includes('--no-build');
-  const argv = process.argv.slice(2).filter((a) => a !== '--no-build');
+const USAGE = 'usage: npm start -- [<vault>] [--port N] [--db file] [--no-build]';
+
+/**
+ * The command line: `--no-build` is start's own; the rest (vault, `--port`, `--db`) is the browser host's, checked
+ * by its parser (electron/host/web.ts) before the slow build. Exits with code 2 on bad arguments.
+ */
+function parseStartArgs(): { noBuild: boolean; vaults: string[]; hostArgv: string[] } {
+  const argv = process.argv.slice(2);
+  const parsed = parseArgsOrUsage(
+    {
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      tokens: true,
+      options: { port: { type: 'string' }, db: { type: 'string' }, 'no-build': { type: 'boolean' } },
+    } as const,
+    USAGE,
+  );
+  if (!parsed) process.exit(2);
+  const own = new Set(parsed.tokens.filter((t) => t.kind === 'option' && t.name === 'no-build').map((t) => t.index));
+  const hostArgv = argv.filter((_, i) => !own.has(i));
   try {
-    parseWebArgs(argv); // reject bad arguments before the slow build
+    parseWebArgs(hostArgv);
   } catch (e) {
     console.error((e as Error).message);
-    process.exit(1);
+    process.exit(2);
   }
+  return { noBuild: parsed.values['no-build'] === true, vaults: parsed.positionals, hostArgv };
+}
+
+async function main(): Promise<void> {
+  const { noBuild, vaults, hostArgv: argv } = parseStartArgs();
   if (!noBuild) build();
   let found = electronBinary();
   if (!('bin' in found) && !process.env.ELECTRON_OVERRIDE_DIST_PATH && downloadElectron()) found = electronBinary();
@@ -114,12 +138,9 @@ async function main(): Promise<void> {
     if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
       reason = 'Electron cannot open a window (no DISPLAY)';
     } else {
-      const vaultArgs = argv.filter(
-        (a, i) => !a.startsWith('--') && argv[i - 1] !== '--port' && argv[i - 1] !== '--db',
-      );
       reason = await launchElectron(
         found.bin,
-        vaultArgs.map((v) => path.resolve(v)),
+        vaults.map((v) => path.resolve(v)),
       );
     }
   } else {

@@ -4,7 +4,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -64,5 +64,14 @@ test('without an Electron binary, npm start says why in one line and serves the 
   } finally {
     child.kill();
     rmSync(work, { recursive: true, force: true });
+  }
+});
+
+test('npm start refuses unknown options and bad ports with the usage line, exit 2, before building', async () => {
+  for (const args of [['--bogus'], ['--port', 'abc', '--no-build'], ['--no-build=yes']]) {
+    const r = spawnSync(process.execPath, ['scripts/start.ts', ...args], { cwd: root, encoding: 'utf8' });
+    assert.equal(r.status, 2, `${args.join(' ')}: ${r.stderr}`);
+    assert.equal(r.stdout, '', 'nothing built, nothing served');
+    assert.match(r.stderr, args[0] === '--bogus' ? /usage: npm start/ : /--port|no-build/);
   }
 });
