@@ -1,5 +1,5 @@
 /**
- * `npm run bench:graph [-- --notes 1000,5000,10000]`: the graph view on generated vaults (scripts/generate-vault.ts),
+ * `npm run bench:graph [-- --notes 1000,5000,10000] [--webgl]`: the graph view on generated vaults (scripts/generate-vault.ts),
  * in the browser host and headless Chromium (/usr/bin/chromium). For each size it prints:
  * - first frame: ms from navigation start to the global graph's first frame with laid-out nodes
  *   (`atlas-graph-first-frame`), cold (no kept positions: layout in the worker) and with kept positions;
@@ -7,6 +7,8 @@
  * - pan and zoom frame times p50/p95 (requestAnimationFrame deltas while panning/zooming the shown graph), ms;
  * - one saved note: time to apply the changed graph to the drawn one (`lastApplyMs`), ms;
  * - renderer JS heap (used), MB.
+ * `--webgl` forces Cytoscape's WebGL renderer at every size (`window.__atlasGraphWebgl = 'force'`; headless Chromium's
+ * WebGL is SwiftShader, a software rasteriser, which the app otherwise does not use).
  * The machine is shared: read the figures as rough, and compare sizes measured in the same run.
  */
 import { spawnSync } from 'node:child_process';
@@ -16,7 +18,9 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { REPO_ROOT, startApp } from './harness.ts';
 
-const { values } = parseArgs({ options: { notes: { type: 'string', default: '1000,5000,10000' } } });
+const { values } = parseArgs({
+  options: { notes: { type: 'string', default: '1000,5000,10000' }, webgl: { type: 'boolean', default: false } },
+});
 const sizes = values
   .notes!.split(',')
   .map((s) => Number(s.trim()))
@@ -54,6 +58,7 @@ for (const n of sizes) {
     await waitDrawn();
     const kept = path.join(app.vaultDir, '.atlas', 'graph-positions.json');
     await page.context().addInitScript(LONGTASKS);
+    if (values.webgl) await page.context().addInitScript("window.__atlasGraphWebgl = 'force';");
     // Cold: no kept positions.
     fs.rmSync(kept, { force: true });
     await page.reload();

@@ -4,12 +4,14 @@
  * - Elements are synced incrementally: a changed graph (e.g. one saved note) adds, removes and updates only the
  *   nodes and edges that differ; nodes that stay keep their positions. New nodes settle by their neighbours
  *   (placement.ts); only a first view or a change of more than a third of the nodes runs a full layout, in the
- *   layout worker (layout.worker.ts: fcose, or dagre for the map). Nothing is laid out on the UI thread.
+ *   layout worker (layout.worker.ts: d3-force, or dagre for the map). Nothing is laid out on the UI thread.
+ * - Loading a large graph never blocks the UI thread for long: elements are added in chunks of {@link ADD_CHUNK}
+ *   with their style and label sizes computed per chunk and a yield to the event loop between chunks, and drawn once
+ *   after the last chunk; large graphs draw at pixel ratio 1 with edges hidden and a texture while the viewport moves.
  * - With `keep` (the global graph), positions come from and go to the kept state (view-state.ts), so reopening
  *   draws at once and the picture is stable.
- * - Above {@link WEBGL_ABOVE} nodes Cytoscape's WebGL renderer is used where WebGL works (canvas otherwise, e.g.
- *   headless Chromium without a GPU); labels only above the label zoom; edges hidden and a texture used while the
- *   viewport moves.
+ * - Above {@link WEBGL_ABOVE} nodes Cytoscape's WebGL renderer is used where WebGL runs on a GPU (canvas otherwise,
+ *   e.g. headless Chromium, whose WebGL is the SwiftShader software rasteriser); labels only above the label zoom.
  * - Hover highlights a node and its neighbours and fades the rest (up to {@link FADE_MAX} elements); click opens;
  *   double-click expands the node's neighbours in place (they are shown even when a filter hides them); keyboard:
  *   arrows move between neighbours, Enter opens (keyboard.ts).
@@ -29,10 +31,14 @@ import { keepPositions, keptPositions } from './view-state.ts';
 
 /** Above this many nodes the WebGL renderer is used (when available). */
 export const WEBGL_ABOVE = 2000;
+/** From this many nodes a graph counts as large: one pixel ratio, edges hidden while the viewport moves. */
+export const LARGE = 1000;
 /** Hover fades the rest of the graph only up to this many elements (restyling more costs a long frame). */
 export const FADE_MAX = 8000;
 /** A change adding more than this share of the nodes runs a full layout instead of placing nodes one by one. */
 const RELAYOUT_SHARE = 0.34;
+/** Elements added per task when a sync adds many (the first load of a large vault). */
+const ADD_CHUNK = 600;
 /** Mark name of the global graph's first frame with laid-out nodes. */
 export const FIRST_FRAME_MARK = 'atlas-graph-first-frame';
 
@@ -71,13 +77,43 @@ export interface GraphCanvasProps {
   onShown?(shown: GraphElements, hidden: Set<string>): void;
 }
 
-function webglAvailable(): boolean {
+/**
+ * Whether Cytoscape's WebGL renderer should draw a graph of `nodeCount` nodes: above {@link WEBGL_ABOVE} nodes when
+ * a WebGL context runs on a GPU. A software rasteriser (SwiftShader, llvmpipe: headless Chromium without a GPU, e.g.
+ * `--disable-gpu`) is slower than the canvas renderer there, so it counts as unavailable. Tests and the benchmark
+ * set `window.__atlasGraphWebgl = 'force'` to use WebGL at any size whenever a context can be made.
+ */
+export function wantsWebgl(nodeCount: number): boolean {
+  const force = (window as unknown as { __atlasGraphWebgl?: string }).__atlasGraphWebgl === 'force';
+  if (!force && nodeCount <= WEBGL_ABOVE) return false;
   try {
     const c = document.createElement('canvas');
-    return !!(c.getContext('webgl2') ?? c.getContext('webgl'));
+    const gl = (c.getContext('webgl2') ?? c.getContext('webgl')) as WebGLRenderingContext | null;
+    if (!gl) return false;
+    if (force) return true;
+    const info = gl.getExtension('WEBGL_debug_renderer_info');
+    const name = String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
+    return !/swiftshader|llvmpipe|software/i.test(name);
   } catch {
     return false;
   }
+}
+
+/** Lets the event loop run (input, rendering) between two chunks of work. */
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => {
+    const ch = new MessageChannel();
+    ch.port1.onmessage = () => resolve();
+    ch.port2.postMessage(null);
+  });
+}
+
+/**
+ * Stops (or resumes) the renderer's redraws on element changes: `cy.notifications(bool)` of Cytoscape's core
+ * (src/core/notification.mjs, not in its typings), so chunked additions are drawn once, after the last chunk.
+ */
+function pauseRendering(cy: cytoscape.Core, pause: boolean): void {
+  (cy as unknown as { notifications(on: boolean): void }).notifications(!pause);
 }
 
 function labelWidth(label: string, fontSize: number): number {
@@ -116,6 +152,8 @@ export function GraphCanvas(props: GraphCanvasProps) {
   const [focusLabel, setFocusLabel] = useState('');
   const focusId = useRef<string | null>(null);
   const fitted = useRef(false);
+  /** Ids of the nodes whose label carries a plan step number. */
+  const numbered = useRef<string[]>([]);
   const lastSyncedCurrent = useRef<string | null>(null);
   const els = useMemo(
     () => (data ? toElements(data, settings) : null),
@@ -125,7 +163,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
   // The Cytoscape instance, created with the first data (the renderer is chosen by node count).
   const ensureCy = (nodeCount: number): cytoscape.Core => {
     if (cyRef.current) return cyRef.current;
-    const webgl = nodeCount > WEBGL_ABOVE && webglAvailable();
+    const webgl = wantsWebgl(nodeCount);
     hook.current.renderer = webgl ? 'webgl' : 'canvas';
     const cy = cytoscape({
       container: containerRef.current,
@@ -133,8 +171,10 @@ export function GraphCanvas(props: GraphCanvasProps) {
       minZoom: 0.02,
       maxZoom: 4,
       textureOnViewport: nodeCount > 300,
-      hideEdgesOnViewport: nodeCount > 1500,
+      hideEdgesOnViewport: nodeCount > LARGE,
       motionBlur: false,
+      // Large graphs: one device pixel per CSS pixel (a quarter of the fill work on a 2× screen).
+      ...(nodeCount > LARGE ? { pixelRatio: 1 } : {}),
       boxSelectionEnabled: false,
       selectionType: 'single',
       autounselectify: true,
@@ -290,9 +330,22 @@ export function GraphCanvas(props: GraphCanvasProps) {
     }
   }
 
-  // Sync elements into Cytoscape.
+  // Sync elements into Cytoscape: a diff, applied in chunks that yield to the event loop (see syncElements).
+  const syncSeq = useRef(0);
   useEffect(() => {
     if (!els) return;
+    const seq = ++syncSeq.current;
+    void syncElements(els, () => seq !== syncSeq.current);
+  }, [els]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  /**
+   * Brings the drawn elements to `els`: removes what is gone, updates changed node data, adds what is new. Large
+   * additions (the first load of a big vault) are added {@link ADD_CHUNK} elements at a time, each chunk's style and
+   * bounding boxes computed at once, with a yield to the event loop between chunks and rendering paused until the
+   * last one, so no task grows with the vault. A newer sync supersedes this one (`stale`); it resumes from whatever
+   * was already added, since it diffs against the drawn elements.
+   */
+  async function syncElements(els: GraphElements, stale: () => boolean) {
     const t0 = performance.now();
     const cy = ensureCy(els.nodes.length);
     const p = propsRef.current;
@@ -300,11 +353,10 @@ export function GraphCanvas(props: GraphCanvasProps) {
     const want = new Set<string>();
     for (const n of els.nodes) want.add(n.data.id as string);
     for (const e of els.edges) want.add(e.data.id as string);
-    const firstSync = cy.nodes().empty();
-    const unplaced: cytoscape.NodeSingular[] = [];
+    const firstSync = !hook.current.ready;
     let removedNodes = 0;
     let removedEdges = 0;
-    let addedEdges = 0;
+    const freshNodes: cytoscape.ElementDefinition[] = [];
     cy.batch(() => {
       const gone = cy.elements().filter((e) => !want.has(e.id()));
       removedNodes = gone.nodes().length;
@@ -315,7 +367,6 @@ export function GraphCanvas(props: GraphCanvasProps) {
           .connectedEdges()
           .filter((e) => !gone.contains(e)).length;
       gone.remove();
-      const freshNodes: cytoscape.ElementDefinition[] = [];
       for (const n of els.nodes) {
         const id = n.data.id as string;
         const have = cy.getElementById(id);
@@ -342,19 +393,47 @@ export function GraphCanvas(props: GraphCanvasProps) {
           }
         }
       }
-      const added = cy.add(freshNodes);
-      added.filter('[?unplaced]').forEach((n) => {
-        unplaced.push(n);
-        n.removeData('unplaced');
-      });
-      const freshEdges = els.edges.filter((e) => cy.getElementById(e.data.id as string).empty());
-      addedEdges = freshEdges.length;
-      cy.add(freshEdges);
     });
+    const freshEdges = els.edges.filter((e) => cy.getElementById(e.data.id as string).empty());
+    const unplaced: cytoscape.NodeSingular[] = [];
+    const chunked = freshNodes.length + freshEdges.length > ADD_CHUNK;
+    if (chunked) pauseRendering(cy, true);
+    try {
+      for (const list of [freshNodes, freshEdges]) {
+        for (let i = 0; i < list.length; i += ADD_CHUNK) {
+          const part = list.slice(i, i + ADD_CHUNK);
+          if (part[0].group === 'edges') {
+            // A newer sync may have removed an end meanwhile.
+            for (let k = part.length - 1; k >= 0; k--) {
+              const d = part[k].data;
+              if (cy.getElementById(d.source as string).empty() || cy.getElementById(d.target as string).empty())
+                part.splice(k, 1);
+            }
+          }
+          const added = cy.add(part);
+          added.forEach((e) => {
+            if (e.isNode() && e.data('unplaced')) {
+              unplaced.push(e);
+              e.removeData('unplaced');
+            }
+          });
+          if (!chunked) continue;
+          // Style and bounding boxes (label sizes) now, chunk by chunk, rather than all in the first frame.
+          added.forEach((e) => {
+            e.numericStyle('width');
+          });
+          added.nodes().boundingBox();
+          await yieldToEventLoop();
+          if (stale() || cy.destroyed()) return;
+        }
+      }
+    } finally {
+      if (chunked && !cy.destroyed()) pauseRendering(cy, false);
+    }
     hook.current.lastApply = {
-      added: unplaced.length + 0,
+      added: unplaced.length,
       removed: removedNodes,
-      edgesAdded: addedEdges,
+      edgesAdded: freshEdges.length,
       edgesRemoved: removedEdges,
     };
     const total = cy.nodes().length;
@@ -376,7 +455,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
     } else if (unplaced.length === total) {
       void fullLayout(cy, false);
     } else if (unplaced.length > RELAYOUT_SHARE * total) {
-      // Many new nodes: start each at its placed neighbours' centroid, then let fcose settle all from there.
+      // Many new nodes: start each at its placed neighbours' centroid, then let the layout settle all from there.
       cy.batch(() => {
         for (const n of unplaced) {
           const nbs = n.neighborhood('node').map((m) => (m as cytoscape.NodeSingular).position());
@@ -395,10 +474,11 @@ export function GraphCanvas(props: GraphCanvasProps) {
         fitView(cy, true);
       } else if (p.refitOnCurrent) fitView(cy, true);
     }
+    if (chunked) cy.forceRender();
     hook.current.lastApplyMs = performance.now() - t0;
     applyHidden();
     decorate();
-  }, [els]); // eslint-disable-line react-hooks/exhaustive-deps
+  }
 
   function placeNodes(cy: cytoscape.Core, nodes: cytoscape.NodeSingular[]) {
     const newIds = new Set(nodes.map((n) => n.id()));
@@ -473,9 +553,12 @@ export function GraphCanvas(props: GraphCanvasProps) {
         'current neighbour current-edge learned learning plan plan-edge',
       );
       for (const [path, state] of Object.entries(progress)) cy.getElementById(path).addClass(state);
-      cy.nodes().forEach((n) => {
-        if (n.data('display') !== n.data('label')) n.data('display', n.data('label'));
-      });
+      // Only the nodes numbered by the last plan get their plain label back (no pass over the whole graph).
+      for (const id of numbered.current) {
+        const n = cy.getElementById(id);
+        if (n.nonempty()) n.data('display', n.data('label'));
+      }
+      numbered.current = [];
       if (plan) {
         const steps = plan.steps.map((s) => s.path);
         const inPlan = new Set(steps);
@@ -484,6 +567,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
           if (n.empty()) return;
           n.addClass('plan');
           n.data('display', `${i + 1}. ${n.data('label')}`);
+          numbered.current.push(path);
         });
         cy.edges('[?prereq]').forEach((e) => {
           if (inPlan.has(e.source().id()) && inPlan.has(e.target().id())) e.addClass('plan-edge');

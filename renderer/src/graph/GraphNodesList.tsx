@@ -7,13 +7,15 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import type { GraphNodeRef } from './GraphCanvas.tsx';
 
 const ROW_PX = 24;
+/** One collator for the sort (String#localeCompare builds one per call: slow on thousands of labels). */
+const collator = new Intl.Collator();
 
 export function GraphNodesList({ nodes, onOpen }: { nodes: GraphNodeRef[]; onOpen(n: GraphNodeRef): void }) {
   const [query, setQuery] = useState('');
   const shown = useMemo(() => {
     const q = query.trim().toLowerCase();
     const list = q ? nodes.filter((n) => n.label.toLowerCase().includes(q) || n.id.toLowerCase().includes(q)) : nodes;
-    return [...list].sort((a, b) => a.label.localeCompare(b.label));
+    return [...list].sort((a, b) => collator.compare(a.label, b.label));
   }, [nodes, query]);
   const scrollRef = useRef<HTMLDivElement>(null);
   const v = useVirtualizer({

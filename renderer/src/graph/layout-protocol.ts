@@ -3,13 +3,13 @@ import type { GraphForces } from './settings.ts';
 
 export interface LayoutRequest {
   id: number;
-  /** `force`: fcose (force-directed); `map`: dagre top-to-bottom, each node below its prerequisites. */
+  /** `force`: d3-force (force-layout.ts); `map`: dagre top-to-bottom, each node below its prerequisites. */
   mode: 'force' | 'map';
   /** Node ids, sizes (diameter) and label widths (for the map). */
   ids: string[];
   sizes: Float32Array;
   labelWidths: Float32Array;
-  /** Start positions (x0, y0, x1, y1, …) or null to start from fcose's spectral placement. */
+  /** Start positions (x0, y0, x1, y1, …) or null to start from d3's phyllotaxis spiral. */
   start: Float64Array | null;
   /** Edges as pairs of indexes into `ids` (source, target, …). */
   edges: Uint32Array;
