@@ -5,6 +5,7 @@
  * notes and shows the chain of links hop by hop with the link kind; a hop opens the note and line of its link.
  *
  * Fixture: tests/fixtures/e2e-health (every kind of finding once or twice; select → channel → goroutine → scheduler).
+ * The alias link (Home → [[chan]]) is listed but not counted: 9 entries.
  */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -60,8 +61,10 @@ test('vault health lists every finding of atlas check, grouped with counts', asy
     'Prerequisite cycles 1',
     'Missing prerequisites 1',
     'Problems reading notes 1',
+    'Links resolved through an alias 1',
     'Orphans 2',
   ]);
+  await group('Links resolved through an alias').getByText('Home.md:9 → channel.md').waitFor();
   assert.equal(await group('Unresolved links').getByRole('listitem').count(), 2);
   await group('Ambiguous links')
     .getByText(/candidates: a\/dup\.md, b\/dup\.md/)

@@ -1,7 +1,7 @@
 import type { Command } from '../command.ts';
 
 /**
- * `check <vault> [--json]` → `{ unresolved, ambiguous, brokenAnchors, problems, orphans, cycles, missingPrerequisites }`.
+ * `check <vault> [--json]` → `{ unresolved, ambiguous, brokenAnchors, problems, orphans, cycles, missingPrerequisites, aliasLinks }`.
  * Exits 0 even when it finds problems: it is a report, not a gate.
  */
 export const checkCommand: Command = {

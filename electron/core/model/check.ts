@@ -24,5 +24,11 @@ export interface PrerequisiteReport {
   missingPrerequisites: { source: string; raw: string }[];
 }
 
-/** The whole report of `check`: index report plus prerequisite report. */
-export interface CheckReport extends IndexReport, PrerequisiteReport {}
+/** The whole report of `check`: index report plus prerequisite report, and the links only an alias resolves. */
+export interface CheckReport extends IndexReport, PrerequisiteReport {
+  /**
+   * Links that resolve only through a note's alias (rule 4, beyond Obsidian): not errors here, but Obsidian would
+   * leave them unresolved (the Vault health view lists them; #12).
+   */
+  aliasLinks: { source: string; raw: string; line: number; target: string }[];
+}

@@ -1,7 +1,7 @@
 /**
  * The "Vault health" view (#12): what `atlas check` reports, in the app — unresolved links (with "Create note"),
  * ambiguous links, broken heading and block links, prerequisite cycles, missing prerequisites, notes that could not
- * be read or parsed, and orphans. Grouped with counts; every entry opens its note at the line. The report comes from
+ * be read or parsed, links resolved only through an alias (listed, not counted as problems), and orphans. Grouped with counts; every entry opens its note at the line. The report comes from
  * the one `check()` of the core (api.check) and is fetched again whenever the index changes (backend/query.ts).
  * Notes open in a tab of their own (or the tab already showing them), so the view stays open, as Obsidian's panes do.
  */
@@ -35,6 +35,8 @@ interface Group {
   title: string;
   /** One sentence on what the group means (Obsidian has no such view; the wording follows `atlas check`). */
   about: string;
+  /** Listed, but not counted as a problem. */
+  informational?: boolean;
   entries: Entry[];
 }
 
@@ -129,6 +131,20 @@ export function groupsOf(r: CheckReport): Group[] {
       })),
     },
     {
+      id: 'alias',
+      title: 'Links resolved through an alias',
+      about: 'Not problems here, but Obsidian would leave these unresolved (Settings › Resolve links through aliases).',
+      informational: true,
+      entries: (r.aliasLinks ?? []).map((a, i) => ({
+        key: `${a.source}:${a.line}:${i}`,
+        path: a.source,
+        line: a.line,
+        select: a.raw,
+        label: a.raw,
+        detail: `${a.source}:${a.line} → ${a.target}`,
+      })),
+    },
+    {
       id: 'orphans',
       title: 'Orphans',
       about: 'Notes with no links in or out.',
@@ -205,7 +221,7 @@ export function VaultHealthView(props: ViewProps) {
   // keep the last report while the tab is hidden (no fetch then) or the next version loads
   if (data && data !== report) setReport(data);
   const groups = report ? groupsOf(report) : [];
-  const total = groups.reduce((s, g) => s + g.entries.length, 0);
+  const total = groups.reduce((s, g) => s + (g.informational ? 0 : g.entries.length), 0);
   return (
     <section className="health-view" aria-label="Vault health">
       <header className="health-header">
