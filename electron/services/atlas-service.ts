@@ -157,6 +157,14 @@ export async function createAtlasService(opts: AtlasServiceOptions): Promise<Atl
     startWatching();
   })();
   presence.start();
+  /** Waits for the first sync; one that failed because the vault folder vanished counts once a re-sync has run. */
+  const firstSync = async (): Promise<void> => {
+    try {
+      await ready;
+    } catch (e) {
+      if (!synced) throw e;
+    }
+  };
   ready.catch((e: unknown) => {
     const message = e instanceof Error ? e.message : String(e);
     lastStatus = { ...lastStatus, state: 'error', message };
@@ -205,7 +213,7 @@ export async function createAtlasService(opts: AtlasServiceOptions): Promise<Atl
   const name = (p: string) => normaliseRelative(p);
 
   const renamePath = async (from: string, to: string): Promise<RenameResult> => {
-    await ready;
+    await firstSync();
     return serial(async () => {
       const src = paths.resolve(from, { write: true });
       const srcStat = await fs.promises.lstat(src.abs).catch(() => null);
@@ -357,7 +365,7 @@ export async function createAtlasService(opts: AtlasServiceOptions): Promise<Atl
       }),
     // unlinked mentions: Link and Link all
     linkMentions: async (target, place) => {
-      await ready;
+      await firstSync();
       return serial(() => linkMentionsOf(query, paths, note(target), place, (changed) => reindex(changed)));
     },
     // search pane (nav)
