@@ -8,7 +8,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { FileEntry, GraphData, LearningPlan } from '../../electron/shared/api.ts';
 import { api } from './client.ts';
 import { setInitialStatus, useVaultEvents } from './backend/vault-events.ts';
-import { setAppContext } from './commands/registry.ts';
+import { runCommand, setAppContext } from './commands/registry.ts';
+import { onSearchRequest } from './navigation/search-request.ts';
 import type { AppContext } from './commands/context.ts';
 import { useCommandShortcuts } from './commands/useCommandShortcuts.ts';
 import './commands/index.ts';
@@ -106,6 +107,15 @@ export function App() {
     setQuery(`tag:${tag}`);
     setTagFilter(tag);
   }, []);
+  // A tag clicked in the reading view or Live Preview opens Search with `tag:#tag` (navigation/search-request.ts).
+  useEffect(
+    () =>
+      onSearchRequest((q) => {
+        setQuery(q);
+        runCommand('search:open');
+      }),
+    [],
+  );
   useGraphAppState({
     graph,
     overlay,

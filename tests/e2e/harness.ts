@@ -40,6 +40,8 @@ export interface StartOptions {
   viewport?: { width: number; height: number };
   /** Emulated `prefers-color-scheme`; default `light`. */
   colorScheme?: 'light' | 'dark';
+  /** Editors in Source mode (the markdown as written on every line) instead of Live Preview; default false. */
+  sourceMode?: boolean;
 }
 
 export interface AtlasApp {
@@ -161,6 +163,7 @@ export async function startApp(opts: StartOptions): Promise<AtlasApp> {
       colorScheme: opts.colorScheme ?? 'light',
     });
     const page = await context.newPage();
+    if (opts.sourceMode) await page.addInitScript(() => localStorage.setItem('atlas.sourceMode', '1'));
     const pageErrors: string[] = [];
     page.on('console', (m) => {
       if (m.type() === 'error') pageErrors.push(`${m.text()} ${m.location().url}`.trim());

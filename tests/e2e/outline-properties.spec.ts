@@ -38,7 +38,7 @@ test('the outline nests headings; clicking one scrolls the editor to it', async 
   await deep.waitFor();
   // nested: Deep end sits in Middle part's list, which sits in Top's
   assert.equal(await outline.locator('ul ul ul button', { hasText: 'Deep end' }).count(), 1);
-  const line = editor().locator('.cm-line', { hasText: '### Deep end' });
+  const line = editor().locator('.cm-line', { hasText: 'Deep end' }); // `### ` is hidden off the cursor line
   assert.equal(await line.count(), 0, 'not rendered before scrolling (off screen)');
   await deep.click();
   await eventually(

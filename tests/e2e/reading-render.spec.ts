@@ -242,7 +242,8 @@ test('a link to a heading opens the note scrolled there, in the reading view and
   // From the editor: Ctrl-click on a block link opens the note at the block's line.
   await open('Welcome to the rendering', 'Home');
   await editor().getByRole('button', { name: 'Editing view', exact: true }).click();
-  const link = editor().locator('.cm-content').getByText('[[Blocks#^item2|the second item]]');
+  // Live Preview: the link shows its alias
+  const link = editor().locator('.cm-content .cm-wikilink', { hasText: 'the second item' });
   await link.waitFor();
   await watchFlashes(app.page);
   await link.click({ modifiers: ['Control'] });
@@ -265,7 +266,7 @@ test('hovering a link shows the page preview scrolled to its heading; Ctrl-hover
   await popover.waitFor({ state: 'detached' });
 
   await editor().getByRole('button', { name: 'Editing view', exact: true }).click();
-  const link = editor().locator('.cm-content').getByText('[[Sections#Second section|preview link]]');
+  const link = editor().locator('.cm-content .cm-wikilink', { hasText: 'preview link' });
   await link.waitFor();
   const box = (await link.boundingBox())!;
   await app.page.keyboard.down('Control');

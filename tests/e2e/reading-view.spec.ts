@@ -11,7 +11,8 @@ import { eventually, startApp, type AtlasApp } from './harness.ts';
 
 let app: AtlasApp;
 before(async () => {
-  app = await startApp({ vault: 'e2e-reading' });
+  // Source mode: the spec compares the editor's drawn lines with the file's text.
+  app = await startApp({ vault: 'e2e-reading', sourceMode: true });
 });
 after(async () => {
   await app?.close();

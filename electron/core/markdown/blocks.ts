@@ -9,6 +9,19 @@ import { isTagBoundary } from './tags.ts';
 /** `^id` at the end of a paragraph's last line. Group 1: the id. */
 const BLOCK_ID = /(?:^|[ \t])\^([\p{L}\p{N}-]+)[ \t]*$/u;
 
+/** `^id` being typed at the end of a line (after whitespace, with text before it). Group 1: the id so far. */
+const TYPING_BLOCK_ID = /\S[ \t]+\^([\p{L}\p{N}-]*)$/u;
+
+/**
+ * Is a block id being typed at the end of `before` (a line's text up to the cursor: `text ^ab`)? Returns the
+ * offset after `^` and the id typed so far, or null. The same id rule as {@link blockIdOf}.
+ */
+export function typingBlockId(before: string): { from: number; query: string } | null {
+  const m = TYPING_BLOCK_ID.exec(before);
+  if (!m) return null;
+  return { from: before.length - m[1].length, query: m[1] };
+}
+
 /** A block id found on a paragraph: the id, the 1-based line of `^` (in the parsed text) and the offset of `^`. */
 export interface BlockIdHit {
   id: string;

@@ -35,7 +35,7 @@ export {
   wikiLabel,
 } from './wiki-target.ts';
 export type { CompletionContext, Span } from './spans.ts';
-export { completionContext, findSpans, LINK_AT_WHOLE_TEXT, linkAt, spansIn } from './spans.ts';
+export { completionContext, findSpans, LINK_AT_WHOLE_TEXT, linkAt, spansIn, windowAround } from './spans.ts';
 export type { MarkdownDestination } from './rewrite.ts';
 export {
   encodeDestinationFull,
@@ -51,3 +51,5 @@ export type { LinkedText, MentionTerm, ProseMask, TermMatch } from './mentions.t
 export { linkMentions, matchTerms, NON_PROSE, proseMask, scanBareUrls } from './mentions.ts';
 export type { CardFact, CardKind, CardOptions } from './cards.ts';
 export { cardId, DEFAULT_CARD_TAGS, noteHasCards, parseCards } from './cards.ts';
+export type { FormatMark, Preview } from './preview.ts';
+export { previewIn } from './preview.ts';

@@ -4,6 +4,7 @@
  * The same parse and rules as the index (parseBody, splitWiki, scanTags, comments, frontmatter): a link the index
  * does not see (in code, in a comment, in math… ) is no span here either.
  */
+import { typingBlockId } from './blocks.ts';
 import { cutComments } from './comments.ts';
 import { findFrontmatter, wikiLinksInProperties } from './frontmatter.ts';
 import type { MdNode } from './nodes.ts';
@@ -30,8 +31,12 @@ export interface Span {
 export const LINK_AT_WHOLE_TEXT = 100_000;
 const WINDOW = 20_000;
 
-function collect(node: MdNode, src: string, out: Span[]): void {
+/** Called for every node of the parse (preview.ts reads formatting marks with it); offsets are into `src`. */
+export type NodeVisitor = (node: MdNode, src: string) => void;
+
+function collect(node: MdNode, src: string, out: Span[], visit?: NodeVisitor): void {
   const p = node.position;
+  visit?.(node, src);
   switch (node.type) {
     case 'wikiLink':
     case 'wikiEmbed': {
@@ -76,7 +81,7 @@ function collect(node: MdNode, src: string, out: Span[]): void {
       return;
   }
   const kids = node.children;
-  if (kids) for (let i = 0; i < kids.length; i++) collect(kids[i], src, out);
+  if (kids) for (let i = 0; i < kids.length; i++) collect(kids[i], src, out, visit);
 }
 
 /**
@@ -86,6 +91,18 @@ function collect(node: MdNode, src: string, out: Span[]): void {
  * and code give none. `\n` line endings expected (CodeMirror's documents have them). Linear in the text's length.
  */
 export function findSpans(text: string, options: { frontmatter?: boolean } = {}): Span[] {
+  return parseSpans(text, options).spans;
+}
+
+/**
+ * findSpans, also calling `visit` on every node of the body's parse (GFM on when `gfm`); `back(offset)` maps an offset
+ * of the parsed source (what `visit` sees) to one in `text`.
+ */
+export function parseSpans(
+  text: string,
+  options: { frontmatter?: boolean; gfm?: boolean },
+  visit?: NodeVisitor,
+): { spans: Span[]; back(offset: number): number } {
   const out: Span[] = [];
   let bodyStart = 0;
   if (options.frontmatter !== false && text.startsWith('---')) {
@@ -108,14 +125,14 @@ export function findSpans(text: string, options: { frontmatter?: boolean } = {})
   const body = bodyStart ? text.slice(bodyStart) : text;
   const { src, back } = cutComments(body);
   const spans: Span[] = [];
-  collect(parseBody(src, needsGfm(src)), src, spans);
+  collect(parseBody(src, options.gfm || needsGfm(src)), src, spans, visit);
   for (const s of spans) {
     s.from = back(s.from) + bodyStart;
     s.to = back(s.to - 1) + 1 + bodyStart;
     s.raw = text.slice(s.from, s.to);
     out.push(s);
   }
-  return out;
+  return { spans: out, back: (o) => back(o) + bodyStart };
 }
 
 /** Offset of the start of the blank-line-separated block holding `pos`, at most `limit` characters back. */
@@ -127,17 +144,26 @@ function blockStart(text: string, pos: number, limit: number): number {
 }
 
 /**
+ * The part `[start, end)` of `text` that is parsed for the range `[from, to]`: the blank-line-separated blocks around
+ * it, at most 20,000 characters beyond it either side, from offset 0 when the range reaches into the frontmatter.
+ */
+export function windowAround(text: string, from: number, to: number): { start: number; end: number } {
+  const fm = text.startsWith('---') ? findFrontmatter(text) : null;
+  const body = fm ? fm.bodyStart : 0;
+  const start = fm && from < body ? 0 : Math.max(blockStart(text, from, WINDOW), body);
+  let end = text.indexOf('\n\n', Math.max(to, start));
+  if (end === -1 || end > to + WINDOW) end = Math.min(text.length, to + WINDOW);
+  return { start, end };
+}
+
+/**
  * The spans that overlap `[from, to]` of `text` (a whole note), with offsets into `text`: the blank-line-separated
  * blocks around the range are parsed (at most 20,000 characters beyond it either side; the frontmatter too when the
  * range reaches into it). For editor decorations of the visible lines: cost follows the range, not the note.
  * A fenced code block or comment that opens more than that window before the range is not seen.
  */
 export function spansIn(text: string, from: number, to: number): Span[] {
-  const fm = text.startsWith('---') ? findFrontmatter(text) : null;
-  const body = fm ? fm.bodyStart : 0;
-  const start = fm && from < body ? 0 : Math.max(blockStart(text, from, WINDOW), body);
-  let end = text.indexOf('\n\n', Math.max(to, start));
-  if (end === -1 || end > to + WINDOW) end = Math.min(text.length, to + WINDOW);
+  const { start, end } = windowAround(text, from, to);
   const out: Span[] = [];
   for (const s of findSpans(text.slice(start, end), { frontmatter: start === 0 })) {
     if (s.to + start < from) continue;
@@ -170,12 +196,14 @@ export type CompletionContext =
   /** After `[[target#^`: a block id of `target`; `from` is after `^`. */
   | { kind: 'block'; embed: boolean; from: number; query: string; target: string }
   /** After `#` at a tag boundary: a tag; `from` is after `#`. */
-  | { kind: 'tag'; from: number; query: string };
+  | { kind: 'tag'; from: number; query: string }
+  /** After ` ^` at the end of a line with text: a new block id for that line (blocks.ts); `from` is after `^`. */
+  | { kind: 'blockId'; from: number; query: string };
 
 /**
  * The completion context at the end of `before` (the line's text up to the cursor), or null. Inside `[[` means an
  * unclosed `[[` on the line with no `|` after it (after `|` the alias is free text). A tag needs at least one
- * character after `#` (a `#` alone may be starting a heading).
+ * character after `#` (a `#` alone may be starting a heading). ` ^` at the end of a line with text is a block id.
  */
 export function completionContext(before: string): CompletionContext | null {
   const open = before.lastIndexOf('[[');
@@ -193,6 +221,8 @@ export function completionContext(before: string): CompletionContext | null {
       return { kind: 'heading', embed, from: open + 3 + last, query: inner.slice(last + 1), target };
     }
   }
+  const id = typingBlockId(before);
+  if (id) return { kind: 'blockId', ...id };
   const h = before.lastIndexOf('#');
   if (h === -1 || h === before.length - 1) return null;
   if (h > 0 && !isTagBoundary(before.charCodeAt(h - 1))) return null;

@@ -1,13 +1,9 @@
 /**
- * The CodeMirror state of one note: markdown with YAML frontmatter, wiki-link marks, `[[` completion, the
- * navigation flash, link mouse handlers, the keymaps and the theme. Add editor features to `extensions` here.
+ * The CodeMirror state of one note: markdown with YAML frontmatter, Live Preview (or Source mode's link marks),
+ * completion (`[[`, `[[Note#`, `[[Note#^`, `#tags`, ` ^`), auto-paired brackets, the navigation flash, link mouse
+ * handlers, the keymaps and the theme. Add editor features to `extensions` here.
  */
-import {
-  autocompletion,
-  type CompletionContext,
-  type CompletionResult,
-  completionKeymap,
-} from '@codemirror/autocomplete';
+import { autocompletion, completionKeymap } from '@codemirror/autocomplete';
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
 import { markdown } from '@codemirror/lang-markdown';
 import { yamlFrontmatter } from '@codemirror/lang-yaml';
@@ -22,33 +18,20 @@ import { titleOf } from '../paths.ts';
 import { fromDisk } from './editor-buffer.ts';
 import { linkMouseHandlers } from './link-mouse.ts';
 import { highlight, theme } from './theme.ts';
-import { completionAt, wikiLinkMarks } from './wiki-links.ts';
+import { requestSearch, tagQuery } from '../navigation/search-request.ts';
+import { linkBrackets, noteCompletion } from './completion.ts';
+import { livePreview } from './live-preview.ts';
+import './commands.ts';
 
 export interface NoteStateHooks {
   /** Notes for `[[` completion (read at each completion): title and aliases (`[[title|alias]]`, as Obsidian does). */
   titles(): { title: string; aliases: string[] }[];
+  /** The index version: tags, headings and blocks for completion are fetched again when it changes. */
+  indexVersion(): number;
   /** Opens the target of a wiki link written in the note (Ctrl/Cmd-click). */
   followLink(fromPath: string, target: string, opts?: OpenOptions): void;
   /** The text changed; `byUser` is false for content loaded from disk. */
   changed(byUser: boolean): void;
-}
-
-/** `[[` completion: note titles, then each alias as `[[title|alias]]`. */
-function completeTitles(hooks: NoteStateHooks) {
-  return (ctx: CompletionContext): CompletionResult | null => {
-    const c = completionAt(ctx.state, ctx.pos);
-    if (c?.kind !== 'link') return null;
-    return {
-      from: c.from,
-      options: hooks
-        .titles()
-        .flatMap(({ title, aliases }) => [
-          { label: title, apply: `${title}]]` },
-          ...aliases.map((alias) => ({ label: alias, detail: title, apply: `${title}|${alias}]]` })),
-        ]),
-      validFor: /^[^\]\n|#]*$/,
-    };
-  };
 }
 
 /** A fresh state for the note at `path` holding `text`. */
@@ -62,12 +45,32 @@ export function createNoteState(path: string, text: string, hooks: NoteStateHook
     highlightSelectionMatches(),
     EditorView.lineWrapping,
     // Frontmatter is YAML (Obsidian properties); without this, `key: v` + `---` would parse as a setext heading.
+    // markdown() also makes a URL pasted over selected text a link `[text](url)` (its pasteURLAsLink, as Obsidian).
     yamlFrontmatter({ content: markdown({ codeLanguages: languages }) }),
     syntaxHighlighting(highlight),
     syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
-    wikiLinkMarks,
+    livePreview({
+      follow: (span) => {
+        if (span.kind === 'markdown' && span.url && /^[a-z][a-z0-9+.-]*:/i.test(span.url)) {
+          // an external link opens in the browser (http/mailto only); other schemes are not followed
+          if (/^(https?|mailto):/i.test(span.url)) window.open(span.url, '_blank', 'noopener,noreferrer');
+          return;
+        }
+        const parts = span.parts;
+        if (parts)
+          hooks.followLink(path, parts.target, {
+            heading: parts.heading ?? undefined,
+            block: parts.block ?? undefined,
+          });
+      },
+      openTag: (tag) => requestSearch(tagQuery(tag)),
+    }),
     flashExtension,
-    autocompletion({ override: [completeTitles(hooks)], activateOnTyping: true }),
+    linkBrackets(),
+    autocompletion({
+      override: [noteCompletion({ path, titles: hooks.titles, version: hooks.indexVersion })],
+      activateOnTyping: true,
+    }),
     keymap.of([...completionKeymap, ...defaultKeymap, ...historyKeymap, ...searchKeymap, indentWithTab]),
     theme,
     EditorView.contentAttributes.of({ 'aria-label': `Content of ${titleOf(path)}` }),

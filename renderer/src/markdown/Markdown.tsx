@@ -43,6 +43,7 @@ const NO_LINKS: readonly string[] = [];
 export { chainKey, MAX_EMBED_DEPTH, RenderContext, type RenderContextValue } from './render-context.ts';
 import { EMBED_BLOCK_CLASS, ID_PREFIX, RICH_MAX_CHARS } from './render.ts';
 import { renderInWorker, renderNow, WORKER_BUDGET_MS, type RenderOutcome } from './render-client.ts';
+import { requestSearch, tagQuery } from '../navigation/search-request.ts';
 
 const NO_STATES: ReadonlyMap<string, LinkState> = new Map();
 
@@ -149,7 +150,10 @@ function makeComponents(): Partial<Components> {
             {...rest}
             className={className}
             href={internalHref(`#${props['data-tag']}`)}
-            onClick={(e) => e.preventDefault()}
+            onClick={(e) => {
+              e.preventDefault();
+              requestSearch(tagQuery(String(props['data-tag'])));
+            }}
           >
             {children}
           </a>

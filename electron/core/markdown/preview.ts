@@ -1,0 +1,124 @@
+/**
+ * The grammar for an editor's Live Preview (Obsidian's default editing mode): besides the links and tags of
+ * spans.ts, where the formatting marks of the visible text are — the `**`, `*`, `==`, `~~` and backticks around
+ * inline text, the `#` marks of ATX headings, the `[` `](url)` around a markdown link's text, and `- [ ]` task
+ * markers — so an editor can hide them off the cursor line. One parse with findSpans (same rules: nothing inside
+ * code, comments or math), GFM always on (task lists, strikethrough).
+ */
+import type { MdNode } from './nodes.ts';
+import { parseSpans, windowAround, type Span } from './spans.ts';
+
+/** One formatted construct; offsets into the whole text (0-based, UTF-16; `to` exclusive). */
+export interface FormatMark {
+  /** `strong` `**b**`, `emphasis` `*i*`, `strike` `~~s~~`, `highlight` `==h==`, `code` `` `c` ``, `heading` `## h`, `link` `[t](u)`, `task` `- [ ]`. */
+  kind: 'strong' | 'emphasis' | 'strike' | 'highlight' | 'code' | 'heading' | 'link' | 'task';
+  from: number;
+  to: number;
+  /**
+   * The marker ranges `[from, to)` a preview hides (the construct minus its content): the opening and closing
+   * delimiters; for a heading `## ` (and a closing `##`); for a link `[` and `](url)`; for a task the whole
+   * `- [ ] ` before the item's text.
+   */
+  hide: Array<[number, number]>;
+  /** `heading`: 1–6. */
+  depth?: number;
+  /** `task`: ticked (`[x]`)? With `box`: the offset of the character between the brackets (space or `x`). */
+  checked?: boolean;
+  box?: number;
+}
+
+/** What a Live Preview needs for a range of a note: its links and tags, and its formatting marks, both in order. */
+export interface Preview {
+  spans: Span[];
+  marks: FormatMark[];
+}
+
+const WRAPPED: Record<string, FormatMark['kind']> = {
+  strong: 'strong',
+  emphasis: 'emphasis',
+  delete: 'strike',
+  highlight: 'highlight',
+  link: 'link',
+  heading: 'heading',
+};
+
+/** The construct's content range: its first child's start to its last child's end (null without children). */
+function inner(node: MdNode): [number, number] | null {
+  const kids = node.children;
+  if (!kids || kids.length === 0) return null;
+  const a = kids[0].position?.start.offset;
+  const b = kids[kids.length - 1].position?.end.offset;
+  return a == null || b == null ? null : [a, b];
+}
+
+/**
+ * The links, tags and formatting marks that overlap `[from, to]` of `text` (a whole note), offsets into `text`.
+ * Parses the blocks around the range only (spans.ts windowAround: at most 20,000 characters beyond either side), so
+ * the cost follows the range (an editor's viewport), not the note.
+ */
+export function previewIn(text: string, from: number, to: number): Preview {
+  const { start, end } = windowAround(text, from, to);
+  const raw: Array<{ kind: FormatMark['kind']; hide: Array<[number, number]>; node: MdNode; box?: number }> = [];
+  const visit = (node: MdNode, src: string) => {
+    const p = node.position;
+    if (!p) return;
+    const s = p.start.offset!;
+    const e = p.end.offset!;
+    const kind = WRAPPED[node.type];
+    if (kind) {
+      const range = inner(node);
+      if (!range) return;
+      if (kind === 'heading' && src.charCodeAt(s) !== 35) return; // setext: no marks to hide
+      const hide: Array<[number, number]> = [];
+      if (range[0] > s) hide.push([s, range[0]]);
+      if (e > range[1]) hide.push([range[1], e]);
+      raw.push({ kind, hide, node });
+    } else if (node.type === 'inlineCode') {
+      let n = 0;
+      while (src.charCodeAt(s + n) === 96) n++;
+      if (n > 0 && e - s > 2 * n)
+        raw.push({
+          kind: 'code',
+          hide: [
+            [s, s + n],
+            [e - n, e],
+          ],
+          node,
+        });
+    } else if (node.type === 'listItem' && typeof node.checked === 'boolean') {
+      const range = inner(node);
+      const box = src.indexOf('[', s);
+      if (!range || box === -1 || box >= range[0]) return;
+      raw.push({ kind: 'task', hide: [[s, range[0]]], node, box: box + 1 });
+    }
+  };
+  const { spans, back } = parseSpans(text.slice(start, end), { frontmatter: start === 0, gfm: true }, visit);
+  const at = (o: number) => back(o) + start;
+  const atEnd = (o: number) => back(o - 1) + 1 + start;
+  const marks: FormatMark[] = [];
+  for (const m of raw) {
+    const p = m.node.position!;
+    const mark: FormatMark = {
+      kind: m.kind,
+      from: at(p.start.offset!),
+      to: atEnd(p.end.offset!),
+      hide: m.hide.map(([a, b]) => [at(a), atEnd(b)]),
+    };
+    if (m.kind === 'heading') mark.depth = m.node.depth;
+    if (m.kind === 'task') {
+      mark.checked = m.node.checked === true;
+      mark.box = at(m.box!);
+    }
+    if (mark.to < from || mark.from > to) continue;
+    marks.push(mark);
+  }
+  marks.sort((a, b) => a.from - b.from);
+  const inRange: Span[] = [];
+  for (const s of spans) {
+    const f = s.from + start;
+    const t = s.to + start;
+    if (t < from || f > to) continue;
+    inRange.push({ ...s, from: f, to: t });
+  }
+  return { spans: inRange, marks };
+}

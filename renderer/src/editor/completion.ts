@@ -1,0 +1,148 @@
+/**
+ * Editor completion (Obsidian's suggestions), driven by the grammar's `completionContext` (no link or tag rule
+ * here):
+ * - `[[` / `![[`: notes by title and alias (an alias inserts `[[Title|alias]]`, as Obsidian does);
+ * - `[[Note#`: the headings of Note (`[[#` this note's), `[[Note#^`: its block ids, from the index (`noteInfo`);
+ * - `#`: the vault's tags from the index (nested tags as `a/b`, Chinese included);
+ * - ` ^` at the end of a line: a fresh block id for that line.
+ * Accepting an entry inside `[[…` closes the link with `]]` unless `]]` already follows (typing `[[` auto-closes it,
+ * see {@link linkBrackets}), so the brackets never double.
+ */
+import {
+  type Completion,
+  type CompletionContext,
+  type CompletionResult,
+  type CompletionSource,
+  closeBrackets,
+  closeBracketsKeymap,
+} from '@codemirror/autocomplete';
+import { EditorState, type Extension, Prec } from '@codemirror/state';
+import { type EditorView, keymap } from '@codemirror/view';
+import { api } from '../client.ts';
+import type { TagInfo } from '../../../electron/shared/api.ts';
+import { completionAt } from './wiki-links.ts';
+
+export interface CompletionDeps {
+  /** Vault path of the note being edited. */
+  path: string;
+  /** Notes for `[[`: each title and its aliases. */
+  titles(): readonly { title: string; aliases: string[] }[];
+  /** Changes when the index changed (tags and headings are fetched again). */
+  version(): number;
+}
+
+/** Inserts `text` over [from, to) and the closing `]]` unless it already follows; the cursor ends after `]]`. */
+function applyClosing(text: string) {
+  return (view: EditorView, _c: Completion, from: number, to: number) => {
+    const closed = view.state.sliceDoc(to, to + 2) === ']]';
+    const insert = closed ? text : `${text}]]`;
+    view.dispatch({
+      changes: { from, to, insert },
+      selection: { anchor: from + text.length + 2 },
+      userEvent: 'input.complete',
+    });
+  };
+}
+
+/** One fetch per key and index version (tags, a note's headings and blocks). */
+const cache = new Map<string, { version: number; value: Promise<unknown> }>();
+function cached<T>(key: string, version: number, load: () => Promise<T>): Promise<T> {
+  const hit = cache.get(key);
+  if (hit && hit.version === version) return hit.value as Promise<T>;
+  const value = load();
+  value.catch(() => cache.delete(key));
+  if (cache.size > 200) cache.clear();
+  cache.set(key, { version, value });
+  return value;
+}
+
+function flattenTags(tags: readonly TagInfo[], out: { tag: string; count: number }[] = []) {
+  for (const t of tags) {
+    out.push({ tag: t.tag, count: t.count });
+    flattenTags(t.children, out);
+  }
+  return out;
+}
+
+/** The headings and block ids of the note `target` names from `path` ('' = `path` itself); null if unresolved. */
+async function anchorsOf(deps: CompletionDeps, target: string) {
+  const v = deps.version();
+  const resolved =
+    target === '' ? deps.path : await cached(`r:${deps.path}:${target}`, v, () => api.resolveLink(deps.path, target));
+  if (!resolved) return null;
+  return cached(`n:${resolved}`, v, () => api.noteInfo(resolved));
+}
+
+/** A block id as Obsidian generates them: 6 characters of [a-z0-9]. */
+export function newBlockId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(6));
+  return Array.from(bytes, (b) => '0123456789abcdefghijklmnopqrstuvwxyz'[b % 36]).join('');
+}
+
+/** The completion source for a note's editor. */
+export function noteCompletion(deps: CompletionDeps): CompletionSource {
+  return async (ctx: CompletionContext): Promise<CompletionResult | null> => {
+    const c = completionAt(ctx.state, ctx.pos);
+    if (!c) return null;
+    switch (c.kind) {
+      case 'link':
+        return {
+          from: c.from,
+          options: deps
+            .titles()
+            .flatMap(({ title, aliases }) => [
+              { label: title, apply: applyClosing(title) },
+              ...aliases.map((alias) => ({ label: alias, detail: title, apply: applyClosing(`${title}|${alias}`) })),
+            ]),
+          validFor: /^[^\]\n|#[]*$/,
+        };
+      case 'heading': {
+        const info = await anchorsOf(deps, c.target);
+        if (!info || ctx.aborted) return null;
+        return {
+          from: c.from,
+          options: info.headings.map((h) => ({
+            label: h.text,
+            detail: `H${h.level}`,
+            type: 'heading',
+            apply: applyClosing(h.text),
+          })),
+          validFor: /^[^\]\n|#]*$/,
+        };
+      }
+      case 'block': {
+        const info = await anchorsOf(deps, c.target);
+        if (!info || ctx.aborted) return null;
+        return {
+          from: c.from,
+          options: info.blocks.map((id) => ({ label: id, detail: 'block', apply: applyClosing(id) })),
+          validFor: /^[^\]\n|#^]*$/,
+        };
+      }
+      case 'tag': {
+        const tags = await cached('tags', deps.version(), () => api.tags());
+        if (ctx.aborted) return null;
+        return {
+          from: c.from,
+          options: flattenTags(tags).map((t) => ({ label: t.tag, detail: String(t.count), type: 'tag' })),
+          validFor: /^[^\s#,;:!?()[\]{}"'`]*$/u,
+        };
+      }
+      case 'blockId':
+        if (c.query !== '') return null;
+        return { from: c.from, options: [{ label: newBlockId(), detail: 'new block id' }], filter: false };
+    }
+  };
+}
+
+/**
+ * Auto-paired brackets (CodeMirror's closeBrackets, as Obsidian's "Auto pair brackets"): `(`, `[`, `{`. Typing
+ * `[[` gives `[[]]` with the cursor inside; typing `]]` there steps over the closing pair instead of doubling it.
+ */
+export function linkBrackets(): Extension {
+  return [
+    Prec.high(EditorState.languageData.of(() => [{ closeBrackets: { brackets: ['(', '[', '{'] } }])),
+    closeBrackets(),
+    Prec.high(keymap.of(closeBracketsKeymap)),
+  ];
+}

@@ -1,0 +1,292 @@
+/**
+ * Live Preview for CodeMirror 6 (Obsidian's default editing mode). Off the lines that hold the cursor or a
+ * selection: `[[`/`]]` hidden and an alias shown instead of its target, `**` `*` `~~` `==` and backticks hidden,
+ * `#` heading marks hidden (every heading line sized by its level, the cursor line too), `- [ ]` drawn as a
+ * checkbox that ticks the task, embeds as a chip, markdown links as their text; links and tags are styled and a
+ * plain click follows them (a tag opens Search with `tag:#tag`). On the cursor line everything is source again.
+ * In Source mode (source-mode.ts) only the link marks remain (class `cm-wikilink`).
+ *
+ * What is a link, a tag or a formatting mark is the grammar's answer (electron/core/markdown/preview.ts), read for
+ * the visible ranges only (at most {@link MARK_WINDOW} characters each), so the cost follows the viewport, not
+ * the note: a 1 MB note costs what its screenful costs. The parse runs when the text or the viewport changes;
+ * moving the cursor only re-filters the last parse.
+ */
+import { type EditorState, type Extension, type Range, StateEffect } from '@codemirror/state';
+import { Decoration, type DecorationSet, EditorView, ViewPlugin, type ViewUpdate, WidgetType } from '@codemirror/view';
+import { type FormatMark, previewIn, type Span } from '../../../electron/core/markdown/index.ts';
+import { isSourceMode, onSourceModeChange } from './source-mode.ts';
+
+/** Characters of visible text read at most per visible range (a hidden editor reports the whole document as visible). */
+export const MARK_WINDOW = 50_000;
+
+/** What a click on a rendered link, embed or tag does (the editor that mounts Live Preview provides it). */
+export interface LivePreviewActions {
+  /** A wiki link, embed or markdown link was clicked (or its chip). */
+  follow(span: Span): void;
+  /** A tag was clicked: `tag` without `#`. */
+  openTag(tag: string): void;
+}
+
+const LINKED: ReadonlySet<Span['kind']> = new Set(['wiki', 'embed', 'property']);
+const linkMark = Decoration.mark({ class: 'cm-wikilink' });
+const lpLink = Decoration.mark({ class: 'cm-wikilink cm-lp-link' });
+const lpUrl = Decoration.mark({ class: 'cm-lp-link cm-lp-url' });
+const lpTag = Decoration.mark({ class: 'cm-lp-tag' });
+const hidden = Decoration.replace({});
+const STYLE: Partial<Record<FormatMark['kind'], Decoration>> = {
+  strong: Decoration.mark({ class: 'cm-lp-strong' }),
+  emphasis: Decoration.mark({ class: 'cm-lp-em' }),
+  strike: Decoration.mark({ class: 'cm-lp-strike' }),
+  highlight: Decoration.mark({ class: 'cm-lp-highlight' }),
+  code: Decoration.mark({ class: 'cm-lp-code' }),
+};
+const theme = EditorView.baseTheme({
+  '.cm-lp-h1': { fontSize: '1.6em', fontWeight: '700' },
+  '.cm-lp-h2': { fontSize: '1.4em', fontWeight: '700' },
+  '.cm-lp-h3': { fontSize: '1.2em', fontWeight: '700' },
+  '.cm-lp-h4, .cm-lp-h5, .cm-lp-h6': { fontWeight: '700' },
+  '.cm-lp-strong': { fontWeight: '700' },
+  '.cm-lp-em': { fontStyle: 'italic' },
+  '.cm-lp-strike': { textDecoration: 'line-through' },
+  '.cm-lp-highlight': { backgroundColor: 'var(--highlight, rgba(255, 208, 0, 0.4))' },
+  '.cm-lp-code': { fontFamily: 'var(--mono)', backgroundColor: 'var(--code-bg, rgba(127, 127, 127, 0.15))' },
+  '.cm-lp-link, .cm-lp-embed': { color: 'var(--accent)', cursor: 'pointer' },
+  '.cm-lp-url': { textDecoration: 'underline' },
+  '.cm-lp-tag': { color: 'var(--accent)', cursor: 'pointer' },
+  '.cm-lp-embed': { border: '1px solid var(--border)', borderRadius: '4px', padding: '0 4px' },
+  '.cm-lp-task': { margin: '0 6px 0 2px', verticalAlign: 'middle', cursor: 'pointer' },
+});
+const HEADING = [1, 2, 3, 4, 5, 6].map((n) => Decoration.line({ class: `cm-lp-h${n}` }));
+
+/** Re-computes the decorations (the mode changed). */
+const refresh = StateEffect.define<null>();
+
+class CheckboxWidget extends WidgetType {
+  readonly checked: boolean;
+  readonly box: number;
+  constructor(checked: boolean, box: number) {
+    super();
+    this.checked = checked;
+    this.box = box;
+  }
+  override eq(o: CheckboxWidget) {
+    return o.checked === this.checked && o.box === this.box;
+  }
+  override toDOM(view: EditorView) {
+    const input = document.createElement('input');
+    input.type = 'checkbox';
+    input.className = 'cm-lp-task';
+    input.checked = this.checked;
+    input.setAttribute('aria-label', this.checked ? 'Completed task' : 'Task');
+    input.addEventListener('mousedown', (e) => e.preventDefault());
+    input.addEventListener('click', (e) => {
+      e.preventDefault();
+      const ch = view.state.sliceDoc(this.box, this.box + 1);
+      if (ch !== ' ' && ch !== 'x' && ch !== 'X') return;
+      view.dispatch({ changes: { from: this.box, to: this.box + 1, insert: this.checked ? ' ' : 'x' } });
+    });
+    return input;
+  }
+  override ignoreEvent() {
+    return true;
+  }
+}
+
+class EmbedWidget extends WidgetType {
+  readonly span: Span;
+  readonly actions: LivePreviewActions;
+  constructor(span: Span, actions: LivePreviewActions) {
+    super();
+    this.span = span;
+    this.actions = actions;
+  }
+  override eq(o: EmbedWidget) {
+    return o.span.raw === this.span.raw && o.span.from === this.span.from;
+  }
+  override toDOM() {
+    const chip = document.createElement('span');
+    chip.className = 'cm-lp-embed';
+    chip.title = this.span.raw;
+    chip.setAttribute('role', 'link');
+    const p = this.span.parts;
+    const label = p ? p.target + (p.heading ? ` > ${p.heading}` : p.block ? ` > ^${p.block}` : '') : this.span.raw;
+    chip.textContent = `↳ ${label || this.span.raw}`;
+    chip.addEventListener('mousedown', (e) => {
+      if (e.button !== 0) return;
+      e.preventDefault();
+      this.actions.follow(this.span);
+    });
+    return chip;
+  }
+  override ignoreEvent() {
+    return true;
+  }
+}
+
+interface Parsed {
+  spans: Span[];
+  marks: FormatMark[];
+}
+
+function parse(view: EditorView): Parsed {
+  const text = view.state.doc.toString();
+  const spans: Span[] = [];
+  const marks: FormatMark[] = [];
+  let lastSpan = -1;
+  let lastMark = -1;
+  for (const { from, to: end } of view.visibleRanges) {
+    const to = Math.min(end, from + MARK_WINDOW);
+    const p = previewIn(text, from, to);
+    for (const s of p.spans) {
+      if (s.from < lastSpan) continue;
+      spans.push(s);
+      lastSpan = s.to;
+    }
+    for (const m of p.marks) {
+      if (m.from <= lastMark) continue;
+      marks.push(m);
+      lastMark = m.from;
+    }
+  }
+  return { spans, marks };
+}
+
+/** Line numbers holding a cursor or part of a selection. */
+function activeLines(state: EditorState): Set<number> {
+  const out = new Set<number>();
+  for (const r of state.selection.ranges) {
+    const a = state.doc.lineAt(r.from).number;
+    const b = state.doc.lineAt(r.to).number;
+    for (let n = a; n <= b && n - a < 10_000; n++) out.add(n);
+  }
+  return out;
+}
+
+function touches(state: EditorState, active: Set<number>, from: number, to: number): boolean {
+  const a = state.doc.lineAt(from).number;
+  const b = state.doc.lineAt(Math.max(from, to)).number;
+  for (let n = a; n <= b; n++) if (active.has(n)) return true;
+  return false;
+}
+
+function build(state: EditorState, parsed: Parsed, actions: LivePreviewActions): DecorationSet {
+  const ranges: Range<Decoration>[] = [];
+  if (isSourceMode()) {
+    for (const s of parsed.spans) if (LINKED.has(s.kind)) ranges.push(linkMark.range(s.from, s.to));
+    return Decoration.set(ranges, true);
+  }
+  const active = activeLines(state);
+  const replaced: Range<Decoration>[] = [];
+  const hide = (a: number, b: number, deco: Decoration = hidden) => {
+    if (b > a) replaced.push(deco.range(a, b));
+  };
+  for (const m of parsed.marks) {
+    if (m.kind === 'heading') {
+      const line = state.doc.lineAt(m.from);
+      ranges.push(HEADING[Math.min(6, Math.max(1, m.depth ?? 1)) - 1].range(line.from));
+    }
+    if (m.kind === 'task') {
+      const [a, b] = m.hide[0];
+      if (touches(state, active, a, b) || m.box == null) continue;
+      hide(a, b, Decoration.replace({ widget: new CheckboxWidget(!!m.checked, m.box) }));
+      continue;
+    }
+    if (touches(state, active, m.from, m.to)) continue;
+    for (const [a, b] of m.hide) hide(a, b);
+    const style = STYLE[m.kind];
+    const first = m.hide[0];
+    const last = m.hide[m.hide.length - 1];
+    if (m.kind === 'link' && m.hide.length === 2) ranges.push(lpUrl.range(first[1], last[0]));
+    else if (style && m.hide.length === 2 && last[0] > first[1]) ranges.push(style.range(first[1], last[0]));
+  }
+  for (const s of parsed.spans) {
+    if (s.kind === 'markdown') continue; // a `link` mark above
+    if (s.kind === 'tag') {
+      ranges.push(lpTag.range(s.from, s.to));
+      continue;
+    }
+    if (touches(state, active, s.from, s.to)) {
+      if (LINKED.has(s.kind)) ranges.push(linkMark.range(s.from, s.to));
+      continue;
+    }
+    if (s.kind === 'embed') {
+      hide(s.from, s.to, Decoration.replace({ widget: new EmbedWidget(s, actions) }));
+      continue;
+    }
+    if (s.kind !== 'wiki') {
+      ranges.push(linkMark.range(s.from, s.to));
+      continue;
+    }
+    // `[[target|alias]]` shows the alias (the grammar's split says which text it is), `[[target]]` the target.
+    const alias = s.parts?.alias;
+    const textEnd = s.to - 2;
+    const textStart =
+      alias && state.sliceDoc(textEnd - alias.length, textEnd) === alias ? textEnd - alias.length : s.from + 2;
+    if (textEnd <= textStart) continue;
+    hide(s.from, textStart);
+    ranges.push(lpLink.range(textStart, textEnd));
+    hide(textEnd, s.to);
+  }
+  // Replaced ranges must not overlap (a chip around a hidden mark): keep the first of each overlap.
+  replaced.sort((x, y) => x.from - y.from);
+  let reach = -1;
+  for (const r of replaced) {
+    if (r.from < reach) continue;
+    ranges.push(r);
+    reach = r.to;
+  }
+  return Decoration.set(ranges, true);
+}
+
+/** The span at `pos` among the last parse's (tags, links, embeds), or null. */
+function spanAt(parsed: Parsed, pos: number): Span | null {
+  for (const s of parsed.spans) if (s.from <= pos && pos <= s.to) return s;
+  return null;
+}
+
+/**
+ * The Live Preview extension (Source mode: link marks only). `actions` follow a clicked link, embed chip or tag.
+ */
+export function livePreview(actions: LivePreviewActions): Extension {
+  const plugin = ViewPlugin.fromClass(
+    class {
+      decorations: DecorationSet;
+      parsed: Parsed = { spans: [], marks: [] };
+      readonly unsubscribe: () => void;
+      constructor(view: EditorView) {
+        if (view.dom.getClientRects().length > 0 || view.state.doc.length <= MARK_WINDOW) this.parsed = parse(view);
+        this.decorations = build(view.state, this.parsed, actions);
+        this.unsubscribe = onSourceModeChange(() => view.dispatch({ effects: refresh.of(null) }));
+      }
+      update(u: ViewUpdate) {
+        // A hidden editor (the tab shows its reading view) is not read: its whole text would count as visible.
+        if (u.view.dom.getClientRects().length === 0) return;
+        const reparse = u.docChanged || u.viewportChanged || u.geometryChanged;
+        if (reparse) this.parsed = parse(u.view);
+        if (reparse || u.selectionSet || u.transactions.some((t) => t.effects.some((e) => e.is(refresh))))
+          this.decorations = build(u.state, this.parsed, actions);
+      }
+      destroy() {
+        this.unsubscribe();
+      }
+    },
+    {
+      decorations: (v) => v.decorations,
+      eventHandlers: {
+        mousedown(e, view) {
+          if (isSourceMode() || e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return false;
+          const el = e.target instanceof Element ? e.target.closest('.cm-lp-link, .cm-lp-tag') : null;
+          if (!el) return false;
+          const pos = view.posAtDOM(el);
+          const span = spanAt(this.parsed, pos);
+          if (!span) return false;
+          e.preventDefault();
+          if (span.kind === 'tag' && span.tag) actions.openTag(span.tag);
+          else actions.follow(span);
+          return true;
+        },
+      },
+    },
+  );
+  return [plugin, theme];
+}

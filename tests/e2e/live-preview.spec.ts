@@ -1,0 +1,136 @@
+/**
+ * Live Preview (Obsidian's default editing mode): formatting marks and link brackets hidden off the cursor line and
+ * shown on it, headings sized, tasks as checkboxes, embeds as chips, links and tags clickable; the "Toggle Live
+ * Preview/Source mode" command shows the source everywhere. Tag links in the reading view open Search.
+ */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { eventually, startApp, waitForGraphNodes, type AtlasApp } from './harness.ts';
+
+let app: AtlasApp;
+before(async () => {
+  app = await startApp({ vault: 'e2e-editor' });
+  await waitForGraphNodes(app.page, 4);
+});
+after(async () => {
+  await app?.close();
+});
+
+const editor = () => app.page.getByRole('region', { name: 'Editor' });
+const content = () => editor().locator('.cm-content');
+/** The drawn text of the editor line that contains `hasText` (what the user sees). */
+const line = (hasText: string) => content().locator('.cm-line', { hasText });
+
+async function open(title: string) {
+  await app.page.getByRole('region', { name: 'File tree' }).getByRole('treeitem', { name: title, exact: true }).click();
+  await editor().getByRole('tab', { name: title, exact: true, selected: true }).waitFor();
+  await editor().getByRole('button', { name: 'Editing view' }).click();
+  await content().waitFor();
+}
+
+/** Puts the cursor on the last line of the note (so every other line is previewed). */
+async function cursorToEnd() {
+  await line('Last line for the cursor').click();
+  await app.page.keyboard.press('Control+End');
+}
+
+async function runCommand(name: string) {
+  await app.page.keyboard.press('Control+Shift+P');
+  const palette = app.page.getByRole('dialog', { name: 'Command palette' });
+  await palette.getByRole('combobox').fill(name);
+  await palette.getByRole('option', { name }).waitFor();
+  await app.page.keyboard.press('Enter');
+  await palette.waitFor({ state: 'detached' });
+}
+
+test('off the cursor line the marks are hidden; on it the source is back', async () => {
+  await open('Live');
+  await cursorToEnd();
+  const bold = line('bold words');
+  await eventually(
+    async () => (await bold.textContent()) === 'Some bold words and slanted and marked and code span here.',
+    10_000,
+    'marks hidden',
+  );
+  assert.equal(await bold.locator('.cm-lp-strong').textContent(), 'bold words');
+  assert.equal(await bold.locator('.cm-lp-highlight').textContent(), 'marked');
+  // wiki links: brackets hidden, the alias shown instead of the target
+  assert.equal(await line('See ').textContent(), 'See the target and Target too.');
+  // heading: `#` hidden, the line sized
+  const heading = line('Live heading');
+  assert.equal(await heading.textContent(), 'Live heading');
+  assert.match((await heading.getAttribute('class')) ?? '', /cm-lp-h1/);
+  // a markdown link shows its text; the embed is a chip
+  assert.equal(await line('Tagged').textContent(), 'Tagged #学习/中文 and a web link.');
+  await content().locator('.cm-lp-embed', { hasText: 'Target > Alpha' }).waitFor();
+  // tasks are checkboxes
+  assert.equal(await content().getByRole('checkbox', { name: 'Task', exact: true }).count(), 1);
+  assert.equal(await content().getByRole('checkbox', { name: 'Completed task' }).count(), 1);
+
+  // the cursor on the line: the source as written
+  await bold.click();
+  await eventually(
+    async () => (await bold.textContent())?.includes('**bold words**'),
+    10_000,
+    'source on the cursor line',
+  );
+  assert.equal(await bold.textContent(), 'Some **bold words** and *slanted* and ==marked== and `code span` here.');
+  // …and only there
+  assert.equal(await line('See ').textContent(), 'See the target and Target too.');
+  await line('See ').click();
+  await eventually(
+    async () => (await line('See ').textContent()) === 'See [[Target|the target]] and [[Target]] too.',
+    10_000,
+    'link source',
+  );
+  assert.equal(await line('bold words').textContent(), 'Some bold words and slanted and marked and code span here.');
+});
+
+test('ticking a checkbox writes [x]; clicking a link opens it; clicking a tag opens Search with tag:#tag', async () => {
+  await open('Live');
+  await cursorToEnd();
+  await content().getByRole('checkbox', { name: 'Task', exact: true }).click();
+  const file = path.join(app.vaultDir, 'Live.md');
+  await eventually(() => fs.readFileSync(file, 'utf8').includes('- [x] an open task'), 10_000, 'task ticked on disk');
+
+  await content().locator('.cm-lp-tag', { hasText: '#学习/中文' }).click();
+  const search = app.page.getByRole('region', { name: 'Search' }).getByRole('searchbox', { name: 'Search' });
+  await eventually(async () => (await search.inputValue()) === 'tag:#学习/中文', 10_000, 'tag search');
+  await app.page.getByRole('list', { name: 'Search results' }).getByText('Reading', { exact: true }).first().waitFor();
+
+  await open('Live');
+  await cursorToEnd();
+  await content().locator('.cm-lp-link', { hasText: 'the target' }).click();
+  await editor().getByRole('tab', { name: 'Target', exact: true, selected: true }).waitFor();
+});
+
+test('"Toggle Live Preview/Source mode" shows the source on every line, and back', async () => {
+  await open('Live');
+  await cursorToEnd();
+  await runCommand('Toggle Live Preview/Source mode');
+  await eventually(
+    async () => (await line('See ').textContent()) === 'See [[Target|the target]] and [[Target]] too.',
+    10_000,
+    'source mode',
+  );
+  assert.equal(await line('Live heading').textContent(), '# Live heading');
+  assert.equal(await content().getByRole('checkbox').count(), 0);
+  await runCommand('Toggle Live Preview/Source mode');
+  await eventually(
+    async () => (await line('See ').textContent()) === 'See the target and Target too.',
+    10_000,
+    'live preview again',
+  );
+});
+
+test('a tag in the reading view opens Search with tag:#tag', async () => {
+  await open('Reading');
+  await editor().getByRole('button', { name: 'Reading view' }).click();
+  const view = app.page.getByRole('article', { name: 'Reading view of Reading' });
+  await view.getByRole('link', { name: '#学习/中文' }).click();
+  const search = app.page.getByRole('region', { name: 'Search' }).getByRole('searchbox', { name: 'Search' });
+  await eventually(async () => (await search.inputValue()) === 'tag:#学习/中文', 10_000, 'tag search');
+  await editor().getByRole('button', { name: 'Editing view' }).click();
+});
