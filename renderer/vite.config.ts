@@ -20,16 +20,25 @@ function pageCsp(): Plugin {
 }
 
 /**
- * In the markdown worker (renderer/src/markdown/render-worker.ts) there is no DOM: rehype-katex's HTML parser must
- * be the parse5 one (hast-util-from-html-isomorphic's non-browser entry), not the `<template>`-based browser one.
+ * In the markdown worker (renderer/src/markdown/render-worker.ts) there is no DOM, so packages whose browser entry
+ * uses it must resolve to their DOM-less entry there: rehype-katex's HTML parser (hast-util-from-html-isomorphic's
+ * parse5 one, not the `<template>` one), and micromark's character-reference decoder
+ * (decode-named-character-reference's table, not its `document.createElement('i')` one, which threw
+ * "document is not defined" when the worker loaded, so every note was rendered on the UI thread instead).
  */
-function domlessHtmlParser(): Plugin {
-  const entry = fileURLToPath(new URL('../node_modules/hast-util-from-html-isomorphic/index.js', import.meta.url));
+function domlessEntries(): Plugin {
+  const entries: Record<string, string> = {
+    'hast-util-from-html-isomorphic': '../node_modules/hast-util-from-html-isomorphic/index.js',
+    'decode-named-character-reference': '../node_modules/decode-named-character-reference/index.js',
+  };
+  const resolved = new Map(
+    Object.entries(entries).map(([id, file]) => [id, fileURLToPath(new URL(file, import.meta.url))]),
+  );
   return {
-    name: 'atlas-worker-domless-html',
+    name: 'atlas-worker-domless-entries',
     enforce: 'pre',
     resolveId(id) {
-      return id === 'hast-util-from-html-isomorphic' ? entry : null;
+      return resolved.get(id) ?? null;
     },
   };
 }
@@ -41,8 +50,8 @@ export default defineConfig({
   base: './',
   plugins: [react(), pageCsp()],
   // ES module workers: the graph layout (renderer/src/graph/layout.worker.ts) and markdown rendering
-  // (renderer/src/markdown/render-worker.ts, which needs the DOM-less HTML parser).
-  worker: { format: 'es', plugins: () => [domlessHtmlParser()] },
+  // (renderer/src/markdown/render-worker.ts, which needs DOM-less entries of two packages).
+  worker: { format: 'es', plugins: () => [domlessEntries()] },
   build: {
     outDir: fileURLToPath(new URL('../out/renderer', import.meta.url)),
     emptyOutDir: true,

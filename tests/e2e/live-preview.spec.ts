@@ -132,5 +132,11 @@ test('a tag in the reading view opens Search with tag:#tag', async () => {
   await view.getByRole('link', { name: '#学习/中文' }).click();
   const search = app.page.getByRole('region', { name: 'Search' }).getByRole('searchbox', { name: 'Search' });
   await eventually(async () => (await search.inputValue()) === 'tag:#学习/中文', 10_000, 'tag search');
+  // the note (over 2,000 characters) was rendered in the markdown worker: it loaded (no fallback to the UI thread)
+  await view.getByText('Paragraph 29 of the longer part', { exact: false }).waitFor();
+  assert.deepEqual(
+    app.pageErrors.filter((e) => e.includes('markdown worker')),
+    [],
+  );
   await editor().getByRole('button', { name: 'Editing view' }).click();
 });

@@ -77,8 +77,10 @@ function startWorker(): Worker | null {
     }
     pump();
   };
-  worker.onerror = () => {
-    // A worker that cannot load (e.g. no module workers here): render on the UI thread from now on.
+  worker.onerror = (e) => {
+    // A worker that cannot load (e.g. no module workers here): render on the UI thread from now on, and say so (a
+    // worker that failed at load once made every note render on the UI thread unnoticed).
+    console.error(`The markdown worker failed (${e.message || 'no message'}): rendering on the UI thread`);
     worker?.terminate();
     worker = null;
     workerFailed = true;

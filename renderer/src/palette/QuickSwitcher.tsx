@@ -11,6 +11,7 @@ import { useCallback, useMemo } from 'react';
 import { highlightIndexes } from './highlight.tsx';
 import { Picker, type ChooseEvent, type PickerItem } from './Picker.tsx';
 import {
+  newSearchMemo,
   SWITCHER_MAX_QUERY,
   SWITCHER_MEASURE,
   searchNotes,
@@ -32,12 +33,14 @@ export function QuickSwitcher(props: {
   onClose(): void;
 }) {
   const targets = useMemo(() => switcherTargets(props.notes), [props.notes]);
+  // the previous query's matches, so typing on narrows them (switcher-search.ts)
+  const memo = useMemo(newSearchMemo, []);
 
   const { notes, recent } = props;
   const search = useCallback(
     (q: string): Item[] => {
       const t0 = performance.now();
-      const found = searchNotes(q, targets, notes, recent);
+      const found = searchNotes(q, targets, notes, recent, undefined, { memo });
       const items = found.map(({ note, target, indexes }): Item => {
         const titleMarks =
           target?.kind === 'title' || (target?.kind === 'pinyin' && target.shown === note.title) ? indexes : [];
@@ -70,7 +73,7 @@ export function QuickSwitcher(props: {
       performance.measure(SWITCHER_MEASURE, { start: t0, end: performance.now() });
       return items;
     },
-    [targets, notes, recent],
+    [targets, notes, recent, memo],
   );
 
   function choose(item: Item | null, query: string, how: ChooseEvent) {

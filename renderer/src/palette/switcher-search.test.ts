@@ -1,16 +1,10 @@
 /**
- * The quick switcher's search: the short-query prefilter (bounded candidates) finds what the full fuzzysort pass
- * finds, recent notes stay first, and the candidate set is capped.
+ * The quick switcher's search: narrowed, prefiltered and capped, it ranks as the full fuzzysort pass does (the same
+ * best scores), typing on narrows from the previous matches, and recent notes keep their place.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  CANDIDATE_CAP,
-  searchNotes,
-  shortQueryCandidates,
-  switcherTargets,
-  type SwitcherNote,
-} from './switcher-search.ts';
+import { CANDIDATE_CAP, newSearchMemo, searchNotes, switcherTargets, type SwitcherNote } from './switcher-search.ts';
 
 const WORDS = ['replica', 'bucket', 'as', 'channel', 'scheduler', 'mutex', 'heap', 'stack', 'lock', 'queue'];
 const ZH = ['清扫', '指针', '通道', '调度器', '互斥锁'];
@@ -21,7 +15,8 @@ function vault(n: number): SwitcherNote[] {
     const id = String(i).padStart(5, '0');
     const zh = i % 3 === 0;
     const title = zh ? `概念 ${id} ${ZH[i % ZH.length]}` : `Concept ${id} ${WORDS[i % WORDS.length]}`;
-    out.push({ path: `area-${i % 8}/part-${i % 50}/${title}.md`, title, aliases: i % 10 === 0 ? [`alias ${id}`] : [] });
+    const aliases = i % 10 === 0 ? [`alias ${id}`] : i === 4243 ? ['Café crème'] : [];
+    out.push({ path: `area-${i % 8}/part-${i % 50}/${title}.md`, title, aliases });
   }
   return out;
 }
@@ -30,30 +25,38 @@ const notes = vault(10_000);
 const targets = switcherTargets(notes);
 const paths = (r: ReturnType<typeof searchNotes>) => r.map((x) => x.note.path);
 /** The ranking as scores (notes with equal scores may come in any order). */
-const scores = (r: ReturnType<typeof searchNotes>) => r.map((x) => x.score.toFixed(9));
+const scores = (r: ReturnType<typeof searchNotes>) => r.map((x) => x.score.toFixed(6));
 
-test('short queries: the prefiltered pass returns the full pass’s best notes', () => {
-  for (const q of ['c', 'co', 'con', 'h', 'he', 'hea', '0', '00', '042', 'tq', '通', 'gn', 'a', 'al']) {
-    const full = searchNotes(q, targets, notes, [], 10, { prefilter: false });
-    const fast = searchNotes(q, targets, notes, [], 10);
-    assert.deepEqual(scores(fast), scores(full), `query ${q}`);
-    assert.ok(fast.length > 0, `query ${q}`);
+test('typing a query key by key (narrowed, capped) ranks as the full pass', () => {
+  for (const query of ['concpt 00001 at', '概念 0424', 'cafe', 'area-3/p']) {
+    const memo = newSearchMemo();
+    for (let i = 1; i <= query.length; i++) {
+      const q = query.slice(0, i);
+      const full = searchNotes(q, targets, notes, [], 5, { prefilter: false });
+      const fast = searchNotes(q, targets, notes, [], 5, { memo });
+      assert.deepEqual(scores(fast), scores(full), `query ${JSON.stringify(q)}`);
+    }
   }
 });
 
-test('short queries: recent notes rank as in the full pass; candidates are capped', () => {
+test('the note typed is found first; accents fold as in fuzzysort; a miss finds nothing', () => {
+  assert.equal(searchNotes('Concept 05131', targets, notes, [])[0].note.path, notes[5131].path);
+  assert.equal(searchNotes('cafe creme', targets, notes, [])[0].note.path, notes[4243].path);
+  assert.deepEqual(searchNotes('zzqx', targets, notes, []), []);
+});
+
+test('recent notes rank as in the full pass; a smaller cap still keeps them', () => {
   const recent = [notes[7777].path, notes[4242].path];
   for (const q of ['c', 'st', '通']) {
     const full = searchNotes(q, targets, notes, recent, 10, { prefilter: false });
-    const fast = searchNotes(q, targets, notes, recent, 10);
+    const fast = searchNotes(q, targets, notes, recent, 10, { memo: newSearchMemo() });
     assert.deepEqual(scores(fast), scores(full), `query ${q}`);
     assert.deepEqual(
       paths(fast).filter((p) => recent.includes(p)),
       paths(full).filter((p) => recent.includes(p)),
     );
   }
-  const cands = shortQueryCandidates('c', targets, new Set(recent));
-  assert.ok(cands && cands.length <= CANDIDATE_CAP + 10, `candidates ${cands?.length}`);
-  // a query few targets hold contiguously is scored on all of them
-  assert.equal(shortQueryCandidates('zq', targets, new Set()), null);
+  const tiny = searchNotes('a', targets, notes, recent, 50, { cap: 20 });
+  assert.ok(recent.every((p) => paths(tiny).includes(p)));
+  assert.ok(CANDIDATE_CAP <= 2000);
 });

@@ -2,13 +2,14 @@
  * The quick switcher's search (pure, no React): fuzzysort over every note's title, aliases, pinyin initials and
  * vault path, one result per note, recent notes boosted.
  *
- * Cost per keystroke is bounded: a query of up to {@link SHORT_QUERY} characters matches nearly every note of a big
- * vault, so it is scored only on a prefiltered candidate set: targets holding the query as a contiguous substring
- * (a linear `indexOf` scan over lower-cased strings), prefix hits before word-start hits before inner hits, shorter
- * strings first, at most {@link CANDIDATE_CAP} of them, plus the recent notes. fuzzysort ranks contiguous,
- * early matches in short strings highest, so the top {@link SWITCHER_LIMIT} are the ones a full pass finds. Only
- * when fewer than a screenful hold the query contiguously are all targets scored (then few match). Longer queries
- * are scored on all targets (fuzzysort rejects a non-matching target by its character mask at once).
+ * Cost per keystroke is bounded (a 1–2 character query matches nearly every note of a big vault):
+ * 1. narrowing: a query that extends the previous one is matched only against the previous query's matches (a
+ *    target that holds `abc` in order holds `ab` in order);
+ * 2. prefilter: a plain subsequence test per query word on folded strings (lower case, accents removed, as fuzzysort
+ *    folds them), which keeps every target fuzzysort can match;
+ * 3. cap: when more than {@link CANDIDATE_CAP} targets match, only that many are scored by fuzzysort, picked by a
+ *    cheap rank (per word: prefix < word start < substring < subsequence by its gap; then shorter strings), plus the
+ *    recent notes' targets. fuzzysort ranks exactly those kinds of matches highest, so the best results survive.
  */
 import fuzzysort, { type Prepared } from 'fuzzysort';
 import { pinyinInitials, resetPinyinBudget } from './pinyin-initials.ts';
@@ -17,9 +18,7 @@ export const SWITCHER_MAX_QUERY = 200;
 export const SWITCHER_LIMIT = 50;
 /** Performance measure name of one search pass (see tests/e2e/measure-switcher.ts). */
 export const SWITCHER_MEASURE = 'atlas-switcher-search';
-/** Queries this short (characters) are scored on prefiltered candidates only. */
-export const SHORT_QUERY = 3;
-/** Most candidates scored for a short query. */
+/** Most targets scored by fuzzysort per keystroke. */
 export const CANDIDATE_CAP = 1500;
 
 export interface SwitcherNote {
@@ -35,12 +34,21 @@ export interface Target {
   /** The string shown for the match (the alias, or for pinyin the title/alias it spells). */
   shown: string;
   prepared: Prepared;
-  /** The matched string, lower-cased (for the substring prefilter). */
-  lower: string;
+  /** The matched string folded (lower case, accents removed) for the prefilter. */
+  fold: string;
+}
+
+/** Lower case without combining accents (NFKD), as fuzzysort compares characters. */
+function fold(s: string): string {
+  // biome-ignore lint/suspicious/noMisleadingCharacterClass: the range is exactly the combining diacritical marks
+  return s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
 }
 
 function target(note: SwitcherNote, kind: Target['kind'], shown: string, text: string): Target {
-  return { note, kind, shown, prepared: fuzzysort.prepare(text), lower: text.toLowerCase() };
+  return { note, kind, shown, prepared: fuzzysort.prepare(text), fold: fold(text) };
 }
 
 /** Builds the prepared targets for the notes (once per vault change), shortest first. */
@@ -60,7 +68,7 @@ export function switcherTargets(notes: readonly SwitcherNote[]): Target[] {
     out.push(target(note, 'path', note.path, note.path.replace(/\.md$/i, '')));
   }
   // stable: equal lengths keep the vault's order
-  return out.sort((a, b) => a.lower.length - b.lower.length);
+  return out.sort((a, b) => a.fold.length - b.fold.length);
 }
 
 /** Ranking bonus of a recently opened note (added to fuzzysort's 0..1 score), by its place in `recent`. */
@@ -76,41 +84,84 @@ function wordStart(s: string, i: number): boolean {
   return c === 32 || c === 47 || c === 45 || c === 95 || c === 46;
 }
 
+/** Highest rank of one query word (a subsequence with a gap of 12 characters or more). */
+const WORST_WORD = 15;
+
 /**
- * The targets worth scoring for a short query (see the module comment), or null to score all of them.
- * Linear in the number of targets; returns at most {@link CANDIDATE_CAP} + the recent notes' targets.
+ * How well `word` occurs in `s`, cheaply: 0 prefix, 1 at a word start, 2 inside, 3 + gap (capped) as a
+ * subsequence (the leftmost greedy match: its span minus the word's length); -1 when it does not occur in order.
  */
-export function shortQueryCandidates(
-  q: string,
-  targets: readonly Target[],
-  recent: ReadonlySet<string>,
-): Target[] | null {
-  const lq = q.toLowerCase();
-  const starts: Target[] = [];
-  const words: Target[] = [];
-  const inner: Target[] = [];
-  const recents: Target[] = [];
-  for (const t of targets) {
-    if (recent.has(t.note.path)) {
-      recents.push(t);
-      continue;
-    }
-    if (starts.length >= CANDIDATE_CAP) continue;
-    const i = t.lower.indexOf(lq);
-    if (i === -1) continue;
-    if (i === 0) starts.push(t);
-    else if (words.length < CANDIDATE_CAP && wordStart(t.lower, i)) words.push(t);
-    else if (inner.length < CANDIDATE_CAP) inner.push(t);
+function wordRank(word: string, s: string): number {
+  const i = s.indexOf(word);
+  if (i === 0) return 0;
+  if (i > 0) return wordStart(s, i) ? 1 : 2;
+  let j = s.indexOf(word[0]);
+  if (j === -1) return -1;
+  const start = j;
+  for (let k = 1; k < word.length; k++) {
+    j = s.indexOf(word[k], j + 1);
+    if (j === -1) return -1;
   }
-  if (starts.length + words.length + inner.length < SWITCHER_LIMIT) return null;
-  const out = starts;
-  for (const list of [words, inner]) {
-    for (const t of list) {
-      if (out.length >= CANDIDATE_CAP) break;
-      out.push(t);
+  return Math.min(WORST_WORD, 3 + (j + 1 - start - word.length));
+}
+
+/** The query's words, folded (fuzzysort matches space-separated words independently). */
+function words(q: string): string[] {
+  return fold(q).split(/\s+/).filter(Boolean);
+}
+
+interface Matches {
+  /** Every target where each query word occurs in order (a superset of fuzzysort's matches), in pool order. */
+  targets: Target[];
+  /** The same targets by cheap rank (index = rank), each list in pool order. */
+  byRank: Target[][];
+  /** The matches of recent notes. */
+  recent: Target[];
+}
+
+function matching(ws: readonly string[], pool: readonly Target[], recent: ReadonlySet<string>): Matches {
+  const targets: Target[] = [];
+  const byRank: Target[][] = [];
+  const recentHits: Target[] = [];
+  const nw = ws.length;
+  const anyRecent = recent.size > 0;
+  for (let i = 0; i < pool.length; i++) {
+    const t = pool[i];
+    const f = t.fold;
+    let rank = 0;
+    let k = 0;
+    for (; k < nw; k++) {
+      const r = wordRank(ws[k], f);
+      if (r < 0) break;
+      rank += r;
+    }
+    if (k < nw) continue;
+    targets.push(t);
+    if (anyRecent && recent.has(t.note.path)) recentHits.push(t);
+    else {
+      const list = byRank[rank];
+      if (list) list.push(t);
+      else byRank[rank] = [t];
     }
   }
-  return recents.length ? out.concat(recents) : out;
+  return { targets, byRank, recent: recentHits };
+}
+
+/**
+ * At most `cap` of the matches, best rank first (shorter strings first within a rank: the pool is sorted by
+ * length), plus every match of a recent note.
+ */
+function capped(m: Matches, cap: number): Target[] {
+  if (m.targets.length <= cap) return m.targets;
+  const out: Target[] = m.recent.slice();
+  for (const list of m.byRank) {
+    if (!list) continue;
+    const room = cap + m.recent.length - out.length;
+    if (room <= 0) break;
+    if (list.length <= room) for (const t of list) out.push(t);
+    else for (let i = 0; i < room; i++) out.push(list[i]);
+  }
+  return out;
 }
 
 export interface SwitcherResult {
@@ -121,9 +172,21 @@ export interface SwitcherResult {
   score: number;
 }
 
+/** The previous query's matches, for narrowing (one per switcher; start with {@link newSearchMemo}). */
+export interface SearchMemo {
+  targets: readonly Target[] | null;
+  key: string;
+  matches: Target[];
+}
+
+export function newSearchMemo(): SearchMemo {
+  return { targets: null, key: '', matches: [] };
+}
+
 /**
  * The best-matching notes for a query: one entry per note (its best target), recent notes boosted; on an empty query
- * the recent notes, then the rest by title. `prefilter: false` scores every target (the old full pass, kept for the
+ * the recent notes, then the rest by title. With `memo`, a query extending the previous one is narrowed from its
+ * matches. `prefilter: false` scores every target with fuzzysort (the full pass the switcher ran before: the
  * benchmark's baseline).
  */
 export function searchNotes(
@@ -132,7 +195,7 @@ export function searchNotes(
   notes: readonly SwitcherNote[],
   recent: readonly string[],
   limit = SWITCHER_LIMIT,
-  options: { prefilter?: boolean } = {},
+  options: { prefilter?: boolean; memo?: SearchMemo; cap?: number } = {},
 ): SwitcherResult[] {
   const q = query.trim().slice(0, SWITCHER_MAX_QUERY);
   const rank = new Map(recent.map((p, i) => [p, i]));
@@ -147,10 +210,20 @@ export function searchNotes(
     }
     return [...first, ...rest].slice(0, limit).map((note) => ({ note, target: null, indexes: [], score: 0 }));
   }
-  const pool =
-    options.prefilter !== false && q.length <= SHORT_QUERY
-      ? (shortQueryCandidates(q, targets, new Set(rank.keys())) ?? targets)
-      : targets;
+  let pool: readonly Target[] = targets;
+  if (options.prefilter !== false) {
+    const ws = words(q);
+    const memo = options.memo;
+    const key = ws.join(' ');
+    const from = memo && memo.targets === targets && key.startsWith(memo.key) ? memo.matches : targets;
+    const m = matching(ws, from, new Set(rank.keys()));
+    if (memo) {
+      memo.targets = targets;
+      memo.key = key;
+      memo.matches = m.targets;
+    }
+    pool = capped(m, options.cap ?? CANDIDATE_CAP);
+  }
   const results = fuzzysort.go(q, pool, { key: 'prepared', threshold: 0, limit: limit * 8 });
   const best = new Map<string, SwitcherResult>();
   for (const r of results) {
