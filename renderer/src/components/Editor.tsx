@@ -106,12 +106,10 @@ export function Editor(props: EditorProps) {
     () => (from: string, target: string, opts?: OpenOptions) => followLink(from, target, opts),
   );
   const completionTitles = useEffectEvent(() => props.titles);
-  const completionVersion = useEffectEvent(() => indexVersion);
 
   const makeState = (path: string, text: string) =>
     createNoteState(path, text, {
       titles: () => completionTitles(),
-      indexVersion: () => completionVersion(),
       followLink: (from, target, opts) => followLink(from, target, opts),
       changed: (byUser) => {
         docChanged(path);

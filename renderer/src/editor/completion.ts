@@ -19,6 +19,8 @@ import {
 import { EditorState, type Extension, Prec } from '@codemirror/state';
 import { type EditorView, keymap } from '@codemirror/view';
 import { api } from '../client.ts';
+import { cachedFetch } from '../backend/query.ts';
+import { getSnapshot } from '../backend/vault-events.ts';
 import type { TagInfo } from '../../../electron/shared/api.ts';
 import { completionAt } from './wiki-links.ts';
 
@@ -27,8 +29,6 @@ export interface CompletionDeps {
   path: string;
   /** Notes for `[[`: each title and its aliases. */
   titles(): readonly { title: string; aliases: string[] }[];
-  /** Changes when the index changed (tags and headings are fetched again). */
-  version(): number;
 }
 
 /** Inserts `text` over [from, to) and the closing `]]` unless it already follows; the cursor ends after `]]`. */
@@ -44,16 +44,9 @@ function applyClosing(text: string) {
   };
 }
 
-/** One fetch per key and index version (tags, a note's headings and blocks). */
-const cache = new Map<string, { version: number; value: Promise<unknown> }>();
-function cached<T>(key: string, version: number, load: () => Promise<T>): Promise<T> {
-  const hit = cache.get(key);
-  if (hit && hit.version === version) return hit.value as Promise<T>;
-  const value = load();
-  value.catch(() => cache.delete(key));
-  if (cache.size > 200) cache.clear();
-  cache.set(key, { version, value });
-  return value;
+/** One fetch per key and index version (tags, a note's headings and blocks), through the renderer's query cache. */
+function cached<T>(key: string, load: () => Promise<T>): Promise<T> {
+  return cachedFetch(`completion:${key}`, getSnapshot().version, load);
 }
 
 function flattenTags(tags: readonly TagInfo[], out: { tag: string; count: number }[] = []) {
@@ -66,11 +59,12 @@ function flattenTags(tags: readonly TagInfo[], out: { tag: string; count: number
 
 /** The headings and block ids of the note `target` names from `path` ('' = `path` itself); null if unresolved. */
 async function anchorsOf(deps: CompletionDeps, target: string) {
-  const v = deps.version();
   const resolved =
-    target === '' ? deps.path : await cached(`r:${deps.path}:${target}`, v, () => api.resolveLink(deps.path, target));
+    target === ''
+      ? deps.path
+      : await cached(`resolve:${deps.path}:${target}`, () => api.resolveLink(deps.path, target));
   if (!resolved) return null;
-  return cached(`n:${resolved}`, v, () => api.noteInfo(resolved));
+  return cached(`noteInfo:${resolved}`, () => api.noteInfo(resolved));
 }
 
 /** A block id as Obsidian generates them: 6 characters of [a-z0-9]. */
@@ -120,7 +114,7 @@ export function noteCompletion(deps: CompletionDeps): CompletionSource {
         };
       }
       case 'tag': {
-        const tags = await cached('tags', deps.version(), () => api.tags());
+        const tags = await cached('tags', () => api.tags());
         if (ctx.aborted) return null;
         return {
           from: c.from,

@@ -26,8 +26,6 @@ import './commands.ts';
 export interface NoteStateHooks {
   /** Notes for `[[` completion (read at each completion): title and aliases (`[[title|alias]]`, as Obsidian does). */
   titles(): { title: string; aliases: string[] }[];
-  /** The index version: tags, headings and blocks for completion are fetched again when it changes. */
-  indexVersion(): number;
   /** Opens the target of a wiki link written in the note (Ctrl/Cmd-click). */
   followLink(fromPath: string, target: string, opts?: OpenOptions): void;
   /** The text changed; `byUser` is false for content loaded from disk. */
@@ -68,7 +66,7 @@ export function createNoteState(path: string, text: string, hooks: NoteStateHook
     flashExtension,
     linkBrackets(),
     autocompletion({
-      override: [noteCompletion({ path, titles: hooks.titles, version: hooks.indexVersion })],
+      override: [noteCompletion({ path, titles: hooks.titles })],
       activateOnTyping: true,
     }),
     keymap.of([...completionKeymap, ...defaultKeymap, ...historyKeymap, ...searchKeymap, indentWithTab]),

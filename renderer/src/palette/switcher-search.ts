@@ -40,7 +40,6 @@ export interface Target {
 
 /** Lower case without combining accents (NFKD), as fuzzysort compares characters. */
 function fold(s: string): string {
-  // biome-ignore lint/suspicious/noMisleadingCharacterClass: the range is exactly the combining diacritical marks
   return s
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
