@@ -39,7 +39,8 @@ import * as files from './vault-files.ts';
 import { normaliseRelative, VaultPaths } from './vault-paths.ts';
 import { createReadingApi } from './reading.ts';
 import { linkMentionsOf } from './mention-linking.ts';
-import { createReviewEngine, reviewApi } from './review-service.ts';
+import { createReviewEngine, moveReviewState, reviewApi } from './review-service.ts';
+import { rewrittenCardIds } from '../core/review/state.ts';
 import { readGraphViewState, writeGraphViewState } from './graph-view-state.ts';
 import { SettingsStore } from './settings-store.ts';
 import { DEFAULT_SETTINGS, type SettingsSnapshot } from '../shared/settings.ts';
@@ -251,6 +252,9 @@ export async function createAtlasService(opts: AtlasServiceOptions): Promise<Atl
         resolve: (fromPath, target) => query.resolveLink(fromPath, target),
         nameCount: (fileName) => names.get(fileName.toLowerCase()) ?? 0,
       });
+      // flashcards (practice, #15): the cards of the notes about to be rewritten, to follow a question whose link changes
+      const rewriting = new Set(edits.keys());
+      const cardsBefore = rewriting.size ? query.cards().filter((c) => rewriting.has(c.note)) : [];
       const rewritten: string[] = [];
       const failed: { path: string; reason: string }[] = [];
       // The move has happened: from here on a note that cannot be rewritten is reported in `failed`, never an error,
@@ -289,6 +293,19 @@ export async function createAtlasService(opts: AtlasServiceOptions): Promise<Atl
       failed.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
       const changed = [...new Set([...moved.values(), ...rewritten])];
       if (rewritten.length) await index.update(rewritten);
+      // flashcards (practice, #15): the cards' review history follows the notes and the rewritten questions. The move
+      // has happened: a failure here (lock timeout, damaged review file) is logged, never an error of the rename.
+      const edited = new Set(rewritten);
+      const renamedCards = rewrittenCardIds(
+        cardsBefore.filter((c) => edited.has(c.note)),
+        cardsBefore.length && rewritten.length ? query.cards().filter((c) => edited.has(c.note)) : [],
+      );
+      await moveReviewState(review, moved, renamedCards).then(
+        (n) => {
+          if (n > 0) hub.emit('review-changed', review.summary());
+        },
+        (e: unknown) => console.error(`atlas: review history not moved with ${src.rel}: ${toApiError(e).message}`),
+      );
       hub.emit('vault-changed', { changed, deleted: [...moved.keys()].filter((k) => !changed.includes(k)) });
       return { from: src.rel, to: dst.rel, rewritten, failed };
     });

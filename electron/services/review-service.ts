@@ -7,6 +7,8 @@ import type { AtlasApi, ReviewCardFilter } from '../shared/api.ts';
 import type { LearningEngine } from '../core/learning/service.ts';
 import { ReviewEngine, type ReviewEngineOptions, type ReviewSource } from '../core/review/engine.ts';
 import type { ReviewSummary } from '../core/model.ts';
+import fs from 'node:fs';
+import { moveNoteState } from '../core/review/state.ts';
 import { ReviewStore } from './review-store.ts';
 
 export type ReviewApi = Pick<
@@ -52,4 +54,37 @@ export function reviewApi(
     practice: async (concept) => engine.practice(notePath(concept)),
     exercises: async (concept) => engine.exercises(concept === undefined ? undefined : notePath(concept)),
   };
+}
+
+/**
+ * After a rename or move (`moved`: old vault path → new, every file of a moved folder; `renamedCards`: ids of cards
+ * whose question the link rewrite changed, see `rewrittenCardIds`): the review history of the cards follows them
+ * (`moveNoteState`), in `.atlas/review.json`, atomically and under the review lock like a
+ * grade, so a concurrent `atlas grade` is not lost. Nothing is written when there is no review file or nothing to
+ * move. Resolves with the number of card entries moved; rejects as `ReviewStore.update` does (lock, write).
+ */
+export async function moveReviewState(
+  engine: ReviewEngine,
+  moved: ReadonlyMap<string, string>,
+  renamedCards: ReadonlyMap<string, string> = new Map(),
+): Promise<number> {
+  const store = engine.store as ReviewStore;
+  if ((moved.size === 0 && renamedCards.size === 0) || !fs.existsSync(store.file)) return 0;
+  // most renames touch no reviewed note: look before taking the lock and writing
+  const current = store.read();
+  const has = (id: string) => {
+    const at = id.lastIndexOf('#');
+    return at > 0 && moved.has(id.slice(0, at));
+  };
+  if (
+    !Object.keys(current.cards).some(has) &&
+    ![...moved.keys()].some((p) => current.notes[p]) &&
+    ![...renamedCards.keys()].some((id) => current.cards[id] !== undefined)
+  )
+    return 0;
+  let n = 0;
+  await store.update((s) => {
+    n = moveNoteState(s, moved, renamedCards);
+  });
+  return n;
 }

@@ -8,7 +8,7 @@
  */
 import { createEmptyCard, State, type Card } from 'ts-fsrs';
 import { z } from 'zod';
-import type { ReviewCardState } from '../model.ts';
+import type { CardFact, ReviewCardState } from '../model.ts';
 
 export const REVIEW_DIR = '.atlas';
 export const REVIEW_FILE = 'review.json';
@@ -80,3 +80,68 @@ export function stateName(c: Card): ReviewCardState {
 }
 
 export { State };
+
+/**
+ * Moves the review state of renamed notes to their new paths (a rename or move of a note or folder keeps its cards'
+ * history): every card id `<old path>#<hash>` becomes `<new path>#<hash>` and the note's re-study mark moves with
+ * it. `moved` maps old vault paths to new ones (each file of a moved folder); `renamedCards` then maps card ids (in
+ * their moved form) whose question the rename rewrote (a `[[link]]` to the renamed note; see `rewrittenCardIds`) to
+ * their new ids. An entry already stored under a new
+ * id (left by a note that was at that path before) is replaced by the moved one, which is the card the note now has.
+ * Changes `state` in place; returns the number of card entries moved. O(entries).
+ */
+export function moveNoteState(
+  state: ReviewFile,
+  moved: ReadonlyMap<string, string>,
+  renamedCards: ReadonlyMap<string, string> = new Map(),
+): number {
+  let n = 0;
+  for (const id of Object.keys(state.cards)) {
+    const at = id.lastIndexOf('#');
+    const to = at > 0 ? moved.get(id.slice(0, at)) : undefined;
+    if (to === undefined) continue;
+    state.cards[to + id.slice(at)] = state.cards[id];
+    delete state.cards[id];
+    n++;
+  }
+  for (const [from, to] of renamedCards) {
+    const m = state.cards[from];
+    if (!m) continue;
+    state.cards[to] = m;
+    delete state.cards[from];
+    n++;
+  }
+  for (const [from, to] of moved) {
+    const mark = state.notes[from];
+    if (!mark) continue;
+    state.notes[to] = mark;
+    delete state.notes[from];
+  }
+  return n;
+}
+
+/**
+ * Card ids changed by rewriting a note's links (its text edited in place, lines unchanged): `before` and `after`
+ * are the note's cards before and after the rewrite; a card at the same line, of the same kind and direction, whose
+ * id changed maps old id → new id. O(n).
+ */
+export function rewrittenCardIds(before: readonly CardFact[], after: readonly CardFact[]): Map<string, string> {
+  const key = (c: CardFact) => `${c.note}\u0000${c.line}\u0000${c.kind}\u0000${c.reversed}`;
+  const now = new Map<string, string[]>();
+  for (const c of after) {
+    const list = now.get(key(c));
+    if (list) list.push(c.id);
+    else now.set(key(c), [c.id]);
+  }
+  const afterIds = new Set(after.map((c) => c.id));
+  const out = new Map<string, string>();
+  const used = new Map<string, number>();
+  for (const c of before) {
+    const k = key(c);
+    const i = used.get(k) ?? 0;
+    used.set(k, i + 1);
+    const id = now.get(k)?.[i];
+    if (id !== undefined && id !== c.id && !afterIds.has(c.id)) out.set(c.id, id);
+  }
+  return out;
+}
