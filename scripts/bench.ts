@@ -43,6 +43,8 @@ interface Figures {
 interface ProcessFigures {
   wallMs: number;
   cpuMs: number;
+  /** CPU ms of the main thread alone (cold index only: bench-cold.ts prints it). */
+  mainCpuMs?: number;
   peakRssMB: number;
 }
 
@@ -53,7 +55,7 @@ function runProcess(script: string, args: string[]): ProcessFigures {
   const wallMs = performance.now() - t0;
   if (r.status !== 0) throw new Error(`${script} failed: ${r.stderr.trim()}`);
   const out = JSON.parse(r.stdout.trim().split('\n').at(-1) ?? '{}') as ProcessFigures;
-  return { wallMs: Math.round(wallMs), cpuMs: out.cpuMs, peakRssMB: out.peakRssMB };
+  return { wallMs: Math.round(wallMs), cpuMs: out.cpuMs, mainCpuMs: out.mainCpuMs, peakRssMB: out.peakRssMB };
 }
 
 /** Median of each field over several runs. */
@@ -62,6 +64,7 @@ function medians(runs: ProcessFigures[]): ProcessFigures {
   return {
     wallMs: med(runs.map((r) => r.wallMs)),
     cpuMs: med(runs.map((r) => r.cpuMs)),
+    mainCpuMs: med(runs.map((r) => r.mainCpuMs ?? 0)),
     peakRssMB: med(runs.map((r) => r.peakRssMB)),
   };
 }
@@ -133,6 +136,7 @@ async function main(argv: string[]): Promise<number> {
     figures.baselinePeakRssMB = b.peakRssMB;
     figures.coldProcessWallMs = c.wallMs;
     figures.coldProcessCpuMs = c.cpuMs;
+    figures.coldMainThreadCpuMs = c.mainCpuMs ?? 0;
     figures.coldProcessPeakRssMB = c.peakRssMB;
     figures.coldSpeedup = +(b.wallMs / c.wallMs).toFixed(2);
     figures.coldCpuRatio = +(c.cpuMs / b.cpuMs).toFixed(2);

@@ -42,6 +42,11 @@ interface ChangeSet {
   cold: boolean;
 }
 
+/** A cold index commits after about this many bytes of notes: few, large FTS segments, bounded pending pages. */
+const COLD_COMMIT_BYTES = 4 * 1024 * 1024;
+/** Below this many bytes of notes to parse, one parse worker does the whole pass (see `apply`). */
+const ONE_WORKER_BYTES = 512 * 1024;
+
 function sameResolution(
   a: Resolution,
   b: { target: string | null; resolvedBy: string | null; candidates: string[] | null },
@@ -127,6 +132,8 @@ export class Indexer {
   async sync(): Promise<ApplyResult & { cold: boolean }> {
     this.requireRoot();
     const cold = this.store.isEmpty();
+    // a cold index starts its first parse worker now, so that its start-up overlaps the scan
+    if (cold) this.opts.pool.warmUp(1);
     const scan = scanVault(this.opts.fs, this.opts.root);
     const stats = this.store.fileStats();
     const present = new Set<string>();
@@ -334,6 +341,8 @@ export class Indexer {
       deleted.push(p);
     };
 
+    // a cold index runs in bulk-load mode from the start (see GraphStore.bulk)
+    if (cs.cold) store.bulk(true);
     store.transaction(() => {
       for (const p of cs.deleted) {
         const row = cs.stored(p);
@@ -390,10 +399,14 @@ export class Indexer {
     });
 
     let done = 0;
+    let sinceCommit = 0;
     const write = (results: ParseResult[]) => {
       // notes that vanished while being read, because the whole vault folder did: keep them (the pass stops here)
       if (results.some((r) => r.status === 'missing')) this.requireRoot();
-      store.transaction(() => {
+      // a cold index writes each batch as it arrives into bulk mode's open transaction (results never queue up on
+      // this thread) and commits every COLD_COMMIT_BYTES; other passes write each batch in a transaction of its own
+      const inTransaction = cs.cold ? (fn: () => void) => fn() : (fn: () => void) => store.transaction(fn);
+      inTransaction(() => {
         for (const r of results) {
           const fileRow = fileRows.get(r.path) as FileRow;
           if (r.status === 'missing') {
@@ -419,25 +432,22 @@ export class Indexer {
         }
       });
       done += results.length;
+      if (cs.cold) {
+        for (const r of results) sinceCommit += r.status === 'parsed' ? r.bytes : 0;
+        if (sinceCommit >= COLD_COMMIT_BYTES) {
+          sinceCommit = 0;
+          store.bulkCommit();
+        }
+      }
       this.opts.onProgress?.(done, tasks.length);
     };
-    // a cold index commits every ~256 notes: fewer, larger FTS segments to merge
-    const commitEvery = cs.cold ? 256 : 1;
-    let pending: ParseResult[] = [];
-    const onBatch = (results: ParseResult[]) => {
-      pending = pending.length ? pending.concat(results) : results;
-      if (pending.length >= commitEvery) {
-        const batch = pending;
-        pending = [];
-        write(batch);
-      }
-    };
-    if (cs.cold) store.bulk(true);
     let completed = false;
     try {
       if (tasks.length) this.opts.onProgress?.(0, tasks.length);
-      await this.opts.pool.parse(tasks, onBatch);
-      if (pending.length) write(pending);
+      let taskBytes = 0;
+      for (const t of tasks) taskBytes += t.size;
+      // a small vault parses faster on one warm worker than it takes to start a second
+      await this.opts.pool.parse(tasks, write, { workers: taskBytes < ONE_WORKER_BYTES ? 1 : undefined });
       if (cs.cold) store.restoreIndexes();
 
       store.transaction(() => {

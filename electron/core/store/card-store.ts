@@ -66,9 +66,16 @@ export class CardTable {
     this.stmt = stmt;
   }
 
-  /** Replaces the cards of note `noteId` with those parsed from `note` (none unless the note has cards). */
-  write(noteId: number, note: Pick<ParsedNote, 'path' | 'body' | 'frontmatterLines' | 'tags' | 'properties'>): void {
-    this.delete(noteId);
+  /**
+   * Replaces the cards of note `noteId` with those parsed from `note` (none unless the note has cards). `fresh`: the
+   * note row was just inserted, so it has no cards to delete (a cold index).
+   */
+  write(
+    noteId: number,
+    note: Pick<ParsedNote, 'path' | 'body' | 'frontmatterLines' | 'tags' | 'properties'>,
+    fresh = false,
+  ): void {
+    if (!fresh) this.delete(noteId);
     if (!noteHasCards(note.tags, note.properties ?? {}, this.options.tags)) return;
     const ins = this.stmt(`INSERT OR IGNORE INTO cards (id, note_id, kind, reversed, question, answer, line, end_line)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);

@@ -102,9 +102,12 @@ export interface GraphStore {
   /**
    * Bulk-load mode for a cold index into an empty database: no journal and no syncs (a crash leaves a database
    * that the next open finds corrupt or incomplete and rebuilds). `bulk(false)` returns to WAL mode; with
-   * `completed` false the database stays marked incomplete and is rebuilt on the next open.
+   * `completed` false the database stays marked incomplete and is rebuilt on the next open. Bulk mode holds one
+   * transaction open (writes join it, `bulkCommit` commits what is written so far); `bulk(false)` commits it.
    */
   bulk(on: boolean, completed?: boolean): void;
+  /** In bulk mode: commits the writes so far and goes on in a new transaction (bounds the pending pages). */
+  bulkCommit(): void;
   /** Builds the secondary indexes that bulk-load mode dropped (a no-op when they exist); call before querying links. */
   restoreIndexes(): void;
   /** Writes `note` in a transaction that is rolled back: prepares the write statements and warms the page cache. */

@@ -123,11 +123,20 @@ export class SqliteStore implements GraphStore {
   readonly rebuiltBecause: string | null;
   private readonly db: DB;
   private readonly stmts = new Map<string, Stmt>();
+  /**
+   * Bulk-load mode of a cold index (`bulk(true)`): the store started empty, so `writeNote` inserts without first
+   * looking the note up and deleting its old rows (a path written twice still takes the replacing path).
+   */
+  private bulkLoad = false;
   /** The flashcards of the indexed notes (card-store.ts). */
   readonly cards = new CardTable((sql) => this.stmt(sql));
 
-  private constructor(db: DB, file: string, inMemory: boolean, rebuiltBecause: string | null) {
+  /** Created by this open without a journal (see `connect`); the journal comes on before any other transaction. */
+  private journalOff: boolean;
+
+  private constructor(db: DB, file: string, inMemory: boolean, rebuiltBecause: string | null, created = true) {
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    this.journalOff = created;
     this.db = db;
     this.file = file;
     this.inMemory = inMemory;
@@ -137,7 +146,8 @@ export class SqliteStore implements GraphStore {
   /** Opens (or creates, or rebuilds) the index database of `vaultRoot` at `file`. `fresh` forces a rebuild. */
   static open(file: string, vaultRoot: string, fresh = false): SqliteStore {
     let reason: string | null = fresh ? 'requested' : null;
-    if (!fresh) {
+    // no file yet (a first index): create it at once; probing would create and fsync it only to delete it again
+    if (!fresh && fs.existsSync(file)) {
       let db: DB | null = null;
       try {
         db = SqliteStore.connect(file);
@@ -145,7 +155,7 @@ export class SqliteStore implements GraphStore {
         if (version === SCHEMA_VERSION) {
           const root = db.prepare(`SELECT value FROM meta WHERE key = 'vaultRoot'`).pluck().get();
           const building = db.prepare(`SELECT value FROM meta WHERE key = 'building'`).pluck().get();
-          if (root === vaultRoot && building === undefined) return new SqliteStore(db, file, false, null);
+          if (root === vaultRoot && building === undefined) return new SqliteStore(db, file, false, null, false);
           reason = building !== undefined ? 'incomplete' : 'vault';
         } else reason = version === 0 ? null : 'schema';
         db.close();
@@ -172,12 +182,17 @@ export class SqliteStore implements GraphStore {
     }
   }
 
-  private static connect(file: string): DB {
+  /**
+   * Opens `file` with the session's pragmas. `creating`: a new, empty database that a cold index fills next — no
+   * journal and no syncs until `bulk(false)` switches to WAL (a crash before then leaves a database without the
+   * finished index, which the next open rebuilds or indexes cold).
+   */
+  private static connect(file: string, creating = false): DB {
     if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
     const db = new Database(file);
     try {
-      db.pragma('journal_mode = WAL');
-      db.pragma('synchronous = NORMAL');
+      db.pragma(creating ? 'journal_mode = OFF' : 'journal_mode = WAL');
+      db.pragma(creating ? 'synchronous = OFF' : 'synchronous = NORMAL');
       db.pragma('temp_store = MEMORY');
       db.pragma('cache_size = -32000');
       // checkpoints run in idle time (see `checkpoint`); this high mark only bounds the WAL if idle never comes
@@ -190,7 +205,7 @@ export class SqliteStore implements GraphStore {
   }
 
   private static create(file: string, vaultRoot: string): DB {
-    const db = SqliteStore.connect(file);
+    const db = SqliteStore.connect(file, true);
     db.transaction(() => {
       db.exec(SCHEMA_SQL);
       db.prepare(`INSERT INTO meta (key, value) VALUES ('vaultRoot', ?)`).run(vaultRoot);
@@ -217,19 +232,40 @@ export class SqliteStore implements GraphStore {
   }
 
   bulk(on: boolean, completed = true): void {
-    if (!this.db.open || this.db.inTransaction) return;
+    if (!this.db.open) return;
     if (on) {
+      if (this.db.inTransaction) return;
       // marked first, so that a crash mid-way leaves a database that the next open rebuilds
       this.db.prepare(`INSERT OR REPLACE INTO meta (key, value) VALUES ('building', '1')`).run();
       this.db.pragma('journal_mode = OFF');
       this.db.pragma('synchronous = OFF');
       // Building the secondary indexes once at the end is cheaper than updating them row by row.
       for (const name of BULK_DEFERRED_INDEXES) this.db.exec(`DROP INDEX IF EXISTS ${name}`);
-    } else {
-      this.restoreIndexes();
-      this.db.pragma('journal_mode = WAL');
-      this.db.pragma('synchronous = NORMAL');
-      if (completed) this.db.prepare(`DELETE FROM meta WHERE key = 'building'`).run();
+      this.bulkLoad = true;
+      // one long transaction, committed every few MB by `bulkCommit` (a nested `transaction` joins it)
+      this.db.exec('BEGIN');
+      return;
+    }
+    // committed even when not completed: without a journal there is no rollback, and the `building` mark stays
+    if (this.bulkLoad && this.db.inTransaction) this.db.exec('COMMIT');
+    this.bulkLoad = false;
+    if (this.db.inTransaction) return;
+    this.restoreIndexes();
+    this.journalOn();
+    if (completed) this.db.prepare(`DELETE FROM meta WHERE key = 'building'`).run();
+  }
+
+  /** WAL and normal syncs, the mode of every session after a cold index (rollbacks work again). */
+  private journalOn(): void {
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+    this.journalOff = false;
+  }
+
+  bulkCommit(): void {
+    if (this.bulkLoad && this.db.open && this.db.inTransaction) {
+      this.db.exec('COMMIT');
+      this.db.exec('BEGIN');
     }
   }
 
@@ -240,6 +276,7 @@ export class SqliteStore implements GraphStore {
 
   warmUpWrites(note: ParsedNote): void {
     if (!this.db.open || this.db.inTransaction) return;
+    if (this.journalOff) this.journalOn();
     const rollback = new Error('rollback');
     try {
       this.db.transaction(() => {
@@ -257,6 +294,8 @@ export class SqliteStore implements GraphStore {
   }
 
   transaction<T>(fn: () => T): T {
+    // a new database is written without a journal only by the cold index's bulk load; anything else may roll back
+    if (this.journalOff && !this.bulkLoad && !this.db.inTransaction) this.journalOn();
     return this.db.transaction(fn)();
   }
 
@@ -311,30 +350,46 @@ export class SqliteStore implements GraphStore {
     this.cards.delete(id);
   }
 
+  private insertNoteRow(note: ParsedNote, titleLc: string, aliasesLc: string, props: string): number {
+    return Number(
+      this.stmt(`INSERT INTO notes (path, title, title_lc, aliases_lc, properties, words, cjk_chars,
+        frontmatter_lines) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`).run(
+        note.path,
+        note.title,
+        titleLc,
+        aliasesLc,
+        props,
+        note.words,
+        note.cjkChars,
+        note.frontmatterLines,
+      ).lastInsertRowid,
+    );
+  }
+
   writeNote(note: ParsedNote, links: LinkInput[]): void {
     const aliasesLc = note.aliases.map((a) => a.normalize('NFC').toLowerCase()).join('\n');
     const props = JSON.stringify(note.properties ?? {});
-    let id = this.noteId(note.path);
+    const titleLc = note.title.normalize('NFC').toLowerCase();
+    let id: number | undefined;
+    let fresh = false;
+    if (this.bulkLoad) {
+      // cold index: the note cannot be there yet (a path delivered twice falls through to the replacing path)
+      try {
+        id = this.insertNoteRow(note, titleLc, aliasesLc, props);
+        fresh = true;
+      } catch (e) {
+        if ((e as { code?: unknown })?.code !== 'SQLITE_CONSTRAINT_UNIQUE') throw e;
+      }
+    }
+    if (id === undefined) id = this.noteId(note.path);
     if (id === undefined) {
-      id = Number(
-        this.stmt(`INSERT INTO notes (path, title, title_lc, aliases_lc, properties, words, cjk_chars,
-        frontmatter_lines) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`).run(
-          note.path,
-          note.title,
-          note.title.normalize('NFC').toLowerCase(),
-          aliasesLc,
-          props,
-          note.words,
-          note.cjkChars,
-          note.frontmatterLines,
-        ).lastInsertRowid,
-      );
-    } else {
+      id = this.insertNoteRow(note, titleLc, aliasesLc, props);
+    } else if (!fresh) {
       this.deleteChildren(id);
       this.stmt(`UPDATE notes SET title = ?, title_lc = ?, aliases_lc = ?, properties = ?, words = ?, cjk_chars = ?,
         frontmatter_lines = ? WHERE id = ?`).run(
         note.title,
-        note.title.normalize('NFC').toLowerCase(),
+        titleLc,
         aliasesLc,
         props,
         note.words,
@@ -383,7 +438,7 @@ export class SqliteStore implements GraphStore {
       // two trailing characters: a 1–2 character term is found through the trigrams it starts (see `termCondition`),
       // so even the body's last character must start one
       .run(id, note.title, note.aliases.join('\n'), note.body + '\n\n');
-    this.cards.write(id, note);
+    this.cards.write(id, note, fresh);
   }
 
   deleteNote(p: string): void {
