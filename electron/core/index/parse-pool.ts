@@ -255,7 +255,9 @@ export class ParsePool {
         chunk.tasks.map((t) => readAndParse(this.opts.fs, t)),
       );
       run.pending--;
-      await yieldToLoop();
+      // yield between chunks only: after the last one the run ends in the same task, so that no query runs between
+      // the last batch's write and the caller's resolution pass (a note visible with its links not yet resolved)
+      if (run.queue.length) await yieldToLoop();
     }
     this.maybeFinish();
   }
