@@ -42,6 +42,9 @@ test('app:// serves the renderer with the Electron CSP header; index.html carrie
   assert.doesNotMatch(ELECTRON_CSP, /ws:/);
   assert.match(ELECTRON_CSP, /frame-ancestors 'none'/);
   assert.match(ELECTRON_CSP, /img-src [^;]*atlas-vault:/);
+  // the page template states its policy in the shape the handler replaces (else the swap would silently not happen)
+  const template = fs.readFileSync(new URL('../../renderer/index.html', import.meta.url), 'utf8');
+  assert.match(template, /<meta http-equiv="Content-Security-Policy" content="%ATLAS_PAGE_CSP%"/);
   // the built page's own policy allows the browser host's WebSocket: that is what the Electron page must not keep
   assert.match(fs.readFileSync(path.join(root, 'index.html'), 'utf8'), /ws:\/\/127\.0\.0\.1/);
 
