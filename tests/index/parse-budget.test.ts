@@ -114,7 +114,7 @@ function growth(fn: (scale: number) => void, bound: number): { ratio: number; sm
 // machine and noise, and still fails a quadratic scanner by a factor of 2.7.
 const LINEAR_BOUND = 24;
 
-test('our own scanners are linear: bare-URL blanking and the comment finder (8× the input: CPU ratio < 24)', () => {
+test('our own scanners are linear: bare-URL blanking and the comment finder (8× the input: CPU ratio < 24)', (t) => {
   parseNote('w.md', 'warm http://x <!-- y');
   // big enough that timer and collector noise do not dominate (tens of ms for the small input)
   const url = growth((k) => parseNote('u.md', 'http://'.repeat(8000 * k)), LINEAR_BOUND);
@@ -122,7 +122,13 @@ test('our own scanners are linear: bare-URL blanking and the comment finder (8×
     url.ratio < LINEAR_BOUND,
     `http:// ×8k ${url.small.toFixed(0)} ms, ×64k ${url.big.toFixed(0)} ms of CPU (×${url.ratio.toFixed(1)})`,
   );
+  t.diagnostic(
+    `http:// ×8k ${url.small.toFixed(1)} ms, ×64k ${url.big.toFixed(1)} ms of CPU (×${url.ratio.toFixed(1)})`,
+  );
   const com = growth((k) => findComments('a <!-- b\n'.repeat(32000 * k)), LINEAR_BOUND);
+  t.diagnostic(
+    `<!-- lines ×32k ${com.small.toFixed(1)} ms, ×256k ${com.big.toFixed(1)} ms of CPU (×${com.ratio.toFixed(1)})`,
+  );
   assert.ok(
     com.ratio < LINEAR_BOUND,
     `<!-- lines ×32k ${com.small.toFixed(1)} ms, ×256k ${com.big.toFixed(1)} ms of CPU (×${com.ratio.toFixed(1)})`,
