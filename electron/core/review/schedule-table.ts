@@ -5,7 +5,7 @@
  * `scheduleTable` turns the stored memories (ISO strings) into typed arrays once per review state object (the store
  * hands out the same object until the file changes); `retrievabilityAt` is FSRS's forgetting curve evaluated as
  * ts-fsrs evaluates it, so a tight loop over the arrays gives the same numbers as `FSRS.get_retrievability`
- * (tests/review/schedule-table.test.ts checks them against ts-fsrs on random cards):
+ * (tests/core/review/schedule-table.test.ts checks them against ts-fsrs on random cards):
  *
  *   R(t, S) = (1 + F · t / S)^(−w20),  F = 0.9^(−1 / w20) − 1   (FSRS-6; w20 = 0.1542 by default)
  *

@@ -1,0 +1,78 @@
+/**
+ * The grammar's Live Preview facts (electron/core/markdown/preview.ts): formatting marks and their hidden ranges,
+ * links and tags, nothing in code or comments, offsets into the note as written, and a parse bounded by the range.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { completionContext, previewIn, windowAround } from '../../../electron/core/markdown/index.ts';
+
+const hiddenOf = (text: string, kind: string) =>
+  previewIn(text, 0, text.length)
+    .marks.filter((m) => m.kind === kind)
+    .map((m) => m.hide.map(([a, b]) => text.slice(a, b)));
+
+test('previewIn: the marks a preview hides, per construct', () => {
+  const text = '---\ntags: [x]\n---\n## Head ##\n\n**b** *i* ==h== ~~s~~ ``c`` [t](http://x) [[N|al]] #标签\n';
+  assert.deepEqual(hiddenOf(text, 'heading'), [['## ', ' ##']]);
+  assert.deepEqual(hiddenOf(text, 'strong'), [['**', '**']]);
+  assert.deepEqual(hiddenOf(text, 'emphasis'), [['*', '*']]);
+  assert.deepEqual(hiddenOf(text, 'highlight'), [['==', '==']]);
+  assert.deepEqual(hiddenOf(text, 'strike'), [['~~', '~~']]);
+  assert.deepEqual(hiddenOf(text, 'code'), [['``', '``']]);
+  assert.deepEqual(hiddenOf(text, 'link'), [['[', '](http://x)']]);
+  const p = previewIn(text, 0, text.length);
+  assert.deepEqual(
+    p.spans.map((s) => [s.kind, s.raw]),
+    [
+      ['markdown', '[t](http://x)'],
+      ['wiki', '[[N|al]]'],
+      ['tag', '#标签'],
+    ],
+  );
+  assert.equal(p.marks.find((m) => m.kind === 'heading')?.depth, 2);
+});
+
+test('previewIn: tasks give the marker range and the box; comments and code give nothing', () => {
+  const text = '- [ ] open %%**not**%%\n- [x] done\n\n```\n**no**\n```\n`**no**`\n';
+  const p = previewIn(text, 0, text.length);
+  const tasks = p.marks.filter((m) => m.kind === 'task');
+  assert.deepEqual(
+    tasks.map((m) => [text.slice(m.hide[0][0], m.hide[0][1]), m.checked, text[m.box!]]),
+    [
+      ['- [ ] ', false, ' '],
+      ['- [x] ', true, 'x'],
+    ],
+  );
+  assert.deepEqual(
+    p.marks.filter((m) => m.kind === 'strong'),
+    [],
+  );
+});
+
+test('previewIn: offsets stay right after a comment, and only the range is returned', () => {
+  const text = 'a %%x%% **b**\n\n**far away**';
+  const p = previewIn(text, 0, 10);
+  assert.deepEqual(
+    p.marks.map((m) => text.slice(m.from, m.to)),
+    ['**b**'],
+  );
+});
+
+test('windowAround: a range deep in a 1 MB note parses its blocks, not the note', () => {
+  const para = 'Some **bold** text and [[a link]] here.\n\n';
+  const text = para.repeat(Math.ceil(1_000_000 / para.length));
+  const from = 500_000;
+  const { start, end } = windowAround(text, from, from + 3000);
+  assert.ok(end - start < 3000 + 2 * 20_000 + 200, `window ${end - start}`);
+  const p = previewIn(text, from, from + 3000);
+  assert.ok(p.marks.length > 0 && p.marks.every((m) => m.to >= from && m.from <= from + 3000));
+});
+
+test('completionContext: " ^" at the end of a line with text is a block id', () => {
+  assert.deepEqual(completionContext('A claim ^'), { kind: 'blockId', from: 9, query: '' });
+  assert.deepEqual(completionContext('A claim ^ab-1'), { kind: 'blockId', from: 9, query: 'ab-1' });
+  assert.equal(completionContext('^'), null);
+  assert.equal(completionContext('x^y'), null);
+  // inside a link it is the target's block
+  assert.equal(completionContext('see [[Note#^')?.kind, 'block');
+});
