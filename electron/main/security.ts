@@ -3,7 +3,7 @@
  * response, no navigation away from the app, no new windows; external http(s) links open in the system browser.
  */
 import { shell, type BrowserWindow, type Session } from 'electron';
-import { ELECTRON_CSP } from '../services/protocol-handlers.ts';
+import { ELECTRON_CSP, VAULT_SCHEME } from '../services/protocol-handlers.ts';
 
 /** The app's policy (electron/shared/csp.ts) for Electron: vault attachments come from `atlas-vault:` (protocols.ts). */
 export { ELECTRON_CSP };
@@ -19,6 +19,11 @@ export function isExternalUrl(url: string): boolean {
 
 export function applySessionPolicy(session: Session): void {
   session.webRequest.onHeadersReceived((details, callback) => {
+    // vault attachments keep their own, stricter policy (`default-src 'none'` + sandbox: services/vault-file.ts)
+    if (details.url.startsWith(`${VAULT_SCHEME}:`)) {
+      callback({});
+      return;
+    }
     callback({
       responseHeaders: {
         ...details.responseHeaders,

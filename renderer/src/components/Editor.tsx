@@ -22,6 +22,7 @@ import {
 import { EditorView } from '@codemirror/view';
 import { api } from '../client.ts';
 import { AUTOSAVE_MS, DocumentStore } from '../documents/document-store.ts';
+import { useSaveWhenVaultReturns } from '../documents/save-on-vault-return.ts';
 import { titleOf } from '../paths.ts';
 import { EditorBuffer } from '../editor/editor-buffer.ts';
 import { createNoteState } from '../editor/note-state.ts';
@@ -94,6 +95,8 @@ export function Editor(props: EditorProps) {
   const { reading, isReading, setReadingFor } = modes;
   // settings (#12): autosave delay; default view for new tabs
   useAutosaveDelay(store);
+  // vault folder back after it went missing (#10): save the edits that were refused meanwhile
+  useSaveWhenVaultReturns(store);
   useDefaultViewForNewTabs(tabs, reveal, setReadingFor);
   /** Bumped when a tab in Reading view changes text (disk reload, conflict choice) so the view re-renders. */
   const [, setTextTick] = useState(0);
