@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { eventually, startApp, type AtlasApp } from './harness.ts';
+import { eventually, openGraphView, startApp, type AtlasApp } from './harness.ts';
 
 let app: AtlasApp;
 before(async () => {
@@ -140,4 +140,32 @@ test('"Practice this concept" (command palette) shows the concept\'s cards, then
   await review().getByRole('heading', { name: 'Practice: channel' }).waitFor();
   await review().getByText('6 to practise · 0 reviewed').waitFor();
   await review().getByRole('region', { name: 'Exercises' }).getByRole('button', { name: 'worker pool' }).waitFor();
+});
+
+test("the graph's retention heat-map colours concepts by their cards' retention and explains it in the Graph legend", async () => {
+  const page = app.page;
+  await openGraphView(page);
+  const graph = page.getByRole('region', { name: 'Graph', exact: true });
+  const controls = graph.getByRole('group', { name: 'Graph controls' });
+  if (!(await controls.getByRole('checkbox', { name: 'Retention heat-map' }).isVisible()))
+    await controls.getByRole('button', { name: /Graph controls/ }).click();
+  await controls.getByRole('checkbox', { name: 'Retention heat-map' }).check();
+  const legend = graph.getByRole('region', { name: 'Graph legend' });
+  // goroutine was graded Easy today (retention 100 %); select's card was never reviewed
+  await legend.getByRole('listitem').filter({ hasText: 'Retention 90 % or more' }).waitFor();
+  await legend.getByRole('listitem').filter({ hasText: 'Cards not reviewed yet' }).waitFor();
+  const colourOf = (id: string, rgb: string) =>
+    page.waitForFunction(
+      ([nodeId, c]) => {
+        const n = window.__atlasGraphs?.global?.snapshot().nodes.find((x) => x.id === nodeId);
+        return n?.color.replace(/\s/g, '') === c;
+      },
+      [id, rgb],
+      { timeout: 20_000, polling: 100 },
+    );
+  await colourOf('concurrency/goroutine.md', 'rgb(46,125,50)');
+  await colourOf('concurrency/select.md', 'rgb(120,144,156)');
+  // off again: the learning colours and groups are back, the retention entries leave the legend
+  await controls.getByRole('checkbox', { name: 'Retention heat-map' }).uncheck();
+  await legend.getByRole('listitem').filter({ hasText: 'Cards not reviewed yet' }).waitFor({ state: 'detached' });
 });

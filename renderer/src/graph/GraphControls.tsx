@@ -136,6 +136,11 @@ export function GraphControls({ settings: s, tags }: { settings: GraphSettings; 
             >
               New group
             </button>
+            <Toggle
+              name="Retention heat-map"
+              checked={s.colourBy === 'retention'}
+              onChange={(v) => updateSettings({ colourBy: v ? 'retention' : 'groups' })}
+            />
           </fieldset>
           <fieldset>
             <legend>Display</legend>

@@ -57,7 +57,8 @@ function Line({ color, style, arrow }: { color: string; style: 'solid' | 'dashed
 export function GraphLegend({ use, theme }: { use: LegendUse; theme: GraphTheme }) {
   const items: { key: string; icon: React.ReactNode; text: string }[] = [];
   use.groups.forEach((g, i) => {
-    if (g.query.trim()) items.push({ key: `g${i}`, icon: <Swatch color={g.color} />, text: `Group: ${g.query}` });
+    if (g.query.trim())
+      items.push({ key: `g${i}`, icon: <Swatch color={g.color} />, text: g.label ?? `Group: ${g.query}` });
   });
   if (use.kinds.has('note'))
     items.push({ key: 'note', icon: <Swatch color={theme.node} />, text: 'Note (size: links)' });

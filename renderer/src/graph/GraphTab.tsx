@@ -16,6 +16,7 @@ import { GraphLegend, type LegendUse } from './GraphLegend.tsx';
 import { GraphNodesList } from './GraphNodesList.tsx';
 import { legendUse } from './legend-use.ts';
 import { mapSubgraph } from './map.ts';
+import { useRetentionGroups } from '../review/retention.ts';
 import { readTheme } from './style.ts';
 import { updateSettings, useGraphSettings } from './view-state.ts';
 
@@ -58,6 +59,11 @@ export function GraphTab(props: GraphTabProps) {
     if (extraError) reportError(extraError);
   }, [extraError]);
 
+  // The retention heat-map (practice, #15): its groups replace the user's while on, and learning colours step aside.
+  const heat = useRetentionGroups(settings.colourBy === 'retention');
+  const shown = useMemo(() => (heat ? { ...settings, groups: heat } : settings), [settings, heat]);
+  const overlay = useMemo(() => (heat ? { ...props.overlay, progress: {} } : props.overlay), [heat, props.overlay]);
+
   const data = ready ? (needsExtra ? extra : props.data) : null;
   const map = useMemo(
     () => (mapMode && props.data ? mapSubgraph(props.data, props.overlay.plan, props.currentPath) : null),
@@ -75,7 +81,7 @@ export function GraphTab(props: GraphTabProps) {
     else props.onOpenNote(n.id);
   };
   const onShown = (els: GraphElements, hidden: Set<string>) =>
-    setLegend(legendUse(els, hidden, props.overlay, props.currentPath, settings.groups));
+    setLegend(legendUse(els, hidden, overlay, props.currentPath, shown.groups));
   const count = legend?.shown.length ?? 0;
 
   return (
@@ -119,9 +125,9 @@ export function GraphTab(props: GraphTabProps) {
             name="global"
             label="Graph of the vault"
             data={data}
-            settings={settings}
+            settings={shown}
             currentPath={props.currentPath}
-            overlay={props.overlay}
+            overlay={overlay}
             active={props.active && !mapMode}
             mode="force"
             fontSize={11}
@@ -137,9 +143,9 @@ export function GraphTab(props: GraphTabProps) {
               name="map"
               label="Learning map"
               data={map.data}
-              settings={settings}
+              settings={shown}
               currentPath={props.currentPath}
-              overlay={props.overlay}
+              overlay={overlay}
               active={props.active}
               mode="map"
               fontSize={13}

@@ -50,7 +50,10 @@ export function matcherOf(query: string): NodeMatcher | null {
 
 /** Index of the first group matching each node (by node id); nodes in no group are absent. */
 export function groupIndex(nodes: readonly GraphNode[], groups: readonly GraphGroup[]): Map<string, number> {
-  const matchers = groups.map((g) => matcherOf(g.query));
+  const matchers = groups.map((g) => {
+    const ids = g.ids;
+    return ids ? (n: GraphNode) => ids.has(n.id) : matcherOf(g.query);
+  });
   const out = new Map<string, number>();
   for (const n of nodes) {
     const i = matchers.findIndex((m) => m !== null && m(n));

@@ -8,6 +8,10 @@ export interface GraphGroup {
   query: string;
   /** CSS hex colour, e.g. `#e5534b`. */
   color: string;
+  /** Explicit members (node ids) instead of the query: groups computed by the app (the retention heat-map). */
+  ids?: ReadonlySet<string>;
+  /** Legend text instead of `Group: <query>`. */
+  label?: string;
 }
 
 export interface GraphForces {
@@ -52,6 +56,8 @@ export interface GraphSettings {
   local: LocalGraphSettings;
   /** Whether the "Graph controls" panel is expanded. */
   controlsOpen: boolean;
+  /** Node colours: the groups, or the retention heat-map (practice #15, retention-groups.ts). */
+  colourBy: 'groups' | 'retention';
 }
 
 export const DEFAULT_FORCES: GraphForces = { centre: 0.25, repel: 16, linkForce: 0.45, linkDistance: 150 };
@@ -72,6 +78,7 @@ export const DEFAULT_SETTINGS: GraphSettings = {
   forces: DEFAULT_FORCES,
   local: { depth: 1, incoming: true, outgoing: true, neighbourLinks: true },
   controlsOpen: false,
+  colourBy: 'groups',
 };
 
 /** Colours offered to new groups, in order (readable on light and dark backgrounds). */
@@ -120,5 +127,6 @@ export function readSettings(raw: Record<string, unknown> | null | undefined): G
       neighbourLinks: bool(l.neighbourLinks, d.local.neighbourLinks),
     },
     controlsOpen: bool(r.controlsOpen, d.controlsOpen),
+    colourBy: r.colourBy === 'retention' ? 'retention' : 'groups',
   };
 }
