@@ -356,6 +356,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
     const firstSync = !hook.current.ready;
     let removedNodes = 0;
     let removedEdges = 0;
+    let changedNodes = 0;
     const freshNodes: cytoscape.ElementDefinition[] = [];
     cy.batch(() => {
       const gone = cy.elements().filter((e) => !want.has(e.id()));
@@ -382,6 +383,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
             d.kind !== n.data.kind ||
             d.fontScale !== n.data.fontScale
           ) {
+            changedNodes++;
             have.data({
               label: n.data.label,
               display: d.display === d.label ? n.data.label : d.display,
@@ -429,6 +431,12 @@ export function GraphCanvas(props: GraphCanvasProps) {
       }
     } finally {
       if (chunked && !cy.destroyed()) pauseRendering(cy, false);
+    }
+    if (!firstSync && freshNodes.length + freshEdges.length + removedNodes + removedEdges + changedNodes === 0) {
+      // The same graph again (e.g. re-fetched after an unrelated change): nothing to apply.
+      applyHidden();
+      decorate();
+      return;
     }
     hook.current.lastApply = {
       added: unplaced.length,

@@ -65,7 +65,7 @@ export function toElements(
       size: nodeSize(degree.get(n.id) ?? 0, settings.nodeSizeByLinks),
       group: groups.get(n.id) ?? -1,
       // Hubs get larger labels, so zooming out drops the labels of small nodes first (as Obsidian fades them).
-      fontScale: Math.round(Math.min(1.7, 0.9 + 0.12 * Math.sqrt(degree.get(n.id) ?? 0)) * 100) / 100,
+      fontScale: Math.round(Math.min(2, 0.9 + 0.16 * Math.sqrt(degree.get(n.id) ?? 0)) * 100) / 100,
     },
   }));
   return { nodes, edges, degree, byId };

@@ -60,7 +60,7 @@ export interface GraphSettings {
   colourBy: 'groups' | 'retention';
 }
 
-export const DEFAULT_FORCES: GraphForces = { centre: 0.25, repel: 16, linkForce: 0.45, linkDistance: 150 };
+export const DEFAULT_FORCES: GraphForces = { centre: 0.35, repel: 14, linkForce: 0.45, linkDistance: 110 };
 
 export const DEFAULT_SETTINGS: GraphSettings = {
   filter: '',
@@ -72,7 +72,7 @@ export const DEFAULT_SETTINGS: GraphSettings = {
   tags: false,
   groups: [],
   arrows: false,
-  labelZoom: 1.3,
+  labelZoom: 0.7,
   nodeSizeByLinks: true,
   linkThickness: 1,
   forces: DEFAULT_FORCES,

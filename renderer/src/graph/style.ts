@@ -61,7 +61,7 @@ export function graphStyle(o: StyleOptions): cytoscape.StylesheetJson {
         'background-color': t.node,
         label: 'data(display)',
         color: t.fg,
-        'font-size': `mapData(fontScale, 0.9, 1.7, ${Math.round(fontSize * 0.9)}, ${Math.round(fontSize * 1.7)})`,
+        'font-size': `mapData(fontScale, 0.9, 2, ${Math.round(fontSize * 0.9)}, ${Math.round(fontSize * 2)})`,
         'min-zoomed-font-size': minZoomed,
         'text-valign': 'bottom',
         'text-margin-y': 3,
