@@ -3,7 +3,7 @@
  * spans.ts, where the formatting marks of the visible text are — the `**`, `*`, `==`, `~~` and backticks around
  * inline text, the `#` marks of ATX headings, the `[` `](url)` around a markdown link's text, and `- [ ]` task
  * markers — so an editor can hide them off the cursor line. One parse with findSpans (same rules: nothing inside
- * code, comments or math), GFM always on (task lists, strikethrough).
+ * code, comments or math), with GFM when the part read may hold a task, a strikethrough, a table or a footnote.
  */
 import type { MdNode } from './nodes.ts';
 import { parseSpans, windowAround, type Span } from './spans.ts';
@@ -92,7 +92,11 @@ export function previewIn(text: string, from: number, to: number): Preview {
       raw.push({ kind: 'task', hide: [[s, range[0]]], node, box: box + 1 });
     }
   };
-  const { spans, back } = parseSpans(text.slice(start, end), { frontmatter: start === 0, gfm: true }, visit);
+  const part = text.slice(start, end);
+  // GFM (twice micromark's cost) only where it can matter: `[ ]`/`[x]` tasks, `~` strikethrough (tables, footnotes:
+  // parseSpans asks needsGfm).
+  const gfm = part.indexOf('~') !== -1 || /\[[ xX]\]/.test(part);
+  const { spans, back } = parseSpans(part, { frontmatter: start === 0, gfm }, visit);
   const at = (o: number) => back(o) + start;
   const atEnd = (o: number) => back(o - 1) + 1 + start;
   const marks: FormatMark[] = [];

@@ -8,10 +8,11 @@
  *
  * What is a link, a tag or a formatting mark is the grammar's answer (electron/core/markdown/preview.ts), read for
  * the visible ranges only (at most {@link MARK_WINDOW} characters each), so the cost follows the viewport, not
- * the note: a 1 MB note costs what its screenful costs. The parse runs when the text or the viewport changes;
+ * the note: a 1 MB note costs what its screenful costs. Typing costs no parse: the last parse is mapped through the
+ * edit and the visible text is parsed again once typing pauses ({@link REPARSE_IDLE_MS}); scrolling parses at once;
  * moving the cursor only re-filters the last parse.
  */
-import { type EditorState, type Extension, type Range, StateEffect } from '@codemirror/state';
+import { type ChangeDesc, type EditorState, type Extension, type Range, StateEffect } from '@codemirror/state';
 import { Decoration, type DecorationSet, EditorView, ViewPlugin, type ViewUpdate, WidgetType } from '@codemirror/view';
 import { type FormatMark, previewIn, type Span } from '../../../electron/core/markdown/index.ts';
 import { isSourceMode, onSourceModeChange } from './source-mode.ts';
@@ -151,6 +152,37 @@ function parse(view: EditorView): Parsed {
   return { spans, marks };
 }
 
+/** Idle time after an edit before the visible text is parsed again, ms (typing itself costs no parse). */
+const REPARSE_IDLE_MS = 120;
+
+/** The last parse moved through an edit (what an edit destroyed drops out; the idle re-parse fixes the rest). */
+function mapParsed(p: Parsed, changes: ChangeDesc): Parsed {
+  const spans: Span[] = [];
+  for (const s of p.spans) {
+    const from = changes.mapPos(s.from, 1);
+    const to = changes.mapPos(s.to, -1);
+    if (to > from && to - from === s.to - s.from) spans.push({ ...s, from, to });
+  }
+  const marks: FormatMark[] = [];
+  for (const m of p.marks) {
+    const from = changes.mapPos(m.from, 1);
+    const to = changes.mapPos(m.to, -1);
+    if (to <= from) continue;
+    const hide: Array<[number, number]> = [];
+    let intact = true;
+    for (const [a, b] of m.hide) {
+      const x = changes.mapPos(a, 1);
+      const y = changes.mapPos(b, -1);
+      if (y - x !== b - a) intact = false;
+      hide.push([x, y]);
+    }
+    if (!intact) continue;
+    const box = m.box == null ? undefined : changes.mapPos(m.box, 1);
+    marks.push({ ...m, from, to, hide, box });
+  }
+  return { spans, marks };
+}
+
 /** Line numbers holding a cursor or part of a selection. */
 function activeLines(state: EditorState): Set<number> {
   const out = new Set<number>();
@@ -177,8 +209,9 @@ function build(state: EditorState, parsed: Parsed, actions: LivePreviewActions):
   }
   const active = activeLines(state);
   const replaced: Range<Decoration>[] = [];
+  // A plugin may not replace a line break (CodeMirror throws): a mark that spans lines (`[t](\n url)`) stays visible.
   const hide = (a: number, b: number, deco: Decoration = hidden) => {
-    if (b > a) replaced.push(deco.range(a, b));
+    if (b > a && state.doc.lineAt(a).to >= b) replaced.push(deco.range(a, b));
   };
   for (const m of parsed.marks) {
     if (m.kind === 'heading') {
@@ -253,21 +286,47 @@ export function livePreview(actions: LivePreviewActions): Extension {
       decorations: DecorationSet;
       parsed: Parsed = { spans: [], marks: [] };
       readonly unsubscribe: () => void;
+      readonly view: EditorView;
+      timer: ReturnType<typeof setTimeout> | null = null;
       constructor(view: EditorView) {
+        this.view = view;
         if (view.dom.getClientRects().length > 0 || view.state.doc.length <= MARK_WINDOW) this.parsed = parse(view);
         this.decorations = build(view.state, this.parsed, actions);
         this.unsubscribe = onSourceModeChange(() => view.dispatch({ effects: refresh.of(null) }));
       }
+      /** Typing does not parse: the last parse is mapped through the edit and the text is read again once idle. */
+      reparseSoon() {
+        if (this.timer !== null) clearTimeout(this.timer);
+        this.timer = setTimeout(() => {
+          this.timer = null;
+          if (this.view.dom.getClientRects().length === 0) return;
+          this.parsed = parse(this.view);
+          this.view.dispatch({ effects: refresh.of(null) });
+        }, REPARSE_IDLE_MS);
+      }
       update(u: ViewUpdate) {
+        if (u.docChanged) {
+          this.parsed = mapParsed(this.parsed, u.changes);
+          this.reparseSoon();
+        }
         // A hidden editor (the tab shows its reading view) is not read: its whole text would count as visible.
-        if (u.view.dom.getClientRects().length === 0) return;
-        const reparse = u.docChanged || u.viewportChanged || u.geometryChanged;
-        if (reparse) this.parsed = parse(u.view);
-        if (reparse || u.selectionSet || u.transactions.some((t) => t.effects.some((e) => e.is(refresh))))
+        if (u.view.dom.getClientRects().length === 0) {
+          if (u.docChanged) this.decorations = this.decorations.map(u.changes);
+          return;
+        }
+        if (!u.docChanged && (u.viewportChanged || u.geometryChanged)) this.parsed = parse(u.view);
+        if (
+          u.docChanged ||
+          u.viewportChanged ||
+          u.geometryChanged ||
+          u.selectionSet ||
+          u.transactions.some((t) => t.effects.some((e) => e.is(refresh)))
+        )
           this.decorations = build(u.state, this.parsed, actions);
       }
       destroy() {
         this.unsubscribe();
+        if (this.timer !== null) clearTimeout(this.timer);
       }
     },
     {
