@@ -48,7 +48,9 @@ export function setGraphAppState(next: GraphAppState): void {
   if (!changed) return;
   snapshot = { ...state, currentPath: lastNote };
   // Notify after the app's render, not during it.
-  queueMicrotask(() => listeners.forEach((l) => l()));
+  queueMicrotask(() => {
+    for (const l of listeners) l();
+  });
 }
 
 export function useGraphAppState(): GraphAppState & { currentPath: string | null } {

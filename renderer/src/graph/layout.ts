@@ -75,7 +75,9 @@ export class LayoutRunner {
     if (!res) return null;
     if (res.error) throw new Error(`graph layout failed: ${res.error}`);
     const positions = new Map<string, { x: number; y: number }>();
-    req.ids.forEach((nodeId, i) => positions.set(nodeId, { x: res.positions[2 * i], y: res.positions[2 * i + 1] }));
+    for (const [i, nodeId] of req.ids.entries()) {
+      positions.set(nodeId, { x: res.positions[2 * i], y: res.positions[2 * i + 1] });
+    }
     return { positions, ms: res.ms };
   }
 

@@ -96,7 +96,8 @@ function pointLegacyHook(): void {
 }
 
 export function registerGraphHook(name: string, cy: cytoscape.Core, state: GraphHookState): () => void {
-  const hooks = (window.__atlasGraphs ??= {});
+  window.__atlasGraphs ??= {};
+  const hooks = window.__atlasGraphs;
   cores[name] = cy;
   pointLegacyHook();
   const hook: GraphHook = Object.defineProperties({} as GraphHook, {

@@ -26,7 +26,7 @@ export function loadViewState(): Promise<void> {
     (s) => {
       settings = readSettings(s.settings);
       positions = s.positions;
-      listeners.forEach((l) => l());
+      for (const l of listeners) l();
     },
     () => undefined,
   );
@@ -45,7 +45,7 @@ export function keptPositions(): GraphPositions {
 /** Changes settings (shallow merge) and schedules the write. */
 export function updateSettings(patch: Partial<GraphSettings>): void {
   settings = { ...settings, ...patch };
-  listeners.forEach((l) => l());
+  for (const l of listeners) l();
   clearTimeout(settingsTimer);
   settingsTimer = setTimeout(() => {
     void api.saveGraphViewState({ settings: settings as unknown as Record<string, unknown> }).catch(() => undefined);
