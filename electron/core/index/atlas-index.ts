@@ -234,7 +234,9 @@ export class AtlasIndex implements GraphIndex {
         // a warm start keeps the resolutions stored by the last run, which may have had the other alias setting
         // (or an older rule 4): re-resolve the links rule 4 decides
         if (!r.cold && this.indexer.reresolveAliasLinks().length) this._version++;
-        if (!this.warmedUp) {
+        // the cold index's workers are let go with the heaps they grew; fresh ones start in idle time below
+        if (r.cold) this.pool.recycle();
+        if (!this.warmedUp || r.cold) {
           this.warmedUp = true;
           // in idle time: start the parse workers (kept warm: a saved note parses off this thread at once) and prepare
           // the write statements

@@ -252,6 +252,8 @@ export class SqliteStore implements GraphStore {
     if (this.db.inTransaction) return;
     this.restoreIndexes();
     this.journalOn();
+    // the bulk load filled the page cache with pages written once; give that memory back
+    this.db.pragma('shrink_memory');
     if (completed) this.db.prepare(`DELETE FROM meta WHERE key = 'building'`).run();
   }
 
