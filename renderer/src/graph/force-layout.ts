@@ -1,7 +1,7 @@
 /**
  * The force-directed layout of the global and local graphs (run in the layout worker, layout.worker.ts): d3-force's
  * simulation (Barnes–Hut many-body repulsion, O(n log n) per tick), as Obsidian's graph view, instead of fcose, whose
- * grid repulsion over rectangles took 16 s for 500 and 52 s for 1,000 nodes on this machine (see docs/graph.md).
+ * grid repulsion over rectangles took 16 s for 500 and 52 s for 1,000 nodes on this 2-core machine.
  *
  * Forces, from the graph controls (settings.ts `GraphForces`):
  * - links pull their ends to `linkDistance` px, longer between hubs (ideal length grows with the square root of the

@@ -15,13 +15,13 @@ export interface GraphGroup {
 }
 
 export interface GraphForces {
-  /** Pull towards the centre, 0–1 (fcose `gravity`). */
+  /** Pull towards the centre, 0–1 (force-layout.ts: forceX/forceY strength 0.02 + 0.12 × centre). */
   centre: number;
-  /** Repulsion between nodes, 1–20 (×1,000 = fcose `nodeRepulsion`). */
+  /** Repulsion between nodes, 1–20 (force-layout.ts: many-body strength −12 × repel, more for hubs). */
   repel: number;
-  /** Spring strength of a link, 0.05–1 (fcose `edgeElasticity`). */
+  /** Spring strength of a link, 0.05–1 (force-layout.ts: 2 × linkForce ÷ the smaller end degree). */
   linkForce: number;
-  /** Ideal link length in px at zoom 1, 30–400 (fcose `idealEdgeLength`). */
+  /** Ideal link length in px at zoom 1, 30–400 (force-layout.ts: longer between hubs). */
   linkDistance: number;
 }
 

@@ -1,9 +1,4 @@
-// The layout extensions ship no type declarations; each default-exports a cytoscape extension registrar.
-declare module 'cytoscape-fcose' {
-  import type { Ext } from 'cytoscape';
-  const ext: Ext;
-  export default ext;
-}
+// The layout extension ships no type declarations; it default-exports a cytoscape extension registrar.
 declare module 'cytoscape-dagre' {
   import type { Ext } from 'cytoscape';
   const ext: Ext;
