@@ -35,6 +35,7 @@ import { VaultBanner } from './shell/VaultBanner.tsx';
 import { useVaultData } from './shell/vault-data.ts';
 import { useViewTabRenderer } from './shell/view-tabs.tsx';
 import { useWorkspaceState } from './shell/workspace-state.ts';
+import { WelcomeScreen } from './workspace/WelcomeScreen.tsx';
 import { type Collapsed, WorkspaceLayout } from './shell/WorkspaceLayout.tsx';
 
 export function App() {
@@ -137,6 +138,11 @@ export function App() {
       editorRef={workspace.editorRefs[i]}
       titles={names.completions}
       viewTab={viewTab}
+      empty={
+        i === 0 ? (
+          <WelcomeScreen info={info} files={files} graph={graph} recent={recent} onOpen={(p) => openNote(p)} />
+        ) : undefined
+      }
       followLink={(from, target, opts) => void followLink(from, target, opts)}
       showError={showError}
     />
@@ -172,6 +178,8 @@ export function App() {
             activeNote={activeNote}
             newNoteSignal={newNoteSignal}
             openNote={openNote}
+            vaultRoot={info?.root ?? null}
+            revealInGraph={workspace.revealInGraph}
             actions={actions}
           />
         }

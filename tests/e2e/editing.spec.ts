@@ -6,7 +6,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { eventually, startApp, waitForGraphEdge, waitForGraphNodes, type AtlasApp } from './harness.ts';
+import { eventually, startApp, waitForGraphEdge, waitForGraphNodes, type AtlasApp, treeItem } from './harness.ts';
 
 let app: AtlasApp;
 before(async () => {
@@ -19,7 +19,7 @@ after(async () => {
 
 async function openFromTree(title: string) {
   const { page } = app;
-  await page.getByRole('region', { name: 'File tree' }).getByRole('treeitem', { name: title, exact: true }).click();
+  await (await treeItem(page, title)).click();
   await page
     .getByRole('region', { name: 'Editor' })
     .getByRole('tab', { name: title, exact: true, selected: true })

@@ -12,6 +12,7 @@ import {
   startApp,
   waitForGraphEdge,
   waitForGraphNodes,
+  treeItem,
   type AtlasApp,
 } from './harness.ts';
 
@@ -27,9 +28,11 @@ after(async () => {
 test('renaming a note in the tree rewrites the links to it on disk', async () => {
   const { page } = app;
   const tree = page.getByRole('region', { name: 'File tree' });
-  await tree.getByRole('treeitem', { name: 'channel', exact: true }).click();
-  await tree.getByRole('button', { name: 'Rename' }).first().click();
-  const input = tree.getByRole('textbox', { name: 'New name' });
+  // F2 renames the focused row in place (VS Code, Obsidian).
+  await (await treeItem(page, 'channel', 'concepts')).click();
+  await page.keyboard.press('F2');
+  const input = tree.getByRole('treeitem').getByRole('textbox', { name: 'New name' });
+  assert.equal(await input.inputValue(), 'channel');
   await input.fill('Go channel');
   await input.press('Enter');
 
@@ -59,10 +62,7 @@ test('a file written by another program appears in the tree and the graph', asyn
     path.join(app.vaultDir, '笔记', '外部笔记.md'),
     '# 外部笔记\n\n由其他程序写入，链接到 [[goroutine]]。\n',
   );
-  await page
-    .getByRole('region', { name: 'File tree' })
-    .getByRole('treeitem', { name: '外部笔记', exact: true })
-    .waitFor({ timeout: 15_000 });
+  await treeItem(page, '外部笔记', '笔记');
   await waitForGraphEdge(page, '笔记/外部笔记.md', 'concepts/goroutine.md');
 });
 
@@ -124,9 +124,9 @@ test('a new note created from the tree opens in the editor', async () => {
 test('dragging a note onto a folder moves it there', async () => {
   const { page } = app;
   const tree = page.getByRole('region', { name: 'File tree' });
-  await tree
-    .getByRole('treeitem', { name: '学习计划', exact: true })
-    .dragTo(tree.getByRole('treeitem', { name: 'concepts', exact: true }));
+  await (await treeItem(page, '学习计划', '笔记')).dragTo(
+    tree.getByRole('treeitem', { name: 'concepts', exact: true }),
+  );
   await eventually(() => fs.existsSync(path.join(app.vaultDir, 'concepts', '学习计划.md')), 10_000, 'moved file');
   assert.ok(!fs.existsSync(path.join(app.vaultDir, '笔记', '学习计划.md')));
   await page.waitForFunction(() => window.__atlasGraph!.getElementById('concepts/学习计划.md').nonempty());
@@ -137,14 +137,18 @@ test('deleting the open note from the tree moves it to .trash and shows another 
   const tree = page.getByRole('region', { name: 'File tree' });
   const editor = page.getByRole('region', { name: 'Editor' });
   // Another note in a second tab (Ctrl-click opens a new tab, as in Obsidian), so a tab is left when this one goes.
-  await tree.getByRole('treeitem', { name: 'goroutine', exact: true }).click({ modifiers: ['Control'] });
+  await (await treeItem(page, 'goroutine', 'concepts')).click({ modifiers: ['Control'] });
   await editor.getByRole('tab', { name: 'goroutine', exact: true, selected: true }).waitFor();
   await tree.getByRole('treeitem', { name: '新建笔记', exact: true }).click();
   const tab = editor.getByRole('tab', { name: '新建笔记', exact: true, selected: true });
   await tab.waitFor();
   const rel = (await tab.getAttribute('title'))!;
-  await tree.getByRole('button', { name: 'Delete' }).click();
-  await tree.getByRole('dialog', { name: 'Confirm delete' }).getByRole('button', { name: 'Delete' }).click();
+  // The Delete key on the focused row asks first, naming the note and its backlinks; Cancel has the focus.
+  await page.keyboard.press('Delete');
+  const confirm = page.getByRole('alertdialog', { name: 'Delete “新建笔记”?' });
+  await confirm.getByText('No other note links to it.').waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Cancel');
+  await confirm.getByRole('button', { name: 'Delete' }).click();
   await eventually(() => !fs.existsSync(path.join(app.vaultDir, rel)), 10_000, 'file gone');
   const trash = path.join(app.vaultDir, '.trash');
   assert.ok(
@@ -153,8 +157,8 @@ test('deleting the open note from the tree moves it to .trash and shows another 
     'in .trash',
   );
   await tree.getByRole('treeitem', { name: '新建笔记', exact: true }).waitFor({ state: 'detached' });
-  // Like closing the tab: another open tab becomes active (not an empty editor), and Rename/Delete act on it.
+  // Like closing the tab: another open tab becomes active (not an empty editor); the keyboard stays in the tree.
   assert.equal(await editor.getByRole('tab', { name: '新建笔记', exact: true }).count(), 0);
   await editor.getByRole('tab', { selected: true }).waitFor();
-  assert.ok(await tree.getByRole('button', { name: 'Rename' }).isEnabled());
+  await page.waitForFunction(() => document.activeElement?.getAttribute('role') === 'treeitem');
 });

@@ -4,7 +4,7 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { clickGraphNode, openGraphView, startApp, waitForGraphNodes, type AtlasApp } from './harness.ts';
+import { clickGraphNode, openGraphView, startApp, treeItem, waitForGraphNodes, type AtlasApp } from './harness.ts';
 
 let app: AtlasApp;
 before(async () => {
@@ -17,9 +17,11 @@ after(async () => {
 test('the first screen shows the vault: tree, graph, a note and its backlinks', async () => {
   const { page } = app;
   const tree = page.getByRole('region', { name: 'File tree' });
-  await tree.getByRole('treeitem', { name: 'goroutine', exact: true }).waitFor();
-  await tree.getByRole('treeitem', { name: '调度器', exact: true }).waitFor();
-  await tree.getByRole('treeitem', { name: '笔记', exact: true }).waitFor();
+  // Folders start collapsed; the open note's folder is expanded to reveal it.
+  await tree.getByRole('treeitem', { name: 'goroutine', exact: true, selected: true }).waitFor();
+  await tree.getByRole('treeitem', { name: 'concepts', exact: true, expanded: true }).waitFor();
+  await tree.getByRole('treeitem', { name: '笔记', exact: true, expanded: false }).waitFor();
+  assert.equal(await tree.getByRole('treeitem', { name: '调度器', exact: true }).count(), 0);
 
   const ids = await waitForGraphNodes(page, 7);
   for (const id of ['concepts/goroutine.md', 'concepts/channel.md', '笔记/调度器.md', '笔记/学习计划.md']) {
@@ -149,7 +151,7 @@ test('keyboard shortcuts: Ctrl+Shift+F search, Ctrl+G graph, Ctrl+N new note, Ct
 
 test('"Local graph" shows the notes linked to and from the current note', async () => {
   const { page } = app;
-  await page.getByRole('region', { name: 'File tree' }).getByRole('treeitem', { name: '调度器', exact: true }).click();
+  await (await treeItem(page, '调度器', '笔记')).click();
   await page.getByRole('region', { name: 'Local graph' }).waitFor();
   // 调度器 → goroutine, Mutex (depth 1) are in; channel, which only links goroutine, is out.
   await page.waitForFunction(() => {

@@ -8,7 +8,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { eventually, openGraphView, startApp, waitForGraphNodes, type AtlasApp } from './harness.ts';
+import { eventually, openGraphView, startApp, waitForGraphNodes, type AtlasApp, treeItem } from './harness.ts';
 
 let app: AtlasApp;
 before(async () => {
@@ -52,7 +52,7 @@ const visibleIds = async (view = 'global') =>
     .sort();
 
 async function openNoteFromTree(name: string) {
-  await app.page.getByRole('region', { name: 'File tree' }).getByRole('treeitem', { name, exact: true }).click();
+  await (await treeItem(app.page, name)).click();
   await app.page
     .getByRole('region', { name: 'Editor' })
     .getByRole('tab', { name, exact: true, selected: true })

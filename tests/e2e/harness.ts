@@ -3,7 +3,7 @@
  * playwright-core.
  *
  *   const app = await startApp({ vault: 'e2e-basic' });   // tests/fixtures/e2e-basic, or any folder path
- *   await app.page.getByRole('treeitem', { name: 'goroutine' }).click();
+ *   await (await treeItem(app.page, 'goroutine')).click();   // expands the folders on the way (they start collapsed)
  *   await app.close();
  *
  * `startApp` copies the vault to a temp folder, spawns `node electron/host/web.ts <tmp vault> --port 0 --db <tmp>/atlas.db`
@@ -17,7 +17,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const ARTIFACTS_DIR = path.join(REPO_ROOT, 'tests', '.artifacts');
@@ -280,4 +280,36 @@ export async function eventually<T>(fn: () => T | Promise<T>, timeout = 10_000, 
       throw new Error(`Timed out after ${timeout} ms waiting for ${what}${last ? `: ${String(last)}` : ''}`);
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+/**
+ * The file tree's row named `name` (a note's title, or a file or folder name), expanding collapsed folders until it
+ * shows (folders start collapsed; fine for the small fixture vaults: at most 200 folders are opened). With `folder`
+ * (a vault path) only that folder and its ancestors are expanded.
+ */
+export async function treeItem(page: Page, name: string, folder?: string): Promise<Locator> {
+  const tree = page.getByRole('region', { name: 'File tree' });
+  const item = tree.getByRole('treeitem', { name, exact: true });
+  await tree.getByRole('tree').waitFor();
+  if (folder !== undefined) {
+    const parts = folder.split('/').filter(Boolean);
+    for (let i = 1; i <= parts.length; i++) {
+      const row = tree.locator(`[role="treeitem"][data-path="${parts.slice(0, i).join('/')}"]`);
+      if ((await row.getAttribute('aria-expanded')) === 'false') await row.click();
+      await tree
+        .locator(`[role="treeitem"][data-path="${parts.slice(0, i).join('/')}"][aria-expanded="true"]`)
+        .waitFor();
+    }
+    await item.first().waitFor();
+    return item.first();
+  }
+  for (let k = 0; k < 200 && (await item.count()) === 0; k++) {
+    const closed = tree.locator('[role="treeitem"][aria-expanded="false"]').first();
+    if ((await closed.count()) === 0) break;
+    const p = await closed.getAttribute('data-path');
+    await closed.click();
+    await tree.locator(`[role="treeitem"][data-path="${p}"][aria-expanded="true"]`).waitFor();
+  }
+  await item.first().waitFor();
+  return item.first();
 }

@@ -3,7 +3,7 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startApp, waitForGraphNodes, type AtlasApp } from './harness.ts';
+import { startApp, waitForGraphNodes, type AtlasApp, treeItem } from './harness.ts';
 
 let app: AtlasApp;
 before(async () => {
@@ -17,10 +17,7 @@ after(async () => {
 const editor = () => app.page.getByRole('region', { name: 'Editor' });
 const selected = (name: string) => editor().getByRole('tab', { name, exact: true, selected: true }).waitFor();
 async function open(name: string, modifiers: 'Control'[] = []) {
-  await app.page
-    .getByRole('region', { name: 'File tree' })
-    .getByRole('treeitem', { name, exact: true })
-    .click({ modifiers });
+  await (await treeItem(app.page, name)).click({ modifiers });
   await selected(name);
 }
 

@@ -4,7 +4,7 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startApp, waitForGraphNodes, type AtlasApp } from './harness.ts';
+import { startApp, waitForGraphNodes, type AtlasApp, treeItem } from './harness.ts';
 
 let app: AtlasApp;
 before(async () => {
@@ -75,7 +75,7 @@ test('"Split right" shows two notes side by side; each pane navigates on its own
   await page.getByRole('button', { name: 'Split right' }).click();
   await page.waitForFunction(() => document.querySelectorAll('section.editor-region').length === 2);
   // The new pane has the focus: the tree opens the note there.
-  await page.getByRole('region', { name: 'File tree' }).getByRole('treeitem', { name: 'Mutex', exact: true }).click();
+  await (await treeItem(page, 'Mutex')).click();
   await editors.nth(1).getByRole('tab', { name: 'Mutex', selected: true }).waitFor();
   const left = await editors.nth(0).getByRole('tab', { selected: true }).innerText();
   assert.notEqual(left.trim(), 'Mutex');

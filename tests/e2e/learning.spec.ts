@@ -11,7 +11,15 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Locator } from 'playwright-core';
-import { ARTIFACTS_DIR, eventually, openGraphView, startApp, waitForGraphNodes, type AtlasApp } from './harness.ts';
+import {
+  ARTIFACTS_DIR,
+  eventually,
+  openGraphView,
+  startApp,
+  waitForGraphNodes,
+  type AtlasApp,
+  treeItem,
+} from './harness.ts';
 
 const GO = 'basics/Go language.md';
 const PT = 'concurrency/process and thread.md';
@@ -182,7 +190,7 @@ async function tick(p: string, checked: boolean) {
 }
 
 async function openFromTree(title: string) {
-  await region('File tree').getByRole('treeitem', { name: title, exact: true }).click();
+  await (await treeItem(app.page, title)).click();
   await region('Editor').getByRole('tab', { name: title, exact: true, selected: true }).waitFor();
 }
 

@@ -11,7 +11,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startApp } from './harness.ts';
+import { startApp, treeItem } from './harness.ts';
 
 const args = process.argv.slice(2);
 const runsAt = args.indexOf('--runs');
@@ -73,10 +73,7 @@ try {
     try {
       const results: Array<{ note: string; bytes: number; firstPaintMs: number; longestTaskMs: number }> = [];
       for (const [name, text] of notes) {
-        await page
-          .getByRole('region', { name: 'File tree' })
-          .getByRole('treeitem', { name: name, exact: true })
-          .click();
+        await (await treeItem(page, name)).click();
         const ed = page.getByRole('region', { name: 'Editor' });
         await ed.getByRole('tab', { name, exact: true, selected: true }).waitFor();
         await ed.locator('.cm-content').waitFor();

@@ -7,7 +7,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { eventually, startApp, waitForGraphNodes, type AtlasApp } from './harness.ts';
+import { eventually, startApp, waitForGraphNodes, type AtlasApp, treeItem } from './harness.ts';
 
 let app: AtlasApp;
 before(async () => {
@@ -20,7 +20,7 @@ after(async () => {
 
 const editor = () => app.page.getByRole('region', { name: 'Editor' });
 async function open(name: string) {
-  await app.page.getByRole('region', { name: 'File tree' }).getByRole('treeitem', { name, exact: true }).click();
+  await (await treeItem(app.page, name)).click();
   await editor().getByRole('tab', { name, exact: true, selected: true }).waitFor();
 }
 
@@ -31,7 +31,7 @@ test('the outline nests headings; clicking one scrolls the editor to it', async 
     path.join(app.vaultDir, 'Long.md'),
     `# Top\n\n${filler}\n\n## Middle part\n\n${filler}\n\n### Deep end\n\nThe end.\n`,
   );
-  await page.getByRole('region', { name: 'File tree' }).getByRole('treeitem', { name: 'Long', exact: true }).waitFor();
+  await treeItem(page, 'Long');
   await open('Long');
   const outline = page.getByRole('region', { name: 'Outline' });
   const deep = outline.getByRole('button', { name: 'Deep end' });
@@ -98,10 +98,7 @@ test('adding and removing a property; malformed YAML is shown and never rewritte
 
   const bad = '---\ntitle: [unclosed\n---\n# Bad\n';
   fs.writeFileSync(path.join(app.vaultDir, 'Bad yaml.md'), bad);
-  await page
-    .getByRole('region', { name: 'File tree' })
-    .getByRole('treeitem', { name: 'Bad yaml', exact: true })
-    .waitFor();
+  await treeItem(page, 'Bad yaml');
   await open('Bad yaml');
   await props
     .getByRole('alert')

@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { eventually, openGraphView, startApp, type AtlasApp } from './harness.ts';
+import { eventually, openGraphView, startApp, type AtlasApp, treeItem } from './harness.ts';
 
 let app: AtlasApp;
 before(async () => {
@@ -124,7 +124,7 @@ test("the card's note is one click away", async () => {
 test('"Practice this concept" (command palette) shows the concept\'s cards, then its prerequisites\', and its exercises', async () => {
   const page = app.page;
   // the goroutine note is the active tab now; practise channel from its own tab
-  await page.getByRole('treeitem', { name: 'channel' }).first().click();
+  await (await treeItem(page, 'channel')).click();
   await page
     .getByRole('tab', { name: /channel/ })
     .first()

@@ -27,6 +27,8 @@ export interface IndexStatus {
 export interface FileEntry {
   path: string;
   kind: 'note' | 'attachment' | 'folder';
+  /** Modified time as last indexed, ms since epoch (files only; absent for folders or when unknown). */
+  mtimeMs?: number;
 }
 
 export interface NoteContent {

@@ -76,7 +76,10 @@ export class VaultQuery {
 
   listFiles(): FileEntry[] {
     return [...this.#store.fileStats().values()]
-      .map((f) => ({ path: f.path, kind: f.kind }))
+      .map(
+        (f): FileEntry =>
+          f.mtimeMs == null ? { path: f.path, kind: f.kind } : { path: f.path, kind: f.kind, mtimeMs: f.mtimeMs },
+      )
       .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   }
 

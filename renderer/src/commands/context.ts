@@ -19,6 +19,8 @@ export interface OpenOptions {
   select?: string;
   /** Open in a new tab even when the current tab could show it. */
   newTab?: boolean;
+  /** Open in the other pane, splitting the main area first when it is not split (VS Code's "Open to the Side"). */
+  split?: boolean;
 }
 
 export interface AppContext {

@@ -87,11 +87,18 @@ export function isEnabled(cmd: Command): boolean {
 
 /**
  * Runs a command by id (or object). Returns false when it is unknown or disabled. Errors go to the app's alert list.
+ * `override` runs it as if that were the app's state, e.g. `{ activePath: 'a.md' }` runs a note command for a note
+ * picked in the file tree's context menu (as VS Code passes the explorer's resource to a command).
  */
-export function runCommand(idOrCmd: string | Command): boolean {
+export function runCommand(idOrCmd: string | Command, override?: Pick<AppContext, 'activePath'>): boolean {
   const cmd = typeof idOrCmd === 'string' ? registered.get(idOrCmd) : idOrCmd;
-  const app = context;
-  if (!cmd || !app || !isEnabled(cmd)) return false;
+  const app = context && override ? { ...context, ...override } : context;
+  if (!cmd || !app) return false;
+  try {
+    if (cmd.enabled && !cmd.enabled(app)) return false;
+  } catch {
+    return false;
+  }
   try {
     const r = cmd.run(app);
     if (r && typeof (r as Promise<void>).catch === 'function') (r as Promise<void>).catch((e) => app.showError(e));

@@ -74,6 +74,8 @@ export interface EditorProps {
    * Tabs whose id starts with `view:` show a registered view (workspace/views.ts), not a note: their title and content.
    */
   viewTab?: { title(kind: string): string; render(kind: string, visible: boolean): ReactNode };
+  /** What the pane shows with no tab open (the welcome screen, renderer/src/workspace/WelcomeScreen.tsx). */
+  empty?: ReactNode;
   ref?: Ref<EditorHandle>;
 }
 
@@ -256,7 +258,9 @@ export function Editor(props: EditorProps) {
           {props.viewTab?.render(viewKindOf(id), id === active)}
         </div>
       ))}
-      {!active ? <p className="empty">Open a note from the file tree, the graph or search (Ctrl+P).</p> : null}
+      {!active
+        ? (props.empty ?? <p className="empty">Open a note from the file tree, the graph or search (Ctrl+P).</p>)
+        : null}
       {loadError && active ? (
         <p className="empty">
           Cannot open {active}: {loadError}

@@ -15,11 +15,22 @@ export interface EditorPaneProps {
   editorRef: RefObject<EditorHandle | null>;
   titles: EditorProps['titles'];
   viewTab: EditorProps['viewTab'];
+  /** What the pane shows with no tab open (the welcome screen). */
+  empty?: EditorProps['empty'];
   followLink(fromPath: string, target: string, opts?: OpenOptions): void;
   showError(e: unknown): void;
 }
 
-export function EditorPane({ index, workspace, editorRef, titles, viewTab, followLink, showError }: EditorPaneProps) {
+export function EditorPane({
+  index,
+  workspace,
+  editorRef,
+  titles,
+  viewTab,
+  empty,
+  followLink,
+  showError,
+}: EditorPaneProps) {
   const { ws, setWs } = workspace;
   const change = useLastChange();
   const pane = ws.panes[index];
@@ -46,6 +57,7 @@ export function EditorPane({ index, workspace, editorRef, titles, viewTab, follo
         onFollowLink={followLink}
         onError={showError}
         viewTab={viewTab}
+        empty={empty}
       />
     </div>
   );

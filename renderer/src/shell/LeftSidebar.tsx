@@ -20,6 +20,9 @@ export interface LeftSidebarProps {
   /** Bumped by "Create new note" (Ctrl/Cmd+N): the tree opens its inline name editor. */
   newNoteSignal: number;
   openNote(path: string, opts?: OpenOptions): void;
+  /** The vault's root folder: the file tree remembers its expanded folders and sort order under it. */
+  vaultRoot: string | null;
+  revealInGraph(path: string): void;
   actions: FileActions;
 }
 
@@ -34,9 +37,11 @@ export function LeftSidebar(p: LeftSidebarProps) {
       />
       <FileTree
         files={p.files}
+        vaultRoot={p.vaultRoot}
         currentPath={p.activeNote}
         newNoteSignal={p.newNoteSignal}
-        onOpen={(path, newTab) => p.openNote(path, { newTab })}
+        onOpen={(path, o) => p.openNote(path, o)}
+        onRevealInGraph={p.revealInGraph}
         onCreateNote={p.actions.createAndOpen}
         onCreateFolder={p.actions.createFolder}
         onRename={p.actions.rename}

@@ -18,6 +18,7 @@ import { hasTarget, type RevealRequest } from '../navigation/reveal.ts';
 import { useLastChange } from '../backend/vault-events.ts';
 import * as W from '../workspace/tabs.ts';
 import { VIEW_TAB } from '../workspace/view-tab.ts';
+import { GRAPH_VIEW } from '../graph/register.tsx';
 
 export interface WorkspaceState {
   ws: W.Workspace;
@@ -40,6 +41,11 @@ export interface WorkspaceState {
   openView(kind: string): void;
   /** Closes the tab of pane `pane` showing `path` (default: the focused pane), after saving its edits. */
   closeTab(path: string, pane?: number): Promise<void>;
+  /**
+   * "Reveal in graph" (file tree): opens the note, then the graph view once the note was shown, so the graph takes
+   * it as its current note (graph/app-state.ts follows the last active note).
+   */
+  revealInGraph(path: string): void;
 }
 
 export function useWorkspaceState(): WorkspaceState {
@@ -58,7 +64,12 @@ export function useWorkspaceState(): WorkspaceState {
 
   const openNote = useCallback((path: string, target?: OpenOptions | number) => {
     const o: OpenOptions = typeof target === 'number' ? { line: target } : (target ?? {});
-    setWs((w) => W.open(w, path, { newTab: o.newTab }));
+    setWs((w) => {
+      if (!o.split) return W.open(w, path, { newTab: o.newTab });
+      // "Open to the right": the other pane (a new split shows the note, its tab navigated to it).
+      if (w.panes.length > 1) return W.open(w, path, { pane: 1 - w.activePane, newTab: true });
+      return W.open(W.split(w), path, { pane: 1 });
+    });
     if (hasTarget(o) || o.mode) setReveal({ ...o, path, seq: ++seq.current });
   }, []);
 
@@ -83,5 +94,32 @@ export function useWorkspaceState(): WorkspaceState {
     setWs((w) => W.forget(w, (p) => gone.has(p)));
   }, [change]);
 
-  return { ws, setWs, current, reveal, editorRefs, activeEditor, flushAll, openNote, openView, closeTab };
+  const [graphReveal, setGraphReveal] = useState<string | null>(null);
+  const revealInGraph = useCallback(
+    (path: string) => {
+      openNote(path);
+      setGraphReveal(path);
+    },
+    [openNote],
+  );
+  const activeId = W.activeId(ws);
+  useEffect(() => {
+    if (graphReveal === null || activeId !== graphReveal) return;
+    setGraphReveal(null);
+    setWs((w) => W.open(w, VIEW_TAB + GRAPH_VIEW, { newTab: true }));
+  }, [graphReveal, activeId]);
+
+  return {
+    ws,
+    setWs,
+    current,
+    reveal,
+    editorRefs,
+    activeEditor,
+    flushAll,
+    openNote,
+    openView,
+    closeTab,
+    revealInGraph,
+  };
 }
