@@ -429,6 +429,20 @@ export async function createAtlasService(opts: AtlasServiceOptions): Promise<Atl
       );
     },
     recentVaults: async () => [],
+    // file tree (#12): creation times for the "Created time" sort order, stat-ed 64 at a time
+    fileCreatedTimes: async () => {
+      const out: Record<string, number> = {};
+      const list = query.listFiles().filter((f) => f.kind !== 'folder');
+      for (let i = 0; i < list.length; i += 64) {
+        await Promise.all(
+          list.slice(i, i + 64).map(async (f) => {
+            const st = await fs.promises.stat(paths.resolve(f.path).abs).catch(() => null);
+            if (st) out[f.path] = st.birthtimeMs > 0 ? st.birthtimeMs : st.ctimeMs;
+          }),
+        );
+      }
+      return out;
+    },
   };
 
   // Error messages name files vault-relative: the engine's (e.g. a damaged progress file) carry absolute paths.

@@ -147,6 +147,8 @@ export const API_SCHEMAS = {
   // open vault (#12)
   openVault: z.tuple([z.string().min(1, 'give the path of a folder').max(MAX_PATH)]),
   recentVaults: none,
+  // file tree (#12)
+  fileCreatedTimes: none,
 } satisfies Schemas;
 
 /** The schema of one method (typed loosely, for the generic dispatcher). */

@@ -60,6 +60,8 @@ export const API_METHODS = [
   // open vault (#12)
   'openVault',
   'recentVaults',
+  // file tree (#12)
+  'fileCreatedTimes',
 ] as const satisfies readonly ApiMethod[];
 
 export const API_EVENTS = [

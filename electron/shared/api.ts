@@ -250,6 +250,14 @@ export interface AtlasApi {
    */
   setAliasResolution(on: boolean): Promise<void>;
 
+  // file tree (#12): "Created time" sort order
+  /**
+   * The creation time of every file of the vault (not folders), ms since epoch, by vault path: the file system's
+   * birth time where it records one (statx on Linux, APFS, NTFS), else the inode change time. Files that cannot be
+   * stat-ed are left out.
+   */
+  fileCreatedTimes(): Promise<Record<string, number>>;
+
   // unlinked mentions: Link and Link all
   /**
    * Turns unlinked mentions of note `target` into wiki links: the mentions on `place`'s line ("Link"), or all of

@@ -11,7 +11,7 @@ import { startApp, treeItem, waitForGraphNodes, type AtlasApp } from './harness.
 let app: AtlasApp;
 before(async () => {
   app = await startApp({ vault: 'e2e-basic' });
-  await waitForGraphNodes(app.page, 7);
+  await app.page.getByRole('region', { name: 'File tree' }).getByRole('treeitem', { name: 'goroutine' }).waitFor({ timeout: 90_000 });
   await app.page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.baseUrl });
 });
 after(async () => {
@@ -182,6 +182,7 @@ test('"Reveal in graph" shows the graph view with that note as the current node'
   await row('concepts/process and thread.md').click({ button: 'right' });
   await page.getByRole('menuitem', { name: 'Reveal in graph' }).click();
   await page.getByRole('region', { name: 'Graph', exact: true }).waitFor({ state: 'visible' });
+  await waitForGraphNodes(page, 7, 60_000);
   await page.waitForFunction(() =>
     window.__atlasGraph?.getElementById('concepts/process and thread.md').hasClass('current'),
   );

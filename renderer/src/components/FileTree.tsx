@@ -24,6 +24,8 @@ import {
 } from 'react';
 import { makeWikiLink } from '../../../electron/core/markdown/rewrite.ts';
 import type { FileEntry } from '../../../electron/shared/api.ts';
+import { useApiQuery } from '../backend/query.ts';
+import { api } from '../client.ts';
 import { runCommand, useCommands, type Command } from '../commands/registry.ts';
 import { baseName, extOf, joinPath, parentFolder, pathFromInput, titleOf } from '../paths.ts';
 import { DeleteDialog, type DeleteTarget } from '../tree/DeleteDialog.tsx';
@@ -68,7 +70,12 @@ export function FileTree(props: FileTreeProps) {
   // Load the vault's remembered state once its root is known (and again if another vault is opened).
   if (props.vaultRoot && prefs.root !== props.vaultRoot) {
     const p = loadTreePrefs(props.vaultRoot);
-    setPrefs({ root: props.vaultRoot, expanded: new Set(p.expanded), sort: p.sort });
+    // Folders opened before the vault's root was known (the open note's, the user's) stay open.
+    setPrefs({
+      root: props.vaultRoot,
+      expanded: new Set([...p.expanded, ...(prefs.root === null ? prefs.expanded : [])]),
+      sort: p.sort,
+    });
   }
   const { expanded, sort } = prefs;
   useEffect(() => {
@@ -80,7 +87,15 @@ export function FileTree(props: FileTreeProps) {
       return next === p.expanded ? p : { ...p, expanded: next };
     });
 
-  const root = useMemo(() => buildTree(props.files, sort), [props.files, sort]);
+  // Creation times are asked for only while a "Created time" order is chosen (a stat of every file).
+  const created = useApiQuery<Record<string, number>>(sort.startsWith('ctime') ? ['fileCreatedTimes'] : null, () =>
+    api.fileCreatedTimes(),
+  ).data;
+  const times = useMemo(
+    () => (created ? new Map(Object.entries(created).map(([p, t]) => [p, { ctimeMs: t }])) : undefined),
+    [created],
+  );
+  const root = useMemo(() => buildTree(props.files, sort, times), [props.files, sort, times]);
   const rows = useMemo(() => visibleRows(root, expanded), [root, expanded]);
   const indexOf = useMemo(() => new Map(rows.map((r, i) => [r.node.path, i])), [rows]);
   const kindOf = useMemo(() => new Map(props.files.map((f) => [f.path, f.kind])), [props.files]);
@@ -481,7 +496,12 @@ export function FileTree(props: FileTreeProps) {
         break;
       default:
         handled = false;
-        if (e.key.length >= 1 && [...e.key].length === 1 && !mod && !e.altKey && e.key !== ' ') {
+        if (
+          [...e.key].length === 1 &&
+          !mod &&
+          !e.altKey &&
+          (e.key !== ' ' || typeahead.current.typing(performance.now()))
+        ) {
           const labels = rows.map((r) => labelOf(r.node));
           const prefix = typeahead.current.push(e.key, performance.now());
           let j = findTypeahead(labels, i, prefix);

@@ -51,6 +51,11 @@ export class TypeaheadBuffer {
     return this.#text;
   }
 
+  /** Whether a prefix is being typed (a space then continues it, as in `note 15`, rather than being a key of its own). */
+  typing(now: number): boolean {
+    return this.#text !== '' && now - this.#last <= TYPEAHEAD_RESET_MS;
+  }
+
   reset(): void {
     this.#text = '';
   }
