@@ -2,16 +2,21 @@
  * The file tree as a WAI-ARIA tree view (one Tab stop, arrow keys, Home/End, type-ahead including pinyin initials,
  * Enter / Ctrl+Enter, F2, Escape), its context menu (right-click, Shift+F10, the ContextMenu key; commands of the one
  * registry: Copy path, Practice this concept, Reveal in graph, Open to the right), the sort menu and collapse-all
- * remembered per vault across a reload, and the welcome screen when no tab is open.
+ * remembered per vault across a reload, the welcome screen when no tab is open, "New note here" and "Open to the right".
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startApp, treeItem, waitForGraphNodes, type AtlasApp } from './harness.ts';
+import fs from 'node:fs';
+import path from 'node:path';
+import { eventually, startApp, treeItem, waitForGraphNodes, type AtlasApp } from './harness.ts';
 
 let app: AtlasApp;
 before(async () => {
   app = await startApp({ vault: 'e2e-basic' });
-  await app.page.getByRole('region', { name: 'File tree' }).getByRole('treeitem', { name: 'goroutine' }).waitFor({ timeout: 90_000 });
+  await app.page
+    .getByRole('region', { name: 'File tree' })
+    .getByRole('treeitem', { name: 'goroutine' })
+    .waitFor({ timeout: 90_000 });
   await app.page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.baseUrl });
 });
 after(async () => {
@@ -252,4 +257,25 @@ test('with no tab open the main area shows the welcome screen', async () => {
   // The tree reveals the note opened from the welcome screen.
   await treeItem(page, 'Mutex', 'concepts');
   await tree().getByRole('treeitem', { name: 'Mutex', exact: true, selected: true }).waitFor();
+});
+
+test('"New note here" creates the note in that folder; "Open to the right" splits the main area', async () => {
+  const { page } = app;
+  await row('笔记').click({ button: 'right' });
+  await page.getByRole('menu', { name: 'Actions for 笔记' }).getByRole('menuitem', { name: 'New note here' }).click();
+  const form = tree().getByRole('form', { name: 'New note' });
+  await form.getByText('New note in 笔记').waitFor();
+  await form.getByRole('textbox', { name: 'Name' }).fill('菜单笔记');
+  await form.getByRole('textbox', { name: 'Name' }).press('Enter');
+  await eventually(() => fs.existsSync(path.join(app.vaultDir, '笔记', '菜单笔记.md')), 10_000, 'note created');
+  await tree().getByRole('treeitem', { name: '菜单笔记', exact: true, selected: true }).waitFor();
+
+  await row('concepts/goroutine.md').click({ button: 'right' });
+  await page.getByRole('menuitem', { name: 'Open to the right' }).click();
+  await page.waitForFunction(() => document.querySelectorAll('section.editor-region').length === 2);
+  await page
+    .getByRole('region', { name: 'Editor' })
+    .nth(1)
+    .getByRole('tab', { name: 'goroutine', exact: true, selected: true })
+    .waitFor();
 });

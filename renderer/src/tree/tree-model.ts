@@ -71,8 +71,9 @@ function comparator(order: SortOrder): (a: TreeNode, b: TreeNode) => number {
 }
 
 /**
- * The vault's files as a tree under a root node (path ''), sorted by `order`. Dot-folders and dot-files are left
- * out; folders missing from `files` but implied by a file's path are created.
+ * The vault's files as a tree under a root node (path ''), sorted by `order` (each folder's children are sorted the
+ * first time {@link visibleRows} shows them). Dot-folders and dot-files are left out; folders missing from `files`
+ * but implied by a file's path are created.
  */
 export function buildTree(
   files: readonly FileEntry[],
@@ -105,20 +106,29 @@ export function buildTree(
       children: [],
     });
   }
-  const cmp = comparator(order);
-  const stack = [root];
-  for (let n = stack.pop(); n; n = stack.pop()) {
-    n.children.sort(cmp);
-    for (const c of n.children) if (c.children.length) stack.push(c);
-  }
+  // Folders are sorted when first shown (visibleRows), so a collapsed 10,000-note vault sorts only its top level.
+  comparators.set(root, comparator(order));
   return root;
+}
+
+/** The sort comparator of each built tree, and the folders already sorted with it. */
+const comparators = new WeakMap<TreeNode, (a: TreeNode, b: TreeNode) => number>();
+const sortedFolders = new WeakSet<TreeNode>();
+
+function sortedChildren(root: TreeNode, n: TreeNode): TreeNode[] {
+  if (!sortedFolders.has(n)) {
+    const cmp = comparators.get(root);
+    if (cmp) n.children.sort(cmp);
+    sortedFolders.add(n);
+  }
+  return n.children;
 }
 
 /** The rows shown: depth-first, descending only into folders in `expanded` (iterative; depth is unbounded). */
 export function visibleRows(root: TreeNode, expanded: ReadonlySet<string>): TreeRow[] {
   const rows: TreeRow[] = [];
   const stack: { nodes: TreeNode[]; i: number; level: number; parent: number }[] = [
-    { nodes: root.children, i: 0, level: 1, parent: -1 },
+    { nodes: sortedChildren(root, root), i: 0, level: 1, parent: -1 },
   ];
   while (stack.length) {
     const top = stack[stack.length - 1];
@@ -130,7 +140,7 @@ export function visibleRows(root: TreeNode, expanded: ReadonlySet<string>): Tree
     const index = rows.length;
     rows.push({ node, level: top.level, setSize: top.nodes.length, posInSet: top.i, parent: top.parent });
     if (node.kind === 'folder' && node.children.length && expanded.has(node.path)) {
-      stack.push({ nodes: node.children, i: 0, level: top.level + 1, parent: index });
+      stack.push({ nodes: sortedChildren(root, node), i: 0, level: top.level + 1, parent: index });
     }
   }
   return rows;
