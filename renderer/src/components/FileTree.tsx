@@ -151,14 +151,20 @@ export function FileTree(props: FileTreeProps) {
     });
   }, [props.currentPath]);
 
+  // Runs after the effect above in the same commit (and again when rows change, until the note's row exists).
   useEffect(() => {
     const p = revealPending.current;
     if (p === null) return;
+    // Only the open note is revealed: a request for a note no longer open, or not in the vault, is dropped.
+    if (p !== props.currentPath || (kindOf.size > 0 && !kindOf.has(p))) {
+      revealPending.current = null;
+      return;
+    }
     const i = indexOf.get(p);
     if (i === undefined) return;
     revealPending.current = null;
     virtual.scrollToIndex(i, { align: 'auto' });
-  }, [indexOf, virtual]);
+  }, [indexOf, kindOf, virtual, props.currentPath]);
 
   useEffect(() => {
     if (!focusPending.current || cursor === null || cursorIndex < 0) return;
