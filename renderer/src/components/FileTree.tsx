@@ -240,14 +240,14 @@ export function FileTree(props: FileTreeProps) {
   }
 
   /** Commits an in-place rename; false when it failed (the field stays for a correction). */
-  async function commitRename(from: string, value: string): Promise<void> {
+  async function commitRename(from: string, value: string): Promise<boolean> {
     const kind = kindOf.get(from) ?? 'note';
     const name = value.trim();
     const old = kind === 'note' ? titleOf(from) : baseName(from);
     if (!name || name === old) {
       setRenaming(null);
       focusRow(from);
-      return;
+      return true;
     }
     const to = pathFromInput(name, parentFolder(from), kind === 'folder' ? '' : extOf(from));
     try {
@@ -255,8 +255,10 @@ export function FileTree(props: FileTreeProps) {
       setRenaming(null);
       if (kind === 'folder' && expanded.has(from)) toggle(to, true);
       focusRow(to);
+      return true;
     } catch {
       /* shown as an alert by the app; the field stays */
+      return false;
     }
   }
 
@@ -720,7 +722,7 @@ function entryEnabled(entry: MenuEntry, target: string | null, kinds: ReadonlyMa
 }
 
 /** The in-place rename field: Enter or leaving it commits, Escape cancels (VS Code and Obsidian). */
-function RenameField(props: { initial: string; onCommit(value: string): Promise<void>; onCancel(): void }) {
+function RenameField(props: { initial: string; onCommit(value: string): Promise<boolean>; onCancel(): void }) {
   const [value, setValue] = useState(props.initial);
   const done = useRef(false);
   const ref = useRef<HTMLInputElement>(null);
@@ -731,8 +733,10 @@ function RenameField(props: { initial: string; onCommit(value: string): Promise<
   const commit = () => {
     if (done.current) return;
     done.current = true;
-    void props.onCommit(value).finally(() => {
-      done.current = false;
+    // Only a failed rename re-arms the field (for a correction): after a success the field is leaving, and the blur of
+    // its unmount must not rename the old path a second time (that raised a "Not found" alert).
+    void props.onCommit(value).then((ok) => {
+      if (!ok) done.current = false;
     });
   };
   return (

@@ -155,10 +155,11 @@ export function GraphCanvas(props: GraphCanvasProps) {
   /** Ids of the nodes whose label carries a plan step number. */
   const numbered = useRef<string[]>([]);
   const lastSyncedCurrent = useRef<string | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the elements depend on the data and on just the settings that change them (groups, node size); other settings restyle in place
   const els = useMemo(
     () => (data ? toElements(data, settings) : null),
     [data, settings.groups, settings.nodeSizeByLinks],
-  ); // eslint-disable-line react-hooks/exhaustive-deps
+  );
 
   // The Cytoscape instance, created with the first data (the renderer is chosen by node count).
   const ensureCy = (nodeCount: number): cytoscape.Core => {
@@ -216,6 +217,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
     return cy;
   };
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: mount/unmount of the Cytoscape instance per layout runner; restyle reads the latest props through propsRef
   useEffect(() => {
     const ro = new ResizeObserver(() => cyRef.current?.resize());
     ro.observe(containerRef.current!);
@@ -229,7 +231,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
       cyRef.current?.destroy();
       cyRef.current = null;
     };
-  }, [runner]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [runner]);
 
   function restyle() {
     const cy = cyRef.current;
@@ -332,11 +334,12 @@ export function GraphCanvas(props: GraphCanvasProps) {
 
   // Sync elements into Cytoscape: a diff, applied in chunks that yield to the event loop (see syncElements).
   const syncSeq = useRef(0);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a sync runs when the elements change; syncElements reads the other props through propsRef
   useEffect(() => {
     if (!els) return;
     const seq = ++syncSeq.current;
     void syncElements(els, () => seq !== syncSeq.current);
-  }, [els]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [els]);
 
   /**
    * Brings the drawn elements to `els`: removes what is gone, updates changed node data, adds what is new. Large
@@ -529,6 +532,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
     });
     p.onShown?.(els, hidden);
   }
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the filter pass runs only when a filter input changes; it reads everything else through propsRef
   useEffect(applyHidden, [
     settings.filter,
     settings.tag,
@@ -537,19 +541,21 @@ export function GraphCanvas(props: GraphCanvasProps) {
     settings.unresolved,
     revealed,
     currentPath,
-  ]); // eslint-disable-line react-hooks/exhaustive-deps
+  ]);
 
-  useEffect(restyle, [settings.arrows, settings.labelZoom, settings.linkThickness, settings.groups, props.fontSize]); // eslint-disable-line react-hooks/exhaustive-deps
+  // biome-ignore lint/correctness/useExhaustiveDependencies: restyle on the display settings only; restyle reads them through propsRef
+  useEffect(restyle, [settings.arrows, settings.labelZoom, settings.linkThickness, settings.groups, props.fontSize]);
 
   // A change of forces lays the graph out again from where it is.
   const forcesKey = JSON.stringify(settings.forces);
   const lastForces = useRef(forcesKey);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new layout only when the forces change (compared by value through forcesKey), not when the mode or layout function is recreated
   useEffect(() => {
     if (lastForces.current === forcesKey) return;
     lastForces.current = forcesKey;
     const cy = cyRef.current;
     if (cy && cy.nodes().nonempty() && mode === 'force') void fullLayout(cy, true);
-  }, [forcesKey]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [forcesKey]);
 
   function decorate() {
     const cy = cyRef.current;
@@ -589,14 +595,16 @@ export function GraphCanvas(props: GraphCanvasProps) {
       }
     });
   }
-  useEffect(decorate, [overlay, currentPath]); // eslint-disable-line react-hooks/exhaustive-deps
+  // biome-ignore lint/correctness/useExhaustiveDependencies: decorations follow the overlay and the current note; decorate reads them through propsRef
+  useEffect(decorate, [overlay, currentPath]);
 
   // The current note: centred (global) or the view refitted (local, map); a newly shown view fits first.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: refit when the current note, the tab's visibility or readiness change; the fit itself reads refs
   useEffect(() => {
     const cy = cyRef.current;
     if (!cy || !active || !hook.current.ready) return;
     fitView(cy, !fitted.current);
-  }, [currentPath, active, ready]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [currentPath, active, ready]);
 
   function onKeyDown(e: React.KeyboardEvent) {
     const cy = cyRef.current;
@@ -641,6 +649,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
         className="graph-canvas"
         ref={containerRef}
         data-testid={`graph-canvas-${props.name}`}
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: the canvas is a keyboard-driven composite widget (arrows move between linked notes, Enter opens), so it needs one Tab stop
         tabIndex={0}
         role="application"
         aria-roledescription="graph"

@@ -44,7 +44,7 @@ export function GraphControls({ settings: s, tags }: { settings: GraphSettings; 
   const setForce = (k: keyof GraphSettings['forces']) => (v: number) =>
     updateSettings({ forces: { ...s.forces, [k]: v } });
   return (
-    <div role="group" aria-label="Graph controls" className={`graph-controls${s.controlsOpen ? ' open' : ''}`}>
+    <fieldset aria-label="Graph controls" className={`graph-controls${s.controlsOpen ? ' open' : ''}`}>
       <button
         type="button"
         className="graph-controls-toggle"
@@ -93,6 +93,7 @@ export function GraphControls({ settings: s, tags }: { settings: GraphSettings; 
             <legend>Groups</legend>
             <ul className="graph-groups" aria-label="Groups">
               {s.groups.map((g, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: groups have no identity but their place in the list (the colour legend follows it); a key from the query would remount the field being typed in
                 <li key={i}>
                   <input
                     type="color"
@@ -193,6 +194,6 @@ export function GraphControls({ settings: s, tags }: { settings: GraphSettings; 
           </fieldset>
         </div>
       ) : null}
-    </div>
+    </fieldset>
   );
 }
