@@ -38,7 +38,9 @@ test('a folder of 3,000 notes renders only the visible rows', async (t) => {
   await folder.waitFor({ timeout: 60_000 });
   await folder.click();
   const first = tree.getByRole('treeitem', { name: 'Note 1', exact: true });
-  await first.waitFor();
+  // The folder's rows come with the file list of a 3,000-note cold index: on a busy machine (npm test beside two
+  // CPU-bound processes) that took over 30 s, so wait on the row as long as on the folder.
+  await first.waitFor({ timeout: 60_000 });
   assert.equal(await first.getAttribute('aria-setsize'), String(NOTES));
   assert.equal(await first.getAttribute('aria-posinset'), '1');
   const shown = await rowsInDom();
