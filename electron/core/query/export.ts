@@ -1,6 +1,7 @@
 /** `atlas export`: the whole index as one JSON value in the `VaultExport` shape (notes and links in path/line order). */
 import type { VaultExport } from '../model.ts';
 import type { GraphStore } from '../store/graph-store.ts';
+import { outgoingLinkInfo } from './link-info.ts';
 
 export function exportVault(store: GraphStore): VaultExport {
   return {
@@ -17,18 +18,7 @@ export function exportVault(store: GraphStore): VaultExport {
       .filter((f) => f.kind !== 'folder')
       .map((f) => ({ path: f.path }))
       .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
-    links: store.links().map((l) => ({
-      source: l.source,
-      raw: l.raw,
-      kind: l.kind,
-      target: l.target,
-      heading: l.heading,
-      block: l.block,
-      alias: l.alias,
-      line: l.line,
-      relation: l.relation,
-      resolvedBy: l.resolvedBy,
-    })),
+    links: store.links().map((l) => ({ source: l.source, ...outgoingLinkInfo(l) })),
     problems: store.problems().map((p) => ({ path: p.path, kind: p.kind, message: p.message })),
   };
 }

@@ -31,6 +31,7 @@ import type { NameTable } from '../resolve/name-table.ts';
 import type { GraphStore } from '../store/graph-store.ts';
 import { exportVault } from './export.ts';
 import { graph, neighbourhood } from './graph.ts';
+import { outgoingLinkInfo } from './link-info.ts';
 import { indexReport } from './index-report.ts';
 import { mentions, mentionTerms } from './mentions.ts';
 import { search } from './search.ts';
@@ -123,17 +124,7 @@ export class VaultQuery {
   }
 
   outgoing(p: string): OutgoingLinkInfo[] {
-    return this.#store.outgoing(p).map((l) => ({
-      raw: l.raw,
-      kind: l.kind,
-      target: l.target,
-      heading: l.heading,
-      block: l.block,
-      alias: l.alias,
-      line: l.line,
-      relation: l.relation,
-      resolvedBy: l.resolvedBy,
-    }));
+    return this.#store.outgoing(p).map(outgoingLinkInfo);
   }
 
   mentions(p: string): MentionInfo[] {
