@@ -25,7 +25,7 @@ import { isArrow, neighbourInDirection } from './keyboard.ts';
 import { LayoutRunner } from './layout.ts';
 import { placeNear, type Circle } from './placement.ts';
 import type { GraphSettings } from './settings.ts';
-import { graphStyle, readTheme } from './style.ts';
+import { graphStyle, onThemeChange, readTheme } from './style.ts';
 import { registerGraphHook, type GraphHookState } from './test-hook.ts';
 import { keepPositions, keptPositions } from './view-state.ts';
 
@@ -221,12 +221,11 @@ export function GraphCanvas(props: GraphCanvasProps) {
   useEffect(() => {
     const ro = new ResizeObserver(() => cyRef.current?.resize());
     ro.observe(containerRef.current!);
-    const mq = window.matchMedia('(prefers-color-scheme: dark)');
-    const onScheme = () => restyle();
-    mq.addEventListener('change', onScheme);
+    // The Theme setting or, under "Adapt to system", the system's scheme: repaint at once (style.ts).
+    const offTheme = onThemeChange(() => restyle());
     return () => {
       ro.disconnect();
-      mq.removeEventListener('change', onScheme);
+      offTheme();
       runner.dispose();
       cyRef.current?.destroy();
       cyRef.current = null;

@@ -17,7 +17,7 @@ import { GraphNodesList } from './GraphNodesList.tsx';
 import { legendUse } from './legend-use.ts';
 import { mapSubgraph } from './map.ts';
 import { useRetentionGroups } from '../review/retention.ts';
-import { readTheme } from './style.ts';
+import { useGraphTheme } from './style.ts';
 import { updateSettings, useGraphSettings } from './view-state.ts';
 
 export interface GraphTabProps {
@@ -69,11 +69,8 @@ export function GraphTab(props: GraphTabProps) {
     () => (mapMode && props.data ? mapSubgraph(props.data, props.overlay.plan, props.currentPath) : null),
     [mapMode, props.data, props.overlay.plan, props.currentPath],
   );
-  // The theme's colours, read again whenever the tab shows (the theme may have changed meanwhile).
-  const [theme, setTheme] = useState(readTheme);
-  useEffect(() => {
-    if (props.active) setTheme(readTheme());
-  }, [props.active]);
+  // The theme's colours for the legend, repainted at every change of the Theme setting.
+  const theme = useGraphTheme();
 
   const open = (n: GraphNodeRef) => {
     if (n.kind === 'unresolved') props.onCreateNote(n.label);

@@ -5,7 +5,9 @@
  * Edge types (data `type`, see elements.ts): link (thin solid), embed (dotted), prereq (orange arrow), property (dashed),
  * tag (thin dotted, muted). The legend (GraphLegend.tsx) explains exactly these.
  */
+import { useEffect, useState } from 'react';
 import type cytoscape from 'cytoscape';
+import { isDark } from '../settings/appearance.ts';
 import type { GraphSettings } from './settings.ts';
 
 export interface GraphTheme {
@@ -25,20 +27,47 @@ function cssVar(name: string, fallback: string): string {
   return getComputedStyle(document.documentElement).getPropertyValue(name).trim() || fallback;
 }
 
+/**
+ * The graph's colours now: the theme's CSS variables (styles.css) plus the few graph-only colours, dark or light by
+ * the app's Theme *setting* (`isDark()`: `data-theme` on <html>, or the system's scheme under "Adapt to system"),
+ * never by the system's scheme alone.
+ */
 export function readTheme(): GraphTheme {
-  const dark = window.matchMedia('(prefers-color-scheme: dark)').matches;
+  const dark = isDark();
   return {
-    fg: cssVar('--fg', '#222'),
-    muted: cssVar('--muted', '#888'),
-    accent: cssVar('--accent', '#7c5cff'),
-    border: cssVar('--border', '#ccc'),
-    node: cssVar('--node', '#8a8f98'),
-    prereq: cssVar('--prereq', '#d9822b'),
+    fg: cssVar('--fg', dark ? '#dcdfe4' : '#1f2328'),
+    muted: cssVar('--muted', dark ? '#9aa1ab' : '#6b7280'),
+    accent: cssVar('--accent', dark ? '#a48bff' : '#7048e8'),
+    border: cssVar('--border', dark ? '#3a3d43' : '#d7dbe0'),
+    node: cssVar('--node', dark ? '#7d848f' : '#8a8f98'),
+    prereq: cssVar('--prereq', dark ? '#f0a050' : '#d9822b'),
     bg: cssVar('--bg', dark ? '#1e1f22' : '#ffffff'),
     learned: dark ? '#3fb950' : '#2da44e',
     learning: dark ? '#e3b341' : '#d29922',
     edge: dark ? '#4a4f57' : '#c3c8cf',
   };
+}
+
+/**
+ * Calls `onChange` whenever the graph's colours may have changed: the Theme setting (`data-theme` on <html>, set by
+ * settings/appearance.ts) or, under "Adapt to system", the system's colour scheme. Returns the unsubscribe function.
+ */
+export function onThemeChange(onChange: () => void): () => void {
+  const mo = new MutationObserver(onChange);
+  mo.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
+  const mq = window.matchMedia?.('(prefers-color-scheme: dark)');
+  mq?.addEventListener('change', onChange);
+  return () => {
+    mo.disconnect();
+    mq?.removeEventListener('change', onChange);
+  };
+}
+
+/** The graph's colours, read again at every theme change (see {@link onThemeChange}). */
+export function useGraphTheme(): GraphTheme {
+  const [theme, setTheme] = useState(readTheme);
+  useEffect(() => onThemeChange(() => setTheme(readTheme())), []);
+  return theme;
 }
 
 export interface StyleOptions {

@@ -19,7 +19,15 @@ export interface GraphSnapshot {
     color: string;
     opacity: number;
   }[];
-  edges: { id: string; source: string; target: string; type: string; classes: string[]; visible: boolean }[];
+  edges: {
+    id: string;
+    source: string;
+    target: string;
+    type: string;
+    classes: string[];
+    visible: boolean;
+    color: string;
+  }[];
   zoom: number;
   pan: { x: number; y: number };
   width: number;
@@ -78,6 +86,7 @@ export function snapshotOf(cy: cytoscape.Core): GraphSnapshot {
       type: e.data('type') as string,
       classes: e.classes(),
       visible: e.visible(),
+      color: e.style('line-color') as string,
     })),
     zoom: cy.zoom(),
     pan: cy.pan(),
