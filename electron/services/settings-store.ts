@@ -50,6 +50,7 @@ export const SETTING_SCHEMAS = {
   readableLineWidth: z.boolean(),
   autosaveDelayMs: z.number().int().min(AUTOSAVE_RANGE.min).max(AUTOSAVE_RANGE.max),
   defaultView: z.enum(['editing', 'reading']),
+  defaultEditingMode: z.enum(['live-preview', 'source']),
   aliasResolution: z.boolean(),
   flashcardTags: z.array(tag).min(1, 'at least one flashcard tag').max(MAX_FLASHCARD_TAGS),
 } satisfies { [K in keyof VaultSettings]: z.ZodType<VaultSettings[K], unknown> };

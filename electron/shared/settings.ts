@@ -13,6 +13,12 @@ export type ThemeSetting = 'system' | 'light' | 'dark';
 /** What a newly opened tab shows: Obsidian's "Default view for new tabs" (Editing view / Reading view). */
 export type DefaultViewSetting = 'editing' | 'reading';
 
+/**
+ * How the editing view shows a note: Obsidian's "Default editing mode" (Live Preview: formatting hidden off the cursor
+ * line; Source mode: the markdown as written). Obsidian keeps it as `livePreview: boolean` in `.obsidian/app.json`.
+ */
+export type EditingModeSetting = 'live-preview' | 'source';
+
 export interface VaultSettings {
   // ---------- Appearance ----------
   theme: ThemeSetting;
@@ -27,6 +33,11 @@ export interface VaultSettings {
   /** Quiet time after the last keystroke before a note is saved, ms, `AUTOSAVE_RANGE`. */
   autosaveDelayMs: number;
   defaultView: DefaultViewSetting;
+  /**
+   * The editing mode of every editor tab not switched by "Toggle Live Preview/Source mode" (that command switches the
+   * current tab only, as in Obsidian). renderer/src/editor/source-mode.ts.
+   */
+  defaultEditingMode: EditingModeSetting;
   // ---------- Files and links ----------
   /**
    * Whether a wiki link may resolve through a note's alias when no file name matches (our rule 4, beyond Obsidian;
@@ -55,6 +66,7 @@ export const DEFAULT_SETTINGS: Readonly<VaultSettings> = Object.freeze({
   readableLineWidth: true,
   autosaveDelayMs: 600,
   defaultView: 'editing',
+  defaultEditingMode: 'live-preview',
   aliasResolution: true,
   flashcardTags: ['flashcards'],
 });

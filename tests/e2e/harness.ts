@@ -40,7 +40,10 @@ export interface StartOptions {
   viewport?: { width: number; height: number };
   /** Emulated `prefers-color-scheme`; default `light`. */
   colorScheme?: 'light' | 'dark';
-  /** Editors in Source mode (the markdown as written on every line) instead of Live Preview; default false. */
+  /**
+   * Editors in Source mode (the markdown as written on every line) instead of Live Preview: the vault copy's
+   * `.atlas/settings.json` gets `defaultEditingMode: 'source'` (other keys kept); default false.
+   */
   sourceMode?: boolean;
 }
 
@@ -131,6 +134,12 @@ export async function startApp(opts: StartOptions): Promise<AtlasApp> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-e2e-'));
   const vaultDir = path.join(tmp, path.basename(source));
   fs.cpSync(source, vaultDir, { recursive: true });
+  if (opts.sourceMode) {
+    const file = path.join(vaultDir, '.atlas', 'settings.json');
+    const kept = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : {};
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, JSON.stringify({ ...kept, defaultEditingMode: 'source' }));
+  }
 
   const t0 = performance.now();
   const host = spawn(
@@ -163,7 +172,6 @@ export async function startApp(opts: StartOptions): Promise<AtlasApp> {
       colorScheme: opts.colorScheme ?? 'light',
     });
     const page = await context.newPage();
-    if (opts.sourceMode) await page.addInitScript(() => localStorage.setItem('atlas.sourceMode', '1'));
     const pageErrors: string[] = [];
     page.on('console', (m) => {
       if (m.type() === 'error') pageErrors.push(`${m.text()} ${m.location().url}`.trim());

@@ -1,13 +1,15 @@
 /**
  * Live Preview (Obsidian's default editing mode): formatting marks and link brackets hidden off the cursor line and
  * shown on it, headings sized, tasks as checkboxes, embeds as chips, links and tags clickable; the "Toggle Live
- * Preview/Source mode" command shows the source everywhere. Tag links in the reading view open Search.
+ * Preview/Source mode" command shows the source everywhere in the current tab; the Settings dialog's "Default editing
+ * mode" (stored in `.atlas/settings.json`) decides it for tabs not toggled, and the old localStorage switch is taken
+ * over into it once. Tag links in the reading view open Search.
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { eventually, startApp, waitForGraphNodes, type AtlasApp } from './harness.ts';
+import { callApiFromPage, eventually, startApp, waitForGraphNodes, type AtlasApp } from './harness.ts';
 
 let app: AtlasApp;
 before(async () => {
@@ -145,4 +147,67 @@ test('a tag in the reading view opens Search with tag:#tag', async () => {
     [],
   );
   await editor().getByRole('button', { name: 'Editing view' }).click();
+});
+
+const settingsOnDisk = (): Record<string, unknown> => {
+  const file = path.join(app.vaultDir, '.atlas', 'settings.json');
+  return fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : {};
+};
+
+async function setDefaultEditingMode(value: 'live-preview' | 'source') {
+  await app.page.keyboard.press('Control+,');
+  const dialog = app.page.getByRole('dialog', { name: 'Settings' });
+  await dialog.getByLabel('Default editing mode').selectOption(value);
+  await eventually(() => settingsOnDisk().defaultEditingMode === value, 10_000, `defaultEditingMode ${value} stored`);
+  await app.page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'detached' });
+}
+
+test('"Default editing mode" in Settings decides the tabs not toggled; the command switches the current tab only', async () => {
+  await open('Target');
+  const alpha = line('Alpha');
+  await eventually(async () => (await alpha.textContent()) === 'Alpha', 10_000, 'Live Preview by default');
+
+  await setDefaultEditingMode('source');
+  await eventually(async () => (await alpha.textContent()) === '## Alpha', 10_000, 'the open tab follows the setting');
+  await open('Reading');
+  await eventually(
+    async () => (await line('A longer part').textContent()) === '## A longer part',
+    10_000,
+    'a note opened now is in Source mode',
+  );
+
+  // the command: this tab only, and the choice is kept when the pane navigates away and back
+  await open('Target');
+  await runCommand('Toggle Live Preview/Source mode');
+  await eventually(async () => (await alpha.textContent()) === 'Alpha', 10_000, 'this tab in Live Preview');
+  await open('Reading');
+  assert.equal(await line('A longer part').textContent(), '## A longer part');
+  await open('Target');
+  await eventually(async () => (await alpha.textContent()) === 'Alpha', 10_000, 'Target kept its own mode');
+
+  await setDefaultEditingMode('live-preview');
+  await open('Reading');
+  await eventually(
+    async () => (await line('A longer part').textContent()) === 'A longer part',
+    10_000,
+    'back to Live Preview',
+  );
+});
+
+test('the old localStorage switch (atlas.sourceMode) is taken over into the vault settings once', async () => {
+  const { page, token } = app;
+  await page.evaluate(() => localStorage.setItem('atlas.sourceMode', '1'));
+  await page.reload();
+  await eventually(() => settingsOnDisk().defaultEditingMode === 'source', 20_000, 'migrated into settings.json');
+  await eventually(
+    async () => (await page.evaluate(() => localStorage.getItem('atlas.sourceMode'))) === null,
+    10_000,
+    'the key is removed',
+  );
+  await callApiFromPage(page, token, 'updateSettings', [{ defaultEditingMode: 'live-preview' }]);
+  await page.reload();
+  await page.getByRole('region', { name: 'Local graph' }).waitFor();
+  assert.equal(settingsOnDisk().defaultEditingMode, 'live-preview');
+  assert.equal(await page.evaluate(() => localStorage.getItem('atlas.sourceMode')), null);
 });

@@ -146,6 +146,8 @@ test('patches are validated: unknown keys and bad values are refused with invali
       { flashcardTags: [] },
       { flashcardTags: ['two words'] },
       { defaultView: 'source' },
+      { defaultEditingMode: 'reading' },
+      { defaultEditingMode: true },
       { aliasResolution: 'yes' },
       null,
       [],
@@ -170,6 +172,29 @@ test('patches are validated: unknown keys and bad values are refused with invali
     } finally {
       await service.close();
     }
+  } finally {
+    v.cleanup();
+  }
+});
+
+test('defaultEditingMode (Obsidian\'s "Default editing mode"): Live Preview by default, Source mode stored, a bad value reported', async () => {
+  const v = tempVault();
+  try {
+    const store = new SettingsStore(v.root);
+    assert.equal((await store.read()).values.defaultEditingMode, 'live-preview');
+    const r = await store.update({ defaultEditingMode: 'source' });
+    assert.deepEqual(r.changed, ['defaultEditingMode']);
+    assert.equal(r.snapshot.values.defaultEditingMode, 'source');
+    assert.equal(v.readJson().defaultEditingMode, 'source');
+    assert.equal((await new SettingsStore(v.root).read()).values.defaultEditingMode, 'source');
+    // Obsidian's own key (`livePreview: false`) is not ours: kept, not read; a bad value of ours reads as the default
+    fs.writeFileSync(v.file, JSON.stringify({ livePreview: false, defaultEditingMode: 'wysiwyg' }));
+    const bad = await new SettingsStore(v.root).read();
+    assert.equal(bad.values.defaultEditingMode, 'live-preview');
+    assert.equal(bad.problems.length, 1);
+    assert.match(bad.problems[0], /defaultEditingMode "wysiwyg" is invalid/);
+    await store.update({ fontSize: 18 });
+    assert.deepEqual(v.readJson(), { livePreview: false, defaultEditingMode: 'wysiwyg', fontSize: 18 });
   } finally {
     v.cleanup();
   }

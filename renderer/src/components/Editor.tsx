@@ -26,6 +26,7 @@ import { useSaveWhenVaultReturns } from '../documents/save-on-vault-return.ts';
 import { titleOf } from '../paths.ts';
 import { EditorBuffer } from '../editor/editor-buffer.ts';
 import { createNoteState } from '../editor/note-state.ts';
+import { isSourceMode, migrateLegacySourceMode, setTabSourceMode } from '../editor/source-mode.ts';
 import { useReadingModes } from '../editor/reading-modes.ts';
 import { useAutosaveDelay, useDefaultViewForNewTabs } from '../settings/use-editor-settings.ts';
 import { useRevealRequests } from '../editor/reveal-requests.ts';
@@ -47,6 +48,11 @@ export interface EditorHandle {
   flush(path?: string): Promise<void>;
   /** Switches the active tab between the source editor and the Reading view (Obsidian's Ctrl/Cmd+E). */
   toggleReading(): void;
+  /**
+   * Switches the active note's editor between Live Preview and Source mode ("Toggle Live Preview/Source mode"; that
+   * tab only, kept while the pane navigates away and back). False when no note is shown.
+   */
+  toggleSourceMode(): boolean;
   /** The live text of an open note (with unsaved edits), or null when it is not loaded here. */
   textOf(path: string): string | null;
   /**
@@ -111,9 +117,13 @@ export function Editor(props: EditorProps) {
     () => (from: string, target: string, opts?: OpenOptions) => followLink(from, target, opts),
   );
   const completionTitles = useEffectEvent(() => props.titles);
+  /** Each note's editing mode chosen by hand in this pane (true Source mode); others follow the vault's default. */
+  const chosenModes = useRef(new Map<string, boolean>());
+  useEffect(migrateLegacySourceMode, []);
 
   const makeState = (path: string, text: string) =>
     createNoteState(path, text, {
+      sourceMode: chosenModes.current.get(path) ?? null,
       titles: () => completionTitles(),
       followLink: (from, target, opts) => followLink(from, target, opts),
       changed: (byUser) => {
@@ -208,6 +218,15 @@ export function Editor(props: EditorProps) {
     toggleReading: () => {
       const path = activeRef.current;
       if (path) setReadingFor(path, !isReading(path));
+    },
+    toggleSourceMode: () => {
+      const path = activeRef.current;
+      const view = path ? shownView(path) : null;
+      if (!path || !view) return false;
+      const source = !isSourceMode(view.state);
+      chosenModes.current.set(path, source);
+      view.dispatch({ effects: setTabSourceMode.of(source) });
+      return true;
     },
     textOf: (path: string) => store.buffer(path)?.read() ?? null,
     change: (path: string, c: { from: number; to: number; insert: string }) => {

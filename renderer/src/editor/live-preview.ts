@@ -4,7 +4,8 @@
  * `#` heading marks hidden (every heading line sized by its level, the cursor line too), `- [ ]` drawn as a
  * checkbox that ticks the task, embeds as a chip, markdown links as their text; links and tags are styled and a
  * plain click follows them (a tag opens Search with `tag:#tag`). On the cursor line everything is source again.
- * In Source mode (source-mode.ts) only the link marks remain (class `cm-wikilink`).
+ * In Source mode (source-mode.ts: the tab's own mode, else the vault's default editing mode) only the link marks
+ * remain (class `cm-wikilink`).
  *
  * What is a link, a tag or a formatting mark is the grammar's answer (electron/core/markdown/preview.ts), read for
  * the visible ranges only (at most {@link MARK_WINDOW} characters each), so the cost follows the viewport, not
@@ -15,7 +16,7 @@
 import { type ChangeDesc, type EditorState, type Extension, type Range, StateEffect } from '@codemirror/state';
 import { Decoration, type DecorationSet, EditorView, ViewPlugin, type ViewUpdate, WidgetType } from '@codemirror/view';
 import { type FormatMark, previewIn, type Span } from '../../../electron/core/markdown/index.ts';
-import { isSourceMode, onSourceModeChange } from './source-mode.ts';
+import { isSourceMode, onDefaultModeChange, setTabSourceMode } from './source-mode.ts';
 
 /** Characters of visible text read at most per visible range (a hidden editor reports the whole document as visible). */
 export const MARK_WINDOW = 50_000;
@@ -59,7 +60,7 @@ const theme = EditorView.baseTheme({
 });
 const HEADING = [1, 2, 3, 4, 5, 6].map((n) => Decoration.line({ class: `cm-lp-h${n}` }));
 
-/** Re-computes the decorations (the mode changed). */
+/** Re-computes the decorations (the default mode changed, or an idle re-parse). */
 const refresh = StateEffect.define<null>();
 
 class CheckboxWidget extends WidgetType {
@@ -203,7 +204,7 @@ function touches(state: EditorState, active: Set<number>, from: number, to: numb
 
 function build(state: EditorState, parsed: Parsed, actions: LivePreviewActions): DecorationSet {
   const ranges: Range<Decoration>[] = [];
-  if (isSourceMode()) {
+  if (isSourceMode(state)) {
     for (const s of parsed.spans) if (LINKED.has(s.kind)) ranges.push(linkMark.range(s.from, s.to));
     return Decoration.set(ranges, true);
   }
@@ -292,7 +293,7 @@ export function livePreview(actions: LivePreviewActions): Extension {
         this.view = view;
         if (view.dom.getClientRects().length > 0 || view.state.doc.length <= MARK_WINDOW) this.parsed = parse(view);
         this.decorations = build(view.state, this.parsed, actions);
-        this.unsubscribe = onSourceModeChange(() => view.dispatch({ effects: refresh.of(null) }));
+        this.unsubscribe = onDefaultModeChange(() => view.dispatch({ effects: refresh.of(null) }));
       }
       /** Typing does not parse: the last parse is mapped through the edit and the text is read again once idle. */
       reparseSoon() {
@@ -320,7 +321,7 @@ export function livePreview(actions: LivePreviewActions): Extension {
           u.viewportChanged ||
           u.geometryChanged ||
           u.selectionSet ||
-          u.transactions.some((t) => t.effects.some((e) => e.is(refresh)))
+          u.transactions.some((t) => t.effects.some((e) => e.is(refresh) || e.is(setTabSourceMode)))
         )
           this.decorations = build(u.state, this.parsed, actions);
       }
@@ -333,7 +334,8 @@ export function livePreview(actions: LivePreviewActions): Extension {
       decorations: (v) => v.decorations,
       eventHandlers: {
         mousedown(e, view) {
-          if (isSourceMode() || e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return false;
+          if (isSourceMode(view.state) || e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey)
+            return false;
           const el = e.target instanceof Element ? e.target.closest('.cm-lp-link, .cm-lp-tag') : null;
           if (!el) return false;
           const pos = view.posAtDOM(el);

@@ -21,7 +21,7 @@ import { highlight, theme } from './theme.ts';
 import { requestSearch, tagQuery } from '../navigation/search-request.ts';
 import { linkBrackets, noteCompletion } from './completion.ts';
 import { livePreview } from './live-preview.ts';
-import './commands.ts';
+import { tabSourceMode } from './source-mode.ts';
 
 export interface NoteStateHooks {
   /** Notes for `[[` completion (read at each completion): title and aliases (`[[title|alias]]`, as Obsidian does). */
@@ -30,11 +30,14 @@ export interface NoteStateHooks {
   followLink(fromPath: string, target: string, opts?: OpenOptions): void;
   /** The text changed; `byUser` is false for content loaded from disk. */
   changed(byUser: boolean): void;
+  /** The tab's own editing mode (true Source mode, false Live Preview); null or absent: the vault's default. */
+  sourceMode?: boolean | null;
 }
 
 /** A fresh state for the note at `path` holding `text`. */
 export function createNoteState(path: string, text: string, hooks: NoteStateHooks): EditorState {
   const extensions: Extension[] = [
+    tabSourceMode.init(() => hooks.sourceMode ?? null),
     history(),
     drawSelection(),
     dropCursor(),

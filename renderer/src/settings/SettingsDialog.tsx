@@ -10,6 +10,7 @@ import {
   AUTOSAVE_RANGE,
   FONT_SIZE_RANGE,
   type DefaultViewSetting,
+  type EditingModeSetting,
   type ThemeSetting,
   type VaultSettings,
 } from '../../../electron/shared/settings.ts';
@@ -170,6 +171,21 @@ export function SettingsDialog({ onClose }: { onClose(): void }) {
               >
                 <option value="editing">Editing view</option>
                 <option value="reading">Reading view</option>
+              </select>
+            )}
+          </Row>
+          <Row
+            label="Default editing mode"
+            description="How the editor shows a note: Live Preview hides formatting off the cursor line, Source mode shows the markdown as written. “Toggle Live Preview/Source mode” switches the current tab only."
+          >
+            {(id) => (
+              <select
+                id={id}
+                value={values.defaultEditingMode}
+                onChange={(e) => save({ defaultEditingMode: e.target.value as EditingModeSetting })}
+              >
+                <option value="live-preview">Live Preview</option>
+                <option value="source">Source mode</option>
               </select>
             )}
           </Row>

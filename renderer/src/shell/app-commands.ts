@@ -95,6 +95,15 @@ export function useAppCommands(d: AppCommandDeps): void {
       enabled: () => !!activeNote,
       run: () => w.activeEditor()?.toggleReading(),
     },
+    // Obsidian's command (no default hotkey there either): the current tab only; the default is in Settings.
+    {
+      id: 'editor:toggle-source-mode',
+      name: 'Toggle Live Preview/Source mode',
+      enabled: () => !!activeNote,
+      run: () => {
+        w.activeEditor()?.toggleSourceMode();
+      },
+    },
     {
       id: 'search:open',
       name: 'Search in all notes',
