@@ -1,11 +1,14 @@
 /**
  * Generates a deterministic synthetic vault for benchmarks and scale tests.
  *
- *   npm run gen-vault -- <out-folder> [--notes 10000] [--seed 1] [--prereqs 3]
+ *   npm run gen-vault -- <out-folder> [--notes 10000] [--seed 1] [--prereqs 3] [--chinese 20] [--sections 3]
+ *     [--frontmatter 100]
  *
  * Each note is about 3 KB (10,000 notes ≈ 30 MB) in nested folders, with about 5 wiki links (some with `|alias`,
  * `#heading` or `#^block`, some embeds, markdown links and unresolved targets), Chinese text, titles and aliases in
- * about 20% of notes, nested tags, headings and block ids. With `--prereqs K`, every note after the first few lists
+ * about 20% of notes (`--chinese` percent), nested tags, headings and block ids. `--sections 1` gives notes of about
+ * 1.3 KB (a vault of many small notes, like issue 13's 3,176 notes / 4.3 MB: `--notes 3200 --sections 1 --chinese 40
+ * --frontmatter 50`); `--frontmatter` is the percentage of notes that have a frontmatter block. With `--prereqs K`, every note after the first few lists
  * about K `prerequisites` to lower-numbered notes (so the prerequisite graph is acyclic) and a `level` 1–4.
  * Refuses to write into a non-empty folder (exit 1).
  */
@@ -18,6 +21,12 @@ export interface GenerateOptions {
   seed: number;
   /** Prerequisites per note (0 = none). */
   prereqs: number;
+  /** Percentage of notes written in Chinese; default 20. */
+  chinese?: number;
+  /** Sections (`## …` with two paragraphs each) per note, 1–3; default 3 (≈ 3 KB a note; 1 ≈ 1.3 KB). */
+  sections?: number;
+  /** Percentage of notes with a frontmatter block; default 100 (below 100, `prerequisites` may be dropped). */
+  frontmatter?: number;
 }
 
 /** mulberry32: small, fast, deterministic PRNG returning floats in [0, 1). */
@@ -71,8 +80,8 @@ function sentence(rnd: () => number, chinese: boolean): string {
   return s[0].toUpperCase() + s.slice(1) + '.';
 }
 
-function metaFor(i: number, rnd: () => number): NoteMeta {
-  const chinese = rnd() < 0.2;
+function metaFor(i: number, rnd: () => number, chineseShare: number): NoteMeta {
+  const chinese = rnd() < chineseShare;
   const area = AREAS[i % AREAS.length];
   const folder = `${area}/part-${String(Math.floor(i / 250)).padStart(3, '0')}`;
   const id = String(i).padStart(5, '0');
@@ -98,6 +107,8 @@ function noteText(m: NoteMeta, metas: NoteMeta[], opts: GenerateOptions, rnd: ()
     if (pre.size) fm.push(`prerequisites: [${[...pre].map((p) => `"[[${metas[p].title}]]"`).join(', ')}]`);
   }
   fm.push('---');
+  // the draw is made only when some notes go without frontmatter, so that default vaults stay as they were
+  const withFrontmatter = (opts.frontmatter ?? 100) >= 100 || rnd() * 100 < (opts.frontmatter ?? 100);
   const body: string[] = [`# ${m.title}`, ''];
   const linkTo = (): string => {
     const t = metas[Math.floor(rnd() * metas.length)];
@@ -110,7 +121,7 @@ function noteText(m: NoteMeta, metas: NoteMeta[], opts: GenerateOptions, rnd: ()
     if (r < 0.44) return `[${pick(rnd, WORDS)}](${encodeURI(`/${t.folder}/${t.title}.md`).slice(1)})`;
     return `[[${t.title}]]`;
   };
-  const sections = ['Overview', 'Details', 'Pitfalls'];
+  const sections = ['Overview', 'Details', 'Pitfalls'].slice(0, Math.max(1, Math.min(3, opts.sections ?? 3)));
   for (const h of sections) {
     body.push(`## ${h}`, '');
     for (let p = 0; p < 2; p++) {
@@ -124,7 +135,7 @@ function noteText(m: NoteMeta, metas: NoteMeta[], opts: GenerateOptions, rnd: ()
     }
   }
   body.push('```go', 'func main() { ch := make(chan int) // [[not a link]]', '}', '```', '');
-  return fm.join('\n') + '\n' + body.join('\n');
+  return (withFrontmatter ? fm.join('\n') + '\n' : '') + body.join('\n');
 }
 
 /** Writes the vault; returns the number of bytes written. Throws if `out` exists and is not empty. */
@@ -133,7 +144,7 @@ export function generateVault(out: string, opts: GenerateOptions): { notes: numb
     throw new Error(`refusing to write into non-empty folder: ${out}`);
   const rnd = prng(opts.seed);
   const metas: NoteMeta[] = [];
-  for (let i = 0; i < opts.notes; i++) metas.push(metaFor(i, rnd));
+  for (let i = 0; i < opts.notes; i++) metas.push(metaFor(i, rnd, (opts.chinese ?? 20) / 100));
   let bytes = 0;
   const made = new Set<string>();
   for (const m of metas) {
@@ -150,18 +161,26 @@ export function generateVault(out: string, opts: GenerateOptions): { notes: numb
 }
 
 function main(argv: string[]): number {
-  const usage = 'usage: npm run gen-vault -- <out-folder> [--notes 10000] [--seed 1] [--prereqs 3]';
+  const usage =
+    'usage: npm run gen-vault -- <out-folder> [--notes 10000] [--seed 1] [--prereqs 3] [--chinese 20] [--sections 3] [--frontmatter 100]';
   const config = {
     args: argv,
     allowPositionals: true,
     strict: true,
-    options: { notes: { type: 'string' }, seed: { type: 'string' }, prereqs: { type: 'string' } },
+    options: {
+      notes: { type: 'string' },
+      seed: { type: 'string' },
+      prereqs: { type: 'string' },
+      chinese: { type: 'string' },
+      sections: { type: 'string' },
+      frontmatter: { type: 'string' },
+    },
   } as const;
   const parsed = parseArgsOrUsage(config, usage);
   if (!parsed) return 2;
   const positional = parsed.positionals;
   const opts: GenerateOptions = { notes: 10000, seed: 1, prereqs: 0 };
-  for (const name of ['notes', 'seed', 'prereqs'] as const) {
+  for (const name of ['notes', 'seed', 'prereqs', 'chinese', 'sections', 'frontmatter'] as const) {
     const raw = parsed.values[name];
     if (raw === undefined) continue;
     const v = Number(raw);

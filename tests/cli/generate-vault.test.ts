@@ -40,6 +40,31 @@ test('the generator is deterministic and its prerequisites point only backwards'
   }
 });
 
+test('small-note options: --sections 1 notes are about a third the size, --chinese and --frontmatter shares apply', () => {
+  const a = mkdtempSync(join(tmpdir(), 'gen-small-'));
+  const b = mkdtempSync(join(tmpdir(), 'gen-default-'));
+  try {
+    generateVault(a, { notes: 400, seed: 3, prereqs: 0, sections: 1, chinese: 40, frontmatter: 50 });
+    generateVault(b, { notes: 400, seed: 3, prereqs: 0 });
+    const small = [...files(a).values()];
+    const full = [...files(b).values()];
+    const bytes = (xs: string[]) => xs.reduce((n, t) => n + Buffer.byteLength(t), 0);
+    assert.ok(bytes(small) < bytes(full) / 2, `${bytes(small)} vs ${bytes(full)} bytes`);
+    const share = (xs: string[], f: (t: string) => boolean) => xs.filter(f).length / xs.length;
+    const withFm = share(small, (t) => t.startsWith('---\n'));
+    assert.ok(withFm > 0.35 && withFm < 0.65, `frontmatter share ${withFm}`);
+    assert.equal(
+      share(full, (t) => t.startsWith('---\n')),
+      1,
+    );
+    const chinese = share(small, (t) => /^# 概念/m.test(t));
+    assert.ok(chinese > 0.3 && chinese < 0.5, `Chinese share ${chinese}`);
+  } finally {
+    rmSync(a, { recursive: true, force: true });
+    rmSync(b, { recursive: true, force: true });
+  }
+});
+
 test('the generator refuses a non-empty folder', () => {
   const dir = mkdtempSync(join(tmpdir(), 'gen-full-'));
   try {

@@ -46,11 +46,26 @@ export function indexNames(diskNames: readonly string[]): Map<string, string> {
   return out;
 }
 
-/** The twins of `name` among `diskNames` (same NFC form, other spelling), sorted. */
-export function twinsOf(name: string, diskNames: readonly string[]): string[] {
-  if (twinFree(name)) return [];
-  const nfc = name.normalize('NFC');
-  return diskNames.filter((n) => n !== name && n.normalize('NFC') === nfc).sort();
+/**
+ * The twins of every name of one folder that has any (same NFC form, other spelling), sorted: disk name → its
+ * twins. Names without a twin are absent. Linear in the folder (one NFC form per non-ASCII name), so a folder of
+ * thousands of non-ASCII names costs no more than listing it.
+ */
+export function folderTwins(diskNames: readonly string[]): Map<string, string[]> {
+  const groups = new Map<string, string[]>();
+  for (const name of diskNames) {
+    if (twinFree(name)) continue;
+    const nfc = name.normalize('NFC');
+    const g = groups.get(nfc);
+    if (g) g.push(name);
+    else groups.set(nfc, [name]);
+  }
+  const out = new Map<string, string[]>();
+  for (const names of groups.values()) {
+    if (names.length < 2) continue;
+    for (const n of names) out.set(n, names.filter((m) => m !== n).sort());
+  }
+  return out;
 }
 
 /** `NFC`, `NFD` or `mixed`: how a name is spelled, for messages. */

@@ -9,7 +9,7 @@
  */
 import path from 'node:path';
 import { DEFAULT_CARD_TAGS, type CardOptions } from '../markdown/cards.ts';
-import type { IndexStatus } from '../model.ts';
+import type { IndexStatus, ParsedNote } from '../model.ts';
 import type { NameTable } from '../resolve/name-table.ts';
 import type { GraphStore } from '../store/graph-store.ts';
 import { isBusyError, isCorruptionError, SqliteStore } from '../store/sqlite-store.ts';
@@ -18,9 +18,29 @@ import { VaultError } from './errors.ts';
 import type { GraphIndex, IndexOptions, SyncSummary } from './graph-index.ts';
 import { Indexer } from './indexer.ts';
 import { defaultParseBudgetMs, defaultWorkerCount, ParsePool } from './parse-pool.ts';
-import { warmUpParser } from './read-note.ts';
 import { nodeVaultFs, type VaultFs } from './vault-fs.ts';
 import { watchVault } from './watcher.ts';
+
+/**
+ * The note `warmUpWrites` writes and rolls back in idle time to prepare the write statements: a literal, so that
+ * this thread never loads the parser for it (the parse workers parse; see parse-pool.ts).
+ */
+const WARM_UP_NOTE: ParsedNote = {
+  path: '.atlas-warm-up.md',
+  title: '.atlas-warm-up',
+  aliases: ['warm-up'],
+  tags: ['warm/up'],
+  headings: [{ level: 1, text: 'Warm up', line: 1 }],
+  blocks: [{ id: 'blk', line: 3 }],
+  properties: { level: 1 },
+  links: [],
+  body: '# Warm up\n\nText with [[a]]. ^blk\n',
+  mentionText: '# Warm up\n\nText with      . ^blk\n',
+  words: 5,
+  cjkChars: 0,
+  frontmatterLines: 0,
+  problems: [],
+};
 
 export { defaultDbPath } from './db-path.ts';
 export { VaultError } from './errors.ts';
@@ -242,7 +262,7 @@ export class AtlasIndex implements GraphIndex {
           // the write statements
           setTimeout(() => {
             this.pool.warmUp();
-            void this.exclusive(async () => this.store.warmUpWrites(warmUpParser(1))).catch(() => {});
+            void this.exclusive(async () => this.store.warmUpWrites(WARM_UP_NOTE)).catch(() => {});
           }, 0).unref();
         }
         if (r.cold) this.scheduleCheckpoint(true);

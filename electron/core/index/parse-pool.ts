@@ -12,8 +12,20 @@
  */
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { readAndParse, readFallback, type ParseResult, type ParseTask } from './read-note.ts';
+import type { ParseResult, ParseTask } from './read-note.ts';
 import type { VaultFs } from './vault-fs.ts';
+
+type ReadNote = typeof import('./read-note.ts');
+let readNote: Promise<ReadNote> | null = null;
+/**
+ * The parser on this thread, loaded on first use: it is needed only for the plain-text fallback and when no worker
+ * can start, and loading micromark, the extensions and `yaml` costs ~0.3 s of CPU at start-up (issue 13) — a thread
+ * whose notes all parse in workers never pays it.
+ */
+function loadReadNote(): Promise<ReadNote> {
+  readNote ??= import('./read-note.ts');
+  return readNote;
+}
 
 export interface ParsePoolOptions {
   /** Number of workers; 0 parses on the calling thread (no time budget). */
@@ -175,6 +187,7 @@ export class ParsePool {
     run.pending -= inFlight.length;
     const [msgId, taskIdx, started] = slot.progress;
     const requeue: Chunk[] = [];
+    const fallbacks: { task: ParseTask; problem: { kind: string; message: string } }[] = [];
     const fallback = (bad: ParseTask, kind: 'timeout' | 'crash') => {
       this.timeouts++;
       const problem =
@@ -184,7 +197,7 @@ export class ParsePool {
               message: `parsing took over ${Math.round(this.budget(bad))} ms; indexed as plain text`,
             }
           : { kind: 'parse-crash', message: 'the parser crashed on this note; indexed as plain text' };
-      this.deliver(run, [readFallback(this.opts.fs, bad, problem)]);
+      fallbacks.push({ task: bad, problem });
     };
     for (const c of inFlight) {
       // the note being parsed when the worker died (progress is written only while a note is parsed)
@@ -203,6 +216,21 @@ export class ParsePool {
       if (rest.length) requeue.push({ id: this.nextId++, tasks: rest });
     }
     run.queue.unshift(...requeue);
+    if (fallbacks.length) {
+      // the fallback reader is loaded on first use; the run stays open (pending) until these notes are delivered
+      run.pending++;
+      void loadReadNote()
+        .then((m) => {
+          for (const f of fallbacks) this.deliver(run, [m.readFallback(this.opts.fs, f.task, f.problem)]);
+        })
+        .catch((e: unknown) => {
+          run.failure ??= e;
+        })
+        .finally(() => {
+          run.pending--;
+          this.maybeFinish();
+        });
+    }
     if (!this.closed && !this.broken) {
       const fresh = this.spawn();
       if (fresh) this.feed(fresh);
@@ -247,12 +275,27 @@ export class ParsePool {
 
   /** Parses the queue on the calling thread (no workers could start). */
   private async drainInThread(run: Run): Promise<void> {
+    // loading the parser (first use on this thread) holds the run open
+    run.pending++;
+    let readAndParse: ReadNote['readAndParse'] | null = null;
+    try {
+      ({ readAndParse } = await loadReadNote());
+    } catch (e) {
+      run.failure ??= e;
+      run.queue.length = 0;
+    }
+    run.pending--;
+    if (!readAndParse) {
+      this.maybeFinish();
+      return;
+    }
+    const parse = readAndParse;
     while (run.queue.length) {
       const chunk = run.queue.shift() as Chunk;
       run.pending++;
       this.deliver(
         run,
-        chunk.tasks.map((t) => readAndParse(this.opts.fs, t)),
+        chunk.tasks.map((t) => parse(this.opts.fs, t)),
       );
       run.pending--;
       // yield between chunks only: after the last one the run ends in the same task, so that no query runs between

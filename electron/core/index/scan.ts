@@ -14,7 +14,7 @@ import path from 'node:path';
 import type { ProblemRow } from '../store/graph-store.ts';
 import { isNotePath } from '../resolve/keys.ts';
 import type { VaultFs } from './vault-fs.ts';
-import { indexNames, normalForm, twinsOf } from '../files/unicode-names.ts';
+import { folderTwins, indexNames, normalForm } from '../files/unicode-names.ts';
 
 export interface ScanEntry {
   /** Vault-relative index path: NFC (a Unicode twin keeps its own spelling: electron/core/files/unicode-names.ts). */
@@ -114,14 +114,15 @@ export function scanVault(fsx: VaultFs, root: string, under = '', underIndex = u
     }
     const diskNames = entries.filter((e) => !isIgnoredName(e.name)).map((e) => e.name);
     const known = indexNames(diskNames);
+    const twinsHere = folderTwins(diskNames);
     for (const ent of entries) {
       if (isIgnoredName(ent.name)) continue;
       const rel = relDisk ? `${relDisk}/${ent.name}` : ent.name;
       const abs = path.join(absDir, ent.name);
       const indexName = known.get(ent.name) as string;
       const nfc = relIndex ? `${relIndex}/${indexName}` : indexName;
-      const twins = twinsOf(ent.name, diskNames);
-      if (twins.length) out.problems.push(twinProblem(nfc, ent.name, twins, known));
+      const twins = twinsHere.get(ent.name);
+      if (twins) out.problems.push(twinProblem(nfc, ent.name, twins, known));
       const kind = ent.kind;
       let st: ReturnType<VaultFs['lstat']>;
       try {

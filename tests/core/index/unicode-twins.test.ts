@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { diskSpelling, indexNames } from '../../../electron/core/files/unicode-names.ts';
+import { diskSpelling, folderTwins, indexNames } from '../../../electron/core/files/unicode-names.ts';
 import { createAtlasService } from '../../../electron/services/atlas-service.ts';
 import { openIndex, queryOf, tempVault } from './helpers.ts';
 
@@ -29,6 +29,21 @@ function keepsTwins(): boolean {
   }
 }
 const skip = keepsTwins() ? false : 'the file system folds Unicode normal forms (no twins possible)';
+
+test('folderTwins: each twin lists the others, sorted; names without a twin are absent; linear in the folder', () => {
+  const twins = folderTwins([`${NFD}.md`, `${NFC}.md`, 'plain.md', `${NFD}2.md`, '\u6982\u5ff5.md']);
+  assert.deepEqual(
+    [...twins.entries()],
+    [
+      [`${NFD}.md`, [`${NFC}.md`]],
+      [`${NFC}.md`, [`${NFD}.md`]],
+    ],
+  );
+  // a folder of 20,000 non-ASCII names without twins: one NFC form each (the per-name search it replaced was
+  // quadratic: 4e8 normalisations here)
+  const many = Array.from({ length: 20000 }, (_, i) => `\u6982\u5ff5 ${i}.md`);
+  assert.equal(folderTwins(many).size, 0);
+});
 
 test('indexNames: the NFC-spelled twin owns the NFC name, others keep their spelling; lone names become NFC', () => {
   assert.deepEqual(
