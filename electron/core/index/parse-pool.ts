@@ -14,6 +14,7 @@ import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { ParseResult, ParseTask } from './read-note.ts';
 import type { VaultFs } from './vault-fs.ts';
+import { bundledParseWorker } from './worker-bundle.ts';
 
 type ReadNote = typeof import('./read-note.ts');
 let readNote: Promise<ReadNote> | null = null;
@@ -30,7 +31,7 @@ function loadReadNote(): Promise<ReadNote> {
 export interface ParsePoolOptions {
   /** Number of workers; 0 parses on the calling thread (no time budget). */
   workers: number;
-  /** Worker script; default `./parse-worker.ts` beside this file. */
+  /** Worker script; default the up-to-date bundle of a source checkout (worker-bundle.ts), else `./parse-worker.ts`. */
   workerUrl?: URL | string;
   fs: VaultFs;
   /** Per-note parse budget, ms, for a note of `bytes` bytes; default `defaultParseBudgetMs`. */
@@ -124,7 +125,8 @@ export class ParsePool {
   }
 
   private spawn(): Slot | null {
-    const url = this.opts.workerUrl ?? new URL('./parse-worker.ts', import.meta.url);
+    // the one-file bundle of the worker when a source checkout has an up-to-date one (worker-bundle.ts)
+    const url = this.opts.workerUrl ?? bundledParseWorker() ?? new URL('./parse-worker.ts', import.meta.url);
     const sab = new SharedArrayBuffer(3 * Float64Array.BYTES_PER_ELEMENT);
     let worker: Worker;
     try {
