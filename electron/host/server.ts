@@ -52,6 +52,8 @@ export interface Host {
   /** `http://127.0.0.1:<port>/?token=<token>` — the URL to open. */
   url: string;
   server: http.Server;
+  /** Windows connected to the event socket now (each is asked to save its edits before a vault switch, #12). */
+  windows(): number;
   /** Closes WebSocket clients and the HTTP server (not the service). */
   close(): Promise<void>;
 }
@@ -247,5 +249,10 @@ export async function startHost(opts: HostOptions): Promise<Host> {
     await new Promise<void>((resolve) => server.close(() => resolve()));
   };
 
-  return { port, token, url: `http://127.0.0.1:${port}/?token=${token}`, server, close };
+  const windows = (): number => {
+    let n = 0;
+    for (const c of wss.clients) if (c.readyState === c.OPEN) n++;
+    return n;
+  };
+  return { port, token, url: `http://127.0.0.1:${port}/?token=${token}`, server, windows, close };
 }

@@ -99,6 +99,8 @@ export async function runWeb(
       code === 'EADDRINUSE' ? `Port ${args.port} is in use; try --port 0` : e instanceof Error ? e.message : String(e),
     );
   }
+  // before a switch every connected window saves its edits to the vault open now (#12)
+  service.countWindows(() => host.windows());
   if (!opts.quiet) process.stdout.write(`Concept Atlas: ${host.url}\n`);
   service.ready.catch((e: unknown) => {
     console.error(`Indexing failed: ${e instanceof Error ? e.message : String(e)}`);

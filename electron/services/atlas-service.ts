@@ -429,6 +429,8 @@ export async function createAtlasService(opts: AtlasServiceOptions): Promise<Atl
       );
     },
     recentVaults: async () => [],
+    // vault switch handshake (#12): only the vault switcher asks, so a bare service has nothing to hear
+    vaultSwitchReady: async () => undefined,
     // file tree (#12): creation times for the "Created time" sort order, stat-ed 64 at a time
     fileCreatedTimes: async () => {
       const out: Record<string, number> = {};

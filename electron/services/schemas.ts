@@ -147,6 +147,11 @@ export const API_SCHEMAS = {
   // open vault (#12)
   openVault: z.tuple([z.string().min(1, 'give the path of a folder').max(MAX_PATH)]),
   recentVaults: none,
+  // vault switch handshake (#12)
+  vaultSwitchReady: z.tuple([
+    z.string().min(1).max(100),
+    z.strictObject({ window: z.string().max(MAX_PATH), unsaved: z.array(vaultPath).max(10_000) }),
+  ]),
   // file tree (#12)
   fileCreatedTimes: none,
 } satisfies Schemas;

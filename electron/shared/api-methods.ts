@@ -60,6 +60,8 @@ export const API_METHODS = [
   // open vault (#12)
   'openVault',
   'recentVaults',
+  // vault switch handshake (#12)
+  'vaultSwitchReady',
   // file tree (#12)
   'fileCreatedTimes',
 ] as const satisfies readonly ApiMethod[];
@@ -72,6 +74,8 @@ export const API_EVENTS = [
   'settings-changed',
   'vault-availability',
   'vault-opened',
+  'vault-switch-requested',
+  'vault-switch-cancelled',
 ] as const satisfies readonly AtlasEventName[];
 
 type Missing<All, Listed> = Exclude<All, Listed>;

@@ -307,9 +307,27 @@ export interface AtlasApi {
   /** Vaults this host opened, most recent first (absolute paths, at most 10). */
   recentVaults(): Promise<string[]>;
 
+  // ---------- vault switch handshake (#12: other windows' unsaved edits) ----------
+  /**
+   * A window's answer to `vault-switch-requested` `id`: it saved its edits to the vault open now and holds further
+   * edits until `vault-opened` or `vault-switch-cancelled`. `unsaved`: vault paths it could not save (a conflict, a
+   * failed write); any makes the switch refuse. `window` names the window for the user (its active note, or '').
+   * An unknown or finished `id` is ignored. The bare service answers nothing (it never asks).
+   */
+  vaultSwitchReady(id: string, report: VaultSwitchReport): Promise<void>;
+
   // ---------- vault folder availability (#10: renamed or deleted while the app runs) ----------
   /** Whether the vault folder is there now (checked at the call); the same value `vault-availability` pushes. */
   vaultAvailability(): Promise<VaultAvailability>;
+}
+
+// ---------- vault switch handshake (#12) ----------
+/** What a window answers to `vault-switch-requested` (see `AtlasApi.vaultSwitchReady`). */
+export interface VaultSwitchReport {
+  /** The window's active note (vault path), or '' (no note, a view tab). */
+  window: string;
+  /** Notes whose edits could not be saved to the vault open now. */
+  unsaved: string[];
 }
 
 // ---------- vault folder availability (#10) ----------
@@ -343,6 +361,14 @@ export interface AtlasEvents {
   'vault-availability': VaultAvailability;
   /** The host switched to another vault (`openVault`): every window reloads its state (open vault, #12). */
   'vault-opened': VaultInfo;
+  /**
+   * A window asked to open `to` (vault switch handshake, #12): every window saves its edits to the vault open now
+   * and answers with `vaultSwitchReady(id, …)` within `waitMs` (ms); the switch happens only when all have answered
+   * with nothing unsaved.
+   */
+  'vault-switch-requested': { id: string; to: string; waitMs: number };
+  /** The switch `id` was refused (`reason`, a sentence for the user): windows go on with the vault open now. */
+  'vault-switch-cancelled': { id: string; reason: string };
 }
 
 export type AtlasEventName = keyof AtlasEvents;

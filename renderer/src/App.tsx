@@ -88,7 +88,14 @@ export function App() {
   const rightPanel = usePanelRef();
   const searchInput = useRef<HTMLInputElement>(null);
 
-  const appCtx: AppContext = { activePath: activeNote, openNote, openView, showError, flushAll: workspace.flushAll };
+  const appCtx: AppContext = {
+    activePath: activeNote,
+    openNote,
+    openView,
+    showError,
+    flushAll: workspace.flushAll,
+    unsavedNotes: workspace.unsavedNotes,
+  };
   setAppContext(appCtx);
   useCommandShortcuts();
   useAppCommands({

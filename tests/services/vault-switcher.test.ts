@@ -3,6 +3,9 @@
  * checked with a clear error for each way it can be wrong, and a refused or failing vault leaves the current one
  * open; a switch sends every call to the new vault (and none to the old, whose index is closed), forwards only the
  * new vault's events, says `vault-opened`, and remembers the vault in the recent list (most recent first, capped).
+ * The two-phase switch: every connected window is asked first and saves its edits to the OLD vault; a window with
+ * unsaved changes, or one that does not answer in time, makes the switch refuse (`conflict`, naming it) with nothing
+ * switched and `vault-switch-cancelled` sent.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -11,7 +14,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { createAtlasService } from '../../electron/services/atlas-service.ts';
 import type { AtlasServiceHandle } from '../../electron/services/service-thread.ts';
-import { checkVaultFolder, MAX_RECENT, startVaultSwitcher } from '../../electron/services/vault-switcher.ts';
+import type { AtlasEvents } from '../../electron/shared/api.ts';
+import { checkVaultFolder, MAX_RECENT, refusalOf, startVaultSwitcher } from '../../electron/services/vault-switcher.ts';
 
 function setup() {
   const tmp = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-switch-')));
@@ -155,4 +159,100 @@ test('a refused or failing vault leaves the current one open; the recent list is
     await host.close();
     fs.rmSync(t.tmp, { recursive: true, force: true });
   }
+});
+
+test('two-phase switch: each window saves its edits to the old vault and answers, then the host switches', async () => {
+  const t = setup();
+  const host = await startVaultSwitcher({ vaultRoot: t.a, start: t.start, recentFile: t.recent, ackTimeoutMs: 20_000 });
+  host.countWindows(() => 2);
+  try {
+    await host.ready;
+    const requests: AtlasEvents['vault-switch-requested'][] = [];
+    const order: string[] = [];
+    host.events.on('vault-opened', () => order.push('opened'));
+    // two windows: each writes its pending edit through the host (the vault open now) and then answers
+    host.events.on('vault-switch-requested', (req) => {
+      requests.push(req);
+      void (async () => {
+        const before = await host.api.readNote('alpha.md');
+        await host.api.writeNote('alpha.md', `${before.content}Edited in window 1.\n`, before.hash);
+        order.push('window 1 saved');
+        await host.api.vaultSwitchReady(req.id, { window: 'alpha.md', unsaved: [] });
+      })();
+      void (async () => {
+        await host.api.writeNote('gamma.md', '# gamma from window 2\n');
+        order.push('window 2 saved');
+        await host.api.vaultSwitchReady(req.id, { window: '', unsaved: [] });
+      })();
+    });
+    const info = await host.api.openVault(t.b);
+    assert.equal(info.root, t.b);
+    assert.equal(requests.length, 1);
+    assert.equal(requests[0].to, t.b);
+    assert.equal(order.at(-1), 'opened');
+    assert.deepEqual(order.slice(0, 2).sort(), ['window 1 saved', 'window 2 saved']);
+    // the edits are in the OLD vault; nothing was written into the new one
+    assert.match(fs.readFileSync(path.join(t.a, 'alpha.md'), 'utf8'), /Edited in window 1\./);
+    assert.equal(fs.readFileSync(path.join(t.a, 'gamma.md'), 'utf8'), '# gamma from window 2\n');
+    assert.equal(fs.readFileSync(path.join(t.b, 'gamma.md'), 'utf8'), '# gamma\n');
+    assert.deepEqual(t.closed, ['vault-a']);
+    // a late or repeated answer is ignored
+    await host.api.vaultSwitchReady(requests[0].id, { window: 'x', unsaved: ['alpha.md'] });
+  } finally {
+    await host.close();
+    fs.rmSync(t.tmp, { recursive: true, force: true });
+  }
+});
+
+test('two-phase switch refused: a window with unsaved changes is named; a window that does not answer is counted', async () => {
+  const t = setup();
+  const host = await startVaultSwitcher({ vaultRoot: t.a, start: t.start, recentFile: t.recent, ackTimeoutMs: 300 });
+  let windows = 2;
+  host.countWindows(() => windows);
+  try {
+    await host.ready;
+    const cancelled: AtlasEvents['vault-switch-cancelled'][] = [];
+    host.events.on('vault-switch-cancelled', (c) => cancelled.push(c));
+    let answers: (id: string) => void = () => {};
+    host.events.on('vault-switch-requested', (req) => answers(req.id));
+
+    // one window could not save beta.md (a conflict): refused, naming the window and the note
+    answers = (id) => {
+      void host.api.vaultSwitchReady(id, { window: 'alpha.md', unsaved: ['beta.md'] });
+      void host.api.vaultSwitchReady(id, { window: '', unsaved: [] });
+    };
+    await assert.rejects(host.api.openVault(t.b), {
+      code: 'conflict',
+      message: /^Not switched to .*vault-b: the window showing alpha\.md has unsaved changes in beta\.md/,
+    });
+    assert.equal(cancelled.length, 1);
+    assert.match(cancelled[0].reason, /beta\.md/);
+    assert.deepEqual(t.started, ['vault-a'], 'the new vault was not even opened');
+    assert.equal((await host.api.vaultInfo()).root, t.a);
+    assert.equal((await host.api.readNote('beta.md')).path, 'beta.md');
+
+    // one of two windows does not answer within the wait: refused, counted
+    answers = (id) => void host.api.vaultSwitchReady(id, { window: '', unsaved: [] });
+    await assert.rejects(host.api.openVault(t.b), { code: 'conflict', message: /1 of 2 windows did not answer/ });
+    assert.equal(cancelled.length, 2);
+    assert.deepEqual(t.closed, []);
+
+    // the silent window closed: the one left answers and the switch goes on
+    windows = 1;
+    assert.equal((await host.api.openVault(t.b)).root, t.b);
+    assert.deepEqual(t.closed, ['vault-a']);
+  } finally {
+    await host.close();
+    fs.rmSync(t.tmp, { recursive: true, force: true });
+  }
+});
+
+test('refusalOf names at most five notes per window and counts the rest', () => {
+  const notes = ['a.md', 'b.md', 'c.md', 'd.md', 'e.md', 'f.md', 'g.md'];
+  assert.equal(refusalOf('/v', 1, [{ window: '', unsaved: [] }]), null);
+  assert.match(
+    refusalOf('/v', 1, [{ window: '', unsaved: notes }]) ?? '',
+    /a window has unsaved changes in a\.md, b\.md, c\.md, d\.md, e\.md and 2 more/,
+  );
+  assert.match(refusalOf('/v', 3, []) ?? '', /3 of 3 windows did not answer/);
 });

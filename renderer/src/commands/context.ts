@@ -40,4 +40,6 @@ export interface AppContext {
   showError(e: unknown): void;
   /** Saves every note with unsaved edits now (before the vault is switched, #12); absent in view-tab contexts. */
   flushAll?(): Promise<void>;
+  /** Notes with unsaved edits in any pane (after `flushAll`: those that could not be saved); absent as above. */
+  unsavedNotes?(): string[];
 }

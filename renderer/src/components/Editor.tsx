@@ -53,6 +53,8 @@ export interface EditorHandle {
    * tab only, kept while the pane navigates away and back). False when no note is shown.
    */
   toggleSourceMode(): boolean;
+  /** Notes of this pane with unsaved edits (vault paths). */
+  unsaved(): string[];
   /** The live text of an open note (with unsaved edits), or null when it is not loaded here. */
   textOf(path: string): string | null;
   /**
@@ -228,6 +230,7 @@ export function Editor(props: EditorProps) {
       view.dispatch({ effects: setTabSourceMode.of(source) });
       return true;
     },
+    unsaved: () => [...store.getSnapshot().dirty],
     textOf: (path: string) => store.buffer(path)?.read() ?? null,
     change: (path: string, c: { from: number; to: number; insert: string }) => {
       const buf = store.buffer(path);

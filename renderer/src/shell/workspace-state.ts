@@ -32,6 +32,8 @@ export interface WorkspaceState {
   activeEditor(): EditorHandle | null;
   /** Saves every pane's unsaved edits and waits for the writes. */
   flushAll(): Promise<void>;
+  /** Notes with unsaved edits in any pane (vault paths, no duplicates). */
+  unsavedNotes(): string[];
   /**
    * Opens `path` (navigating the focused tab, or in a new tab) and scrolls to the target (a line number, or
    * `{ line | heading | block | search }`) with a brief highlight, in the editing or the reading view.
@@ -61,6 +63,10 @@ export function useWorkspaceState(): WorkspaceState {
   const flushAll = useCallback(async () => {
     await Promise.all(editorRefs.map((r) => r.current?.flush()));
   }, [editorRefs]);
+  const unsavedNotes = useCallback(
+    () => [...new Set(editorRefs.flatMap((r) => r.current?.unsaved() ?? []))],
+    [editorRefs],
+  );
 
   const openNote = useCallback((path: string, target?: OpenOptions | number) => {
     const o: OpenOptions = typeof target === 'number' ? { line: target } : (target ?? {});
@@ -117,6 +123,7 @@ export function useWorkspaceState(): WorkspaceState {
     editorRefs,
     activeEditor,
     flushAll,
+    unsavedNotes,
     openNote,
     openView,
     closeTab,
