@@ -64,8 +64,8 @@ function likeEscape(term: string): { pattern: string; escaped: boolean } {
 }
 
 /**
- * Longest term (code points) sent to FTS5 as one trigram phrase; longer terms match by the trigrams of this prefix
- * and are then checked by a substring scan (`matchNotes`). Bounds the cost of every query that takes user text (search, unlinked
+ * Longest prefix of a term (code points) whose trigrams are sent to FTS5; every term of 4+ code points is then
+ * checked by a substring scan (`matchNotes`). Bounds the cost of every query that takes user text (search, unlinked
  * mentions of a long alias).
  */
 export const MAX_FTS_TERM = 64;
@@ -704,9 +704,11 @@ export class SqliteStore implements GraphStore {
   }
 
   /**
-   * The FTS5 condition for one lower-cased term (see `matchNotes`). A term longer than `MAX_FTS_TERM` code points is
-   * matched by the trigrams of its first `MAX_FTS_TERM` code points and verified by a plain substring scan (`verify`):
-   * an FTS5 phrase costs memory per trigram, and a 100,000-character alias as one phrase took 37 s and 10 GB.
+   * The FTS5 condition for one lower-cased term (see `matchNotes`). The index keeps no trigram positions
+   * (`detail=none`, schema.ts), so a term of 4+ code points is matched by its distinct trigrams ANDed (of its first
+   * `MAX_FTS_TERM` code points: an FTS5 query costs memory per trigram, and a 100,000-character alias once took 37 s
+   * and 10 GB) and then verified by a plain substring scan (`verify`); a 3-character term is one trigram; a 1–2
+   * character term is an OR of the trigrams it starts (the vocabulary), or a LIKE scan when over 300 do.
    */
   private termCondition(term: string): {
     match: string | null;
@@ -715,14 +717,13 @@ export class SqliteStore implements GraphStore {
     none?: true;
   } {
     const chars = [...term];
-    if (chars.length > MAX_FTS_TERM) {
-      // the distinct trigrams of the prefix, ANDed: no phrase positions to check (a phrase of repeated trigrams
-      // against a note of 100,000 `a` is itself slow); the substring scan decides
+    if (chars.length > 3) {
       const grams = new Set<string>();
-      for (let i = 0; i + 3 <= MAX_FTS_TERM; i++) grams.add(chars.slice(i, i + 3).join(''));
+      const n = Math.min(chars.length, MAX_FTS_TERM);
+      for (let i = 0; i + 3 <= n; i++) grams.add(chars.slice(i, i + 3).join(''));
       return { match: [...grams].map(ftsPhrase).join(' AND '), like: null, verify: term };
     }
-    if (chars.length >= 3) return { match: ftsPhrase(term), like: null };
+    if (chars.length === 3) return { match: ftsPhrase(term), like: null };
     const grams = this.stmt(`SELECT term FROM note_fts_vocab WHERE term >= ? AND term < ? LIMIT 301`)
       .pluck()
       .all(term, term + '\u{10FFFF}') as string[];
@@ -759,7 +760,7 @@ export class SqliteStore implements GraphStore {
         .pluck()
         .all(...args, limit) as number[];
     }
-    // long terms: the prefix phrase narrows the notes, a linear substring scan of each (streamed) decides
+    // terms of 4+ characters: their trigrams narrow the notes, a linear substring scan of each (streamed) decides
     const out: number[] = [];
     const rows = this.stmt(`SELECT rowid, title, aliases, body FROM note_fts WHERE ${where.join(' AND ')}`).iterate(
       ...args,

@@ -86,3 +86,53 @@ test('searchAll: file lines and match ranges; operators filter; all results coun
     fs.rmSync(work, { recursive: true, force: true });
   }
 });
+
+test('a term whose trigrams all occur, but never in a row, is not found (the FTS keeps no positions: checked)', async () => {
+  const { root, db, work } = tempVault();
+  // every trigram of "goroutine" and of "调度器队" occurs in scattered.md, the terms themselves only in whole.md
+  writeVault(root, 'scattered.md', 'gorout xroutin outine. 调度器 度器队\n');
+  writeVault(root, 'whole.md', 'A goroutine waits. 调度器队列\n');
+  const index = await openIndex(root, db);
+  try {
+    await index.sync();
+    const q = queryOf(index);
+    for (const term of ['goroutine', 'GOROUTINE', '调度器队']) {
+      assert.deepEqual(
+        q.search(term).map((h) => h.path),
+        ['whole.md'],
+        term,
+      );
+      assert.deepEqual(
+        q.searchAll(term).notes.map((n) => n.path),
+        ['whole.md'],
+        term,
+      );
+    }
+    assert.deepEqual(
+      q
+        .search('调度')
+        .map((h) => h.path)
+        .sort(),
+      ['scattered.md', 'whole.md'],
+      'two characters',
+    );
+    assert.deepEqual(
+      q
+        .search('器队')
+        .map((h) => h.path)
+        .sort(),
+      ['scattered.md', 'whole.md'],
+    );
+    assert.deepEqual(
+      q
+        .search('rou')
+        .map((h) => h.path)
+        .sort(),
+      ['scattered.md', 'whole.md'],
+      'one trigram',
+    );
+  } finally {
+    index.close();
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+});
