@@ -33,6 +33,7 @@ import { AtlasError, toApiError } from './errors.ts';
 import { API_METHODS } from '../shared/api-methods.ts';
 import { proxyByName } from '../shared/call-by-name.ts';
 import { AtlasEventHub } from './events.ts';
+import { ChangeReports } from './change-reports.ts';
 import { VaultPresence } from './vault-presence.ts';
 import { applyLinkEdits, computeLinkEdits } from './link-rewrite.ts';
 import * as files from './vault-files.ts';
@@ -82,6 +83,8 @@ export async function createAtlasService(opts: AtlasServiceOptions): Promise<Atl
   if (!st || !st.isDirectory()) throw new AtlasError('not-found', `Vault folder not found: ${vaultRoot}`);
   const paths = new VaultPaths(vaultRoot);
   const hub = new AtlasEventHub();
+  // an app write is reported once, by the app, even when the watcher sees it first (change-reports.ts)
+  const changes = new ChangeReports((e) => hub.emit('vault-changed', e));
   let lastStatus: IndexStatus = { state: 'indexing', done: 0, total: 0 };
   // settings (#12): `.atlas/settings.json`, read before the index opens (alias resolution and card tags are its options)
   const settingsStore = new SettingsStore(paths.realRoot);
@@ -114,7 +117,7 @@ export async function createAtlasService(opts: AtlasServiceOptions): Promise<Atl
   const startWatching = () => {
     if (opts.watch === false || closed || stopWatch || !presence.state().available) return;
     stopWatch = index.watch((e) => {
-      if (e.changed.length || e.deleted.length) hub.emit('vault-changed', e);
+      if (e.changed.length || e.deleted.length) changes.watcher(e);
     });
   };
   const stopWatching = async () => {
@@ -148,7 +151,7 @@ export async function createAtlasService(opts: AtlasServiceOptions): Promise<Atl
     }
     startWatching();
     // anything may have changed while it was away (both lists empty: see AtlasEvents)
-    hub.emit('vault-changed', { changed: [], deleted: [] });
+    changes.app({ changed: [], deleted: [] });
     hub.emit('vault-availability', presence.state());
   };
 
@@ -175,8 +178,10 @@ export async function createAtlasService(opts: AtlasServiceOptions): Promise<Atl
 
   // Mutations run one at a time, so a rename never interleaves with a write to the same notes.
   let queue: Promise<unknown> = Promise.resolve();
+  // Watcher reports wait while one runs (`changes.during`).
   const serial = <T>(fn: () => Promise<T>): Promise<T> => {
-    const run = queue.then(fn, fn);
+    const held = () => changes.during(fn);
+    const run = queue.then(held, held);
     queue = run.catch(() => {});
     return run;
   };
@@ -185,7 +190,7 @@ export async function createAtlasService(opts: AtlasServiceOptions): Promise<Atl
   const reindex = async (changedPaths: string[], deletedPaths: string[] = []): Promise<void> => {
     const job = async () => {
       const r = await index.update([...changedPaths, ...deletedPaths]);
-      hub.emit('vault-changed', {
+      changes.app({
         changed: [...new Set([...r.changed, ...changedPaths])],
         deleted: [...new Set([...r.deleted, ...deletedPaths])],
       });
@@ -306,7 +311,7 @@ export async function createAtlasService(opts: AtlasServiceOptions): Promise<Atl
         },
         (e: unknown) => console.error(`atlas: review history not moved with ${src.rel}: ${toApiError(e).message}`),
       );
-      hub.emit('vault-changed', { changed, deleted: [...moved.keys()].filter((k) => !changed.includes(k)) });
+      changes.app({ changed, deleted: [...moved.keys()].filter((k) => !changed.includes(k)) });
       return { from: src.rel, to: dst.rel, rewritten, failed };
     });
   };
@@ -331,7 +336,7 @@ export async function createAtlasService(opts: AtlasServiceOptions): Promise<Atl
     createFolder: (p) =>
       serial(async () => {
         const rel = await files.createFolder(paths, p);
-        hub.emit('vault-changed', { changed: [rel], deleted: [] });
+        changes.app({ changed: [rel], deleted: [] });
       }),
     renamePath,
     deletePath: (p) =>
@@ -378,7 +383,7 @@ export async function createAtlasService(opts: AtlasServiceOptions): Promise<Atl
     setAliasResolution: (on) =>
       serial(async () => {
         const changed = await index.setAliasResolution(on);
-        if (changed.length) hub.emit('vault-changed', { changed, deleted: [] });
+        if (changed.length) changes.app({ changed, deleted: [] });
       }),
     // unlinked mentions: Link and Link all
     linkMentions: async (target, place) => {
@@ -410,12 +415,12 @@ export async function createAtlasService(opts: AtlasServiceOptions): Promise<Atl
         const v = snapshot.values;
         if (changed.includes('aliasResolution') && v.aliasResolution !== index.aliasResolution) {
           const relinked = await index.setAliasResolution(v.aliasResolution);
-          if (relinked.length) hub.emit('vault-changed', { changed: relinked, deleted: [] });
+          if (relinked.length) changes.app({ changed: relinked, deleted: [] });
         }
         // flashcard tags (practice, #15): the cards are re-read at once from the index; every view may change
         // (an empty vault-changed says "anything"), and the review queue with them
         if (changed.includes('flashcardTags') && (await index.setCardTags(v.flashcardTags))) {
-          hub.emit('vault-changed', { changed: [], deleted: [] });
+          changes.app({ changed: [], deleted: [] });
           hub.emit('review-changed', review.summary());
         }
         hub.emit('settings-changed', v);

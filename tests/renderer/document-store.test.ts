@@ -194,6 +194,71 @@ test('a save refused with conflict (disk changed, no event yet) raises the confl
   }
 });
 
+test('a disk change seen while a refused save is raising the conflict settles once the conflict is shown', async () => {
+  // The race of a short autosave on a busy machine: `diskChanged` reads the changed note; meanwhile the autosave's
+  // write is refused and its conflict waits for its own read. Both must settle only once the conflict is raised. Made
+  // deterministic by holding the reads: the disk change's until the save's read has started, the save's until the
+  // disk change has seen its answer.
+  const gate = () => {
+    let started: () => void = () => {};
+    let open: () => void = () => {};
+    let answered: () => void = () => {};
+    const g = {
+      started: new Promise<void>((r) => {
+        started = r;
+      }),
+      opened: new Promise<void>((r) => {
+        open = r;
+      }),
+      answered: new Promise<void>((r) => {
+        answered = r;
+      }),
+    };
+    return { g, started: () => started(), answered: () => answered(), open: () => open() };
+  };
+  const disk = gate();
+  const save = gate();
+  let reads = 0;
+  const s = await setup({
+    api: (api) => ({
+      writeNote: (p, text, hash) => api.writeNote(p, text, hash),
+      readNote: async (p) => {
+        // the first read is `open`'s; then the disk change's, then the refused save's
+        const n = reads++;
+        const held = n === 1 ? disk : n === 2 ? save : null;
+        if (!held) return api.readNote(p);
+        held.started();
+        await held.g.opened;
+        const note = await api.readNote(p);
+        held.answered();
+        return note;
+      },
+    }),
+  });
+  try {
+    s.type('my edits');
+    s.writeByOther('their edits');
+    const seen = s.store.diskChanged([NOTE]).then(() => s.store.getSnapshot().conflicts.map((c) => c.path));
+    await disk.g.started;
+    const saving = s.store.save(NOTE);
+    await save.g.started;
+    disk.open();
+    await disk.g.answered;
+    // one turn of the event loop (not a wait for time): what `diskChanged` does with its answer happens first
+    await new Promise((r) => setImmediate(r));
+    save.open();
+    assert.deepEqual(await seen, [NOTE], 'diskChanged settled before the conflict was raised');
+    await saving;
+    assert.deepEqual(
+      s.store.getSnapshot().conflicts.map((c) => [c.path, c.diskContent]),
+      [[NOTE, 'their edits']],
+    );
+    assert.equal(s.disk(), 'their edits');
+  } finally {
+    await s.close();
+  }
+});
+
 test('keep my version saves over the disk version the user saw', async () => {
   const s = await setup();
   try {

@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { dispatch, type DispatchResult } from '../../electron/services/dispatch.ts';
 import { writeFileAtomic } from '../../electron/core/files/atomic-write.ts';
+import type { AtlasService } from '../../electron/services/atlas-service.ts';
 import { openService, read, tempFiles } from './helpers.ts';
 
 function code(r: DispatchResult): string {
@@ -210,19 +211,44 @@ test('a write that reached the disk resolves even when its re-index fails', asyn
 test('with the watcher on, an app write is reported once (no second event that could look like an outside change)', async () => {
   const ctx = await openService({ watch: true });
   try {
-    // Let chokidar finish walking the vault.
-    await new Promise((r) => setTimeout(r, 1500));
     const events: { changed: string[]; deleted: string[] }[] = [];
     ctx.service.events.on('vault-changed', (e) => events.push(e));
+    // The watcher is live once a note written by another program is reported.
+    await outsideWriteReported(ctx.service, ctx.vault.root, 'notes/probe-1.md');
     const n = await ctx.service.api.readNote('notes/ref.md');
     await ctx.service.api.writeNote('notes/ref.md', n.content + 'more\n', n.hash);
-    await new Promise((r) => setTimeout(r, 2000));
+    // The watcher reports in order: once a later outside write is reported, the app write's events are all out.
+    await outsideWriteReported(ctx.service, ctx.vault.root, 'notes/probe-2.md');
     assert.equal(events.filter((e) => e.changed.includes('notes/ref.md')).length, 1, JSON.stringify(events));
     assert.deepEqual(tempFiles(ctx.vault.root), []);
   } finally {
     await ctx.close();
   }
 });
+
+/**
+ * Writes `rel` as another program would and resolves on the `vault-changed` naming it (the write is repeated every
+ * second: chokidar may still be walking the vault when the first lands). Rejects after 60 s, a bound on waiting.
+ */
+function outsideWriteReported(service: AtlasService, root: string, rel: string): Promise<void> {
+  const file = path.join(root, rel);
+  const poke = () => fs.writeFileSync(file, `# Probe\n\n${Date.now()}\n`);
+  return new Promise((resolve, reject) => {
+    const done = (err?: Error) => {
+      off();
+      clearInterval(again);
+      clearTimeout(limit);
+      if (err) reject(err);
+      else resolve();
+    };
+    const off = service.events.on('vault-changed', (e) => {
+      if (e.changed.includes(rel)) done();
+    });
+    const again = setInterval(poke, 1000);
+    const limit = setTimeout(() => done(new Error(`no vault-changed for ${rel}`)), 60_000);
+    poke();
+  });
+}
 
 test('error messages name vault files relative to the vault, not by absolute path', async () => {
   const ctx = await openService();

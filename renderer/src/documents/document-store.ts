@@ -79,6 +79,8 @@ export class DocumentStore<B extends TextBuffer = TextBuffer> {
   readonly #docs = new Map<string, Doc<B>>();
   readonly #opening = new Map<string, Promise<B>>();
   readonly #conflictPaths = new Set<string>();
+  /** Conflicts being raised (their disk read running): a second caller settles with the first. */
+  readonly #raising = new Map<string, Promise<void>>();
   readonly #listeners = new Set<() => void>();
   #snapshot: DocumentSnapshot = { dirty: new Set(), conflicts: [] };
 
@@ -293,20 +295,32 @@ export class DocumentStore<B extends TextBuffer = TextBuffer> {
     this.#setDirty(doc.path, false);
   }
 
-  async #raiseConflict(path: string): Promise<void> {
+  /**
+   * Raises the conflict of `path` (reading the disk version it shows). Settles once it is in the snapshot (or the read
+   * failed and `onError` was told); a caller finding the conflict already being raised (a refused autosave and a disk
+   * change at once) settles with the first, never before the conflict is shown.
+   */
+  #raiseConflict(path: string): Promise<void> {
     const doc = this.#docs.get(path);
-    if (!doc || this.#conflictPaths.has(path)) return;
+    if (!doc) return Promise.resolve();
+    if (this.#conflictPaths.has(path)) return this.#raising.get(path) ?? Promise.resolve();
     clearTimeout(doc.timer);
     this.#conflictPaths.add(path);
-    let disk: NoteContent;
-    try {
-      disk = await this.#api.readNote(path);
-    } catch (e) {
-      // Deleted or unreadable: reported; the edits stay in the editor (the app closes tabs of deleted notes).
-      this.#conflictPaths.delete(path);
-      this.#onError(e);
-      return;
-    }
-    this.#emit({ conflicts: [...this.#snapshot.conflicts, { path, diskContent: disk.content, diskHash: disk.hash }] });
+    const raising = (async () => {
+      let disk: NoteContent;
+      try {
+        disk = await this.#api.readNote(path);
+      } catch (e) {
+        // Deleted or unreadable: reported; the edits stay in the editor (the app closes tabs of deleted notes).
+        this.#conflictPaths.delete(path);
+        this.#onError(e);
+        return;
+      }
+      this.#emit({
+        conflicts: [...this.#snapshot.conflicts, { path, diskContent: disk.content, diskHash: disk.hash }],
+      });
+    })().finally(() => this.#raising.delete(path));
+    this.#raising.set(path, raising);
+    return raising;
   }
 }
