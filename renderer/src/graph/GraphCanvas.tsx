@@ -20,6 +20,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import cytoscape from 'cytoscape';
 import type { GraphData } from '../../../electron/shared/api.ts';
 import type { LearningOverlay } from '../learning/types.ts';
+import { diffElements, NODE_FIELDS, type ElementDiff } from './element-diff.ts';
 import { hiddenIds, toElements, type GraphElements } from './elements.ts';
 import { isArrow, neighbourInDirection } from './keyboard.ts';
 import { LayoutRunner } from './layout.ts';
@@ -28,17 +29,19 @@ import type { GraphSettings } from './settings.ts';
 import { graphStyle, onThemeChange, readTheme } from './style.ts';
 import { registerGraphHook, type GraphHookState } from './test-hook.ts';
 import { keepPositions, keptPositions } from './view-state.ts';
+import { LARGE, wantsWebgl } from './renderer-choice.ts';
+import { inSlices, pauseRendering, TaskBudget } from './work-budget.ts';
 
-/** Above this many nodes the WebGL renderer is used (when available). */
-export const WEBGL_ABOVE = 2000;
-/** From this many nodes a graph counts as large: one pixel ratio, edges hidden while the viewport moves. */
-export const LARGE = 1000;
+export { LARGE, WEBGL_ABOVE, wantsWebgl } from './renderer-choice.ts';
+
 /** Hover fades the rest of the graph only up to this many elements (restyling more costs a long frame). */
 export const FADE_MAX = 8000;
 /** A change adding more than this share of the nodes runs a full layout instead of placing nodes one by one. */
 const RELAYOUT_SHARE = 0.34;
-/** Elements added per task when a sync adds many (the first load of a large vault). */
+/** A sync adding more elements than this adds them in slices with drawing paused (the first load of a large vault). */
 const ADD_CHUNK = 600;
+/** Elements per slice of a large addition (a task runs slices until its time budget is spent). */
+const SLICE = 100;
 /** Mark name of the global graph's first frame with laid-out nodes. */
 export const FIRST_FRAME_MARK = 'atlas-graph-first-frame';
 
@@ -78,42 +81,43 @@ export interface GraphCanvasProps {
 }
 
 /**
- * Whether Cytoscape's WebGL renderer should draw a graph of `nodeCount` nodes: above {@link WEBGL_ABOVE} nodes when
- * a WebGL context runs on a GPU. A software rasteriser (SwiftShader, llvmpipe: headless Chromium without a GPU, e.g.
- * `--disable-gpu`) is slower than the canvas renderer there, so it counts as unavailable. Tests and the benchmark
- * set `window.__atlasGraphWebgl = 'force'` to use WebGL at any size whenever a context can be made.
+ * What turns the elements Cytoscape holds into `els` (when the last sync did not finish, e.g. superseded by a newer
+ * one): one pass over the drawn elements and one look-up per wanted element.
  */
-export function wantsWebgl(nodeCount: number): boolean {
-  const force = (window as unknown as { __atlasGraphWebgl?: string }).__atlasGraphWebgl === 'force';
-  if (!force && nodeCount <= WEBGL_ABOVE) return false;
-  try {
-    const c = document.createElement('canvas');
-    const gl = (c.getContext('webgl2') ?? c.getContext('webgl')) as WebGLRenderingContext | null;
-    if (!gl) return false;
-    if (force) return true;
-    const info = gl.getExtension('WEBGL_debug_renderer_info');
-    const name = String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
-    return !/swiftshader|llvmpipe|software/i.test(name);
-  } catch {
-    return false;
+function diffAgainstCy(cy: cytoscape.Core, els: GraphElements): ElementDiff {
+  const want = new Set<string>();
+  for (const n of els.nodes) want.add(n.data.id as string);
+  for (const e of els.edges) want.add(e.data.id as string);
+  const gone = cy.elements().filter((e) => !want.has(e.id()));
+  const goneNodes = gone.nodes();
+  const removedEdges = gone.edges().length + goneNodes.connectedEdges().filter((e) => !gone.contains(e)).length;
+  const diff: ElementDiff = {
+    remove: gone.map((e) => e.id()),
+    removedNodes: goneNodes.length,
+    removedEdges,
+    changed: [],
+    addNodes: [],
+    addEdges: els.edges.filter((e) => cy.getElementById(e.data.id as string).empty()),
+  };
+  for (const n of els.nodes) {
+    const have = cy.getElementById(n.data.id as string);
+    if (have.empty()) diff.addNodes.push(n);
+    else if (NODE_FIELDS.some((f) => have.data(f) !== n.data[f])) {
+      const data: Record<string, unknown> = {};
+      for (const f of NODE_FIELDS) data[f] = n.data[f];
+      diff.changed.push({ id: n.data.id as string, data });
+    }
   }
+  return diff;
 }
 
-/** Lets the event loop run (input, rendering) between two chunks of work. */
-function yieldToEventLoop(): Promise<void> {
-  return new Promise((resolve) => {
-    const ch = new MessageChannel();
-    ch.port1.onmessage = () => resolve();
-    ch.port2.postMessage(null);
+/** Computes the style and bounding boxes (label sizes, edge geometry) of freshly added elements now. */
+function warmUp(added: cytoscape.CollectionReturnValue): void {
+  added.forEach((e) => {
+    e.numericStyle('width');
   });
-}
-
-/**
- * Stops (or resumes) the renderer's redraws on element changes: `cy.notifications(bool)` of Cytoscape's core
- * (src/core/notification.mjs, not in its typings), so chunked additions are drawn once, after the last chunk.
- */
-function pauseRendering(cy: cytoscape.Core, pause: boolean): void {
-  (cy as unknown as { notifications(on: boolean): void }).notifications(!pause);
+  added.nodes().boundingBox();
+  added.edges().boundingBox();
 }
 
 function labelWidth(label: string, fontSize: number): number {
@@ -155,6 +159,8 @@ export function GraphCanvas(props: GraphCanvasProps) {
   /** Ids of the nodes whose label carries a plan step number. */
   const numbered = useRef<string[]>([]);
   const lastSyncedCurrent = useRef<string | null>(null);
+  /** The elements last applied in full (the next sync diffs against them); null while a sync runs. */
+  const drawn = useRef<GraphElements | null>(null);
   // biome-ignore lint/correctness/useExhaustiveDependencies: the elements depend on the data and on just the settings that change them (groups, node size); other settings restyle in place
   const els = useMemo(
     () => (data ? toElements(data, settings) : null),
@@ -239,9 +245,10 @@ export function GraphCanvas(props: GraphCanvasProps) {
     cy.style(graphStyle(styleOptions(p, cy.nodes().length)));
   }
 
-  function savePositions(cy: cytoscape.Core) {
+  /** Keeps the positions of `nodes` (default: all). */
+  function savePositions(cy: cytoscape.Core, nodes: cytoscape.NodeSingular[] | cytoscape.NodeCollection = cy.nodes()) {
     const kept = { ...keptPositions() };
-    cy.nodes().forEach((n) => {
+    nodes.forEach((n) => {
       const p = n.position();
       kept[n.id()] = [p.x, p.y];
     });
@@ -352,94 +359,71 @@ export function GraphCanvas(props: GraphCanvasProps) {
     const cy = ensureCy(els.nodes.length);
     const p = propsRef.current;
     const kept = p.keep ? keptPositions() : {};
-    const want = new Set<string>();
-    for (const n of els.nodes) want.add(n.data.id as string);
-    for (const e of els.edges) want.add(e.data.id as string);
     const firstSync = !hook.current.ready;
-    let removedNodes = 0;
-    let removedEdges = 0;
-    let changedNodes = 0;
-    const freshNodes: cytoscape.ElementDefinition[] = [];
+    // Against the elements last applied in full (plain objects: cheap), else against what Cytoscape holds.
+    const prev = drawn.current;
+    drawn.current = null;
+    const diff = prev ? diffElements(prev, els) : diffAgainstCy(cy, els);
     cy.batch(() => {
-      const gone = cy.elements().filter((e) => !want.has(e.id()));
-      removedNodes = gone.nodes().length;
-      removedEdges =
-        gone.edges().length +
-        gone
-          .nodes()
-          .connectedEdges()
-          .filter((e) => !gone.contains(e)).length;
-      gone.remove();
-      for (const n of els.nodes) {
-        const id = n.data.id as string;
+      for (const id of diff.remove) cy.getElementById(id).remove();
+      for (const { id, data } of diff.changed) {
         const have = cy.getElementById(id);
-        if (have.empty()) {
-          const k = kept[id];
-          freshNodes.push(k ? { ...n, position: { x: k[0], y: k[1] } } : { ...n, data: { ...n.data, unplaced: true } });
-        } else {
-          const d = have.data();
-          if (
-            d.label !== n.data.label ||
-            d.size !== n.data.size ||
-            d.group !== n.data.group ||
-            d.kind !== n.data.kind ||
-            d.fontScale !== n.data.fontScale
-          ) {
-            changedNodes++;
-            have.data({
-              label: n.data.label,
-              display: d.display === d.label ? n.data.label : d.display,
-              size: n.data.size,
-              group: n.data.group,
-              kind: n.data.kind,
-              fontScale: n.data.fontScale,
-            });
-          }
-        }
+        if (have.empty()) continue;
+        const d = have.data();
+        have.data({ ...data, display: d.display === d.label ? data.label : d.display });
       }
     });
-    const freshEdges = els.edges.filter((e) => cy.getElementById(e.data.id as string).empty());
+    const freshNodes = diff.addNodes.map((n) => {
+      const k = kept[n.data.id as string];
+      return k ? { ...n, position: { x: k[0], y: k[1] } } : { ...n, data: { ...n.data, unplaced: true } };
+    });
     const unplaced: cytoscape.NodeSingular[] = [];
-    const chunked = freshNodes.length + freshEdges.length > ADD_CHUNK;
+    const chunked = freshNodes.length + diff.addEdges.length > ADD_CHUNK;
     if (chunked) pauseRendering(cy, true);
     try {
-      for (const list of [freshNodes, freshEdges]) {
-        for (let i = 0; i < list.length; i += ADD_CHUNK) {
-          const part = list.slice(i, i + ADD_CHUNK);
-          if (part[0].group === 'edges') {
-            // A newer sync may have removed an end meanwhile.
-            for (let k = part.length - 1; k >= 0; k--) {
-              const d = part[k].data;
-              if (cy.getElementById(d.source as string).empty() || cy.getElementById(d.target as string).empty())
-                part.splice(k, 1);
+      const budget = new TaskBudget();
+      for (const list of [freshNodes, diff.addEdges]) {
+        const done = await inSlices(
+          list,
+          SLICE,
+          (part) => {
+            if (part[0].group === 'edges') {
+              // A newer sync may have removed an end meanwhile.
+              part = part.filter(
+                (e) =>
+                  cy.getElementById(e.data.source as string).nonempty() &&
+                  cy.getElementById(e.data.target as string).nonempty(),
+              );
             }
-          }
-          const added = cy.add(part);
-          added.forEach((e) => {
-            if (e.isNode() && e.data('unplaced')) {
-              unplaced.push(e);
-              e.removeData('unplaced');
-            }
-          });
-          if (!chunked) continue;
-          // Style and bounding boxes (label sizes) now, chunk by chunk, rather than all in the first frame.
-          added.forEach((e) => {
-            e.numericStyle('width');
-          });
-          added.nodes().boundingBox();
-          await yieldToEventLoop();
-          if (stale() || cy.destroyed()) return;
-        }
+            const added = cy.add(part);
+            added.forEach((e) => {
+              if (e.isNode() && e.data('unplaced')) {
+                unplaced.push(e);
+                e.removeData('unplaced');
+              }
+            });
+            // Large additions: style and bounding boxes (label sizes, edge geometry) now, slice by slice, rather
+            // than all in the first frame.
+            if (chunked) warmUp(added);
+          },
+          () => stale() || cy.destroyed(),
+          budget,
+        );
+        if (!done) return;
       }
     } finally {
       if (chunked && !cy.destroyed()) pauseRendering(cy, false);
     }
-    if (!firstSync && freshNodes.length + freshEdges.length + removedNodes + removedEdges + changedNodes === 0) {
+    const { removedNodes, removedEdges } = diff;
+    const freshEdges = diff.addEdges;
+    if (!firstSync && freshNodes.length + freshEdges.length + removedNodes + removedEdges + diff.changed.length === 0) {
       // The same graph again (e.g. re-fetched after an unrelated change): nothing to apply.
+      drawn.current = els;
       applyHidden();
       decorate();
       return;
     }
+    drawn.current = els;
     hook.current.lastApply = {
       added: unplaced.length,
       removed: removedNodes,
@@ -478,7 +462,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
       void fullLayout(cy, true);
     } else {
       placeNodes(cy, unplaced);
-      if (p.keep) savePositions(cy);
+      if (p.keep) savePositions(cy, unplaced);
       if (firstSync) {
         markReady(cy);
         fitView(cy, true);
