@@ -4,6 +4,7 @@
  * so indexing (parsing in its own workers, SQLite writes, the watcher) never blocks IPC, HTTP or the window.
  * Arguments are validated by the caller's `dispatch` before they cross; results and errors cross by structured clone.
  */
+import type { HeapInfo } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import type { ApiError, AtlasApi, AtlasEventName, AtlasEvents } from '../shared/api.ts';
 import { API_METHODS } from '../shared/api-methods.ts';
@@ -17,6 +18,12 @@ const SERVICE_YOUNG_GENERATION_MB = 16;
 
 /** What the IPC binding and the browser host need of a service. */
 export type AtlasServiceHandle = Pick<AtlasService, 'api' | 'events' | 'ready' | 'close'>;
+
+/** A service thread's handle: the service, plus the V8 heap figures of its thread (for `npm run bench:memory`). */
+export interface AtlasServiceThread extends AtlasServiceHandle {
+  /** V8 heap statistics of the service thread (bytes; Node's `Worker.getHeapStatistics`). Rejects once it stopped. */
+  heapStatistics(): Promise<HeapInfo>;
+}
 
 export interface ServiceThreadOptions extends AtlasServiceOptions {
   /** Worker script; default `./service-worker.ts` beside this file (bundled builds pass their own). */
@@ -36,7 +43,7 @@ type Outgoing =
  * Starts the service thread. Rejects with `AtlasError` (e.g. `not-found` for a missing vault) when the service cannot
  * open; `ready` settles when the first sync has finished.
  */
-export async function startAtlasServiceThread(opts: ServiceThreadOptions): Promise<AtlasServiceHandle> {
+export async function startAtlasServiceThread(opts: ServiceThreadOptions): Promise<AtlasServiceThread> {
   const { workerUrl, ...serviceOpts } = opts;
   const worker = new Worker(workerUrl ?? new URL('./service-worker.ts', import.meta.url), {
     workerData: serviceOpts,
@@ -129,5 +136,5 @@ export async function startAtlasServiceThread(opts: ServiceThreadOptions): Promi
     })();
     return closing;
   };
-  return { api, events: hub, ready, close };
+  return { api, events: hub, ready, close, heapStatistics: () => worker.getHeapStatistics() };
 }

@@ -258,10 +258,11 @@ export class AtlasIndex implements GraphIndex {
         if (r.cold) this.pool.recycle();
         if (!this.warmedUp || r.cold) {
           this.warmedUp = true;
-          // in idle time: start the parse workers (kept warm: a saved note parses off this thread at once) and prepare
-          // the write statements
+          // in idle time: start one parse worker (kept warm: a saved note parses off this thread at once; a pass with
+          // more work starts the others, see ParsePool.parse) and prepare the write statements. One, not all: each
+          // idle worker holds ~25-30 MB (issue 13: idle service thread), and one saved note needs only one
           setTimeout(() => {
-            this.pool.warmUp();
+            this.pool.warmUp(1);
             void this.exclusive(async () => this.store.warmUpWrites(WARM_UP_NOTE)).catch(() => {});
           }, 0).unref();
         }
