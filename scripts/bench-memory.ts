@@ -3,7 +3,7 @@
  *
  *   npm run bench:memory -- [<vault>] [--notes 10000] [--repeat 1] [--idle-s 15] [--json]
  *
- * Without a vault, a generated one of `--notes` notes (scripts/generate-vault.ts, seed 1: 10,000 notes ≈ 30 MB) is
+ * The parse-worker bundle is rebuilt first when stale, as for `npm run atlas`. Without a vault, a generated one of `--notes` notes (scripts/generate-vault.ts, seed 1: 10,000 notes ≈ 30 MB) is
  * written to a temp folder. Each figure is a whole process on the same Node, `--repeat` times, alternating (medians):
  * - `baselinePeakRssMB`: the plain remark parse of the same files (scripts/bench-baseline.ts), the same-run baseline;
  * - `coldIndexPeakRssMB`: the real CLI, `atlas index <vault> --db <fresh file>` as `npm run atlas` starts it, peak
