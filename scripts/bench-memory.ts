@@ -3,8 +3,9 @@
  *
  *   npm run bench:memory -- [<vault>] [--notes 10000] [--repeat 1] [--idle-s 15] [--json]
  *
- * The parse-worker bundle is rebuilt first when stale, as for `npm run atlas`. Without a vault, a generated one of `--notes` notes (scripts/generate-vault.ts, seed 1: 10,000 notes ≈ 30 MB) is
- * written to a temp folder. Each figure is a whole process on the same Node, `--repeat` times, alternating (medians):
+ * The parse-worker bundle is rebuilt first when stale, as for `npm run atlas`. Without a vault, a generated one of
+ * `--notes` notes (scripts/generate-vault.ts, seed 1: 10,000 notes ≈ 30 MB) is written to a temp folder. Each figure
+ * is a whole process on the same Node, `--repeat` times, alternating (medians):
  * - `baselinePeakRssMB`: the plain remark parse of the same files (scripts/bench-baseline.ts), the same-run baseline;
  * - `coldIndexPeakRssMB`: the real CLI, `atlas index <vault> --db <fresh file>` as `npm run atlas` starts it, peak
  *   RSS of the whole process (parse workers included; scripts/peak-rss-at-exit.ts); target ≤ 300 MB on 10k notes;
