@@ -400,6 +400,8 @@ export class Indexer {
 
     let done = 0;
     let sinceCommit = 0;
+    /** Cold index: paths whose problems were written in this pass. */
+    const problemPaths = new Set<string>();
     const write = (results: ParseResult[]) => {
       // notes that vanished while being read, because the whole vault folder did: keep them (the pass stops here)
       if (results.some((r) => r.status === 'missing')) this.requireRoot();
@@ -424,7 +426,12 @@ export class Indexer {
             aliasNames.add(k);
           }
           store.writeNote(r.note, this.linkInputs(r.note));
-          store.setFileProblems(r.path, r.note.problems);
+          // a cold index starts with no problems stored: only a note with some (or written before in this pass, which
+          // a requeued chunk can do) needs the delete-and-insert
+          if (!cs.cold || r.note.problems.length || problemPaths.has(r.path)) {
+            store.setFileProblems(r.path, r.note.problems);
+            if (cs.cold) problemPaths.add(r.path);
+          }
           changed.push(r.path);
           reparsed.push(r.path);
           if (r.bytes > 0) parsed++;
