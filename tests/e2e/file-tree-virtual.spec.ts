@@ -41,6 +41,11 @@ test('a folder of 3,000 notes renders only the visible rows', async (t) => {
   // The folder's rows come with the file list of a 3,000-note cold index: on a busy machine (npm test beside two
   // CPU-bound processes) that took over 30 s, so wait on the row as long as on the folder.
   await first.waitFor({ timeout: 60_000 });
+  // The folder's rows grow while the cold index runs (the file list answers with what is indexed so far): wait until
+  // it holds all its notes (a run beside two CPU-bound processes read 383 of 3,000 right after the first row came).
+  await tree
+    .locator(`[role="treeitem"][data-path="many/Note 1.md"][aria-setsize="${NOTES}"]`)
+    .waitFor({ timeout: 120_000 });
   assert.equal(await first.getAttribute('aria-setsize'), String(NOTES));
   assert.equal(await first.getAttribute('aria-posinset'), '1');
   const shown = await rowsInDom();

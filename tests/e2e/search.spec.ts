@@ -1,9 +1,11 @@
 /**
  * Search pane (Ctrl/Cmd+Shift+F), region "Search": counts, snippets as text with the matches in <mark>, operators,
- * and a hit opening its note at the match with the match selected.
+ * a hit opening its note at the match with the match selected, and results that follow the vault as it changes.
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 import { startApp, waitForGraphNodes, type AtlasApp } from './harness.ts';
 
 let app: AtlasApp;
@@ -66,4 +68,18 @@ test('operators: path:, tag:, -exclude and "phrase"; snippets are text, never HT
   assert.equal(await search.locator('mark').first().innerText(), '使用 channel');
   await fill('"<script>"');
   await search.getByText('No results.').waitFor();
+});
+
+test('the results follow the vault: a note another program writes joins them without retyping the query', async () => {
+  const { page } = app;
+  const search = page.getByRole('region', { name: 'Search' });
+  const box = search.getByRole('searchbox', { name: 'Search' });
+  await box.fill('zebrafinch');
+  await search.getByText('No results.').waitFor();
+  fs.writeFileSync(path.join(app.vaultDir, 'zebra.md'), '# Zebra\n\nA zebrafinch sings.\n');
+  // the index changes (the watcher), the shown query is searched again
+  await search.getByText(/^1 note$/).waitFor({ timeout: 60_000 });
+  assert.equal(await search.locator('mark').first().innerText(), 'zebrafinch');
+  fs.rmSync(path.join(app.vaultDir, 'zebra.md'));
+  await search.getByText('No results.').waitFor({ timeout: 60_000 });
 });

@@ -8,6 +8,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState, type ReactNode, type Ref } from 'react';
 import type { SearchResults } from '../../../electron/shared/api.ts';
+import { useApiQuery } from '../backend/query.ts';
 import { api } from '../client.ts';
 import type { OpenOptions } from '../commands/context.ts';
 
@@ -36,36 +37,28 @@ export function SearchPane(props: {
   onOpen(path: string, opts?: OpenOptions): void;
   inputRef?: Ref<HTMLInputElement>;
 }) {
-  const [results, setResults] = useState<(SearchResults & { query: string }) | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const q = props.query.trim();
   const scrollRef = useRef<HTMLDivElement>(null);
-
+  // The query searched: `q` after DEBOUNCE_MS of quiet ('' at once when the box is emptied).
+  const [searched, setSearched] = useState(q);
   useEffect(() => {
     if (!q) {
-      setResults(null);
-      setError(null);
+      setSearched('');
       return;
     }
-    let live = true;
-    const timer = setTimeout(() => {
-      api.searchAll(q).then(
-        (r) => {
-          if (live) {
-            setResults({ ...r, query: q });
-            setError(null);
-          }
-        },
-        (e: Error) => {
-          if (live) setError(e.message);
-        },
-      );
-    }, DEBOUNCE_MS);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
+    const timer = setTimeout(() => setSearched(q), DEBOUNCE_MS);
+    return () => clearTimeout(timer);
   }, [q]);
+  // Through the cache keyed by the index version: the results follow the vault (a search typed while the vault is
+  // still indexing, or notes saved since, are searched again), as Obsidian's search does. The previous results stay
+  // shown while the next load; each answer carries the query it is for.
+  const answer = useApiQuery<SearchResults & { query: string }>(
+    searched ? ['searchAll', searched] : null,
+    () => api.searchAll(searched).then((r) => ({ ...r, query: searched })),
+    { keepPrevious: true },
+  );
+  const results = answer.data;
+  const error = answer.error?.message ?? null;
 
   const rows = useMemo((): Row[] => {
     const out: Row[] = [];
