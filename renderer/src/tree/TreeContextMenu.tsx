@@ -52,6 +52,16 @@ export function menuEntries(kind: FileEntry['kind'] | null): MenuEntry[] {
   return all;
 }
 
+/** Whether a menu entry can run for `target` (a vault path, or null for the empty area): creating always can. */
+export function entryEnabled(
+  entry: MenuEntry,
+  target: string | null,
+  kinds: ReadonlyMap<string, FileEntry['kind']>,
+): boolean {
+  if (entry.command.startsWith('file-explorer:new-') || entry.command === 'file-explorer:collapse-all') return true;
+  return !!target && kinds.has(target);
+}
+
 const KEY_HINT: Record<string, string> = { 'Control+Enter': 'Ctrl+Enter', Delete: 'Del' };
 
 export function TreeContextMenu(props: {
