@@ -4,7 +4,8 @@
  */
 import { CliError, type Command, type CommandContext } from '../command.ts';
 import { noteArg } from '../open-index.ts';
-import { REVIEW_GRADES, ReviewError, type ReviewEngine } from '../../core/review/engine.ts';
+import { REVIEW_GRADES, type ReviewEngine } from '../../core/review/engine.ts';
+import { ReviewError } from '../../core/review/errors.ts';
 import type { ReviewCard, ReviewGrade } from '../../core/model.ts';
 import { createReviewEngine } from '../../services/review-service.ts';
 

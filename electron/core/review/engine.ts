@@ -6,12 +6,14 @@
  * Cards come from the index (`VaultQuery.cards()`, parsed by electron/core/markdown/cards.ts); the prerequisite
  * graph from the learning engine; memory states from a `ReviewStateStore` (`.atlas/review.json`, implemented in
  * electron/services/review-store.ts with atomic writes and a lock). A card's *concepts* are its note; for a card in
- * a `type: quiz` note, the notes linked on the card's own lines, else the quiz note's `concepts` property links.
- * `type: exercise` notes practise the notes their `concepts` property links, else every note they link.
+ * a `type: quiz` note, the notes linked on the card's own lines, else the quiz note's `concepts` property links
+ * (card-index.ts). `type: exercise` notes practise the notes their `concepts` property links, else every note they
+ * link (practice.ts).
  */
 import { fsrs, generatorParameters, Rating, type FSRS, type Grade } from 'ts-fsrs';
 import type { CardFact } from '../markdown/cards.ts';
 import type { LearningGraph } from '../learning/graph.ts';
+import { indexCards, type CardIndex } from './card-index.ts';
 import { CREDIT_PARAMS, creditWeight, implicitReview, prerequisiteDistances, type CreditParams } from './credit.ts';
 import {
   elapsedDays,
@@ -25,6 +27,9 @@ import {
   type ScheduleTable,
 } from './schedule-table.ts';
 import { fromFsrsCard, toFsrsCard, type CardMemory, type ReviewFile } from './state.ts';
+import { ReviewError } from './errors.ts';
+import { exercisesOf, practiceSet } from './practice.ts';
+import { reviewCardOf } from './review-card.ts';
 import type {
   ExerciseInfo,
   GradePreview,
@@ -49,16 +54,6 @@ export interface ReviewStateStore {
   update(fn: (state: ReviewFile) => void): Promise<ReviewFile>;
 }
 
-/** A card id that names no card (`not-found`) or a bad grade (`invalid-argument`); matches ApiError codes. */
-export class ReviewError extends Error {
-  readonly code: 'not-found' | 'invalid-argument';
-  constructor(code: 'not-found' | 'invalid-argument', message: string) {
-    super(message);
-    this.name = 'ReviewError';
-    this.code = code;
-  }
-}
-
 /** Prerequisite distance searched for the weakest prerequisites after a failed card. */
 const WEAK_DISTANCE = 2;
 const WEAK_LIMIT = 5;
@@ -72,20 +67,6 @@ const RATINGS: Record<ReviewGrade, Grade> = {
   good: Rating.Good,
   easy: Rating.Easy,
 };
-
-interface Indexed {
-  version: number;
-  cards: CardRecord[];
-  byId: Map<string, CardRecord>;
-  byNote: Map<string, CardRecord[]>;
-  /** Positions in `cards` per note path, by line. */
-  atNote: Map<string, number[]>;
-  /** Concept node ids per card id. */
-  concepts: Map<string, number[]>;
-  graph: LearningGraph;
-}
-
-type CardRecord = CardFact;
 
 /** What the engine reads of the index (a `VaultQuery`). */
 export interface ReviewSource {
@@ -109,9 +90,9 @@ export class ReviewEngine {
   readonly credit: Readonly<CreditParams>;
   private readonly graphOf: () => LearningGraph;
   private readonly clock: () => Date;
-  private cache: Indexed | null = null;
+  private cache: CardIndex | null = null;
   /** The schedule of every card of `ix.cards`, for one state object (schedule-table.ts). */
-  private tableCache: { state: Readonly<ReviewFile>; ix: Indexed; table: ScheduleTable } | null = null;
+  private tableCache: { state: Readonly<ReviewFile>; ix: CardIndex; table: ScheduleTable } | null = null;
   private readonly curve: ForgettingCurve;
 
   /** `graph` gives the learning graph of the current index version (LearningEngine.graph). */
@@ -130,55 +111,11 @@ export class ReviewEngine {
     this.curve = forgettingCurve(this.fsrs.parameters.w);
   }
 
-  private indexed(): Indexed {
+  private indexed(): CardIndex {
     const version = this.index.version;
     const graph = this.graphOf();
     if (this.cache && this.cache.version === version && this.cache.graph === graph) return this.cache;
-    const cards = this.index.cards();
-    const byId = new Map<string, CardRecord>();
-    const byNote = new Map<string, CardRecord[]>();
-    const atNote = new Map<string, number[]>();
-    for (let i = 0; i < cards.length; i++) {
-      const c = cards[i];
-      byId.set(c.id, c);
-      let list = byNote.get(c.note);
-      if (!list) {
-        list = [];
-        byNote.set(c.note, list);
-        atNote.set(c.note, []);
-      }
-      list.push(c);
-      atNote.get(c.note)?.push(i);
-    }
-    const concepts = new Map<string, number[]>();
-    const linksOf = new Map<number, typeof graph.links>();
-    for (const l of graph.links) {
-      if (l.target < 0) continue;
-      let list = linksOf.get(l.source);
-      if (!list) {
-        list = [];
-        linksOf.set(l.source, list);
-      }
-      list.push(l);
-    }
-    for (const c of cards) {
-      const id = graph.ids.get(c.note);
-      if (id === undefined) {
-        concepts.set(c.id, []);
-        continue;
-      }
-      if (graph.nodes[id].type !== 'quiz') {
-        concepts.set(c.id, [id]);
-        continue;
-      }
-      const links = linksOf.get(id) ?? [];
-      let ids = links
-        .filter((l) => l.line >= c.line && l.line <= c.endLine && l.relation === null)
-        .map((l) => l.target);
-      if (ids.length === 0) ids = links.filter((l) => l.relation?.toLowerCase() === 'concepts').map((l) => l.target);
-      concepts.set(c.id, ids.length ? [...new Set(ids)] : [id]);
-    }
-    this.cache = { version, cards, byId, byNote, atNote, concepts, graph };
+    this.cache = indexCards(this.index.cards(), graph, version);
     return this.cache;
   }
 
@@ -192,7 +129,7 @@ export class ReviewEngine {
   }
 
   /** The schedule table of `ix.cards` under `state`, built once per state object. */
-  private table(state: Readonly<ReviewFile>, ix: Indexed): ScheduleTable {
+  private table(state: Readonly<ReviewFile>, ix: CardIndex): ScheduleTable {
     const c = this.tableCache;
     if (c && c.state === state && c.ix === ix) return c.table;
     const table = scheduleTable(
@@ -201,33 +138,6 @@ export class ReviewEngine {
     );
     this.tableCache = { state, ix, table };
     return table;
-  }
-
-  private view(
-    c: CardRecord,
-    m: CardMemory | undefined,
-    now: Date,
-    g: LearningGraph,
-    retention = this.retrievability(m, now),
-  ): ReviewCard {
-    const id = g.ids.get(c.note);
-    return {
-      id: c.id,
-      note: c.note,
-      noteTitle: id === undefined ? c.note : g.nodes[id].title,
-      kind: c.kind,
-      reversed: c.reversed,
-      question: c.question,
-      answer: c.answer,
-      line: c.line,
-      state: m?.state ?? 'new',
-      due: m?.due ?? now.toISOString(),
-      retention,
-      stability: m?.stability ?? 0,
-      reps: m?.reps ?? 0,
-      lapses: m?.lapses ?? 0,
-      lastReview: m?.lastReview ?? null,
-    };
   }
 
   /**
@@ -262,7 +172,7 @@ export class ReviewEngine {
     for (let k = 0; k < count; k++) {
       const i = picked[k];
       const c = ix.cards[i];
-      out.push(this.view(c, state.cards[c.id], now, ix.graph, retrievabilityOf(table, i, t, this.curve)));
+      out.push(reviewCardOf(c, state.cards[c.id], now, ix.graph, retrievabilityOf(table, i, t, this.curve)));
     }
     return out;
   }
@@ -304,7 +214,7 @@ export class ReviewEngine {
   }
 
   /** Resolves a card argument: a full id, or a unique id suffix such as the hash after `#`. */
-  resolveCard(arg: string): CardRecord {
+  resolveCard(arg: string): CardFact {
     const ix = this.indexed();
     const a = arg.trim().normalize('NFC');
     const exact = ix.byId.get(a);
@@ -370,7 +280,7 @@ export class ReviewEngine {
     });
     credited.sort((a, b) => a.distance - b.distance || (a.note < b.note ? -1 : 1));
     return {
-      card: this.view(card, state.cards[card.id], now, g),
+      card: reviewCardOf(card, state.cards[card.id], now, g, this.retrievability(state.cards[card.id], now)),
       grade,
       credited,
       restudy,
@@ -378,7 +288,7 @@ export class ReviewEngine {
     };
   }
 
-  private noteRetention(path: string, state: Readonly<ReviewFile>, now: Date, ix: Indexed): number | null {
+  private noteRetention(path: string, state: Readonly<ReviewFile>, now: Date, ix: CardIndex): number | null {
     const table = this.table(state, ix);
     const t = now.getTime();
     let sum = 0;
@@ -393,7 +303,7 @@ export class ReviewEngine {
     return n ? sum / n : null;
   }
 
-  private weakest(concepts: number[], state: ReviewFile, now: Date, ix: Indexed): WeakNote[] {
+  private weakest(concepts: number[], state: ReviewFile, now: Date, ix: CardIndex): WeakNote[] {
     const g = ix.graph;
     const out: (WeakNote & { d: number })[] = [];
     for (const [node, d] of prerequisiteDistances(g.prereqs, concepts, WEAK_DISTANCE)) {
@@ -461,70 +371,21 @@ export class ReviewEngine {
 
   /** Exercise notes (`type: exercise`) with the concepts they practise; only those practising `concept` when given. */
   exercises(concept?: string): ExerciseInfo[] {
-    const g = this.indexed().graph;
-    const out: ExerciseInfo[] = [];
-    const linksOf = new Map<number, number[]>();
-    const conceptLinks = new Map<number, number[]>();
-    for (const l of g.links) {
-      if (l.target < 0 || l.target === l.source || g.nodes[l.source].type !== 'exercise') continue;
-      const m = l.relation?.toLowerCase() === 'concepts' ? conceptLinks : linksOf;
-      let list = m.get(l.source);
-      if (!list) {
-        list = [];
-        m.set(l.source, list);
-      }
-      list.push(l.target);
-    }
-    for (let n = 0; n < g.nodes.length; n++) {
-      if (g.nodes[n].type !== 'exercise') continue;
-      const ids = [...new Set(conceptLinks.get(n) ?? linksOf.get(n) ?? [])].filter(
-        (t) => g.nodes[t].type !== 'exercise' && g.nodes[t].type !== 'quiz',
-      );
-      const concepts = ids.map((t) => g.nodes[t].path);
-      if (concept !== undefined && !concepts.includes(concept)) continue;
-      out.push({ path: g.nodes[n].path, title: g.nodes[n].title, concepts });
-    }
-    return out.sort((a, b) => (a.title < b.title ? -1 : a.title > b.title ? 1 : 0));
+    return exercisesOf(this.indexed().graph, concept);
   }
 
   /**
    * "Practice this concept": the concept's cards (its own and quiz cards about it) and exercises, then those of its
-   * prerequisites, nearest first (up to the credit distance). Groups without cards or exercises are left out,
-   * except the concept's own. Throws `ReviewError('not-found')` for a path that is not a note.
+   * prerequisites, nearest first (up to the credit distance); see practice.ts. Throws `ReviewError('not-found')` for
+   * a path that is not a note.
    */
   practice(conceptPath: string): PracticeSet {
-    const ix = this.indexed();
-    const g = ix.graph;
-    const id = g.ids.get(conceptPath);
-    if (id === undefined) throw new ReviewError('not-found', `no note "${conceptPath}"`);
     const now = this.clock();
-    const state = this.store.read();
-    const cardsAbout = new Map<number, CardRecord[]>();
-    for (const c of ix.cards) {
-      for (const n of ix.concepts.get(c.id) ?? []) {
-        let list = cardsAbout.get(n);
-        if (!list) {
-          list = [];
-          cardsAbout.set(n, list);
-        }
-        list.push(c);
-      }
-    }
-    const exercises = this.exercises();
-    const groups: PracticeSet['groups'] = [];
-    const order: [number, number][] = [
-      [id, 0],
-      ...[...prerequisiteDistances(g.prereqs, [id], this.credit.maxDistance)].sort(
-        (a, b) => a[1] - b[1] || g.rank[a[0]] - g.rank[b[0]],
-      ),
-    ];
-    for (const [n, d] of order) {
-      const path = g.nodes[n].path;
-      const cards = (cardsAbout.get(n) ?? []).map((c) => this.view(c, state.cards[c.id], now, g));
-      const ex = exercises.filter((e) => e.concepts.includes(path));
-      if (d > 0 && cards.length === 0 && ex.length === 0) continue;
-      groups.push({ note: path, title: g.nodes[n].title, distance: d, cards, exercises: ex });
-    }
-    return { concept: conceptPath, groups };
+    return practiceSet(this.indexed(), conceptPath, {
+      state: this.store.read(),
+      now,
+      maxDistance: this.credit.maxDistance,
+      retrievability: (m) => this.retrievability(m, now),
+    });
   }
 }
