@@ -24,7 +24,8 @@ import { api } from '../client.ts';
 import { AUTOSAVE_MS, DocumentStore } from '../documents/document-store.ts';
 import { useSaveWhenVaultReturns } from '../documents/save-on-vault-return.ts';
 import { titleOf } from '../paths.ts';
-import { EditorBuffer } from '../editor/editor-buffer.ts';
+import { docText, EditorBuffer } from '../editor/editor-buffer.ts';
+import type { LinkNote } from '../editor/completion.ts';
 import { createNoteState } from '../editor/note-state.ts';
 import { isSourceMode, migrateLegacySourceMode, setTabSourceMode } from '../editor/source-mode.ts';
 import { useReadingModes } from '../editor/reading-modes.ts';
@@ -71,8 +72,11 @@ export interface EditorProps {
   reveal: RevealRequest | null;
   /** The last `vault-changed` event; `changed` empty means "anything may have changed" (after a reconnect). */
   change: { changed: string[]; deleted: string[]; seq: number } | null;
-  /** Notes for `[[` completion: each title, and its aliases (inserted as `[[title|alias]]`, as Obsidian does). */
-  titles: { title: string; aliases: string[] }[];
+  /**
+   * Notes for `[[` completion: each title, its aliases (inserted as `[[title|alias]]`, as Obsidian does) and path.
+   * Pass the quick switcher's note list itself: the completion then uses its targets, prepared at idle.
+   */
+  titles: LinkNote[];
   onActivate(path: string): void;
   onClose(path: string): void;
   /** Opens the target of a wiki link written in `fromPath` (Ctrl/Cmd-click). */
@@ -270,7 +274,7 @@ export function Editor(props: EditorProps) {
       {isReadingActive && shownPath === active && viewRef.current ? (
         <ReadingView
           path={active}
-          text={viewRef.current.state.doc.toString()}
+          text={docText(viewRef.current.state.doc)}
           reveal={reveals.readingReveal?.path === active ? reveals.readingReveal : null}
           onFollowLink={followFromReading}
         />

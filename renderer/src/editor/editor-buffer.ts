@@ -2,9 +2,24 @@
  * A document's text as CodeMirror holds it, for the DocumentStore (documents/document-store.ts): its own
  * `EditorState` while its tab is hidden, the view's state while it is shown (so undo history survives tab switches).
  */
-import { Annotation, type EditorState } from '@codemirror/state';
+import { Annotation, type EditorState, type Text } from '@codemirror/state';
 import type { EditorView } from '@codemirror/view';
 import type { TextBuffer } from '../documents/document-store.ts';
+
+const texts = new WeakMap<Text, string>();
+
+/**
+ * The text of a CodeMirror document as one string, built once per document version (a 1 MB note costs a 1 MB join
+ * each time it is asked for; the panes, the autosave and Live Preview ask for the same version several times).
+ */
+export function docText(doc: Text): string {
+  let s = texts.get(doc);
+  if (s === undefined) {
+    s = doc.toString();
+    texts.set(doc, s);
+  }
+  return s;
+}
 
 /** Marks transactions that load disk content, so they are not taken for user edits. */
 export const fromDisk = Annotation.define<boolean>();
@@ -27,7 +42,7 @@ export class EditorBuffer implements TextBuffer {
   }
 
   read(): string {
-    return this.live().doc.toString();
+    return docText(this.live().doc);
   }
 
   /** Replaces the whole text with content from disk (annotated `fromDisk`, so not an edit). */

@@ -16,6 +16,7 @@
 import { type ChangeDesc, type EditorState, type Extension, type Range, StateEffect } from '@codemirror/state';
 import { Decoration, type DecorationSet, EditorView, ViewPlugin, type ViewUpdate, WidgetType } from '@codemirror/view';
 import { type FormatMark, previewIn, type Span } from '../../../electron/core/markdown/index.ts';
+import { docText } from './editor-buffer.ts';
 import { isSourceMode, onDefaultModeChange, setTabSourceMode } from './source-mode.ts';
 
 /** Characters of visible text read at most per visible range (a hidden editor reports the whole document as visible). */
@@ -131,7 +132,7 @@ interface Parsed {
 }
 
 function parse(view: EditorView): Parsed {
-  const text = view.state.doc.toString();
+  const text = docText(view.state.doc);
   const spans: Span[] = [];
   const marks: FormatMark[] = [];
   let lastSpan = -1;

@@ -6,7 +6,6 @@
 import { autocompletion, completionKeymap } from '@codemirror/autocomplete';
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
 import { markdown } from '@codemirror/lang-markdown';
-import { yamlFrontmatter } from '@codemirror/lang-yaml';
 import { defaultHighlightStyle, indentOnInput, syntaxHighlighting } from '@codemirror/language';
 import { languages } from '@codemirror/language-data';
 import { highlightSelectionMatches, searchKeymap } from '@codemirror/search';
@@ -19,13 +18,14 @@ import { fromDisk } from './editor-buffer.ts';
 import { linkMouseHandlers } from './link-mouse.ts';
 import { highlight, theme } from './theme.ts';
 import { requestSearch, tagQuery } from '../navigation/search-request.ts';
-import { linkBrackets, noteCompletion } from './completion.ts';
+import { type LinkNote, linkBrackets, noteCompletion } from './completion.ts';
+import { frontmatterSyntax } from './frontmatter-syntax.ts';
 import { livePreview } from './live-preview.ts';
 import { tabSourceMode } from './source-mode.ts';
 
 export interface NoteStateHooks {
   /** Notes for `[[` completion (read at each completion): title and aliases (`[[title|alias]]`, as Obsidian does). */
-  titles(): { title: string; aliases: string[] }[];
+  titles(): readonly LinkNote[];
   /** Opens the target of a wiki link written in the note (Ctrl/Cmd-click). */
   followLink(fromPath: string, target: string, opts?: OpenOptions): void;
   /** The text changed; `byUser` is false for content loaded from disk. */
@@ -45,9 +45,9 @@ export function createNoteState(path: string, text: string, hooks: NoteStateHook
     highlightActiveLine(),
     highlightSelectionMatches(),
     EditorView.lineWrapping,
-    // Frontmatter is YAML (Obsidian properties); without this, `key: v` + `---` would parse as a setext heading.
+    // Frontmatter is YAML (Obsidian properties), a block of the markdown tree (frontmatter-syntax.ts).
     // markdown() also makes a URL pasted over selected text a link `[text](url)` (its pasteURLAsLink, as Obsidian).
-    yamlFrontmatter({ content: markdown({ codeLanguages: languages }) }),
+    markdown({ codeLanguages: languages, extensions: [frontmatterSyntax] }),
     syntaxHighlighting(highlight),
     syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
     livePreview({

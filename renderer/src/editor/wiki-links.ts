@@ -4,13 +4,14 @@
  * here: what is a link, where it starts and ends and what it names is the grammar's answer.
  */
 import type { EditorState } from '@codemirror/state';
+import { docText } from './editor-buffer.ts';
 import { completionContext, linkAt, type CompletionContext, type Span } from '../../../electron/core/markdown/index.ts';
 
 const MARKED: ReadonlySet<Span['kind']> = new Set(['wiki', 'embed', 'property']);
 
 /** The wiki link, embed or property link at a document position, or null (tags and markdown links are not followed). */
 export function wikiLinkAt(state: EditorState, pos: number): Span | null {
-  const s = linkAt(state.doc.toString(), pos);
+  const s = linkAt(docText(state.doc), pos);
   return s && MARKED.has(s.kind) ? s : null;
 }
 

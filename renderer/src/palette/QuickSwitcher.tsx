@@ -5,7 +5,7 @@
  * Shift+Enter (or Enter with no match) creates a note named as typed.
  *
  * Cost per keystroke: see switcher-search.ts (bounded candidates for short queries, the query capped, at most 50
- * results rendered).
+ * results rendered). The targets are prepared at idle before it opens (switcher-index.ts).
  */
 import { useCallback, useMemo } from 'react';
 import { highlightIndexes } from './highlight.tsx';
@@ -15,9 +15,9 @@ import {
   SWITCHER_MAX_QUERY,
   SWITCHER_MEASURE,
   searchNotes,
-  switcherTargets,
   type SwitcherNote,
 } from './switcher-search.ts';
+import { targetsFor } from './switcher-index.ts';
 
 export type { SwitcherNote } from './switcher-search.ts';
 
@@ -32,7 +32,7 @@ export function QuickSwitcher(props: {
   onCreate(name: string): void;
   onClose(): void;
 }) {
-  const targets = useMemo(() => switcherTargets(props.notes), [props.notes]);
+  const targets = useMemo(() => targetsFor(props.notes), [props.notes]);
   // the previous query's matches, so typing on narrows them (switcher-search.ts)
   const memo = useMemo(newSearchMemo, []);
 

@@ -50,24 +50,31 @@ function target(note: SwitcherNote, kind: Target['kind'], shown: string, text: s
   return { note, kind, shown, prepared: fuzzysort.prepare(text), fold: fold(text) };
 }
 
+/** Appends the targets of one note to `out` (its title, pinyin initials, aliases and path). */
+export function addNoteTargets(note: SwitcherNote, out: Target[]): void {
+  out.push(target(note, 'title', note.title, note.title));
+  const titlePy = pinyinInitials(note.title);
+  if (titlePy) out.push(target(note, 'pinyin', note.title, titlePy));
+  for (const a of note.aliases) {
+    out.push(target(note, 'alias', a, a));
+    const py = pinyinInitials(a);
+    if (py) out.push(target(note, 'pinyin', a, py));
+  }
+  // The path without `.md`: `concepts/chan` finds concepts/channel.md.
+  out.push(target(note, 'path', note.path, note.path.replace(/\.md$/i, '')));
+}
+
+/** Sorts targets into search order, shortest first (stable: equal lengths keep the vault's order). */
+export function sortTargets(targets: Target[]): Target[] {
+  return targets.sort((a, b) => a.fold.length - b.fold.length);
+}
+
 /** Builds the prepared targets for the notes (once per vault change), shortest first. */
 export function switcherTargets(notes: readonly SwitcherNote[]): Target[] {
   const out: Target[] = [];
   resetPinyinBudget();
-  for (const note of notes) {
-    out.push(target(note, 'title', note.title, note.title));
-    const titlePy = pinyinInitials(note.title);
-    if (titlePy) out.push(target(note, 'pinyin', note.title, titlePy));
-    for (const a of note.aliases) {
-      out.push(target(note, 'alias', a, a));
-      const py = pinyinInitials(a);
-      if (py) out.push(target(note, 'pinyin', a, py));
-    }
-    // The path without `.md`: `concepts/chan` finds concepts/channel.md.
-    out.push(target(note, 'path', note.path, note.path.replace(/\.md$/i, '')));
-  }
-  // stable: equal lengths keep the vault's order
-  return out.sort((a, b) => a.fold.length - b.fold.length);
+  for (const note of notes) addNoteTargets(note, out);
+  return sortTargets(out);
 }
 
 /** Ranking bonus of a recently opened note (added to fuzzysort's 0..1 score), by its place in `recent`. */

@@ -6,6 +6,7 @@ import type { AlertsState } from './alerts.ts';
 import { Alerts } from '../components/Alerts.tsx';
 import { CommandPalette } from '../palette/CommandPalette.tsx';
 import { QuickSwitcher, type SwitcherNote } from '../palette/QuickSwitcher.tsx';
+import { usePreparedSwitcher } from '../palette/switcher-index.ts';
 import { SettingsHost } from '../settings/register.tsx';
 import { OpenVaultHost } from '../vaults/register.tsx';
 
@@ -24,6 +25,8 @@ export interface DialogsHostProps {
 }
 
 export function DialogsHost(p: DialogsHostProps) {
+  // the quick switcher's search targets are built at idle, before it is opened
+  usePreparedSwitcher(p.switcherNotes);
   return (
     <>
       {p.picker === 'palette' ? <CommandPalette onClose={p.onClosePicker} /> : null}

@@ -9,8 +9,8 @@ export interface NoteNames {
   notes: SwitcherNote[];
   /** Titles only. */
   titles: string[];
-  /** Title and aliases (for `[[` completion). */
-  completions: { title: string; aliases: string[] }[];
+  /** Title, aliases and path (for `[[` completion: the same list as `notes`, so it shares the switcher's targets). */
+  completions: { title: string; aliases: string[]; path: string }[];
 }
 
 export function useNoteNames(files: FileEntry[], graph: GraphData | null): NoteNames {
@@ -22,7 +22,7 @@ export function useNoteNames(files: FileEntry[], graph: GraphData | null): NoteN
     return {
       notes,
       titles: notes.map((n) => n.title),
-      completions: notes.map((n) => ({ title: n.title, aliases: n.aliases })),
+      completions: notes,
     };
   }, [files, graph]);
 }
