@@ -4,7 +4,7 @@
  * completion of note titles (a datalist). Edits go through the editor as one undoable change of exactly the entry's
  * text (properties/frontmatter-edit.ts), then autosave; malformed YAML is shown as it is and never rewritten.
  */
-import { useEffect, useEffectEvent, useId, useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useId, useMemo, useRef, useState } from 'react';
 import { splitWiki, wikiInner } from '../../../electron/core/markdown/index.ts';
 import { onDocChanged } from '../workspace/doc-events.ts';
 import {
@@ -145,15 +145,24 @@ export function PropertiesPane(props: PropertiesPaneProps) {
     if (c && props.change(path, c)) setTick((n) => n + 1);
   }
 
-  if (!path) return null;
-  return (
-    <section aria-label="Properties" className="pane properties-pane">
-      <h2>Properties</h2>
+  // The same element while the titles are the same: re-reading the properties as the note is typed in (each pause)
+  // does not re-render up to 5,000 options (#12, typing in a long note).
+  const titleList = useMemo(
+    () => (
       <datalist id={listId}>
         {props.titles.slice(0, 5000).map((t) => (
           <option key={t} value={`[[${t}]]`} />
         ))}
       </datalist>
+    ),
+    [listId, props.titles],
+  );
+
+  if (!path) return null;
+  return (
+    <section aria-label="Properties" className="pane properties-pane">
+      <h2>Properties</h2>
+      {titleList}
       {read.status === 'error' ? (
         <div role="alert" className="properties-error">
           <p>Malformed YAML (left as written): {read.message}</p>
