@@ -23,38 +23,38 @@ import { generateVault } from './generate-vault.ts';
 
 const here = (p: string) => new URL(p, import.meta.url).pathname;
 
-/** Runs `node [flags] <script> ...args` to its end; returns its stdout. Throws when it fails. */
-function run(flags: string[], script: string, args: string[], env: NodeJS.ProcessEnv = {}): string {
-  const r = spawnSync(process.execPath, [...flags, here(script), ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, ...env },
-  });
-  if (r.status !== 0) throw new Error(`${script} failed (${r.status}): ${r.stderr.trim()}`);
-  return r.stdout;
-}
-
-/** `run`, then the last stdout line parsed as JSON. */
+/** Runs `node [flags] <script> ...args` to its end; returns its last stdout line parsed as JSON. Throws on failure. */
 function runJson(flags: string[], script: string, args: string[]): Record<string, number> {
-  return JSON.parse(run(flags, script, args).trim().split('\n').at(-1) ?? '{}') as Record<string, number>;
+  const r = spawnSync(process.execPath, [...flags, here(script), ...args], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`${script} failed (${r.status}): ${r.stderr.trim()}`);
+  return JSON.parse(r.stdout.trim().split('\n').at(-1) ?? '{}') as Record<string, number>;
 }
 
 function dropDb(db: string): void {
   for (const suffix of ['', '-wal', '-shm']) rmSync(db + suffix, { force: true });
 }
 
-/** Peak RSS and CPU of one cold `atlas index` (the CLI as `npm run atlas` runs it) into a fresh database. */
+/**
+ * The command line `npm run atlas` starts the CLI with: the last command of package.json's `atlas` script, e.g.
+ * `node --max-semi-space-size=4 --import ./scripts/compile-cache.ts electron/cli/atlas.ts`, as [flags, script].
+ */
+function atlasCommand(): { flags: string[]; script: string } {
+  const pkg = JSON.parse(readFileSync(here('../package.json'), 'utf8')) as { scripts: Record<string, string> };
+  const words = (pkg.scripts.atlas.split('&&').at(-1) ?? '').trim().split(/\s+/);
+  return { flags: words.slice(1, -1), script: words.at(-1) ?? '' };
+}
+
+/** Peak RSS and CPU of one cold `atlas index` (the CLI as `npm run atlas` starts it) into a fresh database. */
 function coldCli(vault: string, work: string, i: number): Record<string, number> {
   const db = join(work, `cold-${i}.db`);
   const out = join(work, `cold-${i}.json`);
-  const cacheFlag = ['--import', here('./compile-cache.ts')];
-  run(
-    [...cacheFlag, '--import', here('./peak-rss-at-exit.ts')],
-    '../electron/cli/atlas.ts',
-    ['index', vault, '--db', db],
-    {
-      ATLAS_PEAK_RSS_FILE: out,
-    },
+  const { flags, script } = atlasCommand();
+  const r = spawnSync(
+    process.execPath,
+    [...flags, '--import', './scripts/peak-rss-at-exit.ts', script, 'index', vault, '--db', db],
+    { cwd: here('..'), encoding: 'utf8', env: { ...process.env, ATLAS_PEAK_RSS_FILE: out } },
   );
+  if (r.status !== 0) throw new Error(`atlas index failed (${r.status}): ${r.stderr.trim()}`);
   dropDb(db);
   return JSON.parse(readFileSync(out, 'utf8')) as Record<string, number>;
 }

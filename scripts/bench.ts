@@ -48,10 +48,15 @@ interface ProcessFigures {
   peakRssMB: number;
 }
 
-/** Runs `node <script> ...args` as a child process; wall ms measured around the whole process (start-up included). */
-function runProcess(script: string, args: string[]): ProcessFigures {
+/** The V8 flags `npm run atlas` starts the CLI with (package.json; see electron/cli/atlas.ts), for the cold index. */
+const CLI_NODE_FLAGS = ['--max-semi-space-size=4'];
+
+/** Runs `node [flags] <script> ...args` as a child process; wall ms measured around the whole process (start-up included). */
+function runProcess(script: string, args: string[], flags: string[] = []): ProcessFigures {
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, [new URL(script, import.meta.url).pathname, ...args], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [...flags, new URL(script, import.meta.url).pathname, ...args], {
+    encoding: 'utf8',
+  });
   const wallMs = performance.now() - t0;
   if (r.status !== 0) throw new Error(`${script} failed: ${r.stderr.trim()}`);
   const out = JSON.parse(r.stdout.trim().split('\n').at(-1) ?? '{}') as ProcessFigures;
@@ -126,7 +131,7 @@ async function main(argv: string[]): Promise<number> {
     for (let i = 0; i < repeat; i++) {
       base.push(runProcess('./bench-baseline.ts', [vault]));
       const db = join(work, `cold-${i}.db`);
-      coldRuns.push(runProcess('./bench-cold.ts', [vault, db]));
+      coldRuns.push(runProcess('./bench-cold.ts', [vault, db], CLI_NODE_FLAGS));
       for (const suffix of ['', '-wal', '-shm']) rmSync(db + suffix, { force: true });
     }
     const b = medians(base);

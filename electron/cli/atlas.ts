@@ -4,6 +4,11 @@
  * Exit codes: 0 success (also when `check` finds problems), 1 a one-line error on stderr (missing vault, unknown note,
  * bad option), 2 usage error. With `--json` a command prints exactly one JSON value on stdout; progress and
  * information lines go to stderr.
+ *
+ * `npm run atlas` starts Node with `--max-semi-space-size=4` (MB): during a cold index this thread deserialises the
+ * parse workers' results at a high rate and V8 grew its young generation to 64 MB (new space, committed until exit);
+ * 4 MB semi-spaces keep it at 8 MB for ~5 % more CPU on this thread (issue 13, docs/indexing-performance.md). The same
+ * flag is given to the cold-index process of `npm run bench` (scripts/bench.ts, `CLI_NODE_FLAGS`).
  */
 import { parseArgs as parseArgsUtil } from 'node:util';
 import { commands } from './commands/index.ts';

@@ -48,6 +48,15 @@ export function isBusyError(e: unknown): boolean {
  */
 export const BUSY_TIMEOUT_MS = 250;
 
+/** SQLite page cache of a session, KiB (`PRAGMA cache_size` = minus this). */
+const CACHE_KIB = 32000;
+/**
+ * Page cache during a cold index's bulk load, KiB. The load writes each page about once (no journal, commits every
+ * few MB), so a large cache only holds pages that are not read again: 8 MB instead of 32 cut the process's malloc'd
+ * memory at the peak by ~24 MB at the same CPU (issue 13, docs/indexing-performance.md).
+ */
+const BULK_CACHE_KIB = 8000;
+
 function removeDbFiles(file: string): void {
   for (const suffix of ['', '-wal', '-shm', '-journal']) {
     try {
@@ -194,7 +203,7 @@ export class SqliteStore implements GraphStore {
       db.pragma(creating ? 'journal_mode = OFF' : 'journal_mode = WAL');
       db.pragma(creating ? 'synchronous = OFF' : 'synchronous = NORMAL');
       db.pragma('temp_store = MEMORY');
-      db.pragma('cache_size = -32000');
+      db.pragma(`cache_size = -${CACHE_KIB}`);
       // checkpoints run in idle time (see `checkpoint`); this high mark only bounds the WAL if idle never comes
       db.pragma('wal_autocheckpoint = 20000');
     } catch (e) {
@@ -239,6 +248,7 @@ export class SqliteStore implements GraphStore {
       this.db.prepare(`INSERT OR REPLACE INTO meta (key, value) VALUES ('building', '1')`).run();
       this.db.pragma('journal_mode = OFF');
       this.db.pragma('synchronous = OFF');
+      this.db.pragma(`cache_size = -${BULK_CACHE_KIB}`);
       // Building the secondary indexes once at the end is cheaper than updating them row by row.
       for (const name of BULK_DEFERRED_INDEXES) this.db.exec(`DROP INDEX IF EXISTS ${name}`);
       this.bulkLoad = true;
@@ -249,6 +259,7 @@ export class SqliteStore implements GraphStore {
     // committed even when not completed: without a journal there is no rollback, and the `building` mark stays
     if (this.bulkLoad && this.db.inTransaction) this.db.exec('COMMIT');
     this.bulkLoad = false;
+    this.db.pragma(`cache_size = -${CACHE_KIB}`);
     if (this.db.inTransaction) return;
     this.restoreIndexes();
     this.journalOn();
