@@ -68,7 +68,10 @@ test("the watcher's batches end with an idle status", async () => {
   const stop = index.watch((e) => changes.push(e.changed));
   try {
     await index.sync();
-    await new Promise((r) => setTimeout(r, 500)); // let chokidar finish its walk
+    // The watcher is live once a file written meanwhile is reported (by a batch, or by the pass that follows
+    // chokidar's walk of the vault): a condition, not a guess at how long the walk takes on a busy machine.
+    writeVault(root, 'probe.md', '# Probe\n');
+    assert.ok(await waitFor(() => changes.some((c) => c.includes('probe.md')), 60_000), 'the watcher is live');
     seen.length = 0;
     writeVault(root, 'watched.md', '# Watched\n\n监视的笔记。\n');
     assert.ok(await waitFor(() => changes.some((c) => c.includes('watched.md'))), 'watcher indexed the new note');
