@@ -12,6 +12,7 @@
  * - `switcherFirstKey` / `switcher`: the "Quick switcher" just opened, its first keystroke on its own (typed afresh
  *   each time the switcher is opened), and every keystroke of a query;
  * - `baseline`: the same typing in a 5 KB note with the vault idle (indexed), in the same run.
+ * The idle phases start once the page ran no long task for 2 s (`unsettled` names those that never got there).
  * Each line gives `frameMs` p50/p95/max and the ratio of its p95 to the baseline's (the machine's load cancels out of
  * those), and `eventTimingMs`: the Event Timing API's keydown durations (keydown to the next paint, as INP counts
  * them): how many of the keys were over 16 ms, their p95 ('<16' when at most 5% were) and the longest.
@@ -71,6 +72,12 @@ const stats = (xs: number[]) => ({
 const PROBE = `
   window.__keys = [];
   window.__slow = new Map();
+  window.__lastLongTask = 0;
+  try {
+    new PerformanceObserver((l) => {
+      for (const e of l.getEntries()) window.__lastLongTask = Math.max(window.__lastLongTask, e.startTime + e.duration);
+    }).observe({ type: 'longtask', buffered: true });
+  } catch {}
   window.addEventListener('keydown', (e) => {
     const key = { t0: e.timeStamp, frame: null };
     window.__keys.push(key);
@@ -130,6 +137,23 @@ async function typeKeys(page: Page, n: number, text = 'typing words '): Promise<
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
   }
   return takeTimes(page);
+}
+
+/** Phases that started before the page was quiet (see `settle`). */
+const unsettled: string[] = [];
+
+/**
+ * Waits until the page ran no long task for `quietMs` (at most `maxMs`): the refetches after indexing are over. A page
+ * that never gets quiet is noted in `unsettled` and the phase runs anyway.
+ */
+async function settle(page: Page, phase: string, quietMs = 2000, maxMs = 120_000): Promise<void> {
+  await page
+    .waitForFunction(
+      (q) => performance.now() - (window as unknown as { __lastLongTask: number }).__lastLongTask > q,
+      quietMs,
+      { timeout: maxMs, polling: 250 },
+    )
+    .catch(() => unsettled.push(phase));
 }
 
 const join = (xs: KeyTimes[]): KeyTimes => ({ frame: xs.flatMap((x) => x.frame), event: xs.flatMap((x) => x.event) });
@@ -192,13 +216,16 @@ try {
   );
   for (let i = 0; i < 1200 && (await indexing(page, token)); i++) await page.waitForTimeout(500);
 
-  // baseline: the same typing in a 5 KB note, vault idle
+  // baseline: the same typing in a 5 KB note, vault idle (and the page quiet)
+  await settle(page, 'baseline');
   await openNote(page, 'small');
+  await settle(page, 'baseline');
   await toEnd(page);
   await typeKeys(page, 5); // warm-up
   const base = await typeKeys(page, KEYS);
 
   // (a) [[ completion: open the list, then type a query one key at a time
+  await settle(page, 'completion');
   const completionTimes: KeyTimes[] = [];
   const openTimes: number[] = [];
   const list = page.locator('.cm-tooltip-autocomplete');
@@ -215,6 +242,7 @@ try {
   }
 
   // (b) quick switcher: the first keystroke after opening (afresh each time), then a whole query
+  await settle(page, 'switcher');
   const dialog = page.getByRole('dialog', { name: 'Quick switcher' });
   const firstKeys: KeyTimes[] = [];
   for (const ch of 'cgsmrtpqwe') {
@@ -254,6 +282,7 @@ try {
     completionOpenMs: openTimes,
     switcherFirstKey: line(join(firstKeys)),
     switcher: line(sw),
+    unsettled,
   });
   console.log(JSON.stringify(result, null, 1));
 } finally {
