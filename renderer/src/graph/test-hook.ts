@@ -43,8 +43,10 @@ export interface GraphHookState {
   ready: boolean;
   /** A layout is running in the worker. */
   layoutPending: boolean;
-  /** Time of the last incremental update (data → drawn elements), ms. */
+  /** Time of the last incremental update (elements → drawn elements, filters and decorations included), ms. */
   lastApplyMs: number;
+  /** Time to turn the last graph data into elements (elements.ts), ms. */
+  lastElementsMs: number;
   /** Nodes added / removed by the last update. */
   lastApply: { added: number; removed: number; edgesAdded: number; edgesRemoved: number };
 }
@@ -115,6 +117,7 @@ export function registerGraphHook(name: string, cy: cytoscape.Core, state: Graph
     ready: { get: () => state.ready, enumerable: true },
     layoutPending: { get: () => state.layoutPending, enumerable: true },
     lastApplyMs: { get: () => state.lastApplyMs, enumerable: true },
+    lastElementsMs: { get: () => state.lastElementsMs, enumerable: true },
     lastApply: { get: () => ({ ...state.lastApply }), enumerable: true },
     snapshot: { value: () => snapshotOf(cy) },
   });
