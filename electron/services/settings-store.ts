@@ -21,6 +21,7 @@ import {
   DEFAULT_SETTINGS,
   FONT_SIZE_RANGE,
   MAX_FLASHCARD_TAGS,
+  MAX_HOME_NOTE_LENGTH,
   MAX_TAG_LENGTH,
   type SettingsSnapshot,
   type VaultSettings,
@@ -52,6 +53,7 @@ export const SETTING_SCHEMAS = {
   defaultView: z.enum(['editing', 'reading']),
   defaultEditingMode: z.enum(['live-preview', 'source']),
   aliasResolution: z.boolean(),
+  homeNote: z.string().trim().max(MAX_HOME_NOTE_LENGTH),
   flashcardTags: z.array(tag).min(1, 'at least one flashcard tag').max(MAX_FLASHCARD_TAGS),
 } satisfies { [K in keyof VaultSettings]: z.ZodType<VaultSettings[K], unknown> };
 

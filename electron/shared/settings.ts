@@ -44,6 +44,12 @@ export interface VaultSettings {
    * off: links resolve exactly as in Obsidian). electron/core/resolve/name-table.ts.
    */
   aliasResolution: boolean;
+  /**
+   * The note opened on start (a vault path such as `Home.md`; the `.md` may be left out), as the Obsidian Homepage
+   * plugin's "Homepage". Empty: a root note named home/index/readme/start/首页/目录 or tagged `home`/`moc`, else the
+   * Welcome screen (renderer/src/shell/start-note.ts). At most `MAX_HOME_NOTE_LENGTH` characters.
+   */
+  homeNote: string;
   // ---------- Flashcards (#15) ----------
   /**
    * Tags that mark a note's flashcards (the Obsidian Spaced Repetition plugin's "Flashcard tags", default
@@ -59,6 +65,8 @@ export const AUTOSAVE_RANGE = { min: 100, max: 60_000 } as const;
 /** Most flashcard tags, and the longest one (characters). */
 export const MAX_FLASHCARD_TAGS = 20;
 export const MAX_TAG_LENGTH = 100;
+/** Longest home-note path accepted (characters). */
+export const MAX_HOME_NOTE_LENGTH = 1024;
 
 export const DEFAULT_SETTINGS: Readonly<VaultSettings> = Object.freeze({
   theme: 'system',
@@ -68,6 +76,7 @@ export const DEFAULT_SETTINGS: Readonly<VaultSettings> = Object.freeze({
   defaultView: 'editing',
   defaultEditingMode: 'live-preview',
   aliasResolution: true,
+  homeNote: '',
   flashcardTags: ['flashcards'],
 });
 

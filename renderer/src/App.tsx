@@ -30,6 +30,7 @@ import { LeftSidebar } from './shell/LeftSidebar.tsx';
 import { useNoteNames } from './shell/note-names.ts';
 import { RightSidebar } from './shell/RightSidebar.tsx';
 import { pickStartNote } from './shell/start-note.ts';
+import { whenSettingsLoaded } from './settings/store.ts';
 import { TopBar } from './shell/TopBar.tsx';
 import { VaultBanner } from './shell/VaultBanner.tsx';
 import { useVaultData } from './shell/vault-data.ts';
@@ -61,15 +62,18 @@ export function App() {
     );
   }, [showError]);
 
-  // The first note opens with the graph view tab beside it, in the background (the graph is one click away).
+  // The home note (start-note.ts) opens with the graph view tab beside it, in the background (the graph is one click
+  // away); a vault without one shows the Welcome screen (no tab open).
   const openStart = useCallback(
     (files: FileEntry[], graph: GraphData) => {
-      const start = pickStartNote(files, graph);
-      if (!start) return;
-      setWs((w) => {
-        if (w.panes[0].tabs.length) return w;
-        const withGraph = W.open(W.open(w, start), VIEW_TAB + GRAPH_VIEW, { newTab: true });
-        return W.activate(withGraph, withGraph.panes[0].tabs[0].key);
+      void whenSettingsLoaded().then(({ homeNote }) => {
+        const start = pickStartNote(files, graph, homeNote);
+        if (!start) return;
+        setWs((w) => {
+          if (w.panes[0].tabs.length) return w;
+          const withGraph = W.open(W.open(w, start), VIEW_TAB + GRAPH_VIEW, { newTab: true });
+          return W.activate(withGraph, withGraph.panes[0].tabs[0].key);
+        });
       });
     },
     [setWs],

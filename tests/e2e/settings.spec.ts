@@ -20,10 +20,15 @@ before(async () => {
   seeded = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-settings-e2e-'));
   const vault = path.join(seeded, 'e2e-basic');
   fs.cpSync(path.join(REPO_ROOT, 'tests', 'fixtures', 'e2e-basic'), vault, { recursive: true });
-  fs.mkdirSync(path.join(vault, '.atlas'));
+  fs.mkdirSync(path.join(vault, '.atlas'), { recursive: true });
   fs.writeFileSync(
     path.join(vault, '.atlas', 'settings.json'),
-    JSON.stringify({ theme: 'dark', fontSize: 'huge', 'other-tool': { keep: true } }),
+    JSON.stringify({
+      theme: 'dark',
+      fontSize: 'huge',
+      'other-tool': { keep: true },
+      homeNote: 'concepts/goroutine.md',
+    }),
   );
   app = await startApp({ vault });
 });

@@ -81,6 +81,29 @@ function NumberSetting(props: {
   );
 }
 
+/** A text field that saves when it is left or Enter is pressed (not on every keystroke). */
+function TextSetting(props: { id: string; value: string; placeholder?: string; onCommit(text: string): void }) {
+  const [draft, setDraft] = useState<string | null>(null);
+  const commit = () => {
+    if (draft !== null && draft !== props.value) props.onCommit(draft);
+    setDraft(null);
+  };
+  return (
+    <input
+      id={props.id}
+      type="text"
+      value={draft ?? props.value}
+      placeholder={props.placeholder}
+      aria-describedby={`${props.id}-d`}
+      onChange={(e) => setDraft(e.target.value)}
+      onBlur={commit}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') commit();
+      }}
+    />
+  );
+}
+
 /** Tags as typed: `#flashcards, #cards/go` → `['flashcards', 'cards/go']`. */
 export function parseTagList(text: string): string[] {
   return text
@@ -234,6 +257,20 @@ export function SettingsDialog({ onClose }: { onClose(): void }) {
                 type="checkbox"
                 checked={values.aliasResolution}
                 onChange={(e) => save({ aliasResolution: e.target.checked })}
+              />
+            )}
+          </Row>
+          <Row
+            label="Home note"
+            description="The note opened when the vault opens (a path such as Home.md). Empty: a root note named Home, Index or README, else the Welcome screen."
+            error={errors.homeNote}
+          >
+            {(id) => (
+              <TextSetting
+                id={id}
+                value={values.homeNote}
+                placeholder="Home.md"
+                onCommit={(t) => save({ homeNote: t.trim() })}
               />
             )}
           </Row>

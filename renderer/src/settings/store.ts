@@ -46,6 +46,18 @@ export function settingsState(): SettingsState {
   return state;
 }
 
+/** The settings once the vault's have been read (at once when they have; the defaults if reading failed). */
+export function whenSettingsLoaded(): Promise<VaultSettings> {
+  if (state.loaded) return Promise.resolve(state.values);
+  return new Promise((resolve) => {
+    const off = subscribeSettings(() => {
+      if (!state.loaded) return;
+      off();
+      resolve(state.values);
+    });
+  });
+}
+
 /** The current settings, re-rendering on change. */
 export function useSettings(): SettingsState {
   return useSyncExternalStore(subscribeSettings, settingsState);
