@@ -8,7 +8,7 @@ import { REPO_ROOT, startApp } from './harness.ts';
 
 const out = process.argv[2] ?? path.join(REPO_ROOT, 'docs', 'screenshots');
 for (const scheme of ['light', 'dark'] as const) {
-  const app = await startApp({ vault: 'vault', colorScheme: scheme, viewport: { width: 1200, height: 760 } });
+  const app = await startApp({ vault: 'vault', colorScheme: scheme, viewport: { width: 1440, height: 900 } });
   try {
     const { page } = app;
     // The local graph and the map of a concept with prerequisites (opened from the "Graph nodes" list).

@@ -2,7 +2,8 @@
  * Graph colours follow the app's Theme *setting* (#11), not the system's scheme: with the system light, choosing
  * "Dark" in the "Settings" dialog repaints the global graph, the local graph, the learning map and the "Graph legend"
  * at once, and "Adapt to system" brings the light colours back. Colours are read from the views' state
- * (`window.__atlasGraphs.<view>.snapshot()`) and the legend's swatches; every wait is on a condition.
+ * (`window.__atlasGraphs.<view>.snapshot()`) and the legend's swatches; every wait is on a condition. Also: folder
+ * colours (Graph controls › "Colour by folder", on by default) colour a folder's notes and are listed in the legend.
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -63,6 +64,27 @@ test('switching the Theme setting repaints the global graph, the local graph and
   await (await treeItem(page, 'select')).click();
   await page.getByRole('region', { name: 'Editor' }).getByRole('tab', { name: 'select', selected: true }).waitFor();
   await openGraphView(page);
+  // Folder colours are on by default (folder-groups.ts): each top-level folder is a coloured group in the legend.
+  const graph = page.getByRole('region', { name: 'Graph', exact: true });
+  const legend = graph.getByRole('region', { name: 'Graph legend' });
+  await legend.getByText('Folder: concurrency').waitFor();
+  const folderColour = await legend
+    .getByRole('listitem')
+    .filter({ hasText: 'Folder: concurrency' })
+    .locator('.legend-swatch')
+    .evaluate((e) => getComputedStyle(e).backgroundColor.replace(/\s/g, ''));
+  await page.waitForFunction(
+    (c) =>
+      window.__atlasGraphs?.global
+        ?.snapshot()
+        .nodes.find((n) => n.id === 'concurrency/Mutex.md')
+        ?.color.replace(/\s/g, '') === c,
+    folderColour,
+  );
+  // The theme checks below read the theme's plain node colour: folder colours off.
+  await graph.getByRole('button', { name: /Graph controls/ }).click();
+  await graph.getByRole('checkbox', { name: 'Colour by folder' }).uncheck();
+  await graph.getByRole('button', { name: /Graph controls/ }).click();
   await waitForColours(page, ['global', 'local'], LIGHT);
   assert.equal(await legendLinkStroke(page), LIGHT.legendEdge);
 

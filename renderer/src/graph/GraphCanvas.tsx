@@ -26,6 +26,7 @@ import { isArrow, neighbourInDirection } from './keyboard.ts';
 import { LayoutRunner } from './layout.ts';
 import { placeNear, type Circle } from './placement.ts';
 import type { GraphSettings } from './settings.ts';
+import { hopKey, hopKeys, type PathHighlight } from './path-highlight.ts';
 import { graphStyle, onThemeChange, readTheme } from './style.ts';
 import { registerGraphHook, type GraphHookState } from './test-hook.ts';
 import { keepPositions, keptPositions } from './view-state.ts';
@@ -73,6 +74,8 @@ export interface GraphCanvasProps {
   refitOnCurrent?: boolean;
   /** Lowest zoom a fit may end at (learning map: readable labels); the view is then centred on the current note. */
   minFitZoom?: number;
+  /** A chain of notes drawn on the graph (path-highlight.ts): highlighted, the rest faded, the view fitted to it. */
+  highlight?: PathHighlight | null;
   onOpen(node: GraphNodeRef): void;
   /** Double-click: the view shows this node's neighbours (the local graph fetches more). */
   onExpand?(id: string): void;
@@ -133,7 +136,13 @@ function labelWidth(label: string, fontSize: number): number {
 function styleOptions(p: GraphCanvasProps, nodeCount: number) {
   const settings =
     p.refitOnCurrent && p.mode === 'force' ? { ...p.settings, labelZoom: p.settings.labelZoom / 2 } : p.settings;
-  return { theme: readTheme(), settings, fontSize: p.fontSize, alwaysLabels: nodeCount <= 40 || p.mode === 'map' };
+  return {
+    theme: readTheme(),
+    settings,
+    fontSize: p.fontSize,
+    alwaysLabels: nodeCount <= 40 || p.mode === 'map',
+    dense: p.mode === 'force' && nodeCount > 40,
+  };
 }
 
 export function GraphCanvas(props: GraphCanvasProps) {
@@ -460,6 +469,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
       drawn.current = els;
       applyHidden();
       decorate();
+      applyHighlight(false);
       return;
     }
     drawn.current = els;
@@ -510,6 +520,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
     if (chunked) cy.forceRender();
     applyHidden();
     decorate();
+    applyHighlight(false);
     hook.current.lastApplyMs = performance.now() - t0;
   }
 
@@ -627,6 +638,39 @@ export function GraphCanvas(props: GraphCanvasProps) {
     if (!cy || !active || !hook.current.ready) return;
     fitView(cy, !fitted.current);
   }, [currentPath, active, ready]);
+
+  /**
+   * The highlighted chain (props.highlight): its nodes `path-node`, the edges between consecutive nodes `path-edge`,
+   * everything else `path-faded`; with `fit`, the view is fitted to the chain (shown on screen only).
+   */
+  function applyHighlight(fit: boolean) {
+    const cy = cyRef.current;
+    if (!cy) return;
+    const h = propsRef.current.highlight;
+    const ids = new Set(h?.nodes ?? []);
+    const hops = hopKeys(h?.nodes ?? []);
+    cy.batch(() => {
+      cy.elements('.path-node, .path-edge, .path-faded').removeClass('path-node path-edge path-faded');
+      if (!h) return;
+      cy.nodes().forEach((n) => {
+        n.addClass(ids.has(n.id()) ? 'path-node' : 'path-faded');
+      });
+      cy.edges().forEach((e) => {
+        e.addClass(hops.has(hopKey(e.source().id(), e.target().id())) ? 'path-edge' : 'path-faded');
+      });
+    });
+    if (!h || !fit || !propsRef.current.active || !hook.current.ready) return;
+    const on = cy.elements('.path-node, .path-edge');
+    if (on.empty()) return;
+    cy.resize();
+    cy.fit(on, 60);
+    if (cy.zoom() > 1.5) {
+      cy.zoom(1.5);
+      cy.center(on);
+    }
+  }
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the chain is drawn and fitted when it changes or the view shows; applyHighlight reads the rest through refs
+  useEffect(() => applyHighlight(true), [props.highlight, active, ready]);
 
   function onKeyDown(e: React.KeyboardEvent) {
     const cy = cyRef.current;

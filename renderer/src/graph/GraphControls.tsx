@@ -138,6 +138,11 @@ export function GraphControls({ settings: s, tags }: { settings: GraphSettings; 
               New group
             </button>
             <Toggle
+              name="Colour by folder"
+              checked={s.folderColours}
+              onChange={(v) => updateSettings({ folderColours: v })}
+            />
+            <Toggle
               name="Retention heat-map"
               checked={s.colourBy === 'retention'}
               onChange={(v) => updateSettings({ colourBy: v ? 'retention' : 'groups' })}

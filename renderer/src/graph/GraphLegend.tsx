@@ -15,6 +15,8 @@ export interface LegendUse {
   learned: boolean;
   learning: boolean;
   plan: boolean;
+  /** A chain from the connection view is drawn (path-highlight.ts). */
+  path?: boolean;
 }
 
 function Swatch({
@@ -70,6 +72,12 @@ export function GraphLegend({ use, theme }: { use: LegendUse; theme: GraphTheme 
       key: 'plan',
       icon: <Swatch color={theme.node} ring={theme.prereq} />,
       text: 'In plan (numbered in order)',
+    });
+  if (use.path)
+    items.push({
+      key: 'path',
+      icon: <Swatch color={theme.node} ring={theme.accent} />,
+      text: 'On the connection path (the rest faded)',
     });
   if (use.kinds.has('unresolved'))
     items.push({

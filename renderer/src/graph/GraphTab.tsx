@@ -14,11 +14,16 @@ import { GraphCanvas, type GraphNodeRef } from './GraphCanvas.tsx';
 import { GraphControls } from './GraphControls.tsx';
 import { GraphLegend, type LegendUse } from './GraphLegend.tsx';
 import { GraphNodesList } from './GraphNodesList.tsx';
+import { folderGroups } from './folder-groups.ts';
 import { legendUse } from './legend-use.ts';
+import { setPathHighlight, usePathHighlight } from './path-highlight.ts';
 import { mapSubgraph } from './map.ts';
 import { useRetentionGroups } from '../review/retention.ts';
 import { useGraphTheme } from './style.ts';
+import type { GraphGroup } from './settings.ts';
 import { updateSettings, useGraphSettings } from './view-state.ts';
+
+const NO_GROUPS: GraphGroup[] = [];
 
 export interface GraphTabProps {
   /** The vault graph with unresolved targets (no attachments, no tags). */
@@ -61,8 +66,24 @@ export function GraphTab(props: GraphTabProps) {
 
   // The retention heat-map (practice, #15): its groups replace the user's while on, and learning colours step aside.
   const heat = useRetentionGroups(settings.colourBy === 'retention');
-  const shown = useMemo(() => (heat ? { ...settings, groups: heat } : settings), [settings, heat]);
+  // Folder colours (folder-groups.ts) after the user's groups, from the whole vault's graph.
+  const folders = settings.folderColours ? folderGroups(props.data) : NO_GROUPS;
+  const shown = useMemo(
+    () =>
+      heat
+        ? { ...settings, groups: heat }
+        : folders.length
+          ? { ...settings, groups: [...settings.groups, ...folders] }
+          : settings,
+    [settings, heat, folders],
+  );
   const overlay = useMemo(() => (heat ? { ...props.overlay, progress: {} } : props.overlay), [heat, props.overlay]);
+
+  // A chain from the connection view is drawn on the vault graph (not the learning map).
+  const highlight = usePathHighlight();
+  useEffect(() => {
+    if (highlight) setMapMode(false);
+  }, [highlight]);
 
   const data = ready ? (needsExtra ? extra : props.data) : null;
   const map = useMemo(
@@ -114,6 +135,14 @@ export function GraphTab(props: GraphTabProps) {
             #{settings.tag} ×
           </button>
         ) : null}
+        {highlight && !mapMode ? (
+          <span className="graph-path-chip">
+            <span className="muted">Path:</span> {highlight.label}{' '}
+            <button type="button" className="small" onClick={() => setPathHighlight(null)}>
+              Clear path
+            </button>
+          </span>
+        ) : null}
         <span className="muted graph-count">{count} nodes</span>
       </div>
       <div className="graph-body">
@@ -130,6 +159,7 @@ export function GraphTab(props: GraphTabProps) {
             fontSize={11}
             keep
             filters
+            highlight={highlight}
             onOpen={open}
             onShown={mapMode ? undefined : onShown}
           />
@@ -155,7 +185,7 @@ export function GraphTab(props: GraphTabProps) {
         ) : null}
         <aside className="graph-side" aria-label="Graph side panel">
           <GraphControls settings={settings} tags={props.tags} />
-          {legend ? <GraphLegend use={legend.use} theme={theme} /> : null}
+          {legend ? <GraphLegend use={{ ...legend.use, path: !!highlight && !mapMode }} theme={theme} /> : null}
           <details className="graph-nodes-details">
             <summary>Nodes ({count})</summary>
             <GraphNodesList nodes={legend?.shown ?? []} onOpen={open} />

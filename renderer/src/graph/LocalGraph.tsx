@@ -3,16 +3,19 @@
  * `api.neighbourhood` (a main-process query: the renderer never loads the whole vault for it), with Obsidian's
  * toggles for incoming, outgoing and neighbour links. Double-click a node to add its own neighbours in place.
  */
-import { useEffect, useEffectEvent, useState } from 'react';
+import { useEffect, useEffectEvent, useMemo, useState } from 'react';
 import type { GraphData } from '../../../electron/shared/api.ts';
 import { api } from '../client.ts';
 import { useApiQuery } from '../backend/query.ts';
 import type { LearningOverlay } from '../learning/types.ts';
+import { folderGroups } from './folder-groups.ts';
 import { GraphCanvas, type GraphNodeRef } from './GraphCanvas.tsx';
 import { updateSettings, useGraphSettings } from './view-state.ts';
 
 export interface LocalGraphProps {
   currentPath: string | null;
+  /** The whole vault's graph (for the folder colours, the same as the graph tab's); null while it loads. */
+  vault: GraphData | null;
   overlay: LearningOverlay;
   onOpenNote(path: string): void;
   onCreateNote(target: string): void;
@@ -31,7 +34,12 @@ function merge(a: GraphData, b: GraphData): GraphData {
 }
 
 export function LocalGraph(props: LocalGraphProps) {
-  const { settings } = useGraphSettings();
+  const { settings: stored } = useGraphSettings();
+  const folders = stored.folderColours ? folderGroups(props.vault) : null;
+  const settings = useMemo(
+    () => (folders?.length ? { ...stored, groups: [...stored.groups, ...folders] } : stored),
+    [stored, folders],
+  );
   const l = settings.local;
   const path = props.currentPath;
   // Nodes expanded by double-click, for the note they were expanded in (another note starts unexpanded).

@@ -50,6 +50,7 @@ function LocalGraphPane(props: ViewProps) {
   return (
     <LocalGraph
       currentPath={props.currentPath ?? s.currentPath}
+      vault={s.data}
       overlay={s.overlay}
       onOpenNote={(p) => props.app.openNote(p)}
       onCreateNote={s.onCreateNote}

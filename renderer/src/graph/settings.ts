@@ -56,6 +56,8 @@ export interface GraphSettings {
   local: LocalGraphSettings;
   /** Whether the "Graph controls" panel is expanded. */
   controlsOpen: boolean;
+  /** Colour each top-level folder after the user's groups (folder-groups.ts). */
+  folderColours: boolean;
   /** Node colours: the groups, or the retention heat-map (practice #15, retention-groups.ts). */
   colourBy: 'groups' | 'retention';
 }
@@ -71,6 +73,7 @@ export const DEFAULT_SETTINGS: GraphSettings = {
   attachments: false,
   tags: false,
   groups: [],
+  folderColours: true,
   arrows: false,
   labelZoom: 0.7,
   nodeSizeByLinks: true,
@@ -110,6 +113,7 @@ export function readSettings(raw: Record<string, unknown> | null | undefined): G
         ? [{ query: o.query.slice(0, 200), color: o.color }]
         : [];
     }),
+    folderColours: bool(r.folderColours, d.folderColours),
     arrows: bool(r.arrows, d.arrows),
     labelZoom: clamp(r.labelZoom, 0.2, 2, d.labelZoom),
     nodeSizeByLinks: bool(r.nodeSizeByLinks, d.nodeSizeByLinks),

@@ -1,7 +1,8 @@
 /**
  * The Cytoscape stylesheet of every graph view, from the theme's CSS variables and the display settings.
  * Classes set by the views: `current` (the open note), `neighbour`, `hover`/`faded` (hover highlight), `kbd-focus`,
- * `learned`/`learning` (progress), `plan` and `plan-edge` (the learning plan), `filtered` (hidden by a filter).
+ * `learned`/`learning` (progress), `plan` and `plan-edge` (the learning plan), `path-node`/`path-edge`/`path-faded` (a
+ * chain shown from the connection view), `filtered` (hidden by a filter).
  * Edge types (data `type`, see elements.ts): link (thin solid), embed (dotted), prereq (orange arrow), property (dashed),
  * tag (thin dotted, muted). The legend (GraphLegend.tsx) explains exactly these.
  */
@@ -77,7 +78,16 @@ export interface StyleOptions {
   fontSize: number;
   /** Labels always drawn, whatever the zoom (small graphs). */
   alwaysLabels?: boolean;
+  /**
+   * A force view of many nodes (the global graph): links and prerequisite arrows drawn translucent, so the coloured
+   * clusters and the hubs show through the mesh of edges; a hovered node's, the current note's and the plan's edges
+   * are drawn opaque.
+   */
+  dense?: boolean;
 }
+
+/** Node diameter drawn for the layout's diameter (elements.ts nodeSize: 8–40 px by link count): Obsidian's small dots. */
+const DRAWN_SIZE = 'mapData(size, 8, 40, 7, 30)';
 
 export function graphStyle(o: StyleOptions): cytoscape.StylesheetJson {
   const { theme: t, settings: s, fontSize } = o;
@@ -90,12 +100,14 @@ export function graphStyle(o: StyleOptions): cytoscape.StylesheetJson {
         'background-color': t.node,
         label: 'data(display)',
         color: t.fg,
-        'font-size': `mapData(fontScale, 0.9, 2, ${Math.round(fontSize * 0.9)}, ${Math.round(fontSize * 2)})`,
+        // Labels grow with the node (its link count) up to 2.6× the base size: at the fitted zoom of a large graph
+        // only the hubs' labels are above the fade threshold, so they are legible and do not overlap.
+        'font-size': `mapData(size, 8, 40, ${Math.round(fontSize * 0.9)}, ${Math.round(fontSize * 2.6)})`,
         'min-zoomed-font-size': minZoomed,
         'text-valign': 'bottom',
         'text-margin-y': 3,
-        width: 'data(size)',
-        height: 'data(size)',
+        width: DRAWN_SIZE,
+        height: DRAWN_SIZE,
         'text-wrap': 'ellipsis',
         'text-max-width': '140px',
         'text-outline-color': t.bg,
@@ -162,7 +174,13 @@ export function graphStyle(o: StyleOptions): cytoscape.StylesheetJson {
         'arrow-scale': 0.9,
       },
     },
-    { selector: 'edge.plan-edge', style: { width: w * 3.5, 'z-index': 5 } },
+    ...(o.dense
+      ? [
+          { selector: 'edge', style: { opacity: 0.45 } },
+          { selector: 'edge[type = "prereq"]', style: { opacity: 0.5, width: w * 1.2, 'arrow-scale': 0.7 } },
+        ]
+      : []),
+    { selector: 'edge.plan-edge', style: { width: w * 3.5, 'z-index': 5, opacity: 1 } },
     {
       selector: 'node.current',
       style: {
@@ -179,7 +197,7 @@ export function graphStyle(o: StyleOptions): cytoscape.StylesheetJson {
     { selector: 'node.neighbour', style: { 'min-zoomed-font-size': 0 } },
     {
       selector: 'edge.current-edge',
-      style: { 'line-color': t.accent, 'target-arrow-color': t.accent, width: w * 1.6 },
+      style: { 'line-color': t.accent, 'target-arrow-color': t.accent, width: w * 1.6, opacity: 1 },
     },
     {
       selector: 'node.hover',
@@ -192,8 +210,35 @@ export function graphStyle(o: StyleOptions): cytoscape.StylesheetJson {
       },
     },
     { selector: 'node.hover-nb', style: { 'min-zoomed-font-size': 0, 'z-index': 15 } },
-    { selector: 'edge.hover-edge', style: { 'line-color': t.accent, 'target-arrow-color': t.accent, 'z-index': 15 } },
+    {
+      selector: 'edge.hover-edge',
+      style: { 'line-color': t.accent, 'target-arrow-color': t.accent, 'z-index': 15, opacity: 1 },
+    },
     { selector: '.faded', style: { opacity: 0.15 } },
+    // A chain drawn on the graph (the connection view's "Show on graph", path-highlight.ts).
+    { selector: '.path-faded', style: { opacity: 0.1 } },
+    {
+      selector: 'node.path-node',
+      style: {
+        'border-width': 4,
+        'border-color': t.accent,
+        'font-weight': 'bold',
+        'min-zoomed-font-size': 0,
+        'z-index': 40,
+        opacity: 1,
+      },
+    },
+    {
+      selector: 'edge.path-edge',
+      style: {
+        'line-color': t.accent,
+        'target-arrow-color': t.accent,
+        'line-style': 'solid',
+        width: w * 4,
+        'z-index': 40,
+        opacity: 1,
+      },
+    },
     {
       selector: 'node.kbd-focus',
       style: {

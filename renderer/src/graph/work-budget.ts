@@ -65,5 +65,9 @@ export async function inSlices<T>(
  * (src/core/notification.mjs, not in its typings), so additions made in slices are drawn once, after the last one.
  */
 export function pauseRendering(cy: cytoscape.Core, pause: boolean): void {
-  (cy as unknown as { notifications(on: boolean): void }).notifications(!pause);
+  const core = cy as unknown as { notifications(on: boolean): void; notify(event: string): void };
+  core.notifications(!pause);
+  // The renderer missed the 'add' notifications meanwhile, so its z-sorted element cache is stale (empty on a first
+  // load: a blank canvas until some later add); 'zorder' rebuilds it (Cytoscape's BaseRenderer.notify).
+  if (!pause) core.notify('zorder');
 }

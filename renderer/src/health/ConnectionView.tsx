@@ -3,12 +3,14 @@
  * (titles and paths of the vault; names resolve like links, aliases included), then the shortest chain of links
  * between them hop by hop, as `atlas path` prints it (electron/core/learning/connection.ts: fewest hops, then the
  * most prerequisite hops; links travelled in both directions). Each hop names its link kind and opens the note and
- * line the link is written in.
+ * line the link is written in; "Show on graph" draws the chain in the graph view (graph/path-highlight.ts).
  */
 import { useId, useState, type FormEvent } from 'react';
 import type { ConnectionPath, PathHop } from '../../../electron/shared/api.ts';
 import { api } from '../client.ts';
 import { useApiQuery } from '../backend/query.ts';
+import { GRAPH_VIEW } from '../graph/register.tsx';
+import { setPathHighlight } from '../graph/path-highlight.ts';
 import { titleOf } from '../paths.ts';
 import type { ViewProps } from '../workspace/views.ts';
 import './health.css';
@@ -114,6 +116,22 @@ export function ConnectionView(props: ViewProps) {
             ? (result.path.message ?? 'No connection.')
             : `${titleOf(hops[0].from)} → ${titleOf(hops[hops.length - 1].to)}: ${hops.length} ${hops.length === 1 ? 'hop' : 'hops'}`}
         </div>
+      ) : null}
+      {hops.length > 0 ? (
+        <button
+          type="button"
+          className="connection-show"
+          title="Highlight this chain in the graph view, the rest faded"
+          onClick={() => {
+            setPathHighlight({
+              nodes: [hops[0].from, ...hops.map((h) => h.to)],
+              label: `${titleOf(hops[0].from)} → ${titleOf(hops[hops.length - 1].to)}`,
+            });
+            props.app.openView(GRAPH_VIEW);
+          }}
+        >
+          Show on graph
+        </button>
       ) : null}
       {hops.length > 0 ? (
         <ol className="connection-hops" aria-label="Path">
