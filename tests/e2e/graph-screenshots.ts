@@ -1,6 +1,6 @@
 /**
  * Screenshots of the graph views of the sample vault (`vault/`) in light and dark themes, for docs/screenshots/:
- * the global graph tab, the local graph (right sidebar) and the learning map.
+ * the global graph tab as it opens and centred on a current note, the local graph (right sidebar) and the learning map.
  *   npm run -s build:web && node tests/e2e/graph-screenshots.ts [outDir]
  */
 import path from 'node:path';
@@ -13,7 +13,15 @@ for (const scheme of ['light', 'dark'] as const) {
     const { page } = app;
     // The local graph and the map of a concept with prerequisites (opened from the "Graph nodes" list).
     await page.getByRole('button', { name: 'Graph', exact: true }).click();
+    await page.waitForFunction(
+      () => window.__atlasGraphs?.global?.ready === true && !window.__atlasGraphs.global.layoutPending,
+      undefined,
+      { timeout: 180_000 },
+    );
     const graph = page.getByRole('region', { name: 'Graph', exact: true });
+    // The global graph as it first opens: fitted, no note current.
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    await graph.screenshot({ path: path.join(out, `graph-global-${scheme}.png`) });
     await graph.getByText(/^Nodes \(\d+\)$/).click();
     await graph.getByRole('searchbox', { name: 'Search graph nodes' }).fill('netpoller');
     await graph
@@ -35,7 +43,7 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     await page
       .getByRole('region', { name: 'Graph', exact: true })
-      .screenshot({ path: path.join(out, `graph-global-${scheme}.png`) });
+      .screenshot({ path: path.join(out, `graph-global-current-${scheme}.png`) });
     await page
       .getByRole('region', { name: 'Local graph' })
       .screenshot({ path: path.join(out, `graph-local-${scheme}.png`) });

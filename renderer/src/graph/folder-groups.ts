@@ -9,8 +9,8 @@ import type { GraphData } from '../../../electron/shared/api.ts';
 import type { GraphGroup } from './settings.ts';
 
 /**
- * Twelve qualitative colours (Tableau 10 plus two), mid-lightness so they read on the light and the dark background.
- * More folders than colours reuse them in order.
+ * Sixteen qualitative colours (from Tableau 20), mid-lightness so they read on the light and the dark background,
+ * none of them the plain note's grey. More folders than colours reuse them in order.
  */
 export const FOLDER_PALETTE = [
   '#4e79a7',
@@ -22,9 +22,13 @@ export const FOLDER_PALETTE = [
   '#b07aa1',
   '#ff9da7',
   '#9c755f',
-  '#86bcb6',
+  '#a0cbe8',
   '#d37295',
   '#8cd17d',
+  '#499894',
+  '#ffbe7d',
+  '#d4a6c8',
+  '#f1ce63',
 ];
 
 /** At most this many folder groups (the largest folders). */

@@ -47,7 +47,10 @@ export interface GraphSettings {
   tags: boolean;
   groups: GraphGroup[];
   arrows: boolean;
-  /** Zoom from which labels are drawn (Obsidian's "text fade threshold"), 0.2–2. */
+  /**
+   * Label fade threshold (Obsidian's "text fade threshold"), 0.2–2: a label is drawn when its size on screen is at least
+   * this × the view's base font size. Hubs have larger labels (style.ts), so they stay labelled when zoomed out.
+   */
   labelZoom: number;
   nodeSizeByLinks: boolean;
   /** Link width in px at zoom 1, 0.3–4. */
@@ -62,7 +65,12 @@ export interface GraphSettings {
   colourBy: 'groups' | 'retention';
 }
 
-export const DEFAULT_FORCES: GraphForces = { centre: 0.35, repel: 14, linkForce: 0.45, linkDistance: 110 };
+/**
+ * Tuned on the sample vault (305 notes, 3,655 links: `node tests/e2e/graph-screenshots.ts`): short links and a
+ * moderate repulsion keep the graph compact enough that it opens at a zoom where the hubs' labels are legible (~0.4),
+ * while the collision force and the overlap pass keep every node apart.
+ */
+export const DEFAULT_FORCES: GraphForces = { centre: 0.35, repel: 10, linkForce: 0.45, linkDistance: 70 };
 
 export const DEFAULT_SETTINGS: GraphSettings = {
   filter: '',
@@ -75,7 +83,7 @@ export const DEFAULT_SETTINGS: GraphSettings = {
   groups: [],
   folderColours: true,
   arrows: false,
-  labelZoom: 0.7,
+  labelZoom: 1.3,
   nodeSizeByLinks: true,
   linkThickness: 1,
   forces: DEFAULT_FORCES,

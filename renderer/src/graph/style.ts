@@ -87,7 +87,7 @@ export interface StyleOptions {
 }
 
 /** Node diameter drawn for the layout's diameter (elements.ts nodeSize: 8–40 px by link count): Obsidian's small dots. */
-const DRAWN_SIZE = 'mapData(size, 8, 40, 7, 30)';
+const DRAWN_SIZE = 'mapData(size, 8, 40, 8, 30)';
 
 export function graphStyle(o: StyleOptions): cytoscape.StylesheetJson {
   const { theme: t, settings: s, fontSize } = o;
@@ -100,16 +100,17 @@ export function graphStyle(o: StyleOptions): cytoscape.StylesheetJson {
         'background-color': t.node,
         label: 'data(display)',
         color: t.fg,
-        // Labels grow with the node (its link count) up to 2.6× the base size: at the fitted zoom of a large graph
-        // only the hubs' labels are above the fade threshold, so they are legible and do not overlap.
-        'font-size': `mapData(size, 8, 40, ${Math.round(fontSize * 0.9)}, ${Math.round(fontSize * 2.6)})`,
+        // Labels grow with the node (its link count), in a dense graph up to 3.3× the base size: at the fitted zoom of
+        // a large graph only the hubs' labels are above the fade threshold, so they are legible and do not overlap.
+        'font-size': `mapData(size, 8, 40, ${Math.round(fontSize * 0.9)}, ${Math.round(fontSize * (o.dense ? 3.3 : 1.6))})`,
         'min-zoomed-font-size': minZoomed,
         'text-valign': 'bottom',
         'text-margin-y': 3,
         width: DRAWN_SIZE,
         height: DRAWN_SIZE,
         'text-wrap': 'ellipsis',
-        'text-max-width': '140px',
+        // in model px: the large hub labels of a dense graph get room for their words
+        'text-max-width': o.dense ? '240px' : '140px',
         'text-outline-color': t.bg,
         'text-outline-width': 2,
         'text-outline-opacity': 0.85,
