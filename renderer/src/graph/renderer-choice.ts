@@ -12,8 +12,8 @@ export const LARGE = 1000;
 /**
  * Whether Cytoscape's WebGL renderer should draw a graph of `nodeCount` nodes: above {@link WEBGL_ABOVE} nodes when
  * a WebGL context runs on a GPU. A software rasteriser (SwiftShader, llvmpipe: headless Chromium without a GPU, e.g.
- * `--disable-gpu`) is far slower than the canvas renderer there (a 1,000-note vault did not draw within 5 min), so it
- * counts as unavailable. Tests and the benchmark set `window.__atlasGraphWebgl = 'force'` to use WebGL at any size
+ * `--disable-gpu`) counts as unavailable: it was measured slower than the canvas renderer in round 3 (not re-measured
+ * since the benchmark's first-frame mark works on the WebGL path, which emits no 'render' event). Tests and the benchmark set `window.__atlasGraphWebgl = 'force'` to use WebGL at any size
  * whenever a WebGL context can be made.
  */
 export function wantsWebgl(nodeCount: number): boolean {
