@@ -32,7 +32,7 @@ import type { AtlasServiceHandle } from './service-thread.ts';
 /** Recent vaults kept. */
 export const MAX_RECENT = 10;
 /** How long the windows have to save their edits and answer a switch, ms (default of `ackTimeoutMs`). */
-export const SWITCH_ACK_MS = 5000;
+export const SWITCH_ACK_MS = 15_000;
 /** Notes named per window in a refusal (the rest counted). */
 const NAMED_NOTES = 5;
 

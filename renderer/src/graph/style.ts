@@ -8,7 +8,7 @@
  */
 import { useEffect, useState } from 'react';
 import type cytoscape from 'cytoscape';
-import { isDark } from '../settings/appearance.ts';
+import { isDark, onThemeChange } from '../settings/appearance.ts';
 import type { GraphSettings } from './settings.ts';
 
 export interface GraphTheme {
@@ -49,20 +49,8 @@ export function readTheme(): GraphTheme {
   };
 }
 
-/**
- * Calls `onChange` whenever the graph's colours may have changed: the Theme setting (`data-theme` on <html>, set by
- * settings/appearance.ts) or, under "Adapt to system", the system's colour scheme. Returns the unsubscribe function.
- */
-export function onThemeChange(onChange: () => void): () => void {
-  const mo = new MutationObserver(onChange);
-  mo.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
-  const mq = window.matchMedia?.('(prefers-color-scheme: dark)');
-  mq?.addEventListener('change', onChange);
-  return () => {
-    mo.disconnect();
-    mq?.removeEventListener('change', onChange);
-  };
-}
+/** Re-exported for the graph views; defined with the appearance settings it follows. */
+export { onThemeChange };
 
 /** The graph's colours, read again at every theme change (see {@link onThemeChange}). */
 export function useGraphTheme(): GraphTheme {

@@ -4,31 +4,37 @@
  * click handlers, no HTML labels). The SVG string it returns is parsed with DOMParser as `image/svg+xml` (a
  * document without scripting), `<script>`/`<foreignObject>` and `on*` attributes are dropped again, and the
  * element is adopted into the view — no innerHTML. Bounded: diagrams over {@link MERMAID_MAX_CHARS} are shown as
- * code; a diagram that does not parse shows its error and the code.
+ * code; a diagram that does not parse shows its error and the code. The mermaid theme follows the app's Theme setting
+ * (`isDark`, not the system's scheme), and a diagram is drawn again when the theme changes.
  */
 import { useEffect, useRef, useState } from 'react';
+import { isDark, onThemeChange } from '../settings/appearance.ts';
 
 /** Largest diagram source drawn, characters (mermaid's own `maxTextSize` default is 50,000). */
 export const MERMAID_MAX_CHARS = 20_000;
 
 type MermaidApi = typeof import('mermaid').default;
 let loading: Promise<MermaidApi> | null = null;
+let configuredDark: boolean | null = null;
 let seq = 0;
 
-function loadMermaid(): Promise<MermaidApi> {
-  loading ??= import('mermaid').then((m) => {
-    const dark = window.matchMedia?.('(prefers-color-scheme: dark)').matches;
-    m.default.initialize({
-      startOnLoad: false,
-      securityLevel: 'strict',
-      theme: dark ? 'dark' : 'default',
-      maxTextSize: MERMAID_MAX_CHARS,
-      htmlLabels: false,
-      flowchart: { htmlLabels: false },
-    });
-    return m.default;
+/** mermaid, loaded once and (re)configured for the current theme (`dark` is `isDark()` at the caller's render). */
+function loadMermaid(dark: boolean): Promise<MermaidApi> {
+  loading ??= import('mermaid').then((m) => m.default);
+  return loading.then((mermaid) => {
+    if (configuredDark !== dark) {
+      mermaid.initialize({
+        startOnLoad: false,
+        securityLevel: 'strict',
+        theme: dark ? 'dark' : 'default',
+        maxTextSize: MERMAID_MAX_CHARS,
+        htmlLabels: false,
+        flowchart: { htmlLabels: false },
+      });
+      configuredDark = dark;
+    }
+    return mermaid;
   });
-  return loading;
 }
 
 /** Parses mermaid's SVG output without running anything in it, and strips what has no place in a diagram. */
@@ -52,12 +58,14 @@ export function Mermaid({ code }: { code: string }) {
     code.length > MERMAID_MAX_CHARS ? `Diagram over ${MERMAID_MAX_CHARS} characters: shown as code.` : null,
   );
   const [drawn, setDrawn] = useState(false);
+  const [dark, setDark] = useState(isDark);
+  useEffect(() => onThemeChange(() => setDark(isDark())), []);
 
   useEffect(() => {
     if (code.length > MERMAID_MAX_CHARS) return;
     let live = true;
     setDrawn(false);
-    loadMermaid()
+    loadMermaid(dark)
       .then((mermaid) => mermaid.render(`atlas-mermaid-${++seq}`, code))
       .then(({ svg }) => {
         if (!live || !box.current) return;
@@ -73,7 +81,7 @@ export function Mermaid({ code }: { code: string }) {
     return () => {
       live = false;
     };
-  }, [code]);
+  }, [code, dark]);
 
   return (
     <div className="mermaid-diagram" data-state={error ? 'error' : drawn ? 'drawn' : 'loading'}>

@@ -24,3 +24,18 @@ export function isDark(): boolean {
   if (t === 'light') return false;
   return window.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false;
 }
+
+/**
+ * Calls `onChange` whenever theme colours may have changed (graph views, legend, mermaid diagrams): the Theme setting (`data-theme` on <html>, set by
+ * settings/appearance.ts) or, under "Adapt to system", the system's colour scheme. Returns the unsubscribe function.
+ */
+export function onThemeChange(onChange: () => void): () => void {
+  const mo = new MutationObserver(onChange);
+  mo.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
+  const mq = window.matchMedia?.('(prefers-color-scheme: dark)');
+  mq?.addEventListener('change', onChange);
+  return () => {
+    mo.disconnect();
+    mq?.removeEventListener('change', onChange);
+  };
+}
