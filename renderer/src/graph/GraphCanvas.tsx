@@ -530,11 +530,17 @@ export function GraphCanvas(props: GraphCanvasProps) {
       .nodes()
       .filter((n) => !newIds.has(n.id()))
       .map((n) => ({ ...(n as cytoscape.NodeSingular).position(), r: (n.data('size') as number) / 2 }));
-    const bb = cy
-      .nodes()
-      .filter((n) => !newIds.has(n.id()))
-      .boundingBox();
-    const fallback = { x: bb.x2 + 40, y: (bb.y1 + bb.y2) / 2 };
+    // The fallback spot (right of the drawn nodes) from their circles: Cytoscape's boundingBox() would measure every
+    // node's label, a pass over the whole graph's text for one saved note.
+    let x2 = Number.NEGATIVE_INFINITY;
+    let y1 = Number.POSITIVE_INFINITY;
+    let y2 = Number.NEGATIVE_INFINITY;
+    for (const c of others) {
+      x2 = Math.max(x2, c.x + c.r);
+      y1 = Math.min(y1, c.y - c.r);
+      y2 = Math.max(y2, c.y + c.r);
+    }
+    const fallback = others.length ? { x: x2 + 40, y: (y1 + y2) / 2 } : { x: 0, y: 0 };
     cy.batch(() => {
       for (const n of nodes) {
         const nbs = n
