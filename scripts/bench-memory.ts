@@ -18,6 +18,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { printFigures, runMain } from './bench-report.ts';
 import { parseArgsOrUsage } from './cli-args.ts';
 import { generateVault } from './generate-vault.ts';
 
@@ -122,24 +123,15 @@ async function main(argv: string[]): Promise<number> {
     figures.idleRssAnonMB = last.rssAnonMB;
     figures.idleHostRssMB = last.hostRssMB;
     figures.idleColdReadyMs = last.readyMs;
-    if (parsed.values.json) console.log(JSON.stringify(figures, null, 2));
-    else {
-      console.log(`Concept Atlas memory benchmark — ${figures.vault} (${repeat} run${repeat > 1 ? 's' : ''})`);
-      const width = Math.max(...Object.keys(figures).map((k) => k.length));
-      for (const [k, v] of Object.entries(figures)) if (k !== 'vault') console.log(`  ${k.padEnd(width)}  ${v}`);
-    }
+    printFigures(
+      `Concept Atlas memory benchmark — ${figures.vault} (${repeat} run${repeat > 1 ? 's' : ''})`,
+      figures,
+      parsed.values.json === true,
+    );
     return 0;
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (e) => {
-    console.error(e);
-    process.exitCode = 1;
-  },
-);
+runMain(main);

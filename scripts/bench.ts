@@ -34,6 +34,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { AtlasIndex } from '../electron/core/index/atlas-index.ts';
 import { VaultQuery } from '../electron/core/query/vault-query.ts';
+import { printFigures, runMain } from './bench-report.ts';
 import { percentile, sample, timeEach } from './bench-stats.ts';
 
 interface Figures {
@@ -112,9 +113,6 @@ async function main(argv: string[]): Promise<number> {
   const work = mkdtempSync(join(tmpdir(), 'atlas-bench-'));
   const vault = join(work, 'vault');
   const dbPath = join(work, 'atlas.db');
-  const log = (s: string) => {
-    if (!json) console.log(s);
-  };
   try {
     cpSync(resolve(vaultArg), vault, { recursive: true, verbatimSymlinks: true });
     if (parsed.values['txt-as-md']) {
@@ -200,24 +198,11 @@ async function main(argv: string[]): Promise<number> {
     index.close();
     figures.peakRssMB = Math.round(process.resourceUsage().maxRSS / 1024);
 
-    if (json) console.log(JSON.stringify(figures, null, 2));
-    else {
-      log(`Concept Atlas benchmark — ${figures.vault}`);
-      const width = Math.max(...Object.keys(figures).map((k) => k.length));
-      for (const [k, v] of Object.entries(figures)) if (k !== 'vault') log(`  ${k.padEnd(width)}  ${v}`);
-    }
+    printFigures(`Concept Atlas benchmark — ${figures.vault}`, figures, json);
     return 0;
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (e) => {
-    console.error(e);
-    process.exitCode = 1;
-  },
-);
+runMain(main);

@@ -321,3 +321,22 @@ export async function treeItem(page: Page, name: string, folder?: string): Promi
   await item.first().waitFor();
   return item.first();
 }
+
+/**
+ * Opens the note titled `name` through the Quick switcher (Ctrl+O, type, Enter) and waits until its tab is the
+ * selected one in the Editor region. `timeout` (ms) bounds each wait; Playwright's default when omitted.
+ */
+export async function openNote(page: Page, name: string, timeout?: number): Promise<void> {
+  await page.keyboard.press('Control+O');
+  const switcher = page.getByRole('dialog', { name: 'Quick switcher' });
+  await switcher.getByRole('combobox').fill(name);
+  await switcher
+    .getByRole('option', { name: new RegExp(name) })
+    .first()
+    .waitFor({ timeout });
+  await page.keyboard.press('Enter');
+  await page
+    .getByRole('region', { name: 'Editor' })
+    .getByRole('tab', { name, exact: true, selected: true })
+    .waitFor({ timeout });
+}

@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { callApiFromPage, eventually, REPO_ROOT, startApp, type AtlasApp } from './harness.ts';
+import { callApiFromPage, eventually, openNote, REPO_ROOT, startApp, type AtlasApp } from './harness.ts';
 
 let app: AtlasApp;
 let seeded: string;
@@ -44,18 +44,6 @@ const dialog = () => app.page.getByRole('dialog', { name: 'Settings' });
 async function openSettings(page: Page): Promise<void> {
   await page.keyboard.press('Control+,');
   await dialog().waitFor();
-}
-
-async function openNote(page: Page, name: string): Promise<void> {
-  await page.keyboard.press('Control+O');
-  const switcher = page.getByRole('dialog', { name: 'Quick switcher' });
-  await switcher.getByRole('combobox').fill(name);
-  await switcher
-    .getByRole('option', { name: new RegExp(name) })
-    .first()
-    .waitFor();
-  await page.keyboard.press('Enter');
-  await page.getByRole('region', { name: 'Editor' }).getByRole('tab', { name, exact: true, selected: true }).waitFor();
 }
 
 test('a vault opens with its stored settings; an invalid value is reported and kept in the file', async () => {

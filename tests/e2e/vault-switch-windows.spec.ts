@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { callApiFromPage, eventually, REPO_ROOT, startApp, type AtlasApp } from './harness.ts';
+import { callApiFromPage, eventually, openNote, REPO_ROOT, startApp, type AtlasApp } from './harness.ts';
 
 let app: AtlasApp;
 let second: Page;
@@ -34,18 +34,6 @@ after(async () => {
 
 const channelOld = () => path.join(app.vaultDir, 'concepts', 'channel.md');
 const channelNew = () => path.join(other, 'concepts', 'channel.md');
-
-async function openNote(page: Page, name: string): Promise<void> {
-  await page.keyboard.press('Control+O');
-  const switcher = page.getByRole('dialog', { name: 'Quick switcher' });
-  await switcher.getByRole('combobox').fill(name);
-  await switcher
-    .getByRole('option', { name: new RegExp(name) })
-    .first()
-    .waitFor();
-  await page.keyboard.press('Enter');
-  await page.getByRole('region', { name: 'Editor' }).getByRole('tab', { name, exact: true, selected: true }).waitFor();
-}
 
 async function typeAtEnd(page: Page, text: string): Promise<void> {
   const content = page.getByRole('region', { name: 'Editor' }).locator('.cm-content');
