@@ -359,11 +359,8 @@ export async function createAtlasService(opts: AtlasServiceOptions): Promise<Atl
     mentions: async (p) => query.mentions(note(p)),
     tags: async () => query.tags(),
     search: async (text) => query.search(text),
-    graph: async (filter?: GraphFilter) => {
-      const f = filter ? { ...filter } : undefined;
-      if (f?.folder !== undefined) f.folder = normaliseRelative(f.folder, { allowRoot: true });
-      return query.graph(f);
-    },
+    graph: async (filter?: GraphFilter) => query.graph(graphFilterOf(filter)),
+    graphDelta: async (since, filter) => query.graphUpdate(since, graphFilterOf(filter)),
     neighbourhood: async (p, depth, options) => query.neighbourhood(note(p), depth, options),
     check: async (): Promise<CheckReport> => vault.check(),
     plan: async (target, known) => learning.plan(name(target), known?.map(name)),
@@ -483,6 +480,13 @@ export async function createAtlasService(opts: AtlasServiceOptions): Promise<Atl
   };
 
   return { api: answering, events: hub, index, query, ready, close };
+}
+
+/** A graph filter with its folder confined to the vault. */
+function graphFilterOf(filter: GraphFilter | undefined): GraphFilter | undefined {
+  const f = filter ? { ...filter } : undefined;
+  if (f?.folder !== undefined) f.folder = normaliseRelative(f.folder, { allowRoot: true });
+  return f;
 }
 
 // vault folder availability (#10)

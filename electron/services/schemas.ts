@@ -83,6 +83,7 @@ export const API_SCHEMAS = {
   tags: none,
   search: z.tuple([z.string().max(1000)]),
   graph: z.tuple([optional(graphFilter)]),
+  graphDelta: z.tuple([z.number().int().min(0).nullable(), optional(graphFilter)]),
   neighbourhood: z.tuple([vaultPath, z.number().int().min(0).max(10), optional(localGraphOptions)]),
   check: none,
   plan: z.tuple([name, optional(z.array(name).max(10_000))]),

@@ -23,6 +23,7 @@ export const API_METHODS = [
   'tags',
   'search',
   'graph',
+  'graphDelta',
   'neighbourhood',
   'check',
   'plan',

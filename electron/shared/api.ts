@@ -20,6 +20,7 @@ import type {
   FileEntry,
   GraphData,
   GraphFilter,
+  GraphUpdate,
   GraphViewState,
   IndexStatus,
   LearningPlan,
@@ -46,9 +47,11 @@ export type {
   CuratedPath,
   FileEntry,
   GraphData,
+  GraphDelta,
   GraphEdge,
   GraphFilter,
   GraphNode,
+  GraphUpdate,
   GraphPositions,
   GraphViewState,
   LocalGraphOptions,
@@ -197,6 +200,12 @@ export interface AtlasApi {
   tags(): Promise<TagInfo[]>;
   search(query: string): Promise<SearchHit[]>;
   graph(filter?: GraphFilter): Promise<GraphData>;
+  /**
+   * The graph of `filter` as its change since index version `since` (`GraphUpdate`, electron/core/model/graph.ts:
+   * one saved note answers with its node and edges only), or the whole graph when `since` is null or the change is
+   * not known or too large; each answer names its version, the `since` of the next call.
+   */
+  graphDelta(since: number | null, filter?: GraphFilter): Promise<GraphUpdate>;
   /** The local graph of a note (see `neighbourhood` in electron/core/query/graph.ts); depth 0–10. */
   neighbourhood(path: string, depth: number, options?: LocalGraphOptions): Promise<GraphData>;
   check(): Promise<CheckReport>;

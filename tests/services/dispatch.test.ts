@@ -45,6 +45,8 @@ test('wrong types, missing and extra arguments are invalid-argument', async () =
   assertError(await dispatch(api, 'setProgress', ['notes/ref.md', 'done']), 'invalid-argument');
   assertError(await dispatch(api, 'graph', [{ tag: 3 }]), 'invalid-argument');
   assertError(await dispatch(api, 'graph', [{ unknownKey: true }]), 'invalid-argument');
+  assertError(await dispatch(api, 'graphDelta', ['3']), 'invalid-argument');
+  assertError(await dispatch(api, 'graphDelta', [-1]), 'invalid-argument');
 });
 
 test('unknown methods are refused without calling anything', async () => {
@@ -59,6 +61,8 @@ test('valid calls succeed; null stands for an omitted optional argument (JSON)',
   if (r.ok) assert.match((r.result as { content: string }).content, /Markdown link/);
   const g = await dispatch(ctx.service.api, 'graph', [null]);
   assert.equal(g.ok, true, JSON.stringify(g));
+  const d = await dispatch(ctx.service.api, 'graphDelta', [null, null]);
+  assert.equal(d.ok && (d.result as { kind: string }).kind, 'full', JSON.stringify(d).slice(0, 200));
   const w = await dispatch(ctx.service.api, 'writeNote', ['notes/new.md', 'hello', null]);
   assert.equal(w.ok, true, JSON.stringify(w));
   const v = await dispatch(ctx.service.api, 'createFolder', ['empty-folder']);

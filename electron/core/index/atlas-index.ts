@@ -15,8 +15,9 @@ import type { GraphStore } from '../store/graph-store.ts';
 import { isBusyError, isCorruptionError, SqliteStore } from '../store/sqlite-store.ts';
 import { defaultDbPath } from './db-path.ts';
 import { VaultError } from './errors.ts';
-import type { GraphIndex, IndexOptions, SyncSummary } from './graph-index.ts';
-import { Indexer } from './indexer.ts';
+import { ChangeLog } from './change-log.ts';
+import type { GraphIndex, IndexChanges, IndexOptions, SyncSummary } from './graph-index.ts';
+import { type ApplyResult, Indexer } from './indexer.ts';
 import { defaultParseBudgetMs, defaultWorkerCount, ParsePool } from './parse-pool.ts';
 import { nodeVaultFs, type VaultFs } from './vault-fs.ts';
 import { watchVault } from './watcher.ts';
@@ -61,6 +62,7 @@ export class AtlasIndex implements GraphIndex {
   readonly vaultRoot: string;
   readonly dbPath: string;
   private _version = 0;
+  private readonly changeLog = new ChangeLog();
   private store: SqliteStore;
   private indexer: Indexer;
   private readonly opts: AtlasIndexOptions;
@@ -123,6 +125,20 @@ export class AtlasIndex implements GraphIndex {
     return this._version;
   }
 
+  /** Moves the version on and records what it changed (null: anything, e.g. a cold index or a rebuild). */
+  private bump(changes: IndexChanges | null): void {
+    this._version++;
+    this.changeLog.record(
+      this._version,
+      changes && { changed: changes.changed, deleted: changes.deleted, relinked: changes.relinked },
+    );
+  }
+
+  /** See `GraphIndex.changesSince`. */
+  changesSince(version: number): IndexChanges | null {
+    return this.changeLog.since(version, this._version);
+  }
+
   /** The store behind the queries (replaced when a corrupt database is rebuilt). */
   get graphStore(): GraphStore {
     return this.store;
@@ -146,7 +162,7 @@ export class AtlasIndex implements GraphIndex {
     return this.exclusive(async () => {
       this.aliasOn = on;
       const changed = this.indexer.setAliasResolution(on);
-      if (changed.length) this._version++;
+      if (changed.length) this.bump({ changed: [], deleted: [], relinked: changed });
       return changed;
     });
   }
@@ -169,7 +185,8 @@ export class AtlasIndex implements GraphIndex {
       if (JSON.stringify(next.tags ?? DEFAULT_CARD_TAGS) === JSON.stringify(this.cardTags)) return false;
       this.store.transaction(() => this.store.cards.configure(next));
       this.cardOptions = next;
-      this._version++;
+      // cards only: no note, link or graph changed
+      this.bump({ changed: [], deleted: [], relinked: [] });
       return true;
     });
   }
@@ -253,7 +270,10 @@ export class AtlasIndex implements GraphIndex {
         }
         // a warm start keeps the resolutions stored by the last run, which may have had the other alias setting
         // (or an older rule 4): re-resolve the links rule 4 decides
-        if (!r.cold && this.indexer.reresolveAliasLinks().length) this._version++;
+        if (!r.cold) {
+          const relinked = this.indexer.reresolveAliasLinks();
+          if (relinked.length) this.bump({ changed: [], deleted: [], relinked });
+        }
         // the cold index's workers are let go with the heaps they grew; fresh ones start in idle time below
         if (r.cold) this.pool.recycle();
         if (!this.warmedUp || r.cold) {
@@ -270,7 +290,8 @@ export class AtlasIndex implements GraphIndex {
         else if (r.changed.length || r.deleted.length) this.scheduleCheckpoint();
         const counts = this.store.counts();
         const ms = performance.now() - t0;
-        if (r.cold || r.changed.length || r.deleted.length) this._version++;
+        if (r.cold) this.bump(null);
+        else if (r.changed.length || r.deleted.length) this.bump(r);
         this.setStatus({ state: 'idle', done: r.parsed, total: r.parsed, lastIndexMs: ms });
         return {
           mode: r.cold ? 'cold' : 'warm',
@@ -309,7 +330,7 @@ export class AtlasIndex implements GraphIndex {
 
   update(paths: string[]): Promise<{ changed: string[]; deleted: string[] }> {
     return this.exclusive(async () => {
-      let r: { changed: string[]; deleted: string[] };
+      let r: ApplyResult & { cold?: boolean };
       try {
         r = await this.tracked(async () => {
           try {
@@ -330,9 +351,10 @@ export class AtlasIndex implements GraphIndex {
     });
   }
 
-  private afterUpdate(r: { changed: string[]; deleted: string[] }): void {
+  private afterUpdate(r: ApplyResult & { cold?: boolean }): void {
     if (r.changed.length || r.deleted.length) {
-      this._version++;
+      // an update that found the database damaged rebuilt it (a cold sync): anything may have changed
+      this.bump(r.cold ? null : r);
       this.scheduleCheckpoint();
     }
   }
@@ -409,7 +431,7 @@ export class AtlasIndex implements GraphIndex {
       });
       this.rebuild();
       const r = await this.tracked(() => this.indexer.sync());
-      this._version++;
+      this.bump(null);
       this.notifyChange({ changed: r.changed, deleted: r.deleted });
     })
       .catch(() => {})
@@ -436,7 +458,8 @@ export class AtlasIndex implements GraphIndex {
       onReady: () => {
         void this.exclusive(() => this.tracked(() => this.indexer.sync())).then(
           (r) => {
-            if (r.changed.length || r.deleted.length) this._version++;
+            if (r.cold) this.bump(null);
+            else if (r.changed.length || r.deleted.length) this.bump(r);
             report({ changed: r.changed, deleted: r.deleted });
           },
           () => {},

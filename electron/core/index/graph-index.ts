@@ -40,11 +40,26 @@ export interface SyncSummary {
   problems: number;
 }
 
+/** What one or more index versions changed: vault-relative paths. */
+export interface IndexChanges {
+  /** Files (notes, attachments) added or re-indexed. */
+  changed: string[];
+  deleted: string[];
+  /** Notes not re-indexed whose links now resolve differently (a note they name was added, removed, renamed …). */
+  relinked: string[];
+}
+
 export interface GraphIndex {
   readonly vaultRoot: string;
   readonly dbPath: string;
   /** Increases by one after every change to the index (sync, update, rebuild); caches key on it. */
   readonly version: number;
+
+  /**
+   * What changed after version `version` up to the current one (change-log.ts: the last 64 versions, 2,000 paths),
+   * or null when that is not known: an older or unknown version, a cold index or a rebuild in between.
+   */
+  changesSince(version: number): IndexChanges | null;
 
   /** Cold index on an empty/rebuilt database, warm start otherwise (mtime+size, then content hash). */
   sync(): Promise<SyncSummary>;

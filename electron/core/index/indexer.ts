@@ -28,6 +28,8 @@ export interface IndexerOptions {
 export interface ApplyResult {
   changed: string[];
   deleted: string[];
+  /** Notes not in `changed` whose links now resolve differently (to an added, removed or renamed note, alias …). */
+  relinked: string[];
   parsed: number;
   bytes: number;
 }
@@ -323,6 +325,7 @@ export class Indexer {
     const { store, names } = this;
     const changed: string[] = [];
     const deleted: string[] = [];
+    const relinked = new Set<string>();
     const affected = new Set<string>();
     const reparsed: string[] = [];
     /** Link names of aliases registered or dropped in this pass. */
@@ -475,6 +478,7 @@ export class Indexer {
           const r = names.resolve(l.source, l.targetText, l.kind === 'markdown');
           if (sameResolution(r, l)) continue;
           store.setResolution(l.id, r);
+          relinked.add(l.source);
           if (r.path) newTargets.add(r.path);
         }
         if (cs.cold) store.recheckAnchors(null);
@@ -486,6 +490,7 @@ export class Indexer {
     } finally {
       if (cs.cold) store.bulk(false, completed);
     }
-    return { changed, deleted, parsed, bytes };
+    for (const p of changed) relinked.delete(p);
+    return { changed, deleted, relinked: [...relinked], parsed, bytes };
   }
 }

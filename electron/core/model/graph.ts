@@ -48,6 +48,33 @@ export interface GraphFilter {
   includeTags?: boolean;
 }
 
+/**
+ * What changed in the vault graph (`graph(filter)`) between two index versions, as `graphDelta` answers it. It turns
+ * the graph of the old version into the new one by these steps, in order: drop every edge whose source is in
+ * `sources`; drop the nodes in `removed` and their edges; put the note nodes of `nodes` in place of those with their
+ * id (other kinds are added only when missing: an unresolved target keeps its first label); add `edges` (one per
+ * source, target, kind and relation); drop the unresolved, attachment and tag nodes left without an edge.
+ */
+export interface GraphDelta {
+  /** Current nodes of the changed notes, and the unresolved, attachment and tag targets of `edges`. */
+  nodes: GraphNode[];
+  /** Ids of nodes gone: deleted notes and attachments. */
+  removed: string[];
+  /** Notes whose outgoing edges `edges` replaces: the changed ones and those whose links now resolve differently. */
+  sources: string[];
+  /** Every outgoing edge of `sources` as `graph(filter)` draws it. */
+  edges: GraphEdge[];
+}
+
+/**
+ * The answer of `graphDelta(since, filter)`: the changes since index version `since`, or, when they are not known or
+ * too many (a cold index, a rebuild, a version too old, a bulk change), the whole graph. `version`: the index version
+ * the answer is of, the `since` of the next call.
+ */
+export type GraphUpdate =
+  | { kind: 'delta'; since: number; version: number; delta: GraphDelta }
+  | { kind: 'full'; version: number; graph: GraphData };
+
 /** Which links a local graph follows (Obsidian's local graph toggles); each defaults to true. */
 export interface LocalGraphOptions {
   /** Follow backlinks (notes linking to a note already in the view). */

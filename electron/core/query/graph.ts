@@ -9,7 +9,7 @@ import { parseLevel } from '../properties/readers.ts';
 import type { EdgeRow, GraphStore } from '../store/graph-store.ts';
 import { targetKey } from '../resolve/keys.ts';
 
-function noteNode(n: {
+export function noteNode(n: {
   path: string;
   title: string;
   tags: string[];
@@ -37,7 +37,7 @@ function folderOf(p: string): string {
 }
 
 /** Tag nodes (`tag:<tag>`, labelled `#tag`) and note → tag edges for every note in the builder. */
-function addTagNodes(b: GraphBuilder): void {
+export function addTagNodes(b: GraphBuilder): void {
   for (const n of [...b.nodes.values()]) {
     if (n.kind !== 'note') continue;
     for (const t of n.tags) {
@@ -48,11 +48,20 @@ function addTagNodes(b: GraphBuilder): void {
   }
 }
 
-class GraphBuilder {
+export class GraphBuilder {
   readonly nodes = new Map<string, GraphNode>();
   private readonly edges = new Map<string, GraphEdge>();
 
-  addEdge(e: EdgeRow, includeAttachments: boolean, includeUnresolved: boolean): void {
+  /**
+   * Adds the edge of link row `e`, creating its unresolved or attachment target node; a link to a note is kept when
+   * `hasNote` says the note is in the graph (default: it is one of the builder's nodes).
+   */
+  addEdge(
+    e: EdgeRow,
+    includeAttachments: boolean,
+    includeUnresolved: boolean,
+    hasNote: (path: string) => boolean = (p) => this.nodes.has(p),
+  ): void {
     let target: string;
     if (e.target === null) {
       if (!includeUnresolved) return;
@@ -76,7 +85,7 @@ class GraphBuilder {
           tags: [],
         });
     } else {
-      if (!this.nodes.has(e.target)) return;
+      if (!hasNote(e.target)) return;
       target = e.target;
     }
     this.addRaw({ source: e.source, target, kind: e.kind, relation: e.relation });

@@ -12,6 +12,7 @@ import type {
   FileEntry,
   GraphData,
   GraphFilter,
+  GraphUpdate,
   LocalGraphOptions,
   IndexReport,
   LinkRecord,
@@ -31,6 +32,7 @@ import type { NameTable } from '../resolve/name-table.ts';
 import type { GraphStore } from '../store/graph-store.ts';
 import { exportVault } from './export.ts';
 import { graph, neighbourhood } from './graph.ts';
+import { type ChangedPaths, graphUpdate } from './graph-delta.ts';
 import { outgoingLinkInfo } from './link-info.ts';
 import { indexReport } from './index-report.ts';
 import { mentions, mentionTerms } from './mentions.ts';
@@ -47,6 +49,8 @@ export interface IndexedVault {
   readonly graphStore: GraphStore;
   /** The in-memory name table links resolve against. */
   readonly names: NameTable;
+  /** Paths changed after index version `version` up to `version`'s current value, or null when not known. */
+  changesSince(version: number): ChangedPaths | null;
 }
 
 export class VaultQuery {
@@ -151,6 +155,16 @@ export class VaultQuery {
 
   graph(filter?: GraphFilter): GraphData {
     return graph(this.#store, filter);
+  }
+
+  /**
+   * The graph of `filter` as a change since index version `since` (graph-delta.ts), or whole when that change is not
+   * known or too large; `since` null asks for the whole graph. The answer carries the version it is of.
+   */
+  graphUpdate(since: number | null, filter?: GraphFilter): GraphUpdate {
+    const version = this.#source.version;
+    const changes = since === null ? null : this.#source.changesSince(since);
+    return graphUpdate(this.#store, since ?? version, version, changes, filter);
   }
 
   neighbourhood(p: string, depth: number, options?: LocalGraphOptions): GraphData {

@@ -182,8 +182,11 @@ export interface GraphStore {
   graphNotes(
     paths?: string[],
   ): { path: string; title: string; tags: string[]; aliases: string[]; properties: Record<string, unknown> }[];
-  /** Every link reduced to what a graph edge needs, in source/line order. */
-  edgeRows(): EdgeRow[];
+  /**
+   * Every link reduced to what a graph edge needs, in source/line order; with `sources`, only the links of those
+   * notes, and a target file that is a note without a note row (not parsed) has `targetKind` null.
+   */
+  edgeRows(sources?: string[]): EdgeRow[];
   /** Links that `check` reports: unresolved, ambiguous or with a broken anchor. */
   checkLinks(): StoredLink[];
   /** Paths of notes carrying `tag` (case-insensitive) or a tag nested below it. */

@@ -861,7 +861,11 @@ export class SqliteStore implements GraphStore {
       list.push(t.tag);
     }
     const aliases = new Map<number, string[]>();
-    for (const a of this.stmt(`SELECT note_id, alias FROM aliases ORDER BY note_id, pos`).all() as {
+    for (const a of (paths
+      ? this.stmt(
+          `SELECT a.note_id, a.alias FROM aliases a JOIN notes n ON n.id = a.note_id WHERE n.path IN (SELECT value FROM json_each(?)) ORDER BY a.note_id, a.pos`,
+        ).all(JSON.stringify(paths))
+      : this.stmt(`SELECT note_id, alias FROM aliases ORDER BY note_id, pos`).all()) as {
       note_id: number;
       alias: string;
     }[]) {
@@ -881,7 +885,14 @@ export class SqliteStore implements GraphStore {
     }));
   }
 
-  edgeRows(): EdgeRow[] {
+  edgeRows(sources?: string[]): EdgeRow[] {
+    if (sources)
+      return this.stmt(`SELECT s.path AS source, l.target, l.target_text AS targetText, l.kind, l.relation,
+          CASE WHEN f.kind = 'note' AND NOT EXISTS (SELECT 1 FROM notes t WHERE t.path = l.target) THEN NULL
+            ELSE f.kind END AS targetKind
+        FROM notes s JOIN links l ON l.source_id = s.id LEFT JOIN files f ON f.path = l.target
+        WHERE s.path IN (SELECT value FROM json_each(?))
+        ORDER BY s.path, l.line, l.id`).all(JSON.stringify(sources)) as EdgeRow[];
     return this.stmt(`SELECT s.path AS source, l.target, l.target_text AS targetText, l.kind, l.relation, f.kind AS targetKind
       FROM links l JOIN notes s ON s.id = l.source_id LEFT JOIN files f ON f.path = l.target
       ORDER BY s.path, l.line, l.id`).all() as EdgeRow[];
