@@ -1,0 +1,38 @@
+/**
+ * The difference between what a Cytoscape instance holds and the wanted elements, for a sync that starts when the
+ * last one did not finish (superseded by a newer one), so there is no fully applied element set to diff against.
+ */
+import type cytoscape from 'cytoscape';
+import { NODE_FIELDS, type ElementDiff } from './element-diff.ts';
+import type { GraphElements } from './elements.ts';
+
+/**
+ * What turns the elements Cytoscape holds into `els`: one pass over the drawn elements and one look-up per wanted
+ * element.
+ */
+export function diffAgainstCy(cy: cytoscape.Core, els: GraphElements): ElementDiff {
+  const want = new Set<string>();
+  for (const n of els.nodes) want.add(n.data.id as string);
+  for (const e of els.edges) want.add(e.data.id as string);
+  const gone = cy.elements().filter((e) => !want.has(e.id()));
+  const goneNodes = gone.nodes();
+  const removedEdges = gone.edges().length + goneNodes.connectedEdges().filter((e) => !gone.contains(e)).length;
+  const diff: ElementDiff = {
+    remove: gone.map((e) => e.id()),
+    removedNodes: goneNodes.length,
+    removedEdges,
+    changed: [],
+    addNodes: [],
+    addEdges: els.edges.filter((e) => cy.getElementById(e.data.id as string).empty()),
+  };
+  for (const n of els.nodes) {
+    const have = cy.getElementById(n.data.id as string);
+    if (have.empty()) diff.addNodes.push(n);
+    else if (NODE_FIELDS.some((f) => have.data(f) !== n.data[f])) {
+      const data: Record<string, unknown> = {};
+      for (const f of NODE_FIELDS) data[f] = n.data[f];
+      diff.changed.push({ id: n.data.id as string, data });
+    }
+  }
+  return diff;
+}

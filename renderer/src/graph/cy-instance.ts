@@ -1,0 +1,70 @@
+/**
+ * Creating a graph view's Cytoscape instance: the renderer chosen by node count (renderer-choice.ts), the
+ * large-graph drawing options, and the pointer handlers (hover highlight, click opens, double-click expands, a
+ * dropped node keeps its place).
+ */
+import cytoscape from 'cytoscape';
+import { FADE_MAX, type GraphNodeRef } from './canvas-props.ts';
+import { LARGE, wantsWebgl } from './renderer-choice.ts';
+
+export interface CyHandlers {
+  /** Click on a node. */
+  onOpen(node: GraphNodeRef): void;
+  /** Double-click on a node. */
+  onExpand(node: cytoscape.NodeSingular): void;
+  /** A dragged node was dropped. */
+  onDragFree(): void;
+}
+
+/**
+ * A Cytoscape instance in `container` for a graph of `nodeCount` nodes, with `style`. `webgl` tells which renderer
+ * draws it.
+ */
+export function createCy(
+  container: HTMLDivElement | null,
+  nodeCount: number,
+  style: cytoscape.StylesheetJson,
+  on: CyHandlers,
+): { cy: cytoscape.Core; webgl: boolean } {
+  const webgl = wantsWebgl(nodeCount);
+  const cy = cytoscape({
+    container,
+    style,
+    minZoom: 0.02,
+    maxZoom: 4,
+    textureOnViewport: nodeCount > 300,
+    hideEdgesOnViewport: nodeCount > LARGE,
+    motionBlur: false,
+    // Large graphs: one device pixel per CSS pixel (a quarter of the fill work on a 2× screen).
+    ...(nodeCount > LARGE ? { pixelRatio: 1 } : {}),
+    boxSelectionEnabled: false,
+    selectionType: 'single',
+    autounselectify: true,
+    ...(webgl ? { renderer: { name: 'canvas', webgl: true } } : {}),
+  } as cytoscape.CytoscapeOptions);
+  const big = () => cy.elements().length > FADE_MAX;
+  cy.on('mouseover', 'node', (e) => {
+    const n = e.target as cytoscape.NodeSingular;
+    cy.batch(() => {
+      const nb = n.closedNeighborhood();
+      if (!big()) cy.elements().not(nb).addClass('faded');
+      n.addClass('hover');
+      nb.nodes().not(n).addClass('hover-nb');
+      n.connectedEdges().addClass('hover-edge');
+    });
+    if (container) container.style.cursor = 'pointer';
+  });
+  cy.on('mouseout', 'node', () => {
+    cy.batch(() =>
+      cy.elements('.faded, .hover, .hover-nb, .hover-edge').removeClass('faded hover hover-nb hover-edge'),
+    );
+    if (container) container.style.cursor = '';
+  });
+  cy.on('tap', 'node', (e) => {
+    const n = e.target as cytoscape.NodeSingular;
+    on.onOpen({ id: n.id(), kind: n.data('kind') as string, label: n.data('label') as string });
+  });
+  cy.on('dbltap', 'node', (e) => on.onExpand(e.target as cytoscape.NodeSingular));
+  cy.on('dragfree', 'node', () => on.onDragFree());
+  return { cy, webgl };
+}
