@@ -2,7 +2,7 @@
  * One cold index of a vault as a whole process, for `npm run bench` (issue 13): a fresh database in a temp folder,
  * `AtlasIndex.open` + `sync()`, then exit.
  *
- *   node scripts/bench-cold.ts <vault> <db-file>
+ *   node scripts/bench-cold.ts <vault> <db-file>      (`npm run bench` runs its bundle, out/cli/bench-cold.mjs)
  *
  * Prints one JSON object: { notes, bytes, wallMs, cpuMs, mainCpuMs, peakRssMB } — wall ms of open + sync, cpuMs =
  * user + system time of the whole process (parse workers included), mainCpuMs = that of the main thread alone (SQLite

@@ -5,7 +5,9 @@
  *
  * First, as whole processes on the same Node, `--repeat` times each, alternating (medians reported): the plain remark
  * baseline (scripts/bench-baseline.ts: unified + remark-parse + remark-gfm + remark-frontmatter + remark-wiki-link,
- * `parse()` per file, one thread) and a cold index (scripts/bench-cold.ts). Printed: wall ms, CPU ms (user + system)
+ * `parse()` per file, one thread) and a cold index (scripts/bench-cold.ts), both from their JavaScript bundles in
+ * out/cli/ when up to date (`npm run bench` builds them: scripts/build-parse-worker.ts), as `npm run atlas` runs the
+ * CLI; `coldFrom` says which (`bundle` or `source`). Printed: wall ms, CPU ms (user + system)
  * and peak RSS MB of each, `coldSpeedup` = baseline wall ÷ cold wall (> 1: the index beats a plain parse),
  * `coldCpuRatio` = cold CPU ÷ baseline CPU, and `coldCores` = cold CPU ÷ cold wall (how many cores the index kept busy).
  * Being ratios measured in one run, they hold on a busy machine where absolute times do not (issue 13).
@@ -35,6 +37,7 @@ import { join, resolve } from 'node:path';
 import { AtlasIndex } from '../electron/core/index/atlas-index.ts';
 import { VaultQuery } from '../electron/core/query/vault-query.ts';
 import { printFigures, runMain } from './bench-report.ts';
+import { bundledCli } from './build-parse-worker.ts';
 import { percentile, sample, timeEach } from './bench-stats.ts';
 
 interface Figures {
@@ -53,7 +56,7 @@ interface ProcessFigures {
 const CLI_NODE_FLAGS = ['--max-semi-space-size=4'];
 
 /** Runs `node [flags] <script> ...args` as a child process; wall ms measured around the whole process (start-up included). */
-function runProcess(script: string, args: string[], flags: string[] = []): ProcessFigures {
+function runProcess(script: string | URL, args: string[], flags: string[] = []): ProcessFigures {
   const t0 = performance.now();
   const r = spawnSync(process.execPath, [...flags, new URL(script, import.meta.url).pathname, ...args], {
     encoding: 'utf8',
@@ -126,10 +129,16 @@ async function main(argv: string[]): Promise<number> {
     // Whole processes, alternating baseline and cold index so that load on the machine hits both alike.
     const base: ProcessFigures[] = [];
     const coldRuns: ProcessFigures[] = [];
+    // the cold index as `npm run atlas` runs it: from the bundled command line when it is up to date (the npm script
+    // builds it first), else from the sources (slower start-up: Node's type stripper and ~300 modules)
+    const coldScript = bundledCli('bench-cold') ?? './bench-cold.ts';
+    figures.coldFrom = coldScript === './bench-cold.ts' ? 'source' : 'bundle';
+    // the baseline likewise as plain JavaScript (its packages from node_modules), when built
+    const baselineScript = bundledCli('bench-baseline') ?? './bench-baseline.ts';
     for (let i = 0; i < repeat; i++) {
-      base.push(runProcess('./bench-baseline.ts', [vault]));
+      base.push(runProcess(baselineScript, [vault]));
       const db = join(work, `cold-${i}.db`);
-      coldRuns.push(runProcess('./bench-cold.ts', [vault, db], CLI_NODE_FLAGS));
+      coldRuns.push(runProcess(coldScript, [vault, db], CLI_NODE_FLAGS));
       for (const suffix of ['', '-wal', '-shm']) rmSync(db + suffix, { force: true });
     }
     const b = medians(base);

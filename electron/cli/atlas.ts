@@ -5,10 +5,13 @@
  * bad option), 2 usage error. With `--json` a command prints exactly one JSON value on stdout; progress and
  * information lines go to stderr.
  *
- * `npm run atlas` starts Node with `--max-semi-space-size=4` (MB): during a cold index this thread deserialises the
- * parse workers' results at a high rate and V8 grew its young generation to 64 MB (new space, committed until exit);
- * 4 MB semi-spaces keep it at 8 MB for ~5 % more CPU on this thread (issue 13, docs/indexing-performance.md). The same
- * flag is given to the cold-index process of `npm run bench` (scripts/bench.ts, `CLI_NODE_FLAGS`).
+ * `npm run atlas` runs this file's JavaScript bundle, out/cli/atlas.mjs, built first when missing or stale
+ * (scripts/build-parse-worker.ts): from the TypeScript source, Node loads its type stripper and ~300 modules, ~0.3–0.5 s
+ * of CPU before the first note (issue 13). It starts Node with `--max-semi-space-size=4` (MB): during a cold index
+ * this thread deserialises the parse workers' results at a high rate and V8 grew its young generation to 64 MB (new
+ * space, committed until exit); 4 MB semi-spaces keep it at 8 MB for ~5 % more CPU on this thread (issue 13,
+ * docs/indexing-performance.md). The same flag is given to the cold-index process of `npm run bench` (scripts/bench.ts,
+ * `CLI_NODE_FLAGS`).
  */
 import { parseArgs as parseArgsUtil } from 'node:util';
 import { commands } from './commands/index.ts';

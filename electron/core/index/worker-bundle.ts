@@ -19,11 +19,14 @@ export interface BundleManifest {
   files: { file: string; size: number; mtimeMs: number }[];
 }
 
-/** Reads the manifest and compares it with the files; the bundle's URL when it matches, else null. Never throws. */
-function check(dir: URL): URL | null {
-  if (process.env.ATLAS_PARSE_WORKER === 'source') return null;
+/**
+ * The URL of `file` in the bundle folder `dir` (a folder URL ending in `/`) when the folder's manifest exists and
+ * matches every source file it lists (size and mtime), else null. Never throws. Also used for the bundled command
+ * line (out/cli/, scripts/build-parse-worker.ts).
+ */
+export function freshBundle(dir: URL, file: string): URL | null {
   try {
-    const bundle = new URL('parse-worker.mjs', dir);
+    const bundle = new URL(file, dir);
     const manifest = JSON.parse(fs.readFileSync(new URL('manifest.json', dir), 'utf8')) as BundleManifest;
     if (!Array.isArray(manifest.files) || manifest.files.length === 0 || !fs.existsSync(bundle)) return null;
     for (const f of manifest.files) {
@@ -42,5 +45,6 @@ function check(dir: URL): URL | null {
  * 1–3 ms), so a source edited while the app runs is never run from an old bundle.
  */
 export function bundledParseWorker(dir: URL = PARSE_WORKER_BUNDLE_DIR): URL | null {
-  return check(dir);
+  if (process.env.ATLAS_PARSE_WORKER === 'source') return null;
+  return freshBundle(dir, 'parse-worker.mjs');
 }
