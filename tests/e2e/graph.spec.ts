@@ -172,7 +172,7 @@ test('hover highlights a node and its neighbours and fades the rest', async () =
   );
 });
 
-test('saving a note with a new link adds one edge and moves no other node', async () => {
+test('saving a note with a new link adds one edge (from the graph delta) and moves no other node', async () => {
   const { page } = app;
   const before = await snap('global');
   const edges = before.edges.length;
@@ -184,6 +184,8 @@ test('saving a note with a new link adds one edge and moves no other node', asyn
   const after = await snap('global');
   const apply = await page.evaluate(() => window.__atlasGraphs!.global.lastApply);
   assert.deepEqual(apply, { added: 0, removed: 0, edgesAdded: 1, edgesRemoved: 0 });
+  // applied from the graph delta (the saved note's node and links), not by re-fetching and diffing the whole graph
+  assert.equal(await page.evaluate(() => window.__atlasGraphs!.global.lastPath), 'delta');
   assert.ok(after.edges.some((e) => e.source === 'concepts/process and thread.md' && e.target === 'concepts/Mutex.md'));
   const was = new Map(before.nodes.map((x) => [x.id, x]));
   for (const x of after.nodes) {

@@ -26,7 +26,10 @@ import type { GraphCanvasProps } from './canvas-props.ts';
 import { createCy } from './cy-instance.ts';
 import { diffAgainstCy } from './cy-diff.ts';
 import { applyFiltered, decorate as decorateCy, markChain } from './decorations.ts';
+import type { GraphData } from '../../../electron/shared/api.ts';
+import { elementDiffOf, elementsAfter } from './element-delta.ts';
 import { diffElements } from './element-diff.ts';
+import { derivationOf } from './graph-delta.ts';
 import { hiddenIds, toElements, type GraphElements } from './elements.ts';
 import { fitToChain, fitView as fitCy } from './fit-view.ts';
 import { handleGraphKey } from './graph-keys.ts';
@@ -59,6 +62,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
     lastApplyMs: 0,
     lastElementsMs: 0,
     lastApply: { added: 0, removed: 0, edgesAdded: 0, edgesRemoved: 0 },
+    lastPath: 'cy',
   });
   const [ready, setReady] = useState(false);
   const [revealed, setRevealed] = useState<Set<string>>(() => new Set());
@@ -70,11 +74,20 @@ export function GraphCanvas(props: GraphCanvasProps) {
   const lastSyncedCurrent = useRef<string | null>(null);
   /** The elements last applied in full (the next sync diffs against them); null while a sync runs. */
   const drawn = useRef<GraphElements | null>(null);
+  /** The elements last built and what they were built from. */
+  const built = useRef<{ data: GraphData; groups: unknown; bySize: boolean; els: GraphElements } | null>(null);
   // biome-ignore lint/correctness/useExhaustiveDependencies: the elements depend on the data and on just the settings that change them (groups, node size); other settings restyle in place
   const els = useMemo(() => {
     if (!data) return null;
     const t = performance.now();
-    const e = toElements(data, settings);
+    // Data made by a delta from the data last built (graph-data.ts): only the changed elements (element-delta.ts).
+    const change = derivationOf(data);
+    const b = built.current;
+    const e =
+      change && b && b.data === change.base && b.groups === settings.groups && b.bySize === settings.nodeSizeByLinks
+        ? elementsAfter(b.els, change, settings)
+        : toElements(data, settings);
+    built.current = { data, groups: settings.groups, bySize: settings.nodeSizeByLinks, els: e };
     hook.current.lastElementsMs = performance.now() - t;
     return e;
   }, [data, settings.groups, settings.nodeSizeByLinks]);
@@ -203,7 +216,10 @@ export function GraphCanvas(props: GraphCanvasProps) {
     // Against the elements last applied in full (plain objects: cheap), else against what Cytoscape holds.
     const prev = drawn.current;
     drawn.current = null;
-    const diff = prev ? diffElements(prev, els) : diffAgainstCy(cy, els);
+    // A delta's own diff when it was computed from the drawn elements (element-delta.ts).
+    const pre = elementDiffOf(els);
+    const path = !prev ? 'cy' : pre && pre.base === prev ? 'delta' : 'diff';
+    const diff = path === 'cy' ? diffAgainstCy(cy, els) : path === 'delta' ? pre!.diff : diffElements(prev!, els);
     const applied = await applyDiff(cy, diff, { kept, firstSync, keep: p.keep === true, whenActive, stale });
     if (!applied) return;
     const { unplaced, chunked } = applied;
@@ -221,6 +237,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
       return;
     }
     drawn.current = els;
+    hook.current.lastPath = path;
     hook.current.lastApply = {
       added: unplaced.length,
       removed: removedNodes,

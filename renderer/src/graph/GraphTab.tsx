@@ -6,8 +6,7 @@
  */
 import { useEffect, useEffectEvent, useMemo, useState } from 'react';
 import type { GraphData } from '../../../electron/shared/api.ts';
-import { api } from '../client.ts';
-import { useApiQuery } from '../backend/query.ts';
+import { useGraphData } from './graph-data.ts';
 import type { LearningOverlay } from '../learning/types.ts';
 import type { GraphElements } from './elements.ts';
 import { GraphCanvas, type GraphNodeRef } from './GraphCanvas.tsx';
@@ -52,11 +51,9 @@ export function GraphTab(props: GraphTabProps) {
     if (props.tagFilter !== null) updateSettings({ tag: props.tagFilter });
   }, [props.tagFilter]);
 
-  // Attachments and tags as nodes: a graph of their own, through the query cache (again for every index version).
+  // Attachments and tags as nodes: a graph of their own, kept up to date by deltas as the vault graph (graph-data.ts).
   const include = { includeUnresolved: true, includeAttachments: settings.attachments, includeTags: settings.tags };
-  const extraQuery = useApiQuery(needsExtra ? ['graph', include] : null, () => api.graph(include), {
-    keepPrevious: true,
-  });
+  const extraQuery = useGraphData(needsExtra ? include : null);
   const extra: GraphData | null = extraQuery.data;
   const reportError = useEffectEvent((e: Error) => props.onError(e));
   const extraError = extraQuery.error;

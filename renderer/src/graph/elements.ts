@@ -4,7 +4,7 @@
  * follow the learning order. Several links between the same two nodes of one type make one edge.
  */
 import type cytoscape from 'cytoscape';
-import type { GraphData, GraphNode } from '../../../electron/shared/api.ts';
+import type { GraphData, GraphEdge, GraphNode } from '../../../electron/shared/api.ts';
 import { groupIndex, hasTag, inFolder } from './groups.ts';
 import type { GraphSettings } from './settings.ts';
 
@@ -34,6 +34,45 @@ export function nodeSize(degree: number, byLinks: boolean): number {
   return byLinks ? Math.round(Math.min(40, 8 + 3.2 * Math.sqrt(degree))) : 12;
 }
 
+/**
+ * The edge element of a link (prerequisites reversed), or null for a link to itself. Its id, one per pair and type,
+ * names the link's source note: the element's target for prerequisites, else its source.
+ */
+export function edgeElement(e: GraphEdge): cytoscape.ElementDefinition | null {
+  if (e.source === e.target) return null;
+  const type = edgeType(e.kind, e.relation);
+  const [source, target] = type === 'prereq' ? [e.target, e.source] : [e.source, e.target];
+  const id = `${source}\u0000${target}\u0000${type}`;
+  return { group: 'edges', data: { id, source, target, type, relation: e.relation, prereq: type === 'prereq' } };
+}
+
+/** The note whose link an edge element draws (see `edgeElement`). */
+export function linkSourceOf(edge: cytoscape.ElementDefinition): string {
+  return (edge.data.prereq ? edge.data.target : edge.data.source) as string;
+}
+
+/** The node element of `n` with `degree` links and group index `group` (-1: none). */
+export function nodeElement(
+  n: GraphNode,
+  degree: number,
+  group: number,
+  byLinks: boolean,
+): cytoscape.ElementDefinition {
+  return {
+    group: 'nodes',
+    data: {
+      id: n.id,
+      label: n.label,
+      display: n.label,
+      kind: n.kind,
+      size: nodeSize(degree, byLinks),
+      group,
+      // Hubs get larger labels, so zooming out drops the labels of small nodes first (as Obsidian fades them).
+      fontScale: Math.round(Math.min(2, 0.9 + 0.16 * Math.sqrt(degree)) * 100) / 100,
+    },
+  };
+}
+
 /** Elements of `data` with sizes and group indexes from `settings`. */
 export function toElements(
   data: GraphData,
@@ -44,30 +83,19 @@ export function toElements(
   const seen = new Set<string>();
   const edges: cytoscape.ElementDefinition[] = [];
   for (const e of data.edges) {
-    if (!byId.has(e.source) || !byId.has(e.target) || e.source === e.target) continue;
-    const type = edgeType(e.kind, e.relation);
-    const [source, target] = type === 'prereq' ? [e.target, e.source] : [e.source, e.target];
-    const id = `${source}\u0000${target}\u0000${type}`;
-    if (seen.has(id)) continue;
-    seen.add(id);
+    if (!byId.has(e.source) || !byId.has(e.target)) continue;
+    const el = edgeElement(e);
+    if (!el || seen.has(el.data.id as string)) continue;
+    seen.add(el.data.id as string);
+    const { source, target } = el.data as { source: string; target: string };
     degree.set(source, (degree.get(source) ?? 0) + 1);
     degree.set(target, (degree.get(target) ?? 0) + 1);
-    edges.push({ group: 'edges', data: { id, source, target, type, relation: e.relation, prereq: type === 'prereq' } });
+    edges.push(el);
   }
   const groups = groupIndex(data.nodes, settings.groups);
-  const nodes: cytoscape.ElementDefinition[] = data.nodes.map((n) => ({
-    group: 'nodes',
-    data: {
-      id: n.id,
-      label: n.label,
-      display: n.label,
-      kind: n.kind,
-      size: nodeSize(degree.get(n.id) ?? 0, settings.nodeSizeByLinks),
-      group: groups.get(n.id) ?? -1,
-      // Hubs get larger labels, so zooming out drops the labels of small nodes first (as Obsidian fades them).
-      fontScale: Math.round(Math.min(2, 0.9 + 0.16 * Math.sqrt(degree.get(n.id) ?? 0)) * 100) / 100,
-    },
-  }));
+  const nodes: cytoscape.ElementDefinition[] = data.nodes.map((n) =>
+    nodeElement(n, degree.get(n.id) ?? 0, groups.get(n.id) ?? -1, settings.nodeSizeByLinks),
+  );
   return { nodes, edges, degree, byId };
 }
 

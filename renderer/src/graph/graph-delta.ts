@@ -10,6 +10,30 @@ export function edgeKey(e: GraphEdge): string {
   return `${e.source}\u0000${e.target}\u0000${e.kind}\u0000${e.relation ?? ''}`;
 }
 
+/** How graph data was made from another by a delta: what the drawn elements need to follow it. */
+export interface DataChange {
+  base: GraphData;
+  /** Ids of the nodes gone (removed and left without an edge). */
+  removedNodes: string[];
+  /** Nodes added or put in place of one with their id. */
+  nodes: GraphNode[];
+  /** Notes whose outgoing edges were replaced by `edges`. */
+  sources: ReadonlySet<string>;
+  edges: GraphEdge[];
+}
+
+const derived = new WeakMap<GraphData, DataChange>();
+
+/** How `data` was made by `applyGraphDelta`, or undefined (fetched whole, or built otherwise). */
+export function derivationOf(data: GraphData): DataChange | undefined {
+  return derived.get(data);
+}
+
+/** True when the delta changes nothing. */
+export function isEmptyDelta(d: GraphDelta): boolean {
+  return !d.nodes.length && !d.removed.length && !d.sources.length && !d.edges.length;
+}
+
 /**
  * `data` with `delta` applied, as a new object (`data` is not changed). Steps in the order `GraphDelta` documents;
  * cost O(nodes + edges) of `data` in plain array passes (no per-element allocation for unchanged elements).
@@ -44,13 +68,27 @@ export function applyGraphDelta(data: GraphData, delta: GraphDelta): GraphData {
   }
   const nodes: GraphNode[] = [];
   const have = new Set<string>();
+  const removedNodes: string[] = [];
+  const changed: GraphNode[] = [];
   for (const n of data.nodes) {
-    if (removed.has(n.id)) continue;
-    if (n.kind !== 'note' && loose.has(n.id) && !linked.has(n.id)) continue;
+    if (removed.has(n.id) || (n.kind !== 'note' && loose.has(n.id) && !linked.has(n.id))) {
+      removedNodes.push(n.id);
+      continue;
+    }
     have.add(n.id);
     const f = fresh.get(n.id);
-    nodes.push(f && f.kind === 'note' ? f : n);
+    if (f && f.kind === 'note') {
+      nodes.push(f);
+      changed.push(f);
+    } else nodes.push(n);
   }
-  for (const n of delta.nodes) if (!have.has(n.id) && !removed.has(n.id)) nodes.push(n);
-  return { nodes, edges };
+  for (const n of delta.nodes)
+    if (!have.has(n.id) && !removed.has(n.id)) {
+      have.add(n.id);
+      nodes.push(n);
+      changed.push(n);
+    }
+  const out = { nodes, edges };
+  derived.set(out, { base: data, removedNodes, nodes: changed, sources, edges: delta.edges });
+  return out;
 }

@@ -49,6 +49,11 @@ export interface GraphHookState {
   lastElementsMs: number;
   /** Nodes added / removed by the last update. */
   lastApply: { added: number; removed: number; edgesAdded: number; edgesRemoved: number };
+  /**
+   * How the last update found what to change: `delta` from the graph delta alone (element-delta.ts), `diff` by
+   * diffing all elements (element-diff.ts), `cy` against what Cytoscape holds (a first or superseded sync).
+   */
+  lastPath: 'delta' | 'diff' | 'cy';
 }
 
 export interface GraphHook extends GraphHookState {
@@ -119,6 +124,7 @@ export function registerGraphHook(name: string, cy: cytoscape.Core, state: Graph
     lastApplyMs: { get: () => state.lastApplyMs, enumerable: true },
     lastElementsMs: { get: () => state.lastElementsMs, enumerable: true },
     lastApply: { get: () => ({ ...state.lastApply }), enumerable: true },
+    lastPath: { get: () => state.lastPath, enumerable: true },
     snapshot: { value: () => snapshotOf(cy) },
   });
   hooks[name] = hook;

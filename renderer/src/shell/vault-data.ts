@@ -1,12 +1,14 @@
 /**
  * The vault data the app frame shows: vault info, the file list, the whole graph and the tag tree, fetched through
- * the query cache (backend/query.ts), so again for every index version. `onFirstFiles` runs once, when the first
+ * the query cache (backend/query.ts), so again for every index version; the graph follows the index by deltas
+ * (graph/graph-data.ts). `onFirstFiles` runs once, when the first
  * file list with a note arrives (the app opens its start note then).
  */
 import { useEffect, useEffectEvent, useRef } from 'react';
 import type { FileEntry, GraphData, TagInfo, VaultInfo } from '../../../electron/shared/api.ts';
 import { api } from '../client.ts';
 import { useApiQuery } from '../backend/query.ts';
+import { useGraphData } from '../graph/graph-data.ts';
 
 export interface VaultData {
   info: VaultInfo | null;
@@ -17,20 +19,17 @@ export interface VaultData {
 
 const NO_FILES: FileEntry[] = [];
 const NO_TAGS: TagInfo[] = [];
+const WHOLE_GRAPH = { includeUnresolved: true };
 
 export function useVaultData(
   showError: (e: unknown) => void,
   onFirstFiles: (files: FileEntry[], graph: GraphData) => void,
 ): VaultData {
   const info = useApiQuery(['vaultInfo'], () => api.vaultInfo()).data;
-  const frame = useApiQuery(['app-frame'], () =>
-    Promise.all([
-      api.listFiles(),
-      // the whole graph: the graph view filters by tag itself (renderer/src/graph/)
-      api.graph({ includeUnresolved: true }),
-      api.tags(),
-    ]),
-  );
+  const frame = useApiQuery(['app-frame'], () => Promise.all([api.listFiles(), api.tags()]));
+  // the whole graph, kept up to date by deltas (graph-data.ts); the graph view filters by tag itself
+  const graphState = useGraphData(WHOLE_GRAPH);
+  const graph = graphState.data;
   const name = info?.name;
   useEffect(() => {
     if (name) document.title = `${name} — Concept Atlas`;
@@ -47,13 +46,13 @@ export function useVaultData(
   });
   const data = frame.data;
   useEffect(() => {
-    if (data) arrived(data[0], data[1]);
-  }, [data]);
+    if (data && graph) arrived(data[0], graph);
+  }, [data, graph]);
   const reportError = useEffectEvent((e: Error) => showError(e));
-  const error = frame.error;
+  const error = frame.error ?? graphState.error;
   useEffect(() => {
     if (error) reportError(error);
   }, [error]);
 
-  return { info, files: data?.[0] ?? NO_FILES, graph: data?.[1] ?? null, tags: data?.[2] ?? NO_TAGS };
+  return { info, files: data?.[0] ?? NO_FILES, graph, tags: data?.[1] ?? NO_TAGS };
 }
