@@ -3,9 +3,9 @@
  *
  * `ParsePool` starts its workers on first use and keeps them (unref'd, so they never hold a process open) until
  * `close()`: a cold index and every later saved note parse off the calling thread, on warm, JIT-compiled workers.
- * Each worker publishes the note it is parsing and since when in a small SharedArrayBuffer; a watchdog on the calling
- * thread terminates a worker whose note runs over its budget (`parseBudgetMs`), respawns it, re-sends the rest of its
- * work, and indexes that note from the plain-text fallback (`readFallback`: title, frontmatter, text for search) with
+ * Each worker publishes the note it is parsing, since when and its own CPU time then in a small SharedArrayBuffer; a
+ * watchdog on the calling thread terminates a worker whose note has used more than its budget (`parseBudgetMs`) of
+ * the worker's CPU time, respawns it, re-sends the rest of its work, and indexes that note from the plain-text fallback (`readFallback`: title, frontmatter, text for search) with
  * a `parse-timeout` problem. A worker that crashes on a note (out of memory, stack) is handled the same way
  * (`parse-crash`). If workers cannot start at all, the work is done on the calling thread (no budget there).
  * Results come back in batches and are handed to `onBatch` (which writes them in one transaction).
@@ -14,7 +14,10 @@ import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { ParseResult, ParseTask } from './read-note.ts';
 import type { VaultFs } from './vault-fs.ts';
-import { bundledParseWorker } from './worker-bundle.ts';
+import { budgetVerdict, defaultParseBudgetMs, WORKER_CPU } from './parse-budget.ts';
+import { bundledParseWorker, workerExecArgv } from './worker-bundle.ts';
+
+export { defaultParseBudgetMs } from './parse-budget.ts';
 
 type ReadNote = typeof import('./read-note.ts');
 let readNote: Promise<ReadNote> | null = null;
@@ -34,16 +37,13 @@ export interface ParsePoolOptions {
   /** Worker script; default the up-to-date bundle of a source checkout (worker-bundle.ts), else `./parse-worker.ts`. */
   workerUrl?: URL | string;
   fs: VaultFs;
-  /** Per-note parse budget, ms, for a note of `bytes` bytes; default `defaultParseBudgetMs`. */
+  /**
+   * Per-note parse budget, ms of the worker's CPU time, for a note of `bytes` bytes; default `defaultParseBudgetMs`.
+   * CPU, not wall time: on a busy machine a worker gets a fraction of a core, and a normal note must not be cut off
+   * (issue 13). Wall time still ends a note after `wallCapMs(budget)` (a note that does not use the CPU: a stalled
+   * read), and where `Worker.cpuUsage` is missing (Node < 24.6) the budget is wall time.
+   */
   budgetMs?: (bytes: number) => number;
-}
-
-/**
- * The default per-note budget: 2 s plus 1 ms per KB (a 5 MB note, the largest parsed, gets 7 s). Real notes parse in
- * well under 50 ms; the pathological shapes of issue 10 take 4–85 s without the budget.
- */
-export function defaultParseBudgetMs(bytes: number): number {
-  return 2000 + bytes / 1024;
 }
 
 /** min(available cores, 4): the default number of parse workers. */
@@ -69,30 +69,6 @@ const WATCH_MS = 50;
 
 const yieldToLoop = () => new Promise<void>((r) => setImmediate(r));
 
-/** Profiler options (`--cpu-prof`, `--cpu-prof-dir=…`, `--heap-prof…`): the only ones a parse worker inherits. */
-const PROFILER_OPTION = /^--(cpu|heap)-prof(-[a-z]+)?$/;
-
-/**
- * The Node options a parse worker starts with, from the calling process's (`process.execArgv`): only the profiler
- * options, so that `--cpu-prof` profiles the workers too. By default a worker inherits all of them, and `npm run
- * atlas` and the benchmarks preload `./scripts/compile-cache.ts`: each worker then loaded Node's TypeScript stripper
- * (amaro, its wasm) to run that preload, ~150 ms of CPU per worker, more than parsing a 100-note vault (issue 13,
- * docs/indexing-performance.md). A parse worker needs no preload (the compile cache reaches it through
- * `NODE_COMPILE_CACHE` in its environment), and V8 options cannot be given to a worker (`ERR_WORKER_INVALID_EXEC_ARGV`;
- * its heap limits are `resourceLimits`).
- */
-export function workerExecArgv(execArgv: readonly string[] = process.execArgv): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < execArgv.length; i++) {
-    const [name, value] = execArgv[i].split(/=(.*)/s, 2);
-    if (!PROFILER_OPTION.test(name)) continue;
-    // `--cpu-prof` is a switch; its siblings take a value, as `--opt=value` or in the next argument
-    if (value !== undefined || name === '--cpu-prof' || name === '--heap-prof') out.push(execArgv[i]);
-    else if (i + 1 < execArgv.length) out.push(`${name}=${execArgv[++i]}`);
-  }
-  return out;
-}
-
 interface Chunk {
   id: number;
   tasks: ParseTask[];
@@ -100,8 +76,13 @@ interface Chunk {
 
 interface Slot {
   worker: Worker;
-  /** [message id, task index, start ms (Date.now(), 0 = idle)], written by the worker. */
+  /**
+   * [message id, task index, start ms (Date.now(), 0 = idle), the worker's CPU ms at that start
+   * (`process.threadCpuUsage`)], written by the worker.
+   */
   progress: Float64Array;
+  /** A `cpuUsage()` request of the watchdog in flight. */
+  measuring: boolean;
   inFlight: Chunk[];
   online: boolean;
   dead: boolean;
@@ -151,7 +132,7 @@ export class ParsePool {
   private spawn(): Slot | null {
     // the one-file bundle of the worker when a source checkout has an up-to-date one (worker-bundle.ts)
     const url = this.opts.workerUrl ?? bundledParseWorker() ?? new URL('./parse-worker.ts', import.meta.url);
-    const sab = new SharedArrayBuffer(3 * Float64Array.BYTES_PER_ELEMENT);
+    const sab = new SharedArrayBuffer(4 * Float64Array.BYTES_PER_ELEMENT);
     let worker: Worker;
     try {
       worker = new Worker(url, {
@@ -164,7 +145,14 @@ export class ParsePool {
       return null;
     }
     worker.unref();
-    const slot: Slot = { worker, progress: new Float64Array(sab), inFlight: [], online: false, dead: false };
+    const slot: Slot = {
+      worker,
+      progress: new Float64Array(sab),
+      measuring: false,
+      inFlight: [],
+      online: false,
+      dead: false,
+    };
     this.slots.push(slot);
     worker.on('online', () => {
       slot.online = true;
@@ -221,7 +209,7 @@ export class ParsePool {
         kind === 'timeout'
           ? {
               kind: 'parse-timeout',
-              message: `parsing took over ${Math.round(this.budget(bad))} ms; indexed as plain text`,
+              message: `parsing took over ${Math.round(this.budget(bad))} ms${WORKER_CPU ? ' of CPU' : ''}; indexed as plain text`,
             }
           : { kind: 'parse-crash', message: 'the parser crashed on this note; indexed as plain text' };
       fallbacks.push({ task: bad, problem });
@@ -281,11 +269,30 @@ export class ParsePool {
   private check(): void {
     const now = Date.now();
     for (const slot of [...this.slots]) {
-      const [msgId, taskIdx, started] = slot.progress;
+      const [msgId, taskIdx, started, cpuAtStart] = slot.progress;
       if (!(started > 0)) continue;
       const chunk = slot.inFlight.find((c) => c.id === msgId);
       const task = chunk?.tasks[taskIdx];
-      if (task && now - started > this.budget(task)) this.onDeath(slot, 'timeout');
+      if (!task) continue;
+      const budget = this.budget(task);
+      const verdict = budgetVerdict(now - started, budget, WORKER_CPU ? null : now - started);
+      if (verdict === 'over') this.onDeath(slot, 'timeout');
+      else if (verdict === 'measure-cpu' && !slot.measuring) {
+        // over budget in wall time: has the worker used that much CPU on this note? (asynchronous; same note after?)
+        slot.measuring = true;
+        slot.worker.cpuUsage().then(
+          (u) => {
+            slot.measuring = false;
+            const p = slot.progress;
+            if (slot.dead || p[0] !== msgId || p[1] !== taskIdx || p[2] !== started) return;
+            const cpuMs = (u.user + u.system) / 1000 - cpuAtStart;
+            if (budgetVerdict(Date.now() - started, budget, cpuMs) === 'over') this.onDeath(slot, 'timeout');
+          },
+          () => {
+            slot.measuring = false;
+          },
+        );
+      }
     }
   }
 

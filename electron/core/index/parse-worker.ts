@@ -1,8 +1,9 @@
 /**
  * Parse worker (worker_threads): reads and parses the notes it is sent and posts the results back.
  * Message in: `{ id, tasks: ParseTask[] }`; message out: `{ id, results: ParseResult[] }`.
- * `workerData.progress` (SharedArrayBuffer of 3 float64): [message id, task index, start ms (Date.now())] of the note
- * being parsed, 0 as start when idle; the pool's watchdog reads it to enforce the per-note time budget.
+ * `workerData.progress` (SharedArrayBuffer of 4 float64): [message id, task index, start ms (Date.now()), this thread's
+ * CPU ms then (`process.threadCpuUsage`)] of the note being parsed, 0 as start when idle; the pool's watchdog reads it
+ * to enforce the per-note CPU budget (parse-pool.ts).
  * Loaded as `new Worker(new URL('./parse-worker.ts', import.meta.url))` (Node type stripping) or from an explicit
  * URL in bundled builds.
  */
@@ -12,13 +13,15 @@ import { nodeVaultFs } from './vault-fs.ts';
 
 const port = parentPort;
 const progress = (workerData as { progress?: SharedArrayBuffer } | null)?.progress;
-const slot = progress ? new Float64Array(progress) : new Float64Array(3);
+const slot = progress ? new Float64Array(progress) : new Float64Array(4);
 if (port) {
   port.on('message', (msg: { id: number; tasks: ParseTask[] }) => {
     const results: ParseResult[] = [];
     for (let i = 0; i < msg.tasks.length; i++) {
+      const cpu = process.threadCpuUsage();
       slot[0] = msg.id;
       slot[1] = i;
+      slot[3] = (cpu.user + cpu.system) / 1000;
       slot[2] = Date.now();
       results.push(readAndParse(nodeVaultFs, msg.tasks[i]));
     }

@@ -7,7 +7,8 @@
  * The bundle is used only while every file of its manifest is unchanged (same size and mtime), so an edited source
  * or an updated package never runs stale code: the source worker is used instead. `ATLAS_PARSE_WORKER=source` in the
  * environment forces the source worker (benchmarks A/B, debugging). In an electron-vite build the folder does not
- * exist beside the bundle, and the pool uses its own worker entry.
+ * exist beside the bundle, and the pool uses its own worker entry. `workerExecArgv`: the Node options a parse worker
+ * starts with.
  */
 import fs from 'node:fs';
 
@@ -47,4 +48,28 @@ export function freshBundle(dir: URL, file: string): URL | null {
 export function bundledParseWorker(dir: URL = PARSE_WORKER_BUNDLE_DIR): URL | null {
   if (process.env.ATLAS_PARSE_WORKER === 'source') return null;
   return freshBundle(dir, 'parse-worker.mjs');
+}
+
+/** Profiler options (`--cpu-prof`, `--cpu-prof-dir=…`, `--heap-prof…`): the only ones a parse worker inherits. */
+const PROFILER_OPTION = /^--(cpu|heap)-prof(-[a-z]+)?$/;
+
+/**
+ * The Node options a parse worker starts with, from the calling process's (`process.execArgv`): only the profiler
+ * options, so that `--cpu-prof` profiles the workers too. By default a worker inherits all of them, and `npm run
+ * atlas` and the benchmarks preload `./scripts/compile-cache.ts`: each worker then loaded Node's TypeScript stripper
+ * (amaro, its wasm) to run that preload, ~150 ms of CPU per worker, more than parsing a 100-note vault (issue 13,
+ * docs/indexing-performance.md). A parse worker needs no preload (the compile cache reaches it through
+ * `NODE_COMPILE_CACHE` in its environment), and V8 options cannot be given to a worker (`ERR_WORKER_INVALID_EXEC_ARGV`;
+ * its heap limits are `resourceLimits`).
+ */
+export function workerExecArgv(execArgv: readonly string[] = process.execArgv): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < execArgv.length; i++) {
+    const [name, value] = execArgv[i].split(/=(.*)/s, 2);
+    if (!PROFILER_OPTION.test(name)) continue;
+    // `--cpu-prof` is a switch; its siblings take a value, as `--opt=value` or in the next argument
+    if (value !== undefined || name === '--cpu-prof' || name === '--heap-prof') out.push(execArgv[i]);
+    else if (i + 1 < execArgv.length) out.push(`${name}=${execArgv[++i]}`);
+  }
+  return out;
 }

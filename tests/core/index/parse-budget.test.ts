@@ -7,7 +7,8 @@
  *
  * Load-proof: costs are CPU time (`process.cpuUsage` of the whole process, workers included; `threadCpuUsage` of the
  * service thread), never wall time, so a busy machine cannot fail them; and only the pathological notes get the short
- * budget (the budget is wall time: a small note on a cold worker of a busy machine must not fall back by accident).
+ * budget (the budget is the worker's CPU time since issue 13, but a small note's first parse on a cold worker still
+ * includes compiling the parser; parse-budget-cpu.test.ts checks that waiting does not count).
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

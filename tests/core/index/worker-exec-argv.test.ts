@@ -1,13 +1,13 @@
 /**
  * Parse workers start without the calling process's preloads and V8 options (issue 13, `workerExecArgv` in
- * parse-pool.ts): a worker inheriting `--import ./scripts/compile-cache.ts` loaded Node's TypeScript stripper to run
+ * worker-bundle.ts): a worker inheriting `--import ./scripts/compile-cache.ts` loaded Node's TypeScript stripper to run
  * it, and V8 options such as `--max-semi-space-size` are refused by `new Worker`. Profiler options stay, so that
  * `--cpu-prof` still profiles the workers.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Worker } from 'node:worker_threads';
-import { workerExecArgv } from '../../../electron/core/index/parse-pool.ts';
+import { workerExecArgv } from '../../../electron/core/index/worker-bundle.ts';
 
 const CLI_ARGV = [
   '--max-semi-space-size=4',
