@@ -19,6 +19,7 @@ import { ChangeLog } from './change-log.ts';
 import type { GraphIndex, IndexChanges, IndexOptions, SyncSummary } from './graph-index.ts';
 import { type ApplyResult, Indexer } from './indexer.ts';
 import { defaultParseBudgetMs, defaultWorkerCount, ParsePool } from './parse-pool.ts';
+import { releaseFreedMemory } from './release-memory.ts';
 import { nodeVaultFs, type VaultFs } from './vault-fs.ts';
 import { watchVault } from './watcher.ts';
 
@@ -274,8 +275,9 @@ export class AtlasIndex implements GraphIndex {
           const relinked = this.indexer.reresolveAliasLinks();
           if (relinked.length) this.bump({ changed: [], deleted: [], relinked });
         }
-        // the cold index's workers are let go with the heaps they grew; fresh ones start in idle time below
-        if (r.cold) this.pool.recycle();
+        // the cold index's workers are let go with the heaps they grew (fresh ones start in idle time below); once they
+        // have exited, the C heap's free pages the load left in every thread's arena go back to the system
+        if (r.cold) void this.pool.recycle().then(releaseFreedMemory);
         if (!this.warmedUp || r.cold) {
           this.warmedUp = true;
           // in idle time: start one parse worker (kept warm: a saved note parses off this thread at once; a pass with
@@ -283,7 +285,11 @@ export class AtlasIndex implements GraphIndex {
           // idle worker holds ~25-30 MB (issue 13: idle service thread), and one saved note needs only one
           setTimeout(() => {
             this.pool.warmUp(1);
-            void this.exclusive(async () => this.store.warmUpWrites(WARM_UP_NOTE)).catch(() => {});
+            void this.exclusive(async () => {
+              this.store.warmUpWrites(WARM_UP_NOTE);
+              // a warm start's scan and the first sync's statements leave freed C heap behind too
+              releaseFreedMemory();
+            }).catch(() => {});
           }, 0).unref();
         }
         if (r.cold) this.scheduleCheckpoint(true);

@@ -13,6 +13,7 @@ import { VaultError } from './errors.ts';
 import type { ParsePool } from './parse-pool.ts';
 import { MAX_NOTE_BYTES } from '../limits.ts';
 import type { ParseResult, ParseTask } from './read-note.ts';
+import { releaseFreedMemory } from './release-memory.ts';
 import { isIgnoredName, isIgnoredPath, scanVault, type ScanEntry } from './scan.ts';
 import { indexNames, twinFree } from '../files/unicode-names.ts';
 import type { VaultFs } from './vault-fs.ts';
@@ -447,6 +448,8 @@ export class Indexer {
         if (sinceCommit >= COLD_COMMIT_BYTES) {
           sinceCommit = 0;
           store.bulkCommit();
+          // the committed pages and the batches' buffers are free now: hand them back (the peak RSS of a cold index)
+          releaseFreedMemory();
         }
       }
       this.opts.onProgress?.(done, tasks.length);

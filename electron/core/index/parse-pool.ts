@@ -395,14 +395,14 @@ export class ParsePool {
   /**
    * Lets the idle workers go (they exit in the background); the next `warmUp` or `parse` starts fresh ones. After a
    * cold index a worker's V8 heap stays near its peak (V8 rarely gives memory back); a fresh worker holds only the
-   * parser (~30 MB). A no-op while a run is in progress.
+   * parser (~30 MB). A no-op while a run is in progress. Resolves when the workers let go have exited (their threads
+   * and V8 heaps are gone then; see release-memory.ts for the C heap they leave).
    */
-  recycle(): void {
+  async recycle(): Promise<void> {
     if (this.run) return;
-    for (const s of this.slots.splice(0)) {
-      s.dead = true;
-      void s.worker.terminate().catch(() => 0);
-    }
+    const slots = this.slots.splice(0);
+    for (const s of slots) s.dead = true;
+    await Promise.all(slots.map((s) => s.worker.terminate().catch(() => 0)));
   }
 
   /** Stops the workers. */

@@ -53,9 +53,11 @@ const CACHE_KIB = 32000;
 /**
  * Page cache during a cold index's bulk load, KiB. The load writes each page about once (no journal, commits every
  * few MB), so a large cache only holds pages that are not read again: 8 MB instead of 32 cut the process's malloc'd
- * memory at the peak by ~24 MB at the same CPU (issue 13, docs/indexing-performance.md).
+ * memory at the peak by ~24 MB at the same CPU, and 2 MB instead of 8 another ~15 MB on 10k notes (the end of the
+ * load, secondary indexes and the anchor re-check, filled the cache: that was the peak), again at the same CPU
+ * (issue 13, docs/indexing-performance.md).
  */
-const BULK_CACHE_KIB = 8000;
+const BULK_CACHE_KIB = 2000;
 
 function removeDbFiles(file: string): void {
   for (const suffix of ['', '-wal', '-shm', '-journal']) {
