@@ -3,7 +3,7 @@
  * when many arrive, at their neighbours' centroid as the start of a full layout.
  */
 import type cytoscape from 'cytoscape';
-import { placeNear, type Circle } from './placement.ts';
+import { CircleGrid, placeNear, type Circle } from './placement.ts';
 
 /** Places `nodes` one by one next to their already placed neighbours, overlapping no other node. */
 export function placeNodes(cy: cytoscape.Core, nodes: cytoscape.NodeSingular[], linkDistance: number): void {
@@ -23,6 +23,7 @@ export function placeNodes(cy: cytoscape.Core, nodes: cytoscape.NodeSingular[], 
     y2 = Math.max(y2, c.y + c.r);
   }
   const fallback = others.length ? { x: x2 + 40, y: (y1 + y2) / 2 } : { x: 0, y: 0 };
+  const grid = new CircleGrid(others);
   cy.batch(() => {
     for (const n of nodes) {
       const nbs = n
@@ -30,9 +31,9 @@ export function placeNodes(cy: cytoscape.Core, nodes: cytoscape.NodeSingular[], 
         .filter((m) => !newIds.has(m.id()))
         .map((m) => (m as cytoscape.NodeSingular).position());
       const r = (n.data('size') as number) / 2;
-      const pos = placeNear(n.id(), r, nbs, others, fallback, linkDistance);
+      const pos = placeNear(n.id(), r, nbs, grid, fallback, linkDistance);
       n.position(pos);
-      others.push({ ...pos, r });
+      grid.add({ ...pos, r });
       newIds.delete(n.id());
     }
   });
