@@ -3,7 +3,8 @@
  * in the browser host and headless Chromium (/usr/bin/chromium). For each size it prints:
  * - first frame: ms from navigation start to the global graph's first frame on screen with laid-out nodes
  *   (`atlas-graph-first-frame`; the graph view is opened right after the app's first screen when it is not shown),
- *   cold (no kept positions: layout in the worker) and with kept positions;
+ *   cold (no kept positions: layout in the worker) and with kept positions, both on a fully indexed vault (the first
+ *   load waits for the index to be idle and every node's position to be kept, graph-bench-steps.ts);
  * - longest main-thread task (Long Tasks API) from page load (with kept positions) until the graph is drawn, panned
  *   and zoomed, and 1 s more, ms;
  * - pan and zoom frame times p50/p95 (requestAnimationFrame deltas while panning/zooming the shown graph), ms;
@@ -19,6 +20,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { keptPositionsFile, waitGraphDrawn, waitIndexedAndKept } from './graph-bench-steps.ts';
 import { REPO_ROOT, startApp } from './harness.ts';
 
 const { values } = parseArgs({
@@ -53,32 +55,20 @@ for (const n of sizes) {
   const app = await startApp({ vault, viewport: { width: 1600, height: 900 } });
   try {
     const { page } = app;
-    const waitDrawn = async () => {
-      await page.getByRole('region', { name: 'Local graph' }).waitFor({ timeout: 120_000 });
-      const graph = page.getByRole('region', { name: 'Graph', exact: true });
-      if (!(await graph.isVisible())) await page.getByRole('button', { name: 'Graph', exact: true }).click();
-      await graph.waitFor();
-      await page.waitForFunction(() => performance.getEntriesByName('atlas-graph-first-frame').length > 0, undefined, {
-        timeout: 600_000,
-        polling: 200,
-      });
-    };
-    // First load: the index is built; wait until the graph is drawn (and its positions written).
-    await waitDrawn();
-    const kept = path.join(app.vaultDir, '.atlas', 'graph-positions.json');
+    // First load: the index is built; wait until it is idle and the whole graph is drawn with its positions kept.
+    await waitGraphDrawn(page);
+    await waitIndexedAndKept(app);
     await page.context().addInitScript(LONGTASKS);
     if (values.webgl) await page.context().addInitScript("window.__atlasGraphWebgl = 'force';");
     // Cold: no kept positions.
-    fs.rmSync(kept, { force: true });
+    fs.rmSync(keptPositionsFile(app), { force: true });
     await page.reload();
-    await waitDrawn();
+    await waitGraphDrawn(page);
     const cold = await page.evaluate(() => performance.getEntriesByName('atlas-graph-first-frame')[0].startTime);
-    const deadline = Date.now() + 120_000;
-    while (!fs.existsSync(kept) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
-    await new Promise((r) => setTimeout(r, 2000));
+    await waitIndexedAndKept(app);
     // Warm: kept positions.
     await page.reload();
-    await waitDrawn();
+    await waitGraphDrawn(page);
     const warm = await page.evaluate(() => performance.getEntriesByName('atlas-graph-first-frame')[0].startTime);
     await new Promise((r) => setTimeout(r, 1000));
     const frames = await page.evaluate(async () => {

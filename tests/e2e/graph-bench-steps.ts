@@ -1,0 +1,63 @@
+/**
+ * Steps shared by the graph benchmark (bench-graph.ts) and the graph profiler (profile-graph.ts): waiting for the
+ * global graph's first frame, and for a vault to be fully indexed with every drawn node's position kept.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { callApiFromPage, type AtlasApp } from './harness.ts';
+
+/** Waits for the app's first screen, opens the Graph tab when it is not shown, waits for the first-frame mark. */
+export async function waitGraphDrawn(page: Page): Promise<void> {
+  await page.getByRole('region', { name: 'Local graph' }).waitFor({ timeout: 120_000 });
+  const graph = page.getByRole('region', { name: 'Graph', exact: true });
+  if (!(await graph.isVisible())) await page.getByRole('button', { name: 'Graph', exact: true }).click();
+  await graph.waitFor();
+  await page.waitForFunction(() => performance.getEntriesByName('atlas-graph-first-frame').length > 0, undefined, {
+    timeout: 600_000,
+    polling: 200,
+  });
+}
+
+/** The kept positions file of the app's vault. */
+export function keptPositionsFile(app: AtlasApp): string {
+  return path.join(app.vaultDir, '.atlas', 'graph-positions.json');
+}
+
+function keptCount(file: string): number {
+  try {
+    const kept = JSON.parse(fs.readFileSync(file, 'utf8')) as { positions?: Record<string, unknown> };
+    return Object.keys(kept.positions ?? {}).length;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * Waits until the index is idle (`indexStatus`), no layout is pending, the global graph's node count held for a
+ * second and the kept positions file has (at least) as many positions as nodes are drawn: the state a reopened vault
+ * starts from. Returns the drawn node count. Gives up after `timeoutMs` (throws).
+ */
+export async function waitIndexedAndKept(app: AtlasApp, timeoutMs = 600_000): Promise<number> {
+  const { page, token } = app;
+  const file = keptPositionsFile(app);
+  const deadline = Date.now() + timeoutMs;
+  let last = -1;
+  let seen = '';
+  while (Date.now() < deadline) {
+    const status = (await callApiFromPage(page, token, 'indexStatus', [])).body as { result?: { state?: string } };
+    const g = await page.evaluate(() => {
+      const h = window.__atlasGraphs?.global;
+      return { nodes: window.__atlasGraph?.nodes().length ?? 0, pending: h?.layoutPending ?? true };
+    });
+    if (status.result?.state !== 'indexing' && !g.pending && g.nodes === last && keptCount(file) >= g.nodes)
+      return g.nodes;
+    last = g.nodes;
+    seen = `index ${status.result?.state}, layout pending ${g.pending}, ${g.nodes} nodes, ${keptCount(file)} kept`;
+    if (process.env.ATLAS_BENCH_DEBUG) console.error(seen);
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+  throw new Error(
+    `waitIndexedAndKept: the vault was not indexed with kept positions within ${timeoutMs} ms (last: ${seen})`,
+  );
+}
