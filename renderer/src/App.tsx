@@ -7,7 +7,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { FileEntry, GraphData, LearningPlan } from '../../electron/shared/api.ts';
 import { api } from './client.ts';
-import { setInitialStatus, useVaultEvents } from './backend/vault-events.ts';
+import { setInitialStatus, useProgress } from './backend/vault-events.ts';
 import { runCommand, setAppContext } from './commands/registry.ts';
 import { onSearchRequest } from './navigation/search-request.ts';
 import type { AppContext } from './commands/context.ts';
@@ -48,8 +48,9 @@ export function App() {
   const active = W.activeId(ws);
   const activeNote = isViewTab(active) ? null : active;
 
-  // Events from the backend: one store (backend/vault-events.ts).
-  const { status, progress } = useVaultEvents();
+  // Events from the backend: one store (backend/vault-events.ts). Not the index status: its progress events (many
+  // per second during a cold index) re-render only the top bar.
+  const progress = useProgress();
   const [overlay, setOverlay] = useState<LearningOverlay>({ plan: null, progress: {} });
   useEffect(() => {
     if (progress) setOverlay((o) => ({ ...o, progress }));
@@ -164,7 +165,6 @@ export function App() {
       <VaultBanner />
       <TopBar
         info={info}
-        status={status}
         canGoBack={W.canGo(ws, -1)}
         canGoForward={W.canGo(ws, 1)}
         activeNote={activeNote}

@@ -1,12 +1,14 @@
 /**
- * `npm run bench:editor [-- <vault>] [--keys 40]`: the editor's and the quick switcher's latency per keystroke on a
+ * `npm run bench:editor [-- <vault>] [--keys 40] [--max-index-keys 400] [--profile DIR] [--trace DIR] [--typing-only]`: the editor's and the quick switcher's latency per keystroke on a
  * big vault (default: /tmp/atlas-bench-editor-v10k, generated with scripts/generate-vault.ts `--notes 10000` when
  * missing), in the browser host and headless Chromium, typed with real key events (Playwright's keyboard).
  *
  * Keystroke-to-paint, ms: from the keydown's `timeStamp` to the end of the first frame after it (a
  * requestAnimationFrame callback, then a message-channel task after it: the frame has been produced). Measured:
  * - `typing1MB`: typing in a 1 MB note (`huge.md`, added to the vault copy) while the vault is cold-indexed (the host
- *   starts on a fresh index database; `indexingDuring` says whether indexing was running throughout);
+ *   starts on a fresh index database): typed from as soon as the note is open until the index is built (at most
+ *   `--max-index-keys`, at least `--keys`); only the keys pressed while the top bar showed indexing progress count
+ *   (`keysDuringIndexing`; those after it are `typing1MBAfterIndexing`);
  * - `completion`: typing a query after `[[` in a note (the completion list of every note title and alias open and
  *   filtered on each key; `completionOpenMs`: `[[` to the list shown, which CodeMirror delays by 100 ms on purpose);
  * - `switcherFirstKey` / `switcher`: the "Quick switcher" just opened, its first keystroke on its own (typed afresh
@@ -16,6 +18,9 @@
  * Each line gives `frameMs` p50/p95/max and the ratio of its p95 to the baseline's (the machine's load cancels out of
  * those), and `eventTimingMs`: the Event Timing API's keydown durations (keydown to the next paint, as INP counts
  * them): how many of the keys were over 16 ms, their p95 ('<16' when at most 5% were) and the longest.
+ * `--profile DIR`: a CPU profile of each phase (DIR/<phase>.cpuprofile; `profiles` gives the main thread's busy ms
+ * per key and the top self times; build with `--minify false` for names). `--trace DIR`: a Chromium trace of the
+ * typing phase, `traceMsPerKey` by event name. `--typing-only`: stop after the typing phase.
  * Prints one JSON object. Targets (issue #12): switcher and completion ≤ 30 ms, typing1MB p95 ≤ 16 ms.
  */
 import { spawnSync } from 'node:child_process';
@@ -23,15 +28,30 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Page } from 'playwright-core';
+import type { CDPSession, Page } from 'playwright-core';
 import { callApiFromPage, REPO_ROOT, startApp } from './harness.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { keys: { type: 'string', default: '40' } },
+  options: {
+    keys: { type: 'string', default: '40' },
+    profile: { type: 'string' },
+    'max-index-keys': { type: 'string', default: '400' },
+    trace: { type: 'string' },
+    'typing-only': { type: 'boolean', default: false },
+  },
 });
 const vault = path.resolve(positionals[0] ?? '/tmp/atlas-bench-editor-v10k');
 const KEYS = Math.max(5, Number(values.keys));
+/** Most keys typed into the 1 MB note while the index is being built (typing stops when it ends). */
+const MAX_INDEX_KEYS = Math.max(KEYS, Number(values['max-index-keys']));
+/** With `--profile DIR`: a CPU profile of each phase's page (DIR/<phase>.cpuprofile) and its top self times. */
+const PROFILE_DIR = values.profile ? path.resolve(values.profile) : null;
+/**
+ * With `--trace DIR`: a Chromium trace of the 1 MB typing phase (DIR/typing1MB.trace.json) and the page's main-thread
+ * time per trace event name (style, layout, paint, scripts…), per key.
+ */
+const TRACE_DIR = values.trace ? path.resolve(values.trace) : null;
 if (!fs.existsSync(vault)) {
   const r = spawnSync(
     process.execPath,
@@ -79,7 +99,7 @@ const PROBE = `
     }).observe({ type: 'longtask', buffered: true });
   } catch {}
   window.addEventListener('keydown', (e) => {
-    const key = { t0: e.timeStamp, frame: null };
+    const key = { t0: e.timeStamp, frame: null, indexing: !!document.querySelector('progress[aria-label="Indexing"]') };
     window.__keys.push(key);
     requestAnimationFrame(() => {
       const ch = new MessageChannel();
@@ -99,6 +119,8 @@ interface KeyTimes {
   frame: number[];
   /** Event Timing duration per key, ms; 0 when under 16 ms (not reported). */
   event: number[];
+  /** Per key: did the top bar show indexing progress when it was pressed? */
+  indexing?: boolean[];
 }
 
 async function takeTimes(page: Page): Promise<KeyTimes> {
@@ -109,9 +131,13 @@ async function takeTimes(page: Page): Promise<KeyTimes> {
   });
   await page.evaluate(() => new Promise((r) => setTimeout(r, 100)));
   return page.evaluate(() => {
-    const w = window as unknown as { __keys: { t0: number; frame: number }[]; __slow: Map<number, number> };
+    const w = window as unknown as {
+      __keys: { t0: number; frame: number; indexing: boolean }[];
+      __slow: Map<number, number>;
+    };
     const out = {
       frame: w.__keys.map((k) => k.frame),
+      indexing: w.__keys.map((k) => k.indexing),
       event: w.__keys.map((k) => w.__slow.get(Math.round(k.t0 * 10)) ?? 0),
     };
     w.__keys = [];
@@ -137,6 +163,67 @@ async function typeKeys(page: Page, n: number, text = 'typing words '): Promise<
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
   }
   return takeTimes(page);
+}
+
+interface CpuProfile {
+  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+let cdp: CDPSession | null = null;
+/** Per phase (with `--profile`): busy ms of the page's main thread per key and the top functions by self time. */
+const profiles: Record<string, { busyMsPerKey: number; topSelfMs: Record<string, number> }> = {};
+
+async function profileStart(page: Page): Promise<void> {
+  if (!PROFILE_DIR) return;
+  if (!cdp) {
+    cdp = await page.context().newCDPSession(page);
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 250 });
+  }
+  await cdp.send('Profiler.start');
+}
+
+/** Stops the profile of `phase` (over `keys` keys), writes it to PROFILE_DIR and notes its top self times. */
+async function profileStop(phase: string, keys: number): Promise<void> {
+  if (!cdp || !PROFILE_DIR) return;
+  const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
+  fs.mkdirSync(PROFILE_DIR, { recursive: true });
+  fs.writeFileSync(path.join(PROFILE_DIR, `${phase}.cpuprofile`), JSON.stringify(profile));
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map<string, number>();
+  let busy = 0;
+  for (let i = 0; i < profile.samples.length; i++) {
+    const f = byId.get(profile.samples[i])?.callFrame;
+    if (!f) continue;
+    const ms = (profile.timeDeltas[i + 1] ?? 0) / 1000;
+    const name = `${f.functionName || '(anonymous)'} ${path.basename(f.url)}:${f.lineNumber + 1}`;
+    self.set(name, (self.get(name) ?? 0) + ms);
+    if (f.functionName !== '(idle)') busy += ms;
+  }
+  const top = [...self].filter(([n]) => !n.startsWith('(idle)')).sort((a, b) => b[1] - a[1]);
+  profiles[phase] = {
+    busyMsPerKey: +(busy / Math.max(1, keys)).toFixed(1),
+    topSelfMs: Object.fromEntries(top.slice(0, 15).map(([n, ms]) => [n, +ms.toFixed(1)])),
+  };
+}
+
+/** Main-thread ms per key by trace event name (nested events are counted in each of their names). */
+function traceSummary(trace: Buffer, keys: number): Record<string, number> {
+  const events = (JSON.parse(trace.toString('utf8')) as { traceEvents: Record<string, unknown>[] }).traceEvents;
+  const main = new Set(
+    events
+      .filter((e) => e.name === 'thread_name' && (e.args as { name?: string })?.name === 'CrRendererMain')
+      .map((e) => `${e.pid}:${e.tid}`),
+  );
+  const total = new Map<string, number>();
+  for (const e of events) {
+    if (e.ph !== 'X' || typeof e.dur !== 'number' || !main.has(`${e.pid}:${e.tid}`)) continue;
+    total.set(e.name as string, (total.get(e.name as string) ?? 0) + e.dur / 1000);
+  }
+  const top = [...total].sort((a, b) => b[1] - a[1]).slice(0, 25);
+  return Object.fromEntries(top.map(([n, ms]) => [n, +(ms / Math.max(1, keys)).toFixed(2)]));
 }
 
 /** Phases that started before the page was quiet (see `settle`). */
@@ -198,93 +285,146 @@ try {
   await page.getByRole('region', { name: 'Local graph' }).waitFor({ timeout: 120_000 });
   const result: Record<string, unknown> = { vault, keys: KEYS };
 
-  // (c) typing in the 1 MB note while the vault is being indexed
+  // (c) typing in the 1 MB note while the vault is being indexed: from as soon as the note is open, one key at a
+  // time, until the index is built (at most MAX_INDEX_KEYS keys; at least KEYS, the later ones on an idle index)
   const statusBefore = await callApiFromPage(page, token, 'indexStatus', []);
   await openNote(page, 'huge');
-  const startedIndexing = await indexing(page, token);
   await toEnd(page);
-  const huge = await typeKeys(page, KEYS);
-  const endedIndexing = await indexing(page, token);
-  result.indexStatusAtStart = (statusBefore.body as { result: unknown }).result;
-  result.indexingDuring = startedIndexing && endedIndexing;
-
-  // wait for the index to be ready (the rest runs on an idle vault)
-  await page.waitForFunction(
-    () => /\d{4,} notes/.test(document.querySelector('.topbar')?.textContent ?? ''),
-    undefined,
-    { timeout: 600_000, polling: 500 },
-  );
-  for (let i = 0; i < 1200 && (await indexing(page, token)); i++) await page.waitForTimeout(500);
-
-  // baseline: the same typing in a 5 KB note, vault idle (and the page quiet)
-  await settle(page, 'baseline');
-  await openNote(page, 'small');
-  await settle(page, 'baseline');
-  await toEnd(page);
-  await typeKeys(page, 5); // warm-up
-  const base = await typeKeys(page, KEYS);
-
-  // (a) [[ completion: open the list, then type a query one key at a time
-  await settle(page, 'completion');
-  const completionTimes: KeyTimes[] = [];
-  const openTimes: number[] = [];
-  const list = page.locator('.cm-tooltip-autocomplete');
-  for (const q of ['concept 0001', 'channel buf', 'sched 12']) {
-    await page.keyboard.press('Enter');
-    const t0 = Date.now();
-    await page.keyboard.type('[[');
-    await list.waitFor({ timeout: 30_000 });
-    openTimes.push(Date.now() - t0);
-    completionTimes.push(await typeKeys(page, q.length, q));
-    await page.keyboard.press('Escape');
-    await list.waitFor({ state: 'detached' });
-    await page.keyboard.press('Control+End');
+  await resetTimes(page);
+  await profileStart(page);
+  if (TRACE_DIR)
+    await app.browser.startTracing(page, {
+      categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'blink'],
+    });
+  const text = 'typing words ';
+  for (let i = 0; i < MAX_INDEX_KEYS; i++) {
+    await page.keyboard.press(text[i % text.length] === ' ' ? 'Space' : text[i % text.length]);
+    // the frame produced; is the index still being built (the top bar's progress)?
+    const still = await page.evaluate(
+      () =>
+        new Promise<boolean>((r) =>
+          requestAnimationFrame(() =>
+            setTimeout(() => r(!!document.querySelector('progress[aria-label="Indexing"]')), 0),
+          ),
+        ),
+    );
+    if (!still && i + 1 >= KEYS) break;
   }
+  const typed = await takeTimes(page);
+  const during = typed.indexing ?? [];
+  await profileStop('typing1MB', during.filter(Boolean).length);
+  if (TRACE_DIR) {
+    const trace = await app.browser.stopTracing();
+    fs.mkdirSync(TRACE_DIR, { recursive: true });
+    fs.writeFileSync(path.join(TRACE_DIR, 'typing1MB.trace.json'), trace);
+    result.traceMsPerKey = traceSummary(trace, during.length);
+  }
+  const huge: KeyTimes = {
+    frame: typed.frame.filter((_, i) => during[i]),
+    event: typed.event.filter((_, i) => during[i]),
+  };
+  const afterIndex: KeyTimes = {
+    frame: typed.frame.filter((_, i) => !during[i]),
+    event: typed.event.filter((_, i) => !during[i]),
+  };
+  result.indexStatusAtStart = (statusBefore.body as { result: unknown }).result;
+  result.keysDuringIndexing = huge.frame.length;
+  result.keysAfterIndexing = afterIndex.frame.length;
+  if (values['typing-only']) {
+    const s = stats(huge.frame);
+    console.log(JSON.stringify({ ...result, typing1MB: s, ...(PROFILE_DIR ? { profiles } : {}) }, null, 1));
+  } else {
+    // wait for the index to be ready (the rest runs on an idle vault)
+    await page.waitForFunction(
+      () => /\d{4,} notes/.test(document.querySelector('.topbar')?.textContent ?? ''),
+      undefined,
+      { timeout: 600_000, polling: 500 },
+    );
+    for (let i = 0; i < 1200 && (await indexing(page, token)); i++) await page.waitForTimeout(500);
 
-  // (b) quick switcher: the first keystroke after opening (afresh each time), then a whole query
-  await settle(page, 'switcher');
-  const dialog = page.getByRole('dialog', { name: 'Quick switcher' });
-  const firstKeys: KeyTimes[] = [];
-  for (const ch of 'cgsmrtpqwe') {
+    // baseline: the same typing in a 5 KB note, vault idle (and the page quiet)
+    await settle(page, 'baseline');
+    await openNote(page, 'small');
+    await settle(page, 'baseline');
+    await toEnd(page);
+    await typeKeys(page, 5); // warm-up
+    await profileStart(page);
+    const base = await typeKeys(page, KEYS);
+    await profileStop('baseline', KEYS);
+
+    // (a) [[ completion: open the list, then type a query one key at a time
+    await settle(page, 'completion');
+    const completionTimes: KeyTimes[] = [];
+    const openTimes: number[] = [];
+    const list = page.locator('.cm-tooltip-autocomplete');
+    await profileStart(page);
+    for (const q of ['concept 0001', 'channel buf', 'sched 12']) {
+      await page.keyboard.press('Enter');
+      const t0 = Date.now();
+      await page.keyboard.type('[[');
+      await list.waitFor({ timeout: 30_000 });
+      openTimes.push(Date.now() - t0);
+      completionTimes.push(await typeKeys(page, q.length, q));
+      await page.keyboard.press('Escape');
+      await list.waitFor({ state: 'detached' });
+      await page.keyboard.press('Control+End');
+    }
+    await profileStop(
+      'completion',
+      completionTimes.reduce((n, t) => n + t.frame.length, 0),
+    );
+
+    // (b) quick switcher: the first keystroke after opening (afresh each time), then a whole query
+    await settle(page, 'switcher');
+    const dialog = page.getByRole('dialog', { name: 'Quick switcher' });
+    const firstKeys: KeyTimes[] = [];
+    await profileStart(page);
+    for (const ch of 'cgsmrtpqwe') {
+      await page.keyboard.press('Control+O');
+      await dialog.getByRole('option').first().waitFor();
+      await resetTimes(page);
+      await page.keyboard.press(ch);
+      firstKeys.push(await takeTimes(page));
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'detached' });
+    }
+    await profileStop('switcherFirstKey', firstKeys.length);
     await page.keyboard.press('Control+O');
     await dialog.getByRole('option').first().waitFor();
-    await resetTimes(page);
-    await page.keyboard.press(ch);
-    firstKeys.push(await takeTimes(page));
+    await profileStart(page);
+    const sw = await typeKeys(page, 'concpt 00001 at'.length, 'concpt 00001 at');
+    await profileStop('switcher', 'concpt 00001 at'.length);
     await page.keyboard.press('Escape');
-    await dialog.waitFor({ state: 'detached' });
-  }
-  await page.keyboard.press('Control+O');
-  await dialog.getByRole('option').first().waitFor();
-  const sw = await typeKeys(page, 'concpt 00001 at'.length, 'concpt 00001 at');
-  await page.keyboard.press('Escape');
 
-  const b = stats(base.frame);
-  const line = (t: KeyTimes) => {
-    const s = stats(t.frame);
-    const over = t.event.filter((d) => d > 16);
-    const e95 = pct(t.event, 95);
-    return {
-      frameMs: s,
-      p95VsBaseline: +(s.p95 / b.p95).toFixed(2),
-      eventTimingMs: {
-        over16: over.length,
-        of: t.event.length,
-        p95: e95 > 16 ? e95 : '<16',
-        max: Math.max(16, ...over),
-      },
+    const b = stats(base.frame);
+    const line = (t: KeyTimes) => {
+      const s = stats(t.frame);
+      const over = t.event.filter((d) => d > 16);
+      const e95 = pct(t.event, 95);
+      return {
+        frameMs: s,
+        p95VsBaseline: +(s.p95 / b.p95).toFixed(2),
+        eventTimingMs: {
+          over16: over.length,
+          of: t.event.length,
+          p95: e95 > 16 ? e95 : '<16',
+          max: Math.max(16, ...over),
+        },
+      };
     };
-  };
-  Object.assign(result, {
-    baseline: line(base),
-    typing1MB: line(huge),
-    completion: line(join(completionTimes)),
-    completionOpenMs: openTimes,
-    switcherFirstKey: line(join(firstKeys)),
-    switcher: line(sw),
-    unsettled,
-  });
-  console.log(JSON.stringify(result, null, 1));
+    Object.assign(result, {
+      baseline: line(base),
+      typing1MB: line(huge),
+      typing1MBAfterIndexing: afterIndex.frame.length ? line(afterIndex) : null,
+      completion: line(join(completionTimes)),
+      completionOpenMs: openTimes,
+      switcherFirstKey: line(join(firstKeys)),
+      switcher: line(sw),
+      unsettled,
+      ...(PROFILE_DIR ? { profiles } : {}),
+    });
+    console.log(JSON.stringify(result, null, 1));
+  }
 } finally {
   await app.close();
   fs.rmSync(work, { recursive: true, force: true });

@@ -35,7 +35,15 @@ export {
   wikiLabel,
 } from './wiki-target.ts';
 export type { CompletionContext, Span } from './spans.ts';
-export { completionContext, findSpans, LINK_AT_WHOLE_TEXT, linkAt, spansIn, windowAround } from './spans.ts';
+export {
+  completionContext,
+  findSpans,
+  LINK_AT_WHOLE_TEXT,
+  linkAt,
+  SPAN_WINDOW,
+  spansIn,
+  windowAround,
+} from './spans.ts';
 export type { MarkdownDestination } from './rewrite.ts';
 export {
   encodeDestinationFull,

@@ -29,7 +29,9 @@ export interface Span {
 
 /** Longest text findSpans parses for linkAt in one go; a longer note is read in a window around the position. */
 export const LINK_AT_WHOLE_TEXT = 100_000;
-const WINDOW = 20_000;
+/** Characters windowAround (spansIn, previewIn) reads at most beyond the range on either side. */
+export const SPAN_WINDOW = 20_000;
+const WINDOW = SPAN_WINDOW;
 
 /** Called for every node of the parse (preview.ts reads formatting marks with it); offsets are into `src`. */
 export type NodeVisitor = (node: MdNode, src: string) => void;

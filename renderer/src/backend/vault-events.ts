@@ -93,7 +93,10 @@ export function setInitialStatus(status: IndexStatus): void {
   if (snapshot.status === null) setStatus(status);
 }
 
-/** The whole snapshot (re-renders on every event). */
+/**
+ * The whole snapshot (re-renders on every event, each `index-status` progress step of a cold index included: a
+ * component that needs one part reads it with the hooks below).
+ */
 export function useVaultEvents(): VaultEventsSnapshot {
   return useSyncExternalStore(subscribe, getSnapshot);
 }
@@ -106,4 +109,19 @@ export function useIndexVersion(): number {
 /** The last coalesced `vault-changed`, or null. */
 export function useLastChange(): VaultChange | null {
   return useSyncExternalStore(subscribe, () => snapshot.lastChange);
+}
+
+/** The index status (re-renders on each status event: the indexing progress). */
+export function useIndexStatus(): IndexStatus | null {
+  return useSyncExternalStore(subscribe, () => snapshot.status);
+}
+
+/** The learning progress from `progress-changed`; re-renders only when it changes. */
+export function useProgress(): Record<string, ProgressState> | null {
+  return useSyncExternalStore(subscribe, () => snapshot.progress);
+}
+
+/** The review summary from `review-changed`; re-renders only when it changes. */
+export function useReviewSummary(): ReviewSummary | null {
+  return useSyncExternalStore(subscribe, () => snapshot.review);
 }

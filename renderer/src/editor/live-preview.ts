@@ -15,8 +15,8 @@
  */
 import { type ChangeDesc, type EditorState, type Extension, type Range, StateEffect } from '@codemirror/state';
 import { Decoration, type DecorationSet, EditorView, ViewPlugin, type ViewUpdate, WidgetType } from '@codemirror/view';
-import { type FormatMark, previewIn, type Span } from '../../../electron/core/markdown/index.ts';
-import { docText } from './editor-buffer.ts';
+import type { FormatMark, Span } from '../../../electron/core/markdown/index.ts';
+import { type Parsed, previewAround } from './preview-window.ts';
 import { isSourceMode, onDefaultModeChange, setTabSourceMode } from './source-mode.ts';
 
 /** Characters of visible text read at most per visible range (a hidden editor reports the whole document as visible). */
@@ -126,20 +126,13 @@ class EmbedWidget extends WidgetType {
   }
 }
 
-interface Parsed {
-  spans: Span[];
-  marks: FormatMark[];
-}
-
 function parse(view: EditorView): Parsed {
-  const text = docText(view.state.doc);
   const spans: Span[] = [];
   const marks: FormatMark[] = [];
   let lastSpan = -1;
   let lastMark = -1;
   for (const { from, to: end } of view.visibleRanges) {
-    const to = Math.min(end, from + MARK_WINDOW);
-    const p = previewIn(text, from, to);
+    const p = previewAround(view.state.doc, from, Math.min(end, from + MARK_WINDOW));
     for (const s of p.spans) {
       if (s.from < lastSpan) continue;
       spans.push(s);

@@ -21,6 +21,7 @@ import { requestSearch, tagQuery } from '../navigation/search-request.ts';
 import { type LinkNote, linkBrackets, noteCompletion } from './completion.ts';
 import { frontmatterSyntax } from './frontmatter-syntax.ts';
 import { livePreview } from './live-preview.ts';
+import { markdownUnlessHuge } from './huge-note.ts';
 import { tabSourceMode } from './source-mode.ts';
 
 export interface NoteStateHooks {
@@ -47,7 +48,8 @@ export function createNoteState(path: string, text: string, hooks: NoteStateHook
     EditorView.lineWrapping,
     // Frontmatter is YAML (Obsidian properties), a block of the markdown tree (frontmatter-syntax.ts).
     // markdown() also makes a URL pasted over selected text a link `[text](url)` (its pasteURLAsLink, as Obsidian).
-    markdown({ codeLanguages: languages, extensions: [frontmatterSyntax] }),
+    // Not in a note over 300,000 characters (huge-note.ts: its incremental parse cost every keystroke 15 ms).
+    markdownUnlessHuge(markdown({ codeLanguages: languages, extensions: [frontmatterSyntax] }), text.length),
     syntaxHighlighting(highlight),
     syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
     livePreview({

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import type { CuratedPath, LearningPlan, NextUp } from '../../../electron/shared/api.ts';
 import { useApiQuery } from '../backend/query.ts';
-import { useVaultEvents } from '../backend/vault-events.ts';
+import { useIndexVersion, useProgress, useReviewSummary } from '../backend/vault-events.ts';
 import { api } from '../client.ts';
 import { titleOf } from '../paths.ts';
 import { CuratedPaths } from './CuratedPaths.tsx';
@@ -32,7 +32,10 @@ export function LearningPanel({ currentPath, onOpenNote, onPlanChange }: Learnin
   const [openPath, setOpenPath] = useState<string | null>(null);
   const [busy, setBusy] = useState<ReadonlySet<string>>(new Set());
   // `review`: a graded card can make a concept "not learned" (re-study) or a prerequisite "review first" (practice, #15)
-  const { version, progress, review } = useVaultEvents();
+  // (each read on its own: the index status's progress events during a cold index do not re-render the panel)
+  const version = useIndexVersion();
+  const progress = useProgress();
+  const review = useReviewSummary();
   const planRef = useRef<LearningPlan | null>(null);
   const request = useRef(0);
   planRef.current = plan;

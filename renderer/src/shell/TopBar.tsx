@@ -3,19 +3,19 @@
  * index errors, the folder of the active note, and buttons for the palette, split and graph commands.
  */
 import type { IndexStatus, VaultInfo } from '../../../electron/shared/api.ts';
+import { useIndexStatus } from '../backend/vault-events.ts';
 import { runCommand } from '../commands/registry.ts';
 import { parentFolder } from '../paths.ts';
 
 export interface TopBarProps {
   info: VaultInfo | null;
-  status: IndexStatus | null;
   canGoBack: boolean;
   canGoForward: boolean;
   activeNote: string | null;
   collapsed: { left: boolean; right: boolean };
 }
 
-export function TopBar({ info, status, canGoBack, canGoForward, activeNote, collapsed }: TopBarProps) {
+export function TopBar({ info, canGoBack, canGoForward, activeNote, collapsed }: TopBarProps) {
   return (
     <header className="topbar">
       <button
@@ -52,7 +52,7 @@ export function TopBar({ info, status, canGoBack, canGoForward, activeNote, coll
         {info?.name ?? 'Concept Atlas'}
       </strong>
       {info ? <span className="muted nowrap">{info.noteCount} notes</span> : null}
-      <IndexProgress status={status} />
+      <IndexProgress />
       <span className="spacer" />
       {activeNote ? (
         <span className="muted crumb" title={activeNote}>
@@ -96,7 +96,9 @@ export function TopBar({ info, status, canGoBack, canGoForward, activeNote, coll
  * Indexing progress (every index pass ends with an `idle` or `error` status, AtlasIndex.tracked, so `indexing` means
  * work in progress) or the last index error.
  */
-function IndexProgress({ status }: { status: IndexStatus | null }) {
+function IndexProgress() {
+  // subscribed here, not in App: a cold index's progress events re-render this element only
+  const status: IndexStatus | null = useIndexStatus();
   if (status?.state === 'indexing') {
     return (
       <span className="indexing">
