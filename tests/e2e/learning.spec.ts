@@ -346,7 +346,8 @@ test('"Learning map" lays out the plan, each concept below its prerequisites, fi
   );
   for (const e of snap.edges) assert.ok(y.get(e.source)! < y.get(e.target)!, `${e.source} above ${e.target}`);
   // Fitted to the plan at a readable zoom: every node on screen.
-  assert.ok(snap.zoom >= 0.6, `readable zoom (${snap.zoom})`);
+  // Readable: the map's 13 px labels at least 11 px on screen.
+  assert.ok(snap.zoom >= 0.84, `readable zoom (${snap.zoom})`);
   for (const n of snap.nodes) {
     assert.ok(
       n.renderedX > 0 && n.renderedX < snap.width && n.renderedY > 0 && n.renderedY < snap.height,
@@ -367,6 +368,17 @@ test('"Learning map" lays out the plan, each concept below its prerequisites, fi
       assert.ok(!overlap, `labels "${a.label}" and "${b.label}" overlap: ${JSON.stringify([a, b])}`);
     }
   }
+  // "Fit" after zooming out to the whole canvas fits the plan again, never a far-out zoom.
+  await page.evaluate(() => window.__atlasGraph!.viewport({ zoom: 0.06, pan: { x: 0, y: 0 } }));
+  await region('Graph').getByRole('button', { name: 'Fit', exact: true }).click();
+  await page.waitForFunction(() => window.__atlasGraph!.zoom() >= 0.6);
+  const refit = await page.evaluate(() => window.__atlasGraphs!.map.snapshot());
+  assert.ok(Math.abs(refit.zoom - snap.zoom) < 1e-6, `Fit returns to the opening zoom (${refit.zoom} vs ${snap.zoom})`);
+  for (const n of refit.nodes)
+    assert.ok(
+      n.renderedX > 0 && n.renderedX < refit.width && n.renderedY > 0 && n.renderedY < refit.height,
+      `${n.id} in view after Fit`,
+    );
   await app.screenshot('learning-map');
   await regionShot(region('Graph'), 'learning-map-graph');
 

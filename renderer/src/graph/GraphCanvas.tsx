@@ -36,7 +36,8 @@ import { handleGraphKey } from './graph-keys.ts';
 import { LayoutRunner } from './layout.ts';
 import { applyPositions, layoutGraphOf } from './layout-input.ts';
 import { placeNodes, seedAtCentroids } from './place-nodes.ts';
-import { graphStyle, onThemeChange } from './style.ts';
+import { graphStyle, MAP_LABEL_PX, onThemeChange } from './style.ts';
+import { attachScreenLabels } from './screen-labels.ts';
 import { registerGraphHook, type GraphHookState } from './test-hook.ts';
 import { keepPositions, keptPositions } from './view-state.ts';
 import { styleOptions } from './view-style.ts';
@@ -114,6 +115,11 @@ export function GraphCanvas(props: GraphCanvasProps) {
     cyRef.current = cy;
     const unregister = registerGraphHook(propsRef.current.name, cy, hook.current);
     cy.one('destroy', unregister);
+    if (propsRef.current.screenLabels)
+      cy.one(
+        'destroy',
+        attachScreenLabels(cy, () => propsRef.current.currentPath),
+      );
     return cy;
   };
 
@@ -151,11 +157,20 @@ export function GraphCanvas(props: GraphCanvasProps) {
 
   async function fullLayout(cy: cytoscape.Core, fromPositions: boolean) {
     const p = propsRef.current;
-    const { nodes, edges } = layoutGraphOf(cy, p.fontSize);
+    // The map's labels are bold and up to MAP_LABEL_PX wide (style.ts): dagre keeps room for them.
+    const { nodes, edges } =
+      p.mode === 'map' ? layoutGraphOf(cy, p.fontSize * 1.1, MAP_LABEL_PX) : layoutGraphOf(cy, p.fontSize);
     performance.mark(`atlas-graph-layout-start-${p.name}`);
     hook.current.layoutPending = true;
     const res = await runner
-      .run({ mode: p.mode, nodes, edges, forces: p.settings.forces, fromPositions })
+      .run({
+        mode: p.mode,
+        nodes,
+        edges,
+        forces: p.settings.forces,
+        fromPositions,
+        pin: p.screenLabels ? p.currentPath : null,
+      })
       .catch((e: unknown) => {
         console.error(e);
         return null;
@@ -381,6 +396,18 @@ export function GraphCanvas(props: GraphCanvasProps) {
       <span className="sr-only" aria-live="polite">
         {focusLabel}
       </span>
+      {ready ? (
+        <button
+          type="button"
+          className="small graph-fit"
+          title="Fit the view to the graph (the learning map: to the plan, at a readable zoom)"
+          onClick={() => {
+            if (cyRef.current) fitView(cyRef.current, true);
+          }}
+        >
+          Fit
+        </button>
+      ) : null}
       {!ready && data && data.nodes.length > 0 ? (
         <p className="graph-status muted">Laying out {data.nodes.length} notes…</p>
       ) : null}

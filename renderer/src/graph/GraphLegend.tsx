@@ -91,6 +91,12 @@ export function GraphLegend({ use, theme }: { use: LegendUse; theme: GraphTheme 
     items.push({ key: 'tag', icon: <Swatch color={theme.accent} shape="diamond" />, text: 'Tag' });
   if (use.edgeTypes.has('link'))
     items.push({ key: 'e-link', icon: <Line color={theme.edge} style="solid" />, text: 'Link' });
+  if (use.current && ['link', 'embed', 'property'].some((t) => use.edgeTypes.has(t)))
+    items.push({
+      key: 'e-current',
+      icon: <Line color={theme.accent} style="solid" />,
+      text: 'Link of the current note',
+    });
   if (use.edgeTypes.has('embed'))
     items.push({ key: 'e-embed', icon: <Line color={theme.edge} style="dotted" />, text: 'Embed' });
   if (use.edgeTypes.has('prereq'))

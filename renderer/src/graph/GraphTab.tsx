@@ -174,7 +174,7 @@ export function GraphTab(props: GraphTabProps) {
               mode="map"
               fontSize={13}
               refitOnCurrent
-              minFitZoom={0.7}
+              minFitZoom={0.85}
               onOpen={open}
               onShown={onShown}
             />

@@ -139,6 +139,7 @@ export function LocalGraph(props: LocalGraphProps) {
           mode="force"
           fontSize={12}
           refitOnCurrent
+          screenLabels
           onOpen={open}
           onExpand={(id) => setExpanded((x) => (x.includes(id) ? x : [...x, id]))}
         />

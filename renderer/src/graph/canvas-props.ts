@@ -40,6 +40,8 @@ export interface GraphCanvasProps {
   refitOnCurrent?: boolean;
   /** Lowest zoom a fit may end at (learning map: readable labels); the view is then centred on the current note. */
   minFitZoom?: number;
+  /** Labels at a fixed size on screen, only as many as fit, the current note centred (screen-labels.ts; local graph). */
+  screenLabels?: boolean;
   /** A chain of notes drawn on the graph (path-highlight.ts): highlighted, the rest faded, the view fitted to it. */
   highlight?: PathHighlight | null;
   onOpen(node: GraphNodeRef): void;

@@ -60,7 +60,9 @@ export function createCy(
     );
     if (container) container.style.cursor = '';
   });
-  cy.on('tap', 'node', (e) => {
+  // A click opens once no second click follows (Cytoscape's `onetap`, 250 ms): the first click of a double-click
+  // must not open the note, or the view would move to it before the double-click could expand the node in place.
+  cy.on('onetap', 'node', (e) => {
     const n = e.target as cytoscape.NodeSingular;
     on.onOpen({ id: n.id(), kind: n.data('kind') as string, label: n.data('label') as string });
   });

@@ -4,6 +4,7 @@
  */
 import type cytoscape from 'cytoscape';
 import type { GraphCanvasProps } from './canvas-props.ts';
+import { fitAround } from './screen-labels.ts';
 
 /**
  * Fits the shown elements (or, with `first` false and no `refitOnCurrent`, centres on the current note), within
@@ -24,6 +25,7 @@ export function fitView(cy: cytoscape.Core, p: GraphCanvasProps, first: boolean)
       cy.zoom(maxZoom);
       cy.center(shown);
     }
+    if (p.screenLabels && cur?.nonempty() && cur.visible()) fitAround(cy, shown.nodes(), cur, 16, maxZoom);
     if (p.minFitZoom && cy.zoom() < p.minFitZoom) {
       cy.zoom(p.minFitZoom);
       if (cur?.nonempty() && cur.visible()) cy.center(cur);

@@ -33,6 +33,8 @@ export interface ForceLayoutInput {
   /** Start positions (x0, y0, …) or null for d3's phyllotaxis start. */
   start: Float64Array | null;
   forces: GraphForces;
+  /** Index of a node held at the origin (the local graph's current note), or -1 / undefined for none. */
+  pin?: number;
 }
 
 interface Node extends SimulationNodeDatum {
@@ -56,6 +58,10 @@ export function forceLayout(input: ForceLayoutInput): Float64Array {
     if (input.start) {
       node.x = input.start[2 * i];
       node.y = input.start[2 * i + 1];
+    }
+    if (i === input.pin) {
+      node.fx = 0;
+      node.fy = 0;
     }
     nodes.push(node);
   }

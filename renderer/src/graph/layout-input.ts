@@ -5,19 +5,23 @@
 import type cytoscape from 'cytoscape';
 import type { LayoutInput } from './layout.ts';
 
-/** A label's approximate width in px at `fontSize` (CJK characters a full em, others 0.58 em), at most 150. */
-export function labelWidth(label: string, fontSize: number): number {
+/** A label's approximate width in px at `fontSize` (CJK characters a full em, others 0.58 em), at most `max`. */
+export function labelWidth(label: string, fontSize: number, max = 150): number {
   let w = 0;
   for (const ch of label) w += ch.charCodeAt(0) > 0x2e80 ? fontSize : fontSize * 0.58;
-  return Math.min(w + 8, 150);
+  return Math.min(w + 8, max);
 }
 
-/** The nodes and edges of `cy` as the layout worker takes them. */
-export function layoutGraphOf(cy: cytoscape.Core, fontSize: number): Pick<LayoutInput, 'nodes' | 'edges'> {
+/** The nodes and edges of `cy` as the layout worker takes them (labels at most `maxLabel` px wide). */
+export function layoutGraphOf(
+  cy: cytoscape.Core,
+  fontSize: number,
+  maxLabel?: number,
+): Pick<LayoutInput, 'nodes' | 'edges'> {
   const nodes = cy.nodes().map((n) => ({
     id: n.id(),
     size: n.data('size') as number,
-    labelWidth: labelWidth(n.data('display') as string, fontSize),
+    labelWidth: labelWidth(n.data('display') as string, fontSize, maxLabel),
     ...n.position(),
   }));
   const edges = cy.edges().map((e) => [e.source().id(), e.target().id()] as [string, string]);

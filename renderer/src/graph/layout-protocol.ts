@@ -14,6 +14,8 @@ export interface LayoutRequest {
   /** Edges as pairs of indexes into `ids` (source, target, …). */
   edges: Uint32Array;
   forces: GraphForces;
+  /** Index of a node held at the origin (the local graph's current note, so it is drawn centred), or -1. */
+  pin: number;
 }
 
 export interface LayoutResult {

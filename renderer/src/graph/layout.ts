@@ -13,6 +13,8 @@ export interface LayoutInput {
   forces: GraphForces;
   /** Use the nodes' x/y as the start (only when every node has them). */
   fromPositions: boolean;
+  /** A node held at the origin (force mode; the local graph's current note). */
+  pin?: string | null;
 }
 
 export class LayoutRunner {
@@ -62,6 +64,7 @@ export class LayoutRunner {
       start,
       edges: Uint32Array.from(edges),
       forces: input.forces,
+      pin: input.pin ? (index.get(input.pin) ?? -1) : -1,
     };
     const res = await new Promise<LayoutResult | null>((resolve) => {
       this.pending.set(id, resolve);

@@ -54,7 +54,7 @@ function run(req: LayoutRequest): Float64Array {
     removeOverlaps(out, sizes, 12);
     return out;
   }
-  const out = forceLayout({ sizes: req.sizes, edges: req.edges, start: req.start, forces: req.forces });
+  const out = forceLayout({ sizes: req.sizes, edges: req.edges, start: req.start, forces: req.forces, pin: req.pin });
   removeOverlaps(out, req.sizes, 6);
   return out;
 }

@@ -1,6 +1,6 @@
 /**
  * The Cytoscape stylesheet of every graph view, from the theme's CSS variables and the display settings.
- * Classes set by the views: `current` (the open note), `neighbour`, `hover`/`faded` (hover highlight), `kbd-focus`,
+ * Classes set by the views: `current` (the open note), `neighbour`, `far` and `nolabel` (screen-labels.ts), `hover`/`faded` (hover highlight), `kbd-focus`,
  * `learned`/`learning` (progress), `plan` and `plan-edge` (the learning plan), `path-node`/`path-edge`/`path-faded` (a
  * chain shown from the connection view), `filtered` (hidden by a filter).
  * Edge types (data `type`, see elements.ts): link (thin solid), embed (dotted), prereq (orange arrow), property (dashed),
@@ -72,7 +72,17 @@ export interface StyleOptions {
    * are drawn opaque.
    */
   dense?: boolean;
+  /**
+   * Labels sized on screen (screen-labels.ts sets each node's `lfs`, `ltw`, `lmy`, `low` data for the zoom) and only
+   * some shown (`nolabel` elsewhere; hover shows them); edges away from the current note drawn faint. The local graph.
+   */
+  screenLabels?: boolean;
+  /** The learning map: labels up to {@link MAP_LABEL_PX} wide (its layout keeps room for them). */
+  map?: boolean;
 }
+
+/** Widest label of the learning map, px at zoom 1. */
+export const MAP_LABEL_PX = 220;
 
 /** Node diameter drawn for the layout's diameter (elements.ts nodeSize: 8–40 px by link count): Obsidian's small dots. */
 const DRAWN_SIZE = 'mapData(size, 8, 40, 8, 30)';
@@ -98,7 +108,7 @@ export function graphStyle(o: StyleOptions): cytoscape.StylesheetJson {
         height: DRAWN_SIZE,
         'text-wrap': 'ellipsis',
         // in model px: the large hub labels of a dense graph get room for their words
-        'text-max-width': o.dense ? '240px' : '140px',
+        'text-max-width': o.dense ? '240px' : o.map ? `${MAP_LABEL_PX}px` : '140px',
         'text-outline-color': t.bg,
         'text-outline-width': 2,
         'text-outline-opacity': 0.85,
@@ -188,6 +198,11 @@ export function graphStyle(o: StyleOptions): cytoscape.StylesheetJson {
       selector: 'edge.current-edge',
       style: { 'line-color': t.accent, 'target-arrow-color': t.accent, width: w * 1.6, opacity: 1 },
     },
+    // A prerequisite of or to the current note stays a prerequisite arrow (the legend's orange), only bolder.
+    {
+      selector: 'edge.current-edge[type = "prereq"]',
+      style: { 'line-color': t.prereq, 'target-arrow-color': t.prereq },
+    },
     {
       selector: 'node.hover',
       style: {
@@ -203,6 +218,34 @@ export function graphStyle(o: StyleOptions): cytoscape.StylesheetJson {
       selector: 'edge.hover-edge',
       style: { 'line-color': t.accent, 'target-arrow-color': t.accent, 'z-index': 15, opacity: 1 },
     },
+    ...(o.screenLabels
+      ? [
+          {
+            selector: 'node[lfs]',
+            style: {
+              'font-size': 'data(lfs)',
+              'text-max-width': 'data(ltw)',
+              'text-margin-y': 'data(lmy)',
+              'text-outline-width': 'data(low)',
+              'text-margin-x': 'data(lmx)',
+              width: 'data(lsz)',
+              height: 'data(lsz)',
+              'min-zoomed-font-size': 0,
+            } as unknown as cytoscape.Css.Node,
+          },
+          { selector: 'node.nolabel', style: { label: '' } },
+          {
+            selector: 'node.nolabel.hover, node.nolabel.hover-nb, node.nolabel.kbd-focus, node.nolabel.path-node',
+            style: { label: 'data(display)' },
+          },
+          { selector: 'edge', style: { opacity: 0.3 } },
+          { selector: 'node.far', style: { opacity: 0.55 } },
+          { selector: 'edge.far', style: { opacity: 0.12 } },
+          { selector: 'edge.current-edge', style: { opacity: 0.55 } },
+          { selector: 'edge.hover-edge, edge.plan-edge', style: { opacity: 0.9 } },
+          { selector: 'node.far.hover, node.far.hover-nb, node.far.kbd-focus', style: { opacity: 1 } },
+        ]
+      : []),
     { selector: '.faded', style: { opacity: 0.15 } },
     // A chain drawn on the graph (the connection view's "Show on graph", path-highlight.ts).
     { selector: '.path-faded', style: { opacity: 0.1 } },

@@ -18,6 +18,12 @@ export interface GraphSnapshot {
     visible: boolean;
     color: string;
     opacity: number;
+    /**
+     * With `snapshot({ labels: true })`: the drawn label's font size on screen (px; 0 when no label is drawn) and its
+     * box in rendered px (null when none).
+     */
+    labelPx?: number;
+    labelBox?: { x1: number; y1: number; x2: number; y2: number } | null;
   }[];
   edges: {
     id: string;
@@ -57,7 +63,8 @@ export interface GraphHookState {
 }
 
 export interface GraphHook extends GraphHookState {
-  snapshot(): GraphSnapshot;
+  /** The view's state; `labels` adds each node's drawn label size and box (costly on large graphs). */
+  snapshot(opts?: { labels?: boolean }): GraphSnapshot;
 }
 
 declare global {
@@ -67,12 +74,22 @@ declare global {
   }
 }
 
-export function snapshotOf(cy: cytoscape.Core): GraphSnapshot {
+export function snapshotOf(cy: cytoscape.Core, opts: { labels?: boolean } = {}): GraphSnapshot {
+  const labelOf = (n: cytoscape.NodeSingular) => {
+    const drawn = n.visible() && String(n.style('label') ?? '') !== '';
+    if (!drawn) return { labelPx: 0, labelBox: null };
+    const b = n.renderedBoundingBox({ includeLabels: true, includeNodes: false, includeOverlays: false });
+    return {
+      labelPx: (n.numericStyle('font-size') as number) * cy.zoom(),
+      labelBox: { x1: b.x1, y1: b.y1, x2: b.x2, y2: b.y2 },
+    };
+  };
   return {
     nodes: cy.nodes().map((n) => {
       const p = n.position();
       const r = n.renderedPosition();
       return {
+        ...(opts.labels ? labelOf(n) : {}),
         id: n.id(),
         label: n.data('label') as string,
         x: p.x,
@@ -125,7 +142,7 @@ export function registerGraphHook(name: string, cy: cytoscape.Core, state: Graph
     lastElementsMs: { get: () => state.lastElementsMs, enumerable: true },
     lastApply: { get: () => ({ ...state.lastApply }), enumerable: true },
     lastPath: { get: () => state.lastPath, enumerable: true },
-    snapshot: { value: () => snapshotOf(cy) },
+    snapshot: { value: (opts?: { labels?: boolean }) => snapshotOf(cy, opts) },
   });
   hooks[name] = hook;
   return () => {

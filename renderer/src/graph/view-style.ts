@@ -17,5 +17,7 @@ export function styleOptions(p: GraphCanvasProps, nodeCount: number) {
     fontSize: p.fontSize,
     alwaysLabels: nodeCount <= 40 || p.mode === 'map',
     dense: p.mode === 'force' && nodeCount > 40,
+    screenLabels: p.screenLabels,
+    map: p.mode === 'map',
   };
 }
