@@ -61,6 +61,23 @@ function sourceRelativeUrls(): Plugin {
   };
 }
 
+const MEMO_COMBINE = fileURLToPath(new URL('../electron/core/markdown/memo-combine-extensions.ts', import.meta.url));
+
+/**
+ * micromark-util-combine-extensions resolves to electron/core/markdown/memo-combine-extensions.ts (which imports the
+ * package itself): micromark combines the same extensions again for every note, the memo does it once per worker.
+ */
+function memoCombineExtensions(): Plugin {
+  return {
+    name: 'atlas-memo-combine-extensions',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (source !== 'micromark-util-combine-extensions' || importer === MEMO_COMBINE) return null;
+      return MEMO_COMBINE;
+    },
+  };
+}
+
 /** Writes the manifest of the source files of `outputs` into `dir` (last: a bundle without one is never used). */
 function writeManifest(dir: URL, outputs: (Rollup.OutputChunk | Rollup.OutputAsset)[]): BundleManifest {
   const files = new Set<string>();
@@ -145,6 +162,7 @@ export async function buildParseWorker(dir: URL = PARSE_WORKER_BUNDLE_DIR): Prom
   const result = (await build({
     configFile: false,
     logLevel: 'warn',
+    plugins: [memoCombineExtensions()],
     build: {
       ssr: ENTRY,
       outDir,
