@@ -8,7 +8,7 @@
  * is a whole process on the same Node, `--repeat` times, alternating (medians):
  * - `baselinePeakRssMB`: the plain remark parse of the same files (scripts/bench-baseline.ts), the same-run baseline;
  * - `coldIndexPeakRssMB`: the real CLI, `atlas index <vault> --db <fresh file>` as `npm run atlas` starts it, peak
- *   RSS of the whole process (parse workers included; scripts/peak-rss-at-exit.ts); target ≤ 300 MB on 10k notes;
+ *   RSS of the whole process (parse workers included; scripts/peak-rss-at-exit.mjs); target ≤ 300 MB on 10k notes;
  * - `idleServiceMB`: the app's service thread idle 10–15 s after `ready` on that vault (scripts/bench-memory-idle.ts:
  *   `startAtlasServiceThread`, `watch: false`), process RSS minus the host's RSS before the thread started, after
  *   the service's own cold index (fresh database; target ≤ 150 MB on 10k) and after a warm start (`idleWarmServiceMB`).
@@ -52,7 +52,7 @@ function coldCli(vault: string, work: string, i: number): Record<string, number>
   const { flags, script } = atlasCommand();
   const r = spawnSync(
     process.execPath,
-    [...flags, '--import', './scripts/peak-rss-at-exit.ts', script, 'index', vault, '--db', db],
+    [...flags, '--import', './scripts/peak-rss-at-exit.mjs', script, 'index', vault, '--db', db],
     { cwd: here('..'), encoding: 'utf8', env: { ...process.env, ATLAS_PEAK_RSS_FILE: out } },
   );
   if (r.status !== 0) throw new Error(`atlas index failed (${r.status}): ${r.stderr.trim()}`);

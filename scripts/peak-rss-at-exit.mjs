@@ -1,5 +1,5 @@
 /**
- * Preloaded by `npm run bench:memory` (`node --import ./scripts/peak-rss-at-exit.ts …`) into a process it measures,
+ * Preloaded by `npm run bench:memory` (`node --import ./scripts/peak-rss-at-exit.mjs …`) into a process it measures,
  * e.g. the real `atlas index` CLI: when the process exits, writes one JSON object to the file named by
  * `ATLAS_PEAK_RSS_FILE`: { peakRssMB, cpuMs, wallMs } — peak resident set size of the whole process in MB (worker
  * threads share it; `process.resourceUsage().maxRSS`), user + system CPU ms, wall ms since this module loaded.
