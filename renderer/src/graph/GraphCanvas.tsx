@@ -21,7 +21,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type cytoscape from 'cytoscape';
 import { applyDiff } from './apply-diff.ts';
-import { useFirstFrameMark, useWhenActive } from './canvas-hooks.ts';
+import { markFirstFrame, nextDraw, useFirstFrameMark, useWhenActive } from './canvas-hooks.ts';
 import type { GraphCanvasProps } from './canvas-props.ts';
 import { createCy } from './cy-instance.ts';
 import { diffAgainstCy } from './cy-diff.ts';
@@ -235,7 +235,22 @@ export function GraphCanvas(props: GraphCanvasProps) {
     const pre = elementDiffOf(els);
     const path = !prev ? 'cy' : pre && pre.base === prev ? 'delta' : 'diff';
     const diff = path === 'cy' ? diffAgainstCy(cy, els) : path === 'delta' ? pre!.diff : diffElements(prev!, els);
-    const applied = await applyDiff(cy, diff, { kept, firstSync, keep: p.keep === true, whenActive, stale });
+    let shownEarly = false;
+    const applied = await applyDiff(cy, diff, {
+      kept,
+      firstSync,
+      keep: p.keep === true,
+      whenActive,
+      stale,
+      // A large first load with kept positions: the nodes' frame is the first frame; the edges follow.
+      nodesShown: async () => {
+        shownEarly = true;
+        markReady();
+        fitView(cy, true);
+        await nextDraw(cy, hook.current.renderer === 'webgl');
+        if (propsRef.current.name === 'global' && propsRef.current.active) markFirstFrame();
+      },
+    });
     if (!applied) return;
     const { unplaced, chunked } = applied;
     const { removedNodes, removedEdges } = diff;
@@ -271,7 +286,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
       void fullLayout(cy, false);
     } else if (unplaced.length === 0) {
       // Every node had a kept position: draw at once, no layout.
-      if (firstSync) {
+      if (firstSync && !shownEarly) {
         markReady();
         fitView(cy, true);
       }

@@ -3,7 +3,7 @@
  * data changes in one batch; additions in slices of {@link SLICE} that yield to the event loop once a task has spent
  * its time budget (work-budget.ts). A large addition (more than {@link ADD_CHUNK} elements) computes each slice's
  * style and bounding boxes at once and is drawn once, after the last slice; a large first load with kept positions
- * is drawn as it arrives, hubs first, once the view is shown.
+ * draws its nodes first (once, after the last node slice, when the view is shown: `nodesShown`), then its edges.
  */
 import type cytoscape from 'cytoscape';
 import type { GraphPositions } from '../../../electron/shared/api.ts';
@@ -35,6 +35,11 @@ export interface ApplyOptions {
   whenActive(): Promise<void>;
   /** A newer sync superseded this one. */
   stale(): boolean;
+  /**
+   * A large first load with kept positions: its nodes are in and drawing resumed; the edges are added once the
+   * returned promise resolves (the view marks itself ready and waits for the nodes' frame).
+   */
+  nodesShown?(): Promise<void>;
 }
 
 export interface Applied {
@@ -64,23 +69,27 @@ export async function applyDiff(cy: cytoscape.Core, diff: ElementDiff, o: ApplyO
   });
   const unplaced: cytoscape.NodeSingular[] = [];
   const chunked = freshNodes.length + diff.addEdges.length > ADD_CHUNK;
-  // A large first load with kept positions is drawn as it arrives, hubs first, once the view is shown: nothing is
-  // built while the tab is hidden, and the first draw (textures, labels, edge geometry) is spread over frames.
-  const progressive = chunked && o.firstSync && o.keep && freshNodes.length > 0 && freshNodes.every((n) => n.position);
-  if (progressive) {
+  // A large first load with kept positions draws its nodes first, once the view is shown (nothing is built while the
+  // tab is hidden): the nodes in slices with drawing paused, one frame of nodes, then the edges the same way.
+  // Drawing each slice as it came (the previous way) redrew every node added so far in each frame: O(n²) drawing.
+  const nodesFirst = chunked && o.firstSync && o.keep && freshNodes.length > 0 && freshNodes.every((n) => n.position);
+  if (nodesFirst) {
     await o.whenActive();
     if (stale() || cy.destroyed()) return null;
-    freshNodes.sort((a, b) => (b.data.size as number) - (a.data.size as number));
-  } else if (chunked) pauseRendering(cy, true);
-  let paused = chunked && !progressive;
+  }
+  if (chunked) pauseRendering(cy, true);
+  let paused = chunked;
   try {
     const budget = new TaskBudget();
     for (const list of [freshNodes, diff.addEdges]) {
-      if (progressive && list === diff.addEdges && list.length) {
-        // The nodes were drawn as they came (their textures made over many frames); the edges (lines, no
-        // textures) are added with drawing paused and drawn once.
+      if (nodesFirst && list === diff.addEdges) {
+        pauseRendering(cy, false);
+        paused = false;
+        await o.nodesShown?.();
+        if (stale() || cy.destroyed()) return null;
         pauseRendering(cy, true);
         paused = true;
+        budget.restart();
       }
       const done = await inSlices(
         list,

@@ -17,6 +17,22 @@ export function useWhenActive(active: boolean, isActive: () => boolean): () => P
   return () => (isActive() ? Promise.resolve() : new Promise((r) => waiters.current.push(r)));
 }
 
+/** Resolves after Cytoscape's next draw: its 'render' event (the WebGL path emits none: two animation frames). */
+export function nextDraw(cy: cytoscape.Core, webgl: boolean): Promise<void> {
+  return new Promise((resolve) => {
+    if (webgl) requestAnimationFrame(() => requestAnimationFrame(() => resolve()));
+    else {
+      cy.one('render', () => resolve());
+      cy.forceRender();
+    }
+  });
+}
+
+/** Marks {@link FIRST_FRAME_MARK} unless it is already marked. */
+export function markFirstFrame(): void {
+  if (!performance.getEntriesByName(FIRST_FRAME_MARK).length) performance.mark(FIRST_FRAME_MARK);
+}
+
 /**
  * The global graph's first frame on screen (laid-out nodes in a shown tab): marks {@link FIRST_FRAME_MARK} once,
  * the mark the benchmark reads. `webgl`: the WebGL path emits no 'render' event, so the frame after the next one
@@ -34,11 +50,6 @@ export function useFirstFrameMark(
     const cy = getCy();
     if (!cy || !ready || !active || !on) return;
     if (performance.getEntriesByName(FIRST_FRAME_MARK).length) return;
-    const mark = () => {
-      if (!performance.getEntriesByName(FIRST_FRAME_MARK).length) performance.mark(FIRST_FRAME_MARK);
-    };
-    if (webgl()) requestAnimationFrame(() => requestAnimationFrame(mark));
-    else cy.one('render', mark);
-    cy.forceRender();
+    void nextDraw(cy, webgl()).then(markFirstFrame);
   }, [ready, active]);
 }
