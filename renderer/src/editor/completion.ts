@@ -33,8 +33,12 @@ import { completionAt } from './wiki-links.ts';
 import { newSearchMemo, type SearchMemo, searchNotes, type SwitcherNote } from '../palette/switcher-search.ts';
 import { targetsFor } from '../palette/switcher-index.ts';
 
-/** Most notes offered after `[[` at a time (CodeMirror renders at most 100). */
-export const LINK_OPTIONS = 50;
+/**
+ * Most notes offered after `[[` at a time (CodeMirror renders every option it is given, up to 100): 20, as the list
+ * shows about 10 at once and typing narrows it; with 50 the list's DOM update was 14 ms per key on a 10k vault
+ * (CPU profile of bench-editor's completion phase, load 16).
+ */
+export const LINK_OPTIONS = 20;
 
 export interface CompletionDeps {
   /** Vault path of the note being edited. */
