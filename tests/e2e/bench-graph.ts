@@ -7,7 +7,8 @@
  *   load waits for the index to be idle and every node's position to be kept, graph-bench-steps.ts);
  * - longest main-thread task (Long Tasks API) from page load (with kept positions) until the graph is drawn, panned
  *   and zoomed, and 1 s more, ms;
- * - pan and zoom frame times p50/p95 (requestAnimationFrame deltas while panning/zooming the shown graph), ms;
+ * - pan and zoom frame times p50/p95 (requestAnimationFrame deltas while panning by panBy / zooming the shown graph),
+ *   and drag: the same while the mouse drags the background (the user's pan), ms;
  * - one saved note: time to turn the re-fetched graph into elements and apply the difference to the drawn one
  *   (`lastElementsMs` + `lastApplyMs`: diff, Cytoscape update, placement, filters, decorations), ms;
  * - renderer JS heap (used), MB.
@@ -20,7 +21,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { keptPositionsFile, waitGraphDrawn, waitIndexedAndKept } from './graph-bench-steps.ts';
+import type { Page } from 'playwright-core';
+import { keptPositionsFile, waitEdgesSettled, waitGraphDrawn, waitIndexedAndKept } from './graph-bench-steps.ts';
 import { REPO_ROOT, startApp } from './harness.ts';
 
 const { values } = parseArgs({
@@ -40,6 +42,47 @@ const LONGTASKS = `
 function pct(xs: number[], p: number): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;
+}
+
+/**
+ * Frame times (requestAnimationFrame deltas, ms) while the mouse drags the graph's background by 360×240 px in 60
+ * moves: the user's pan (Cytoscape draws a texture of the graph while the viewport is dragged, which a programmatic
+ * panBy does not use).
+ */
+async function dragFrames(page: Page): Promise<number[]> {
+  // A spot of background: a grid point of the canvas with no node within 30 px.
+  const at = await page.evaluate(() => {
+    const cy = window.__atlasGraph!;
+    const box = cy.container()!.getBoundingClientRect();
+    const pts = cy.nodes(':visible').map((n) => n.renderedPosition());
+    for (let y = 80; y < cy.height() - 80; y += 40)
+      for (let x = 80; x < cy.width() - 80; x += 40)
+        if (!pts.some((p) => Math.hypot(p.x - x, p.y - y) < 30)) return { x: box.left + x, y: box.top + y };
+    return null;
+  });
+  if (!at) return [NaN];
+  await page.evaluate(() => {
+    const w = window as unknown as { __frames: number[]; __framing: boolean };
+    w.__frames = [];
+    w.__framing = true;
+    let last = performance.now();
+    const tick = () => {
+      const now = performance.now();
+      w.__frames.push(now - last);
+      last = now;
+      if (w.__framing) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  await page.mouse.move(at.x, at.y);
+  await page.mouse.down();
+  for (let i = 1; i <= 60; i++) await page.mouse.move(at.x - i * 6, at.y - i * 4);
+  await page.mouse.up();
+  return page.evaluate(() => {
+    const w = window as unknown as { __frames: number[]; __framing: boolean };
+    w.__framing = false;
+    return w.__frames.slice(1);
+  });
 }
 
 const loadAtStart = os.loadavg()[0];
@@ -70,7 +113,7 @@ for (const n of sizes) {
     await page.reload();
     await waitGraphDrawn(page);
     const warm = await page.evaluate(() => performance.getEntriesByName('atlas-graph-first-frame')[0].startTime);
-    await new Promise((r) => setTimeout(r, 1000));
+    await waitEdgesSettled(page);
     const frames = await page.evaluate(async () => {
       const cy = window.__atlasGraph!;
       const measure = async (step: () => void) => {
@@ -96,6 +139,7 @@ for (const n of sizes) {
       });
       return { pan, zoom };
     });
+    const drag = await dragFrames(page);
     await new Promise((r) => setTimeout(r, 1000));
     const longest = await page.evaluate(() => (window as unknown as { __longest: number }).__longest);
     // One saved note: a new link in the first note.
@@ -120,7 +164,7 @@ for (const n of sizes) {
     );
     const f = (x: number) => x.toFixed(0).padStart(6);
     rows.push(
-      `${String(n).padStart(6)} | ${f(cold)} | ${f(warm)} | ${f(longest)} | ${f(pct(frames.pan, 50))} ${f(pct(frames.pan, 95))} | ${f(pct(frames.zoom, 50))} ${f(pct(frames.zoom, 95))} | ${apply.toFixed(1).padStart(6)} (${parts.elements.toFixed(0)}+${parts.apply.toFixed(0)}) | ${heap.toFixed(0).padStart(5)} | ${renderer}`,
+      `${String(n).padStart(6)} | ${f(cold)} | ${f(warm)} | ${f(longest)} | ${f(pct(frames.pan, 50))} ${f(pct(frames.pan, 95))} | ${f(pct(drag, 50))} ${f(pct(drag, 95))} | ${f(pct(frames.zoom, 50))} ${f(pct(frames.zoom, 95))} | ${apply.toFixed(1).padStart(6)} (${parts.elements.toFixed(0)}+${parts.apply.toFixed(0)}) | ${heap.toFixed(0).padStart(5)} | ${renderer}`,
     );
     console.error(rows.at(-1));
   } finally {
@@ -132,6 +176,6 @@ console.log(
   `graph view, headless Chromium, ${os.cpus().length} cores (shared; load average ${loadAtStart.toFixed(1)} at start, ${os.loadavg()[0].toFixed(1)} at end)`,
 );
 console.log(
-  ' notes | cold first frame ms | kept-positions first frame ms | longest task ms | pan p50 p95 ms | zoom p50 p95 ms | one saved note ms (elements+apply) | heap MB | renderer',
+  ' notes | cold first frame ms | kept-positions first frame ms | longest task ms | pan p50 p95 ms | drag p50 p95 ms | zoom p50 p95 ms | one saved note ms (elements+apply) | heap MB | renderer',
 );
 for (const r of rows) console.log(r);

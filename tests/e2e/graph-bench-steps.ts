@@ -34,8 +34,9 @@ function keptCount(file: string): number {
 }
 
 /**
- * Waits until the index is idle (`indexStatus`), no layout is pending, the global graph's node count held for a
- * second and the kept positions file has (at least) as many positions as nodes are drawn: the state a reopened vault
+ * Waits until the index is idle (`indexStatus`), no layout is pending, the global graph draws every node of the
+ * host's graph (`graph`, with unresolved targets), held for a second, and the kept positions file has (at least) as
+ * many positions as nodes are drawn: the state a reopened vault
  * starts from. Returns the drawn node count. Gives up after `timeoutMs` (throws).
  */
 export async function waitIndexedAndKept(app: AtlasApp, timeoutMs = 600_000): Promise<number> {
@@ -46,6 +47,11 @@ export async function waitIndexedAndKept(app: AtlasApp, timeoutMs = 600_000): Pr
   let seen = '';
   while (Date.now() < deadline) {
     const status = (await callApiFromPage(page, token, 'indexStatus', [])).body as { result?: { state?: string } };
+    // The whole graph as the host has it now (the app's query: notes and unresolved targets).
+    const whole = (await callApiFromPage(page, token, 'graph', [{ includeUnresolved: true }])).body as {
+      result?: { nodes: unknown[] };
+    };
+    const want = whole.result?.nodes.length ?? -1;
     const g = await page.evaluate(() => {
       const h = window.__atlasGraphs?.global;
       return { nodes: window.__atlasGraph?.nodes().length ?? 0, pending: h?.layoutPending ?? true };
@@ -53,11 +59,24 @@ export async function waitIndexedAndKept(app: AtlasApp, timeoutMs = 600_000): Pr
     if (status.result?.state !== 'indexing' && !g.pending && g.nodes === last && keptCount(file) >= g.nodes)
       return g.nodes;
     last = g.nodes;
-    seen = `index ${status.result?.state}, layout pending ${g.pending}, ${g.nodes} nodes, ${keptCount(file)} kept`;
+    seen = `index ${status.result?.state}, layout pending ${g.pending}, ${g.nodes} of ${want} nodes drawn, ${keptCount(file)} kept`;
     if (process.env.ATLAS_BENCH_DEBUG) console.error(seen);
     await new Promise((r) => setTimeout(r, 1000));
   }
   throw new Error(
     `waitIndexedAndKept: the vault was not indexed with kept positions within ${timeoutMs} ms (last: ${seen})`,
   );
+}
+
+/** Waits until the global graph's edge count held for a second (a large first load adds its edges after its nodes). */
+export async function waitEdgesSettled(page: Page, timeoutMs = 600_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last = -1;
+  while (Date.now() < deadline) {
+    const edges = await page.evaluate(() => window.__atlasGraph?.edges().length ?? 0);
+    if (edges === last && edges > 0) return;
+    last = edges;
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+  throw new Error(`waitEdgesSettled: the edge count did not settle within ${timeoutMs} ms`);
 }

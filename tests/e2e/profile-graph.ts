@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { keptPositionsFile, waitGraphDrawn, waitIndexedAndKept } from './graph-bench-steps.ts';
+import { keptPositionsFile, waitEdgesSettled, waitGraphDrawn, waitIndexedAndKept } from './graph-bench-steps.ts';
 import { REPO_ROOT, startApp } from './harness.ts';
 import { summariseProfile, type CpuProfile } from './profile-summary.ts';
 
@@ -79,7 +79,8 @@ try {
   await profile('kept-load', async () => {
     await page.reload();
     await waitDrawn();
-    await new Promise((r) => setTimeout(r, 3000));
+    await waitEdgesSettled(page);
+    await new Promise((r) => setTimeout(r, 2000));
   });
   await state('kept load');
   const marks = await page.evaluate(() =>
