@@ -25,17 +25,17 @@ import { markFirstFrame, nextDraw, useFirstFrameMark, useWhenActive } from './ca
 import type { GraphCanvasProps } from './canvas-props.ts';
 import { createCy } from './cy-instance.ts';
 import { diffAgainstCy } from './cy-diff.ts';
-import { applyFiltered, decorate as decorateCy, markChain } from './decorations.ts';
+import { applyFiltered, applyFilteredTo, decorate as decorateCy, decorateNodes, markChain } from './decorations.ts';
 import type { GraphData } from '../../../electron/shared/api.ts';
 import { elementDiffOf, elementsAfter } from './element-delta.ts';
 import { diffElements } from './element-diff.ts';
 import { derivationOf } from './graph-delta.ts';
-import { hiddenIds, toElements, type GraphElements } from './elements.ts';
+import { hiddenIds, isHidden, toElements, type GraphElements } from './elements.ts';
 import { fitToChain, fitView as fitCy } from './fit-view.ts';
 import { handleGraphKey } from './graph-keys.ts';
 import { LayoutRunner } from './layout.ts';
 import { applyPositions, layoutGraphOf } from './layout-input.ts';
-import { placeNodes, seedAtCentroids } from './place-nodes.ts';
+import { circlesOf, placeNodes, seedAtCentroids } from './place-nodes.ts';
 import { graphStyle, MAP_LABEL_PX, onThemeChange } from './style.ts';
 import { attachScreenLabels } from './screen-labels.ts';
 import { registerGraphHook, type GraphHookState } from './test-hook.ts';
@@ -64,6 +64,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
     lastElementsMs: 0,
     lastApply: { added: 0, removed: 0, edgesAdded: 0, edgesRemoved: 0 },
     lastPath: 'cy',
+    lastApplyParts: {},
   });
   const [ready, setReady] = useState(false);
   const [revealed, setRevealed] = useState<Set<string>>(() => new Set());
@@ -73,6 +74,10 @@ export function GraphCanvas(props: GraphCanvasProps) {
   /** Ids of the nodes whose label carries a plan step number. */
   const numbered = useRef<string[]>([]);
   const lastSyncedCurrent = useRef<string | null>(null);
+  /** A highlighted chain is drawn (its classes are on the elements). */
+  const chainMarked = useRef(false);
+  /** The nodes the filters hide now (the `filtered` class), as last applied. */
+  const hiddenNow = useRef<Set<string> | null>(null);
   /** The elements last applied in full (the next sync diffs against them); null while a sync runs. */
   const drawn = useRef<GraphElements | null>(null);
   /** The elements last built and what they were built from. */
@@ -235,6 +240,16 @@ export function GraphCanvas(props: GraphCanvasProps) {
     const pre = elementDiffOf(els);
     const path = !prev ? 'cy' : pre && pre.base === prev ? 'delta' : 'diff';
     const diff = path === 'cy' ? diffAgainstCy(cy, els) : path === 'delta' ? pre!.diff : diffElements(prev!, els);
+    // After a delta only the nodes it touched can change their filters and decorations: no pass over the graph.
+    const only = path === 'delta' ? pre!.touched : undefined;
+    const parts: Record<string, number> = {};
+    let tPart = performance.now();
+    const part = (name: string) => {
+      const now = performance.now();
+      parts[name] = (parts[name] ?? 0) + now - tPart;
+      tPart = now;
+    };
+    part('diff');
     let shownEarly = false;
     const applied = await applyDiff(cy, diff, {
       kept,
@@ -251,6 +266,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
         if (propsRef.current.name === 'global' && propsRef.current.active) markFirstFrame();
       },
     });
+    part('cytoscape');
     if (!applied) return;
     const { unplaced, chunked } = applied;
     const { removedNodes, removedEdges } = diff;
@@ -261,9 +277,9 @@ export function GraphCanvas(props: GraphCanvasProps) {
     ) {
       // The same graph again (e.g. re-fetched after an unrelated change): nothing to apply.
       drawn.current = els;
-      applyHidden();
-      decorate();
-      applyHighlight(false);
+      applyHidden(only);
+      decorate(only);
+      applyHighlight(false, only !== undefined);
       return;
     }
     drawn.current = els;
@@ -297,7 +313,9 @@ export function GraphCanvas(props: GraphCanvasProps) {
       seedAtCentroids(cy, unplaced);
       void fullLayout(cy, true);
     } else {
-      placeNodes(cy, unplaced, propsRef.current.settings.forces.linkDistance);
+      // After a delta, the other nodes' circles from the kept positions (plain data) rather than from every node
+      const circles = only && p.keep ? circlesOf(els, kept, unplaced) : undefined;
+      placeNodes(cy, unplaced, propsRef.current.settings.forces.linkDistance, circles);
       if (p.keep) savePositions(cy, unplaced);
       if (firstSync) {
         markReady();
@@ -305,21 +323,46 @@ export function GraphCanvas(props: GraphCanvasProps) {
       } else if (p.refitOnCurrent) fitView(cy, true);
     }
     if (chunked) cy.forceRender();
-    applyHidden();
-    decorate();
-    applyHighlight(false);
+    part('place');
+    applyHidden(only);
+    part('filters');
+    decorate(only);
+    part('decorations');
+    applyHighlight(false, only !== undefined);
+    part('chain');
+    hook.current.lastApplyParts = parts;
     hook.current.lastApplyMs = performance.now() - t0;
   }
 
-  // Filters → the `filtered` class (only on changed nodes).
-  function applyHidden() {
+  // Filters → the `filtered` class (only on changed nodes; with `only`, only those nodes are looked at).
+  function applyHidden(only?: readonly string[]) {
     const cy = cyRef.current;
     const p = propsRef.current;
     if (!cy || !els) return;
-    const hidden = p.filters ? hiddenIds(els, p.settings, p.currentPath) : new Set<string>();
-    for (const id of revealed) hidden.delete(id);
-    applyFiltered(cy, hidden);
-    p.onShown?.(els, hidden);
+    const e = els;
+    let hidden: Set<string>;
+    if (only && hiddenNow.current) {
+      // after a delta: the last hidden set, brought up to date for the touched nodes only
+      hidden = new Set(hiddenNow.current);
+      for (const id of only) {
+        const n = e.byId.get(id);
+        if (n && p.filters && !revealed.has(id) && isHidden(n, e, p.settings, p.currentPath)) hidden.add(id);
+        else hidden.delete(id);
+      }
+      applyFilteredTo(cy, hidden, only);
+    } else {
+      hidden = p.filters ? hiddenIds(e, p.settings, p.currentPath) : new Set<string>();
+      for (const id of revealed) hidden.delete(id);
+      applyFiltered(cy, hidden);
+    }
+    hiddenNow.current = hidden;
+    // after a delta the legend and the "Graph nodes" list (a pass over the graph) follow in a task of their own,
+    // after the graph has been drawn
+    if (only)
+      setTimeout(() => {
+        if (hiddenNow.current === hidden) propsRef.current.onShown?.(e, hidden);
+      }, 0);
+    else p.onShown?.(e, hidden);
   }
   // biome-ignore lint/correctness/useExhaustiveDependencies: the filter pass runs only when a filter input changes; it reads everything else through propsRef
   useEffect(applyHidden, [
@@ -346,13 +389,16 @@ export function GraphCanvas(props: GraphCanvasProps) {
     if (cy && cy.nodes().nonempty() && mode === 'force') void fullLayout(cy, true);
   }, [forcesKey]);
 
-  function decorate() {
+  /** The overlay and current note on every element, or with `only` on just those nodes (after a delta). */
+  function decorate(only?: readonly string[]) {
     const cy = cyRef.current;
     if (!cy) return;
-    decorateCy(cy, propsRef.current.overlay, propsRef.current.currentPath, numbered);
+    const p = propsRef.current;
+    if (only) decorateNodes(cy, p.overlay, p.currentPath, numbered, only);
+    else decorateCy(cy, p.overlay, p.currentPath, numbered);
   }
   // biome-ignore lint/correctness/useExhaustiveDependencies: decorations follow the overlay and the current note; decorate reads them through propsRef
-  useEffect(decorate, [overlay, currentPath]);
+  useEffect(() => decorate(), [overlay, currentPath]);
 
   // The current note: centred (global) or the view refitted (local, map); a newly shown view fits first.
   // biome-ignore lint/correctness/useExhaustiveDependencies: refit when the current note, the tab's visibility or readiness change; the fit itself reads refs
@@ -366,11 +412,14 @@ export function GraphCanvas(props: GraphCanvasProps) {
    * The highlighted chain (props.highlight) drawn (decorations.ts); with `fit`, the view is fitted to it (shown on
    * screen only).
    */
-  function applyHighlight(fit: boolean) {
+  function applyHighlight(fit: boolean, delta = false) {
     const cy = cyRef.current;
     if (!cy) return;
     const h = propsRef.current.highlight;
+    // after a delta with no chain drawn before or now there is nothing to mark (no pass over the graph)
+    if (delta && !h && !chainMarked.current) return;
     markChain(cy, h);
+    chainMarked.current = !!h;
     if (!h || !fit || !propsRef.current.active || !hook.current.ready) return;
     fitToChain(cy);
   }

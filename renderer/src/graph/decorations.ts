@@ -17,6 +17,58 @@ export function applyFiltered(cy: cytoscape.Core, hidden: Set<string>): void {
   });
 }
 
+/** `applyFiltered` for just the nodes `ids` (after a graph delta: only they can have changed). */
+export function applyFilteredTo(cy: cytoscape.Core, hidden: Set<string>, ids: readonly string[]): void {
+  cy.batch(() => {
+    for (const id of ids) {
+      const n = cy.getElementById(id);
+      if (n.empty()) continue;
+      const h = hidden.has(id);
+      if (h !== n.hasClass('filtered')) n.toggleClass('filtered', h);
+    }
+  });
+}
+
+/**
+ * `decorate` for just the nodes `ids` and their edges, after a graph delta changed only them (the overlay and the
+ * current note are those of the last full `decorate`): progress, plan step and number, plan edges, current note and
+ * neighbours. Cost: the nodes' own edges, no pass over the graph.
+ */
+export function decorateNodes(
+  cy: cytoscape.Core,
+  overlay: LearningOverlay,
+  current: string | null,
+  numbered: { current: string[] },
+  ids: readonly string[],
+): void {
+  const { plan, progress } = overlay;
+  const step = new Map(plan?.steps.map((s, i) => [s.path, i]) ?? []);
+  const cur = current ? cy.getElementById(current) : null;
+  cy.batch(() => {
+    for (const id of ids) {
+      const n = cy.getElementById(id);
+      if (n.empty()) continue;
+      n.removeClass('learned learning');
+      const state = progress[id];
+      if (state) n.addClass(state);
+      const i = step.get(id);
+      n.toggleClass('plan', i !== undefined);
+      if (i !== undefined) {
+        n.data('display', `${i + 1}. ${n.data('label')}`);
+        if (!numbered.current.includes(id)) numbered.current.push(id);
+      }
+      n.connectedEdges('[?prereq]').forEach((e) => {
+        e.toggleClass('plan-edge', step.has(e.source().id()) && step.has(e.target().id()));
+      });
+      if (cur?.nonempty()) {
+        n.toggleClass('current', id === current);
+        n.toggleClass('neighbour', id !== current && n.edgesWith(cur).nonempty());
+      }
+    }
+    if (cur?.nonempty()) cur.connectedEdges().addClass('current-edge');
+  });
+}
+
 /**
  * Draws the learning overlay and the current note. `numbered` holds the ids of the nodes whose label carries a plan
  * step number (only they get their plain label back); it is replaced by the newly numbered ones.

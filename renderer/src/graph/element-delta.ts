@@ -13,10 +13,18 @@ import type { DataChange } from './graph-delta.ts';
 import { groupIndex } from './groups.ts';
 import type { GraphSettings } from './settings.ts';
 
-const diffs = new WeakMap<GraphElements, { base: GraphElements; diff: ElementDiff }>();
+/** What `elementsAfter` computed along with the elements: the diff from `base` and the nodes it touched. */
+export interface ElementDelta {
+  base: GraphElements;
+  diff: ElementDiff;
+  /** Ids of the nodes (still present) whose element or links changed: the only ones filters and decorations revisit. */
+  touched: string[];
+}
+
+const diffs = new WeakMap<GraphElements, ElementDelta>();
 
 /** The diff from `base` that `elementsAfter` computed along with `els`, or undefined (elements built whole). */
-export function elementDiffOf(els: GraphElements): { base: GraphElements; diff: ElementDiff } | undefined {
+export function elementDiffOf(els: GraphElements): ElementDelta | undefined {
   return diffs.get(els);
 }
 
@@ -116,6 +124,7 @@ export function elementsAfter(
   const els: GraphElements = { nodes, edges, degree, byId };
   diffs.set(els, {
     base: prev,
+    touched: touchedNodes.map((n) => n.id),
     diff: {
       remove,
       removedNodes: removedHere.length,

@@ -105,16 +105,19 @@ export function toElements(
  */
 export function hiddenIds(els: GraphElements, s: GraphSettings, currentPath: string | null): Set<string> {
   const hidden = new Set<string>();
-  const text = s.filter.trim().toLowerCase();
-  for (const n of els.byId.values()) {
-    if (n.id === currentPath) continue;
-    const hide =
-      (!s.unresolved && n.kind === 'unresolved') ||
-      (!s.orphans && n.kind === 'note' && !els.degree.get(n.id)) ||
-      (text !== '' && !n.label.toLowerCase().includes(text) && !n.id.toLowerCase().includes(text)) ||
-      (s.tag.trim() !== '' && n.kind !== 'tag' && !hasTag(n.tags, s.tag)) ||
-      (s.folder.trim() !== '' && !inFolder(n.id, s.folder));
-    if (hide) hidden.add(n.id);
-  }
+  for (const n of els.byId.values()) if (isHidden(n, els, s, currentPath)) hidden.add(n.id);
   return hidden;
+}
+
+/** Whether the filters hide node `n` (see `hiddenIds`). */
+export function isHidden(n: GraphNode, els: GraphElements, s: GraphSettings, currentPath: string | null): boolean {
+  if (n.id === currentPath) return false;
+  const text = s.filter.trim().toLowerCase();
+  return (
+    (!s.unresolved && n.kind === 'unresolved') ||
+    (!s.orphans && n.kind === 'note' && !els.degree.get(n.id)) ||
+    (text !== '' && !n.label.toLowerCase().includes(text) && !n.id.toLowerCase().includes(text)) ||
+    (s.tag.trim() !== '' && n.kind !== 'tag' && !hasTag(n.tags, s.tag)) ||
+    (s.folder.trim() !== '' && !inFolder(n.id, s.folder))
+  );
 }

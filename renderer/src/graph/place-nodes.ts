@@ -3,15 +3,26 @@
  * when many arrive, at their neighbours' centroid as the start of a full layout.
  */
 import type cytoscape from 'cytoscape';
+import type { GraphPositions } from '../../../electron/shared/api.ts';
 import { CircleGrid, placeNear, type Circle } from './placement.ts';
 
-/** Places `nodes` one by one next to their already placed neighbours, overlapping no other node. */
-export function placeNodes(cy: cytoscape.Core, nodes: cytoscape.NodeSingular[], linkDistance: number): void {
+/**
+ * Places `nodes` one by one next to their already placed neighbours, overlapping no other node. `circles`: the other
+ * nodes' circles when the caller has them as plain data (default: read from Cytoscape, a pass over every node).
+ */
+export function placeNodes(
+  cy: cytoscape.Core,
+  nodes: cytoscape.NodeSingular[],
+  linkDistance: number,
+  circles?: Circle[],
+): void {
   const newIds = new Set(nodes.map((n) => n.id()));
-  const others: Circle[] = cy
-    .nodes()
-    .filter((n) => !newIds.has(n.id()))
-    .map((n) => ({ ...(n as cytoscape.NodeSingular).position(), r: (n.data('size') as number) / 2 }));
+  const others: Circle[] =
+    circles ??
+    cy
+      .nodes()
+      .filter((n) => !newIds.has(n.id()))
+      .map((n) => ({ ...(n as cytoscape.NodeSingular).position(), r: (n.data('size') as number) / 2 }));
   // The fallback spot (right of the drawn nodes) from their circles: Cytoscape's boundingBox() would measure every
   // node's label, a pass over the whole graph's text for one saved note.
   let x2 = Number.NEGATIVE_INFINITY;
@@ -37,6 +48,22 @@ export function placeNodes(cy: cytoscape.Core, nodes: cytoscape.NodeSingular[], 
       newIds.delete(n.id());
     }
   });
+}
+
+/** The circles of the nodes of `els` other than `except`, at their kept positions (nodes without one left out). */
+export function circlesOf(
+  els: { nodes: cytoscape.ElementDefinition[] },
+  kept: GraphPositions,
+  except: cytoscape.NodeSingular[],
+): Circle[] {
+  const skip = new Set(except.map((n) => n.id()));
+  const out: Circle[] = [];
+  for (const n of els.nodes) {
+    const id = n.data.id as string;
+    const k = kept[id];
+    if (k && !skip.has(id)) out.push({ x: k[0], y: k[1], r: (n.data.size as number) / 2 });
+  }
+  return out;
 }
 
 /** Starts each of `nodes` at its neighbours' centroid (±20 px at random), the origin when it has none. */

@@ -60,6 +60,8 @@ export interface GraphHookState {
    * diffing all elements (element-diff.ts), `cy` against what Cytoscape holds (a first or superseded sync).
    */
   lastPath: 'delta' | 'diff' | 'cy';
+  /** The last update's steps, ms: diff, Cytoscape changes, placement, filters, decorations, chain (sum ≈ lastApplyMs). */
+  lastApplyParts: Record<string, number>;
 }
 
 export interface GraphHook extends GraphHookState {
@@ -142,6 +144,7 @@ export function registerGraphHook(name: string, cy: cytoscape.Core, state: Graph
     lastElementsMs: { get: () => state.lastElementsMs, enumerable: true },
     lastApply: { get: () => ({ ...state.lastApply }), enumerable: true },
     lastPath: { get: () => state.lastPath, enumerable: true },
+    lastApplyParts: { get: () => ({ ...state.lastApplyParts }), enumerable: true },
     snapshot: { value: (opts?: { labels?: boolean }) => snapshotOf(cy, opts) },
   });
   hooks[name] = hook;
