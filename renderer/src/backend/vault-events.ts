@@ -13,6 +13,11 @@ import { on } from '../client.ts';
 
 /** Quiet time that ends a burst of `vault-changed` events, ms. */
 export const COALESCE_MS = 100;
+/**
+ * While an index pass runs, `listingTick` moves on at most this often (ms, on its progress events), so the file list
+ * (the file tree, the quick switcher) shows the notes indexed so far; the other panes wait for the pass's end.
+ */
+export const LISTING_REFRESH_MS = 3000;
 
 /** One coalesced `vault-changed`; both lists empty means anything may have changed (after a reconnect). */
 export interface VaultChange {
@@ -31,9 +36,19 @@ export interface VaultEventsSnapshot {
   progress: Record<string, ProgressState> | null;
   /** From `review-changed` (a card was graded; practice, #15); null until the first event. */
   review: ReviewSummary | null;
+  /** Moves on every {@link LISTING_REFRESH_MS} of an index pass (and with `version`): refetch the file list. */
+  listingTick: number;
 }
 
-let snapshot: VaultEventsSnapshot = { version: 0, status: null, lastChange: null, progress: null, review: null };
+let snapshot: VaultEventsSnapshot = {
+  version: 0,
+  status: null,
+  lastChange: null,
+  progress: null,
+  review: null,
+  listingTick: 0,
+};
+let lastListing = 0;
 const listeners = new Set<() => void>();
 let started = false;
 
@@ -85,7 +100,14 @@ export function getSnapshot(): VaultEventsSnapshot {
 function setStatus(status: IndexStatus): void {
   const before = snapshot.status?.state;
   const passEnded = status.state !== 'indexing' && (before === undefined || before === 'indexing');
-  set({ status, version: passEnded ? snapshot.version + 1 : snapshot.version });
+  const now = performance.now();
+  const list = passEnded || (status.state === 'indexing' && now - lastListing >= LISTING_REFRESH_MS);
+  if (list) lastListing = now;
+  set({
+    status,
+    version: passEnded ? snapshot.version + 1 : snapshot.version,
+    listingTick: list ? snapshot.listingTick + 1 : snapshot.listingTick,
+  });
 }
 
 /** The status fetched at start-up, until the first `index-status` event brings a newer one. */
@@ -124,4 +146,9 @@ export function useProgress(): Record<string, ProgressState> | null {
 /** The review summary from `review-changed`; re-renders only when it changes. */
 export function useReviewSummary(): ReviewSummary | null {
   return useSyncExternalStore(subscribe, () => snapshot.review);
+}
+
+/** {@link VaultEventsSnapshot.listingTick}: re-renders only when it moves. */
+export function useListingTick(): number {
+  return useSyncExternalStore(subscribe, () => snapshot.listingTick);
 }

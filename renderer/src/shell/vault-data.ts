@@ -8,6 +8,7 @@ import { useEffect, useEffectEvent, useRef } from 'react';
 import type { FileEntry, GraphData, TagInfo, VaultInfo } from '../../../electron/shared/api.ts';
 import { api } from '../client.ts';
 import { useApiQuery } from '../backend/query.ts';
+import { useListingTick } from '../backend/vault-events.ts';
 import { useGraphData } from '../graph/graph-data.ts';
 
 export interface VaultData {
@@ -26,7 +27,11 @@ export function useVaultData(
   onFirstFiles: (files: FileEntry[], graph: GraphData) => void,
 ): VaultData {
   const info = useApiQuery(['vaultInfo'], () => api.vaultInfo()).data;
-  const frame = useApiQuery(['app-frame'], () => Promise.all([api.listFiles(), api.tags()]));
+  // also every few seconds of an index pass (a cold index lists its notes as they are stored), the list kept meanwhile
+  const tick = useListingTick();
+  const frame = useApiQuery(['app-frame', tick], () => Promise.all([api.listFiles(), api.tags()]), {
+    keepPrevious: true,
+  });
   // the whole graph, kept up to date by deltas (graph-data.ts); the graph view filters by tag itself
   const graphState = useGraphData(WHOLE_GRAPH);
   const graph = graphState.data;
