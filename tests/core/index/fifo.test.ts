@@ -23,7 +23,7 @@ test('a FIFO in place of a note: indexed as unreadable, readNote refuses it, not
   const out = JSON.parse(
     execFileSync(process.execPath, [child, root, db, path.join(work, 'b.db')], {
       encoding: 'utf8',
-      timeout: 30_000,
+      timeout: 120_000, // a hang never ends; 120 s only bounds it (the child took 32 s of wall at load 30 for ~1.3 s of CPU)
     }).trim(),
   );
   assert.equal(out.swapped, true);
