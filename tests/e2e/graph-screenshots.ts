@@ -68,6 +68,8 @@ for (const scheme of ['light', 'dark'] as const) {
   try {
     const { page } = app;
     const shot = (name: string) => path.join(out, `${name}-${scheme}.png`);
+    // No focus ring on the Depth slider in the pictures.
+    const blur = () => page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     const local = page.getByRole('region', { name: 'Local graph' });
     const graph = page.getByRole('region', { name: 'Graph', exact: true });
 
@@ -76,11 +78,13 @@ for (const scheme of ['light', 'dark'] as const) {
     let runs = await layoutRuns(page, 'local');
     await openNote(page, HUB, 120_000);
     await localOf(page, HUB, runs);
+    await blur();
     await page.screenshot({ path: shot('app-local') });
     await local.screenshot({ path: shot('graph-local-d1') });
     runs = await layoutRuns(page, 'local');
     await local.getByRole('slider', { name: 'Depth' }).fill('2');
     await localOf(page, HUB, runs);
+    await blur();
     await local.screenshot({ path: shot('graph-local-d2') });
     await local.getByRole('slider', { name: 'Depth' }).fill('1');
 

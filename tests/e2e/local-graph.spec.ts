@@ -206,3 +206,39 @@ test("double-click adds a node's neighbours in place", async () => {
   // The double-click also opened the note (a tap first): back to the hub for the next tests.
   await openNote(page, 'goroutine', 60_000);
 });
+
+test('below the local graph: its legend explains the colours drawn, and the Graph nodes list opens a node', async () => {
+  const { page } = app;
+  await local()
+    .getByText(/^Legend and nodes \(\d+\)$/)
+    .click();
+  const legend = local().getByRole('region', { name: 'Local graph legend' });
+  for (const text of ['Current note', 'Folder: concurrency', 'Link of the current note', 'Link'])
+    await legend
+      .getByRole('listitem')
+      .filter({ hasText: new RegExp(`^${text}$`) })
+      .waitFor();
+  // Every folder colour drawn has its legend entry.
+  const groups = await legend
+    .getByRole('listitem')
+    .filter({ hasText: /^Folder: / })
+    .allTextContents();
+  const folders = new Set(
+    (await snap()).nodes
+      .filter((n) => n.visible)
+      .map((n) => n.id.split('/')[0])
+      .filter((f) => !f.endsWith('.md')),
+  );
+  for (const f of folders)
+    assert.ok(groups.includes(`Folder: ${f}`), `folder ${f} is in the legend (${groups.join(', ')})`);
+
+  await local().getByRole('searchbox', { name: 'Search graph nodes' }).fill('leak');
+  await local()
+    .getByRole('list', { name: 'Graph nodes' })
+    .getByRole('button', { name: 'goroutine leak', exact: true })
+    .click();
+  await page
+    .getByRole('region', { name: 'Editor' })
+    .getByRole('tab', { name: 'goroutine leak', selected: true })
+    .waitFor();
+});

@@ -56,7 +56,16 @@ function Line({ color, style, arrow }: { color: string; style: 'solid' | 'dashed
   );
 }
 
-export function GraphLegend({ use, theme }: { use: LegendUse; theme: GraphTheme }) {
+/** `label`: the region's name ("Graph legend" in the graph tab, "Local graph legend" under the local graph). */
+export function GraphLegend({
+  use,
+  theme,
+  label = 'Graph legend',
+}: {
+  use: LegendUse;
+  theme: GraphTheme;
+  label?: string;
+}) {
   const items: { key: string; icon: React.ReactNode; text: string }[] = [];
   use.groups.forEach((g, i) => {
     if (g.query.trim())
@@ -110,7 +119,7 @@ export function GraphLegend({ use, theme }: { use: LegendUse; theme: GraphTheme 
   if (use.edgeTypes.has('tag'))
     items.push({ key: 'e-tag', icon: <Line color={theme.accent} style="dotted" />, text: 'Tag of a note' });
   return (
-    <section aria-label="Graph legend" className="graph-legend">
+    <section aria-label={label} className="graph-legend">
       <ul>
         {items.map((it) => (
           <li key={it.key}>

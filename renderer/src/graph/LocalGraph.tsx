@@ -1,7 +1,9 @@
 /**
  * The local graph of the current note in the right sidebar (the workspace's region "Local graph"): the notes within depth 1–3, from
  * `api.neighbourhood` (a main-process query: the renderer never loads the whole vault for it), with Obsidian's
- * toggles for incoming, outgoing and neighbour links. Double-click a node to add its own neighbours in place.
+ * toggles for incoming, outgoing and neighbour links. Double-click a node to add its own neighbours in place. Labels
+ * are legible at the pane's size (screen-labels.ts). Below the graph, collapsed: its legend (region "Local graph
+ * legend") and the searchable "Graph nodes" list of the drawn nodes.
  */
 import { useEffect, useEffectEvent, useMemo, useState } from 'react';
 import type { GraphData } from '../../../electron/shared/api.ts';
@@ -10,6 +12,10 @@ import { useApiQuery } from '../backend/query.ts';
 import type { LearningOverlay } from '../learning/types.ts';
 import { folderGroups } from './folder-groups.ts';
 import { GraphCanvas, type GraphNodeRef } from './GraphCanvas.tsx';
+import { GraphLegend, type LegendUse } from './GraphLegend.tsx';
+import { GraphNodesList } from './GraphNodesList.tsx';
+import { legendUse } from './legend-use.ts';
+import { useGraphTheme } from './style.ts';
 import { updateSettings, useGraphSettings } from './view-state.ts';
 
 export interface LocalGraphProps {
@@ -77,6 +83,10 @@ export function LocalGraph(props: LocalGraphProps) {
     if (error) reportError(error);
   }, [error]);
 
+  // What the legend and the "Graph nodes" list below the graph show (the drawn nodes, their colours and edges).
+  const [shown, setShown] = useState<{ use: LegendUse; shown: GraphNodeRef[] } | null>(null);
+  const theme = useGraphTheme();
+
   const setLocal = (patch: Partial<typeof l>) => updateSettings({ local: { ...l, ...patch } });
   const open = (n: GraphNodeRef) => {
     if (n.kind === 'unresolved') props.onCreateNote(n.label);
@@ -142,10 +152,18 @@ export function LocalGraph(props: LocalGraphProps) {
           screenLabels
           onOpen={open}
           onExpand={(id) => setExpanded((x) => (x.includes(id) ? x : [...x, id]))}
+          onShown={(els, hidden) => setShown(legendUse(els, hidden, props.overlay, props.currentPath, settings.groups))}
         />
       ) : (
         <p className="muted">Open a note to see its local graph.</p>
       )}
+      {props.currentPath && shown ? (
+        <details className="local-graph-more">
+          <summary>Legend and nodes ({shown.shown.length})</summary>
+          <GraphLegend use={shown.use} theme={theme} label="Local graph legend" />
+          <GraphNodesList nodes={shown.shown} onOpen={open} />
+        </details>
+      ) : null}
     </div>
   );
 }

@@ -203,6 +203,7 @@ export function graphStyle(o: StyleOptions): cytoscape.StylesheetJson {
       selector: 'edge.current-edge[type = "prereq"]',
       style: { 'line-color': t.prereq, 'target-arrow-color': t.prereq },
     },
+    { selector: 'edge.current-edge.plan-edge', style: { width: w * 3.5 } },
     {
       selector: 'node.hover',
       style: {
