@@ -273,7 +273,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
     const freshEdges = diff.addEdges;
     if (
       !firstSync &&
-      applied.addedNodes + freshEdges.length + removedNodes + removedEdges + diff.changed.length === 0
+      applied.addedNodes + unplaced.length + freshEdges.length + removedNodes + removedEdges + diff.changed.length === 0
     ) {
       // The same graph again (e.g. re-fetched after an unrelated change): nothing to apply.
       drawn.current = els;
