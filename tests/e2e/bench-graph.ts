@@ -16,14 +16,19 @@
  * WebGL is SwiftShader, a software rasteriser, which the app otherwise does not use).
  * The machine is shared: read the figures as rough, and compare sizes measured in the same run.
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
-import { keptPositionsFile, waitEdgesSettled, waitGraphDrawn, waitIndexedAndKept } from './graph-bench-steps.ts';
-import { REPO_ROOT, startApp } from './harness.ts';
+import {
+  generatedVault,
+  keptPositionsFile,
+  waitEdgesSettled,
+  waitGraphDrawn,
+  waitIndexedAndKept,
+} from './graph-bench-steps.ts';
+import { startApp } from './harness.ts';
 
 const { values } = parseArgs({
   options: { notes: { type: 'string', default: '1000,5000,10000' }, webgl: { type: 'boolean', default: false } },
@@ -88,13 +93,8 @@ async function dragFrames(page: Page): Promise<number[]> {
 const loadAtStart = os.loadavg()[0];
 const rows: string[] = [];
 for (const n of sizes) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `atlas-bench-graph-${n}-`));
-  const vault = path.join(dir, 'vault');
-  spawnSync(
-    process.execPath,
-    [path.join(REPO_ROOT, 'scripts', 'generate-vault.ts'), vault, '--notes', String(n), '--prereqs', '3'],
-    { stdio: 'ignore' },
-  );
+  const vault = generatedVault('atlas-bench-graph', n);
+  const dir = path.dirname(vault);
   const app = await startApp({ vault, viewport: { width: 1600, height: 900 } });
   try {
     const { page } = app;

@@ -2,10 +2,27 @@
  * Steps shared by the graph benchmark (bench-graph.ts) and the graph profiler (profile-graph.ts): waiting for the
  * global graph's first frame, and for a vault to be fully indexed with every drawn node's position kept.
  */
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { callApiFromPage, type AtlasApp } from './harness.ts';
+import { callApiFromPage, REPO_ROOT, type AtlasApp } from './harness.ts';
+
+/**
+ * A fresh generated vault of `notes` notes with 3 prerequisites each (scripts/generate-vault.ts) in a new temp folder
+ * named after `prefix`; returns the vault's absolute path.
+ */
+export function generatedVault(prefix: string, notes: number): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `${prefix}-${notes}-`));
+  const vault = path.join(dir, 'vault');
+  spawnSync(
+    process.execPath,
+    [path.join(REPO_ROOT, 'scripts', 'generate-vault.ts'), vault, '--notes', String(notes), '--prereqs', '3'],
+    { stdio: 'ignore' },
+  );
+  return vault;
+}
 
 /** Waits for the app's first screen, opens the Graph tab when it is not shown, waits for the first-frame mark. */
 export async function waitGraphDrawn(page: Page): Promise<void> {

@@ -6,12 +6,12 @@
  * and lastApplyMs, as bench:graph prints them), and the CPU profile of the renderer during the last save: the
  * functions with the most self time, ms. The machine is shared: read the times with the load average printed.
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { REPO_ROOT, startApp } from './harness.ts';
+import { generatedVault } from './graph-bench-steps.ts';
+import { startApp } from './harness.ts';
 
 const { values } = parseArgs({
   options: { notes: { type: 'string', default: '1000,5000' }, saves: { type: 'string', default: '5' } },
@@ -26,13 +26,8 @@ interface ProfileNode {
 }
 
 for (const n of sizes) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `atlas-measure-delta-${n}-`));
-  const vault = path.join(dir, 'vault');
-  spawnSync(
-    process.execPath,
-    [path.join(REPO_ROOT, 'scripts', 'generate-vault.ts'), vault, '--notes', String(n), '--prereqs', '3'],
-    { stdio: 'ignore' },
-  );
+  const vault = generatedVault('atlas-measure-delta', n);
+  const dir = path.dirname(vault);
   const app = await startApp({ vault, viewport: { width: 1600, height: 900 } });
   try {
     const { page } = app;
