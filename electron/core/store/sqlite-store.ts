@@ -4,27 +4,21 @@
  * `SqliteStore.open` never fails on a bad database file: a file that is corrupt, unreadable, of another schema
  * version (`PRAGMA user_version`) or built for another vault is deleted and rebuilt empty (markdown is the source of
  * truth). If even that fails (e.g. the cache folder is read-only) the index lives in memory for this session.
+ *
+ * This module owns the connection (open, pragmas, bulk load, transactions) and the `files` table; the statements of
+ * the other tables are in note-writes.ts, link-rows.ts, note-rows.ts, text-search.ts and card-store.ts.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { ParsedNote, ProblemFact } from '../model.ts';
-import type { ResolvedBy } from '../model.ts';
-import type { Resolution } from '../resolve/name-table.ts';
-import { blockKey, headingKey } from '../resolve/keys.ts';
+import type { ParsedNote } from '../model.ts';
 import { CardTable } from './card-store.ts';
+import type { FileRow, GraphStore } from './graph-store.ts';
+import { LinkRows } from './link-rows.ts';
+import { NoteRows } from './note-rows.ts';
+import { NoteWrites } from './note-writes.ts';
 import { BULK_DEFERRED_INDEXES, DEFERRED_INDEX_SQL, SCHEMA_SQL, SCHEMA_VERSION } from './schema.ts';
-import type {
-  BacklinkRow,
-  EdgeRow,
-  FileRow,
-  GraphStore,
-  LinkInput,
-  LinkToResolve,
-  NoteDetail,
-  ProblemRow,
-  StoredLink,
-} from './graph-store.ts';
+import { TextSearch } from './text-search.ts';
 
 type DB = Database.Database;
 type Stmt = Database.Statement;
@@ -69,63 +63,6 @@ function removeDbFiles(file: string): void {
   }
 }
 
-function likeEscape(term: string): { pattern: string; escaped: boolean } {
-  if (!/[%_\\]/.test(term)) return { pattern: `%${term}%`, escaped: false };
-  return { pattern: `%${term.replace(/[%_\\]/g, (c) => '\\' + c)}%`, escaped: true };
-}
-
-/**
- * Longest prefix of a term (code points) whose trigrams are sent to FTS5; every term of 4+ code points is then
- * checked by a substring scan (`matchNotes`). Bounds the cost of every query that takes user text (search, unlinked
- * mentions of a long alias).
- */
-export const MAX_FTS_TERM = 64;
-
-function ftsPhrase(term: string): string {
-  return `"${term.replace(/"/g, '""')}"`;
-}
-
-interface LinkDbRow {
-  id: number;
-  source: string;
-  kind: StoredLink['kind'];
-  raw: string;
-  target_text: string;
-  heading: string | null;
-  block: string | null;
-  alias: string | null;
-  line: number;
-  context: string;
-  relation: string | null;
-  target: string | null;
-  resolved_by: ResolvedBy | null;
-  candidates: string | null;
-  anchor_ok: number | null;
-}
-
-function toStoredLink(r: LinkDbRow): StoredLink {
-  return {
-    id: r.id,
-    source: r.source,
-    kind: r.kind,
-    raw: r.raw,
-    targetText: r.target_text,
-    heading: r.heading,
-    block: r.block,
-    alias: r.alias,
-    line: r.line,
-    context: r.context,
-    relation: r.relation,
-    target: r.target,
-    resolvedBy: r.resolved_by,
-    candidates: r.candidates ? (JSON.parse(r.candidates) as string[]) : null,
-    anchorOk: r.anchor_ok === null ? null : r.anchor_ok === 1,
-  };
-}
-
-const LINK_COLUMNS = `l.id, s.path AS source, l.kind, l.raw, l.target_text, l.heading, l.block, l.alias, l.line,
-  l.context, l.relation, l.target, l.resolved_by, l.candidates, l.anchor_ok`;
-
 export class SqliteStore implements GraphStore {
   readonly file: string;
   /** True when this session fell back to an in-memory database. */
@@ -141,6 +78,14 @@ export class SqliteStore implements GraphStore {
   private bulkLoad = false;
   /** The flashcards of the indexed notes (card-store.ts). */
   readonly cards = new CardTable((sql) => this.stmt(sql));
+  private readonly writes = new NoteWrites(
+    (sql) => this.stmt(sql),
+    this.cards,
+    () => this.bulkLoad,
+  );
+  private readonly linkRows = new LinkRows((sql) => this.stmt(sql));
+  private readonly noteRows = new NoteRows((sql) => this.stmt(sql));
+  private readonly search = new TextSearch((sql) => this.stmt(sql));
 
   /** Created by this open without a journal (see `connect`); the journal comes on before any other transaction. */
   private journalOff: boolean;
@@ -349,561 +294,46 @@ export class SqliteStore implements GraphStore {
     this.stmt(`DELETE FROM problems WHERE path = ? AND source = 'file'`).run(p);
   }
 
-  // ---------- notes ----------
+  // ---------- notes (note-writes.ts) ----------
 
-  private noteId(p: string): number | undefined {
-    return this.stmt(`SELECT id FROM notes WHERE path = ?`).pluck().get(p) as number | undefined;
-  }
+  readonly writeNote: GraphStore['writeNote'] = (note, links) => this.writes.writeNote(note, links);
+  readonly deleteNote: GraphStore['deleteNote'] = (p) => this.writes.deleteNote(p);
+  readonly setFileProblems: GraphStore['setFileProblems'] = (p, problems) => this.writes.setFileProblems(p, problems);
+  readonly setScanProblems: GraphStore['setScanProblems'] = (problems) => this.writes.setScanProblems(problems);
 
-  private deleteChildren(id: number): void {
-    for (const table of ['aliases', 'tags', 'headings', 'blocks', 'properties']) {
-      this.stmt(`DELETE FROM ${table} WHERE note_id = ?`).run(id);
-    }
-    this.stmt(`DELETE FROM links WHERE source_id = ?`).run(id);
-    this.stmt(`DELETE FROM note_text WHERE note_id = ?`).run(id);
-    this.stmt(`DELETE FROM note_fts WHERE rowid = ?`).run(id);
-    this.cards.delete(id);
-  }
+  // ---------- resolution and links (link-rows.ts) ----------
 
-  private insertNoteRow(note: ParsedNote, titleLc: string, aliasesLc: string, props: string): number {
-    return Number(
-      this.stmt(`INSERT INTO notes (path, title, title_lc, aliases_lc, properties, words, cjk_chars,
-        frontmatter_lines) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`).run(
-        note.path,
-        note.title,
-        titleLc,
-        aliasesLc,
-        props,
-        note.words,
-        note.cjkChars,
-        note.frontmatterLines,
-      ).lastInsertRowid,
-    );
-  }
+  readonly allAliases: GraphStore['allAliases'] = () => this.linkRows.allAliases();
+  readonly linksByTargetName: GraphStore['linksByTargetName'] = (names) => this.linkRows.linksByTargetName(names);
+  readonly unresolvedLinks: GraphStore['unresolvedLinks'] = () => this.linkRows.unresolvedLinks();
+  readonly setResolution: GraphStore['setResolution'] = (id, r) => this.linkRows.setResolution(id, r);
+  readonly recheckAnchors: GraphStore['recheckAnchors'] = (scope) => this.linkRows.recheckAnchors(scope);
+  readonly backlinks: GraphStore['backlinks'] = (target) => this.linkRows.backlinks(target);
+  readonly outgoing: GraphStore['outgoing'] = (source) => this.linkRows.outgoing(source);
+  readonly links: GraphStore['links'] = (filter) => this.linkRows.links(filter);
+  readonly edgeRows: GraphStore['edgeRows'] = (sources) => this.linkRows.edgeRows(sources);
+  readonly checkLinks: GraphStore['checkLinks'] = () => this.linkRows.checkLinks();
 
-  writeNote(note: ParsedNote, links: LinkInput[]): void {
-    const aliasesLc = note.aliases.map((a) => a.normalize('NFC').toLowerCase()).join('\n');
-    const props = JSON.stringify(note.properties ?? {});
-    const titleLc = note.title.normalize('NFC').toLowerCase();
-    let id: number | undefined;
-    let fresh = false;
-    if (this.bulkLoad) {
-      // cold index: the note cannot be there yet (a path delivered twice falls through to the replacing path)
-      try {
-        id = this.insertNoteRow(note, titleLc, aliasesLc, props);
-        fresh = true;
-      } catch (e) {
-        if ((e as { code?: unknown })?.code !== 'SQLITE_CONSTRAINT_UNIQUE') throw e;
-      }
-    }
-    if (id === undefined) id = this.noteId(note.path);
-    if (id === undefined) {
-      id = this.insertNoteRow(note, titleLc, aliasesLc, props);
-    } else if (!fresh) {
-      this.deleteChildren(id);
-      this.stmt(`UPDATE notes SET title = ?, title_lc = ?, aliases_lc = ?, properties = ?, words = ?, cjk_chars = ?,
-        frontmatter_lines = ? WHERE id = ?`).run(
-        note.title,
-        titleLc,
-        aliasesLc,
-        props,
-        note.words,
-        note.cjkChars,
-        note.frontmatterLines,
-        id,
-      );
-    }
-    const insAlias = this.stmt(`INSERT INTO aliases (note_id, pos, alias, alias_lc) VALUES (?, ?, ?, ?)`);
-    for (const [i, a] of note.aliases.entries()) insAlias.run(id, i, a, a.normalize('NFC').toLowerCase());
-    const insTag = this.stmt(`INSERT INTO tags (note_id, tag, tag_lc) VALUES (?, ?, ?)`);
-    for (const t of note.tags) insTag.run(id, t, t.normalize('NFC').toLowerCase());
-    const insHeading = this.stmt(`INSERT INTO headings (note_id, level, text, line, key) VALUES (?, ?, ?, ?, ?)`);
-    for (const h of note.headings) insHeading.run(id, h.level, h.text, h.line, headingKey(h.text));
-    const insBlock = this.stmt(`INSERT INTO blocks (note_id, block_id, line, key) VALUES (?, ?, ?, ?)`);
-    for (const b of note.blocks) insBlock.run(id, b.id, b.line, blockKey(b.id));
-    const insProp = this.stmt(`INSERT INTO properties (note_id, key, value) VALUES (?, ?, ?)`);
-    for (const [k, v] of Object.entries(note.properties ?? {})) insProp.run(id, k, JSON.stringify(v ?? null));
-    const insLink = this.stmt(`INSERT INTO links (source_id, kind, raw, target_text, target_name, heading, heading_key,
-      block, block_key, alias, line, context, relation, target, resolved_by, candidates, anchor_ok)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)`);
-    for (const l of links) {
-      const heading = l.heading === '' ? null : l.heading;
-      const block = l.block === '' ? null : l.block;
-      insLink.run(
-        id,
-        l.kind,
-        l.raw,
-        l.targetText,
-        l.targetName,
-        heading,
-        heading === null ? null : headingKey(heading),
-        block,
-        block === null ? null : blockKey(block),
-        l.alias,
-        l.line,
-        l.context,
-        l.relation,
-        l.resolution.path,
-        l.resolution.by,
-        l.resolution.candidates ? JSON.stringify(l.resolution.candidates) : null,
-      );
-    }
-    this.stmt(`INSERT INTO note_text (note_id, mention_text) VALUES (?, ?)`).run(id, note.mentionText);
-    this.stmt(`INSERT INTO note_fts (rowid, title, aliases, body) VALUES (?, ?, ?, ?)`)
-      // two trailing characters: a 1–2 character term is found through the trigrams it starts (see `termCondition`),
-      // so even the body's last character must start one
-      .run(id, note.title, note.aliases.join('\n'), note.body + '\n\n');
-    this.cards.write(id, note, fresh);
-  }
+  // ---------- notes as read (note-rows.ts) ----------
 
-  deleteNote(p: string): void {
-    const id = this.noteId(p);
-    if (id === undefined) return;
-    this.deleteChildren(id);
-    this.stmt(`DELETE FROM notes WHERE id = ?`).run(id);
-  }
+  readonly counts: GraphStore['counts'] = () => this.noteRows.counts();
+  readonly note: GraphStore['note'] = (p) => this.noteRows.note(p);
+  readonly notePaths: GraphStore['notePaths'] = () => this.noteRows.notePaths();
+  readonly allNotes: GraphStore['allNotes'] = () => this.noteRows.allNotes();
+  readonly tagPairs: GraphStore['tagPairs'] = () => this.noteRows.tagPairs();
+  readonly problems: GraphStore['problems'] = () => this.noteRows.problems();
+  readonly orphans: GraphStore['orphans'] = () => this.noteRows.orphans();
+  readonly notesWithTag: GraphStore['notesWithTag'] = (tag) => this.noteRows.notesWithTag(tag);
+  readonly taggedNotes: GraphStore['taggedNotes'] = (tag) => this.noteRows.taggedNotes(tag);
+  readonly graphNotes: GraphStore['graphNotes'] = (paths) => this.noteRows.graphNotes(paths);
 
-  setFileProblems(p: string, problems: ProblemFact[]): void {
-    this.stmt(`DELETE FROM problems WHERE path = ? AND source = 'file'`).run(p);
-    const ins = this.stmt(`INSERT INTO problems (path, source, kind, message, line) VALUES (?, 'file', ?, ?, ?)`);
-    for (const pr of problems) ins.run(p, pr.kind, pr.message, pr.line ?? null);
-  }
+  // ---------- full text (text-search.ts) ----------
 
-  setScanProblems(problems: ProblemRow[]): void {
-    this.stmt(`DELETE FROM problems WHERE source = 'scan'`).run();
-    const ins = this.stmt(`INSERT INTO problems (path, source, kind, message, line) VALUES (?, 'scan', ?, ?, ?)`);
-    for (const pr of problems) ins.run(pr.path, pr.kind, pr.message, pr.line ?? null);
-  }
-
-  // ---------- resolution ----------
-
-  allAliases(): { path: string; aliases: string[] }[] {
-    const rows = this.stmt(
-      `SELECT n.path, a.alias FROM aliases a JOIN notes n ON n.id = a.note_id ORDER BY n.path, a.pos`,
-    ).all() as { path: string; alias: string }[];
-    const out = new Map<string, string[]>();
-    for (const r of rows) {
-      let list = out.get(r.path);
-      if (!list) {
-        list = [];
-        out.set(r.path, list);
-      }
-      list.push(r.alias);
-    }
-    return [...out].map(([p, aliases]) => ({ path: p, aliases }));
-  }
-
-  private toResolve(
-    rows: {
-      id: number;
-      source: string;
-      kind: StoredLink['kind'];
-      target_text: string;
-      target: string | null;
-      resolved_by: ResolvedBy | null;
-      candidates: string | null;
-    }[],
-  ): LinkToResolve[] {
-    return rows.map((r) => ({
-      id: r.id,
-      source: r.source,
-      kind: r.kind,
-      targetText: r.target_text,
-      target: r.target,
-      resolvedBy: r.resolved_by,
-      candidates: r.candidates ? (JSON.parse(r.candidates) as string[]) : null,
-    }));
-  }
-
-  linksByTargetName(names: string[]): LinkToResolve[] {
-    if (names.length === 0) return [];
-    return this.toResolve(
-      this.stmt(`SELECT l.id, s.path AS source, l.kind, l.target_text, l.target, l.resolved_by,
-      l.candidates FROM links l JOIN notes s ON s.id = l.source_id
-      WHERE l.target_name IN (SELECT value FROM json_each(?))`).all(JSON.stringify([...new Set(names)])) as never,
-    );
-  }
-
-  unresolvedLinks(): LinkToResolve[] {
-    return this.toResolve(
-      this.stmt(`SELECT l.id, s.path AS source, l.kind, l.target_text, l.target, l.resolved_by,
-      l.candidates FROM links l JOIN notes s ON s.id = l.source_id WHERE l.target IS NULL`).all() as never,
-    );
-  }
-
-  setResolution(id: number, r: Resolution): void {
-    this.stmt(`UPDATE links SET target = ?, resolved_by = ?, candidates = ? WHERE id = ?`).run(
-      r.path,
-      r.by,
-      r.candidates ? JSON.stringify(r.candidates) : null,
-      id,
-    );
-  }
-
-  recheckAnchors(scope: { sources?: string[]; targets?: string[] } | null): void {
-    const set = `UPDATE links SET anchor_ok = CASE
-      WHEN target IS NULL THEN NULL
-      WHEN block_key IS NOT NULL THEN (SELECT count(*) > 0 FROM notes n JOIN blocks b ON b.note_id = n.id
-        WHERE n.path = links.target AND b.key = links.block_key)
-      ELSE (SELECT count(*) > 0 FROM notes n JOIN headings h ON h.note_id = n.id
-        WHERE n.path = links.target AND h.key = links.heading_key) END
-      * (CASE WHEN EXISTS (SELECT 1 FROM notes n WHERE n.path = links.target) THEN 1 ELSE NULL END)
-      WHERE (heading_key IS NOT NULL OR block_key IS NOT NULL)`;
-    if (!scope) {
-      this.stmt(set).run();
-      return;
-    }
-    if (scope.sources?.length) {
-      this.stmt(`${set} AND source_id IN (SELECT id FROM notes WHERE path IN (SELECT value FROM json_each(?)))`).run(
-        JSON.stringify(scope.sources),
-      );
-    }
-    if (scope.targets?.length) {
-      this.stmt(`${set} AND target IN (SELECT value FROM json_each(?))`).run(JSON.stringify(scope.targets));
-    }
-  }
-
-  // ---------- queries ----------
-
-  counts(): { notes: number; files: number; links: number; problems: number } {
-    return this.stmt(`SELECT (SELECT count(*) FROM notes) AS notes,
-      (SELECT count(*) FROM files WHERE kind <> 'folder') AS files, (SELECT count(*) FROM links) AS links,
-      (SELECT count(*) FROM problems) AS problems`).get() as {
-      notes: number;
-      files: number;
-      links: number;
-      problems: number;
-    };
-  }
-
-  private detail(row: {
-    id: number;
-    path: string;
-    title: string;
-    properties: string;
-    words: number;
-    cjk_chars: number;
-    frontmatter_lines: number;
-  }): NoteDetail {
-    const id = row.id;
-    return {
-      id,
-      path: row.path,
-      title: row.title,
-      properties: JSON.parse(row.properties) as Record<string, unknown>,
-      words: row.words,
-      cjkChars: row.cjk_chars,
-      frontmatterLines: row.frontmatter_lines,
-      aliases: this.stmt(`SELECT alias FROM aliases WHERE note_id = ? ORDER BY pos`).pluck().all(id) as string[],
-      tags: this.stmt(`SELECT tag FROM tags WHERE note_id = ? ORDER BY rowid`).pluck().all(id) as string[],
-      headings: this.stmt(`SELECT level, text, line FROM headings WHERE note_id = ? ORDER BY line`).all(
-        id,
-      ) as NoteDetail['headings'],
-      blocks: this.stmt(`SELECT block_id FROM blocks WHERE note_id = ? ORDER BY line`).pluck().all(id) as string[],
-    };
-  }
-
-  note(p: string): NoteDetail | null {
-    const row = this.stmt(
-      `SELECT id, path, title, properties, words, cjk_chars, frontmatter_lines FROM notes WHERE path = ?`,
-    ).get(p);
-    return row ? this.detail(row as never) : null;
-  }
-
-  notePaths(): string[] {
-    return this.stmt(`SELECT path FROM notes ORDER BY path`).pluck().all() as string[];
-  }
-
-  allNotes(): NoteDetail[] {
-    const group = <T>(sql: string): Map<number, T[]> => {
-      const m = new Map<number, T[]>();
-      for (const r of this.stmt(sql).all() as ({ note_id: number } & T)[]) {
-        let list = m.get(r.note_id);
-        if (!list) {
-          list = [];
-          m.set(r.note_id, list);
-        }
-        list.push(r);
-      }
-      return m;
-    };
-    const aliases = group<{ alias: string }>(`SELECT note_id, alias FROM aliases ORDER BY note_id, pos`);
-    const tags = group<{ tag: string }>(`SELECT note_id, tag FROM tags ORDER BY note_id, rowid`);
-    const headings = group<{ level: number; text: string; line: number }>(
-      `SELECT note_id, level, text, line FROM headings ORDER BY note_id, line`,
-    );
-    const blocks = group<{ block_id: string }>(`SELECT note_id, block_id FROM blocks ORDER BY note_id, line`);
-    const rows = this.stmt(
-      `SELECT id, path, title, properties, words, cjk_chars, frontmatter_lines FROM notes ORDER BY path`,
-    ).all() as {
-      id: number;
-      path: string;
-      title: string;
-      properties: string;
-      words: number;
-      cjk_chars: number;
-      frontmatter_lines: number;
-    }[];
-    return rows.map((r) => ({
-      id: r.id,
-      path: r.path,
-      title: r.title,
-      properties: JSON.parse(r.properties) as Record<string, unknown>,
-      words: r.words,
-      cjkChars: r.cjk_chars,
-      frontmatterLines: r.frontmatter_lines,
-      aliases: (aliases.get(r.id) ?? []).map((a) => a.alias),
-      tags: (tags.get(r.id) ?? []).map((t) => t.tag),
-      headings: (headings.get(r.id) ?? []).map((h) => ({ level: h.level, text: h.text, line: h.line })),
-      blocks: (blocks.get(r.id) ?? []).map((b) => b.block_id),
-    }));
-  }
-
-  backlinks(target: string): BacklinkRow[] {
-    return this.stmt(`SELECT s.path AS source, l.line, l.kind, l.context FROM links l JOIN notes s ON s.id = l.source_id
-      WHERE l.target = @target AND s.path <> @target ORDER BY s.path, l.line, l.id`).all({ target }) as BacklinkRow[];
-  }
-
-  outgoing(source: string): StoredLink[] {
-    return (
-      this.stmt(`SELECT ${LINK_COLUMNS} FROM notes s JOIN links l ON l.source_id = s.id WHERE s.path = ?
-      ORDER BY l.line, l.id`).all(source) as LinkDbRow[]
-    ).map(toStoredLink);
-  }
-
-  links(filter: { relation?: string; resolved?: boolean; source?: string } = {}): StoredLink[] {
-    const where: string[] = [];
-    const args: unknown[] = [];
-    if (filter.relation !== undefined) {
-      where.push('l.relation = ?');
-      args.push(filter.relation);
-    }
-    if (filter.resolved === true) where.push('l.target IS NOT NULL');
-    if (filter.resolved === false) where.push('l.target IS NULL');
-    if (filter.source !== undefined) {
-      where.push('s.path = ?');
-      args.push(filter.source);
-    }
-    const sql = `SELECT ${LINK_COLUMNS} FROM links l JOIN notes s ON s.id = l.source_id
-      ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY s.path, l.line, l.id`;
-    return (this.stmt(sql).all(...args) as LinkDbRow[]).map(toStoredLink);
-  }
-
-  tagPairs(): { path: string; tag: string }[] {
-    return this.stmt(
-      `SELECT n.path, t.tag FROM tags t JOIN notes n ON n.id = t.note_id ORDER BY n.path, t.rowid`,
-    ).all() as { path: string; tag: string }[];
-  }
-
-  problems(): ProblemRow[] {
-    return this.stmt(`SELECT path, kind, message, line FROM problems ORDER BY path, line, kind`).all() as ProblemRow[];
-  }
-
-  orphans(): string[] {
-    return this.stmt(`SELECT n.path FROM notes n
-      WHERE NOT EXISTS (SELECT 1 FROM links l WHERE l.source_id = n.id AND (l.target IS NULL OR l.target <> n.path))
-        AND NOT EXISTS (SELECT 1 FROM links l WHERE l.target = n.path AND l.source_id <> n.id)
-      ORDER BY n.path`)
-      .pluck()
-      .all() as string[];
-  }
-
-  searchNames(needle: string, limit: number): { id: number; path: string; title: string; aliases: string }[] {
-    return this.stmt(`SELECT id, path, title, aliases_lc AS aliases FROM notes
-      WHERE instr(title_lc, @needle) > 0 OR instr(aliases_lc, @needle) > 0 LIMIT @limit`).all({
-      needle,
-      limit,
-    }) as never;
-  }
-
-  /**
-   * The FTS5 condition for one lower-cased term (see `matchNotes`). The index keeps no trigram positions
-   * (`detail=none`, schema.ts), so a term of 4+ code points is matched by its distinct trigrams ANDed (of its first
-   * `MAX_FTS_TERM` code points: an FTS5 query costs memory per trigram, and a 100,000-character alias once took 37 s
-   * and 10 GB) and then verified by a plain substring scan (`verify`); a 3-character term is one trigram; a 1–2
-   * character term is an OR of the trigrams it starts (the vocabulary), or a LIKE scan when over 300 do.
-   */
-  private termCondition(term: string): {
-    match: string | null;
-    like: { pattern: string; escaped: boolean } | null;
-    verify?: string;
-    none?: true;
-  } {
-    const chars = [...term];
-    if (chars.length > 3) {
-      const grams = new Set<string>();
-      const n = Math.min(chars.length, MAX_FTS_TERM);
-      for (let i = 0; i + 3 <= n; i++) grams.add(chars.slice(i, i + 3).join(''));
-      return { match: [...grams].map(ftsPhrase).join(' AND '), like: null, verify: term };
-    }
-    if (chars.length === 3) return { match: ftsPhrase(term), like: null };
-    const grams = this.stmt(`SELECT term FROM note_fts_vocab WHERE term >= ? AND term < ? LIMIT 301`)
-      .pluck()
-      .all(term, term + '\u{10FFFF}') as string[];
-    if (grams.length === 0) return { match: null, like: null, none: true };
-    if (grams.length > 300) return { match: null, like: likeEscape(term) };
-    return { match: `(${grams.map(ftsPhrase).join(' OR ')})`, like: null };
-  }
-
-  matchNotes(terms: string[], limit: number): number[] {
-    const conds = terms.map((t) => this.termCondition(t));
-    if (conds.length === 0 || conds.some((c) => c.none)) return [];
-    const match = conds
-      .filter((c) => c.match)
-      .map((c) => c.match)
-      .join(' AND ');
-    const likes = conds.filter((c) => c.like).map((c) => c.like as { pattern: string; escaped: boolean });
-    const verify = conds.filter((c) => c.verify !== undefined).map((c) => c.verify as string);
-    const where: string[] = [];
-    const args: unknown[] = [];
-    if (match) {
-      where.push('note_fts MATCH ?');
-      args.push(match);
-    }
-    for (const l of likes) {
-      where.push(
-        l.escaped
-          ? `(title LIKE ? ESCAPE '\\' OR aliases LIKE ? ESCAPE '\\' OR body LIKE ? ESCAPE '\\')`
-          : `(title LIKE ? OR aliases LIKE ? OR body LIKE ?)`,
-      );
-      args.push(l.pattern, l.pattern, l.pattern);
-    }
-    if (verify.length === 0) {
-      return this.stmt(`SELECT rowid FROM note_fts WHERE ${where.join(' AND ')} LIMIT ?`)
-        .pluck()
-        .all(...args, limit) as number[];
-    }
-    // terms of 4+ characters: their trigrams narrow the notes, a linear substring scan of each (streamed) decides
-    const out: number[] = [];
-    const rows = this.stmt(`SELECT rowid, title, aliases, body FROM note_fts WHERE ${where.join(' AND ')}`).iterate(
-      ...args,
-    ) as IterableIterator<{ rowid: number; title: string; aliases: string; body: string }>;
-    for (const r of rows) {
-      const text = `${r.title}\n${r.aliases}\n${r.body}`.toLowerCase();
-      if (!verify.every((v) => text.includes(v))) continue;
-      out.push(r.rowid);
-      if (out.length >= limit) {
-        rows.return?.();
-        break;
-      }
-    }
-    return out;
-  }
-
-  noteTexts(ids: number[]): { id: number; path: string; title: string; body: string }[] {
-    if (!ids.length) return [];
-    return this.stmt(`SELECT n.id, n.path, n.title, f.body FROM notes n JOIN note_fts f ON f.rowid = n.id
-      WHERE n.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as never;
-  }
-
-  frontmatterLines(ids: number[]): Map<number, number> {
-    if (!ids.length) return new Map();
-    const rows = this.stmt(
-      `SELECT id, frontmatter_lines AS n FROM notes WHERE id IN (SELECT value FROM json_each(?))`,
-    ).all(JSON.stringify(ids)) as { id: number; n: number }[];
-    return new Map(rows.map((r) => [r.id, r.n]));
-  }
-
-  body(id: number): string {
-    return (this.stmt(`SELECT body FROM note_fts WHERE rowid = ?`).pluck().get(id) as string | undefined) ?? '';
-  }
-
-  mentionCandidates(
-    terms: string[],
-    exceptPath: string,
-  ): { id: number; path: string; mentionText: string; frontmatterLines: number }[] {
-    const ids = new Set<number>();
-    for (const term of terms)
-      for (const id of this.matchNotes([term.normalize('NFC').toLowerCase()], 1_000_000)) ids.add(id);
-    if (ids.size === 0) return [];
-    return this.stmt(`SELECT n.id, n.path, t.mention_text AS mentionText, n.frontmatter_lines AS frontmatterLines
-      FROM notes n JOIN note_text t ON t.note_id = n.id WHERE n.id IN (SELECT value FROM json_each(?)) AND n.path <> ?
-      ORDER BY n.path`).all(JSON.stringify([...ids]), exceptPath) as never;
-  }
-
-  notesWithTag(tag: string): string[] {
-    return this.taggedNotes(tag).map((n) => n.path);
-  }
-
-  taggedNotes(tag: string): { id: number; path: string; title: string; tags: string[] }[] {
-    const t = tag.replace(/^#/, '').replace(/\/+$/, '').normalize('NFC').toLowerCase();
-    if (!t) return [];
-    // `t` itself, or `t/…` as a range ('0' follows '/'): both are lookups in the tags_lc index, not a scan
-    const rows = this.stmt(`SELECT n.id, n.path, n.title, (SELECT json_group_array(a.tag) FROM (SELECT tag FROM tags
-        WHERE note_id = n.id ORDER BY rowid) a) AS tags
-      FROM notes n WHERE n.id IN (SELECT note_id FROM tags WHERE tag_lc = @t OR (tag_lc >= @t || '/' AND tag_lc < @t || '0'))
-      ORDER BY n.path`).all({ t }) as { id: number; path: string; title: string; tags: string }[];
-    return rows.map((r) => ({ ...r, tags: JSON.parse(r.tags) as string[] }));
-  }
-
-  graphNotes(
-    paths?: string[],
-  ): { path: string; title: string; tags: string[]; aliases: string[]; properties: Record<string, unknown> }[] {
-    const rows = (
-      paths
-        ? this.stmt(
-            `SELECT id, path, title, properties FROM notes WHERE path IN (SELECT value FROM json_each(?)) ORDER BY path`,
-          ).all(JSON.stringify(paths))
-        : this.stmt(`SELECT id, path, title, properties FROM notes ORDER BY path`).all()
-    ) as { id: number; path: string; title: string; properties: string }[];
-    const tags = new Map<number, string[]>();
-    const tagRows = (
-      paths
-        ? this.stmt(
-            `SELECT t.note_id, t.tag FROM tags t JOIN notes n ON n.id = t.note_id WHERE n.path IN (SELECT value FROM json_each(?)) ORDER BY t.rowid`,
-          ).all(JSON.stringify(paths))
-        : this.stmt(`SELECT note_id, tag FROM tags ORDER BY rowid`).all()
-    ) as { note_id: number; tag: string }[];
-    for (const t of tagRows) {
-      let list = tags.get(t.note_id);
-      if (!list) {
-        list = [];
-        tags.set(t.note_id, list);
-      }
-      list.push(t.tag);
-    }
-    const aliases = new Map<number, string[]>();
-    for (const a of (paths
-      ? this.stmt(
-          `SELECT a.note_id, a.alias FROM aliases a JOIN notes n ON n.id = a.note_id WHERE n.path IN (SELECT value FROM json_each(?)) ORDER BY a.note_id, a.pos`,
-        ).all(JSON.stringify(paths))
-      : this.stmt(`SELECT note_id, alias FROM aliases ORDER BY note_id, pos`).all()) as {
-      note_id: number;
-      alias: string;
-    }[]) {
-      let list = aliases.get(a.note_id);
-      if (!list) {
-        list = [];
-        aliases.set(a.note_id, list);
-      }
-      list.push(a.alias);
-    }
-    return rows.map((r) => ({
-      path: r.path,
-      title: r.title,
-      tags: tags.get(r.id) ?? [],
-      aliases: aliases.get(r.id) ?? [],
-      properties: JSON.parse(r.properties) as Record<string, unknown>,
-    }));
-  }
-
-  edgeRows(sources?: string[]): EdgeRow[] {
-    if (sources)
-      return this.stmt(`SELECT s.path AS source, l.target, l.target_text AS targetText, l.kind, l.relation,
-          CASE WHEN f.kind = 'note' AND NOT EXISTS (SELECT 1 FROM notes t WHERE t.path = l.target) THEN NULL
-            ELSE f.kind END AS targetKind
-        FROM notes s JOIN links l ON l.source_id = s.id LEFT JOIN files f ON f.path = l.target
-        WHERE s.path IN (SELECT value FROM json_each(?))
-        ORDER BY s.path, l.line, l.id`).all(JSON.stringify(sources)) as EdgeRow[];
-    return this.stmt(`SELECT s.path AS source, l.target, l.target_text AS targetText, l.kind, l.relation, f.kind AS targetKind
-      FROM links l JOIN notes s ON s.id = l.source_id LEFT JOIN files f ON f.path = l.target
-      ORDER BY s.path, l.line, l.id`).all() as EdgeRow[];
-  }
-
-  checkLinks(): StoredLink[] {
-    return (
-      this.stmt(`SELECT ${LINK_COLUMNS} FROM links l JOIN notes s ON s.id = l.source_id
-      WHERE l.target IS NULL OR l.candidates IS NOT NULL OR l.anchor_ok = 0 ORDER BY s.path, l.line, l.id`).all() as LinkDbRow[]
-    ).map(toStoredLink);
-  }
+  readonly searchNames: GraphStore['searchNames'] = (needle, limit) => this.search.searchNames(needle, limit);
+  readonly matchNotes: GraphStore['matchNotes'] = (terms, limit) => this.search.matchNotes(terms, limit);
+  readonly noteTexts: GraphStore['noteTexts'] = (ids) => this.search.noteTexts(ids);
+  readonly frontmatterLines: GraphStore['frontmatterLines'] = (ids) => this.search.frontmatterLines(ids);
+  readonly body: GraphStore['body'] = (id) => this.search.body(id);
+  readonly mentionCandidates: GraphStore['mentionCandidates'] = (terms, exceptPath) =>
+    this.search.mentionCandidates(terms, exceptPath);
 }
