@@ -369,7 +369,11 @@ test('"Learning map" lays out the plan, each concept below its prerequisites, fi
     }
   }
   // "Fit" after zooming out to the whole canvas fits the plan again, never a far-out zoom.
-  await page.evaluate(() => window.__atlasGraph!.viewport({ zoom: 0.06, pan: { x: 0, y: 0 } }));
+  // (a block, not an expression: viewport() returns the Cytoscape core, which page.evaluate would serialise whole:
+  // ~80 s at load 20)
+  await page.evaluate(() => {
+    window.__atlasGraph!.viewport({ zoom: 0.06, pan: { x: 0, y: 0 } });
+  });
   await region('Graph').getByRole('button', { name: 'Fit', exact: true }).click();
   await page.waitForFunction(() => window.__atlasGraph!.zoom() >= 0.6);
   const refit = await page.evaluate(() => window.__atlasGraphs!.map.snapshot());
