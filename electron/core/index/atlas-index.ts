@@ -9,40 +9,21 @@
  */
 import path from 'node:path';
 import { DEFAULT_CARD_TAGS, type CardOptions } from '../markdown/cards.ts';
-import type { IndexStatus, ParsedNote } from '../model.ts';
+import type { IndexStatus } from '../model.ts';
 import type { NameTable } from '../resolve/name-table.ts';
 import type { GraphStore } from '../store/graph-store.ts';
 import { isBusyError, isCorruptionError, SqliteStore } from '../store/sqlite-store.ts';
 import { defaultDbPath } from './db-path.ts';
 import { VaultError } from './errors.ts';
-import { ChangeLog } from './change-log.ts';
+import { ChangeListeners, ChangeLog } from './change-log.ts';
 import type { GraphIndex, IndexChanges, IndexOptions, SyncSummary } from './graph-index.ts';
 import { type ApplyResult, Indexer } from './indexer.ts';
 import { defaultParseBudgetMs, defaultWorkerCount, ParsePool } from './parse-pool.ts';
 import { releaseFreedMemory } from './release-memory.ts';
 import { nodeVaultFs, type VaultFs } from './vault-fs.ts';
 import { watchVault } from './watcher.ts';
-
-/**
- * The note `warmUpWrites` writes and rolls back in idle time to prepare the write statements: a literal, so that
- * this thread never loads the parser for it (the parse workers parse; see parse-pool.ts).
- */
-const WARM_UP_NOTE: ParsedNote = {
-  path: '.atlas-warm-up.md',
-  title: '.atlas-warm-up',
-  aliases: ['warm-up'],
-  tags: ['warm/up'],
-  headings: [{ level: 1, text: 'Warm up', line: 1 }],
-  blocks: [{ id: 'blk', line: 3 }],
-  properties: { level: 1 },
-  links: [],
-  body: '# Warm up\n\nText with [[a]]. ^blk\n',
-  mentionText: '# Warm up\n\nText with      . ^blk\n',
-  words: 5,
-  cjkChars: 0,
-  frontmatterLines: 0,
-  problems: [],
-};
+import { WARM_UP_NOTE } from './warm-up-note.ts';
+import { BusyRetries, busyMessage } from './busy-retry.ts';
 
 export { defaultDbPath } from './db-path.ts';
 export { VaultError } from './errors.ts';
@@ -79,12 +60,10 @@ export class AtlasIndex implements GraphIndex {
   private aliasOn: boolean;
   private closed = false;
   /** Paths whose re-index failed on a lock held by another connection, retried with backoff. */
-  private readonly busyPaths = new Set<string>();
-  private busyTimer: NodeJS.Timeout | null = null;
-  private busyDelay = 0;
+  private readonly busy = new BusyRetries((paths) => this.retryBusy(paths));
   private rebuilding: Promise<void> | null = null;
   /** Callbacks told about changes indexed outside a caller's own `update` (retries, background rebuilds). */
-  private readonly changeListeners = new Set<(e: { changed: string[]; deleted: string[] }) => void>();
+  private readonly changeListeners = new ChangeListeners();
 
   private constructor(opts: AtlasIndexOptions, vaultRoot: string, dbPath: string) {
     this.opts = opts;
@@ -368,46 +347,30 @@ export class AtlasIndex implements GraphIndex {
   /**
    * A write failed because another connection holds a lock (SQLITE_BUSY after `BUSY_TIMEOUT_MS`): the transaction
    * was rolled back, so the name table is reloaded from the store, the paths are kept for a retry with backoff
-   * (0.25 s doubling to 5 s), and an `error` status says so. When a retry succeeds the status returns to idle and
-   * the change listeners hear of the notes indexed.
+   * (busy-retry.ts), and an `error` status says so. When a retry succeeds the status returns to idle and the change
+   * listeners hear of the notes indexed.
    */
   private deferBusy(paths: string[], e: unknown): void {
     this.indexer = this.makeIndexer();
-    for (const p of paths) this.busyPaths.add(p);
-    this.setStatus({ state: 'error', done: 0, total: 0, message: busyMessage(e, this.busyPaths.size) });
-    if (this.busyTimer) return;
-    this.busyDelay = Math.min(Math.max(this.busyDelay * 2, 250), 5000);
-    this.busyTimer = setTimeout(() => {
-      this.busyTimer = null;
-      const retry = [...this.busyPaths];
-      this.busyPaths.clear();
-      void this.exclusive(async () => {
-        if (this.closed) return;
-        try {
-          const r = await this.tracked(() => this.indexer.update(retry));
-          this.busyDelay = 0;
-          this.afterUpdate(r);
-          this.notifyChange({
-            changed: [...new Set([...r.changed, ...retry.filter((p) => !r.deleted.includes(p))])],
-            deleted: r.deleted,
-          });
-        } catch (err) {
-          if (isBusyError(err) && !this.closed) this.deferBusy(retry, err);
-        }
-      });
-    }, this.busyDelay);
-    this.busyTimer.unref();
+    const pending = this.busy.add(paths);
+    this.setStatus({ state: 'error', done: 0, total: 0, message: busyMessage(e, pending) });
   }
 
-  private notifyChange(e: { changed: string[]; deleted: string[] }): void {
-    if (!e.changed.length && !e.deleted.length) return;
-    for (const fn of [...this.changeListeners]) {
+  private retryBusy(retry: string[]): void {
+    void this.exclusive(async () => {
+      if (this.closed) return;
       try {
-        fn(e);
-      } catch {
-        // a listener's failure is its own
+        const r = await this.tracked(() => this.indexer.update(retry));
+        this.busy.succeeded();
+        this.afterUpdate(r);
+        this.changeListeners.notify({
+          changed: [...new Set([...r.changed, ...retry.filter((p) => !r.deleted.includes(p))])],
+          deleted: r.deleted,
+        });
+      } catch (err) {
+        if (isBusyError(err) && !this.closed) this.deferBusy(retry, err);
       }
-    }
+    });
   }
 
   /**
@@ -415,10 +378,7 @@ export class AtlasIndex implements GraphIndex {
    * runtime corruption); the caller's own `update` results are not repeated here. Returns the unsubscribe function.
    */
   onChange(fn: (e: { changed: string[]; deleted: string[] }) => void): () => void {
-    this.changeListeners.add(fn);
-    return () => {
-      this.changeListeners.delete(fn);
-    };
+    return this.changeListeners.add(fn);
   }
 
   /**
@@ -438,7 +398,7 @@ export class AtlasIndex implements GraphIndex {
       this.rebuild();
       const r = await this.tracked(() => this.indexer.sync());
       this.bump(null);
-      this.notifyChange({ changed: r.changed, deleted: r.deleted });
+      this.changeListeners.notify({ changed: r.changed, deleted: r.deleted });
     })
       .catch(() => {})
       .finally(() => {
@@ -483,7 +443,7 @@ export class AtlasIndex implements GraphIndex {
   close(): void {
     this.closed = true;
     if (this.idleTimer) clearTimeout(this.idleTimer);
-    if (this.busyTimer) clearTimeout(this.busyTimer);
+    this.busy.close();
     for (const s of [...this.stoppers]) void s();
     void this.pool.close();
     this.store.close();
@@ -492,12 +452,4 @@ export class AtlasIndex implements GraphIndex {
   status(): IndexStatus {
     return { ...this.current };
   }
-}
-
-/** The status message while writes wait for another connection's lock. */
-function busyMessage(e: unknown, pending: number | null): string {
-  const why = (e as Error)?.message ?? String(e);
-  return pending === null
-    ? `The index database is locked by another program (${why}); indexing will be retried`
-    : `The index database is locked by another program (${why}); ${pending} file(s) will be re-indexed when it is free`;
 }

@@ -65,3 +65,28 @@ export class ChangeLog {
 function sizeOf(c: IndexChanges): number {
   return c.changed.length + c.deleted.length + c.relinked.length;
 }
+
+/** Callbacks told about changes (each called in turn; a throwing one does not stop the others). */
+export class ChangeListeners {
+  private readonly fns = new Set<(e: { changed: string[]; deleted: string[] }) => void>();
+
+  /** Subscribes `fn`; returns the unsubscribe function. */
+  add(fn: (e: { changed: string[]; deleted: string[] }) => void): () => void {
+    this.fns.add(fn);
+    return () => {
+      this.fns.delete(fn);
+    };
+  }
+
+  /** Calls every listener with `e`, unless `e` changes nothing. */
+  notify(e: { changed: string[]; deleted: string[] }): void {
+    if (!e.changed.length && !e.deleted.length) return;
+    for (const fn of [...this.fns]) {
+      try {
+        fn(e);
+      } catch {
+        // a listener's failure is its own
+      }
+    }
+  }
+}
