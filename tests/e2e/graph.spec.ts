@@ -198,6 +198,90 @@ test('saving a note with a new link adds one edge (from the graph delta) and mov
   }
 });
 
+test('under a Filter or a tag filter a new note (from the graph delta) stays hidden unless it matches', async () => {
+  const { page } = app;
+  await openGraphView(page);
+  await settled('global');
+  const filterBox = controls().getByRole('searchbox', { name: 'Filter' });
+  if (!(await filterBox.isVisible()))
+    await controls()
+      .getByRole('button', { name: /Graph controls/ })
+      .click();
+  const node = (id: string) =>
+    page.evaluate((i) => window.__atlasGraphs!.global.snapshot().nodes.find((n) => n.id === i) ?? null, id);
+  /** Writes a new note and waits for the update that drew it (filters included: the hook counts finished updates). */
+  const create = async (id: string, text: string) => {
+    const was = await page.evaluate(() => window.__atlasGraphs!.global.applies);
+    fs.writeFileSync(path.join(app.vaultDir, id), text);
+    await page.waitForFunction(
+      ([i, n]) =>
+        window.__atlasGraph?.getElementById(i as string).nonempty() &&
+        window.__atlasGraphs!.global.applies > (n as number),
+      [id, was],
+      { timeout: 15_000 },
+    );
+    assert.equal(await page.evaluate(() => window.__atlasGraphs!.global.lastPath), 'delta');
+  };
+
+  await filterBox.fill('chan');
+  await page.waitForFunction(() =>
+    window.__atlasGraphs!.global.snapshot().nodes.some((n) => n.id === 'concepts/Mutex.md' && !n.visible),
+  );
+  await create('zz filtered out.md', '# zz\n\nUses a [[Mutex]].\n');
+  await create('zz channels too.md', '# zz channels\n\nSee [[channel]].\n');
+  assert.equal((await node('zz filtered out.md'))?.visible, false, 'hidden: does not match "chan"');
+  assert.equal((await node('zz channels too.md'))?.visible, true, 'shown: matches "chan"');
+  await filterBox.fill('');
+  await page.waitForFunction(
+    () => window.__atlasGraphs!.global.snapshot().nodes.find((n) => n.id === 'zz filtered out.md')?.visible,
+  );
+
+  await controls().getByRole('combobox', { name: 'Tag' }).fill('os');
+  await page.waitForFunction(
+    () => !window.__atlasGraphs!.global.snapshot().nodes.find((n) => n.id === 'zz filtered out.md')!.visible,
+  );
+  await create('zz untagged.md', '# zz untagged\n\nSee [[Mutex]].\n');
+  await create('zz tagged.md', '# zz tagged\n\nAbout the #os and [[Mutex]].\n');
+  assert.equal((await node('zz untagged.md'))?.visible, false, 'hidden: no #os');
+  assert.equal((await node('zz tagged.md'))?.visible, true, 'shown: carries #os');
+  await controls().getByRole('combobox', { name: 'Tag' }).fill('');
+  await page.waitForFunction(
+    () => window.__atlasGraphs!.global.snapshot().nodes.find((n) => n.id === 'zz untagged.md')?.visible,
+  );
+});
+
+test('a deleted note: its node and its edges go (from the graph delta), no other node moves', async () => {
+  const { page } = app;
+  const before = await snap('global');
+  const id = 'zz filtered out.md';
+  const own = before.edges.filter((e) => e.source === id || e.target === id);
+  assert.ok(own.length > 0, 'the note to delete has an edge');
+  const was = await page.evaluate(() => window.__atlasGraphs!.global.applies);
+  fs.rmSync(path.join(app.vaultDir, id));
+  await page.waitForFunction(
+    ([i, n]) =>
+      window.__atlasGraph!.getElementById(i as string).empty() && window.__atlasGraphs!.global.applies > (n as number),
+    [id, was],
+    { timeout: 15_000 },
+  );
+  const after = await snap('global');
+  assert.equal(await page.evaluate(() => window.__atlasGraphs!.global.lastPath), 'delta');
+  assert.deepEqual(await page.evaluate(() => window.__atlasGraphs!.global.lastApply), {
+    added: 0,
+    removed: 1,
+    edgesAdded: 0,
+    edgesRemoved: own.length,
+  });
+  assert.ok(!after.edges.some((e) => e.source === id || e.target === id), 'no edge left at the deleted note');
+  assert.equal(after.edges.length, before.edges.length - own.length);
+  assert.equal(after.nodes.length, before.nodes.length - 1);
+  const at = new Map(before.nodes.map((x) => [x.id, x]));
+  for (const x of after.nodes) {
+    const b = at.get(x.id)!;
+    assert.ok(Math.hypot(x.x - b.x, x.y - b.y) < 3, `${x.id} stayed`);
+  }
+});
+
 test('keyboard: arrows move between linked notes, Enter opens; the Graph nodes list finds and opens a node', async () => {
   const { page } = app;
   const canvas = page.getByTestId('graph-canvas-global');

@@ -54,7 +54,9 @@ test('a deleted note removes its node; its edges go with it and are counted', ()
   b.nodes = b.nodes.filter((n) => n.id !== 'n1.md');
   b.edges = b.edges.filter((e) => e.source !== 'n1.md' && e.target !== 'n1.md');
   const before = toElements(a, settings);
-  const touching = before.edges.filter((e) => e.data.source === 'n1.md' || e.data.target === 'n1.md').length;
+  const touching = [...before.edges.values()].filter(
+    (e) => e.data.source === 'n1.md' || e.data.target === 'n1.md',
+  ).length;
   const d = diffElements(before, toElements(b, settings));
   assert.deepEqual(d.remove, ['n1.md']);
   assert.equal(d.removedNodes, 1);

@@ -36,3 +36,28 @@ test('placeNear gives the same spot from a grid as from a list of circles', () =
     assert.ok(!circles.some((o) => Math.hypot(o.x - a.x, o.y - a.y) < o.r + 6 + 6), 'the spot overlaps no circle');
   }
 });
+
+test('CircleGrid.set and delete by id: overlaps answers as a check against the circles left does', () => {
+  const r = rand(13);
+  const grid = new CircleGrid();
+  const held = new Map<string, Circle>();
+  for (let i = 0; i < 3000; i++) {
+    const id = `n${Math.floor(r() * 400)}`;
+    if (r() < 0.3) {
+      grid.delete(id);
+      held.delete(id);
+    } else {
+      const c = { x: (r() - 0.5) * 2000, y: (r() - 0.5) * 2000, r: 4 + r() * 16 };
+      grid.set(id, c);
+      held.set(id, c);
+    }
+  }
+  assert.equal(grid.size, held.size);
+  for (const id of held.keys()) assert.ok(grid.has(id));
+  for (let i = 0; i < 3000; i++) {
+    const x = (r() - 0.5) * 2200;
+    const y = (r() - 0.5) * 2200;
+    const brute = [...held.values()].some((o) => Math.hypot(o.x - x, o.y - y) < o.r + 6 + 6);
+    assert.equal(grid.overlaps(x, y, 6, 6), brute, `at ${x},${y}`);
+  }
+});

@@ -27,7 +27,7 @@ import { createCy } from './cy-instance.ts';
 import { diffAgainstCy } from './cy-diff.ts';
 import { applyFiltered, applyFilteredTo, decorate as decorateCy, decorateNodes, markChain } from './decorations.ts';
 import type { GraphData } from '../../../electron/shared/api.ts';
-import { elementDiffOf, elementsAfter } from './element-delta.ts';
+import { elementDiffOf, elementsAfter, isSpent } from './element-delta.ts';
 import { diffElements } from './element-diff.ts';
 import { derivationOf } from './graph-delta.ts';
 import { hiddenIds, isHidden, toElements, type GraphElements } from './elements.ts';
@@ -35,11 +35,12 @@ import { fitToChain, fitView as fitCy } from './fit-view.ts';
 import { handleGraphKey } from './graph-keys.ts';
 import { LayoutRunner } from './layout.ts';
 import { applyPositions, layoutGraphOf } from './layout-input.ts';
-import { circlesOf, placeNodes, seedAtCentroids } from './place-nodes.ts';
+import { placeNodes, seedAtCentroids } from './place-nodes.ts';
+import { PlacedGrid } from './placed-grid.ts';
 import { graphStyle, MAP_LABEL_PX, onThemeChange } from './style.ts';
 import { attachScreenLabels } from './screen-labels.ts';
 import { registerGraphHook, type GraphHookState } from './test-hook.ts';
-import { keepPositions, keptPositions } from './view-state.ts';
+import { keepPositionsOf, keptPositions } from './view-state.ts';
 import { styleOptions } from './view-style.ts';
 
 export { FADE_MAX, FIRST_FRAME_MARK, type GraphCanvasProps, type GraphNodeRef } from './canvas-props.ts';
@@ -53,6 +54,8 @@ export function GraphCanvas(props: GraphCanvasProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const cyRef = useRef<cytoscape.Core | null>(null);
   const runner = useMemo(() => new LayoutRunner(), []);
+  /** The placed nodes' circles, kept across saved notes (global graph). */
+  const placed = useMemo(() => new PlacedGrid(), []);
   const propsRef = useRef(props);
   propsRef.current = props;
   const hook = useRef<GraphHookState>({
@@ -65,6 +68,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
     lastApply: { added: 0, removed: 0, edgesAdded: 0, edgesRemoved: 0 },
     lastPath: 'cy',
     lastApplyParts: {},
+    applies: 0,
   });
   const [ready, setReady] = useState(false);
   const [revealed, setRevealed] = useState<Set<string>>(() => new Set());
@@ -90,7 +94,12 @@ export function GraphCanvas(props: GraphCanvasProps) {
     const change = derivationOf(data);
     const b = built.current;
     const e =
-      change && b && b.data === change.base && b.groups === settings.groups && b.bySize === settings.nodeSizeByLinks
+      change &&
+      b &&
+      b.data === change.base &&
+      b.groups === settings.groups &&
+      b.bySize === settings.nodeSizeByLinks &&
+      !isSpent(b.els)
         ? elementsAfter(b.els, change, settings)
         : toElements(data, settings);
     built.current = { data, groups: settings.groups, bySize: settings.nodeSizeByLinks, els: e };
@@ -111,8 +120,10 @@ export function GraphCanvas(props: GraphCanvasProps) {
           setRevealed((r) => new Set([...r, n.id(), ...n.neighborhood('node').map((m) => m.id())]));
           propsRef.current.onExpand?.(n.id());
         },
-        onDragFree: () => {
-          if (propsRef.current.keep) savePositions(cy);
+        onDragFree: (node) => {
+          if (!propsRef.current.keep) return;
+          savePositions([node]);
+          placed.moved(node);
         },
       },
     );
@@ -150,14 +161,9 @@ export function GraphCanvas(props: GraphCanvasProps) {
     cy.style(graphStyle(styleOptions(p, cy.nodes().length)));
   }
 
-  /** Keeps the positions of `nodes` (default: all). */
-  function savePositions(cy: cytoscape.Core, nodes: cytoscape.NodeSingular[] | cytoscape.NodeCollection = cy.nodes()) {
-    const kept = { ...keptPositions() };
-    nodes.forEach((n) => {
-      const p = n.position();
-      kept[n.id()] = [p.x, p.y];
-    });
-    keepPositions(kept);
+  /** Keeps the positions of `nodes` (the kept positions of other nodes stay). */
+  function savePositions(nodes: cytoscape.NodeSingular[] | cytoscape.NodeCollection) {
+    keepPositionsOf(nodes.map((n) => ({ id: n.id(), ...n.position() })));
   }
 
   async function fullLayout(cy: cytoscape.Core, fromPositions: boolean) {
@@ -183,9 +189,10 @@ export function GraphCanvas(props: GraphCanvasProps) {
     if (!res || cy.destroyed()) return;
     hook.current.layoutPending = false;
     applyPositions(cy, res.positions);
+    placed.reset();
     hook.current.layoutRuns++;
     performance.measure(`atlas-graph-layout-${p.name}`, `atlas-graph-layout-start-${p.name}`);
-    if (p.keep) savePositions(cy);
+    if (p.keep) savePositions(cy.nodes());
     markReady();
     fitView(cy, true);
   }
@@ -229,15 +236,17 @@ export function GraphCanvas(props: GraphCanvasProps) {
    */
   async function syncElements(els: GraphElements, stale: () => boolean) {
     const t0 = performance.now();
-    const cy = ensureCy(els.nodes.length);
+    const cy = ensureCy(els.nodes.size);
     const p = propsRef.current;
     const kept = p.keep ? keptPositions() : {};
     const firstSync = !hook.current.ready;
     // Against the elements last applied in full (plain objects: cheap), else against what Cytoscape holds.
-    const prev = drawn.current;
-    drawn.current = null;
-    // A delta's own diff when it was computed from the drawn elements (element-delta.ts).
+    // A delta's own diff when it was computed from the drawn elements (element-delta.ts); elements a delta moved on
+    // from (spent) are no base for a diff.
     const pre = elementDiffOf(els);
+    const d = drawn.current;
+    const prev = d && (pre?.base === d || !isSpent(d)) ? d : null;
+    drawn.current = null;
     const path = !prev ? 'cy' : pre && pre.base === prev ? 'delta' : 'diff';
     const diff = path === 'cy' ? diffAgainstCy(cy, els) : path === 'delta' ? pre!.diff : diffElements(prev!, els);
     // After a delta only the nodes it touched can change their filters and decorations: no pass over the graph.
@@ -268,6 +277,10 @@ export function GraphCanvas(props: GraphCanvasProps) {
     });
     part('cytoscape');
     if (!applied) return;
+    // the placed circles follow a delta's few nodes; anything else builds them again when next needed
+    if (path === 'delta' && p.keep) placed.afterDelta(els, kept, pre!.removedNodes, pre!.touched);
+    else placed.reset();
+    part('grid');
     const { unplaced, chunked } = applied;
     const { removedNodes, removedEdges } = diff;
     const freshEdges = diff.addEdges;
@@ -290,7 +303,8 @@ export function GraphCanvas(props: GraphCanvasProps) {
       edgesAdded: freshEdges.length,
       edgesRemoved: removedEdges,
     };
-    const total = cy.nodes().length;
+    // Cytoscape now holds exactly `els` (cy.nodes() would filter every element: a pass over the graph per save)
+    const total = els.nodes.size;
     if (total === 0) {
       hook.current.lastApplyMs = performance.now() - t0;
       return;
@@ -313,10 +327,10 @@ export function GraphCanvas(props: GraphCanvasProps) {
       seedAtCentroids(cy, unplaced);
       void fullLayout(cy, true);
     } else {
-      // After a delta, the other nodes' circles from the kept positions (plain data) rather than from every node
-      const circles = only && p.keep ? circlesOf(els, kept, unplaced) : undefined;
+      // After a delta, the other nodes' circles kept across saves (placed-grid.ts) rather than read from every node
+      const circles = only && p.keep ? placed.of(els, kept) : undefined;
       placeNodes(cy, unplaced, propsRef.current.settings.forces.linkDistance, circles);
-      if (p.keep) savePositions(cy, unplaced);
+      if (p.keep) savePositions(unplaced);
       if (firstSync) {
         markReady();
         fitView(cy, true);
@@ -332,6 +346,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
     part('chain');
     hook.current.lastApplyParts = parts;
     hook.current.lastApplyMs = performance.now() - t0;
+    hook.current.applies++;
   }
 
   // Filters → the `filtered` class (only on changed nodes; with `only`, only those nodes are looked at).

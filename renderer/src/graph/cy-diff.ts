@@ -11,10 +11,7 @@ import type { GraphElements } from './elements.ts';
  * element.
  */
 export function diffAgainstCy(cy: cytoscape.Core, els: GraphElements): ElementDiff {
-  const want = new Set<string>();
-  for (const n of els.nodes) want.add(n.data.id as string);
-  for (const e of els.edges) want.add(e.data.id as string);
-  const gone = cy.elements().filter((e) => !want.has(e.id()));
+  const gone = cy.elements().filter((e) => !(e.isNode() ? els.nodes : els.edges).has(e.id()));
   const goneNodes = gone.nodes();
   const removedEdges = gone.edges().length + goneNodes.connectedEdges().filter((e) => !gone.contains(e)).length;
   const diff: ElementDiff = {
@@ -23,9 +20,9 @@ export function diffAgainstCy(cy: cytoscape.Core, els: GraphElements): ElementDi
     removedEdges,
     changed: [],
     addNodes: [],
-    addEdges: els.edges.filter((e) => cy.getElementById(e.data.id as string).empty()),
+    addEdges: [...els.edges.values()].filter((e) => cy.getElementById(e.data.id as string).empty()),
   };
-  for (const n of els.nodes) {
+  for (const n of els.nodes.values()) {
     const have = cy.getElementById(n.data.id as string);
     if (have.empty()) diff.addNodes.push(n);
     else if (NODE_FIELDS.some((f) => have.data(f) !== n.data[f])) {

@@ -12,8 +12,8 @@ export interface CyHandlers {
   onOpen(node: GraphNodeRef): void;
   /** Double-click on a node. */
   onExpand(node: cytoscape.NodeSingular): void;
-  /** A dragged node was dropped. */
-  onDragFree(): void;
+  /** A dragged node was dropped (once per node dropped). */
+  onDragFree(node: cytoscape.NodeSingular): void;
 }
 
 /**
@@ -67,6 +67,6 @@ export function createCy(
     on.onOpen({ id: n.id(), kind: n.data('kind') as string, label: n.data('label') as string });
   });
   cy.on('dbltap', 'node', (e) => on.onExpand(e.target as cytoscape.NodeSingular));
-  cy.on('dragfree', 'node', () => on.onDragFree());
+  cy.on('dragfree', 'node', (e) => on.onDragFree(e.target as cytoscape.NodeSingular));
   return { cy, webgl };
 }

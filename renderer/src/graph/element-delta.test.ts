@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { GraphData, GraphDelta, GraphNode } from '../../../electron/shared/api.ts';
-import { elementDiffOf, elementsAfter } from './element-delta.ts';
+import { elementDiffOf, elementsAfter, isSpent } from './element-delta.ts';
 import { diffElements } from './element-diff.ts';
 import { type GraphElements, toElements } from './elements.ts';
 import { applyGraphDelta, derivationOf } from './graph-delta.ts';
@@ -48,8 +48,8 @@ const settings = { groups: [{ query: 'tag:x', color: '#f00' }], nodeSizeByLinks:
 
 function canon(els: GraphElements) {
   return {
-    nodes: els.nodes.map((n) => JSON.stringify(n.data)).sort(),
-    edges: els.edges.map((e) => JSON.stringify(e.data)).sort(),
+    nodes: [...els.nodes.values()].map((n) => JSON.stringify(n.data)).sort(),
+    edges: [...els.edges.values()].map((e) => JSON.stringify(e.data)).sort(),
     degree: [...els.degree].filter(([, d]) => d > 0).sort(),
     byId: [...els.byId.keys()].sort(),
   };
@@ -57,11 +57,13 @@ function canon(els: GraphElements) {
 
 function step(prev: GraphElements, data: GraphData, delta: GraphDelta) {
   const next = applyGraphDelta(data, delta);
+  // prev is changed in place: the full diff is taken from elements built whole from the same data
+  const whole = diffElements(toElements(data, settings), toElements(next, settings));
   const els = elementsAfter(prev, derivationOf(next)!, settings);
+  assert.ok(isSpent(prev) && !isSpent(els));
   assert.deepEqual(canon(els), canon(toElements(next, settings)), 'same elements as built whole');
   const d = elementDiffOf(els)!;
   assert.equal(d.base, prev);
-  const whole = diffElements(prev, toElements(next, settings));
   assert.deepEqual([...d.diff.remove].sort(), [...whole.remove].sort(), 'removes what the full diff removes');
   assert.deepEqual(d.diff.addEdges.map((e) => e.data.id).sort(), whole.addEdges.map((e) => e.data.id).sort());
   assert.deepEqual(d.diff.changed.map((c) => c.id).sort(), whole.changed.map((c) => c.id).sort());
@@ -94,7 +96,7 @@ test('a removed link, a new unresolved target, a dropped tag (group), a prerequi
     sources: ['a.md'],
     edges: [link('a.md', 'unresolved:new'), link('a.md', 'c.md', 'property', 'prerequisites')],
   });
-  assert.ok(els.edges.some((e) => e.data.id === 'c.md\u0000a.md\u0000prereq'));
+  assert.ok(els.edges.has('c.md\u0000a.md\u0000prereq'));
   assert.ok(next.nodes.some((n) => n.id === 'unresolved:new'));
   // then c's unresolved target goes with c
   step(els, next, { nodes: [], removed: ['c.md'], sources: [], edges: [] });
@@ -118,4 +120,33 @@ test('a deleted note: its node and every edge to it go; links to it become unres
     diff.addNodes.map((n) => n.data.id),
     ['unresolved:a'],
   );
+});
+
+test('deltas in a row: each result equals the elements built whole; a spent base is refused', () => {
+  let data = base;
+  let els = toElements(base, settings);
+  const first = els;
+  const deltas: GraphDelta[] = [
+    { nodes: [note('e.md')], removed: [], sources: ['e.md'], edges: [link('e.md', 'a.md'), link('e.md', 'd.md')] },
+    { nodes: [note('a.md')], removed: [], sources: ['a.md'], edges: [] },
+    { nodes: [note('b.md', ['x'])], removed: [], sources: ['b.md'], edges: [link('b.md', 'e.md', 'embed')] },
+    {
+      nodes: [note('e.md'), { id: 'unresolved:d', label: 'd', kind: 'unresolved', tags: [] }],
+      removed: ['d.md'],
+      sources: ['e.md'],
+      edges: [link('e.md', 'unresolved:d')],
+    },
+    {
+      nodes: [note('a.md')],
+      removed: [],
+      sources: ['a.md'],
+      edges: [link('a.md', 'unresolved:d'), link('a.md', 'b.md', 'property', 'prerequisites')],
+    },
+  ];
+  for (const d of deltas) {
+    const out = step(els, data, d);
+    data = out.next;
+    els = out.els;
+  }
+  assert.throws(() => elementsAfter(first, derivationOf(data)!, settings), /already moved on/);
 });

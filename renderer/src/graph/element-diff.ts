@@ -21,14 +21,13 @@ export interface ElementDiff {
   addEdges: cytoscape.ElementDefinition[];
 }
 
-/** What turns the drawn `prev` into `next`. Cost: O(nodes + edges) of both, no allocation per unchanged element. */
+/** What turns the drawn `prev` into `next` (neither spent, element-delta.ts). Cost: O(nodes + edges) of both, no allocation per unchanged element. */
 export function diffElements(prev: GraphElements, next: GraphElements): ElementDiff {
-  const prevNodes = new Map<string, cytoscape.ElementDefinition>();
-  for (const n of prev.nodes) prevNodes.set(n.data.id as string, n);
+  const prevNodes = prev.nodes;
   const nextNodeIds = new Set<string>();
   const changed: ElementDiff['changed'] = [];
   const addNodes: cytoscape.ElementDefinition[] = [];
-  for (const n of next.nodes) {
+  for (const n of next.nodes.values()) {
     const id = n.data.id as string;
     nextNodeIds.add(id);
     const was = prevNodes.get(id);
@@ -43,18 +42,14 @@ export function diffElements(prev: GraphElements, next: GraphElements): ElementD
   for (const id of prevNodes.keys()) if (!nextNodeIds.has(id)) remove.push(id);
   const removedNodeIds = new Set(remove);
   const removedNodes = remove.length;
-  const nextEdgeIds = new Set<string>();
-  for (const e of next.edges) nextEdgeIds.add(e.data.id as string);
-  const prevEdgeIds = new Set<string>();
   let removedEdges = 0;
-  for (const e of prev.edges) {
-    const id = e.data.id as string;
-    prevEdgeIds.add(id);
-    if (nextEdgeIds.has(id)) continue;
+  for (const [id, e] of prev.edges) {
+    if (next.edges.has(id)) continue;
     removedEdges++;
     // An edge of a removed node goes with it.
     if (!removedNodeIds.has(e.data.source as string) && !removedNodeIds.has(e.data.target as string)) remove.push(id);
   }
-  const addEdges = next.edges.filter((e) => !prevEdgeIds.has(e.data.id as string));
+  const addEdges: cytoscape.ElementDefinition[] = [];
+  for (const [id, e] of next.edges) if (!prev.edges.has(id)) addEdges.push(e);
   return { remove, removedNodes, removedEdges, changed, addNodes, addEdges };
 }

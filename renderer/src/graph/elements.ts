@@ -21,12 +21,28 @@ export function edgeType(kind: string, relation: string | null): EdgeType {
   return 'link';
 }
 
+/**
+ * The elements of a graph view, by id. After a graph delta they are brought up to date in place (element-delta.ts:
+ * one saved note costs O(changed), not a copy of every map), so an element set that a delta moved on from is spent
+ * (`isSpent`): its maps hold the newer elements.
+ */
 export interface GraphElements {
-  nodes: cytoscape.ElementDefinition[];
-  edges: cytoscape.ElementDefinition[];
+  nodes: Map<string, cytoscape.ElementDefinition>;
+  edges: Map<string, cytoscape.ElementDefinition>;
   /** Links per node id (both directions). */
   degree: Map<string, number>;
   byId: Map<string, GraphNode>;
+  /** Ids of the edges at each node (either end). */
+  incident: Map<string, Set<string>>;
+}
+
+/** Adds edge `id` to the incidence sets of `source` and `target`. */
+export function addIncident(incident: Map<string, Set<string>>, id: string, source: string, target: string): void {
+  for (const end of [source, target]) {
+    const set = incident.get(end);
+    if (set) set.add(id);
+    else incident.set(end, new Set([id]));
+  }
 }
 
 /** Node diameter in px at zoom 1. */
@@ -80,23 +96,24 @@ export function toElements(
 ): GraphElements {
   const byId = new Map(data.nodes.map((n) => [n.id, n]));
   const degree = new Map<string, number>();
-  const seen = new Set<string>();
-  const edges: cytoscape.ElementDefinition[] = [];
+  const incident = new Map<string, Set<string>>();
+  const edges = new Map<string, cytoscape.ElementDefinition>();
   for (const e of data.edges) {
     if (!byId.has(e.source) || !byId.has(e.target)) continue;
     const el = edgeElement(e);
-    if (!el || seen.has(el.data.id as string)) continue;
-    seen.add(el.data.id as string);
+    const id = el?.data.id as string;
+    if (!el || edges.has(id)) continue;
     const { source, target } = el.data as { source: string; target: string };
     degree.set(source, (degree.get(source) ?? 0) + 1);
     degree.set(target, (degree.get(target) ?? 0) + 1);
-    edges.push(el);
+    addIncident(incident, id, source, target);
+    edges.set(id, el);
   }
   const groups = groupIndex(data.nodes, settings.groups);
-  const nodes: cytoscape.ElementDefinition[] = data.nodes.map((n) =>
-    nodeElement(n, degree.get(n.id) ?? 0, groups.get(n.id) ?? -1, settings.nodeSizeByLinks),
-  );
-  return { nodes, edges, degree, byId };
+  const nodes = new Map<string, cytoscape.ElementDefinition>();
+  for (const n of data.nodes)
+    nodes.set(n.id, nodeElement(n, degree.get(n.id) ?? 0, groups.get(n.id) ?? -1, settings.nodeSizeByLinks));
+  return { nodes, edges, degree, byId, incident };
 }
 
 /**

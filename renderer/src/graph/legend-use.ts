@@ -15,7 +15,7 @@ export function legendUse(
   const kinds = new Set<string>();
   const shown: GraphNodeRef[] = [];
   const used = new Set<number>();
-  for (const n of els.nodes) {
+  for (const n of els.nodes.values()) {
     const id = n.data.id as string;
     if (hidden.has(id)) continue;
     kinds.add(n.data.kind as string);
@@ -23,7 +23,7 @@ export function legendUse(
     if ((n.data.group as number) >= 0) used.add(n.data.group as number);
   }
   const edgeTypes = new Set<string>();
-  for (const e of els.edges)
+  for (const e of els.edges.values())
     if (!hidden.has(e.data.source as string) && !hidden.has(e.data.target as string))
       edgeTypes.add(e.data.type as string);
   const inView = (p: string) => els.byId.has(p) && !hidden.has(p);

@@ -18,26 +18,75 @@ function hashAngle(id: string): number {
 /**
  * Circles in a uniform grid of cells, so that "does this spot overlap a circle" looks at the few circles near the
  * spot instead of all of them (placing k nodes in a graph of n costs O(k × 400 candidates × nearby circles), not
- * O(k × 400 × n): 34 s on the UI thread at 5,000 notes before).
+ * O(k × 400 × n): 34 s on the UI thread at 5,000 notes before). Circles added with an id can be moved (`set`) and
+ * removed (`delete`) in O(circles of one cell), so a graph view keeps one grid across saved notes instead of
+ * building one over every node per save (#11).
  */
 export class CircleGrid {
-  private readonly cells = new Map<string, Circle[]>();
+  private readonly cells = new Map<number, Circle[]>();
+  private readonly byId = new Map<string, Circle>();
   private maxR = 0;
   private readonly cell: number;
+  private count = 0;
+  /** Bounds of every circle added so far (not shrunk by removals: an outer bound), model px. */
+  private x2 = Number.NEGATIVE_INFINITY;
+  private y1 = Number.POSITIVE_INFINITY;
+  private y2 = Number.NEGATIVE_INFINITY;
   /** `cell`: the cell size in model px. */
   constructor(circles: Iterable<Circle> = [], cell = 64) {
     this.cell = cell;
     for (const c of circles) this.add(c);
   }
-  private key(i: number, j: number): string {
-    return `${i},${j}`;
+  /** One number per cell (i, j within ±2^20 cells: ±67 M px at the default cell size). */
+  private key(i: number, j: number): number {
+    return (i + 1048576) * 2097152 + (j + 1048576);
   }
+  private keyOf(c: Circle): number {
+    return this.key(Math.floor(c.x / this.cell), Math.floor(c.y / this.cell));
+  }
+  /** Circles held. */
+  get size(): number {
+    return this.count;
+  }
+  /** Adds a circle (anonymous: it stays until the grid goes). */
   add(c: Circle): void {
-    const k = this.key(Math.floor(c.x / this.cell), Math.floor(c.y / this.cell));
+    const k = this.keyOf(c);
     const list = this.cells.get(k);
     if (list) list.push(c);
     else this.cells.set(k, [c]);
     if (c.r > this.maxR) this.maxR = c.r;
+    this.count++;
+    this.x2 = Math.max(this.x2, c.x + c.r);
+    this.y1 = Math.min(this.y1, c.y - c.r);
+    this.y2 = Math.max(this.y2, c.y + c.r);
+  }
+  /** Puts the circle of `id` at `c` (replacing the one it had). */
+  set(id: string, c: Circle): void {
+    this.delete(id);
+    const own = { x: c.x, y: c.y, r: c.r };
+    this.byId.set(id, own);
+    this.add(own);
+  }
+  /** Removes the circle of `id` (none: nothing happens). */
+  delete(id: string): void {
+    const c = this.byId.get(id);
+    if (!c) return;
+    this.byId.delete(id);
+    const k = this.keyOf(c);
+    const list = this.cells.get(k);
+    const at = list ? list.indexOf(c) : -1;
+    if (!list || at < 0) return;
+    list.splice(at, 1);
+    if (!list.length) this.cells.delete(k);
+    this.count--;
+  }
+  /** Whether `id` has a circle. */
+  has(id: string): boolean {
+    return this.byId.has(id);
+  }
+  /** A spot right of every circle held, or null when the grid is empty. */
+  rightOf(): { x: number; y: number } | null {
+    return this.count ? { x: this.x2 + 40, y: (this.y1 + this.y2) / 2 } : null;
   }
   /** Whether a circle of radius `r` at (x, y) comes within `gap` of a stored circle. */
   overlaps(x: number, y: number, r: number, gap: number): boolean {

@@ -60,6 +60,8 @@ export interface GraphHookState {
    * diffing all elements (element-diff.ts), `cy` against what Cytoscape holds (a first or superseded sync).
    */
   lastPath: 'delta' | 'diff' | 'cy';
+  /** Updates finished that changed the drawn graph (each sets lastApplyMs): a benchmark waits for the next one. */
+  applies: number;
   /** The last update's steps, ms: diff, Cytoscape changes, placement, filters, decorations, chain (sum ≈ lastApplyMs). */
   lastApplyParts: Record<string, number>;
 }
@@ -145,6 +147,7 @@ export function registerGraphHook(name: string, cy: cytoscape.Core, state: Graph
     lastApply: { get: () => ({ ...state.lastApply }), enumerable: true },
     lastPath: { get: () => state.lastPath, enumerable: true },
     lastApplyParts: { get: () => ({ ...state.lastApplyParts }), enumerable: true },
+    applies: { get: () => state.applies, enumerable: true },
     snapshot: { value: (opts?: { labels?: boolean }) => snapshotOf(cy, opts) },
   });
   hooks[name] = hook;
