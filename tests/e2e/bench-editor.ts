@@ -12,7 +12,9 @@
  * - `completion`: typing a query after `[[` in a note (the completion list of every note title and alias open and
  *   filtered on each key; `completionOpenMs`: `[[` to the list shown, which CodeMirror delays by 100 ms on purpose);
  * - `switcherFirstKey` / `switcher`: the "Quick switcher" just opened, its first keystroke on its own (typed afresh
- *   each time the switcher is opened), and every keystroke of a query;
+ *   each time the switcher is opened), and every keystroke of a query: `resultsMs`, keydown → the options answering
+ *   the query typed so far painted (the search runs in a worker: the next key waits for them); the `…Echo` rows,
+ *   keydown → next frame (the typed character shown);
  * - `baseline`: the same typing in a 5 KB note with the vault idle (indexed), in the same run.
  * The idle phases start once the page ran no long task for 2 s (`unsettled` names those that never got there).
  * Each line gives `frameMs` p50/p95/max and the ratio of its p95 to the baseline's (the machine's load cancels out of
@@ -21,7 +23,10 @@
  * `--profile DIR`: a CPU profile of each phase (DIR/<phase>.cpuprofile; `profiles` gives the main thread's busy ms
  * per key and the top self times; build with `--minify false` for names). `--trace DIR`: a Chromium trace of the
  * typing phase, `traceMsPerKey` by event name. `--typing-only`: stop after the typing phase.
- * Prints one JSON object. Targets (issue #12): switcher and completion ≤ 30 ms, typing1MB p95 ≤ 16 ms.
+ * Prints each row as one JSON line (`{"row": name, …}`) as soon as it is measured (the typing rows again with their
+ * baseline ratios once the baseline is known), then one JSON object of them all. `completionOpen.openMs`: the second
+ * `[`'s keydown → the completion list painted. Targets (issue #12): switcher and completion ≤ 30 ms, typing1MB
+ * p95 ≤ 16 ms.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -112,6 +117,25 @@ const PROBE = `
       for (const e of l.getEntries()) if (e.name === 'keydown') window.__slow.set(Math.round(e.startTime * 10), e.duration);
     }).observe({ type: 'event', durationThreshold: 16, buffered: true });
   } catch {}
+  // when a picker's options answering a query (its listbox's data-query) and a completion list were painted
+  window.__answers = [];
+  window.__tooltips = [];
+  const painted = (cb) => requestAnimationFrame(() => {
+    const ch = new MessageChannel();
+    ch.port1.onmessage = () => cb(performance.now());
+    ch.port2.postMessage(0);
+  });
+  new MutationObserver((muts) => {
+    for (const m of muts) {
+      if (m.type === 'attributes' && m.target.getAttribute('role') === 'listbox') {
+        const query = m.target.getAttribute('data-query');
+        painted((t) => window.__answers.push({ query, t }));
+      }
+      if (m.type === 'childList')
+        for (const n of m.addedNodes)
+          if (n.nodeType === 1 && n.classList.contains('cm-tooltip-autocomplete')) painted((t) => window.__tooltips.push(t));
+    }
+  }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-query'] });
 `;
 
 interface KeyTimes {
@@ -148,9 +172,10 @@ async function takeTimes(page: Page): Promise<KeyTimes> {
 
 async function resetTimes(page: Page): Promise<void> {
   await page.evaluate(() => {
-    const w = window as unknown as { __keys: unknown[]; __slow: Map<number, number> };
+    const w = window as unknown as { __keys: unknown[]; __slow: Map<number, number>; __answers: unknown[] };
     w.__keys = [];
     w.__slow = new Map();
+    w.__answers = [];
   });
 }
 
@@ -163,6 +188,37 @@ async function typeKeys(page: Page, n: number, text = 'typing words '): Promise<
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
   }
   return takeTimes(page);
+}
+
+/**
+ * Types `text` into the open Quick switcher one key at a time; after each key waits until the options answering the
+ * query typed so far are painted (its search runs in a worker). Per key: `results`, keydown → those options painted;
+ * `echo`, keydown → the next frame (the typed character shown).
+ */
+async function typeSwitcher(page: Page, text: string): Promise<{ results: number[]; echo: KeyTimes }> {
+  await resetTimes(page);
+  const results: number[] = [];
+  const input = page.getByRole('dialog', { name: 'Quick switcher' }).getByRole('combobox');
+  const typedBefore = await input.inputValue();
+  for (let i = 0; i < text.length; i++) {
+    await page.keyboard.press(text[i] === ' ' ? 'Space' : text[i]);
+    const q = typedBefore + text.slice(0, i + 1);
+    const ms = await page
+      .waitForFunction(
+        ({ q, i }) => {
+          const w = window as unknown as { __keys: { t0: number }[]; __answers: { query: string; t: number }[] };
+          const t0 = w.__keys[i]?.t0;
+          const hit = t0 === undefined ? undefined : w.__answers.find((a) => a.query === q && a.t > t0);
+          return hit ? hit.t - t0 : false;
+        },
+        { q, i },
+        { timeout: 30_000, polling: 'raf' },
+      )
+      .then((h) => h.jsonValue() as Promise<number>)
+      .catch(() => Number.NaN);
+    results.push(ms);
+  }
+  return { results, echo: await takeTimes(page) };
 }
 
 interface CpuProfile {
@@ -284,6 +340,36 @@ try {
   await page.reload();
   await page.getByRole('region', { name: 'Local graph' }).waitFor({ timeout: 120_000 });
   const result: Record<string, unknown> = { vault, keys: KEYS };
+  /** The 5 KB note's typing (measured once the vault is indexed): the ratios' denominator. */
+  let baseP95: number | null = null;
+  const ratio = (p95: number) => (baseP95 ? +(p95 / baseP95).toFixed(2) : null);
+  /** A phase's figures from keydown → next frame, and Event Timing. */
+  const line = (t: KeyTimes) => {
+    const s = stats(t.frame);
+    const over = t.event.filter((d) => d > 16);
+    const e95 = pct(t.event, 95);
+    return {
+      frameMs: s,
+      p95VsBaseline: ratio(s.p95),
+      eventTimingMs: {
+        over16: over.length,
+        of: t.event.length,
+        p95: e95 > 16 ? e95 : '<16',
+        max: Math.max(16, ...over),
+      },
+    };
+  };
+  /** A phase's figures from keydown → its results painted (ms per key; NaN: never painted within 30 s). */
+  const resultsLine = (ms: number[]) => {
+    const ok = ms.filter((x) => Number.isFinite(x));
+    const s = stats(ok);
+    return { resultsMs: s, missing: ms.length - ok.length, p95VsBaseline: ratio(s.p95) };
+  };
+  /** Records a row and prints it at once (one JSON line): a later phase that fails loses no earlier row. */
+  const row = (name: string, value: unknown) => {
+    result[name] = value;
+    console.log(JSON.stringify({ row: name, ...(value as object) }));
+  };
 
   // (c) typing in the 1 MB note while the vault is being indexed: from as soon as the note is open, one key at a
   // time, until the index is built (at most MAX_INDEX_KEYS keys; at least KEYS, the later ones on an idle index)
@@ -330,10 +416,9 @@ try {
   result.indexStatusAtStart = (statusBefore.body as { result: unknown }).result;
   result.keysDuringIndexing = huge.frame.length;
   result.keysAfterIndexing = afterIndex.frame.length;
-  if (values['typing-only']) {
-    const s = stats(huge.frame);
-    console.log(JSON.stringify({ ...result, typing1MB: s, ...(PROFILE_DIR ? { profiles } : {}) }, null, 1));
-  } else {
+  row('typing1MB', { keysDuringIndexing: huge.frame.length, ...line(huge) });
+  if (afterIndex.frame.length) row('typing1MBAfterIndexing', line(afterIndex));
+  if (!values['typing-only']) {
     // wait for the index to be ready (the rest runs on an idle vault)
     await page.waitForFunction(
       () => /\d{4,} notes/.test(document.querySelector('.topbar')?.textContent ?? ''),
@@ -351,6 +436,11 @@ try {
     await profileStart(page);
     const base = await typeKeys(page, KEYS);
     await profileStop('baseline', KEYS);
+    baseP95 = stats(base.frame).p95;
+    row('baseline', line(base));
+    // the typing rows again, now with their ratios to the baseline
+    row('typing1MB', { keysDuringIndexing: huge.frame.length, ...line(huge) });
+    if (afterIndex.frame.length) row('typing1MBAfterIndexing', line(afterIndex));
 
     // (a) [[ completion: open the list, then type a query one key at a time
     await settle(page, 'completion');
@@ -360,10 +450,23 @@ try {
     await profileStart(page);
     for (const q of ['concept 0001', 'channel buf', 'sched 12']) {
       await page.keyboard.press('Enter');
-      const t0 = Date.now();
+      await resetTimes(page);
+      await page.evaluate(() => {
+        (window as unknown as { __tooltips: number[] }).__tooltips = [];
+      });
       await page.keyboard.type('[[');
       await list.waitFor({ timeout: 30_000 });
-      openTimes.push(Date.now() - t0);
+      // the second `[`'s keydown → the list painted
+      openTimes.push(
+        await page
+          .waitForFunction(() => {
+            const w = window as unknown as { __keys: { t0: number }[]; __tooltips: number[] };
+            const t0 = w.__keys[1]?.t0;
+            const t = w.__tooltips.find((x) => t0 !== undefined && x > t0);
+            return t === undefined ? false : +(t - t0).toFixed(1);
+          })
+          .then((h) => h.jsonValue() as Promise<number>),
+      );
       completionTimes.push(await typeKeys(page, q.length, q));
       await page.keyboard.press('Escape');
       await list.waitFor({ state: 'detached' });
@@ -373,18 +476,21 @@ try {
       'completion',
       completionTimes.reduce((n, t) => n + t.frame.length, 0),
     );
+    row('completion', line(join(completionTimes)));
+    row('completionOpen', { openMs: openTimes });
 
     // (b) quick switcher: the first keystroke after opening (afresh each time), then a whole query
     await settle(page, 'switcher');
     const dialog = page.getByRole('dialog', { name: 'Quick switcher' });
     const firstKeys: KeyTimes[] = [];
     await profileStart(page);
+    const firstResults: number[] = [];
     for (const ch of 'cgsmrtpqwe') {
       await page.keyboard.press('Control+O');
       await dialog.getByRole('option').first().waitFor();
-      await resetTimes(page);
-      await page.keyboard.press(ch);
-      firstKeys.push(await takeTimes(page));
+      const t = await typeSwitcher(page, ch);
+      firstResults.push(...t.results);
+      firstKeys.push(t.echo);
       await page.keyboard.press('Escape');
       await dialog.waitFor({ state: 'detached' });
     }
@@ -392,39 +498,17 @@ try {
     await page.keyboard.press('Control+O');
     await dialog.getByRole('option').first().waitFor();
     await profileStart(page);
-    const sw = await typeKeys(page, 'concpt 00001 at'.length, 'concpt 00001 at');
+    const sw = await typeSwitcher(page, 'concpt 00001 at');
     await profileStop('switcher', 'concpt 00001 at'.length);
     await page.keyboard.press('Escape');
-
-    const b = stats(base.frame);
-    const line = (t: KeyTimes) => {
-      const s = stats(t.frame);
-      const over = t.event.filter((d) => d > 16);
-      const e95 = pct(t.event, 95);
-      return {
-        frameMs: s,
-        p95VsBaseline: +(s.p95 / b.p95).toFixed(2),
-        eventTimingMs: {
-          over16: over.length,
-          of: t.event.length,
-          p95: e95 > 16 ? e95 : '<16',
-          max: Math.max(16, ...over),
-        },
-      };
-    };
-    Object.assign(result, {
-      baseline: line(base),
-      typing1MB: line(huge),
-      typing1MBAfterIndexing: afterIndex.frame.length ? line(afterIndex) : null,
-      completion: line(join(completionTimes)),
-      completionOpenMs: openTimes,
-      switcherFirstKey: line(join(firstKeys)),
-      switcher: line(sw),
-      unsettled,
-      ...(PROFILE_DIR ? { profiles } : {}),
-    });
-    console.log(JSON.stringify(result, null, 1));
+    row('switcherFirstKey', resultsLine(firstResults));
+    row('switcherFirstKeyEcho', line(join(firstKeys)));
+    row('switcher', resultsLine(sw.results));
+    row('switcherEcho', line(sw.echo));
   }
+  result.unsettled = unsettled;
+  if (PROFILE_DIR) result.profiles = profiles;
+  console.log(JSON.stringify(result, null, 1));
 } finally {
   await app.close();
   fs.rmSync(work, { recursive: true, force: true });

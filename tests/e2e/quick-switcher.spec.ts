@@ -25,16 +25,11 @@ async function openSwitcher() {
   await dialog.waitFor();
   return dialog;
 }
+/** Types `query`, waits for the options that answer it (the search runs in a worker), returns the first. */
 async function firstOption(dialog: ReturnType<typeof app.page.getByRole>, query: string) {
   await dialog.getByRole('combobox').fill(query);
-  const first = dialog.getByRole('option').first();
-  await app.page.waitForFunction(
-    (q) =>
-      document.querySelector('[role=dialog] input')?.getAttribute('value') === q ||
-      (document.querySelector('[role=dialog] input') as HTMLInputElement | null)?.value === q,
-    query,
-  );
-  return first;
+  await dialog.locator(`[role=listbox][data-query="${query}"]:not([aria-busy])`).waitFor();
+  return dialog.getByRole('option').first();
 }
 
 test('typos find the note (fuzzy); Enter opens it with the matched characters marked', async () => {
@@ -87,4 +82,15 @@ test('Shift+Enter creates a note with the typed name', async () => {
   await app.page.keyboard.press('Shift+Enter');
   await editor().getByRole('tab', { name: '新的想法 idea', exact: true, selected: true }).waitFor();
   await eventually(() => fs.existsSync(path.join(app.vaultDir, '新的想法 idea.md')), 10_000, 'created file');
+});
+
+test('the search ran in its worker (it loaded: no fallback to the UI thread)', async () => {
+  assert.ok(
+    app.page.workers().some((w) => w.url().includes('search-worker')),
+    `workers: ${app.page.workers().map((w) => w.url())}`,
+  );
+  assert.deepEqual(
+    app.pageErrors.filter((e) => e.includes('note-search worker')),
+    [],
+  );
 });

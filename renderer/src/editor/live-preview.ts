@@ -149,6 +149,21 @@ function parse(view: EditorView): Parsed {
 
 /** Idle time after an edit before the visible text is parsed again, ms (typing itself costs no parse). */
 const REPARSE_IDLE_MS = 120;
+/** Longest wait, after {@link REPARSE_IDLE_MS}, for an idle period long enough for the re-parse, ms. */
+const REPARSE_MAX_WAIT_MS = 1000;
+
+type IdleDeadline = { timeRemaining(): number; didTimeout: boolean };
+/** requestIdleCallback with a timeout (a timer where there is none: a test's DOM). */
+const whenIdle: (cb: (d: IdleDeadline) => void, timeoutMs: number) => () => void =
+  typeof requestIdleCallback === 'function'
+    ? (cb, timeout) => {
+        const h = requestIdleCallback(cb, { timeout });
+        return () => cancelIdleCallback(h);
+      }
+    : (cb) => {
+        const h = setTimeout(() => cb({ timeRemaining: () => 50, didTimeout: false }), 0);
+        return () => clearTimeout(h);
+      };
 
 /** The last parse moved through an edit (what an edit destroyed drops out; the idle re-parse fixes the rest). */
 function mapParsed(p: Parsed, changes: ChangeDesc): Parsed {
@@ -283,21 +298,48 @@ export function livePreview(actions: LivePreviewActions): Extension {
       readonly unsubscribe: () => void;
       readonly view: EditorView;
       timer: ReturnType<typeof setTimeout> | null = null;
+      cancelIdle: (() => void) | null = null;
+      /** How long the last parse took, ms: the idle time a re-parse waits for. */
+      lastParseMs = 4;
       constructor(view: EditorView) {
         this.view = view;
         if (view.dom.getClientRects().length > 0 || view.state.doc.length <= MARK_WINDOW) this.parsed = parse(view);
         this.decorations = build(view.state, this.parsed, actions);
         this.unsubscribe = onDefaultModeChange(() => view.dispatch({ effects: refresh.of(null) }));
       }
-      /** Typing does not parse: the last parse is mapped through the edit and the text is read again once idle. */
+      /**
+       * Typing does not parse: the last parse is mapped through the edit and the text is read again once typing
+       * pauses ({@link REPARSE_IDLE_MS}), in an idle period at least as long as the last parse took (at most
+       * {@link REPARSE_MAX_WAIT_MS} later), so a key pressed meanwhile finds the main thread free (a 1 MB note's
+       * visible text took 10–16 ms to parse, run 120 ms after a key by a plain timer).
+       */
       reparseSoon() {
-        if (this.timer !== null) clearTimeout(this.timer);
+        this.cancelReparse();
         this.timer = setTimeout(() => {
           this.timer = null;
-          if (this.view.dom.getClientRects().length === 0) return;
-          this.parsed = parse(this.view);
-          this.view.dispatch({ effects: refresh.of(null) });
+          this.reparseWhenIdle(performance.now() + REPARSE_MAX_WAIT_MS);
         }, REPARSE_IDLE_MS);
+      }
+      reparseWhenIdle(until: number) {
+        this.cancelIdle = whenIdle(
+          (d) => {
+            this.cancelIdle = null;
+            if (!d.didTimeout && d.timeRemaining() < this.lastParseMs && performance.now() < until)
+              return this.reparseWhenIdle(until);
+            if (this.view.dom.getClientRects().length === 0) return;
+            const t0 = performance.now();
+            this.parsed = parse(this.view);
+            this.lastParseMs = Math.min(40, performance.now() - t0);
+            this.view.dispatch({ effects: refresh.of(null) });
+          },
+          Math.max(1, until - performance.now()),
+        );
+      }
+      cancelReparse() {
+        if (this.timer !== null) clearTimeout(this.timer);
+        this.timer = null;
+        this.cancelIdle?.();
+        this.cancelIdle = null;
       }
       update(u: ViewUpdate) {
         if (u.docChanged) {
@@ -321,7 +363,7 @@ export function livePreview(actions: LivePreviewActions): Extension {
       }
       destroy() {
         this.unsubscribe();
-        if (this.timer !== null) clearTimeout(this.timer);
+        this.cancelReparse();
       }
     },
     {

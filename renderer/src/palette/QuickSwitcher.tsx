@@ -4,25 +4,51 @@
  * in `<mark>`, recently opened notes first. Enter opens the selected note, Ctrl/Cmd+Enter opens it in a new tab,
  * Shift+Enter (or Enter with no match) creates a note named as typed.
  *
- * Cost per keystroke: see switcher-search.ts (bounded candidates for short queries, the query capped, at most 50
- * results rendered). The targets are prepared at idle before it opens (switcher-index.ts).
+ * Cost per keystroke: the search runs in a worker (search-client.ts; bounded candidates for short queries, the
+ * query capped, see switcher-search.ts), whose prepared targets are kept up to date before the switcher opens; this
+ * thread renders the answer, only the rows in view of the 50 (a virtual list).
  */
-import { useCallback, useMemo } from 'react';
+import { useCallback, useRef } from 'react';
 import { highlightIndexes } from './highlight.tsx';
 import { Picker, type ChooseEvent, type PickerItem } from './Picker.tsx';
-import {
-  newSearchMemo,
-  SWITCHER_MAX_QUERY,
-  SWITCHER_MEASURE,
-  searchNotes,
-  type SwitcherNote,
-} from './switcher-search.ts';
-import { targetsFor } from './switcher-index.ts';
+import { type FoundNote, findNotes } from './search-client.ts';
+import { SWITCHER_LIMIT, SWITCHER_MAX_QUERY, SWITCHER_MEASURE, type SwitcherNote } from './switcher-search.ts';
 
 export type { SwitcherNote } from './switcher-search.ts';
 
 interface Item extends PickerItem {
   note: SwitcherNote;
+}
+
+/** One switcher row: the title (or the alias matched, then the title) and the path, matched characters marked. */
+function toItem({ note, target, indexes }: FoundNote): Item {
+  const titleMarks =
+    target?.kind === 'title' || (target?.kind === 'pinyin' && target.shown === note.title) ? indexes : [];
+  const aliasShown =
+    target && (target.kind === 'alias' || (target.kind === 'pinyin' && target.shown !== note.title))
+      ? target.shown
+      : null;
+  return {
+    key: note.path,
+    note,
+    label: aliasShown ? `${aliasShown} → ${note.title}` : note.title,
+    content: (
+      <>
+        <span className="picker-title">
+          {aliasShown ? (
+            <>
+              {highlightIndexes(aliasShown, indexes)} <span className="muted">→ {note.title}</span>
+            </>
+          ) : (
+            highlightIndexes(note.title, titleMarks)
+          )}
+        </span>
+        <span className="picker-detail" title={note.path}>
+          {highlightIndexes(note.path, target?.kind === 'path' ? indexes : [])}
+        </span>
+      </>
+    ),
+  };
 }
 
 export function QuickSwitcher(props: {
@@ -32,48 +58,24 @@ export function QuickSwitcher(props: {
   onCreate(name: string): void;
   onClose(): void;
 }) {
-  const targets = useMemo(() => targetsFor(props.notes), [props.notes]);
-  // the previous query's matches, so typing on narrows them (switcher-search.ts)
-  const memo = useMemo(newSearchMemo, []);
-
+  // the first search of this switcher starts afresh (no narrowing from an earlier switcher's query)
+  const fresh = useRef(true);
   const { notes, recent } = props;
+  // a new note list (a new vault's, or the same notes fetched again) searches again
+  // biome-ignore lint/correctness/useExhaustiveDependencies: notes is why the search runs again
   const search = useCallback(
-    (q: string): Item[] => {
+    (q: string): Item[] | Promise<Item[] | null> => {
       const t0 = performance.now();
-      const found = searchNotes(q, targets, notes, recent, undefined, { memo });
-      const items = found.map(({ note, target, indexes }): Item => {
-        const titleMarks =
-          target?.kind === 'title' || (target?.kind === 'pinyin' && target.shown === note.title) ? indexes : [];
-        const aliasShown =
-          target && (target.kind === 'alias' || (target.kind === 'pinyin' && target.shown !== note.title))
-            ? target.shown
-            : null;
-        return {
-          key: note.path,
-          note,
-          label: aliasShown ? `${aliasShown} → ${note.title}` : note.title,
-          content: (
-            <>
-              <span className="picker-title">
-                {aliasShown ? (
-                  <>
-                    {highlightIndexes(aliasShown, indexes)} <span className="muted">→ {note.title}</span>
-                  </>
-                ) : (
-                  highlightIndexes(note.title, titleMarks)
-                )}
-              </span>
-              <span className="picker-detail" title={note.path}>
-                {highlightIndexes(note.path, target?.kind === 'path' ? indexes : [])}
-              </span>
-            </>
-          ),
-        };
-      });
-      performance.measure(SWITCHER_MEASURE, { start: t0, end: performance.now() });
-      return items;
+      const answer = findNotes('switcher', q, recent, SWITCHER_LIMIT, fresh.current && !!q.trim());
+      if (q.trim()) fresh.current = false;
+      const toItems = (found: FoundNote[]) => {
+        const items = found.map(toItem);
+        performance.measure(SWITCHER_MEASURE, { start: t0, end: performance.now() });
+        return items;
+      };
+      return Array.isArray(answer) ? toItems(answer) : answer.then((found) => found && toItems(found));
     },
-    [targets, notes, recent, memo],
+    [notes, recent],
   );
 
   function choose(item: Item | null, query: string, how: ChooseEvent) {
@@ -94,6 +96,7 @@ export function QuickSwitcher(props: {
       placeholder="Find or create a note…"
       maxLength={SWITCHER_MAX_QUERY}
       search={search}
+      virtual
       onChoose={choose}
       onClose={props.onClose}
       empty="No matching note. Enter creates it."

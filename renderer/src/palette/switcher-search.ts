@@ -189,6 +189,17 @@ export function newSearchMemo(): SearchMemo {
   return { targets: null, key: '', matches: [] };
 }
 
+/** The notes by path, once per note list (an empty query looked up the recent notes in a new 10,000-entry map). */
+const byPathCache = new WeakMap<readonly SwitcherNote[], Map<string, SwitcherNote>>();
+function byPathOf(notes: readonly SwitcherNote[]): Map<string, SwitcherNote> {
+  let m = byPathCache.get(notes);
+  if (!m) {
+    m = new Map(notes.map((n) => [n.path, n]));
+    byPathCache.set(notes, m);
+  }
+  return m;
+}
+
 /**
  * The best-matching notes for a query: one entry per note (its best target), recent notes boosted; on an empty query
  * the recent notes, then the rest by title. With `memo`, a query extending the previous one is narrowed from its
@@ -206,7 +217,7 @@ export function searchNotes(
   const q = query.trim().slice(0, SWITCHER_MAX_QUERY);
   const rank = new Map(recent.map((p, i) => [p, i]));
   if (!q) {
-    const byPath = new Map(notes.map((n) => [n.path, n]));
+    const byPath = byPathOf(notes);
     const first = recent.map((p) => byPath.get(p)).filter((n): n is SwitcherNote => !!n);
     const seen = new Set(first.map((n) => n.path));
     const rest: SwitcherNote[] = [];

@@ -1,0 +1,156 @@
+/**
+ * The quick switcher's and `[[` completion's note search, run in a worker (search-worker.ts; the renderer's thread
+ * only renders): {@link setSearchNotes} hands it the vault's notes when they change, {@link findNotes} asks one
+ * query. Each channel ('switcher', 'link') is answered for its latest query only: an older pending one resolves
+ * null. Where a worker cannot start, the same search runs on this thread (same answers).
+ *
+ * An empty query needs no search (the recent notes, then the others in vault order) and is answered here at once.
+ */
+import { useEffect } from 'react';
+import type { FromWorker, SearchChannel, ToWorker } from './search-protocol.ts';
+import { prepareSwitcher, targetsFor } from './switcher-index.ts';
+import { newSearchMemo, searchNotes, type SearchMemo, type SwitcherNote, type Target } from './switcher-search.ts';
+
+/** One note found: the note, what matched (`target.kind`, `target.shown`; null for an empty query) and where. */
+export interface FoundNote {
+  note: SwitcherNote;
+  target: { kind: Target['kind']; shown: string } | null;
+  /** UTF-16 indexes of the matched characters in `target.shown` (the path for kind `path`). */
+  indexes: readonly number[];
+  score: number;
+}
+
+let notes: readonly SwitcherNote[] = [];
+let byPath = new Map<string, SwitcherNote>();
+/** What the worker was last sent: a note list with the same content is not sent again. */
+let sentSig = '';
+let worker: Worker | null = null;
+let workerFailed = typeof Worker === 'undefined';
+let nextId = 1;
+const waiting = new Map<number, { resolve(r: FoundNote[] | null): void; channel: SearchChannel }>();
+const latest = new Map<SearchChannel, number>();
+/** Narrowing memos of the in-thread fallback. */
+const localMemos: Record<SearchChannel, SearchMemo> = { switcher: newSearchMemo(), link: newSearchMemo() };
+
+const sigOf = (list: readonly SwitcherNote[]) => {
+  const parts: string[] = [];
+  for (const n of list) parts.push(n.path, n.title, n.aliases.join('\u0001'));
+  return parts.join('\u0000');
+};
+
+function startWorker(): Worker | null {
+  if (worker || workerFailed) return worker;
+  try {
+    worker = new Worker(new URL('./search-worker.ts', import.meta.url), { type: 'module', name: 'atlas-note-search' });
+  } catch {
+    workerFailed = true;
+    return null;
+  }
+  worker.onmessage = (e: MessageEvent<FromWorker>) => {
+    const w = waiting.get(e.data.id);
+    if (!w) return;
+    waiting.delete(e.data.id);
+    w.resolve(e.data.results ? e.data.results.flatMap((r) => toFound(r)) : null);
+  };
+  worker.onerror = (e) => {
+    // a worker that cannot load: search on this thread from now on, and say so
+    console.error(`The note-search worker failed (${e.message || 'no message'}): searching on the UI thread`);
+    worker?.terminate();
+    worker = null;
+    workerFailed = true;
+    prepareSwitcher(notes);
+    for (const [id, w] of waiting) {
+      waiting.delete(id);
+      w.resolve(null);
+    }
+  };
+  return worker;
+}
+
+function toFound(r: { path: string; kind: Target['kind'] | null; shown: string; indexes: number[]; score: number }) {
+  const note = byPath.get(r.path);
+  if (!note) return [];
+  return [{ note, target: r.kind ? { kind: r.kind, shown: r.shown } : null, indexes: r.indexes, score: r.score }];
+}
+
+/** Hands the vault's notes to the search (sent to the worker only when their paths, titles or aliases changed). */
+export function setSearchNotes(list: readonly SwitcherNote[]): void {
+  if (list === notes) return;
+  notes = list;
+  byPath = new Map(list.map((n) => [n.path, n]));
+  const w = startWorker();
+  if (!w) {
+    prepareSwitcher(list);
+    return;
+  }
+  const sig = sigOf(list);
+  if (sig === sentSig) return;
+  sentSig = sig;
+  w.postMessage({ type: 'notes', notes: list as SwitcherNote[] } satisfies ToWorker);
+}
+
+/** Keeps the search's notes up to date with the vault's (the targets are prepared before a search is asked). */
+export function useSearchNotes(list: readonly SwitcherNote[]): void {
+  useEffect(() => {
+    if (list.length > 0) setSearchNotes(list);
+  }, [list]);
+}
+
+/** The recent notes that exist, then the others in vault order, `limit` in all. */
+function emptyQuery(recent: readonly string[], limit: number): FoundNote[] {
+  const out: FoundNote[] = [];
+  const seen = new Set<string>();
+  for (const p of recent) {
+    const note = byPath.get(p);
+    if (note && !seen.has(p) && out.length < limit) {
+      seen.add(p);
+      out.push({ note, target: null, indexes: [], score: 0 });
+    }
+  }
+  for (const note of notes) {
+    if (out.length >= limit) break;
+    if (!seen.has(note.path)) out.push({ note, target: null, indexes: [], score: 0 });
+  }
+  return out;
+}
+
+/**
+ * The best notes for `query` (searchNotes: fuzzy over titles, aliases, pinyin initials and paths, recent notes
+ * boosted), at most `limit`. `fresh` starts a new session of the channel (no narrowing from its previous query).
+ * An empty query is answered synchronously (an array); otherwise a promise, null when a later query of the same
+ * channel superseded this one.
+ */
+export function findNotes(
+  channel: SearchChannel,
+  query: string,
+  recent: readonly string[],
+  limit: number,
+  fresh = false,
+): FoundNote[] | Promise<FoundNote[] | null> {
+  if (!query.trim()) return emptyQuery(recent, limit);
+  const w = startWorker();
+  if (!w) {
+    if (fresh) localMemos[channel] = newSearchMemo();
+    return searchNotes(query, targetsFor(notes), notes, recent, limit, { memo: localMemos[channel] });
+  }
+  const id = nextId++;
+  latest.set(channel, id);
+  // an older query of this channel still waiting is dropped (the worker skips it too)
+  for (const [other, wt] of waiting)
+    if (wt.channel === channel && other !== id) {
+      waiting.delete(other);
+      wt.resolve(null);
+    }
+  return new Promise((resolve) => {
+    waiting.set(id, { resolve, channel });
+    w.postMessage({
+      type: 'search',
+      id,
+      channel,
+      fresh,
+      query,
+      recent: [...recent],
+      limit,
+    } satisfies ToWorker);
+  });
+}
