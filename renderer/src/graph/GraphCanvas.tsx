@@ -37,6 +37,7 @@ import { LayoutRunner } from './layout.ts';
 import { applyPositions, layoutGraphOf } from './layout-input.ts';
 import { placeNodes, seedAtCentroids } from './place-nodes.ts';
 import { PlacedGrid } from './placed-grid.ts';
+import { progressiveState } from './progressive-draw.ts';
 import { graphStyle, MAP_LABEL_PX, onThemeChange } from './style.ts';
 import { attachScreenLabels } from './screen-labels.ts';
 import { registerGraphHook, type GraphHookState } from './test-hook.ts';
@@ -128,6 +129,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
       },
     );
     hook.current.renderer = webgl ? 'webgl' : 'canvas';
+    hook.current.progressive = progressiveState(cy);
     cyRef.current = cy;
     const unregister = registerGraphHook(propsRef.current.name, cy, hook.current);
     cy.one('destroy', unregister);

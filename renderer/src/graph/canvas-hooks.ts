@@ -4,6 +4,7 @@
 import { useEffect, useRef } from 'react';
 import type cytoscape from 'cytoscape';
 import { FIRST_FRAME_MARK } from './canvas-props.ts';
+import { progressiveState } from './progressive-draw.ts';
 
 /** A function that resolves once the view is shown (at once when it is); `isActive` reads the latest prop. */
 export function useWhenActive(active: boolean, isActive: () => boolean): () => Promise<void> {
@@ -17,12 +18,21 @@ export function useWhenActive(active: boolean, isActive: () => boolean): () => P
   return () => (isActive() ? Promise.resolve() : new Promise((r) => waiters.current.push(r)));
 }
 
-/** Resolves after Cytoscape's next draw: its 'render' event (the WebGL path emits none: two animation frames). */
+/**
+ * Resolves after Cytoscape's next complete draw: its 'render' event once the picture on screen is complete (a large
+ * picture is drawn in slices over several frames, progressive-draw.ts); the WebGL path emits none: two animation
+ * frames.
+ */
 export function nextDraw(cy: cytoscape.Core, webgl: boolean): Promise<void> {
   return new Promise((resolve) => {
     if (webgl) requestAnimationFrame(() => requestAnimationFrame(() => resolve()));
     else {
-      cy.one('render', () => resolve());
+      const onRender = () => {
+        if (progressiveState(cy)?.partial) return;
+        cy.off('render', onRender);
+        resolve();
+      };
+      cy.on('render', onRender);
       cy.forceRender();
     }
   });

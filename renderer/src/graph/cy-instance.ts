@@ -5,6 +5,7 @@
  */
 import cytoscape from 'cytoscape';
 import { FADE_MAX, type GraphNodeRef } from './canvas-props.ts';
+import { installProgressiveDraw } from './progressive-draw.ts';
 import { LARGE, wantsWebgl } from './renderer-choice.ts';
 
 export interface CyHandlers {
@@ -33,7 +34,9 @@ export function createCy(
     minZoom: 0.02,
     maxZoom: 4,
     textureOnViewport: nodeCount > 300,
-    hideEdgesOnViewport: nodeCount > LARGE,
+    // The canvas renderer draws large graphs in slices with the last picture following the viewport
+    // (progressive-draw.ts): hiding edges would only add a direct draw of every node per frame.
+    hideEdgesOnViewport: webgl && nodeCount > LARGE,
     motionBlur: false,
     // Large graphs: one device pixel per CSS pixel (a quarter of the fill work on a 2× screen).
     ...(nodeCount > LARGE ? { pixelRatio: 1 } : {}),
@@ -42,6 +45,8 @@ export function createCy(
     autounselectify: true,
     ...(webgl ? { renderer: { name: 'canvas', webgl: true } } : {}),
   } as cytoscape.CytoscapeOptions);
+  // Large node layers are drawn in slices over several frames rather than in one long task (progressive-draw.ts).
+  if (!webgl) installProgressiveDraw(cy);
   const big = () => cy.elements().length > FADE_MAX;
   cy.on('mouseover', 'node', (e) => {
     const n = e.target as cytoscape.NodeSingular;

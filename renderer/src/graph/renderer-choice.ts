@@ -6,7 +6,7 @@
 
 /** Above this many nodes the WebGL renderer is used (when WebGL runs on a GPU). */
 export const WEBGL_ABOVE = 2000;
-/** From this many nodes a graph counts as large: one pixel ratio, edges hidden while the viewport moves. */
+/** From this many nodes a graph counts as large: one pixel ratio (and with WebGL, edges hidden while the viewport moves). */
 export const LARGE = 1000;
 
 /**

@@ -64,6 +64,11 @@ export interface GraphHookState {
   applies: number;
   /** The last update's steps, ms: diff, Cytoscape changes, placement, filters, decorations, chain (sum ≈ lastApplyMs). */
   lastApplyParts: Record<string, number>;
+  /**
+   * The canvas renderer's drawing in slices (progressive-draw.ts): whether the last frame showed an incomplete
+   * picture, frames drawn in slices and pictures completed; null on the WebGL renderer.
+   */
+  progressive?: { partial: boolean; slicedFrames: number; pictures: number } | null;
 }
 
 export interface GraphHook extends GraphHookState {
@@ -148,6 +153,7 @@ export function registerGraphHook(name: string, cy: cytoscape.Core, state: Graph
     lastPath: { get: () => state.lastPath, enumerable: true },
     lastApplyParts: { get: () => ({ ...state.lastApplyParts }), enumerable: true },
     applies: { get: () => state.applies, enumerable: true },
+    progressive: { get: () => (state.progressive ? { ...state.progressive } : null), enumerable: true },
     snapshot: { value: (opts?: { labels?: boolean }) => snapshotOf(cy, opts) },
   });
   hooks[name] = hook;

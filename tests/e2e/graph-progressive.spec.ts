@@ -1,0 +1,114 @@
+/**
+ * A large global graph drawn in slices (renderer/src/graph/progressive-draw.ts): the picture on the node canvas is
+ * completed, shows the nodes where Cytoscape puts them, follows a pan (moved at once, then redrawn exactly at the
+ * new viewport) and a hover (redrawn with the highlight). On a generated vault of 300 notes (~1,500 elements, above
+ * PROGRESSIVE_ABOVE). Reads the node layer's pixels (`canvas[data-id="layer2-node"]`) at nodes' rendered positions.
+ */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import type cytoscape from 'cytoscape';
+import { generatedVault, waitGraphDrawn, waitIndexedAndKept } from './graph-bench-steps.ts';
+import { eventually, startApp, type AtlasApp } from './harness.ts';
+
+let app: AtlasApp;
+let vault: string;
+before(async () => {
+  vault = generatedVault('atlas-e2e-progressive', 300);
+  app = await startApp({ vault, viewport: { width: 1400, height: 900 } });
+  await waitGraphDrawn(app.page);
+  await waitIndexedAndKept(app, 300_000);
+});
+after(async () => {
+  await app?.close();
+  if (vault) fs.rmSync(path.dirname(vault), { recursive: true, force: true });
+});
+
+type Progress = { partial: boolean; slicedFrames: number; pictures: number };
+const progress = () =>
+  app.page.evaluate(() => window.__atlasGraphs!.global.progressive ?? null) as Promise<Progress | null>;
+
+/** Waits until the shown picture is complete (two frames in a row not partial), returns the state. */
+async function complete(): Promise<Progress> {
+  return eventually<Progress | null>(
+    async () => {
+      const a = await progress();
+      await app.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      const b = await progress();
+      return a && b && !a.partial && !b.partial && a.pictures === b.pictures ? b : null;
+    },
+    180_000,
+    'a complete picture',
+  ) as Promise<Progress>;
+}
+
+/** Opaque pixels of the node canvas in a 7×7 px square around each of the `n` largest visible nodes. */
+async function inkAtNodes(n: number): Promise<{ id: string; ink: number }[]> {
+  return app.page.evaluate((count) => {
+    const cy = window.__atlasGraph!;
+    const canvas = cy.container()!.querySelector('canvas[data-id="layer2-node"]') as HTMLCanvasElement;
+    const ctx = canvas.getContext('2d')!;
+    const ratio = canvas.width / cy.width();
+    const nodes = cy
+      .nodes(':visible')
+      .toArray()
+      .map((v) => v as cytoscape.NodeSingular)
+      .sort((a, b) => (b.data('size') as number) - (a.data('size') as number))
+      .filter((v) => {
+        const p = v.renderedPosition();
+        return p.x > 20 && p.y > 20 && p.x < cy.width() - 20 && p.y < cy.height() - 20;
+      })
+      .slice(0, count);
+    return nodes.map((v) => {
+      const p = v.renderedPosition();
+      const px = ctx.getImageData(Math.round(p.x * ratio) - 3, Math.round(p.y * ratio) - 3, 7, 7).data;
+      let ink = 0;
+      for (let i = 3; i < px.length; i += 4) if (px[i] > 128) ink++;
+      return { id: v.id(), ink };
+    });
+  }, n);
+}
+
+test('a large graph is drawn in slices into a complete picture with every node where Cytoscape puts it', async () => {
+  const first = await complete();
+  assert.equal(
+    await app.page.evaluate(() => window.__atlasGraph!.elements().length > 400),
+    true,
+    'the vault draws more elements than PROGRESSIVE_ABOVE',
+  );
+  assert.ok(first.pictures >= 1 && first.slicedFrames >= 1, JSON.stringify(first));
+  // zoom 1 around the largest node: every node is at least 8 px wide on screen
+  await app.page.evaluate(() => {
+    const cy = window.__atlasGraph!;
+    cy.zoom(1);
+    cy.center(cy.nodes(':visible').max((v) => v.data('size') as number).ele);
+  });
+  const state = await complete();
+  assert.ok(state.pictures > first.pictures, 'a new picture was drawn for the new zoom');
+  const ink = await inkAtNodes(12);
+  assert.equal(ink.length, 12);
+  for (const n of ink) assert.ok(n.ink >= 20, `node ${n.id} drawn at its rendered position (${n.ink} of 49 px)`);
+});
+
+test('after a pan the picture follows at once and is redrawn exactly at the new viewport', async () => {
+  const before = await complete();
+  await app.page.evaluate(() => window.__atlasGraph!.panBy({ x: 140, y: 90 }));
+  const after = await complete();
+  assert.ok(after.pictures > before.pictures, 'a new picture was drawn for the new viewport');
+  for (const n of await inkAtNodes(12)) assert.ok(n.ink >= 20, `node ${n.id} drawn after the pan (${n.ink} of 49 px)`);
+});
+
+test('a hover changes the drawn picture (a class change draws a new one)', async () => {
+  const before = await complete();
+  const hub = await app.page.evaluate(() => {
+    const cy = window.__atlasGraph!;
+    const n = cy.nodes(':visible').max((v) => v.data('size') as number).ele;
+    n.emit('mouseover');
+    return n.id();
+  });
+  const after = await complete();
+  assert.ok(after.pictures > before.pictures, `hovering ${hub} drew a new picture`);
+  await app.page.evaluate(() => window.__atlasGraph!.nodes('.hover').emit('mouseout'));
+  await complete();
+});
