@@ -16,6 +16,7 @@ import type { ParseResult, ParseTask } from './read-note.ts';
 import type { VaultFs } from './vault-fs.ts';
 import { budgetVerdict, defaultParseBudgetMs, WORKER_CPU } from './parse-budget.ts';
 import { bundledParseWorker, workerExecArgv } from './worker-bundle.ts';
+import { type Chunk, chunkTasks, salvage } from './parse-chunks.ts';
 
 export { defaultParseBudgetMs } from './parse-budget.ts';
 
@@ -68,11 +69,6 @@ const WORKER_YOUNG_GENERATION_MB = 12;
 const WATCH_MS = 50;
 
 const yieldToLoop = () => new Promise<void>((r) => setImmediate(r));
-
-interface Chunk {
-  id: number;
-  tasks: ParseTask[];
-}
 
 interface Slot {
   worker: Worker;
@@ -201,36 +197,19 @@ export class ParsePool {
     if (!run) return;
     run.pending -= inFlight.length;
     const [msgId, taskIdx, started] = slot.progress;
-    const requeue: Chunk[] = [];
-    const fallbacks: { task: ParseTask; problem: { kind: string; message: string } }[] = [];
-    const fallback = (bad: ParseTask, kind: 'timeout' | 'crash') => {
+    const salvaged = salvage(inFlight, { msgId, taskIdx, started }, why, this.strikes, () => this.nextId++);
+    const fallbacks = salvaged.fallbacks.map(({ task, kind }) => {
       this.timeouts++;
       const problem =
         kind === 'timeout'
           ? {
               kind: 'parse-timeout',
-              message: `parsing took over ${Math.round(this.budget(bad))} ms${WORKER_CPU ? ' of CPU' : ''}; indexed as plain text`,
+              message: `parsing took over ${Math.round(this.budget(task))} ms${WORKER_CPU ? ' of CPU' : ''}; indexed as plain text`,
             }
           : { kind: 'parse-crash', message: 'the parser crashed on this note; indexed as plain text' };
-      fallbacks.push({ task: bad, problem });
-    };
-    for (const c of inFlight) {
-      // the note being parsed when the worker died (progress is written only while a note is parsed)
-      const current = started > 0 && c.id === msgId ? c.tasks[taskIdx] : undefined;
-      const rest: ParseTask[] = [];
-      for (const t of c.tasks) {
-        if (t === current) continue;
-        // a worker that died while no note was named (between notes, or before its first): each note in flight gets a
-        // strike, and one in flight through three such deaths is indexed from the fallback (never loop on it)
-        const n = (this.strikes.get(t.absPath) ?? 0) + (started > 0 ? 0 : 1);
-        this.strikes.set(t.absPath, n);
-        if (n >= 3) fallback(t, 'crash');
-        else rest.push(t);
-      }
-      if (current) fallback(current, why);
-      if (rest.length) requeue.push({ id: this.nextId++, tasks: rest });
-    }
-    run.queue.unshift(...requeue);
+      return { task, problem };
+    });
+    run.queue.unshift(...salvaged.requeue);
     if (fallbacks.length) {
       // the fallback reader is loaded on first use; the run stays open (pending) until these notes are delivered
       run.pending++;
@@ -352,16 +331,7 @@ export class ParsePool {
   ): Promise<void> {
     if (this.run) throw new Error('ParsePool.parse: a run is already in progress');
     if (tasks.length === 0) return;
-    const limit = opts.chunk ?? DEFAULT_CHUNK;
-    const queue: Chunk[] = [];
-    for (let i = 0; i < tasks.length; ) {
-      let j = i;
-      let bytes = 0;
-      while (j < tasks.length && j - i < limit.notes && (j === i || bytes + tasks[j].size <= limit.bytes))
-        bytes += tasks[j++].size;
-      queue.push({ id: this.nextId++, tasks: tasks.slice(i, j) });
-      i = j;
-    }
+    const queue = chunkTasks(tasks, opts.chunk ?? DEFAULT_CHUNK, () => this.nextId++);
     let failure: unknown = null;
     await new Promise<void>((resolve) => {
       const run: Run = {
