@@ -6,7 +6,8 @@
  * - `POST /api/<method>`, header `Authorization: Bearer <token>`, JSON body `{ "args": [...] }` →
  *   200 `{ ok: true, result }`, or `{ ok: false, error: { code, message } }` with 400 (invalid-argument, bad JSON),
  *   401 (no/wrong token), 403 (outside-vault, wrong Host), 404 (unknown method, not-found), 409 (exists, conflict),
- *   413 (body over 20 MB), 500 (io, internal).
+ *   409 also `vault-changed`: a write from a window loaded with another vault (`X-Atlas-Vault`, vault-header.ts),
+ *   413 (body over 20 MB), 500 (io, internal). Answers name the vault served in `X-Atlas-Vault` (with `vaultRoot`).
  * - `GET /api/health` with the token → `{ ok: true }`.
  * - `GET /vault-file/<path>?token=<token>`: an attachment from inside the vault (vault-file-route.ts).
  * - `POST /api/*` with an `Origin` other than the host's own is refused with 403.
@@ -23,12 +24,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { ApiError, AtlasEventName } from '../shared/api.ts';
-import { API_EVENTS } from '../shared/api-methods.ts';
+import { API_EVENTS, VAULT_ROOT_HEADER } from '../shared/api-methods.ts';
 import type { AtlasServiceHandle } from '../services/service-thread.ts';
 import { MAX_NOTE_BYTES } from '../core/limits.ts';
 import { dispatch, httpStatus, isApiMethod } from '../services/dispatch.ts';
 import { SECURITY_HEADERS, serveStatic } from './static-files.ts';
 import { serveVaultFile, VAULT_FILE_PREFIX } from './vault-file-route.ts';
+import { vaultChanged, vaultHeaderValue } from './vault-header.ts';
 
 /** Largest accepted request body, bytes: a note of `MAX_NOTE_BYTES` with room for its JSON escapes. */
 export const MAX_BODY_BYTES = 4 * MAX_NOTE_BYTES;
@@ -44,6 +46,12 @@ export interface HostOptions {
   staticDir?: string;
   /** Token to require; default 32 random bytes, hex. */
   token?: string;
+  /**
+   * The vault served now (absolute root), read at each API call (#12, vault-header.ts): answers carry it in
+   * `X-Atlas-Vault`, and a write from a window loaded with another vault is refused with 409 `vault-changed`.
+   * Without it neither is done (a host whose service never changes vault).
+   */
+  vaultRoot?: () => string;
 }
 
 export interface Host {
@@ -161,6 +169,13 @@ export async function startHost(opts: HostOptions): Promise<Host> {
         return sendError(res, 400, 'invalid-argument', 'The request body must be an object { "args": [...] }');
       }
       args = (parsed as { args?: unknown }).args ?? [];
+    }
+    // read at once before the dispatch, which reaches the current service synchronously: no switch in between
+    const root = opts.vaultRoot?.();
+    if (root !== undefined) {
+      res.setHeader(VAULT_ROOT_HEADER, vaultHeaderValue(root));
+      const refused = vaultChanged(req, method, root);
+      if (refused) return sendJson(res, httpStatus(refused.code), { ok: false, error: refused });
     }
     const r = await dispatch(service.api, method, args);
     if (r.ok) sendJson(res, 200, r);

@@ -91,7 +91,7 @@ export async function runWeb(
   });
   let host: Host;
   try {
-    host = await startHost({ service, port: args.port });
+    host = await startHost({ service, port: args.port, vaultRoot: () => service.root() });
   } catch (e) {
     await service.close();
     const code = (e as NodeJS.ErrnoException).code;

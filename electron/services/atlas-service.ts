@@ -15,7 +15,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type {
-  ApiMethod,
   AtlasApi,
   VaultAvailability,
   CheckReport,
@@ -28,7 +27,7 @@ import type { GraphIndex } from '../core/index/graph-index.ts';
 import type { VaultQuery } from '../core/query/vault-query.ts';
 import { openVault } from '../core/vault.ts';
 import { AtlasError, toApiError } from './errors.ts';
-import { API_METHODS } from '../shared/api-methods.ts';
+import { API_METHODS, VAULT_WRITE_METHODS } from '../shared/api-methods.ts';
 import { proxyByName } from '../shared/call-by-name.ts';
 import { AtlasEventHub } from './events.ts';
 import { ChangeReports } from './change-reports.ts';
@@ -370,7 +369,7 @@ export async function createAtlasService(opts: AtlasServiceOptions): Promise<Atl
   const answering = proxyByName<AtlasApi>(API_METHODS, async (method, args) => {
     try {
       // vault folder availability (#10): nothing is written while the vault folder is missing
-      if (VAULT_WRITES.has(method)) presence.assertAvailable();
+      if (VAULT_WRITE_METHODS.has(method)) presence.assertAvailable();
       return await (api[method] as (...a: unknown[]) => Promise<unknown>)(...args);
     } catch (e) {
       // a database damaged while running: rebuilt from the markdown in the background, this call says so
@@ -405,21 +404,6 @@ function graphFilterOf(filter: GraphFilter | undefined): GraphFilter | undefined
   if (f?.folder !== undefined) f.folder = normaliseRelative(f.folder, { allowRoot: true });
   return f;
 }
-
-// vault folder availability (#10)
-/** The methods that write to the vault folder (notes, `.trash`, `.atlas/…`): refused while it is missing. */
-const VAULT_WRITES: ReadonlySet<string> = new Set<ApiMethod>([
-  'writeNote',
-  'createNote',
-  'createFolder',
-  'renamePath',
-  'deletePath',
-  'setProgress',
-  'linkMentions',
-  'gradeCard',
-  'saveGraphViewState',
-  'updateSettings',
-]);
 
 /** Replaces `<root>/` with nothing and a bare `<root>` with `the vault`, for each root (longest first). */
 function withoutRoot(message: string, roots: readonly string[]): string {

@@ -31,6 +31,7 @@ export function httpStatus(code: ApiError['code']): number {
       return 404;
     case 'exists':
     case 'conflict':
+    case 'vault-changed':
       return 409;
     default:
       return 500;

@@ -14,6 +14,7 @@ const CODES: ReadonlySet<string> = new Set<ApiErrorCode>([
   'not-found',
   'exists',
   'conflict',
+  'vault-changed',
   'io',
   'internal',
   'unauthorized',

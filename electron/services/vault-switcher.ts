@@ -54,6 +54,11 @@ export interface VaultSwitcherHandle extends AtlasServiceHandle {
    * edits before a switch. Until this is called no window is asked (a bare switcher in a test or a script).
    */
   countWindows(count: () => number): void;
+  /**
+   * The vault served now (real path), changed in the same step as the service calls go to (no call reaches the new
+   * service while this still names the old vault). The browser host's `X-Atlas-Vault` (#12).
+   */
+  root(): string;
 }
 
 /** Why a switch is refused after the windows answered (null: go on). */
@@ -199,10 +204,12 @@ export async function startVaultSwitcher(opts: VaultSwitcherOptions): Promise<Va
           hub.emit('vault-switch-cancelled', { id: asked, reason: `Not switched to ${real}: ${(e as Error).message}` });
         throw e;
       }
+      const nextRoot = await realRoot(next);
       const previous = current;
       unforward();
+      // together: a call dispatched from here on goes to `next` and is checked against its root
       current = next;
-      root = await realRoot(next);
+      root = nextRoot;
       unforward = forward(next);
       await previous.close();
       await remember(root);
@@ -227,6 +234,7 @@ export async function startVaultSwitcher(opts: VaultSwitcherOptions): Promise<Va
     countWindows: (count) => {
       windows = count;
     },
+    root: () => root,
     ready: current.ready,
     close: async () => {
       closed = true;

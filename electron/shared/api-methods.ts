@@ -88,3 +88,27 @@ const exhaustive: [
   ? true
   : false = true;
 void exhaustive;
+
+/**
+ * The methods that write to the vault folder (notes, `.trash`, `.atlas/…`): refused while the folder is missing
+ * (electron/services/vault-presence.ts, #10) and, in the browser host, when they come from a window loaded with
+ * another vault than the one served now (`vault-changed`, electron/host/vault-header.ts, #12).
+ */
+export const VAULT_WRITE_METHODS: ReadonlySet<string> = new Set<ApiMethod>([
+  'writeNote',
+  'createNote',
+  'createFolder',
+  'renamePath',
+  'deletePath',
+  'setProgress',
+  'linkMentions',
+  'gradeCard',
+  'saveGraphViewState',
+  'updateSettings',
+]);
+
+/**
+ * Browser host header (#12): on every API answer, the vault the host served when it answered; on every call, the
+ * vault the window was loaded with (the root of its first answer). Value: the absolute root, `encodeURIComponent`ed.
+ */
+export const VAULT_ROOT_HEADER = 'X-Atlas-Vault';

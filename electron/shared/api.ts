@@ -382,9 +382,22 @@ export interface AtlasEvents {
 
 export type AtlasEventName = keyof AtlasEvents;
 
-/** Error shape that crosses IPC/HTTP. `code` is one of the listed values. */
+/**
+ * Error shape that crosses IPC/HTTP. `code` is one of the listed values. `vault-changed` (browser host, #12): the
+ * call came from a window loaded with another vault than the one the host serves now (the `X-Atlas-Vault` header,
+ * electron/host/vault-header.ts); a write is refused so that it never lands in the other vault.
+ */
 export interface ApiError {
-  code: 'invalid-argument' | 'outside-vault' | 'not-found' | 'exists' | 'conflict' | 'io' | 'internal' | 'unauthorized';
+  code:
+    | 'invalid-argument'
+    | 'outside-vault'
+    | 'not-found'
+    | 'exists'
+    | 'conflict'
+    | 'vault-changed'
+    | 'io'
+    | 'internal'
+    | 'unauthorized';
   message: string;
 }
 

@@ -6,11 +6,16 @@
  * - token from `?token=` in the page URL, kept in sessionStorage and removed from the address bar;
  * - `POST /api/<method>` with `Authorization: Bearer <token>` and body `{ "args": [...] }`, answered by
  *   `{ "ok": true, "result" }` or `{ "ok": false, "error": { "code", "message" } }`;
- * - events over a WebSocket at `/events?token=<token>`, messages `{ "event", "payload" }`, reconnected on close.
+ * - events over a WebSocket at `/events?token=<token>`, messages `{ "event", "payload" }`, reconnected on close;
+ * - the vault this window was loaded with (#12): the root named by the host's first answer (`X-Atlas-Vault`), sent
+ *   back on every call, so the host refuses a write meant for it once another vault is open (`vault-changed`). An
+ *   answer naming another vault (a switch this window missed while its event socket was down; checked again with
+ *   `vaultInfo` on every reconnect) stops the window: from then on every call rejects with `vault-changed`, no event
+ *   is delivered, and `vaultSwitchedAway()` says which vault took its place (renderer/src/vaults/VaultChanged.tsx).
  * Every method rejects with an {@link AtlasError} carrying the contract's `code` (e.g. `outside-vault`, `conflict`).
  */
 import type { ApiError, AtlasApi, AtlasBridge, AtlasEventName, AtlasEvents } from '../../electron/shared/api.ts';
-import { API_METHODS } from '../../electron/shared/api-methods.ts';
+import { API_METHODS, VAULT_ROOT_HEADER } from '../../electron/shared/api-methods.ts';
 import { proxyByName } from '../../electron/shared/call-by-name.ts';
 
 /** An API failure; `code` is one of `ApiError['code']` (or `network` when the host could not be reached). */
@@ -56,22 +61,74 @@ function takeToken(): string {
 /** The browser host's token, for URLs that cannot carry a header (vault attachments). */
 let hostToken = '';
 
+/** A vault switch this window missed: the vault it was loaded with, and the one the host serves now (#12). */
+export interface VaultSwitchedAway {
+  loaded: string;
+  now: string;
+}
+let switchedAway: VaultSwitchedAway | null = null;
+const switchedListeners = new Set<() => void>();
+
+/** The switch this window missed, or null (always null in Electron, whose windows never change vault). */
+export function vaultSwitchedAway(): VaultSwitchedAway | null {
+  return switchedAway;
+}
+
+/** Subscribes to `vaultSwitchedAway()` changing (once at most); returns the unsubscribe function. */
+export function subscribeVaultSwitchedAway(listener: () => void): () => void {
+  switchedListeners.add(listener);
+  return () => {
+    switchedListeners.delete(listener);
+  };
+}
+
+function decodeRoot(raw: string | null): string | null {
+  if (!raw) return null;
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}
+
 function browserClient(): AtlasBridge {
   const token = takeToken();
   hostToken = token;
   const listeners = new Map<AtlasEventName, Set<Listener>>();
+  /** The vault this window was loaded with: named by the host's first answer. */
+  let loaded: string | null = null;
+
+  const refused = (away: VaultSwitchedAway) =>
+    new AtlasError(
+      'vault-changed',
+      `This window was opened on the vault ${away.loaded}; the host now serves ${away.now}. Nothing is sent to it.`,
+    );
+  function served(res: Response): void {
+    const now = decodeRoot(res.headers.get(VAULT_ROOT_HEADER));
+    if (now === null || switchedAway) return;
+    if (loaded === null) loaded = now;
+    else if (now !== loaded) {
+      switchedAway = { loaded, now };
+      for (const l of [...switchedListeners]) l();
+    }
+  }
 
   async function call(method: string, args: unknown[]): Promise<unknown> {
+    if (switchedAway) throw refused(switchedAway);
     let res: Response;
     try {
-      res = await fetch(`./api/${method}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-        body: JSON.stringify({ args }),
-      });
+      const headers: Record<string, string> = {
+        'Content-Type': 'application/json',
+        Authorization: `Bearer ${token}`,
+      };
+      if (loaded !== null) headers[VAULT_ROOT_HEADER] = encodeURIComponent(loaded);
+      res = await fetch(`./api/${method}`, { method: 'POST', headers, body: JSON.stringify({ args }) });
     } catch (e) {
       throw new AtlasError('network', `Cannot reach the Concept Atlas host: ${(e as Error).message}`);
     }
+    served(res);
+    // an answer from the vault that took this window's place is not this window's
+    if (switchedAway) throw refused(switchedAway);
     let body: { ok: boolean; result?: unknown; error?: Partial<ApiError> };
     try {
       body = await res.json();
@@ -95,12 +152,20 @@ function browserClient(): AtlasBridge {
     ws.onopen = () => {
       retryMs = 250;
       // Changes made while disconnected were missed: a reconnect reports them as one empty vault-changed, which makes
-      // the UI refresh everything.
+      // the UI refresh everything — unless another vault was opened meanwhile (#12): asked first, so that nothing of
+      // the new vault is fetched into this window
       if (wasConnected)
-        for (const l of listeners.get('vault-changed') ?? []) (l as (p: unknown) => void)({ changed: [], deleted: [] });
+        void call('vaultInfo', [])
+          .catch(() => undefined)
+          .then(() => {
+            if (switchedAway) return;
+            for (const l of listeners.get('vault-changed') ?? [])
+              (l as (p: unknown) => void)({ changed: [], deleted: [] });
+          });
       wasConnected = true;
     };
     ws.onmessage = (msg) => {
+      if (switchedAway) return;
       let data: { event?: AtlasEventName; payload?: unknown };
       try {
         data = JSON.parse(String(msg.data));

@@ -15,6 +15,8 @@ export function useAlerts(): AlertsState {
   const seq = useRef(0);
   const showError = useCallback((e: unknown) => {
     const code = errorCode(e);
+    // a vault switch this window missed: its notice (vaults/VaultChanged.tsx) says so once, for every refused call
+    if (code === 'vault-changed') return;
     const message = e instanceof Error ? e.message : String(e);
     const id = ++seq.current;
     setAlerts((a) => [...a, { id, message: code && !message.includes(code) ? `${message} (${code})` : message }]);

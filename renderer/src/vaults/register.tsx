@@ -2,12 +2,14 @@
  * "Open vault…" (#12): the command (in the command palette), the dialog's host (mounted once in
  * shell/DialogsHost.tsx), and this window's part in a switch asked for by any window (switch-handshake.ts: save the
  * edits to the old vault, hold under a "Switching vault" overlay, reload onto the new vault on `vault-opened` — a
- * window that went on showing the old vault's notes could save them into the new one).
+ * window that went on showing the old vault's notes could save them into the new one), and the notice of a switch
+ * this window missed while disconnected (VaultChanged.tsx).
  */
 import { useEffect, useRef, useSyncExternalStore } from 'react';
 import { registerCommand } from '../commands/registry.ts';
 import { OpenVaultDialog } from './OpenVaultDialog.tsx';
 import { currentHold, subscribeHold } from './switch-handshake.ts';
+import { VaultChangedNotice } from './VaultChanged.tsx';
 import './vaults.css';
 
 let open = false;
@@ -57,10 +59,13 @@ export function OpenVaultHost() {
     },
     () => open,
   );
+  // a window held for a switch reloads when it hears of it (switch-handshake.ts), missed or not
+  const hold = useSyncExternalStore(subscribeHold, currentHold);
   return (
     <>
       {isOpen ? <OpenVaultDialog onClose={() => setOpen(false)} /> : null}
       <SwitchingOverlay />
+      {hold ? null : <VaultChangedNotice />}
     </>
   );
 }

@@ -11,7 +11,7 @@
  * A hold that hears neither within the host's wait plus {@link HOLD_GRACE_MS} asks the host which vault is open:
  * another one → reload (its edits were saved before the hold), the same → go on.
  */
-import { api, on } from '../client.ts';
+import { api, on, subscribeVaultSwitchedAway, vaultSwitchedAway } from '../client.ts';
 import { appContext } from '../commands/registry.ts';
 
 /** Extra time a held window waits for the outcome beyond the host's answer window, ms. */
@@ -64,6 +64,7 @@ async function answer(req: { id: string; to: string; waitMs: number }): Promise<
 /** Neither outcome arrived (the event socket dropped?): reload if the host opened another vault, else go on. */
 async function checkStuck(id: string, before: string | null): Promise<void> {
   if (hold?.id !== id) return;
+  if (vaultSwitchedAway()) return window.location.reload();
   const now = (await api.vaultInfo().catch(() => null))?.root ?? null;
   if (now !== null && before !== null && now !== before) window.location.reload();
   else if (hold?.id === id) setHold(null);
@@ -75,3 +76,7 @@ on('vault-switch-cancelled', ({ id }) => {
   if (hold?.id === id) setHold(null);
 });
 on('vault-opened', () => window.location.reload());
+// a held window whose calls meet the new vault before `vault-opened` arrives: the switch it saved for has happened
+subscribeVaultSwitchedAway(() => {
+  if (hold) window.location.reload();
+});
