@@ -36,8 +36,9 @@ const local = () => app.page.getByRole('region', { name: 'Local graph' });
 const runs = () => app.page.evaluate(() => window.__atlasGraphs?.local?.layoutRuns ?? 0);
 
 /**
- * Waits for the local graph of `id` after more than `after` layouts: laid out, its label classes and viewport
- * unchanged over three polls (the labels are picked one frame after the view moves).
+ * Waits for the local graph of `id` after more than `after` layouts: laid out, no label pick pending, and its label
+ * classes, node positions and viewport unchanged over three polls (the labels are picked one frame after the view
+ * moves; on a loaded machine that frame can come late).
  */
 async function settledOn(id: string, after: number) {
   await app.page.waitForFunction(
@@ -46,8 +47,13 @@ async function settledOn(id: string, after: number) {
       const w = window as unknown as { __localKey?: { key: string; same: number } };
       if (!h?.ready || h.layoutPending || h.layoutRuns <= after) return false;
       const s = h.snapshot();
-      if (!s.nodes.some((n) => n.id === id && n.classes.includes('current'))) return false;
-      const key = JSON.stringify([s.zoom, s.pan, s.edges.length, s.nodes.map((n) => [n.id, n.classes.join(' ')])]);
+      if (s.labelsPending || !s.nodes.some((n) => n.id === id && n.classes.includes('current'))) return false;
+      const key = JSON.stringify([
+        s.zoom,
+        s.pan,
+        s.edges.length,
+        s.nodes.map((n) => [n.id, n.classes.join(' '), Math.round(n.x), Math.round(n.y)]),
+      ]);
       if (w.__localKey?.key === key) w.__localKey.same++;
       else w.__localKey = { key, same: 0 };
       return w.__localKey.same >= 3;

@@ -55,6 +55,17 @@ export function pickLabels(boxes: LabelBox[], gap = GAP): Set<string> {
   return out;
 }
 
+/** The views whose label choice is scheduled but not yet made (a frame not yet run). */
+const pending = new WeakSet<cytoscape.Core>();
+
+/**
+ * True while `cy`'s labels wait for their next pick (the viewport, positions or elements changed and the frame that
+ * picks them has not run): what a test reads before it measures label boxes.
+ */
+export function labelsPending(cy: cytoscape.Core): boolean {
+  return pending.has(cy);
+}
+
 let measureCtx: CanvasRenderingContext2D | null = null;
 /** Width of `text` in px drawn in `font` (a CSS font shorthand). */
 function textWidth(text: string, font: string): number {
@@ -73,6 +84,7 @@ export function attachScreenLabels(cy: cytoscape.Core, current: () => string | n
   let applying = false;
   const update = () => {
     frame = 0;
+    pending.delete(cy);
     if (cy.destroyed() || cy.width() === 0) return;
     applying = true;
     const z = cy.zoom();
@@ -137,6 +149,7 @@ export function attachScreenLabels(cy: cytoscape.Core, current: () => string | n
   };
   const schedule = () => {
     if (applying || frame) return;
+    pending.add(cy);
     frame = requestAnimationFrame(update);
   };
   const events = 'viewport add remove position';
@@ -146,6 +159,7 @@ export function attachScreenLabels(cy: cytoscape.Core, current: () => string | n
   schedule();
   return () => {
     if (frame) cancelAnimationFrame(frame);
+    pending.delete(cy);
     if (!cy.destroyed()) {
       cy.off(events, schedule);
       cy.off('data', 'node', schedule);

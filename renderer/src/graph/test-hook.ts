@@ -4,6 +4,7 @@
  * stays the Cytoscape instance of the graph tab's shown view (global or map), for older specs.
  */
 import type cytoscape from 'cytoscape';
+import { labelsPending } from './screen-labels.ts';
 
 export interface GraphSnapshot {
   nodes: {
@@ -38,6 +39,8 @@ export interface GraphSnapshot {
   pan: { x: number; y: number };
   width: number;
   height: number;
+  /** The view's screen-size labels (local graph) wait for their next pick: label boxes are not final yet. */
+  labelsPending: boolean;
 }
 
 export interface GraphHookState {
@@ -125,6 +128,7 @@ export function snapshotOf(cy: cytoscape.Core, opts: { labels?: boolean } = {}):
     pan: cy.pan(),
     width: cy.width(),
     height: cy.height(),
+    labelsPending: labelsPending(cy),
   };
 }
 
