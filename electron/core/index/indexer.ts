@@ -43,6 +43,13 @@ interface ChangeSet {
   /** Problems of a full walk (replace the stored scan problems), or null for a partial update. */
   scanProblems: ProblemRow[] | null;
   cold: boolean;
+  /**
+   * Notes named by the caller as changed (a watcher event, a write): read and hashed even when their mtime and size
+   * match the stored row, since file systems keep mtimes coarsely (Linux: the kernel tick, a few ms; FAT: 2 s) and a
+   * rewrite of the same length can leave both unchanged (Git's "racily clean" case). The hash decides: an unchanged
+   * one re-indexes nothing. A full walk (warm start) trusts mtime and size.
+   */
+  named?: ReadonlySet<string>;
 }
 
 /** A cold index commits after about this many bytes of notes: few, large FTS segments, bounded pending pages. */
@@ -159,9 +166,11 @@ export class Indexer {
     // events from a watcher still attached to a renamed vault folder name its files at the old path: not deletions
     this.requireRoot();
     const { store } = this;
-    const changes = changesAt({ store, fs: this.opts.fs, root: this.opts.root }, new Set(paths));
+    const named = new Set(paths);
+    const changes = changesAt({ store, fs: this.opts.fs, root: this.opts.root }, named);
     return this.apply({
       ...changes,
+      named,
       stored: (p) => store.fileStat(p),
       scanProblems: null,
       cold: false,
@@ -228,15 +237,17 @@ export class Indexer {
         // the same file only if it is still the same name on disk (a Unicode twin may have taken over the index path)
         const same =
           row !== null && row.mtimeMs === f.mtimeMs && row.size === f.size && (row.diskPath ?? row.path) === f.diskPath;
+        const racy = same && cs.named?.has(f.path) === true;
         if (!row) affected.add(names.addFile(f.path));
         if (f.kind === 'attachment') {
           if (!same) {
             store.upsertFile(fileRow);
             changed.push(f.path);
           }
-        } else if (!same || (row?.hash === null && f.size <= MAX_NOTE_BYTES)) {
-          // same mtime/size but never read (unreadable last time): try again, quietly if it still fails
-          if (same) retries.add(f.path);
+        } else if (!same || racy || (row?.hash === null && f.size <= MAX_NOTE_BYTES)) {
+          // same mtime/size but never read (unreadable last time): try again, quietly if it still fails; racy: the
+          // hash decides (an unchanged one re-indexes nothing)
+          if (same && row?.hash === null) retries.add(f.path);
           fileRows.set(f.path, fileRow);
           tasks.push({
             path: f.path,
