@@ -118,6 +118,8 @@ test('a new unresolved target appears as an unresolved node, and goes when its l
     await v.save('a.md', '[[b]]\n');
     const second = checkedDelta(v.q, after, since);
     assert.ok(!second.after.nodes.some((n) => n.id === 'unresolved:nowhere'), 'no link left: no node');
+    // `after` gave its index on to `second.after`: the same delta applied to it again indexes it afresh
+    assert.deepEqual(canon(applyGraphDelta(after, second.delta)), canon(second.after), 'again from a spent base');
     // an unresolved node that another note still links to stays
     since = v.q.version;
     await v.save('d.md', '#solo [[ghost]]\n');
