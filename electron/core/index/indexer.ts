@@ -54,8 +54,15 @@ interface ChangeSet {
 
 /** A cold index commits after about this many bytes of notes: few, large FTS segments, bounded pending pages. */
 const COLD_COMMIT_BYTES = 4 * 1024 * 1024;
-/** Below this many bytes of notes to parse, one parse worker does the whole pass (see `apply`). */
-const ONE_WORKER_BYTES = 512 * 1024;
+/**
+ * Below this many bytes of notes to parse, one parse worker does the whole pass (see `apply`). Each parse worker is a
+ * V8 isolate of its own that boots, loads the parser and JIT-compiles it again: a second worker cost ≈ 0.4–0.5 s of
+ * CPU (its thread and V8's background compiler and GC threads) on the 3.3 MB s3k vault, where one worker's parse of
+ * all of it was ≈ 1.3 s, while this thread's writes (≈ 0.45 s there) and V8's background threads already keep the
+ * second core half busy. So up to a few MB one worker is as fast on two cores and ~15 % cheaper in CPU (and ~25 MB
+ * of RSS); above, the parse itself outgrows that overhead (docs/indexing-performance.md, round 6).
+ */
+const ONE_WORKER_BYTES = 8 * 1024 * 1024;
 
 function sameResolution(
   a: Resolution,
@@ -316,7 +323,7 @@ export class Indexer {
       if (tasks.length) this.opts.onProgress?.(0, tasks.length);
       let taskBytes = 0;
       for (const t of tasks) taskBytes += t.size;
-      // a small vault parses faster on one warm worker than it takes to start a second
+      // a vault of a few MB parses as fast on one warm worker as on two, for less CPU (see ONE_WORKER_BYTES)
       await this.opts.pool.parse(tasks, write, { workers: taskBytes < ONE_WORKER_BYTES ? 1 : undefined });
       if (cs.cold) store.restoreIndexes();
 
