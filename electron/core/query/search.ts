@@ -33,8 +33,8 @@ function count(hay: string, needle: string, max: number): number {
   return n;
 }
 
-function bodyScore(needle: string, terms: string[], title: string, body: string): number {
-  const lower = body.toLowerCase();
+/** Rank of a body match; `lower` is the lower-cased body. */
+function bodyScore(needle: string, terms: string[], title: string, lower: string): number {
   const t = title.toLowerCase();
   let score = terms.length > 1 && lower.includes(needle) ? 50 : 0;
   for (const term of terms) score += count(lower, term, 20) + (t.includes(term) ? 30 : 0);
@@ -104,7 +104,7 @@ function searchTagged(store: GraphStore, tags: string[], text: string, limit: nu
   const ids = store.matchNotes(terms, 1_000_000).filter((id) => byId.has(id));
   return store
     .noteTexts(ids.slice(0, CANDIDATES))
-    .map((r) => ({ ...r, score: bodyScore(needle, terms, r.title, r.body) }))
+    .map((r) => ({ ...r, score: bodyScore(needle, terms, r.title, r.body.toLowerCase()) }))
     .sort((a, b) => b.score - a.score || (a.path < b.path ? -1 : 1))
     .slice(0, limit)
     .map((r) => ({ path: r.path, title: r.title, snippet: lineSnippet(r.body, [needle, ...terms]) }));
@@ -138,11 +138,11 @@ export function search(store: GraphStore, query: string, limit = 50): SearchHit[
   }
   if (out.length >= limit) return out;
 
-  const ids = store.matchNotes(terms, CANDIDATES + seen.size);
+  // one pass reads each candidate body once and lower-cases it once (matchTexts), for verifying and ranking alike
   const ranked = store
-    .noteTexts(ids)
+    .matchTexts(terms, CANDIDATES + seen.size)
     .filter((r) => !seen.has(r.path))
-    .map((r) => ({ ...r, score: bodyScore(needle, terms, r.title, r.body) }))
+    .map((r) => ({ ...r, score: bodyScore(needle, terms, r.title, r.bodyLc) }))
     .sort((a, b) => b.score - a.score || (a.path < b.path ? -1 : 1));
   for (const r of ranked) {
     if (out.length >= limit) break;

@@ -7,6 +7,15 @@ import type { LinkFact, LinkKind, ParsedNote, ProblemFact, ResolvedBy } from '..
 import type { Resolution } from '../resolve/name-table.ts';
 import type { CardTable } from './card-store.ts';
 
+/** A note matched by `GraphStore.matchTexts`: id, path and title (of `notes`), body, and the body lower-cased. */
+export interface MatchedText {
+  id: number;
+  path: string;
+  title: string;
+  body: string;
+  bodyLc: string;
+}
+
 export type FileKind = 'note' | 'attachment' | 'folder';
 
 export interface FileRow {
@@ -168,6 +177,11 @@ export interface GraphStore {
    * the indexed trigrams starting with it (a LIKE scan when it starts too many).
    */
   matchNotes(terms: string[], limit: number): number[];
+  /**
+   * `noteTexts(matchNotes(terms, limit))` in one pass (same notes, in some order), with each body lower-cased
+   * (`bodyLc`): what search ranks (electron/core/query/search.ts).
+   */
+  matchTexts(terms: string[], limit: number): MatchedText[];
   /** Frontmatter line counts of notes by id (the body's first line is file line count + 1). Search pane (nav). */
   frontmatterLines(ids: number[]): Map<number, number>;
   /** Path, title and body of notes by id. */

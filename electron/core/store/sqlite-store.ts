@@ -331,6 +331,7 @@ export class SqliteStore implements GraphStore {
 
   readonly searchNames: GraphStore['searchNames'] = (needle, limit) => this.search.searchNames(needle, limit);
   readonly matchNotes: GraphStore['matchNotes'] = (terms, limit) => this.search.matchNotes(terms, limit);
+  readonly matchTexts: GraphStore['matchTexts'] = (terms, limit) => this.search.matchTexts(terms, limit);
   readonly noteTexts: GraphStore['noteTexts'] = (ids) => this.search.noteTexts(ids);
   readonly frontmatterLines: GraphStore['frontmatterLines'] = (ids) => this.search.frontmatterLines(ids);
   readonly body: GraphStore['body'] = (id) => this.search.body(id);
