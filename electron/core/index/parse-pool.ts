@@ -363,6 +363,25 @@ export class ParsePool {
   }
 
   /**
+   * CPU ms (user + system) each live worker's thread has used since it started, from `Worker#cpuUsage` (Node ≥ 24.6;
+   * `null` for a worker without it or that exited meanwhile). The thread alone: V8's background compiler and GC
+   * threads are counted in the process, not here (scripts/bench-workers.ts; docs/indexing-performance.md, round 6).
+   */
+  async workerCpuMs(): Promise<(number | null)[]> {
+    return Promise.all(
+      this.slots.map(async (s) => {
+        if (typeof s.worker.cpuUsage !== 'function') return null;
+        try {
+          const u = await s.worker.cpuUsage();
+          return Math.round((u.user + u.system) / 1000);
+        } catch {
+          return null;
+        }
+      }),
+    );
+  }
+
+  /**
    * Lets the idle workers go (they exit in the background); the next `warmUp` or `parse` starts fresh ones. After a
    * cold index a worker's V8 heap stays near its peak (V8 rarely gives memory back); a fresh worker holds only the
    * parser (~30 MB). A no-op while a run is in progress. Resolves when the workers let go have exited (their threads
