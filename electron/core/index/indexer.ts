@@ -4,6 +4,7 @@
  * only the links whose resolution the change can affect (links naming an added/removed file or a changed alias),
  * plus the anchors of links into re-parsed notes.
  */
+import os from 'node:os';
 import path from 'node:path';
 import type { LinkFact, ParsedNote } from '../model.ts';
 import { NameTable, type Resolution } from '../resolve/name-table.ts';
@@ -55,14 +56,18 @@ interface ChangeSet {
 /** A cold index commits after about this many bytes of notes: few, large FTS segments, bounded pending pages. */
 const COLD_COMMIT_BYTES = 4 * 1024 * 1024;
 /**
- * Below this many bytes of notes to parse, one parse worker does the whole pass (see `apply`). Each parse worker is a
- * V8 isolate of its own that boots, loads the parser and JIT-compiles it again: a second worker cost ≈ 0.4–0.5 s of
- * CPU (its thread and V8's background compiler and GC threads) on the 3.3 MB s3k vault, where one worker's parse of
- * all of it was ≈ 1.3 s, while this thread's writes (≈ 0.45 s there) and V8's background threads already keep the
- * second core half busy. So up to a few MB one worker is as fast on two cores and ~15 % cheaper in CPU (and ~25 MB
- * of RSS); above, the parse itself outgrows that overhead (docs/indexing-performance.md, round 6).
+ * Below this many bytes of notes to parse, one parse worker does the whole pass (see `apply`), on a machine of
+ * `cores` cores (`os.availableParallelism`). Each parse worker is a V8 isolate of its own that boots, loads the parser
+ * and JIT-compiles it again: a second worker cost ≈ 0.5 s of CPU (its thread and V8's background compiler and GC
+ * threads) on the 3.3 MB s3k vault, where one worker's parse of all of it was ≈ 1.3 s. On two cores this thread's
+ * writes (≈ 0.45 s there) and V8's background threads already keep the second core half busy, so up to a few MB one
+ * worker is as fast and ~15 % cheaper in CPU (and ~25 MB of RSS): 8 MB. With more cores a second worker has a core of
+ * its own and pays off sooner: 512 KB (a small vault still does not pay for starting a second). Measured in
+ * docs/indexing-performance.md, round 6.
  */
-const ONE_WORKER_BYTES = 8 * 1024 * 1024;
+export function oneWorkerBytes(cores: number): number {
+  return cores <= 2 ? 8 * 1024 * 1024 : 512 * 1024;
+}
 
 function sameResolution(
   a: Resolution,
@@ -323,8 +328,9 @@ export class Indexer {
       if (tasks.length) this.opts.onProgress?.(0, tasks.length);
       let taskBytes = 0;
       for (const t of tasks) taskBytes += t.size;
-      // a vault of a few MB parses as fast on one warm worker as on two, for less CPU (see ONE_WORKER_BYTES)
-      await this.opts.pool.parse(tasks, write, { workers: taskBytes < ONE_WORKER_BYTES ? 1 : undefined });
+      // a vault of a few MB parses as fast on one warm worker as on two on a 2-core machine, for less CPU
+      const one = taskBytes < oneWorkerBytes(os.availableParallelism?.() ?? os.cpus().length);
+      await this.opts.pool.parse(tasks, write, { workers: one ? 1 : undefined });
       if (cs.cold) store.restoreIndexes();
 
       store.transaction(() => {

@@ -1,13 +1,14 @@
 /**
- * How many parse workers a pass starts (issue 13, indexer.ts `ONE_WORKER_BYTES`): a vault of a few MB is parsed by
- * one worker even in a pool of two (a second isolate's start-up and JIT cost more CPU than it saves there), and
- * `ParsePool.workerCpuMs` reports each live worker thread's CPU.
+ * How many parse workers a pass starts (issue 13, indexer.ts `oneWorkerBytes`): on a 2-core machine a vault of a few
+ * MB is parsed by one worker even in a pool of two (a second isolate's start-up and JIT cost more CPU than it saves
+ * there), with more cores from 512 KB on by more; and `ParsePool.workerCpuMs` reports each live worker thread's CPU.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { Indexer } from '../../../electron/core/index/indexer.ts';
+import { Indexer, oneWorkerBytes } from '../../../electron/core/index/indexer.ts';
 import { ParsePool } from '../../../electron/core/index/parse-pool.ts';
 import { nodeVaultFs } from '../../../electron/core/index/vault-fs.ts';
 import { SqliteStore } from '../../../electron/core/store/sqlite-store.ts';
@@ -25,7 +26,14 @@ function writeNotes(root: string, count: number): number {
   return bytes;
 }
 
-test('a cold index of ~700 KB of notes uses one worker of a pool of two; workerCpuMs reports its CPU', async () => {
+test('one worker below 8 MB on two cores, below 512 KB with more', () => {
+  assert.equal(oneWorkerBytes(1), 8 * 1024 * 1024);
+  assert.equal(oneWorkerBytes(2), 8 * 1024 * 1024);
+  assert.equal(oneWorkerBytes(3), 512 * 1024);
+  assert.equal(oneWorkerBytes(16), 512 * 1024);
+});
+
+test('a cold index of ~700 KB of notes in a pool of two: one worker on two cores, two with more', async () => {
   const { root, db } = tempVault();
   const bytes = writeNotes(root, 64);
   assert.ok(bytes > 600 * 1024, `${bytes} bytes: over the old one-worker limit (512 KB)`);
@@ -37,8 +45,9 @@ test('a cold index of ~700 KB of notes uses one worker of a pool of two; workerC
     assert.equal(r.parsed, 64);
     assert.equal(store.counts().notes, 64);
     const cpu = await pool.workerCpuMs();
-    assert.equal(cpu.length, 1, 'one worker started');
-    assert.ok(typeof cpu[0] === 'number' && cpu[0] > 0, `the worker's thread CPU: ${cpu[0]} ms`);
+    const cores = os.availableParallelism();
+    assert.equal(cpu.length, bytes < oneWorkerBytes(cores) ? 1 : 2, `workers started on ${cores} cores`);
+    for (const ms of cpu) assert.ok(typeof ms === 'number' && ms > 0, `a worker's thread CPU: ${ms} ms`);
   } finally {
     await pool.close();
     store.close();
