@@ -130,6 +130,8 @@ export interface GraphStore {
   /** Every file and folder row, keyed by NFC path. */
   fileStats(): Map<string, FileRow>;
   fileStat(path: string): FileRow | null;
+  /** Vault paths of the stored notes and attachments (no folders), in path order: the name table at open. */
+  filePaths(): string[];
   /** Paths of files and folders at or below `folder` (a folder path without trailing slash). */
   pathsUnder(folder: string): string[];
   upsertFile(row: FileRow): void;

@@ -276,6 +276,10 @@ export class SqliteStore implements GraphStore {
     );
   }
 
+  filePaths(): string[] {
+    return this.stmt(`SELECT path FROM files WHERE kind <> 'folder'`).pluck().all() as string[];
+  }
+
   pathsUnder(folder: string): string[] {
     if (folder === '') return this.stmt(`SELECT path FROM files`).pluck().all() as string[];
     return this.stmt(`SELECT path FROM files WHERE path = ? OR (path > ? AND path < ?)`)
