@@ -10,9 +10,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { Indexer, oneWorkerBytes } from '../../../electron/core/index/indexer.ts';
 import { ParsePool } from '../../../electron/core/index/parse-pool.ts';
+import { readAndParse, type ParseResult } from '../../../electron/core/index/read-note.ts';
 import { nodeVaultFs } from '../../../electron/core/index/vault-fs.ts';
 import { SqliteStore } from '../../../electron/core/store/sqlite-store.ts';
-import { tempVault } from './helpers.ts';
+import { openIndex, queryOf, tempVault } from './helpers.ts';
 
 /** `count` notes of about 10 KB each, linking to each other. */
 function writeNotes(root: string, count: number): number {
@@ -54,7 +55,22 @@ test('a cold index of ~700 KB of notes in a pool of two: one worker on two cores
   }
 });
 
-test('a pool asked for two workers starts two, and reports the CPU of each', async () => {
+test('the ~700 KB vault indexed by a pool of two gives the same index as this thread alone', async () => {
+  const { root, db, work } = tempVault();
+  writeNotes(root, 64);
+  const threaded = await openIndex(root, db, { workers: 2 });
+  const inThread = await openIndex(root, path.join(work, 'in-thread.db'), { workers: 0 });
+  try {
+    await threaded.sync();
+    await inThread.sync();
+    assert.deepEqual(queryOf(threaded).export(), queryOf(inThread).export());
+  } finally {
+    threaded.close();
+    inThread.close();
+  }
+});
+
+test('a pool asked for two workers starts two, parses as this thread does, and reports the CPU of each', async () => {
   const { root } = tempVault();
   writeNotes(root, 8);
   const tasks = fs.readdirSync(root).map((name) => {
@@ -63,9 +79,10 @@ test('a pool asked for two workers starts two, and reports the CPU of each', asy
   });
   const pool = new ParsePool({ workers: 2, fs: nodeVaultFs });
   try {
-    let parsed = 0;
-    await pool.parse(tasks, (rs) => (parsed += rs.length), { chunk: { notes: 1, bytes: 1 } });
-    assert.equal(parsed, 8);
+    const got: ParseResult[] = [];
+    await pool.parse(tasks, (rs) => got.push(...rs), { chunk: { notes: 1, bytes: 1 } });
+    const byPath = (rs: ParseResult[]) => rs.toSorted((a, b) => (a.path < b.path ? -1 : 1));
+    assert.deepEqual(byPath(got), byPath(tasks.map((t) => readAndParse(nodeVaultFs, t))));
     const cpu = await pool.workerCpuMs();
     assert.equal(cpu.length, 2);
     for (const ms of cpu) assert.ok(typeof ms === 'number' && ms > 0, `${ms} ms`);
