@@ -11,7 +11,8 @@
  *   and drag: the same while the mouse drags the background (the user's pan), ms;
  * - one saved note: time to turn the re-fetched graph into elements and apply the difference to the drawn one
  *   (`lastElementsMs` + `lastApplyMs`: diff, Cytoscape update, placement, filters, decorations), ms;
- * - renderer JS heap (used), MB.
+ * - renderer JS heap (used), MB: as read after the saved note, and live (after a full garbage collection, CDP
+ *   `HeapProfiler.collectGarbage`); the first counts garbage not yet collected.
  * `--webgl` forces Cytoscape's WebGL renderer at every size (`window.__atlasGraphWebgl = 'force'`; headless Chromium's
  * WebGL is SwiftShader, a software rasteriser, which the app otherwise does not use).
  * The machine is shared: read the figures as rough, and compare sizes measured in the same run.
@@ -20,7 +21,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Page } from 'playwright-core';
 import {
   generatedVault,
   keptPositionsFile,
@@ -28,6 +28,7 @@ import {
   waitGraphDrawn,
   waitIndexedAndKept,
 } from './graph-bench-steps.ts';
+import { dragFrames } from './graph-drag.ts';
 import { startApp } from './harness.ts';
 
 const { values } = parseArgs({
@@ -47,47 +48,6 @@ const LONGTASKS = `
 function pct(xs: number[], p: number): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;
-}
-
-/**
- * Frame times (requestAnimationFrame deltas, ms) while the mouse drags the graph's background by 360×240 px in 60
- * moves: the user's pan (Cytoscape draws a texture of the graph while the viewport is dragged, which a programmatic
- * panBy does not use).
- */
-async function dragFrames(page: Page): Promise<number[]> {
-  // A spot of background: a grid point of the canvas with no node within 30 px.
-  const at = await page.evaluate(() => {
-    const cy = window.__atlasGraph!;
-    const box = cy.container()!.getBoundingClientRect();
-    const pts = cy.nodes(':visible').map((n) => n.renderedPosition());
-    for (let y = 80; y < cy.height() - 80; y += 40)
-      for (let x = 80; x < cy.width() - 80; x += 40)
-        if (!pts.some((p) => Math.hypot(p.x - x, p.y - y) < 30)) return { x: box.left + x, y: box.top + y };
-    return null;
-  });
-  if (!at) return [NaN];
-  await page.evaluate(() => {
-    const w = window as unknown as { __frames: number[]; __framing: boolean };
-    w.__frames = [];
-    w.__framing = true;
-    let last = performance.now();
-    const tick = () => {
-      const now = performance.now();
-      w.__frames.push(now - last);
-      last = now;
-      if (w.__framing) requestAnimationFrame(tick);
-    };
-    requestAnimationFrame(tick);
-  });
-  await page.mouse.move(at.x, at.y);
-  await page.mouse.down();
-  for (let i = 1; i <= 60; i++) await page.mouse.move(at.x - i * 6, at.y - i * 4);
-  await page.mouse.up();
-  return page.evaluate(() => {
-    const w = window as unknown as { __frames: number[]; __framing: boolean };
-    w.__framing = false;
-    return w.__frames.slice(1);
-  });
 }
 
 const loadAtStart = os.loadavg()[0];
@@ -159,12 +119,18 @@ for (const n of sizes) {
     });
     const apply = parts.elements + parts.apply;
     const renderer = await page.evaluate(() => window.__atlasGraphs!.global.renderer);
-    const heap = await page.evaluate(
-      () => ((performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0) / 1e6,
-    );
+    const usedHeap = () =>
+      page.evaluate(
+        () => ((performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0) / 1e6,
+      );
+    const heap = await usedHeap();
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('HeapProfiler.collectGarbage');
+    const live = await usedHeap();
+    await cdp.detach();
     const f = (x: number) => x.toFixed(0).padStart(6);
     rows.push(
-      `${String(n).padStart(6)} | ${f(cold)} | ${f(warm)} | ${f(longest)} | ${f(pct(frames.pan, 50))} ${f(pct(frames.pan, 95))} | ${f(pct(drag, 50))} ${f(pct(drag, 95))} | ${f(pct(frames.zoom, 50))} ${f(pct(frames.zoom, 95))} | ${apply.toFixed(1).padStart(6)} (${parts.elements.toFixed(0)}+${parts.apply.toFixed(0)}) | ${heap.toFixed(0).padStart(5)} | ${renderer}`,
+      `${String(n).padStart(6)} | ${f(cold)} | ${f(warm)} | ${f(longest)} | ${f(pct(frames.pan, 50))} ${f(pct(frames.pan, 95))} | ${f(pct(drag, 50))} ${f(pct(drag, 95))} | ${f(pct(frames.zoom, 50))} ${f(pct(frames.zoom, 95))} | ${apply.toFixed(1).padStart(6)} (${parts.elements.toFixed(0)}+${parts.apply.toFixed(0)}) | ${heap.toFixed(0).padStart(5)} ${live.toFixed(0).padStart(5)} | ${renderer}`,
     );
     console.error(rows.at(-1));
   } finally {
@@ -176,6 +142,6 @@ console.log(
   `graph view, headless Chromium, ${os.cpus().length} cores (shared; load average ${loadAtStart.toFixed(1)} at start, ${os.loadavg()[0].toFixed(1)} at end)`,
 );
 console.log(
-  ' notes | cold first frame ms | kept-positions first frame ms | longest task ms | pan p50 p95 ms | drag p50 p95 ms | zoom p50 p95 ms | one saved note ms (elements+apply) | heap MB | renderer',
+  ' notes | cold first frame ms | kept-positions first frame ms | longest task ms | pan p50 p95 ms | drag p50 p95 ms | zoom p50 p95 ms | one saved note ms (elements+apply) | heap MB (used, live) | renderer',
 );
 for (const r of rows) console.log(r);

@@ -112,3 +112,87 @@ test('a hover changes the drawn picture (a class change draws a new one)', async
   await app.page.evaluate(() => window.__atlasGraph!.nodes('.hover').emit('mouseout'));
   await complete();
 });
+
+test('pointer hits go through the spatial index and find what testing every element finds', async () => {
+  // a real mouse over a node: Cytoscape's hover test, through the index (hit-index.ts)
+  const hub = await app.page.evaluate(() => {
+    const cy = window.__atlasGraph!;
+    const n = cy.nodes(':visible').max((v) => v.data('size') as number).ele;
+    const box = cy.container()!.getBoundingClientRect();
+    const p = n.renderedPosition();
+    return { id: n.id(), x: box.left + p.x, y: box.top + p.y };
+  });
+  await app.page.mouse.move(hub.x - 200, hub.y - 120);
+  await app.page.mouse.move(hub.x, hub.y, { steps: 4 });
+  await eventually(
+    () => app.page.evaluate(() => window.__atlasGraph!.nodes('.hover').nonempty()),
+    30_000,
+    `a node under the mouse (at ${hub.id}) is hovered`,
+  );
+  const hits = await app.page.evaluate(() => window.__atlasGraphs!.global.hits);
+  assert.ok(hits && hits.builds >= 1 && hits.queries >= 1, `the index answered: ${JSON.stringify(hits)}`);
+  // out of the window: Cytoscape sends no mouseout for a pointer that leaves its container, so the hover ends here
+  await app.page.mouse.move(5, 5);
+  await app.page.evaluate(() => window.__atlasGraph!.nodes('.hover').emit('mouseout'));
+  // node centres and borders, edge midpoints and points beside them, a grid of the view: the same answer as
+  // Cytoscape's own test of every element (its prototype's findNearestElements), in model coordinates
+  const diff = await app.page.evaluate(() => {
+    const cy = window.__atlasGraph!;
+    type R = {
+      findNearestElements(x: number, y: number, i: boolean, t: boolean): cytoscape.SingularElementReturnValue[];
+    };
+    const r = (cy as unknown as { renderer(): R }).renderer();
+    const linear = Object.getPrototypeOf(r).findNearestElements as R['findNearestElements'];
+    const pts: [number, number][] = [];
+    cy.nodes(':visible')
+      .slice(0, 60)
+      .forEach((n) => {
+        const p = n.position();
+        const w = n.outerWidth() / 2;
+        pts.push([p.x, p.y], [p.x + w, p.y], [p.x, p.y - w - 1], [p.x + w + 3, p.y + w + 3]);
+      });
+    cy.edges(':visible')
+      .slice(0, 60)
+      .forEach((e) => {
+        const m = e.midpoint();
+        pts.push([m.x, m.y], [m.x + 2, m.y - 2], [m.x + 9, m.y + 9]);
+      });
+    const ext = cy.extent();
+    for (let i = 0; i <= 12; i++)
+      for (let j = 0; j <= 12; j++) pts.push([ext.x1 + (ext.w * i) / 12, ext.y1 + (ext.h * j) / 12]);
+    const bad: string[] = [];
+    let found = 0;
+    for (const [x, y] of pts)
+      for (const touch of [false, true]) {
+        const a = r.findNearestElements(x, y, true, touch).map((e) => e.id());
+        const b = linear.call(r, x, y, true, touch).map((e) => e.id());
+        if (b.length) found++;
+        if (JSON.stringify(a) !== JSON.stringify(b)) bad.push(`(${x}, ${y}, touch ${touch}): ${a} vs ${b}`);
+      }
+    return { points: pts.length, found, bad: bad.slice(0, 5) };
+  });
+  assert.ok(diff.points > 300 && diff.found > 100, `points tested with something under them: ${JSON.stringify(diff)}`);
+  assert.deepEqual(diff.bad, [], 'the index answers as the linear test');
+});
+
+test('the drawing order sorted by keys is Cytoscape’s z-order, with and without a hover’s z-index', async () => {
+  const orders = await app.page.evaluate(() => {
+    const cy = window.__atlasGraph!;
+    type R = { getCachedZSortedEles(force?: boolean): cytoscape.SingularElementReturnValue[] };
+    const r = (cy as unknown as { renderer(): R }).renderer();
+    const own = Object.getPrototypeOf(r).getCachedZSortedEles as R['getCachedZSortedEles'];
+    const ids = (list: cytoscape.SingularElementReturnValue[]) => list.map((e) => e.id()).join('\n');
+    const compare = () => ({ keyed: ids(r.getCachedZSortedEles(true)), cytoscape: ids(own.call(r, true)) });
+    if (cy.elements('.hover, .hover-nb, .hover-edge').nonempty()) throw new Error('a hover is left over');
+    const plain = compare();
+    const hub = cy.nodes(':visible').max((v) => v.data('size') as number).ele;
+    hub.emit('mouseover');
+    const hovered = compare();
+    hub.emit('mouseout');
+    return { n: cy.elements().length, plain, hovered };
+  });
+  assert.ok(orders.n > 1000, `above KEYED_SORT_ABOVE: ${orders.n} elements`);
+  assert.ok(orders.plain.keyed === orders.plain.cytoscape, 'the same order');
+  assert.ok(orders.hovered.keyed === orders.hovered.cytoscape, 'the same order with the hover classes');
+  assert.notEqual(orders.hovered.keyed, orders.plain.keyed, 'the hover moved its node and edges up');
+});

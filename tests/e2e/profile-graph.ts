@@ -3,15 +3,19 @@
  * graph view for finding what to speed up (bench-graph.ts measures; this one explains). In the browser host and
  * headless Chromium: a first load (index + layout, until the index is idle and every position is kept), then, with kept positions, three `.cpuprofile` files (CDP
  * `Profiler`, 250 µs sampling) in `--out` (default: a temp folder): `kept-load` (reload until the graph is drawn and
- * 3 s of idle), `pan` (60 frames of panBy) and `zoom` (60 frames of zoom). For each it prints the busy stretches
- * over 50 ms (samples between idle ones) with their top functions by self time, and the top functions overall.
- * Open the files in Chrome DevTools' Performance panel for the full picture.
+ * 3 s of idle), `pan` (60 frames of panBy), `zoom` (60 frames of zoom) and `drag` (the mouse dragging the background,
+ * bench-graph.ts's drag). For each it prints the busy stretches over 50 ms (samples between idle ones) with their
+ * top functions by self time, and the top functions overall. During `kept-load` the sampling heap profiler (CDP
+ * `HeapProfiler.startSampling`, 64 KB interval) starts and runs until the end of `drag`: it prints the allocation stacks that hold the
+ * most live memory then, MB. Open the files in Chrome DevTools' Performance and Memory panels for the full picture.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { dragFrames } from './graph-drag.ts';
+import { summariseHeap, type SamplingHeapProfile } from './heap-summary.ts';
 import { keptPositionsFile, waitEdgesSettled, waitGraphDrawn, waitIndexedAndKept } from './graph-bench-steps.ts';
 import { REPO_ROOT, startApp } from './harness.ts';
 import { summariseProfile, type CpuProfile } from './profile-summary.ts';
@@ -76,6 +80,8 @@ try {
     console.log(`\n== ${name} (${file})`);
     console.log(summariseProfile(p, { stretchMs: 50, top: 25 }));
   };
+  await cdp.send('HeapProfiler.enable');
+  await cdp.send('HeapProfiler.startSampling', { samplingInterval: 65536 });
   await profile('kept-load', async () => {
     await page.reload();
     await waitDrawn();
@@ -127,6 +133,18 @@ try {
     });
     console.log(`${step} frames ms:`, ds.join(' '));
   }
+  let drag: number[] = [];
+  await profile('drag', async () => {
+    drag = await dragFrames(page);
+    await new Promise((r) => setTimeout(r, 1000));
+  });
+  console.log('drag frames ms:', drag.map((d) => Math.round(d)).join(' '));
+  const { profile: heapProfile } = (await cdp.send('HeapProfiler.stopSampling')) as unknown as {
+    profile: SamplingHeapProfile;
+  };
+  fs.writeFileSync(path.join(out, 'kept-load.heapprofile'), JSON.stringify(heapProfile));
+  console.log('\n== live memory by allocation stack from kept-load to the end of drag (MB, sampled)');
+  console.log(summariseHeap(heapProfile, 20));
   const heap = await page.evaluate(
     () => ((performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0) / 1e6,
   );

@@ -20,7 +20,7 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type cytoscape from 'cytoscape';
-import { applyDiff } from './apply-diff.ts';
+import { ADD_CHUNK, applyDiff } from './apply-diff.ts';
 import { markFirstFrame, nextDraw, useFirstFrameMark, useWhenActive } from './canvas-hooks.ts';
 import type { GraphCanvasProps } from './canvas-props.ts';
 import { createCy } from './cy-instance.ts';
@@ -37,11 +37,13 @@ import { LayoutRunner } from './layout.ts';
 import { applyPositions, layoutGraphOf } from './layout-input.ts';
 import { placeNodes, seedAtCentroids } from './place-nodes.ts';
 import { PlacedGrid } from './placed-grid.ts';
+import { hitIndexState } from './hit-index.ts';
 import { progressiveState } from './progressive-draw.ts';
 import { graphStyle, MAP_LABEL_PX, onThemeChange } from './style.ts';
 import { attachScreenLabels } from './screen-labels.ts';
 import { registerGraphHook, type GraphHookState } from './test-hook.ts';
 import { keepPositionsOf, keptPositions } from './view-state.ts';
+import { yieldToEventLoop } from './work-budget.ts';
 import { styleOptions } from './view-style.ts';
 
 export { FADE_MAX, FIRST_FRAME_MARK, type GraphCanvasProps, type GraphNodeRef } from './canvas-props.ts';
@@ -130,6 +132,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
     );
     hook.current.renderer = webgl ? 'webgl' : 'canvas';
     hook.current.progressive = progressiveState(cy);
+    hook.current.hits = hitIndexState(cy);
     cyRef.current = cy;
     const unregister = registerGraphHook(propsRef.current.name, cy, hook.current);
     cy.one('destroy', unregister);
@@ -237,6 +240,11 @@ export function GraphCanvas(props: GraphCanvasProps) {
    * diffs against the drawn elements.
    */
   async function syncElements(els: GraphElements, stale: () => boolean) {
+    // Large elements built whole (toElements, in the render's task): Cytoscape's work starts in a task of its own
+    if (!elementDiffOf(els) && els.nodes.size + els.edges.size > ADD_CHUNK) {
+      await yieldToEventLoop();
+      if (stale()) return;
+    }
     const t0 = performance.now();
     const cy = ensureCy(els.nodes.size);
     const p = propsRef.current;

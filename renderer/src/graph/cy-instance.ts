@@ -5,8 +5,10 @@
  */
 import cytoscape from 'cytoscape';
 import { FADE_MAX, type GraphNodeRef } from './canvas-props.ts';
+import { installHitIndex } from './hit-index.ts';
 import { installProgressiveDraw } from './progressive-draw.ts';
 import { LARGE, wantsWebgl } from './renderer-choice.ts';
+import { installKeyedZSort } from './z-order.ts';
 
 export interface CyHandlers {
   /** Click on a node. */
@@ -46,22 +48,34 @@ export function createCy(
     ...(webgl ? { renderer: { name: 'canvas', webgl: true } } : {}),
   } as cytoscape.CytoscapeOptions);
   // Large node layers are drawn in slices over several frames rather than in one long task (progressive-draw.ts).
-  if (!webgl) installProgressiveDraw(cy);
+  // The drawing order of a large graph sorted by keys read once per element (z-order.ts); pointer hits through a
+  // spatial index, not a test of every element per mouse move (hit-index.ts).
+  installKeyedZSort(cy);
+  if (!webgl) {
+    installProgressiveDraw(cy);
+    installHitIndex(cy);
+  }
   const big = () => cy.elements().length > FADE_MAX;
+  /** The hovered node's highlight, when it faded nothing (a large graph): its classes go without a pass over all. */
+  let lit: cytoscape.CollectionReturnValue | null = null;
   cy.on('mouseover', 'node', (e) => {
     const n = e.target as cytoscape.NodeSingular;
     cy.batch(() => {
       const nb = n.closedNeighborhood();
-      if (!big()) cy.elements().not(nb).addClass('faded');
+      const fade = !big();
+      if (fade) cy.elements().not(nb).addClass('faded');
       n.addClass('hover');
       nb.nodes().not(n).addClass('hover-nb');
       n.connectedEdges().addClass('hover-edge');
+      lit = fade ? null : nb;
     });
     if (container) container.style.cursor = 'pointer';
   });
   cy.on('mouseout', 'node', () => {
+    const was = lit;
+    lit = null;
     cy.batch(() =>
-      cy.elements('.faded, .hover, .hover-nb, .hover-edge').removeClass('faded hover hover-nb hover-edge'),
+      (was ?? cy.elements('.faded, .hover, .hover-nb, .hover-edge')).removeClass('faded hover hover-nb hover-edge'),
     );
     if (container) container.style.cursor = '';
   });

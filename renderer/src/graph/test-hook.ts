@@ -72,6 +72,8 @@ export interface GraphHookState {
    * picture, frames drawn in slices and pictures completed; null on the WebGL renderer.
    */
   progressive?: { partial: boolean; slicedFrames: number; pictures: number } | null;
+  /** The canvas renderer's indexed hit tests (hit-index.ts): index builds and queries; null on the WebGL renderer. */
+  hits?: { builds: number; queries: number } | null;
 }
 
 export interface GraphHook extends GraphHookState {
@@ -158,6 +160,7 @@ export function registerGraphHook(name: string, cy: cytoscape.Core, state: Graph
     lastApplyParts: { get: () => ({ ...state.lastApplyParts }), enumerable: true },
     applies: { get: () => state.applies, enumerable: true },
     progressive: { get: () => (state.progressive ? { ...state.progressive } : null), enumerable: true },
+    hits: { get: () => (state.hits ? { ...state.hits } : null), enumerable: true },
     snapshot: { value: (opts?: { labels?: boolean }) => snapshotOf(cy, opts) },
   });
   hooks[name] = hook;
