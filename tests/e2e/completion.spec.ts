@@ -57,6 +57,18 @@ test('[[ completes a note; accepting inside auto-closed brackets gives one ]]', 
   assert.ok(!fs.readFileSync(file(), 'utf8').includes(']]]]'));
 });
 
+test('Enter right after a key accepts the option shown for the query typed (the worker still searching)', async () => {
+  await typeOnNewLine('nine [[Tar');
+  await option('Target').waitFor();
+  // CodeMirror ignores an Enter within 75 ms of the list opening (its interactionDelay): not what is tested here
+  await app.page.evaluate(() => new Promise((r) => setTimeout(r, 100)));
+  // Enter pressed before the worker answers 'Targe' (the list shown is the answer to 'Tar'), then typing on
+  await app.page.keyboard.type('ge');
+  await app.page.keyboard.press('Enter');
+  await app.page.keyboard.type(' ten');
+  await onDisk('nine [[Target]] ten', 'link completed by Enter');
+});
+
 test('[[Note# completes the headings of Note, [[Note#^ its block ids', async () => {
   await typeOnNewLine('five [[Target#');
   await option('Alpha').waitFor();

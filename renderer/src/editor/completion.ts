@@ -8,30 +8,35 @@
  * Accepting an entry inside `[[…` closes the link with `]]` unless `]]` already follows (typing `[[` auto-closes it,
  * see {@link linkBrackets}), so the brackets never double.
  *
- * Cost per keystroke of `[[` (a 10,000-note vault has ~12,000 titles and aliases): the notes are matched by the quick
- * switcher's search (palette/switcher-search.ts: the targets prepared at idle by palette/switcher-index.ts, a query
- * that extends the last one narrowed from its matches, at most 1,500 scored) and only the best
- * {@link LINK_OPTIONS} are handed to CodeMirror, unfiltered (`filter: false`), re-ranked synchronously on each key
- * through the result's `update`. CodeMirror's own filter would fuzzy-match and sort (with `localeCompare`) every
- * option on every key.
+ * Cost per keystroke of `[[` (a 10,000-note vault has ~12,000 titles and aliases): none of the search is on this
+ * thread. The notes are matched by the quick switcher's search in its worker (palette/search-client.ts, channel
+ * 'link': the worker's prepared targets, a query that extends the last one narrowed from its matches, at most 1,500
+ * scored, a stale query skipped), and only the best {@link LINK_OPTIONS} are handed to CodeMirror, unfiltered
+ * (`filter: false`). On each key the result's `update` gives up when the query changed, so CodeMirror asks the source
+ * again (the list stays shown, dimmed, until the answer: {@link acceptWhenAnswered} handles Enter meanwhile).
+ * CodeMirror's own filter would fuzzy-match and sort (with `localeCompare`) every option on every key.
  */
 import {
+  acceptCompletion,
   type Completion,
   type CompletionContext,
   type CompletionResult,
   type CompletionSource,
   closeBrackets,
   closeBracketsKeymap,
+  completionStatus,
+  selectedCompletion,
 } from '@codemirror/autocomplete';
+import { insertNewlineAndIndent } from '@codemirror/commands';
 import { EditorState, type Extension, Prec } from '@codemirror/state';
-import { type EditorView, keymap } from '@codemirror/view';
+import { type EditorView, keymap, ViewPlugin, type ViewUpdate } from '@codemirror/view';
 import { api } from '../client.ts';
 import { cachedFetch } from '../backend/query.ts';
 import { getSnapshot } from '../backend/vault-events.ts';
 import type { TagInfo } from '../../../electron/shared/api.ts';
 import { completionAt } from './wiki-links.ts';
-import { newSearchMemo, type SearchMemo, searchNotes, type SwitcherNote } from '../palette/switcher-search.ts';
-import { targetsFor } from '../palette/switcher-index.ts';
+import type { SwitcherNote } from '../palette/switcher-search.ts';
+import { type FoundNote, findNotes, setSearchNotes } from '../palette/search-client.ts';
 
 /**
  * Most notes offered after `[[` at a time (CodeMirror renders every option it is given, up to 100): 20, as the list
@@ -75,12 +80,11 @@ function ranges(indexes: readonly number[]): number[] {
   return out;
 }
 
-/** What the `[[` query may hold (a `#`, `|` or `]` ends it: headings, blocks and aliases complete otherwise). */
-const LINK_QUERY = /^[^\]\n|#[]*$/;
-
-/** The `[[` completion for `query` at `from`, re-ranked on each key by its `update`. */
-function linkResult(notes: readonly SwitcherNote[], memo: SearchMemo, from: number, query: string): CompletionResult {
-  const found = searchNotes(query, targetsFor(notes), notes, [], LINK_OPTIONS, { memo });
+/**
+ * The `[[` completion for `query` at `from` from the search's answer. Valid while the query stays the same: on a key
+ * that changes it, `update` gives up and CodeMirror asks the source again (the worker answers).
+ */
+function linkResult(found: readonly FoundNote[], from: number, query: string): CompletionResult {
   const matched = new Map<Completion, readonly number[]>();
   const options: Completion[] = [];
   for (const { note, target, indexes } of found) {
@@ -93,6 +97,7 @@ function linkResult(notes: readonly SwitcherNote[], memo: SearchMemo, from: numb
           apply: applyClosing(note.title),
         };
     matched.set(option, target?.kind === 'path' ? [] : ranges(indexes));
+    linkOptions.add(option);
     options.push(option);
   }
   return {
@@ -100,12 +105,76 @@ function linkResult(notes: readonly SwitcherNote[], memo: SearchMemo, from: numb
     options,
     filter: false,
     getMatch: (c) => matched.get(c) ?? [],
-    update: (_current, start, _to, ctx) => {
-      const q = ctx.state.sliceDoc(start, ctx.pos);
-      return start === from && LINK_QUERY.test(q) ? linkResult(notes, memo, from, q) : null;
-    },
+    update: (current, start, _to, ctx) =>
+      start === from && ctx.state.sliceDoc(start, ctx.pos) === query ? current : null,
   };
 }
+
+/** The `[[` options made by {@link linkResult} (only they are accepted from a dimmed list). */
+const linkOptions = new WeakSet<Completion>();
+
+/** Does `query` occur in order (case-insensitive) in the option's label or detail? */
+function stillMatches(option: Completion, query: string): boolean {
+  const hay = `${option.label} ${option.detail ?? ''}`.toLowerCase();
+  let i = 0;
+  for (const ch of query.toLowerCase()) {
+    if (ch === ' ') continue;
+    i = hay.indexOf(ch, i);
+    if (i < 0) return false;
+    i++;
+  }
+  return true;
+}
+
+/**
+ * Enter while the `[[` list is dimmed, waiting for the worker's answer to the query typed (CodeMirror's acceptCompletion
+ * refuses a pending list, so Enter would insert a line break): the option shown selected is accepted when the query
+ * typed still occurs in it in order (what the user saw is what Enter takes, and a key typed right after Enter cannot
+ * overtake it); otherwise the Enter is kept and the answer's selected option accepted once it is shown (or, where
+ * CodeMirror refuses, a line break inserted as Enter would have). An edit or cursor move meanwhile drops it.
+ */
+export const acceptWhenAnswered: Extension = (() => {
+  const plugin = ViewPlugin.fromClass(
+    class {
+      /** The selected option of the `[[` list last shown undimmed; kept while its source is asked again. */
+      shown: Completion | null = null;
+      enterPending = false;
+      readonly view: EditorView;
+      constructor(view: EditorView) {
+        this.view = view;
+      }
+      update(u: ViewUpdate) {
+        const status = completionStatus(u.state);
+        const selected = selectedCompletion(u.state);
+        if (selected) this.shown = linkOptions.has(selected) ? selected : null;
+        else if (status !== 'pending') this.shown = null;
+        if (!this.enterPending) return;
+        if (u.docChanged || u.selectionSet || status === null) this.enterPending = false;
+        else if (status === 'active' && selected) {
+          this.enterPending = false;
+          // not inside an update (both dispatch); refused (CodeMirror's interactionDelay: an Enter within 75 ms
+          // of the list opening), the Enter does what it would have done
+          queueMicrotask(() => acceptCompletion(this.view) || insertNewlineAndIndent(this.view));
+        }
+      }
+    },
+  );
+  const enter = (view: EditorView) => {
+    const p = view.plugin(plugin);
+    if (!p?.shown || completionStatus(view.state) !== 'pending') return false;
+    const pos = view.state.selection.main.head;
+    const c = completionAt(view.state, pos);
+    if (!c || c.kind !== 'link') return false;
+    const apply = p.shown.apply;
+    if (typeof apply === 'function' && stillMatches(p.shown, view.state.sliceDoc(c.from, pos))) {
+      apply(view, p.shown, c.from, pos);
+      return true;
+    }
+    p.enterPending = true;
+    return true;
+  };
+  return [plugin, Prec.highest(keymap.of([{ key: 'Enter', run: enter }]))];
+})();
 
 /** Inserts `text` over [from, to) and the closing `]]` unless it already follows; the cursor ends after `]]`. */
 function applyClosing(text: string) {
@@ -151,12 +220,24 @@ export function newBlockId(): string {
 
 /** The completion source for a note's editor. */
 export function noteCompletion(deps: CompletionDeps): CompletionSource {
+  /** Where the last `[[` query started: a new `[[` starts a fresh search session (no narrowing from the last). */
+  let lastFrom = -1;
   return async (ctx: CompletionContext): Promise<CompletionResult | null> => {
     const c = completionAt(ctx.state, ctx.pos);
     if (!c) return null;
     switch (c.kind) {
-      case 'link':
-        return linkResult(switcherNotes(deps.titles()), newSearchMemo(), c.from, ctx.state.sliceDoc(c.from, ctx.pos));
+      case 'link': {
+        // the search's notes are the vault's (the quick switcher's list, already sent: then this costs nothing)
+        const notes = deps.titles();
+        if (notes.length > 0) setSearchNotes(switcherNotes(notes));
+        const query = ctx.state.sliceDoc(c.from, ctx.pos);
+        const fresh = c.from !== lastFrom;
+        lastFrom = c.from;
+        const found = await findNotes('link', query, [], LINK_OPTIONS, fresh);
+        // null: a later `[[` query (another editor's) superseded this one
+        if (!found || ctx.aborted) return null;
+        return linkResult(found, c.from, query);
+      }
       case 'heading': {
         const info = await anchorsOf(deps, c.target);
         if (!info || ctx.aborted) return null;
@@ -168,7 +249,9 @@ export function noteCompletion(deps: CompletionDeps): CompletionSource {
             type: 'heading',
             apply: applyClosing(h.text),
           })),
-          validFor: /^[^\]\n|#]*$/,
+          // not once `^` follows the `#`: `[[Note#^` asks for its blocks (a heading answer arriving after the `^`
+          // was typed kept the headings listed)
+          validFor: /^(?!\^)[^\]\n|#]*$/,
         };
       }
       case 'block': {

@@ -18,7 +18,7 @@ import { fromDisk } from './editor-buffer.ts';
 import { linkMouseHandlers } from './link-mouse.ts';
 import { highlight, theme } from './theme.ts';
 import { requestSearch, tagQuery } from '../navigation/search-request.ts';
-import { type LinkNote, linkBrackets, noteCompletion } from './completion.ts';
+import { acceptWhenAnswered, type LinkNote, linkBrackets, noteCompletion } from './completion.ts';
 import { frontmatterSyntax } from './frontmatter-syntax.ts';
 import { livePreview } from './live-preview.ts';
 import { markdownUnlessHuge } from './huge-note.ts';
@@ -74,10 +74,11 @@ export function createNoteState(path: string, text: string, hooks: NoteStateHook
       override: [noteCompletion({ path, titles: hooks.titles })],
       activateOnTyping: true,
       // the list opens in the task after the key (CodeMirror's default waits 100 ms for typing to pause: `[[` took
-      // 240-257 ms to a list); every source is cheap to ask (completionAt, then cached answers; `[[` re-ranks
-      // synchronously on each key through its result's update)
+      // 240-257 ms to a list); every source is cheap to ask (completionAt, then cached answers; `[[` asks the
+      // note-search worker, which skips a query made stale by a later key)
       activateOnTypingDelay: 0,
     }),
+    acceptWhenAnswered,
     keymap.of([...completionKeymap, ...defaultKeymap, ...historyKeymap, ...searchKeymap, indentWithTab]),
     theme,
     EditorView.contentAttributes.of({ 'aria-label': `Content of ${titleOf(path)}` }),

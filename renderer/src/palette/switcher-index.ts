@@ -1,11 +1,11 @@
 /**
- * The quick switcher's prepared targets (switcher-search.ts), built before the switcher is opened: whenever the
- * vault's note list changes, the targets are (re)built in idle slices (`requestIdleCallback`, a slice stops after
- * {@link SLICE_MS}), reusing the targets of every note whose title and aliases did not change, and one warm-up search
- * runs; so opening the switcher and its first keystroke find them ready (before this the first keystroke paid for
- * preparing ~24,000 strings of a 10,000-note vault). A switcher opened before the build ends finishes it at once.
+ * The prepared targets of the quick switcher and `[[` completion (switcher-search.ts), built in the note-search
+ * worker (search-worker.ts; on the renderer's thread only where no worker starts) before either is used: whenever
+ * the vault's note list changes, the targets are (re)built in idle slices (`requestIdleCallback`, a timer in a
+ * worker; a slice stops after {@link SLICE_MS}), reusing the targets of every note whose title and aliases did not
+ * change, and one warm-up search runs; so the first keystroke finds them ready (before this the first keystroke paid
+ * for preparing ~24,000 strings of a 10,000-note vault). A search asked before the build ends finishes it at once.
  */
-import { useEffect } from 'react';
 import type { Target } from './switcher-search.ts';
 import { addNoteTargets, newSearchMemo, searchNotes, sortTargets, type SwitcherNote } from './switcher-search.ts';
 import { resetPinyinBudget } from './pinyin-initials.ts';
@@ -95,11 +95,4 @@ export function targetsFor(notes: readonly SwitcherNote[]): Target[] {
   if (ready?.notes === notes) return ready.targets;
   if (building?.notes !== notes) prepareSwitcher(notes);
   return finish(building as Build);
-}
-
-/** Keeps the switcher's targets prepared for the vault's current note list. */
-export function usePreparedSwitcher(notes: readonly SwitcherNote[]): void {
-  useEffect(() => {
-    if (notes.length > 0) prepareSwitcher(notes);
-  }, [notes]);
 }

@@ -7,7 +7,6 @@ import { Alerts } from '../components/Alerts.tsx';
 import { CommandPalette } from '../palette/CommandPalette.tsx';
 import { QuickSwitcher, type SwitcherNote } from '../palette/QuickSwitcher.tsx';
 import { useSearchNotes } from '../palette/search-client.ts';
-import { usePreparedSwitcher } from '../palette/switcher-index.ts';
 import { SettingsHost } from '../settings/register.tsx';
 import { OpenVaultHost } from '../vaults/register.tsx';
 
@@ -26,11 +25,9 @@ export interface DialogsHostProps {
 }
 
 export function DialogsHost(p: DialogsHostProps) {
-  // the quick switcher's search (a worker) gets the notes, and prepares its targets, before it is opened
+  // the note search of the quick switcher and `[[` completion (a worker) gets the notes, and prepares its targets,
+  // before either is used
   useSearchNotes(p.switcherNotes);
-  // `[[` completion searches on this thread (CodeMirror re-ranks synchronously on each key): its targets are built
-  // at idle
-  usePreparedSwitcher(p.switcherNotes);
   return (
     <>
       {p.picker === 'palette' ? <CommandPalette onClose={p.onClosePicker} /> : null}
