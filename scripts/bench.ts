@@ -14,10 +14,12 @@
  *
  * Then, in this process:
  * The vault is first copied to a temp folder (the user's vault is never written), then: cold index (fresh database)
- * ms and MB/s; warm start with nothing changed, ms; one-note reindex after a save, ms (median of 20); backlinks and
- * search p50/p95 ms over `--runs` queries drawn from note titles and aliases (including 1–2 character CJK queries when
- * the vault has Chinese); peak RSS in MB. `--txt-as-md` renames `.txt` files to `.md` in the copy, for folders of
- * markdown written as text files (the seed notes). When scripts/bench-learning.ts exists, its figures (plan, path, next) follow.
+ * ms and MB/s; warm start with nothing changed, ms (and `warmCpuMs`, this thread's CPU); one-note reindex after a
+ * save, ms (median of 20); backlinks and search p50/p95 ms over `--runs` queries drawn from note titles and aliases
+ * (including 1–2 character CJK queries when the vault has Chinese), and `searchCpuMsPerQuery` (this thread's CPU per
+ * query, the 10 warm-up queries included: steadier than wall percentiles on a loaded machine); peak RSS in MB.
+ * `--txt-as-md` renames `.txt` files to `.md` in the copy, for folders of markdown written as text files (the seed
+ * notes). When scripts/bench-learning.ts exists, its figures (plan, path, next) follow.
  */
 import { spawnSync } from 'node:child_process';
 import { parseArgsOrUsage } from './cli-args.ts';
@@ -76,6 +78,12 @@ function medians(runs: ProcessFigures[]): ProcessFigures {
     mainCpuMs: med(runs.map((r) => r.mainCpuMs ?? 0)),
     peakRssMB: med(runs.map((r) => r.peakRssMB)),
   };
+}
+
+/** CPU ms of this thread so far (user + system): steadier than wall time on a loaded machine. */
+function threadCpuMs(): number {
+  const u = process.threadCpuUsage();
+  return (u.user + u.system) / 1000;
 }
 
 function searchQueries(query: VaultQuery, n: number): string[] {
@@ -164,9 +172,11 @@ async function main(argv: string[]): Promise<number> {
     index.close();
 
     const tWarm = performance.now();
+    const cWarm = threadCpuMs();
     index = await AtlasIndex.open({ vaultRoot: vault, dbPath });
     const warm = await index.sync();
     figures.warmMs = Math.round(performance.now() - tWarm);
+    figures.warmCpuMs = Math.round(threadCpuMs() - cWarm);
     figures.warmParsed = warm.parsed;
 
     const query = new VaultQuery(index);
@@ -195,9 +205,14 @@ async function main(argv: string[]): Promise<number> {
     figures.backlinksP50Ms = bl.p50;
     figures.backlinksP95Ms = bl.p95;
     const queries = searchQueries(query, runs);
+    const cSearch = threadCpuMs();
     const se = timeEach(queries, (q) => query.search(q));
     figures.searchP50Ms = se.p50;
     figures.searchP95Ms = se.p95;
+    figures.searchCpuMsPerQuery = +(
+      (threadCpuMs() - cSearch) /
+      (queries.length + Math.min(10, queries.length))
+    ).toFixed(3);
 
     const learningBench = new URL('./bench-learning.ts', import.meta.url);
     if (existsSync(learningBench)) {
