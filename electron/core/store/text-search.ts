@@ -169,11 +169,11 @@ export class TextSearch {
     if (!cond || limit <= 0) return [];
     const { where, args, verify } = cond;
     const out: MatchedText[] = [];
+    // no LIMIT in the SQL (the loop stops at `limit`): one cached statement per WHERE shape, whatever the limit
     const sql = verify.length
       ? `SELECT f.rowid AS id, n.path, n.title, f.body, f.title AS ftsTitle, f.aliases AS ftsAliases
           FROM note_fts f JOIN notes n ON n.id = f.rowid WHERE ${where}`
-      : `SELECT f.rowid AS id, n.path, n.title, f.body FROM note_fts f JOIN notes n ON n.id = f.rowid
-          WHERE ${where} LIMIT ${Math.floor(limit)}`;
+      : `SELECT f.rowid AS id, n.path, n.title, f.body FROM note_fts f JOIN notes n ON n.id = f.rowid WHERE ${where}`;
     const rows = this.stmt(sql).iterate(...args) as IterableIterator<{
       id: number;
       path: string;
