@@ -323,18 +323,42 @@ export async function treeItem(page: Page, name: string, folder?: string): Promi
 }
 
 /**
- * Opens the note titled `name` through the Quick switcher (Ctrl+O, type, Enter) and waits until its tab is the
- * selected one in the Editor region. `timeout` (ms) bounds each wait; Playwright's default when omitted.
+ * Opens the note titled `name` through the Quick switcher (Ctrl+O, type, then the option titled exactly `name`) and
+ * waits until its tab is the selected one in the Editor region. While the vault is still being indexed the note may
+ * not be listed yet (a longer title containing `name` would be): the query is typed again until it is; a note the
+ * switcher lists under another title (an alias) is opened as the first option matching `name`. `timeout` (ms) bounds
+ * each wait; Playwright's default when omitted.
  */
 export async function openNote(page: Page, name: string, timeout?: number): Promise<void> {
   await page.keyboard.press('Control+O');
   const switcher = page.getByRole('dialog', { name: 'Quick switcher' });
-  await switcher.getByRole('combobox').fill(name);
-  await switcher
-    .getByRole('option', { name: new RegExp(name) })
-    .first()
-    .waitFor({ timeout });
-  await page.keyboard.press('Enter');
+  const box = switcher.getByRole('combobox');
+  await box.fill(name);
+  const exact = switcher
+    .getByRole('option')
+    .filter({ has: page.locator('.picker-title').getByText(name, { exact: true }) })
+    .first();
+  const found = await eventually(
+    async () => {
+      if (await exact.isVisible()) return true;
+      await box.fill('');
+      await box.fill(name);
+      return exact.waitFor({ timeout: 1_000 }).then(
+        () => true,
+        () => false,
+      );
+    },
+    timeout ?? 30_000,
+    `the Quick switcher option ${name}`,
+  ).catch(() => false);
+  if (found) await exact.click();
+  else {
+    await switcher
+      .getByRole('option', { name: new RegExp(name) })
+      .first()
+      .waitFor({ timeout });
+    await page.keyboard.press('Enter');
+  }
   await page
     .getByRole('region', { name: 'Editor' })
     .getByRole('tab', { name, exact: true, selected: true })

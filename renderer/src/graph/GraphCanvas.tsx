@@ -13,8 +13,8 @@
  *   draws at once and the picture is stable.
  * - Above WEBGL_ABOVE nodes (renderer-choice.ts) Cytoscape's WebGL renderer is used where WebGL runs on a GPU (canvas otherwise,
  *   e.g. headless Chromium, whose WebGL is the SwiftShader software rasteriser); labels only above the label zoom.
- * - Hover highlights a node and its neighbours and fades the rest (up to FADE_MAX elements); click opens;
- *   double-click expands the node's neighbours in place (they are shown even when a filter hides them); keyboard:
+ * - Hover highlights a node and its neighbours and fades the rest (up to FADE_MAX elements); click opens at once
+ *   (the view does not move to a note opened from it); double-click expands the node's neighbours in place (they are shown even when a filter hides them); keyboard:
  *   arrows move between neighbours, Enter opens (graph-keys.ts).
  * - Decorations (filters, learning overlay, current note, a highlighted chain): decorations.ts; fitting: fit-view.ts.
  */
@@ -31,7 +31,7 @@ import { elementDiffOf, elementsAfter, isSpent } from './element-delta.ts';
 import { diffElements } from './element-diff.ts';
 import { derivationOf } from './graph-delta.ts';
 import { hiddenIds, isHidden, toElements, type GraphElements } from './elements.ts';
-import { fitToChain, fitView as fitCy } from './fit-view.ts';
+import { fitToChain, fitView as fitCy, resizeKeepingCentre } from './fit-view.ts';
 import { handleGraphKey } from './graph-keys.ts';
 import { LayoutRunner } from './layout.ts';
 import { applyPositions, layoutGraphOf } from './layout-input.ts';
@@ -40,7 +40,7 @@ import { PlacedGrid } from './placed-grid.ts';
 import { hitIndexState } from './hit-index.ts';
 import { progressiveState } from './progressive-draw.ts';
 import { graphStyle, MAP_LABEL_PX, onThemeChange } from './style.ts';
-import { attachScreenLabels } from './screen-labels.ts';
+import { attachViewLabels } from './view-labels.ts';
 import { registerGraphHook, type GraphHookState } from './test-hook.ts';
 import { keepPositionsOf, keptPositions } from './view-state.ts';
 import { yieldToEventLoop } from './work-budget.ts';
@@ -77,6 +77,8 @@ export function GraphCanvas(props: GraphCanvasProps) {
   const [revealed, setRevealed] = useState<Set<string>>(() => new Set());
   const [focusLabel, setFocusLabel] = useState('');
   const focusId = useRef<string | null>(null);
+  /** The node last opened by a click in this view (the view is not re-centred on it). */
+  const openedHere = useRef<string | null>(null);
   const fitted = useRef(false);
   /** Ids of the nodes whose label carries a plan step number. */
   const numbered = useRef<string[]>([]);
@@ -118,7 +120,12 @@ export function GraphCanvas(props: GraphCanvasProps) {
       nodeCount,
       graphStyle(styleOptions(propsRef.current, nodeCount)),
       {
-        onOpen: (node) => propsRef.current.onOpen(node),
+        onOpen: (node) => {
+          // the note opened by a click is under the pointer already: the view does not move to it (a double-click's
+          // second click must hit the same node)
+          openedHere.current = node.id;
+          propsRef.current.onOpen(node);
+        },
         onExpand: (n) => {
           setRevealed((r) => new Set([...r, n.id(), ...n.neighborhood('node').map((m) => m.id())]));
           propsRef.current.onExpand?.(n.id());
@@ -136,17 +143,16 @@ export function GraphCanvas(props: GraphCanvasProps) {
     cyRef.current = cy;
     const unregister = registerGraphHook(propsRef.current.name, cy, hook.current);
     cy.one('destroy', unregister);
-    if (propsRef.current.screenLabels)
-      cy.one(
-        'destroy',
-        attachScreenLabels(cy, () => propsRef.current.currentPath),
-      );
+    const detachLabels = attachViewLabels(cy, nodeCount, () => propsRef.current);
+    if (detachLabels) cy.one('destroy', detachLabels);
     return cy;
   };
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: mount/unmount of the Cytoscape instance per layout runner; restyle reads the latest props through propsRef
   useEffect(() => {
-    const ro = new ResizeObserver(() => cyRef.current?.resize());
+    const ro = new ResizeObserver(() => {
+      if (cyRef.current) resizeKeepingCentre(cyRef.current);
+    });
     ro.observe(containerRef.current!);
     // The Theme setting or, under "Adapt to system", the system's scheme: repaint at once (style.ts).
     const offTheme = onThemeChange(() => restyle());
@@ -217,8 +223,8 @@ export function GraphCanvas(props: GraphCanvasProps) {
   );
 
   /** Fits the shown elements (or, with `first` false, centres on the current note), within readable zooms. */
-  function fitView(cy: cytoscape.Core, first: boolean) {
-    const f = fitCy(cy, propsRef.current, first);
+  function fitView(cy: cytoscape.Core, first: boolean, whole = false) {
+    const f = fitCy(cy, propsRef.current, first, whole);
     if (f !== null) fitted.current = f;
   }
 
@@ -430,6 +436,16 @@ export function GraphCanvas(props: GraphCanvasProps) {
   useEffect(() => {
     const cy = cyRef.current;
     if (!cy || !active || !hook.current.ready) return;
+    // a note opened by a click here stays where it was clicked (the local graph follows the click only after the
+    // double-click window, LocalGraph.tsx, and then is fitted to the new note)
+    if (
+      !propsRef.current.refitOnCurrent &&
+      fitted.current &&
+      currentPath !== null &&
+      currentPath === openedHere.current
+    )
+      return;
+    openedHere.current = null;
     fitView(cy, !fitted.current);
   }, [currentPath, active, ready]);
 
@@ -491,7 +507,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
           className="small graph-fit"
           title="Fit the view to the graph (the learning map: to the plan, at a readable zoom)"
           onClick={() => {
-            if (cyRef.current) fitView(cyRef.current, true);
+            if (cyRef.current) fitView(cyRef.current, true, true);
           }}
         >
           Fit

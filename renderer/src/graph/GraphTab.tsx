@@ -156,6 +156,7 @@ export function GraphTab(props: GraphTabProps) {
             fontSize={11}
             keep
             filters
+            globalLabels
             highlight={highlight}
             onOpen={open}
             onShown={mapMode ? undefined : onShown}

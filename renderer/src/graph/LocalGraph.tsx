@@ -5,11 +5,12 @@
  * are legible at the pane's size (screen-labels.ts). Below the graph, collapsed: its legend (region "Local graph
  * legend") and the searchable "Graph nodes" list of the drawn nodes.
  */
-import { useEffect, useEffectEvent, useMemo, useState } from 'react';
+import { useEffect, useEffectEvent, useMemo, useRef, useState } from 'react';
 import type { GraphData } from '../../../electron/shared/api.ts';
 import { api } from '../client.ts';
 import { useApiQuery } from '../backend/query.ts';
 import type { LearningOverlay } from '../learning/types.ts';
+import { DOUBLE_CLICK_MS } from './cy-instance.ts';
 import { folderGroups } from './folder-groups.ts';
 import { GraphCanvas, type GraphNodeRef } from './GraphCanvas.tsx';
 import { GraphLegend, type LegendUse } from './GraphLegend.tsx';
@@ -42,6 +43,12 @@ function merge(a: GraphData, b: GraphData): GraphData {
   };
 }
 
+/** Stops following a click's note (its timer cleared). */
+function cancelClick(clicked: { current: { id: string; timer: number } | null }): void {
+  if (clicked.current) window.clearTimeout(clicked.current.timer);
+  clicked.current = null;
+}
+
 export function LocalGraph(props: LocalGraphProps) {
   const { settings: stored } = useGraphSettings();
   const folders = stored.folderColours ? folderGroups(props.vault) : null;
@@ -56,7 +63,21 @@ export function LocalGraph(props: LocalGraphProps) {
     [stored, folders],
   );
   const l = settings.local;
-  const path = props.currentPath;
+  // The note the graph is drawn around: the current note, except that a note opened by a click in this graph is
+  // followed only once the double-click window (DOUBLE_CLICK_MS) has passed, so that a double-click's second click
+  // hits the same node and expands it in place; after a double-click the graph stays on the note it was exploring
+  // until another note is opened.
+  const [path, setPath] = useState(props.currentPath);
+  const latest = useRef(props.currentPath);
+  latest.current = props.currentPath;
+  const clicked = useRef<{ id: string; timer: number } | null>(null);
+  const cancelFollow = () => cancelClick(clicked);
+  useEffect(() => {
+    if (clicked.current?.id === props.currentPath) return;
+    cancelClick(clicked);
+    setPath(props.currentPath);
+  }, [props.currentPath]);
+  useEffect(() => () => cancelClick(clicked), []);
   // Nodes expanded by double-click, for the note they were expanded in (another note starts unexpanded).
   const [expandedIn, setExpandedIn] = useState<{ path: string | null; ids: string[] }>({ path, ids: [] });
   const expanded = expandedIn.path === path ? expandedIn.ids : [];
@@ -90,7 +111,15 @@ export function LocalGraph(props: LocalGraphProps) {
   const setLocal = (patch: Partial<typeof l>) => updateSettings({ local: { ...l, ...patch } });
   const open = (n: GraphNodeRef) => {
     if (n.kind === 'unresolved') props.onCreateNote(n.label);
-    else if (n.kind === 'note' || n.kind === 'attachment') props.onOpenNote(n.id);
+    else if (n.kind === 'note' || n.kind === 'attachment') {
+      cancelFollow();
+      const timer = window.setTimeout(() => {
+        clicked.current = null;
+        setPath(latest.current);
+      }, DOUBLE_CLICK_MS);
+      clicked.current = { id: n.id, timer };
+      props.onOpenNote(n.id);
+    }
   };
   return (
     <div className="local-graph">
@@ -137,13 +166,13 @@ export function LocalGraph(props: LocalGraphProps) {
           Neighbour links
         </label>
       </div>
-      {props.currentPath ? (
+      {path ? (
         <GraphCanvas
           name="local"
           label="Local graph of the current note"
           data={data}
           settings={settings}
-          currentPath={props.currentPath}
+          currentPath={path}
           overlay={props.overlay}
           active
           mode="force"
@@ -151,13 +180,16 @@ export function LocalGraph(props: LocalGraphProps) {
           refitOnCurrent
           screenLabels
           onOpen={open}
-          onExpand={(id) => setExpanded((x) => (x.includes(id) ? x : [...x, id]))}
-          onShown={(els, hidden) => setShown(legendUse(els, hidden, props.overlay, props.currentPath, settings.groups))}
+          onExpand={(id) => {
+            cancelFollow();
+            setExpanded((x) => (x.includes(id) ? x : [...x, id]));
+          }}
+          onShown={(els, hidden) => setShown(legendUse(els, hidden, props.overlay, path, settings.groups))}
         />
       ) : (
         <p className="muted">Open a note to see its local graph.</p>
       )}
-      {props.currentPath && shown ? (
+      {path && shown ? (
         <details className="local-graph-more">
           <summary>Legend and nodes ({shown.shown.length})</summary>
           <GraphLegend use={shown.use} theme={theme} label="Local graph legend" />

@@ -42,6 +42,11 @@ export interface GraphCanvasProps {
   minFitZoom?: number;
   /** Labels at a fixed size on screen, only as many as fit, the current note centred (screen-labels.ts; local graph). */
   screenLabels?: boolean;
+  /**
+   * Labels picked so that none overlap, the current and hovered notes' and their neighbours' legible, the current note
+   * haloed and centred when the view opens (global-labels.ts; the global graph, up to LARGE nodes).
+   */
+  globalLabels?: boolean;
   /** A chain of notes drawn on the graph (path-highlight.ts): highlighted, the rest faded, the view fitted to it. */
   highlight?: PathHighlight | null;
   onOpen(node: GraphNodeRef): void;

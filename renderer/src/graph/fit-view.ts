@@ -8,10 +8,11 @@ import { fitAround } from './screen-labels.ts';
 
 /**
  * Fits the shown elements (or, with `first` false and no `refitOnCurrent`, centres on the current note), within
- * readable zooms. Returns true when the view was fitted, false when it could not be (hidden, zero width), null when
+ * readable zooms; the global graph (`keep`) is then centred on the current note, unless `whole` (the Fit button).
+ * Returns true when the view was fitted, false when it could not be (hidden, zero width), null when
  * nothing changed the fitted state (no shown elements, or only centred).
  */
-export function fitView(cy: cytoscape.Core, p: GraphCanvasProps, first: boolean): boolean | null {
+export function fitView(cy: cytoscape.Core, p: GraphCanvasProps, first: boolean, whole = false): boolean | null {
   if (!p.active) return false;
   cy.resize();
   if (cy.width() === 0) return false;
@@ -26,6 +27,7 @@ export function fitView(cy: cytoscape.Core, p: GraphCanvasProps, first: boolean)
       cy.center(shown);
     }
     if (p.screenLabels && cur?.nonempty() && cur.visible()) fitAround(cy, shown.nodes(), cur, 16, maxZoom);
+    else if (p.keep && !whole && cur?.nonempty() && cur.visible()) centreOn(cy, cur);
     if (p.minFitZoom && cy.zoom() < p.minFitZoom) {
       cy.zoom(p.minFitZoom);
       if (cur?.nonempty() && cur.visible()) cy.center(cur);
@@ -39,8 +41,15 @@ export function fitView(cy: cytoscape.Core, p: GraphCanvasProps, first: boolean)
     }
     return true;
   }
-  if (cur?.nonempty() && cur.visible()) cy.center(cur);
+  if (cur?.nonempty() && cur.visible()) centreOn(cy, cur);
   return null;
+}
+
+/** Pans `cy` so that `node`'s centre is at the middle of the view (cy.center would centre its label's box too). */
+function centreOn(cy: cytoscape.Core, node: cytoscape.NodeCollection): void {
+  const p = (node[0] as cytoscape.NodeSingular).position();
+  const z = cy.zoom();
+  cy.pan({ x: cy.width() / 2 - p.x * z, y: cy.height() / 2 - p.y * z });
 }
 
 /** Fits the view to the highlighted chain (`path-node`, `path-edge`), at most at zoom 1.5. */
@@ -53,4 +62,17 @@ export function fitToChain(cy: cytoscape.Core): void {
     cy.zoom(1.5);
     cy.center(on);
   }
+}
+
+/**
+ * `cy.resize()` after its container changed size, keeping what was at the view's centre there (Cytoscape keeps the
+ * top-left corner), e.g. the current note the view was centred on. A view hidden before or after (zero size) only
+ * resizes.
+ */
+export function resizeKeepingCentre(cy: cytoscape.Core): void {
+  const w = cy.width();
+  const h = cy.height();
+  cy.resize();
+  if (w > 0 && h > 0 && cy.width() > 0 && cy.height() > 0)
+    cy.panBy({ x: (cy.width() - w) / 2, y: (cy.height() - h) / 2 });
 }

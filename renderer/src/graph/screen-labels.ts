@@ -58,6 +58,12 @@ export function pickLabels(boxes: LabelBox[], gap = GAP): Set<string> {
 /** The views whose label choice is scheduled but not yet made (a frame not yet run). */
 const pending = new WeakSet<cytoscape.Core>();
 
+/** Marks `cy`'s labels as waiting for their next pick (`on`) or picked (also for global-labels.ts). */
+export function setLabelsPending(cy: cytoscape.Core, on: boolean): void {
+  if (on) pending.add(cy);
+  else pending.delete(cy);
+}
+
 /**
  * True while `cy`'s labels wait for their next pick (the viewport, positions or elements changed and the frame that
  * picks them has not run): what a test reads before it measures label boxes.

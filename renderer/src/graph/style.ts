@@ -79,17 +79,36 @@ export interface StyleOptions {
   screenLabels?: boolean;
   /** The learning map: labels up to {@link MAP_LABEL_PX} wide (its layout keeps room for them). */
   map?: boolean;
+  /**
+   * Labels picked so that none overlap, the current note's, the hovered node's and their neighbours' at a legible
+   * size on screen, the current note haloed (global-labels.ts sets `gfs`, `gtw`, `gow`, `gup` and `nolabel`).
+   */
+  globalLabels?: boolean;
 }
 
 /** Widest label of the learning map, px at zoom 1. */
 export const MAP_LABEL_PX = 220;
 
+/**
+ * Label sizes of a dense force view (the global graph) by link count, model px: [smallest, largest] for `fontSize`.
+ * Labels grow with the node, up to 3.3× the base size: at the fitted zoom of a large graph only the hubs' labels are
+ * above the fade threshold, so they are legible and do not overlap.
+ */
+export function denseFontRange(fontSize: number): [number, number] {
+  return [Math.round(fontSize * 0.9), Math.round(fontSize * 3.3)];
+}
+
 /** Node diameter drawn for the layout's diameter (elements.ts nodeSize: 8–40 px by link count): Obsidian's small dots. */
 const DRAWN_SIZE = 'mapData(size, 8, 40, 8, 30)';
 
+/** The fade threshold of a view: labels smaller on screen are not drawn (`min-zoomed-font-size`), px. */
+export function fadeThreshold(o: Pick<StyleOptions, 'alwaysLabels' | 'fontSize' | 'settings'>): number {
+  return o.alwaysLabels ? 0 : Math.round(o.fontSize * o.settings.labelZoom);
+}
+
 export function graphStyle(o: StyleOptions): cytoscape.StylesheetJson {
   const { theme: t, settings: s, fontSize } = o;
-  const minZoomed = o.alwaysLabels ? 0 : Math.round(fontSize * s.labelZoom);
+  const minZoomed = fadeThreshold(o);
   const w = s.linkThickness;
   const sheet: cytoscape.StylesheetJson = [
     {
@@ -98,9 +117,8 @@ export function graphStyle(o: StyleOptions): cytoscape.StylesheetJson {
         'background-color': t.node,
         label: 'data(display)',
         color: t.fg,
-        // Labels grow with the node (its link count), in a dense graph up to 3.3× the base size: at the fitted zoom of
-        // a large graph only the hubs' labels are above the fade threshold, so they are legible and do not overlap.
-        'font-size': `mapData(size, 8, 40, ${Math.round(fontSize * 0.9)}, ${Math.round(fontSize * (o.dense ? 3.3 : 1.6))})`,
+        // Labels grow with the node (its link count): see denseFontRange.
+        'font-size': `mapData(size, 8, 40, ${Math.round(fontSize * 0.9)}, ${o.dense ? denseFontRange(fontSize)[1] : Math.round(fontSize * 1.6)})`,
         'min-zoomed-font-size': minZoomed,
         'text-valign': 'bottom',
         'text-margin-y': 3,
@@ -108,7 +126,7 @@ export function graphStyle(o: StyleOptions): cytoscape.StylesheetJson {
         height: DRAWN_SIZE,
         'text-wrap': 'ellipsis',
         // in model px: the large hub labels of a dense graph get room for their words
-        'text-max-width': o.dense ? '240px' : o.map ? `${MAP_LABEL_PX}px` : '140px',
+        'text-max-width': o.dense ? '320px' : o.map ? `${MAP_LABEL_PX}px` : '140px',
         'text-outline-color': t.bg,
         'text-outline-width': 2,
         'text-outline-opacity': 0.85,
@@ -245,6 +263,29 @@ export function graphStyle(o: StyleOptions): cytoscape.StylesheetJson {
           { selector: 'edge.current-edge', style: { opacity: 0.55 } },
           { selector: 'edge.hover-edge, edge.plan-edge', style: { opacity: 0.9 } },
           { selector: 'node.far.hover, node.far.hover-nb, node.far.kbd-focus', style: { opacity: 1 } },
+        ]
+      : []),
+    ...(o.globalLabels
+      ? [
+          {
+            selector: 'node[gfs]',
+            style: {
+              'font-size': 'data(gfs)',
+              'text-max-width': 'data(gtw)',
+              'text-outline-width': 'data(gow)',
+              'min-zoomed-font-size': 0,
+            } as unknown as cytoscape.Css.Node,
+          },
+          {
+            selector: 'node[gup]',
+            style: {
+              'underlay-color': t.accent,
+              'underlay-opacity': 0.3,
+              'underlay-padding': 'data(gup)',
+              'underlay-shape': 'ellipse',
+            } as unknown as cytoscape.Css.Node,
+          },
+          { selector: 'node.nolabel', style: { label: '' } },
         ]
       : []),
     { selector: '.faded', style: { opacity: 0.15 } },

@@ -90,11 +90,14 @@ declare global {
 
 export function snapshotOf(cy: cytoscape.Core, opts: { labels?: boolean } = {}): GraphSnapshot {
   const labelOf = (n: cytoscape.NodeSingular) => {
-    const drawn = n.visible() && String(n.style('label') ?? '') !== '';
+    const px = (n.numericStyle('font-size') as number) * cy.zoom();
+    // Cytoscape leaves out a label smaller on screen than its min-zoomed-font-size
+    const drawn =
+      n.visible() && String(n.style('label') ?? '') !== '' && px >= (n.numericStyle('min-zoomed-font-size') as number);
     if (!drawn) return { labelPx: 0, labelBox: null };
     const b = n.renderedBoundingBox({ includeLabels: true, includeNodes: false, includeOverlays: false });
     return {
-      labelPx: (n.numericStyle('font-size') as number) * cy.zoom(),
+      labelPx: px,
       labelBox: { x1: b.x1, y1: b.y1, x2: b.x2, y2: b.y2 },
     };
   };

@@ -2,15 +2,28 @@
  * The style options of one graph view (style.ts's graphStyle input) from its props and node count.
  */
 import type { GraphCanvasProps } from './canvas-props.ts';
+import { LARGE } from './renderer-choice.ts';
 import { readTheme } from './style.ts';
 
 /**
+ * The global graph's labels are picked so that none overlap (global-labels.ts): they may fade at a smaller size, the
+ * default label zoom (1.3) then hiding labels under 11 px on screen (14 px in a large graph).
+ */
+const PICKED_LABEL_ZOOM = 1 / 1.3;
+
+/**
  * Style options of a view: the learning map always shows its labels (it is fitted at a readable zoom); the local
- * graph fades labels at half the global threshold (it is small and fitted to its pane); tiny graphs show all labels.
+ * graph fades labels at half the global threshold (it is small and fitted to its pane); tiny graphs show all labels;
+ * the global graph's labels are picked apart (global-labels.ts) up to LARGE nodes, and fade later.
  */
 export function styleOptions(p: GraphCanvasProps, nodeCount: number) {
+  const global = p.globalLabels === true && nodeCount <= LARGE;
   const settings =
-    p.refitOnCurrent && p.mode === 'force' ? { ...p.settings, labelZoom: p.settings.labelZoom / 2 } : p.settings;
+    p.refitOnCurrent && p.mode === 'force'
+      ? { ...p.settings, labelZoom: p.settings.labelZoom / 2 }
+      : global
+        ? { ...p.settings, labelZoom: p.settings.labelZoom * PICKED_LABEL_ZOOM }
+        : p.settings;
   return {
     theme: readTheme(),
     settings,
@@ -19,5 +32,6 @@ export function styleOptions(p: GraphCanvasProps, nodeCount: number) {
     dense: p.mode === 'force' && nodeCount > 40,
     screenLabels: p.screenLabels,
     map: p.mode === 'map',
+    globalLabels: global,
   };
 }
