@@ -18,14 +18,19 @@ const out = process.argv[2] ?? path.join(REPO_ROOT, 'docs', 'screenshots');
 const HUB = 'goroutine';
 const MAP_NOTE = 'netpoller';
 
-/** Waits until graph view `name` is laid out and its picture (zoom, positions, label classes) holds for 3 polls. */
+/**
+ * Waits until graph view `name` is laid out, its labels picked and its picture complete, and the picture (zoom,
+ * positions, label classes) holds for 3 polls.
+ */
 async function settled(page: Page, name: string): Promise<void> {
   await page.waitForFunction(
     (name) => {
       const h = window.__atlasGraphs?.[name];
       const w = window as unknown as { __shotKey?: Record<string, { key: string; same: number }> };
-      if (!h?.ready || h.layoutPending) return false;
+      // laid out, labels picked, and the canvas renderer's picture drawn in full (progressive-draw.ts)
+      if (!h?.ready || h.layoutPending || h.progressive?.partial) return false;
       const s = h.snapshot();
+      if (s.labelsPending) return false;
       const key = JSON.stringify([
         s.zoom,
         s.pan,
