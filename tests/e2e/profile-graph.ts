@@ -1,5 +1,5 @@
 /**
- * `node tests/e2e/profile-graph.ts [--vault /tmp/v5k | --notes 5000] [--out dir] [--webgl]`: CPU profiles of the
+ * `node tests/e2e/profile-graph.ts [--vault /tmp/v5k | --notes 5000] [--out dir] [--webgl] [--alloc]`: CPU profiles of the
  * graph view for finding what to speed up (bench-graph.ts measures; this one explains). In the browser host and
  * headless Chromium: a first load (index + layout, until the index is idle and every position is kept), then, with kept positions, three `.cpuprofile` files (CDP
  * `Profiler`, 250 µs sampling) in `--out` (default: a temp folder): `kept-load` (reload until the graph is drawn and
@@ -7,7 +7,7 @@
  * bench-graph.ts's drag). For each it prints the busy stretches over 50 ms (samples between idle ones) with their
  * top functions by self time, and the top functions overall. During `kept-load` the sampling heap profiler (CDP
  * `HeapProfiler.startSampling`, 64 KB interval) starts and runs until the end of `drag`: it prints the allocation stacks that hold the
- * most live memory then, MB. Open the files in Chrome DevTools' Performance and Memory panels for the full picture.
+ * most live memory then, MB (with `--alloc`: the most memory allocated, garbage included). Open the files in Chrome DevTools' Performance and Memory panels for the full picture.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -26,6 +26,7 @@ const { values } = parseArgs({
     notes: { type: 'string', default: '5000' },
     out: { type: 'string' },
     webgl: { type: 'boolean', default: false },
+    alloc: { type: 'boolean', default: false },
   },
 });
 const out = values.out ?? fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-profile-graph-'));
@@ -81,7 +82,12 @@ try {
     console.log(summariseProfile(p, { stretchMs: 50, top: 25 }));
   };
   await cdp.send('HeapProfiler.enable');
-  await cdp.send('HeapProfiler.startSampling', { samplingInterval: 65536 });
+  // --alloc: every allocation sampled, also of objects collected since (where the garbage comes from)
+  await cdp.send('HeapProfiler.startSampling', {
+    samplingInterval: 65536,
+    includeObjectsCollectedByMajorGC: values.alloc,
+    includeObjectsCollectedByMinorGC: values.alloc,
+  });
   await profile('kept-load', async () => {
     await page.reload();
     await waitDrawn();
@@ -143,7 +149,9 @@ try {
     profile: SamplingHeapProfile;
   };
   fs.writeFileSync(path.join(out, 'kept-load.heapprofile'), JSON.stringify(heapProfile));
-  console.log('\n== live memory by allocation stack from kept-load to the end of drag (MB, sampled)');
+  console.log(
+    `\n== ${values.alloc ? 'memory allocated' : 'live memory'} by allocation stack from kept-load to the end of drag (MB, sampled)`,
+  );
   console.log(summariseHeap(heapProfile, 20));
   const heap = await page.evaluate(
     () => ((performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0) / 1e6,
