@@ -100,6 +100,8 @@ export function denseFontRange(fontSize: number): [number, number] {
 
 /** Node diameter drawn for the layout's diameter (elements.ts nodeSize: 8–40 px by link count): Obsidian's small dots. */
 const DRAWN_SIZE = 'mapData(size, 8, 40, 8, 30)';
+/** The learning map's few nodes drawn larger (at least 14 px): its dagre ranks leave ample room between them. */
+const MAP_DRAWN_SIZE = 'mapData(size, 8, 40, 14, 30)';
 
 /** The fade threshold of a view: labels smaller on screen are not drawn (`min-zoomed-font-size`), px. */
 export function fadeThreshold(o: Pick<StyleOptions, 'alwaysLabels' | 'fontSize' | 'settings'>): number {
@@ -122,8 +124,8 @@ export function graphStyle(o: StyleOptions): cytoscape.StylesheetJson {
         'min-zoomed-font-size': minZoomed,
         'text-valign': 'bottom',
         'text-margin-y': 3,
-        width: DRAWN_SIZE,
-        height: DRAWN_SIZE,
+        width: o.map ? MAP_DRAWN_SIZE : DRAWN_SIZE,
+        height: o.map ? MAP_DRAWN_SIZE : DRAWN_SIZE,
         'text-wrap': 'ellipsis',
         // in model px: the large hub labels of a dense graph get room for their words
         'text-max-width': o.dense ? '320px' : o.map ? `${MAP_LABEL_PX}px` : '140px',
