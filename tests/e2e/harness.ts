@@ -338,12 +338,17 @@ export async function openNote(page: Page, name: string, timeout?: number): Prom
     .getByRole('option')
     .filter({ has: page.locator('.picker-title').getByText(name, { exact: true }) })
     .first();
+  // Typing again re-asks a list that may have been fetched mid-index; each try waits twice as long as the one before
+  // (1, 2, 4, 8 s), so on a loaded machine a search is never cut off by the next refill before it can answer.
+  let wait = 1_000;
   const found = await eventually(
     async () => {
       if (await exact.isVisible()) return true;
       await box.fill('');
       await box.fill(name);
-      return exact.waitFor({ timeout: 1_000 }).then(
+      const ms = wait;
+      wait = Math.min(wait * 2, 8_000);
+      return exact.waitFor({ timeout: ms }).then(
         () => true,
         () => false,
       );

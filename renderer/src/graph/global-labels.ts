@@ -40,18 +40,33 @@ interface Box {
   h: number;
 }
 
-/** Placed label boxes in a uniform grid: `fits` tests a box against the boxes near it only. */
+/**
+ * Placed label boxes in a uniform grid over the view (`width` × `height` screen px): `place` tests a box against the
+ * boxes near it only. A box outside the view is never placed (its label would not be seen), so a box's cells are
+ * always within the view's: bounded work whatever the coordinates (far-off, huge or non-finite ones included).
+ */
 class BoxGrid {
   private cells = new Map<string, Box[]>();
-  private keys(b: Box): string[] {
+  private readonly width: number;
+  private readonly height: number;
+  constructor(width: number, height: number) {
+    this.width = width;
+    this.height = height;
+  }
+  private keys(b: Box): string[] | null {
+    const { width, height } = this;
+    if (!(b.x + b.w > 0 && b.x < width && b.y + b.h > 0 && b.y < height)) return null;
     const out: string[] = [];
-    for (let i = Math.floor(b.x / CELL); i <= Math.floor((b.x + b.w) / CELL); i++)
-      for (let j = Math.floor(b.y / CELL); j <= Math.floor((b.y + b.h) / CELL); j++) out.push(`${i},${j}`);
+    const i1 = Math.floor(Math.min(b.x + b.w, width) / CELL);
+    const j1 = Math.floor(Math.min(b.y + b.h, height) / CELL);
+    for (let i = Math.floor(Math.max(b.x, 0) / CELL); i <= i1; i++)
+      for (let j = Math.floor(Math.max(b.y, 0) / CELL); j <= j1; j++) out.push(`${i},${j}`);
     return out;
   }
-  /** Places `b` unless it comes within GAP px of a placed box; true when placed. */
+  /** Places `b` unless it lies outside the view or comes within GAP px of a placed box; true when placed. */
   place(b: Box): boolean {
     const keys = this.keys(b);
+    if (!keys) return false;
     for (const k of keys)
       for (const p of this.cells.get(k) ?? [])
         if (b.x < p.x + p.w + GAP && p.x < b.x + b.w + GAP && b.y < p.y + p.h + GAP && p.y < b.y + b.h + GAP)
@@ -178,7 +193,7 @@ export function attachGlobalLabels(
       if (px >= minPx) rest.push({ n, px });
     });
     rest.sort((a, b) => b.px - a.px || a.n.id().localeCompare(b.n.id()));
-    const grid = new BoxGrid();
+    const grid = new BoxGrid(cy.width(), cy.height());
     const shown = new Set<string>();
     const boxOf = (n: cytoscape.NodeSingular, px: number, maxW: number) => {
       const bold = n.hasClass('current') || n.hasClass('hover') || n.hasClass('plan') || n.hasClass('path-node');

@@ -71,7 +71,28 @@ export function showPreview(req: Omit<PreviewRequest, 'seq'>): void {
     emit();
   };
   if (current) open();
-  else showTimer = setTimeout(open, SHOW_DELAY_MS);
+  else {
+    showTimer = setTimeout(open, SHOW_DELAY_MS);
+    cancelOnPress();
+  }
+}
+
+/**
+ * A press anywhere before a pending preview opens cancels it (as in Obsidian): a link clicked while its hover delay
+ * runs opens its note, and no preview of it pops up afterwards over the new view.
+ */
+let pressListener = false;
+function cancelOnPress(): void {
+  if (pressListener) return;
+  pressListener = true;
+  const cancel = () => {
+    pressListener = false;
+    if (showTimer === undefined) return;
+    clearTimeout(showTimer);
+    showTimer = undefined;
+    pending = null;
+  };
+  document.addEventListener('pointerdown', cancel, { capture: true, once: true });
 }
 
 /** Keeps the open preview (the pointer entered it). */
