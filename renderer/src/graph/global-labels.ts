@@ -28,8 +28,8 @@ export const NEAR_PX = 11;
 const MAX_FOCUS_W = 150;
 /** The current note's halo on screen, px. */
 const HALO_PX = 9;
-/** Gap kept between label boxes, px. */
-const GAP = 2;
+/** Gap kept between label boxes, px (boxes are estimates: outline and line height are drawn a few px larger). */
+const GAP = 4;
 /** Grid cell of the placed boxes, px. */
 const CELL = 96;
 
@@ -201,7 +201,7 @@ export function attachGlobalLabels(
       const w = Math.min(maxW, (widthAt10(text, bold, family) * px) / 10) + 6;
       const r = n.renderedPosition();
       const radius = (n.outerHeight() * z) / 2;
-      return { x: r.x - w / 2, y: r.y + radius, w, h: px * 1.25 + 3 };
+      return { x: r.x - w / 2, y: r.y + radius, w, h: px * 1.3 + 6 };
     };
     for (const n of order) {
       const px = focus.get(n.id())!;
