@@ -11,6 +11,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { openGraphView, openNote, startApp, type AtlasApp } from './harness.ts';
+import { assertLabelsApart } from './label-boxes.ts';
 
 const CURRENT = 'runtime/netpoller.md';
 let app: AtlasApp;
@@ -108,14 +109,7 @@ test('opened on a note: centred on it, highlighted, its and its neighbours’ la
   const nearLabelled = labelled.filter((n) => near.has(n.id));
   assert.ok(nearLabelled.length >= 6, `neighbours labelled: ${nearLabelled.length} of ${near.size}`);
   for (const n of nearLabelled) assert.ok(n.labelPx! >= 10.9, `${n.id}: label ${n.labelPx!.toFixed(1)} px on screen`);
-  for (const [i, a] of labelled.entries()) {
-    for (const b of labelled.slice(i + 1)) {
-      const p = a.labelBox!;
-      const q = b.labelBox!;
-      const overlap = p.x1 < q.x2 && q.x1 < p.x2 && p.y1 < q.y2 && q.y1 < p.y2;
-      assert.ok(!overlap, `labels of ${a.id} and ${b.id} overlap: ${JSON.stringify([p, q])}`);
-    }
-  }
+  assertLabelsApart(labelled);
 });
 
 test('no two nodes overlap at rest at the zoom the graph opens at', async () => {

@@ -8,6 +8,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { callApiFromPage, openNote, startApp, type AtlasApp } from './harness.ts';
+import { assertLabelsApart } from './label-boxes.ts';
 
 const HUB = 'concurrency/goroutine.md';
 let app: AtlasApp;
@@ -82,14 +83,7 @@ function assertReadable(s: Snap, depth: number) {
     assert.ok(n.labelPx! >= 10.9, `${n.id}: label ${n.labelPx!.toFixed(1)} px on screen`);
     if (depth >= 2) assert.ok(near.has(n.id), `${n.id} is labelled but not a neighbour of the current note`);
   }
-  for (const [i, a] of labelled.entries()) {
-    for (const b of labelled.slice(i + 1)) {
-      const p = a.labelBox!;
-      const q = b.labelBox!;
-      const overlap = p.x1 < q.x2 && q.x1 < p.x2 && p.y1 < q.y2 && q.y1 < p.y2;
-      assert.ok(!overlap, `labels of ${a.id} and ${b.id} overlap: ${JSON.stringify([p, q])}`);
-    }
-  }
+  assertLabelsApart(labelled);
   const far = s.nodes.filter((n) => n.id !== HUB && !near.has(n.id));
   for (const n of far) assert.ok(n.classes.includes('far'), `${n.id} (depth ≥ 2) is drawn faint`);
 }
