@@ -334,10 +334,9 @@ export async function openNote(page: Page, name: string, timeout?: number): Prom
   const switcher = page.getByRole('dialog', { name: 'Quick switcher' });
   const box = switcher.getByRole('combobox');
   await box.fill(name);
-  const exact = switcher
-    .getByRole('option')
-    .filter({ has: page.locator('.picker-title').getByText(name, { exact: true }) })
-    .first();
+  // the option named exactly `name` (its accessible name is the note's title; a text filter would also match the
+  // highlighted <mark>name</mark> inside another title, such as "goroutine states" for "goroutine")
+  const exact = switcher.getByRole('option', { name, exact: true }).first();
   // Typing again re-asks a list that may have been fetched mid-index; each try waits twice as long as the one before
   // (1, 2, 4, 8 s), so on a loaded machine a search is never cut off by the next refill before it can answer.
   let wait = 1_000;

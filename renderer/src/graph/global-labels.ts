@@ -162,9 +162,10 @@ export function attachGlobalLabels(
     /** Screen px of each focus label. */
     const focus = new Map<string, number>();
     const order: cytoscape.NodeSingular[] = [];
-    const add = (n: cytoscape.NodeSingular, px: number) => {
+    const add = (n: cytoscape.NodeSingular, atLeast: number) => {
       if (focus.has(n.id()) || !n.visible()) return;
-      focus.set(n.id(), px);
+      // drawn at its size by link count when that is larger (a hub's label): its box must be as large
+      focus.set(n.id(), Math.max(atLeast, styleFontSize(n) * z));
       order.push(n);
     };
     curNode.forEach((n) => {
@@ -215,7 +216,7 @@ export function attachGlobalLabels(
       nodes.forEach((n) => {
         const px = focus.get(n.id());
         if (px !== undefined) {
-          const fs = Math.max(px / z, styleFontSize(n));
+          const fs = px / z;
           const tw = MAX_FOCUS_W / z;
           if (!near1(n.data('gfs'), fs) || !near1(n.data('gtw'), tw)) n.data({ gfs: fs, gtw: tw, gow: 2 / z });
         } else if (n.data('gfs') !== undefined) n.removeData('gfs gtw gow');
