@@ -236,3 +236,8 @@ test('hover highlights a node and its neighbours and fades the rest, in the ligh
   await checkHover(hub.id);
   await page.emulateMedia({ colorScheme: 'light' });
 });
+
+test('drawing the graph, shown or in a background tab, raises no page error', () => {
+  // the global graph's tab was hidden while the notes opened (its canvas 0 px wide): drawing it threw in drawImage
+  assert.deepEqual(app.pageErrors, []);
+});

@@ -84,6 +84,8 @@ function newPicture(w: number, h: number): Picture {
 
 /** Draws `p` on `ctx` (identity transform) moved and scaled from its viewport to `zoom`/`pan`. */
 function blit(ctx: Ctx, p: Picture, zoom: number, pan: { x: number; y: number }, pxRatio: number, scale = 1): void {
+  // a view drawn while hidden (a background tab) has a 0-px canvas: drawImage would throw, and there is nothing to see
+  if (p.canvas.width === 0 || p.canvas.height === 0 || ctx.canvas.width === 0 || ctx.canvas.height === 0) return;
   const s = zoom / p.zoom;
   const k = pxRatio / p.pxRatio;
   ctx.save();
