@@ -4,7 +4,6 @@
  * only the links whose resolution the change can affect (links naming an added/removed file or a changed alias),
  * plus the anchors of links into re-parsed notes.
  */
-import os from 'node:os';
 import path from 'node:path';
 import type { LinkFact, ParsedNote } from '../model.ts';
 import { NameTable, type Resolution } from '../resolve/name-table.ts';
@@ -56,18 +55,14 @@ interface ChangeSet {
 /** A cold index commits after about this many bytes of notes: few, large FTS segments, bounded pending pages. */
 const COLD_COMMIT_BYTES = 4 * 1024 * 1024;
 /**
- * Below this many bytes of notes to parse, one parse worker does the whole pass (see `apply`), on a machine of
- * `cores` cores (`os.availableParallelism`). Each parse worker is a V8 isolate of its own that boots, loads the parser
- * and JIT-compiles it again: a second worker cost ≈ 0.5 s of CPU (its thread and V8's background compiler and GC
- * threads) on the 3.3 MB s3k vault, where one worker's parse of all of it was ≈ 1.3 s. On two cores this thread's
- * writes (≈ 0.45 s there) and V8's background threads already keep the second core half busy, so up to a few MB one
- * worker is as fast and ~15 % cheaper in CPU (and ~25 MB of RSS): 8 MB. With more cores a second worker has a core of
- * its own and pays off sooner: 512 KB (a small vault still does not pay for starting a second). Measured in
- * docs/indexing-performance.md, round 6.
+ * Below this many bytes of notes to parse (512 KB), one parse worker does the whole pass (see `apply`): a second worker
+ * is a V8 isolate of its own that boots, loads the parser and JIT-compiles it again (≈ 0.4 s of CPU), which a small
+ * vault does not pay back. Above it the pool's workers all parse. Round 6 had raised this to 8 MB on 2-core machines
+ * (measured under load 13–15); on a quiet 2-core machine that left the second core idle: s3k (3.2k notes, 3.3 MB)
+ * cold used 1.5 cores and ran 1.25–1.34× the plain remark parse, with two workers 1.8 cores and 1.2–1.75× (median
+ * ≈ 1.5×) for the same CPU ratio (≈ 1.0). Measured in docs/indexing-performance.md, round 8.
  */
-export function oneWorkerBytes(cores: number): number {
-  return cores <= 2 ? 8 * 1024 * 1024 : 512 * 1024;
-}
+export const ONE_WORKER_BYTES = 512 * 1024;
 
 function sameResolution(
   a: Resolution,
@@ -333,8 +328,8 @@ export class Indexer {
       if (tasks.length) this.opts.onProgress?.(0, tasks.length);
       let taskBytes = 0;
       for (const t of tasks) taskBytes += t.size;
-      // a vault of a few MB parses as fast on one warm worker as on two on a 2-core machine, for less CPU
-      const one = taskBytes < oneWorkerBytes(os.availableParallelism?.() ?? os.cpus().length);
+      // a pass under 512 KB is not worth a second worker's start-up
+      const one = taskBytes < ONE_WORKER_BYTES;
       await this.opts.pool.parse(tasks, write, { workers: one ? 1 : undefined });
       if (cs.cold) store.restoreIndexes();
 

@@ -1,14 +1,13 @@
 /**
- * How many parse workers a pass starts (issue 13, indexer.ts `oneWorkerBytes`): on a 2-core machine a vault of a few
- * MB is parsed by one worker even in a pool of two (a second isolate's start-up and JIT cost more CPU than it saves
- * there), with more cores from 512 KB on by more; and `ParsePool.workerCpuMs` reports each live worker thread's CPU.
+ * How many parse workers a pass starts (issue 13, indexer.ts `ONE_WORKER_BYTES`): below 512 KB of notes one worker
+ * (a second isolate's start-up costs more than it saves), above it every worker of the pool, on any number of cores;
+ * and `ParsePool.workerCpuMs` reports each live worker thread's CPU.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { Indexer, oneWorkerBytes } from '../../../electron/core/index/indexer.ts';
+import { Indexer, ONE_WORKER_BYTES } from '../../../electron/core/index/indexer.ts';
 import { ParsePool } from '../../../electron/core/index/parse-pool.ts';
 import { readAndParse, type ParseResult } from '../../../electron/core/index/read-note.ts';
 import { nodeVaultFs } from '../../../electron/core/index/vault-fs.ts';
@@ -27,14 +26,11 @@ function writeNotes(root: string, count: number): number {
   return bytes;
 }
 
-test('one worker below 8 MB on two cores, below 512 KB with more', () => {
-  assert.equal(oneWorkerBytes(1), 8 * 1024 * 1024);
-  assert.equal(oneWorkerBytes(2), 8 * 1024 * 1024);
-  assert.equal(oneWorkerBytes(3), 512 * 1024);
-  assert.equal(oneWorkerBytes(16), 512 * 1024);
+test('one worker below 512 KB of notes', () => {
+  assert.equal(ONE_WORKER_BYTES, 512 * 1024);
 });
 
-test('a cold index of ~700 KB of notes in a pool of two: one worker on two cores, two with more', async () => {
+test('a cold index of ~700 KB of notes in a pool of two starts both workers', async () => {
   const { root, db } = tempVault();
   const bytes = writeNotes(root, 64);
   assert.ok(bytes > 600 * 1024, `${bytes} bytes: over the old one-worker limit (512 KB)`);
@@ -46,9 +42,24 @@ test('a cold index of ~700 KB of notes in a pool of two: one worker on two cores
     assert.equal(r.parsed, 64);
     assert.equal(store.counts().notes, 64);
     const cpu = await pool.workerCpuMs();
-    const cores = os.availableParallelism();
-    assert.equal(cpu.length, bytes < oneWorkerBytes(cores) ? 1 : 2, `workers started on ${cores} cores`);
+    assert.equal(cpu.length, 2, `workers started: ${cpu.length}`);
     for (const ms of cpu) assert.ok(typeof ms === 'number' && ms > 0, `a worker's thread CPU: ${ms} ms`);
+  } finally {
+    await pool.close();
+    store.close();
+  }
+});
+
+test('a cold index of ~100 KB of notes in a pool of two starts one worker', async () => {
+  const { root, db } = tempVault();
+  const bytes = writeNotes(root, 10);
+  assert.ok(bytes < ONE_WORKER_BYTES, `${bytes} bytes`);
+  const pool = new ParsePool({ workers: 2, fs: nodeVaultFs });
+  const store = SqliteStore.open(db, root);
+  try {
+    await new Indexer(store, { root, fs: nodeVaultFs, pool }).sync();
+    assert.equal(store.counts().notes, 10);
+    assert.equal((await pool.workerCpuMs()).length, 1);
   } finally {
     await pool.close();
     store.close();
