@@ -30,7 +30,14 @@ import type { GraphData } from '../../../electron/shared/api.ts';
 import { elementDiffOf, elementsAfter, isSpent } from './element-delta.ts';
 import { diffElements } from './element-diff.ts';
 import { derivationOf } from './graph-delta.ts';
-import { hiddenIds, isHidden, toElements, type GraphElements } from './elements.ts';
+import {
+  BUILD_IN_SLICES_ABOVE,
+  hiddenIds,
+  isHidden,
+  toElements,
+  toElementsInSlices,
+  type GraphElements,
+} from './elements.ts';
 import { fitToChain, fitView as fitCy, resizeKeepingCentre } from './fit-view.ts';
 import { handleGraphKey } from './graph-keys.ts';
 import { LayoutRunner } from './layout.ts';
@@ -91,26 +98,48 @@ export function GraphCanvas(props: GraphCanvasProps) {
   const drawn = useRef<GraphElements | null>(null);
   /** The elements last built and what they were built from. */
   const built = useRef<{ data: GraphData; groups: unknown; bySize: boolean; els: GraphElements } | null>(null);
+  /** A large graph's elements built in slices (toElementsInSlices), and what they were built from. */
+  const [sliced, setSliced] = useState<{
+    data: GraphData;
+    groups: unknown;
+    bySize: boolean;
+    els: GraphElements;
+  } | null>(null);
   // biome-ignore lint/correctness/useExhaustiveDependencies: the elements depend on the data and on just the settings that change them (groups, node size); other settings restyle in place
-  const els = useMemo(() => {
-    if (!data) return null;
+  const { els, buildInSlices } = useMemo(() => {
+    if (!data) return { els: null, buildInSlices: null };
     const t = performance.now();
     // Data made by a delta from the data last built (graph-data.ts): only the changed elements (element-delta.ts).
     const change = derivationOf(data);
     const b = built.current;
-    const e =
-      change &&
-      b &&
-      b.data === change.base &&
-      b.groups === settings.groups &&
-      b.bySize === settings.nodeSizeByLinks &&
-      !isSpent(b.els)
-        ? elementsAfter(b.els, change, settings)
-        : toElements(data, settings);
+    const same = (x: { groups: unknown; bySize: boolean }) =>
+      x.groups === settings.groups && x.bySize === settings.nodeSizeByLinks;
+    let e: GraphElements;
+    if (change && b && b.data === change.base && same(b) && !isSpent(b.els)) e = elementsAfter(b.els, change, settings);
+    else if (sliced && sliced.data === data && same(sliced)) e = sliced.els;
+    else if (data.nodes.length + data.edges.length > BUILD_IN_SLICES_ABOVE)
+      // built in slices by the effect below; the elements built last stay meanwhile
+      return { els: b?.els ?? null, buildInSlices: data };
+    else e = toElements(data, settings);
     built.current = { data, groups: settings.groups, bySize: settings.nodeSizeByLinks, els: e };
-    hook.current.lastElementsMs = performance.now() - t;
-    return e;
-  }, [data, settings.groups, settings.nodeSizeByLinks]);
+    if (e !== sliced?.els) hook.current.lastElementsMs = performance.now() - t;
+    return { els: e, buildInSlices: null };
+  }, [data, settings.groups, settings.nodeSizeByLinks, sliced]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: one build per data and settings asked for; a newer one makes it stale
+  useEffect(() => {
+    if (!buildInSlices) return;
+    let live = true;
+    const t = performance.now();
+    const from = { data: buildInSlices, groups: settings.groups, bySize: settings.nodeSizeByLinks };
+    void toElementsInSlices(buildInSlices, settings, () => !live).then((e) => {
+      if (!e || !live) return;
+      hook.current.lastElementsMs = performance.now() - t;
+      setSliced({ ...from, els: e });
+    });
+    return () => {
+      live = false;
+    };
+  }, [buildInSlices, settings.groups, settings.nodeSizeByLinks]);
 
   // The Cytoscape instance, created with the first data (the renderer is chosen by node count).
   const ensureCy = (nodeCount: number): cytoscape.Core => {

@@ -7,6 +7,7 @@ import type cytoscape from 'cytoscape';
 import type { GraphData, GraphEdge, GraphNode } from '../../../electron/shared/api.ts';
 import { groupIndex, hasTag, inFolder } from './groups.ts';
 import type { GraphSettings } from './settings.ts';
+import { TaskBudget, yieldToEventLoop } from './work-budget.ts';
 
 export const PREREQ = 'prerequisites';
 
@@ -89,31 +90,82 @@ export function nodeElement(
   };
 }
 
+/**
+ * The edges and incidence of a graph's elements, built a range of `data.edges` at a time; `finish` adds the nodes
+ * (sizes by link count need every edge first).
+ */
+class ElementsBuilder {
+  private readonly byId: Map<string, GraphNode>;
+  private readonly degree = new Map<string, number>();
+  private readonly incident = new Map<string, Set<string>>();
+  private readonly edges = new Map<string, cytoscape.ElementDefinition>();
+  private readonly data: GraphData;
+  constructor(data: GraphData) {
+    this.data = data;
+    this.byId = new Map(data.nodes.map((n) => [n.id, n]));
+  }
+  /** Adds the edge elements of `data.edges[from, to)`. */
+  addEdges(from: number, to: number): void {
+    const { byId, degree, incident, edges } = this;
+    for (let i = from; i < to; i++) {
+      const e = this.data.edges[i];
+      if (!byId.has(e.source) || !byId.has(e.target)) continue;
+      const el = edgeElement(e);
+      const id = el?.data.id as string;
+      if (!el || edges.has(id)) continue;
+      const { source, target } = el.data as { source: string; target: string };
+      degree.set(source, (degree.get(source) ?? 0) + 1);
+      degree.set(target, (degree.get(target) ?? 0) + 1);
+      addIncident(incident, id, source, target);
+      edges.set(id, el);
+    }
+  }
+  finish(settings: Pick<GraphSettings, 'groups' | 'nodeSizeByLinks'>): GraphElements {
+    const { byId, degree, incident, edges } = this;
+    const groups = groupIndex(this.data.nodes, settings.groups);
+    const nodes = new Map<string, cytoscape.ElementDefinition>();
+    for (const n of this.data.nodes)
+      nodes.set(n.id, nodeElement(n, degree.get(n.id) ?? 0, groups.get(n.id) ?? -1, settings.nodeSizeByLinks));
+    return { nodes, edges, degree, byId, incident };
+  }
+}
+
 /** Elements of `data` with sizes and group indexes from `settings`. */
 export function toElements(
   data: GraphData,
   settings: Pick<GraphSettings, 'groups' | 'nodeSizeByLinks'>,
 ): GraphElements {
-  const byId = new Map(data.nodes.map((n) => [n.id, n]));
-  const degree = new Map<string, number>();
-  const incident = new Map<string, Set<string>>();
-  const edges = new Map<string, cytoscape.ElementDefinition>();
-  for (const e of data.edges) {
-    if (!byId.has(e.source) || !byId.has(e.target)) continue;
-    const el = edgeElement(e);
-    const id = el?.data.id as string;
-    if (!el || edges.has(id)) continue;
-    const { source, target } = el.data as { source: string; target: string };
-    degree.set(source, (degree.get(source) ?? 0) + 1);
-    degree.set(target, (degree.get(target) ?? 0) + 1);
-    addIncident(incident, id, source, target);
-    edges.set(id, el);
+  const b = new ElementsBuilder(data);
+  b.addEdges(0, data.edges.length);
+  return b.finish(settings);
+}
+
+/** Above this many nodes and edges together a graph view builds its elements with {@link toElementsInSlices}. */
+export const BUILD_IN_SLICES_ABOVE = 20_000;
+/** Edges added between two checks of the task budget. */
+const EDGE_STEP = 2000;
+
+/**
+ * {@link toElements} in slices that yield to the event loop once a task used its budget (work-budget.ts): a whole
+ * 10,000-note graph (80,000 edges) built in one task was ≈ 440 ms of the kept-positions load (CPU profile,
+ * tests/e2e/profile-graph.ts). Resolves to the same elements, or null when `stale()` became true at a yield.
+ */
+export async function toElementsInSlices(
+  data: GraphData,
+  settings: Pick<GraphSettings, 'groups' | 'nodeSizeByLinks'>,
+  stale: () => boolean,
+): Promise<GraphElements | null> {
+  const budget = new TaskBudget();
+  const b = new ElementsBuilder(data);
+  for (let i = 0; i < data.edges.length; i += EDGE_STEP) {
+    b.addEdges(i, Math.min(data.edges.length, i + EDGE_STEP));
+    if (budget.spent()) {
+      await yieldToEventLoop();
+      budget.restart();
+      if (stale()) return null;
+    }
   }
-  const groups = groupIndex(data.nodes, settings.groups);
-  const nodes = new Map<string, cytoscape.ElementDefinition>();
-  for (const n of data.nodes)
-    nodes.set(n.id, nodeElement(n, degree.get(n.id) ?? 0, groups.get(n.id) ?? -1, settings.nodeSizeByLinks));
-  return { nodes, edges, degree, byId, incident };
+  return b.finish(settings);
 }
 
 /**

@@ -12,7 +12,11 @@ export const TASK_BUDGET_MS = 40;
 export function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => {
     const ch = new MessageChannel();
-    ch.port1.onmessage = () => resolve();
+    ch.port1.onmessage = () => {
+      // a port left open keeps a Node process (the unit tests) alive
+      ch.port1.close();
+      resolve();
+    };
     ch.port2.postMessage(null);
   });
 }
