@@ -111,10 +111,13 @@ test('the connection view shows the chain of links hop by hop; a hop opens its l
   const { page } = app;
   await runCommand(page, 'Open connection view');
   await connection().waitFor({ state: 'visible' });
-  // completion offers the vault's notes
-  assert.ok((await connection().locator('datalist option[value="scheduler.md"]').count()) === 1);
   await connection().getByLabel('From').fill('select');
   await connection().getByLabel('To').fill('scheduler');
+  // completion offers the vault's notes containing what is typed, in each input's own list
+  const listOf = async (label: string) =>
+    connection().locator(`datalist[id="${await connection().getByLabel(label).getAttribute('list')}"]`);
+  assert.equal(await (await listOf('To')).locator('option[value="scheduler.md"]').count(), 1);
+  assert.equal(await (await listOf('From')).locator('option[value="scheduler.md"]').count(), 0);
   await connection().getByRole('button', { name: 'Connect' }).click();
   await connection().getByRole('status').getByText('select → scheduler: 3 hops').waitFor();
   const hops = connection().getByRole('list', { name: 'Path' }).getByRole('listitem');

@@ -7,10 +7,8 @@
  *
  * Above {@link KEYED_SORT_ABOVE} elements this module sorts instead by keys read once per element — the same keys in
  * the same order as `zIndexSort` (compound depth, nodes above edges unless `z-index-compare: manual`, z-index, order
- * of addition), so the order is identical — and keeps the rest of Cytoscape's method (the drag layers). Its list of
- * interactive elements (`eles.interactive`, what pointer hits and box selection test) is the other half of that task
- * (an `interactive()` style check of each element: 136 of the 231 ms of the sort after a 5,000-note load's edges, same
- * profile): it is filled in idle slices after the sort ({@link lazyInteractive}), finished at once when read first.
+ * of addition), so the order is identical — and keeps the rest of Cytoscape's method as it is (the interactive
+ * elements, the drag layers).
  * Uses Cytoscape internals of its renderers (3.34: `getCachedZSortedEles`, `cachedZSortedEles`,
  * `updateCachedGrabbedEles`, `poolIndex`, `zDepth`), not in its typings.
  */
@@ -73,46 +71,6 @@ export function zSorted(cy: cytoscape.Core): ZSorted {
   return out;
 }
 
-/** Elements checked per step of {@link lazyInteractive}'s idle slices (a step is well under 1 ms). */
-const INTERACTIVE_STEP = 500;
-/** Time an idle slice of {@link lazyInteractive} may take, ms. */
-const INTERACTIVE_SLICE_MS = 8;
-
-/**
- * Gives `eles` (a z-sorted list) its `interactive` list (the elements whose `interactive()` holds, in z-order) lazily:
- * filled in slices of at most {@link INTERACTIVE_SLICE_MS} ms when the page is idle (`requestIdleCallback`, a timer
- * where there is none), and finished synchronously when `eles.interactive` is read before that. A style change that
- * can change an element's interactivity (display, visibility, events) makes Cytoscape sort again, giving a new list;
- * `superseded()` then stops the old one's slices.
- */
-export function lazyInteractive(eles: ZSorted, superseded: () => boolean): void {
-  const found: Ele[] = [];
-  let i = 0;
-  let done = false;
-  const check = (until: number) => {
-    while (i < eles.length && performance.now() < until) {
-      const end = Math.min(eles.length, i + INTERACTIVE_STEP);
-      for (; i < end; i++) if (eles[i].interactive()) found.push(eles[i]);
-    }
-    if (i >= eles.length) done = true;
-  };
-  Object.defineProperty(eles, 'interactive', {
-    configurable: true,
-    get() {
-      if (!done) check(Number.POSITIVE_INFINITY);
-      return found;
-    },
-  });
-  const idle: (cb: () => void) => void =
-    typeof requestIdleCallback === 'function' ? (cb) => requestIdleCallback(cb) : (cb) => setTimeout(cb, 0);
-  const slice = () => {
-    if (done || superseded()) return;
-    check(performance.now() + INTERACTIVE_SLICE_MS);
-    if (!done) idle(slice);
-  };
-  idle(slice);
-}
-
 /** Makes `cy`'s renderer sort large graphs by {@link zSorted} (see the file comment). */
 export function installKeyedZSort(cy: cytoscape.Core): void {
   const r = (cy as unknown as { renderer(): RendererInternals | undefined }).renderer();
@@ -123,7 +81,7 @@ export function installKeyedZSort(cy: cytoscape.Core): void {
     const all = (cy as unknown as { mutableElements(): cytoscape.CollectionReturnValue }).mutableElements();
     if (all.length <= KEYED_SORT_ABOVE) return own.call(r, forceRecalc);
     const eles = zSorted(cy);
-    lazyInteractive(eles, () => r.cachedZSortedEles !== eles);
+    eles.interactive = eles.filter((e) => e.interactive());
     r.cachedZSortedEles = eles;
     r.updateCachedGrabbedEles();
     return eles;

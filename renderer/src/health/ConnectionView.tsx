@@ -5,13 +5,14 @@
  * most prerequisite hops; links travelled in both directions). Each hop names its link kind and opens the note and
  * line the link is written in; "Show on graph" draws the chain in the graph view (graph/path-highlight.ts).
  */
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useMemo, useState, type FormEvent } from 'react';
 import type { ConnectionPath, PathHop } from '../../../electron/shared/api.ts';
 import { api } from '../client.ts';
 import { useApiQuery } from '../backend/query.ts';
 import { GRAPH_VIEW } from '../graph/register.tsx';
 import { setPathHighlight } from '../graph/path-highlight.ts';
 import { titleOf } from '../paths.ts';
+import { suggestions } from '../components/suggestions.ts';
 import type { ViewProps } from '../workspace/views.ts';
 import './health.css';
 
@@ -25,8 +26,22 @@ export function describeHop(h: PathHop): { kind: string; direction: string } {
   return { kind, direction };
 }
 
+/** A datalist of note paths, each labelled with its title. */
+function NoteOptions({ id, paths }: { id: string; paths: string[] }) {
+  return (
+    <datalist id={id}>
+      {paths.map((p) => (
+        <option key={p} value={p}>
+          {titleOf(p)}
+        </option>
+      ))}
+    </datalist>
+  );
+}
+
 export function ConnectionView(props: ViewProps) {
-  const listId = useId();
+  const fromListId = useId();
+  const toListId = useId();
   const files = useApiQuery(props.visible ? ['listFiles'] : null, () => api.listFiles());
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
@@ -34,7 +49,10 @@ export function ConnectionView(props: ViewProps) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const notes = (files.data ?? []).filter((f) => f.kind === 'note');
+  const paths = useMemo(() => (files.data ?? []).filter((f) => f.kind === 'note').map((f) => f.path), [files.data]);
+  // each input's datalist holds at most 50 paths containing its text (a datalist of every note: suggestions.ts)
+  const fromOptions = useMemo(() => suggestions(paths, from), [paths, from]);
+  const toOptions = useMemo(() => suggestions(paths, to), [paths, to]);
 
   const connect = async (e?: FormEvent) => {
     e?.preventDefault();
@@ -66,7 +84,7 @@ export function ConnectionView(props: ViewProps) {
         <label>
           From{' '}
           <input
-            list={listId}
+            list={fromListId}
             value={from}
             onChange={(e) => setFrom(e.target.value)}
             placeholder="Note title or path"
@@ -76,20 +94,15 @@ export function ConnectionView(props: ViewProps) {
         <label>
           To{' '}
           <input
-            list={listId}
+            list={toListId}
             value={to}
             onChange={(e) => setTo(e.target.value)}
             placeholder="Note title or path"
             autoComplete="off"
           />
         </label>
-        <datalist id={listId}>
-          {notes.map((n) => (
-            <option key={n.path} value={n.path}>
-              {titleOf(n.path)}
-            </option>
-          ))}
-        </datalist>
+        <NoteOptions id={fromListId} paths={fromOptions} />
+        <NoteOptions id={toListId} paths={toOptions} />
         <button
           type="button"
           aria-label="Swap"
