@@ -7,13 +7,24 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { callApiFromPage, openNote, startApp, type AtlasApp } from './harness.ts';
+import { callApiFromPage, eventually, openNote, startApp, type AtlasApp } from './harness.ts';
 import { assertLabelsApart } from './label-boxes.ts';
 
 const HUB = 'concurrency/goroutine.md';
 let app: AtlasApp;
 before(async () => {
   app = await startApp({ vault: 'vault', viewport: { width: 1440, height: 900 } });
+  // the specs read the hub's whole neighbourhood: wait for the first index pass to end (a local graph drawn from a
+  // half-built index has fewer nodes and moves as the rest arrives: CI's 'a crowded hub (19 nodes)')
+  await eventually(
+    async () => {
+      const { body } = await callApiFromPage(app.page, app.token, 'indexStatus', []);
+      const s = (body as { result?: { state?: string; lastIndexMs?: number } }).result;
+      return s?.state === 'idle' && s.lastIndexMs !== undefined;
+    },
+    120_000,
+    'the first index pass',
+  );
 });
 after(async () => {
   await app?.close();
