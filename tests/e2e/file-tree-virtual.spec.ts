@@ -36,6 +36,9 @@ test('a folder of 3,000 notes renders only the visible rows', async (t) => {
   // The home note opens first; the folder starts collapsed.
   const folder = tree.getByRole('treeitem', { name: 'many', exact: true, expanded: false });
   await folder.waitFor({ timeout: 60_000 });
+  // Wait until the home note is open (its row the current one): opening it reveals its row, the last of the tree,
+  // which scrolled the folder's first rows out of the virtualised list when it came after the click below (CI).
+  await tree.locator('[role="treeitem"][data-path="home.md"][aria-current="page"]').waitFor({ timeout: 60_000 });
   await folder.click();
   const first = tree.getByRole('treeitem', { name: 'Note 1', exact: true });
   // The folder's rows come with the file list of a 3,000-note cold index: on a busy machine (npm test beside two
