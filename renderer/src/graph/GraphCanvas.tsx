@@ -59,6 +59,14 @@ export { LARGE, WEBGL_ABOVE, wantsWebgl } from './renderer-choice.ts';
 /** A change adding more than this share of the nodes runs a full layout instead of placing nodes one by one. */
 const RELAYOUT_SHARE = 0.34;
 
+/** Elements and the data and settings (groups, node size by links) they were built from. */
+interface BuiltElements {
+  data: GraphData;
+  groups: unknown;
+  bySize: boolean;
+  els: GraphElements;
+}
+
 export function GraphCanvas(props: GraphCanvasProps) {
   const { data, settings, currentPath, overlay, active, mode } = props;
   const containerRef = useRef<HTMLDivElement>(null);
@@ -97,14 +105,9 @@ export function GraphCanvas(props: GraphCanvasProps) {
   /** The elements last applied in full (the next sync diffs against them); null while a sync runs. */
   const drawn = useRef<GraphElements | null>(null);
   /** The elements last built and what they were built from. */
-  const built = useRef<{ data: GraphData; groups: unknown; bySize: boolean; els: GraphElements } | null>(null);
+  const built = useRef<BuiltElements | null>(null);
   /** A large graph's elements built in slices (toElementsInSlices), and what they were built from. */
-  const [sliced, setSliced] = useState<{
-    data: GraphData;
-    groups: unknown;
-    bySize: boolean;
-    els: GraphElements;
-  } | null>(null);
+  const [sliced, setSliced] = useState<BuiltElements | null>(null);
   // biome-ignore lint/correctness/useExhaustiveDependencies: the elements depend on the data and on just the settings that change them (groups, node size); other settings restyle in place
   const { els, buildInSlices } = useMemo(() => {
     if (!data) return { els: null, buildInSlices: null };

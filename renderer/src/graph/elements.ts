@@ -7,7 +7,7 @@ import type cytoscape from 'cytoscape';
 import type { GraphData, GraphEdge, GraphNode } from '../../../electron/shared/api.ts';
 import { groupIndex, hasTag, inFolder } from './groups.ts';
 import type { GraphSettings } from './settings.ts';
-import { TaskBudget, yieldToEventLoop } from './work-budget.ts';
+import { inSlices } from './work-budget.ts';
 
 export const PREREQ = 'prerequisites';
 
@@ -104,11 +104,10 @@ class ElementsBuilder {
     this.data = data;
     this.byId = new Map(data.nodes.map((n) => [n.id, n]));
   }
-  /** Adds the edge elements of `data.edges[from, to)`. */
-  addEdges(from: number, to: number): void {
+  /** Adds the edge elements of `part` (edges of `data`). */
+  addEdges(part: readonly GraphEdge[]): void {
     const { byId, degree, incident, edges } = this;
-    for (let i = from; i < to; i++) {
-      const e = this.data.edges[i];
+    for (const e of part) {
       if (!byId.has(e.source) || !byId.has(e.target)) continue;
       const el = edgeElement(e);
       const id = el?.data.id as string;
@@ -136,7 +135,7 @@ export function toElements(
   settings: Pick<GraphSettings, 'groups' | 'nodeSizeByLinks'>,
 ): GraphElements {
   const b = new ElementsBuilder(data);
-  b.addEdges(0, data.edges.length);
+  b.addEdges(data.edges);
   return b.finish(settings);
 }
 
@@ -155,16 +154,8 @@ export async function toElementsInSlices(
   settings: Pick<GraphSettings, 'groups' | 'nodeSizeByLinks'>,
   stale: () => boolean,
 ): Promise<GraphElements | null> {
-  const budget = new TaskBudget();
   const b = new ElementsBuilder(data);
-  for (let i = 0; i < data.edges.length; i += EDGE_STEP) {
-    b.addEdges(i, Math.min(data.edges.length, i + EDGE_STEP));
-    if (budget.spent()) {
-      await yieldToEventLoop();
-      budget.restart();
-      if (stale()) return null;
-    }
-  }
+  if (!(await inSlices(data.edges, EDGE_STEP, (part) => b.addEdges(part), stale))) return null;
   return b.finish(settings);
 }
 
