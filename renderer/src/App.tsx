@@ -7,7 +7,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { FileEntry, GraphData, LearningPlan } from '../../electron/shared/api.ts';
 import { api } from './client.ts';
-import { setInitialStatus, useProgress } from './backend/vault-events.ts';
+import { getSnapshot, setInitialStatus, useProgress } from './backend/vault-events.ts';
 import { runCommand, setAppContext } from './commands/registry.ts';
 import { onSearchRequest } from './navigation/search-request.ts';
 import type { AppContext } from './commands/context.ts';
@@ -56,7 +56,7 @@ export function App() {
     if (progress) setOverlay((o) => ({ ...o, progress }));
   }, [progress]);
   useEffect(() => {
-    api.indexStatus().then(setInitialStatus, showError);
+    if (getSnapshot().status === null) api.indexStatus().then(setInitialStatus, showError);
     api.progress().then(
       (p) => setOverlay((o) => ({ ...o, progress: p })),
       () => undefined,

@@ -137,6 +137,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
     void toElementsInSlices(buildInSlices, settings, () => !live).then((e) => {
       if (!e || !live) return;
       hook.current.lastElementsMs = performance.now() - t;
+      performance.measure('atlas-graph-elements-sliced', { start: t });
       setSliced({ ...from, els: e });
     });
     return () => {
@@ -316,6 +317,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
       stale,
       // A large first load with kept positions: the nodes' frame is the first frame; the edges follow.
       nodesShown: async () => {
+        performance.measure('atlas-graph-nodes-added', { start: t0 });
         shownEarly = true;
         markReady();
         fitView(cy, true);
@@ -325,6 +327,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
     });
     part('cytoscape');
     if (!applied) return;
+    performance.measure('atlas-graph-added', { start: t0 });
     // the placed circles follow a delta's few nodes; anything else builds them again when next needed
     if (path === 'delta' && p.keep) placed.afterDelta(els, kept, pre!.removedNodes, pre!.touched);
     else placed.reset();

@@ -9,6 +9,7 @@ import { useId, useMemo, useState, type FormEvent } from 'react';
 import type { ConnectionPath, PathHop } from '../../../electron/shared/api.ts';
 import { api } from '../client.ts';
 import { useApiQuery } from '../backend/query.ts';
+import { useFileList } from '../backend/file-list.ts';
 import { GRAPH_VIEW } from '../graph/register.tsx';
 import { setPathHighlight } from '../graph/path-highlight.ts';
 import { titleOf } from '../paths.ts';
@@ -42,7 +43,7 @@ function NoteOptions({ id, paths }: { id: string; paths: string[] }) {
 export function ConnectionView(props: ViewProps) {
   const fromListId = useId();
   const toListId = useId();
-  const files = useApiQuery(props.visible ? ['listFiles'] : null, () => api.listFiles());
+  const files = useFileList(props.visible);
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [result, setResult] = useState<{ from: string; to: string; path: ConnectionPath } | null>(null);

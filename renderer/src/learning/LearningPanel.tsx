@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import type { CuratedPath, LearningPlan, NextUp } from '../../../electron/shared/api.ts';
 import { useApiQuery } from '../backend/query.ts';
+import { useFileList } from '../backend/file-list.ts';
 import { useIndexVersion, useProgress, useReviewSummary } from '../backend/vault-events.ts';
 import { api } from '../client.ts';
 import { titleOf } from '../paths.ts';
@@ -82,7 +83,7 @@ export function LearningPanel({ currentPath, onOpenNote, onPlanChange }: Learnin
   // Next up depends on the progress as well as the index.
   const nextUp = useApiQuery<NextUp[]>(['nextUp', progress, review], () => api.nextUp());
   const curated = useApiQuery<CuratedPath[]>(['curatedPaths'], () => api.curatedPaths());
-  const files = useApiQuery(['listFiles'], () => api.listFiles());
+  const files = useFileList();
   const next = nextUp.data;
   const paths = curated.data;
   // the datalist is a convenience; typing a name still works without it

@@ -8,6 +8,7 @@ import { useEffect, useEffectEvent, useRef } from 'react';
 import type { FileEntry, GraphData, TagInfo, VaultInfo } from '../../../electron/shared/api.ts';
 import { api } from '../client.ts';
 import { useApiQuery } from '../backend/query.ts';
+import { useFileList } from '../backend/file-list.ts';
 import { useListingTick } from '../backend/vault-events.ts';
 import { useGraphData } from '../graph/graph-data.ts';
 
@@ -29,9 +30,8 @@ export function useVaultData(
   const info = useApiQuery(['vaultInfo'], () => api.vaultInfo()).data;
   // also every few seconds of an index pass (a cold index lists its notes as they are stored), the list kept meanwhile
   const tick = useListingTick();
-  const frame = useApiQuery(['app-frame', tick], () => Promise.all([api.listFiles(), api.tags()]), {
-    keepPrevious: true,
-  });
+  const fileList = useFileList();
+  const tagTree = useApiQuery(['tags', tick], () => api.tags(), { keepPrevious: true });
   // the whole graph, kept up to date by deltas (graph-data.ts); the graph view filters by tag itself
   const graphState = useGraphData(WHOLE_GRAPH);
   const graph = graphState.data;
@@ -49,15 +49,15 @@ export function useVaultData(
     started.current = true;
     onFirstFiles(f, g);
   });
-  const data = frame.data;
+  const files = fileList.data;
   useEffect(() => {
-    if (data && graph) arrived(data[0], graph);
-  }, [data, graph]);
+    if (files && graph) arrived(files, graph);
+  }, [files, graph]);
   const reportError = useEffectEvent((e: Error) => showError(e));
-  const error = frame.error ?? graphState.error;
+  const error = fileList.error ?? tagTree.error ?? graphState.error;
   useEffect(() => {
     if (error) reportError(error);
   }, [error]);
 
-  return { info, files: data?.[0] ?? NO_FILES, graph, tags: data?.[1] ?? NO_TAGS };
+  return { info, files: files ?? NO_FILES, graph, tags: tagTree.data ?? NO_TAGS };
 }

@@ -206,3 +206,28 @@ test('the whole graph instead of a delta: no version, a cold index, an unknown o
     v.close();
   }
 });
+
+test('the whole graph is read once per index version and filter, and afresh after a change', async () => {
+  const v = await vault();
+  try {
+    const first = v.q.graphUpdate(null);
+    assert.equal(v.q.graphUpdate(null), first, 'same version, same filter: the same answer');
+    const noUnresolved = v.q.graphUpdate(null, { includeUnresolved: false });
+    assert.notEqual(noUnresolved, first, 'another filter is read for itself');
+    assert.ok(
+      !(noUnresolved as Extract<GraphUpdate, { kind: 'full' }>).graph.nodes.some((n) => n.kind === 'unresolved'),
+    );
+    await v.save('d.md', '[[a]] [[new target]]\n');
+    const after = v.q.graphUpdate(null);
+    assert.notEqual(after, first);
+    assert.ok(after.version > first.version);
+    const g = (after as Extract<GraphUpdate, { kind: 'full' }>).graph;
+    assert.ok(
+      g.nodes.some((n) => n.id === 'unresolved:new target'),
+      'the saved link is in the new answer',
+    );
+    assert.deepEqual(canon(g), canon(v.q.graph()));
+  } finally {
+    v.close();
+  }
+});
