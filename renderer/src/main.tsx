@@ -3,8 +3,10 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import { setInitialStatus } from './backend/vault-events.ts';
 import { api } from './client.ts';
+import { prefetchVaultData } from './shell/vault-data.ts';
 import './styles.css';
 
+prefetchVaultData();
 const root = createRoot(document.getElementById('root')!);
 // The index status before the first render: an answer fetched before the status is known is of an index version the
 // renderer cannot name, so the first status moves the version on and every pane fetched it all a second time (the

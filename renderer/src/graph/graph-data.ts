@@ -67,6 +67,19 @@ function refresh(f: Feed, seen: number): Promise<GraphData | null> {
   return next;
 }
 
+/**
+ * Starts fetching the whole graph of `filter` now, before anything asks for it (main.tsx: before the first render,
+ * beside the index status, so the largest answer of a window's start is not queued behind the first render and the
+ * panes' fetches). The first `useGraphData(filter)` then asks only for the change since that answer's version (an
+ * empty delta, unless the index moved meanwhile). A failed prefetch is forgotten (the hook fetches the graph itself).
+ */
+export function prefetchGraph(filter: GraphFilter): void {
+  const f = feedOf(JSON.stringify(filter), filter);
+  if (f.data || f.seen >= 0) return;
+  const next = f.chain.then(async () => take(f, await api.graphDelta(null, f.filter)));
+  f.chain = next.catch(() => undefined);
+}
+
 export interface GraphDataState {
   data: GraphData | null;
   error: Error | null;

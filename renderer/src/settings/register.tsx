@@ -3,7 +3,7 @@
  * shell/DialogsHost.tsx), and the live application of the appearance settings to the page. Problems met reading
  * `.atlas/settings.json` are shown once as an alert.
  */
-import { useSyncExternalStore } from 'react';
+import { useEffect, useSyncExternalStore } from 'react';
 import { appContext, registerCommand } from '../commands/registry.ts';
 import { applyAppearance } from './appearance.ts';
 import { SettingsDialog } from './SettingsDialog.tsx';
@@ -23,19 +23,26 @@ export function openSettings(): void {
 
 registerCommand({ id: 'app:settings', name: 'Open settings', shortcut: 'Mod+,', run: () => openSettings() });
 
-// Appearance follows the settings from the first answer on; problems are reported once.
+// Appearance follows the settings from the first answer on; problems are reported once, as soon as both the answer
+// and the app (its alerts) are there: the settings may arrive before the first render (main.tsx waits for the index
+// status) or after it.
 let reported = false;
-subscribeSettings(() => {
+function reportProblems(): void {
   const s = settingsState();
-  applyAppearance(s.values);
-  if (s.loaded && !reported && s.problems.length) {
-    reported = true;
-    for (const p of s.problems) appContext()?.showError(new Error(p));
-  }
+  const app = appContext();
+  if (reported || !s.loaded || !s.problems.length || !app) return;
+  reported = true;
+  for (const p of s.problems) app.showError(new Error(p));
+}
+subscribeSettings(() => {
+  applyAppearance(settingsState().values);
+  reportProblems();
 });
 
 /** Renders the Settings dialog while it is open. */
 export function SettingsHost() {
+  // mounted once, inside App (which has set the app context by then)
+  useEffect(reportProblems, []);
   const isOpen = useSyncExternalStore(
     (l) => {
       listeners.add(l);

@@ -10,7 +10,7 @@ import { api } from '../client.ts';
 import { useApiQuery } from '../backend/query.ts';
 import { useFileList } from '../backend/file-list.ts';
 import { useListingTick } from '../backend/vault-events.ts';
-import { useGraphData } from '../graph/graph-data.ts';
+import { prefetchGraph, useGraphData } from '../graph/graph-data.ts';
 
 export interface VaultData {
   info: VaultInfo | null;
@@ -22,6 +22,11 @@ export interface VaultData {
 const NO_FILES: FileEntry[] = [];
 const NO_TAGS: TagInfo[] = [];
 const WHOLE_GRAPH = { includeUnresolved: true };
+
+/** Starts fetching the vault data that takes longest (the whole graph), before the first render (main.tsx). */
+export function prefetchVaultData(): void {
+  prefetchGraph(WHOLE_GRAPH);
+}
 
 export function useVaultData(
   showError: (e: unknown) => void,
