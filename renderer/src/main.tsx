@@ -6,10 +6,11 @@ import { api } from './client.ts';
 import { prefetchVaultData } from './shell/vault-data.ts';
 import './styles.css';
 
-prefetchVaultData();
-const root = createRoot(document.getElementById('root')!);
 /** The longest the first render waits for the index status, ms (a busy or unreachable host must not blank the window). */
 const STATUS_WAIT_MS = 1000;
+
+prefetchVaultData();
+const root = createRoot(document.getElementById('root')!);
 
 // The index status before the first render: an answer fetched before the status is known is of an index version the
 // renderer cannot name, so the first status moves the version on and every pane fetched it all a second time (the
