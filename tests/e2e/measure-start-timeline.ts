@@ -4,7 +4,7 @@
  * reloads the page `--reloads` times and, once the graph is drawn and its edges are in, prints one JSON line per
  * reload: the graph's marks (`atlas-graph-data`, `atlas-graph-first-frame`, ms from navigation), its measures
  * (`atlas-graph-elements-sliced`, `atlas-graph-nodes-added`, `atlas-graph-added`: start and duration, ms), the API
- * calls made (count, and any made twice with the same arguments), the longest task (Long Tasks API, ms) and, with
+ * calls made (count, and any made twice with the same arguments), the global graph's last apply split by part (`lastApplyParts`, ms), the longest task (Long Tasks API, ms) and, with
  * `--raw`, every API request's start/end (ms) and size (bytes) and every long task. Then three direct fetches of the
  * whole graph from the page: fetch and `JSON.parse` ms, characters. The machine is shared: compare builds served in
  * turn, not runs of different sessions (docs/graph-performance.md, round 9).
@@ -59,7 +59,9 @@ try {
           r.encodedBodySize,
         ]);
       const longTasks = (window as unknown as { __longTasks: [number, number][] }).__longTasks;
-      return { marks, measures, requests, longTasks };
+      const parts = window.__atlasGraphs?.global?.lastApplyParts ?? {};
+      const applyParts = Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, round(v)]));
+      return { marks, measures, requests, longTasks, applyParts };
     });
     const counts = new Map<string, number>();
     for (const c of calls) counts.set(c, (counts.get(c) ?? 0) + 1);
@@ -71,6 +73,7 @@ try {
         apiCalls: calls.length,
         twice: [...counts].filter(([, n]) => n > 1).map(([c]) => c.slice(0, 80)),
         longestTaskMs: Math.max(0, ...t.longTasks.map((x) => x[1])),
+        applyParts: t.applyParts,
         ...(values.raw ? { requests: t.requests, longTasks: t.longTasks } : {}),
       }),
     );
