@@ -42,7 +42,7 @@ async function runCommand(name: string) {
   await app.page.keyboard.press('Control+Shift+P');
   const palette = app.page.getByRole('dialog', { name: 'Command palette' });
   await palette.getByRole('combobox').fill(name);
-  await palette.getByRole('option', { name }).waitFor();
+  await palette.getByRole('option', { name, selected: true }).waitFor();
   await app.page.keyboard.press('Enter');
   await palette.waitFor({ state: 'detached' });
 }

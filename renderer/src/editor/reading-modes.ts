@@ -5,6 +5,7 @@
  */
 import { type RefObject, useCallback, useRef, useState } from 'react';
 import type { EditorView } from '@codemirror/view';
+import { focusUnlessModal } from '../focus-guard.ts';
 
 export interface ReadingModes {
   reading: ReadonlySet<string>;
@@ -34,10 +35,12 @@ export function useReadingModes(
       });
       if (!on)
         requestAnimationFrame(() => {
-          if (shown.current === path) view.current?.focus();
+          if (shown.current === path) focusUnlessModal(view.current);
         });
       else if (view.current?.hasFocus) {
-        requestAnimationFrame(() => host.current?.parentElement?.querySelector<HTMLElement>('.reading-view')?.focus());
+        requestAnimationFrame(() =>
+          focusUnlessModal(host.current?.parentElement?.querySelector<HTMLElement>('.reading-view')),
+        );
       }
     },
     [view, shown, host],

@@ -7,6 +7,7 @@ import { type RefObject, useCallback, useEffect, useEffectEvent, useRef, useStat
 import { EditorView } from '@codemirror/view';
 import { type RevealRequest, revealEditorLine, targetLine } from '../navigation/reveal.ts';
 import type { ReadingModes } from './reading-modes.ts';
+import { focusUnlessModal } from '../focus-guard.ts';
 
 export interface RevealRequests {
   /** The line the Reading view of the shown tab scrolls to (and flashes). */
@@ -47,7 +48,7 @@ export function useRevealRequests(
       // A note that just loaded is still hidden (display: none) until React commits `shownPath`; focus and scroll
       // then, or the keyboard focus is lost (e.g. a new note could not be typed into).
       if (host.current?.hidden) afterShow.current = pos;
-      else v.focus();
+      else focusUnlessModal(v);
     };
     // A plain line needs no lookup: reveal at once (a new note's cursor must be there before the user types).
     if (!r.heading && !r.block && !r.search) go(r.line ?? null);
@@ -61,7 +62,7 @@ export function useRevealRequests(
     if (!v || pos === null || host.current?.hidden) return;
     afterShow.current = null;
     if (pos <= v.state.doc.length) v.dispatch({ effects: EditorView.scrollIntoView(pos, { y: 'center' }) });
-    v.focus();
+    focusUnlessModal(v);
   });
   useEffect(() => revealWhenShown(shownPath), [shownPath]);
 
