@@ -97,6 +97,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
   const fitted = useRef(false);
   /** Ids of the nodes whose label carries a plan step number. */
   const numbered = useRef<string[]>([]);
+  const decorated = useRef(new Set<string>());
   const lastSyncedCurrent = useRef<string | null>(null);
   /** A highlighted chain is drawn (its classes are on the elements). */
   const chainMarked = useRef(false);
@@ -343,7 +344,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
       drawn.current = els;
       applyHidden(only);
       decorate(only);
-      applyHighlight(false, only !== undefined);
+      applyHighlight(false);
       return;
     }
     drawn.current = els;
@@ -393,7 +394,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
     part('filters');
     decorate(only);
     part('decorations');
-    applyHighlight(false, only !== undefined);
+    applyHighlight(false);
     part('chain');
     hook.current.lastApplyParts = parts;
     hook.current.lastApplyMs = performance.now() - t0;
@@ -419,7 +420,8 @@ export function GraphCanvas(props: GraphCanvasProps) {
     } else {
       hidden = p.filters ? hiddenIds(e, p.settings, p.currentPath) : new Set<string>();
       for (const id of revealed) hidden.delete(id);
-      applyFiltered(cy, hidden);
+      // nothing hidden before or now: no node carries `filtered` (no pass over the graph)
+      if (hidden.size > 0 || (hiddenNow.current?.size ?? 0) > 0) applyFiltered(cy, hidden);
     }
     hiddenNow.current = hidden;
     // after a delta the legend and the "Graph nodes" list (a pass over the graph) follow in a task of their own,
@@ -460,8 +462,8 @@ export function GraphCanvas(props: GraphCanvasProps) {
     const cy = cyRef.current;
     if (!cy) return;
     const p = propsRef.current;
-    if (only) decorateNodes(cy, p.overlay, p.currentPath, numbered, only);
-    else decorateCy(cy, p.overlay, p.currentPath, numbered);
+    if (only) decorateNodes(cy, p.overlay, p.currentPath, numbered, only, decorated);
+    else decorateCy(cy, p.overlay, p.currentPath, numbered, decorated);
   }
   // biome-ignore lint/correctness/useExhaustiveDependencies: decorations follow the overlay and the current note; decorate reads them through propsRef
   useEffect(() => decorate(), [overlay, currentPath]);
@@ -488,12 +490,12 @@ export function GraphCanvas(props: GraphCanvasProps) {
    * The highlighted chain (props.highlight) drawn (decorations.ts); with `fit`, the view is fitted to it (shown on
    * screen only).
    */
-  function applyHighlight(fit: boolean, delta = false) {
+  function applyHighlight(fit: boolean) {
     const cy = cyRef.current;
     if (!cy) return;
     const h = propsRef.current.highlight;
-    // after a delta with no chain drawn before or now there is nothing to mark (no pass over the graph)
-    if (delta && !h && !chainMarked.current) return;
+    // with no chain drawn before or now there is nothing to mark (no pass over the graph)
+    if (!h && !chainMarked.current) return;
     markChain(cy, h);
     chainMarked.current = !!h;
     if (!h || !fit || !propsRef.current.active || !hook.current.ready) return;
