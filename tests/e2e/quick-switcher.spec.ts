@@ -1,7 +1,8 @@
 /**
  * Quick switcher (Ctrl/Cmd+O), a dialog named "Quick switcher": fuzzy over titles, aliases and paths (typos such as
  * `gorutine`, `chanel`; Chinese aliases; pinyin initials), matched characters marked, recent notes first; Enter
- * opens, Ctrl+Enter opens in a new tab, Shift+Enter creates a note with the typed name.
+ * opens, Ctrl+Enter opens in a new tab, Shift+Enter creates a note with the typed name. The search runs in a worker;
+ * once few notes match, the keys that narrow the query are answered on the UI thread, in the keystroke's own frame.
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -82,6 +83,31 @@ test('Shift+Enter creates a note with the typed name', async () => {
   await app.page.keyboard.press('Shift+Enter');
   await editor().getByRole('tab', { name: '新的想法 idea', exact: true, selected: true }).waitFor();
   await eventually(() => fs.existsSync(path.join(app.vaultDir, '新的想法 idea.md')), 10_000, 'created file');
+});
+
+test('typing on narrows on the UI thread: the next key is answered in its own task, before any frame', async () => {
+  const dialog = await openSwitcher();
+  // the first query goes to the worker; its few matches come back with the answer
+  await firstOption(dialog, 'gor');
+  const answered = await app.page.evaluate(async () => {
+    const input = document.querySelector<HTMLInputElement>('[role=dialog][aria-label="Quick switcher"] input')!;
+    const list = document.querySelector('[role=dialog][aria-label="Quick switcher"] [role=listbox]')!;
+    const set = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
+    set.call(input, 'goro');
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    // microtasks only: a worker's answer is a task of its own and cannot arrive here
+    for (let i = 0; i < 5; i++) await Promise.resolve();
+    return {
+      query: list.getAttribute('data-query'),
+      busy: list.getAttribute('aria-busy'),
+      first: list.querySelector('[role=option]')?.getAttribute('aria-label'),
+    };
+  });
+  assert.deepEqual(answered, { query: 'goro', busy: null, first: 'goroutine' });
+  // a query that does not extend the last one (a deleted character) asks the worker again
+  await firstOption(dialog, 'go');
+  await app.page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'detached' });
 });
 
 test('the search ran in its worker (it loaded: no fallback to the UI thread)', async () => {

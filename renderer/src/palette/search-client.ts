@@ -9,7 +9,19 @@
 import { useEffect } from 'react';
 import type { FromWorker, SearchChannel, ToWorker } from './search-protocol.ts';
 import { prepareSwitcher, targetsFor } from './switcher-index.ts';
-import { newSearchMemo, searchNotes, type SearchMemo, type SwitcherNote, type Target } from './switcher-search.ts';
+import {
+  newSearchMemo,
+  type PoolTarget,
+  poolTargets,
+  queryKey,
+  searchNotes,
+  type SearchMemo,
+  type SwitcherNote,
+  type Target,
+} from './switcher-search.ts';
+
+/** Performance measure of one search in the worker (its own time, placed as ending when the answer arrived), ms. */
+export const WORKER_SEARCH_MEASURE = 'atlas-note-search-worker';
 
 /** One note found: the note, what matched (`target.kind`, `target.shown`; null for an empty query) and where. */
 export interface FoundNote {
@@ -27,10 +39,47 @@ let sent: readonly SwitcherNote[] = [];
 let worker: Worker | null = null;
 let workerFailed = typeof Worker === 'undefined';
 let nextId = 1;
-const waiting = new Map<number, { resolve(r: FoundNote[] | null): void; channel: SearchChannel }>();
+/** Queries asked of the worker, by id: who asked, and the note list the worker held then (`sent`). */
+const waiting = new Map<
+  number,
+  { resolve(r: FoundNote[] | null): void; channel: SearchChannel; notes: readonly SwitcherNote[] }
+>();
 const latest = new Map<SearchChannel, number>();
 /** Narrowing memos of the in-thread fallback. */
 const localMemos: Record<SearchChannel, SearchMemo> = { switcher: newSearchMemo(), link: newSearchMemo() };
+/**
+ * Per channel, the few targets the latest answered query matched (the worker's `pool`, then narrowed here) with
+ * that query's key and the note list they belong to (`sent`: a list fetched again with the same notes keeps them): a query extending the key is searched over them on this
+ * thread, synchronously. An answer after a keystroke is painted in the keystroke's own frame only so (Chromium runs
+ * a worker's message, like any task, after the frame that follows an input event).
+ */
+const pools: Record<SearchChannel, { key: string; notes: readonly SwitcherNote[]; memo: SearchMemo } | null> = {
+  switcher: null,
+  link: null,
+};
+
+function takePool(channel: SearchChannel, key: string, wire: readonly PoolTarget[]): void {
+  const targets = poolTargets(wire, byPath);
+  pools[channel] = targets ? { key, notes: sent, memo: { targets, key, matches: targets } } : null;
+}
+
+/** The answer from the channel's pool, or null when the query does not extend its key (or the notes changed). */
+function fromPool(channel: SearchChannel, query: string, recent: readonly string[], limit: number) {
+  const pool = pools[channel];
+  if (!pool || pool.notes !== sent) return null;
+  const key = queryKey(query);
+  if (!key.startsWith(pool.key)) return null;
+  const targets = pool.memo.targets!;
+  // narrowed from the pool's matches (the memo), which are a subset of `targets` in the same order
+  const found = searchNotes(query, targets, notes, recent, limit, { memo: pool.memo });
+  pool.key = key;
+  return found.map((r) => ({
+    note: r.note,
+    target: r.target ? { kind: r.target.kind, shown: r.target.shown } : null,
+    indexes: r.indexes,
+    score: r.score,
+  }));
+}
 
 /**
  * Same paths, titles and aliases in the same order? Compared in place: the list is fetched again every 3 s of a cold
@@ -60,6 +109,14 @@ function startWorker(): Worker | null {
     const w = waiting.get(e.data.id);
     if (!w) return;
     waiting.delete(e.data.id);
+    if (e.data.results) {
+      const end = performance.now();
+      performance.measure(WORKER_SEARCH_MEASURE, { start: end - e.data.ms, end });
+      // the pool of the channel's latest query, asked against the notes the worker holds now
+      if (latest.get(w.channel) === e.data.id && w.notes === sent)
+        if (e.data.pool && e.data.poolKey !== undefined) takePool(w.channel, e.data.poolKey, e.data.pool);
+        else pools[w.channel] = null;
+    }
     w.resolve(e.data.results ? e.data.results.flatMap((r) => toFound(r)) : null);
   };
   worker.onerror = (e) => {
@@ -150,8 +207,14 @@ export function findNotes(
       waiting.delete(other);
       wt.resolve(null);
     }
+  if (fresh) pools[channel] = null;
+  else {
+    const local = fromPool(channel, query, recent, limit);
+    if (local) return local;
+    pools[channel] = null;
+  }
   return new Promise((resolve) => {
-    waiting.set(id, { resolve, channel });
+    waiting.set(id, { resolve, channel, notes: sent });
     w.postMessage({
       type: 'search',
       id,

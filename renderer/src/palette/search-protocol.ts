@@ -3,7 +3,7 @@
  * The worker holds the quick switcher's prepared targets (switcher-index.ts) and runs `searchNotes` for the quick
  * switcher and `[[` completion, so the renderer's thread only renders.
  */
-import type { SwitcherNote, Target } from './switcher-search.ts';
+import type { PoolTarget, SwitcherNote, Target } from './switcher-search.ts';
 
 /** Who asks: each channel has its own narrowing memo, and only its latest query is answered. */
 export type SearchChannel = 'switcher' | 'link';
@@ -35,5 +35,9 @@ export interface WireResult {
 }
 
 export type FromWorker =
-  /** `results` null: a later query of the same channel was already queued, so this one was skipped. */
-  { id: number; results: WireResult[] | null; ms: number };
+  /**
+   * `results` null: a later query of the same channel was already queued, so this one was skipped. `pool`: every
+   * target the query matched, when few (switcher-search.ts `poolOf`), with `poolKey` (`queryKey` of the query): the
+   * renderer answers queries extending it itself.
+   */
+  { id: number; results: WireResult[] | null; ms: number; pool?: PoolTarget[]; poolKey?: string };

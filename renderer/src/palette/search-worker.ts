@@ -2,10 +2,11 @@
  * The note-search worker: the quick switcher's prepared targets of the vault's notes (switcher-index.ts, built here
  * instead of at idle on the renderer's thread) and `searchNotes` per query (protocol: search-protocol.ts). A query
  * is answered only if it is still its channel's latest when the worker gets to it: a burst of keys costs one search.
+ * An answer whose matches are few carries them (`pool`), so the renderer narrows the next keystrokes itself.
  */
 import type { FromWorker, SearchChannel, ToWorker, WireResult } from './search-protocol.ts';
 import { prepareSwitcher, targetsFor } from './switcher-index.ts';
-import { newSearchMemo, searchNotes, type SearchMemo, type SwitcherNote } from './switcher-search.ts';
+import { newSearchMemo, poolOf, searchNotes, type SearchMemo, type SwitcherNote } from './switcher-search.ts';
 
 let notes: SwitcherNote[] = [];
 const memos: Record<SearchChannel, SearchMemo> = { switcher: newSearchMemo(), link: newSearchMemo() };
@@ -33,7 +34,13 @@ function run(): void {
       indexes: r.indexes as number[],
       score: r.score,
     }));
-    post({ id: m.id, results, ms: performance.now() - t0 });
+    const memo = memos[m.channel];
+    const pool = poolOf(memo);
+    post(
+      pool
+        ? { id: m.id, results, ms: performance.now() - t0, pool, poolKey: memo.key }
+        : { id: m.id, results, ms: performance.now() - t0 },
+    );
   }
 }
 

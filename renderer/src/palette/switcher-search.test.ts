@@ -1,10 +1,21 @@
 /**
  * The quick switcher's search: narrowed, prefiltered and capped, it ranks as the full fuzzysort pass does (the same
- * best scores), typing on narrows from the previous matches, and recent notes keep their place.
+ * best scores), typing on narrows from the previous matches, and recent notes keep their place. A small pool of
+ * matches handed to the renderer's thread answers the next keys exactly as the worker's memo would.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { CANDIDATE_CAP, newSearchMemo, searchNotes, switcherTargets, type SwitcherNote } from './switcher-search.ts';
+import {
+  CANDIDATE_CAP,
+  LOCAL_POOL_MAX,
+  newSearchMemo,
+  poolOf,
+  poolTargets,
+  queryKey,
+  searchNotes,
+  switcherTargets,
+  type SwitcherNote,
+} from './switcher-search.ts';
 
 const WORDS = ['replica', 'bucket', 'as', 'channel', 'scheduler', 'mutex', 'heap', 'stack', 'lock', 'queue'];
 const ZH = ['清扫', '指针', '通道', '调度器', '互斥锁'];
@@ -59,4 +70,47 @@ test('recent notes rank as in the full pass; a smaller cap still keeps them', ()
   const tiny = searchNotes('a', targets, notes, recent, 50, { cap: 20 });
   assert.ok(recent.every((p) => paths(tiny).includes(p)));
   assert.ok(CANDIDATE_CAP <= 2000);
+});
+
+test('a pool of few matches, rebuilt from plain data, answers every extending query exactly as the memo does', () => {
+  const byPath = new Map(notes.map((n) => [n.path, n]));
+  const recent = [notes[4201].path, notes[17].path];
+  let pooled = 0;
+  for (const query of ['concpt 00001 at', '概念 0424', 'cafe', 'area-3/p', 'conc 4 heap', 'gn 00']) {
+    // the worker's side: a memo over every target
+    const memo = newSearchMemo();
+    let pool: { key: string; memo: ReturnType<typeof newSearchMemo> } | null = null;
+    for (let i = 1; i <= query.length; i++) {
+      const q = query.slice(0, i);
+      const worker = searchNotes(q, targets, notes, recent, 20, { memo });
+      if (pool && queryKey(q).startsWith(pool.key)) {
+        const local = searchNotes(q, pool.memo.targets!, notes, recent, 20, { memo: pool.memo });
+        pool.key = queryKey(q);
+        pooled++;
+        assert.deepEqual(
+          local.map((r) => [r.note.path, r.score, r.target?.kind, r.target?.shown, [...r.indexes]]),
+          worker.map((r) => [r.note.path, r.score, r.target?.kind, r.target?.shown, [...r.indexes]]),
+          `query ${JSON.stringify(q)}`,
+        );
+      } else {
+        const wire = poolOf(memo);
+        if (wire) {
+          assert.ok(wire.length <= LOCAL_POOL_MAX);
+          // crosses to the renderer as plain data
+          const t = poolTargets(structuredClone(wire), byPath)!;
+          pool = { key: memo.key, memo: { targets: t, key: memo.key, matches: t } };
+        }
+      }
+    }
+  }
+  assert.ok(pooled >= 5, `the pool answered ${pooled} keys`);
+  // too many matches: no pool; a note not in the renderer's list: no pool
+  const wide = newSearchMemo();
+  searchNotes('c', targets, notes, [], 20, { memo: wide });
+  assert.equal(poolOf(wide), null);
+  const narrow = newSearchMemo();
+  searchNotes('concept 00042', targets, notes, [], 20, { memo: narrow });
+  const wire = poolOf(narrow)!;
+  assert.ok(wire.length > 0);
+  assert.equal(poolTargets(wire, new Map()), null);
 });

@@ -46,7 +46,8 @@ function fold(s: string): string {
     .toLowerCase();
 }
 
-function target(note: SwitcherNote, kind: Target['kind'], shown: string, text: string): Target {
+/** The target of `note` matching `text` (shown as `shown`). */
+export function target(note: SwitcherNote, kind: Target['kind'], shown: string, text: string): Target {
   return { note, kind, shown, prepared: fuzzysort.prepare(text), fold: fold(text) };
 }
 
@@ -187,6 +188,46 @@ export interface SearchMemo {
 
 export function newSearchMemo(): SearchMemo {
   return { targets: null, key: '', matches: [] };
+}
+
+/**
+ * The key a memo narrows by: the query's folded words joined by single spaces. A query whose key starts with an
+ * earlier query's key matches a subset of that query's matches (each word still occurs in order), in the same order.
+ */
+export function queryKey(query: string): string {
+  return words(query.trim().slice(0, SWITCHER_MAX_QUERY)).join(' ');
+}
+
+/** Most targets of a narrowed pool handed from the worker to the renderer's thread (see {@link poolOf}). */
+export const LOCAL_POOL_MAX = 2000;
+
+/** One target of a pool as it crosses to the renderer: the note by path, what it matches and the matched text. */
+export interface PoolTarget {
+  path: string;
+  kind: Target['kind'];
+  shown: string;
+  text: string;
+}
+
+/**
+ * The memo's matches (every target the last query matched, in pool order) as plain data when at most `max`, else
+ * null. A query extending the memo's key searched over these targets answers exactly as over all of them (see
+ * {@link queryKey}), so the renderer can answer the next keystrokes itself, in the keystroke's own frame.
+ */
+export function poolOf(memo: SearchMemo, max = LOCAL_POOL_MAX): PoolTarget[] | null {
+  if (!memo.targets || memo.matches.length > max) return null;
+  return memo.matches.map((t) => ({ path: t.note.path, kind: t.kind, shown: t.shown, text: t.prepared.target }));
+}
+
+/** The targets of a pool for the notes by path `byPath`; null when a note is not there (another note list). */
+export function poolTargets(pool: readonly PoolTarget[], byPath: ReadonlyMap<string, SwitcherNote>): Target[] | null {
+  const out: Target[] = [];
+  for (const p of pool) {
+    const note = byPath.get(p.path);
+    if (!note) return null;
+    out.push(target(note, p.kind, p.shown, p.text));
+  }
+  return out;
 }
 
 /** The notes by path, once per note list (an empty query looked up the recent notes in a new 10,000-entry map). */
