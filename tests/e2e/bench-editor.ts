@@ -372,12 +372,15 @@ try {
     await page.keyboard.press('Control+O');
     await dialog.getByRole('option').first().waitFor();
     await profileStart(page);
+    await page.evaluate(() => performance.clearMarks('atlas-note-search-local'));
     const sw = await typeSwitcher(page, 'concpt 00001 at');
+    // keys answered on the UI thread from the worker's pool of few matches (search-client.ts)
+    const localAnswers = await page.evaluate(() => performance.getEntriesByName('atlas-note-search-local').length);
     await profileStop('switcher', 'concpt 00001 at'.length);
     await page.keyboard.press('Escape');
     row('switcherFirstKey', resultsLine(firstResults));
     row('switcherFirstKeyEcho', line(join(firstKeys)));
-    row('switcher', resultsLine(sw.results));
+    row('switcher', { ...resultsLine(sw.results), perKeyMs: sw.results.map((x) => +x.toFixed(1)), localAnswers });
     row('switcherEcho', line(sw.echo));
     // the issue's two figures: per keystroke, key → painted result (switcher: every key typed into it, the first
     // ones after opening included; completion: every key of the `[[` queries), and key → paint typing in the 1 MB

@@ -199,7 +199,7 @@ export function queryKey(query: string): string {
 }
 
 /** Most targets of a narrowed pool handed from the worker to the renderer's thread (see {@link poolOf}). */
-export const LOCAL_POOL_MAX = 2000;
+export const LOCAL_POOL_MAX = 5000;
 
 /** One target of a pool as it crosses to the renderer: the note by path, what it matches and the matched text. */
 export interface PoolTarget {
