@@ -36,7 +36,7 @@ import { getSnapshot } from '../backend/vault-events.ts';
 import type { TagInfo } from '../../../electron/shared/api.ts';
 import { completionAt } from './wiki-links.ts';
 import type { SwitcherNote } from '../palette/switcher-search.ts';
-import { type FoundNote, findNotes, setSearchNotes } from '../palette/search-client.ts';
+import { type FoundNote, findNotes, findNotesNow, setSearchNotes } from '../palette/search-client.ts';
 
 /**
  * Most notes offered after `[[` at a time (CodeMirror renders every option it is given, up to 100): 20, as the list
@@ -105,8 +105,18 @@ function linkResult(found: readonly FoundNote[], from: number, query: string): C
     options,
     filter: false,
     getMatch: (c) => matched.get(c) ?? [],
-    update: (current, start, _to, ctx) =>
-      start === from && ctx.state.sliceDoc(start, ctx.pos) === query ? current : null,
+    // Typing on inside the same `[[`: answered in the key's own transaction from the search's pool of few matches
+    // (findNotesNow), so the list is painted in the key's frame; otherwise (null) CodeMirror asks the source again,
+    // which it does in a timer that Chromium runs only after the frame following the key.
+    update: (current, start, _to, ctx) => {
+      if (start !== from) return null;
+      const text = ctx.state.sliceDoc(start, ctx.pos);
+      if (text === query) return current;
+      const c = completionAt(ctx.state, ctx.pos);
+      if (!c || c.kind !== 'link' || c.from !== from) return null;
+      const found = findNotesNow('link', text, [], LINK_OPTIONS);
+      return found && found.length > 0 ? linkResult(found, from, text) : null;
+    },
   };
 }
 

@@ -185,6 +185,22 @@ function emptyQuery(recent: readonly string[], limit: number): FoundNote[] {
 }
 
 /**
+ * The answer to `query` on this thread right now, from the channel's pool (the few targets its last answered query
+ * matched), or null when there is none for it (the query does not extend that one, the notes changed, no pool yet).
+ * Never asks the worker and leaves the channel's pending queries alone: for a caller that must answer within the
+ * current task (CodeMirror's synchronous `CompletionResult.update`) and asks {@link findNotes} otherwise.
+ */
+export function findNotesNow(
+  channel: SearchChannel,
+  query: string,
+  recent: readonly string[],
+  limit: number,
+): FoundNote[] | null {
+  if (!query.trim()) return null;
+  return fromPool(channel, query, recent, limit);
+}
+
+/**
  * The best notes for `query` (searchNotes: fuzzy over titles, aliases, pinyin initials and paths, recent notes
  * boosted), at most `limit`. `fresh` starts a new session of the channel (no narrowing from its previous query).
  * An empty query is answered synchronously (an array); otherwise a promise, null when a later query of the same

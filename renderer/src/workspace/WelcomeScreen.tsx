@@ -11,6 +11,7 @@ import { useApiQuery } from '../backend/query.ts';
 import { api } from '../client.ts';
 import { runCommand } from '../commands/registry.ts';
 import { parentFolder, titleOf } from '../paths.ts';
+import { hubNotes } from './hub-notes.ts';
 import './welcome.css';
 
 /** Rows shown in each list. */
@@ -23,19 +24,6 @@ export interface WelcomeScreenProps {
   /** Recently opened notes, newest first (workspace/recent.ts). */
   recent: readonly string[];
   onOpen(path: string): void;
-}
-
-/** The notes with the most incoming links (resolved note → note edges), most first; ties by title. */
-export function hubNotes(graph: GraphData | null, limit = LIST_MAX): { path: string; links: number }[] {
-  if (!graph) return [];
-  const notes = new Set(graph.nodes.filter((n) => n.kind === 'note').map((n) => n.id));
-  const deg = new Map<string, number>();
-  for (const e of graph.edges)
-    if (notes.has(e.target) && e.source !== e.target) deg.set(e.target, (deg.get(e.target) ?? 0) + 1);
-  return [...deg]
-    .map(([path, links]) => ({ path, links }))
-    .sort((a, b) => b.links - a.links || titleOf(a.path).localeCompare(titleOf(b.path)))
-    .slice(0, limit);
 }
 
 export function WelcomeScreen(props: WelcomeScreenProps) {
@@ -54,7 +42,7 @@ export function WelcomeScreen(props: WelcomeScreenProps) {
   }, [files, graph]);
   const exists = useMemo(() => new Set(files.map((f) => f.path)), [files]);
   const recent = props.recent.filter((p) => exists.has(p)).slice(0, LIST_MAX);
-  const hubs = useMemo(() => hubNotes(graph), [graph]);
+  const hubs = useMemo(() => hubNotes(graph, LIST_MAX), [graph]);
   const paths = useApiQuery<CuratedPath[]>(['curatedPaths'], () => api.curatedPaths()).data ?? [];
 
   const startLearning = () => {
