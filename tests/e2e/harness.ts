@@ -176,7 +176,11 @@ export async function startApp(opts: StartOptions): Promise<AtlasApp> {
     page.on('console', (m) => {
       if (m.type() === 'error') pageErrors.push(`${m.text()} ${m.location().url}`.trim());
     });
-    page.on('pageerror', (e) => pageErrors.push(String(e)));
+    page.on('pageerror', (e) => {
+      pageErrors.push(String(e));
+      // an uncaught error can unmount the whole app: say so in the run's log, with its stack
+      console.error(`[page error] ${e.stack ?? String(e)}`);
+    });
     await page.goto(url);
     await page.getByRole('region', { name: 'Local graph' }).waitFor({ state: 'visible', timeout: 30_000 });
     const firstScreenMs = performance.now() - t0;
