@@ -51,38 +51,30 @@ const latest = new Map<SearchChannel, number>();
 /** Narrowing memos of the in-thread fallback. */
 const localMemos: Record<SearchChannel, SearchMemo> = { switcher: newSearchMemo(), link: newSearchMemo() };
 /**
- * Per channel, the few targets the latest answered query matched (the worker's `pool`, then narrowed here) with
- * that query's key and the note list they belong to (`sent`: a list fetched again with the same notes keeps them): a query extending the key is searched over them on this
- * thread, synchronously. An answer after a keystroke is painted in the keystroke's own frame only so (Chromium runs
- * a worker's message, like any task, after the frame that follows an input event).
+ * Per channel, the few targets the latest answered query matched (the worker's `pool`, narrowed here since: the memo's
+ * `matches` and `key`) and the note list they belong to (`sent`: a list fetched again with the same notes keeps them).
+ * A query extending the memo's key is searched over them on this thread, synchronously: only so is an answer after a
+ * keystroke painted in the keystroke's own frame (Chromium runs a worker's message, like any task, after the frame
+ * that follows an input event).
  */
-const pools: Record<SearchChannel, { key: string; notes: readonly SwitcherNote[]; memo: SearchMemo } | null> = {
+const pools: Record<SearchChannel, { notes: readonly SwitcherNote[]; memo: SearchMemo } | null> = {
   switcher: null,
   link: null,
 };
 
 function takePool(channel: SearchChannel, key: string, wire: readonly PoolTarget[]): void {
   const targets = poolTargets(wire, byPath);
-  pools[channel] = targets ? { key, notes: sent, memo: { targets, key, matches: targets } } : null;
+  pools[channel] = targets ? { notes: sent, memo: { targets, key, matches: targets } } : null;
 }
 
 /** The answer from the channel's pool, or null when the query does not extend its key (or the notes changed). */
 function fromPool(channel: SearchChannel, query: string, recent: readonly string[], limit: number) {
   const pool = pools[channel];
-  if (!pool || pool.notes !== sent) return null;
-  const key = queryKey(query);
-  if (!key.startsWith(pool.key)) return null;
-  const targets = pool.memo.targets!;
-  // narrowed from the pool's matches (the memo), which are a subset of `targets` in the same order
-  const found = searchNotes(query, targets, notes, recent, limit, { memo: pool.memo });
-  pool.key = key;
+  if (!pool?.memo.targets || pool.notes !== sent || !queryKey(query).startsWith(pool.memo.key)) return null;
+  // narrowed from the memo's matches (a subset of the pool's targets, in the same order), as the worker would
+  const found = searchNotes(query, pool.memo.targets, notes, recent, limit, { memo: pool.memo });
   performance.mark(LOCAL_SEARCH_MARK);
-  return found.map((r) => ({
-    note: r.note,
-    target: r.target ? { kind: r.target.kind, shown: r.target.shown } : null,
-    indexes: r.indexes,
-    score: r.score,
-  }));
+  return found;
 }
 
 /**

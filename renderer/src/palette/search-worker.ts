@@ -36,11 +36,7 @@ function run(): void {
     }));
     const memo = memos[m.channel];
     const pool = poolOf(memo);
-    post(
-      pool
-        ? { id: m.id, results, ms: performance.now() - t0, pool, poolKey: memo.key }
-        : { id: m.id, results, ms: performance.now() - t0 },
-    );
+    post({ id: m.id, results, ms: performance.now() - t0, ...(pool ? { pool, poolKey: memo.key } : {}) });
   }
 }
 
