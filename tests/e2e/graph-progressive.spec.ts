@@ -29,6 +29,18 @@ type Progress = { partial: boolean; slicedFrames: number; pictures: number };
 const progress = () =>
   app.page.evaluate(() => window.__atlasGraphs!.global.progressive ?? null) as Promise<Progress | null>;
 
+/*
+ * Every evaluate below returns plain data or nothing: an arrow returning Cytoscape's core or a collection (`panBy`,
+ * `emit` chain) makes Playwright serialise the whole graph's object tree, which ran the page out of memory.
+ */
+
+/** Ends the hover the way Cytoscape would (a `mouseout` on the hovered node). */
+async function endHover(): Promise<void> {
+  await app.page.evaluate(() => {
+    window.__atlasGraph!.nodes('.hover').emit('mouseout');
+  });
+}
+
 /** Waits until the shown picture is complete (two frames in a row not partial), returns the state. */
 async function complete(): Promise<Progress> {
   return eventually<Progress | null>(
@@ -105,8 +117,6 @@ test('a large graph is drawn in slices into a complete picture with every node w
 
 test('after a pan the picture follows at once and is redrawn exactly at the new viewport', async () => {
   const before = await complete();
-  // braces: an arrow returning Cytoscape's core or a collection makes Playwright serialise the whole graph (its
-  // object tree runs out of memory in the page)
   await app.page.evaluate(() => {
     window.__atlasGraph!.panBy({ x: 140, y: 90 });
   });
@@ -125,9 +135,7 @@ test('a hover changes the drawn picture (a class change draws a new one)', async
   });
   const after = await complete();
   assert.ok(after.pictures > before.pictures, `hovering ${hub} drew a new picture`);
-  await app.page.evaluate(() => {
-    window.__atlasGraph!.nodes('.hover').emit('mouseout');
-  });
+  await endHover();
   await complete();
 });
 
@@ -151,9 +159,7 @@ test('pointer hits go through the spatial index and find what testing every elem
   assert.ok(hits && hits.builds >= 1 && hits.queries >= 1, `the index answered: ${JSON.stringify(hits)}`);
   // out of the window: Cytoscape sends no mouseout for a pointer that leaves its container, so the hover ends here
   await app.page.mouse.move(5, 5);
-  await app.page.evaluate(() => {
-    window.__atlasGraph!.nodes('.hover').emit('mouseout');
-  });
+  await endHover();
   // node centres and borders, edge midpoints and points beside them, a grid of the view: the same answer as
   // Cytoscape's own test of every element (its prototype's findNearestElements), in model coordinates
   const diff = await app.page.evaluate(() => {
