@@ -207,18 +207,39 @@ test('the drawing order sorted by keys is Cytoscape’s z-order, with and withou
     type R = { getCachedZSortedEles(force?: boolean): cytoscape.SingularElementReturnValue[] };
     const r = (cy as unknown as { renderer(): R }).renderer();
     const own = Object.getPrototypeOf(r).getCachedZSortedEles as R['getCachedZSortedEles'];
+    type Sorted = cytoscape.SingularElementReturnValue[] & { interactive: cytoscape.SingularElementReturnValue[] };
     const ids = (list: cytoscape.SingularElementReturnValue[]) => list.map((e) => e.id()).join('\n');
-    const compare = () => ({ keyed: ids(r.getCachedZSortedEles(true)), cytoscape: ids(own.call(r, true)) });
+    const both = (list: Sorted) => ({ all: ids(list), interactive: ids(list.interactive), n: list.interactive.length });
+    const compare = () => ({
+      keyed: both(r.getCachedZSortedEles(true) as Sorted),
+      cytoscape: both(own.call(r, true) as Sorted),
+    });
     if (cy.elements('.hover, .hover-nb, .hover-edge').nonempty()) throw new Error('a hover is left over');
     const plain = compare();
     const hub = cy.nodes(':visible').max((v) => v.data('size') as number).ele;
     hub.emit('mouseover');
     const hovered = compare();
     hub.emit('mouseout');
-    return { n: cy.elements().length, plain, hovered };
+    // elements that are not interactive, each by another of Cytoscape's rules: not displayed (and so the edges at it),
+    // invisible, events off, zero width
+    const odd = cy.nodes().slice(0, 4);
+    odd[0].style('display', 'none');
+    odd[1].style('visibility', 'hidden');
+    odd[2].style('events', 'no');
+    odd[3].connectedEdges().first().style('width', 0);
+    const restyled = compare();
+    odd.removeStyle();
+    odd[3].connectedEdges().first().removeStyle();
+    return { n: cy.elements().length, plain, hovered, restyled };
   });
   assert.ok(orders.n > 1000, `above KEYED_SORT_ABOVE: ${orders.n} elements`);
-  assert.ok(orders.plain.keyed === orders.plain.cytoscape, 'the same order');
-  assert.ok(orders.hovered.keyed === orders.hovered.cytoscape, 'the same order with the hover classes');
-  assert.notEqual(orders.hovered.keyed, orders.plain.keyed, 'the hover moved its node and edges up');
+  for (const [name, o] of Object.entries({ plain: orders.plain, hovered: orders.hovered, restyled: orders.restyled })) {
+    assert.ok(o.keyed.all === o.cytoscape.all, `${name}: the same order`);
+    assert.ok(o.keyed.interactive === o.cytoscape.interactive, `${name}: the same interactive elements`);
+  }
+  assert.notEqual(orders.hovered.keyed.all, orders.plain.keyed.all, 'the hover moved its node and edges up');
+  assert.ok(
+    orders.restyled.cytoscape.n < orders.plain.cytoscape.n - 3,
+    `fewer interactive elements once restyled: ${orders.restyled.cytoscape.n} of ${orders.plain.cytoscape.n}`,
+  );
 });
