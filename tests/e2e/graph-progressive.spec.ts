@@ -207,9 +207,15 @@ test('the drawing order sorted by keys is Cytoscape’s z-order, with and withou
     type R = { getCachedZSortedEles(force?: boolean): cytoscape.SingularElementReturnValue[] };
     const r = (cy as unknown as { renderer(): R }).renderer();
     const own = Object.getPrototypeOf(r).getCachedZSortedEles as R['getCachedZSortedEles'];
-    type Sorted = cytoscape.SingularElementReturnValue[] & { interactive: cytoscape.SingularElementReturnValue[] };
+    type List = cytoscape.SingularElementReturnValue[];
+    type Sorted = List & { interactive: List; drag: List; nondrag: List };
     const ids = (list: cytoscape.SingularElementReturnValue[]) => list.map((e) => e.id()).join('\n');
-    const both = (list: Sorted) => ({ all: ids(list), interactive: ids(list.interactive), n: list.interactive.length });
+    const both = (list: Sorted) => ({
+      all: ids(list),
+      interactive: ids(list.interactive),
+      n: list.interactive.length,
+      layers: `${ids(list.drag)}\n|\n${ids(list.nondrag)}`,
+    });
     const compare = () => ({
       keyed: both(r.getCachedZSortedEles(true) as Sorted),
       cytoscape: both(own.call(r, true) as Sorted),
@@ -236,10 +242,59 @@ test('the drawing order sorted by keys is Cytoscape’s z-order, with and withou
   for (const [name, o] of Object.entries({ plain: orders.plain, hovered: orders.hovered, restyled: orders.restyled })) {
     assert.ok(o.keyed.all === o.cytoscape.all, `${name}: the same order`);
     assert.ok(o.keyed.interactive === o.cytoscape.interactive, `${name}: the same interactive elements`);
+    assert.ok(o.keyed.layers === o.cytoscape.layers, `${name}: the same drag and non-drag layers`);
   }
   assert.notEqual(orders.hovered.keyed.all, orders.plain.keyed.all, 'the hover moved its node and edges up');
   assert.ok(
     orders.restyled.cytoscape.n < orders.plain.cytoscape.n - 3,
     `fewer interactive elements once restyled: ${orders.restyled.cytoscape.n} of ${orders.plain.cytoscape.n}`,
   );
+});
+
+test('a hover re-sorts only what it changed: the merged drawing order is Cytoscape’s z-order', async () => {
+  const r = await app.page.evaluate(() => {
+    const cy = window.__atlasGraph!;
+    const hook = window.__atlasGraphs!.global;
+    type Sorted = cytoscape.SingularElementReturnValue[] & { interactive: cytoscape.SingularElementReturnValue[] };
+    type R = { getCachedZSortedEles(force?: boolean): Sorted };
+    const rr = (cy as unknown as { renderer(): R }).renderer();
+    const own = Object.getPrototypeOf(rr).getCachedZSortedEles as R['getCachedZSortedEles'];
+    const ids = (list: cytoscape.SingularElementReturnValue[]) => list.map((e) => e.id()).join('\n');
+    /** The renderer's next order (not forced, as it asks when drawing) against Cytoscape's own sort. */
+    const step = () => {
+      // what the renderer's next frame does first: apply the restyles (Cytoscape applies them lazily), which
+      // notifies 'zorder' for each element whose z-index changed
+      cy.elements().forEach((e) => {
+        e.style('z-index');
+      });
+      const ours = ids(rr.getCachedZSortedEles()).split('\n');
+      const oursInteractive = ids(rr.getCachedZSortedEles().interactive);
+      const theirs = own.call(rr, true);
+      const cyto = ids(theirs).split('\n');
+      const at = ours.findIndex((x, i) => x !== cyto[i]);
+      return {
+        firstDifference: at < 0 ? null : `at ${at} of ${ours.length}: ${ours[at]} vs ${cyto[at]}`,
+        sameInteractive: oursInteractive === ids(theirs.interactive),
+      };
+    };
+    rr.getCachedZSortedEles(true);
+    const before = hook.zsort!;
+    const hub = cy.nodes(':visible').max((v) => v.data('size') as number).ele;
+    hub.emit('mouseover');
+    const over = step();
+    hub.emit('mouseout');
+    const out = step();
+    const odd = cy.nodes().not(hub.closedNeighborhood()).first();
+    odd.style('display', 'none');
+    const hidden = step();
+    odd.removeStyle();
+    const shown = step();
+    return { before, after: hook.zsort!, over, out, hidden, shown };
+  });
+  for (const k of ['over', 'out', 'hidden', 'shown'] as const) {
+    assert.equal(r[k].firstDifference, null, `${k}: the same order`);
+    assert.ok(r[k].sameInteractive, `${k}: the same interactive elements`);
+  }
+  assert.equal(r.after.merged - r.before.merged, 4, `each step merged: ${JSON.stringify(r)}`);
+  assert.equal(r.after.full, r.before.full, 'no full sort after the first');
 });

@@ -46,6 +46,7 @@ import { placeNodes, seedAtCentroids } from './place-nodes.ts';
 import { PlacedGrid } from './placed-grid.ts';
 import { hitIndexState } from './hit-index.ts';
 import { progressiveState } from './progressive-draw.ts';
+import { zSortState } from './z-order.ts';
 import { graphStyle, MAP_LABEL_PX, onThemeChange } from './style.ts';
 import { attachViewLabels } from './view-labels.ts';
 import { registerGraphHook, type GraphHookState } from './test-hook.ts';
@@ -174,6 +175,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
     hook.current.renderer = webgl ? 'webgl' : 'canvas';
     hook.current.progressive = progressiveState(cy);
     hook.current.hits = hitIndexState(cy);
+    hook.current.zsort = zSortState(cy);
     cyRef.current = cy;
     const unregister = registerGraphHook(propsRef.current.name, cy, hook.current);
     cy.one('destroy', unregister);

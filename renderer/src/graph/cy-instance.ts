@@ -59,7 +59,9 @@ export function createCy(
     installProgressiveDraw(cy);
     installHitIndex(cy);
   }
-  const big = () => cy.elements().length > FADE_MAX;
+  // the element pool's size (`cy.elements()` would copy all of it on every hover)
+  const big = () =>
+    (cy as unknown as { mutableElements(): cytoscape.CollectionReturnValue }).mutableElements().length > FADE_MAX;
   /** The hovered node's highlight, when it faded nothing (a large graph): its classes go without a pass over all. */
   let lit: cytoscape.CollectionReturnValue | null = null;
   cy.on('mouseover', 'node', (e) => {

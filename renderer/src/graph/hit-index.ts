@@ -10,16 +10,21 @@
  * half its outer size plus {@link NODE_PAD}; an edge's is the box of its two ends' centres plus {@link EDGE_PAD} and
  * the ends' radii (a straight or haystack edge and its arrows lie inside it). Cytoscape's `findNearestElements` then
  * runs unchanged on the elements whose box is within 24 rendered px of the pointer (its largest threshold, touch
- * edges), in its z-order, so the answer is the same as over all elements. The index is built from positions and
- * sizes only (no bounding-box computation), at the first hit test after an element was added, removed, moved or
- * resized by its data (one pass over the elements), so dragging a node rebuilds it once, at the drop.
+ * edges) — of the edges, those whose line passes that near (a long edge's box covers much of the graph) — in its
+ * z-order, so the answer is the same as over all elements. The index is built over Cytoscape's element
+ * pool from positions and sizes only (no bounding-box computation), at the first hit test after an element was
+ * added, removed, moved or resized by its data (one pass over the elements), so dragging a node rebuilds it once, at
+ * the drop; a change of the drawing order (a hover's z-index) does not rebuild it: the elements near the pointer are
+ * put in z-order and tested for `interactive()` (style-read.ts) on each query.
  *
  * Labels are not in the boxes: the graph's labels do not take events (`text-events` is Cytoscape's default, no).
- * Uses Cytoscape internals of its canvas renderer (3.34: `findNearestElements`, `getCachedZSortedEles`), not in its
- * typings; the WebGL renderer picks on the GPU and is left alone.
+ * Uses Cytoscape internals of its canvas renderer (3.34: `findNearestElements`, `getCachedZSortedEles`,
+ * `mutableElements`), not in its typings; the WebGL renderer picks on the GPU and is left alone.
  */
 import Flatbush from 'flatbush';
 import type cytoscape from 'cytoscape';
+import { type StyledEle, StyleReader } from './style-read.ts';
+import { inZOrder } from './z-order.ts';
 
 /** Graphs with more elements than this use the index (below, Cytoscape's linear test is a few ms). */
 export const HIT_INDEX_ABOVE = 1000;
@@ -30,9 +35,8 @@ export const EDGE_PAD = 16;
 /** The largest distance, rendered px, at which Cytoscape counts a hit (an edge under a touch). */
 const THRESHOLD_PX = 24;
 
-type Ele = cytoscape.SingularElementReturnValue & {
+type Ele = StyledEle & {
   _private: {
-    group: 'nodes' | 'edges';
     position: { x: number; y: number };
     source?: Ele;
     target?: Ele;
@@ -81,6 +85,23 @@ function build(list: Ele[]): Flatbush | null {
   return index;
 }
 
+/**
+ * Whether the segment between `edge`'s two ends' centres passes within `r` model px of (`x`, `y`). A straight or
+ * haystack edge (the graph's edges, style.ts) is drawn on that segment (haystack with Cytoscape's default radius 0,
+ * straight between the ends' borders), so farther than its width, arrowheads and the hit threshold it cannot be hit.
+ */
+function nearLine(edge: Ele, x: number, y: number, r: number): boolean {
+  const s = edge._private.source!._private.position;
+  const t = edge._private.target!._private.position;
+  const dx = t.x - s.x;
+  const dy = t.y - s.y;
+  const len2 = dx * dx + dy * dy;
+  const k = len2 === 0 ? 0 : Math.max(0, Math.min(1, ((x - s.x) * dx + (y - s.y) * dy) / len2));
+  const px = s.x + k * dx - x;
+  const py = s.y + k * dy - y;
+  return px * px + py * py <= r * r;
+}
+
 /** State of {@link installHitIndex}, for tests: how often the index was built and used. */
 export interface HitIndexState {
   builds: number;
@@ -112,23 +133,33 @@ export function installHitIndex(cy: cytoscape.Core): HitIndexState | null {
   let built: Built | null = null;
   const linear = r.findNearestElements;
   r.findNearestElements = function findNearestElements(x, y, interactiveOnly, isTouch) {
-    const zsorted = r.getCachedZSortedEles;
-    const all = zsorted.call(r);
-    const list = interactiveOnly ? all.interactive : all;
+    const all = (cy as unknown as { mutableElements(): cytoscape.CollectionReturnValue }).mutableElements();
     if (all.length <= HIT_INDEX_ABOVE) return linear.call(r, x, y, interactiveOnly, isTouch);
-    if (dirty || !built || built.from !== list) {
-      built = { from: list, index: build(list) };
+    if (dirty || !built) {
+      // the element pool, so a box's number is its element's pool index (z-order.ts)
+      const from = all.toArray() as Ele[];
+      built = { from, index: build(from) };
       dirty = false;
       state.builds++;
     }
     state.queries++;
     const d = THRESHOLD_PX / cy.zoom();
     const hits = built.index ? built.index.search(x - d, y - d, x + d, y + d) : [];
-    hits.sort((a, b) => a - b);
-    const near = hits.map((i) => list[i]) as ZSorted;
-    near.interactive = near;
+    const from = built.from;
+    const read = new StyleReader(cy);
+    // an edge's box holds every point between its ends: keep only the edges whose line passes near the pointer
+    const near = (i: number) =>
+      from[i]._private.group === 'nodes' || !read.straight(from[i]) || nearLine(from[i], x, y, d + EDGE_PAD);
+    const kept = hits.filter((i) => near(i) && (!interactiveOnly || read.interactive(from[i])));
     // Cytoscape's own test over the elements near the pointer, in z-order
-    r.getCachedZSortedEles = () => near;
+    const candidates = inZOrder(
+      cy,
+      kept.map((i) => from[i]),
+      kept,
+    ) as ZSorted;
+    candidates.interactive = candidates;
+    const zsorted = r.getCachedZSortedEles;
+    r.getCachedZSortedEles = () => candidates;
     try {
       return linear.call(r, x, y, interactiveOnly, isTouch);
     } finally {

@@ -74,6 +74,8 @@ export interface GraphHookState {
   progressive?: { partial: boolean; slicedFrames: number; pictures: number } | null;
   /** The canvas renderer's indexed hit tests (hit-index.ts): index builds and queries; null on the WebGL renderer. */
   hits?: { builds: number; queries: number } | null;
+  /** The keyed drawing-order sort (z-order.ts): full sorts and merges of a few changed elements; null if not installed. */
+  zsort?: { full: number; merged: number } | null;
 }
 
 export interface GraphHook extends GraphHookState {
@@ -164,6 +166,7 @@ export function registerGraphHook(name: string, cy: cytoscape.Core, state: Graph
     applies: { get: () => state.applies, enumerable: true },
     progressive: { get: () => (state.progressive ? { ...state.progressive } : null), enumerable: true },
     hits: { get: () => (state.hits ? { ...state.hits } : null), enumerable: true },
+    zsort: { get: () => (state.zsort ? { ...state.zsort } : null), enumerable: true },
     snapshot: { value: (opts?: { labels?: boolean }) => snapshotOf(cy, opts) },
   });
   hooks[name] = hook;

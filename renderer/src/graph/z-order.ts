@@ -3,138 +3,159 @@
  * elements sorted by z-order (`getCachedZSortedEles`) and sorts them again after every addition, removal or change of
  * a z-index — a hover sets one (style.ts: `node.hover`, `edge.hover-edge`). Its comparator (`zIndexSort`) reads three
  * style values and the pool index of both elements on each of the n·log n comparisons: at 5,000 notes (45,000
- * elements) one sort was a 333 ms task (CPU profile of a kept-positions load, tests/e2e/profile-graph.ts).
+ * elements) one sort was a 333 ms task (CPU profile of a kept-positions load, tests/e2e/profile-graph.ts), and with
+ * its `interactive()` filter each hover of a 10,000-note graph (91,000 elements) cost tasks of 300–500 ms.
  *
  * Above {@link KEYED_SORT_ABOVE} elements this module sorts instead by keys read once per element — the same keys in
  * the same order as `zIndexSort` (compound depth, nodes above edges unless `z-index-compare: manual`, z-index, pool
- * index), so the order is identical — with the interactive elements read without Cytoscape's per-element style
- * caches, and keeps the rest of Cytoscape's method as it is (the drag layers).
+ * index), so the order is identical. When since the last sort the renderer was told only that some elements'
+ * z-order properties changed (its `notify('zorder', eles)`, sent as a restyle is applied for a change of z-index,
+ * display, visibility, opacity or events: style/properties.mjs `triggersZOrder`) and nothing was added or removed,
+ * only those elements get new keys and are merged into the last order: a hover re-sorts its neighbourhood, not the
+ * graph. The interactive elements
+ * (`.interactive`, read by pointer hits and box selection, never by drawing) are found when first read.
+ * The drag layers are split as Cytoscape splits them.
  * Uses Cytoscape internals of its renderers (3.34: `getCachedZSortedEles`, `cachedZSortedEles`,
- * `updateCachedGrabbedEles`, `zDepth`, `mutableElements`), not in its typings.
+ * `updateCachedGrabbedEles`'s `drag`/`nondrag`, `notify`, `zDepth`, `poolIndex`, `mutableElements`, `_private.grabbed`,
+ * `rscratch.inDragLayer`), not in its typings.
  */
 import type cytoscape from 'cytoscape';
+import { StyleReader, type StyledEle } from './style-read.ts';
 
 /** Graphs with more elements than this are sorted by precomputed keys. */
 export const KEYED_SORT_ABOVE = 1000;
+/** Above this share of the elements changed, a full sort (the merge's bookkeeping is no longer cheaper). */
+const MERGE_MAX_SHARE = 0.25;
 
-/** A parsed style property as Cytoscape keeps it (`_private.style[name]`, style/parse.mjs). */
-interface Parsed {
-  value: unknown;
-  pfValue?: number;
-  strValue?: string;
-}
-interface Private {
-  group: 'nodes' | 'edges';
-  styleDirty: boolean;
-  style: Record<string, Parsed | undefined>;
-  source?: Ele;
-  target?: Ele;
-}
-type Ele = cytoscape.SingularElementReturnValue & {
-  _private: Private;
-  zDepth(): number;
-  interactive(): boolean;
-  pstyle(name: string): Parsed;
-};
+type Ele = StyledEle;
 type ZSorted = Ele[] & { interactive?: Ele[] };
 
 interface RendererInternals {
   cachedZSortedEles: ZSorted | null;
   getCachedZSortedEles(forceRecalc?: boolean): ZSorted;
   updateCachedGrabbedEles(): void;
+  notify(eventName: string, eles?: cytoscape.CollectionReturnValue): void;
 }
 
 const MAX_INT = Number.MAX_SAFE_INTEGER;
 
-/** The style properties read here. */
-const PROPS = ['z-compound-depth', 'z-index-compare', 'z-index', 'events', 'visibility', 'display', 'width', 'height'];
-type Prop = (typeof PROPS)[number];
+/** Elements in z-order with their sort keys, position by position. */
+interface Keyed {
+  eles: Ele[];
+  depth: Float64Array;
+  kind: Uint8Array;
+  z: Float64Array;
+  pool: Float64Array;
+}
 
-/**
- * Reads elements' parsed style values as `ele.pstyle(name)` does (an element's own value, else the style's default;
- * a dirty style applied first), without a call per value through Cytoscape's collection methods.
- */
-class StyleReader {
-  private readonly defaults: Record<Prop, Parsed>;
-  constructor(cy: cytoscape.Core) {
-    const style = cy.style() as unknown as { getDefaultProperty(name: string): Parsed };
-    this.defaults = Object.fromEntries(PROPS.map((n) => [n, style.getDefaultProperty(n)]));
+function keyed(n: number): Keyed {
+  return {
+    eles: new Array(n),
+    depth: new Float64Array(n),
+    kind: new Uint8Array(n),
+    z: new Float64Array(n),
+    pool: new Float64Array(n),
+  };
+}
+
+/** Writes `e`'s keys (`zIndexSort`'s, with `pool` its pool index) at position `i` of `k`. */
+function setKeys(read: StyleReader, k: Keyed, i: number, e: Ele, pool: number): void {
+  const p = read.clean(e);
+  const d = read.get(p, 'z-compound-depth').value;
+  k.eles[i] = e;
+  k.depth[i] = d === 'auto' ? (read.compounds ? e.zDepth() : 0) : d === 'bottom' ? -1 : d === 'top' ? MAX_INT : 0;
+  k.kind[i] = read.get(p, 'z-index-compare').value === 'auto' && p.group === 'nodes' ? 1 : 0;
+  k.z[i] = read.get(p, 'z-index').value as number;
+  k.pool[i] = pool;
+}
+
+/** `zIndexSort` on keys: negative when position `i` of `a` is drawn before position `j` of `b`. */
+function compare(a: Keyed, i: number, b: Keyed, j: number): number {
+  return a.depth[i] - b.depth[j] || a.kind[i] - b.kind[j] || a.z[i] - b.z[j] || a.pool[i] - b.pool[j];
+}
+
+/** `k` reordered by `order` (positions of `k`). */
+function permuted(k: Keyed, order: Uint32Array): Keyed {
+  const out = keyed(order.length);
+  for (let i = 0; i < order.length; i++) {
+    const o = order[i];
+    out.eles[i] = k.eles[o];
+    out.depth[i] = k.depth[o];
+    out.kind[i] = k.kind[o];
+    out.z[i] = k.z[o];
+    out.pool[i] = k.pool[o];
   }
-  /** The element's parsed styles, applied now if they were dirty (Cytoscape's `parsedStyle`). */
-  clean(e: Ele): Private {
-    const p = e._private;
-    if (p.styleDirty) e.pstyle('display');
-    return p;
+  return out;
+}
+
+/** `eles` (with their pool indexes) sorted in z-order. */
+function sortedKeyed(read: StyleReader, eles: readonly Ele[], pool: (i: number) => number): Keyed {
+  const n = eles.length;
+  const k = keyed(n);
+  const order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    setKeys(read, k, i, eles[i], pool(i));
+    order[i] = i;
   }
-  get(p: Private, name: Prop): Parsed {
-    return p.style[name] ?? this.defaults[name];
-  }
-  /** A width or height as `ele.width()` gives it for an element that is not a compound parent. */
-  dim(e: Ele, p: Private, name: 'width' | 'height'): number {
-    const d = this.get(p, name);
-    if (d.strValue === 'label') return name === 'width' ? e.width() : e.height();
-    return d.pfValue ?? 0;
-  }
-  /** Cytoscape's `eleTakesUpSpace` (collection/style.mjs): displayed and of a non-zero size. */
-  takesUpSpace(e: Ele): boolean {
-    const p = this.clean(e);
-    if (this.get(p, 'display').value !== 'element' || this.dim(e, p, 'width') === 0) return false;
-    return p.group === 'nodes' ? this.dim(e, p, 'height') !== 0 : true;
-  }
-  /**
-   * Cytoscape's `ele.interactive()` for a graph without compound nodes (collection/style.mjs: events on, visible and
-   * taking up space; an edge also needs both ends to take up space). Its own method fills a per-element cache keyed
-   * by a 32-bit string hash in a sparse array: for 45,000 elements that was 140 ms of one task after a load (CPU
-   * profile, tests/e2e/profile-graph.ts, 10,000 notes).
-   */
-  interactive(e: Ele, p: Private): boolean {
-    if (this.get(p, 'events').value !== 'yes' || this.get(p, 'visibility').value !== 'visible') return false;
-    if (!this.takesUpSpace(e)) return false;
-    if (p.group === 'nodes') return true;
-    const src = p.source as Ele;
-    const tgt = p.target as Ele;
-    return this.takesUpSpace(src) && (src === tgt || this.takesUpSpace(tgt));
-  }
+  order.sort((a, b) => compare(k, a, k, b));
+  return permuted(k, order);
 }
 
 /**
- * The elements of `cy` in Cytoscape's z-order (`zIndexSort`: compound depth, then nodes above edges under
- * `z-index-compare: auto`, then z-index, then pool index), each key read once, with the interactive ones
- * (`interactive()`, in the same order) as the renderer keeps them (`getCachedZSortedEles().interactive`), found when
- * first read.
- * The pool index is the element's position in Cytoscape's element pool (`mutableElements()`: a collection keeps each
- * element's index equal to its place, also after a removal, collection/index.mjs `unmergeAt`), so it is not read.
+ * All elements of `cy` in z-order. The pool index is the element's position in Cytoscape's element pool
+ * (`mutableElements()`: a collection keeps each element's index equal to its place, also after a removal,
+ * collection/index.mjs `unmergeAt`), so it is not looked up.
  */
-export function zSorted(cy: cytoscape.Core): ZSorted {
+function fullSort(cy: cytoscape.Core): Keyed {
   const eles = (cy as unknown as { mutableElements(): cytoscape.CollectionReturnValue })
     .mutableElements()
     .toArray() as Ele[];
-  const n = eles.length;
-  const compounds = (cy as unknown as { hasCompoundNodes(): boolean }).hasCompoundNodes();
-  const read = new StyleReader(cy);
-  const depth = new Float64Array(n);
-  const kind = new Uint8Array(n);
-  const z = new Float64Array(n);
-  const order = new Uint32Array(n);
+  return sortedKeyed(new StyleReader(cy), eles, (i) => i);
+}
+
+/**
+ * `prev` with the elements of `changed` (all in `prev`) taken out and merged back in at their new keys; null when
+ * some changed element is not in `prev`.
+ */
+function merged(cy: cytoscape.Core, prev: Keyed, changed: Set<Ele>): Keyed | null {
+  const n = prev.eles.length;
+  const moved = [...changed];
+  const c = sortedKeyed(new StyleReader(cy), moved, (i) => moved[i].poolIndex());
+  const m = moved.length;
+  const out = keyed(n);
+  let w = 0;
+  let j = 0;
+  let skipped = 0;
+  const put = (from: Keyed, i: number) => {
+    if (w === n) return;
+    out.eles[w] = from.eles[i];
+    out.depth[w] = from.depth[i];
+    out.kind[w] = from.kind[i];
+    out.z[w] = from.z[i];
+    out.pool[w] = from.pool[i];
+    w++;
+  };
   for (let i = 0; i < n; i++) {
-    const e = eles[i];
-    const p = read.clean(e);
-    const d = read.get(p, 'z-compound-depth').value;
-    depth[i] = d === 'auto' ? (compounds ? e.zDepth() : 0) : d === 'bottom' ? -1 : d === 'top' ? MAX_INT : 0;
-    kind[i] = read.get(p, 'z-index-compare').value === 'auto' && p.group === 'nodes' ? 1 : 0;
-    z[i] = read.get(p, 'z-index').value as number;
-    order[i] = i;
+    if (changed.has(prev.eles[i])) {
+      skipped++;
+      continue;
+    }
+    while (j < m && compare(c, j, prev, i) < 0) put(c, j++);
+    put(prev, i);
   }
-  order.sort((a, b) => depth[a] - depth[b] || kind[a] - kind[b] || z[a] - z[b] || a - b);
-  const out: ZSorted = new Array(n);
-  for (let i = 0; i < n; i++) out[i] = eles[order[i]];
-  // Only pointer hits and box selection read the interactive elements, the drawing never: they are found on the first
-  // read (the first pointer move over the graph), not in the task that draws the first picture after a load.
+  while (j < m) put(c, j++);
+  return skipped === m && w === n ? out : null;
+}
+
+/** The array the renderer keeps: `k`'s elements, with `.interactive` (Cytoscape's `interactive()`) found when read. */
+function rendererArray(cy: cytoscape.Core, k: Keyed): ZSorted {
+  const out: ZSorted = k.eles.slice();
   Object.defineProperty(out, 'interactive', {
     configurable: true,
     enumerable: true,
     get() {
-      const interactive = out.filter((e) => (compounds ? e.interactive() : read.interactive(e, e._private)));
+      const read = new StyleReader(cy);
+      const interactive = out.filter((e) => read.interactive(e));
       Object.defineProperty(out, 'interactive', { value: interactive, writable: true, enumerable: true });
       return interactive;
     },
@@ -142,18 +163,117 @@ export function zSorted(cy: cytoscape.Core): ZSorted {
   return out;
 }
 
-/** Makes `cy`'s renderer sort large graphs by {@link zSorted} (see the file comment). */
+/**
+ * The elements of `cy` in Cytoscape's z-order (`zIndexSort`: compound depth, then nodes above edges under
+ * `z-index-compare: auto`, then z-index, then pool index), each key read once, with the interactive ones
+ * (`interactive()`, in the same order) as the renderer keeps them (`getCachedZSortedEles().interactive`), found when
+ * first read.
+ */
+export function zSorted(cy: cytoscape.Core): ZSorted {
+  return rendererArray(cy, fullSort(cy));
+}
+
+/** `eles` sorted in Cytoscape's z-order, `pool[i]` being the pool index of `eles[i]` (for pointer hits). */
+export function inZOrder(cy: cytoscape.Core, eles: readonly Ele[], pool: readonly number[]): Ele[] {
+  return sortedKeyed(new StyleReader(cy), eles, (i) => pool[i]).eles;
+}
+
+/**
+ * Cytoscape's `updateCachedGrabbedEles` (extensions/renderer/base/coord-ele-math/z-ordering.mjs) with the
+ * element state read directly: `eles.drag` (the drag layer, grabbed nodes last) and `eles.nondrag`, in z-order.
+ */
+function dragLayers(eles: ZSorted & { drag?: Ele[]; nondrag?: Ele[] }): void {
+  const drag: Ele[] = [];
+  const nondrag: Ele[] = [];
+  const grabbed: Ele[] = [];
+  for (let i = 0; i < eles.length; i++) {
+    const e = eles[i];
+    const p = e._private as typeof e._private & {
+      grabbed?: boolean;
+      children?: unknown[];
+      rscratch: { inDragLayer?: boolean };
+    };
+    if (p.grabbed && !(p.group === 'nodes' && p.children && p.children.length !== 0)) grabbed.push(e);
+    else if (p.rscratch.inDragLayer) drag.push(e);
+    else nondrag.push(e);
+  }
+  for (const e of grabbed) drag.push(e);
+  eles.drag = drag;
+  eles.nondrag = nondrag;
+}
+
+/** State of {@link installKeyedZSort}, for tests: sorts of all elements, and merges of a few changed ones. */
+export interface ZSortState {
+  full: number;
+  merged: number;
+}
+
+const states = new WeakMap<cytoscape.Core, ZSortState>();
+
+/** The keyed sort's state of `cy`, or null when not installed. */
+export function zSortState(cy: cytoscape.Core): ZSortState | null {
+  return states.get(cy) ?? null;
+}
+
+/** Renderer events after which Cytoscape re-sorts (BaseRenderer `notify`; `move` only with compound nodes). */
+const RESORT_EVENTS = new Set(['add', 'remove', 'load', 'zorder', 'mount', 'move']);
+
+/** Makes `cy`'s renderer sort large graphs by keys, merging small changes (see the file comment). */
 export function installKeyedZSort(cy: cytoscape.Core): void {
   const r = (cy as unknown as { renderer(): RendererInternals | undefined }).renderer();
   if (!r || typeof r.getCachedZSortedEles !== 'function' || typeof r.updateCachedGrabbedEles !== 'function') return;
   const own = r.getCachedZSortedEles;
+  const state: ZSortState = { full: 0, merged: 0 };
+  states.set(cy, state);
+  /** The last order, the elements whose z-order properties changed since, and whether more than that changed. */
+  let last: Keyed | null = null;
+  const changed = new Set<Ele>();
+  let full = true;
+  // additions and removals also while the renderer's notifications are off (work-budget.ts `pauseRendering`)
+  cy.on('add remove', () => {
+    full = true;
+  });
+  const pool = () => (cy as unknown as { mutableElements(): cytoscape.CollectionReturnValue }).mutableElements();
+  const hasCompounds = () => (cy as unknown as { hasCompoundNodes(): boolean }).hasCompoundNodes();
+  const notify = r.notify;
+  r.notify = function notifyKeyed(eventName, eles) {
+    if (eventName === 'zorder' && eles != null && eles.length > 0) {
+      // Cytoscape applies a restyle lazily, on the next read of one of its values (the next frame's first step), and
+      // notifies each element whose z-order property changed then: these are the elements with new keys
+      if (!full) {
+        for (let i = 0; i < eles.length; i++) changed.add(eles[i] as unknown as Ele);
+        if (changed.size > pool().length * MERGE_MAX_SHARE) full = true;
+      }
+    } else if (RESORT_EVENTS.has(eventName) && (eventName !== 'move' || hasCompounds())) full = true;
+    if (full) changed.clear();
+    notify.call(r, eventName, eles);
+  };
   r.getCachedZSortedEles = function getCachedZSortedEles(forceRecalc) {
     if (!forceRecalc && r.cachedZSortedEles) return r.cachedZSortedEles;
-    const all = (cy as unknown as { mutableElements(): cytoscape.CollectionReturnValue }).mutableElements();
-    if (all.length <= KEYED_SORT_ABOVE) return own.call(r, forceRecalc);
-    const eles = zSorted(cy);
+    const all = pool();
+    let next: Keyed | null = null;
+    if (all.length > KEYED_SORT_ABOVE) {
+      const mergeable =
+        !forceRecalc &&
+        !full &&
+        last !== null &&
+        last.eles.length === all.length &&
+        changed.size > 0 &&
+        changed.size <= all.length * MERGE_MAX_SHARE;
+      next = mergeable && last ? merged(cy, last, changed) : null;
+      if (next) state.merged++;
+      else {
+        next = fullSort(cy);
+        state.full++;
+      }
+    }
+    last = next;
+    changed.clear();
+    full = false;
+    if (!next) return own.call(r, forceRecalc);
+    const eles = rendererArray(cy, next);
     r.cachedZSortedEles = eles;
-    r.updateCachedGrabbedEles();
+    dragLayers(eles);
     return eles;
   };
 }
