@@ -9,6 +9,8 @@
  *   and zoomed, and 1 s more, ms;
  * - pan and zoom frame times p50/p95 (requestAnimationFrame deltas while panning by panBy / zooming the shown graph),
  *   and drag: the same while the mouse drags the background (the user's pan), ms;
+ * - hover: the longest main-thread task, ms, and the tasks over 50 ms while the mouse moves onto 8 notes in view one
+ *   after another (graph-hover.ts: each hover highlights a note and its neighbours);
  * - one saved note: time to turn the re-fetched graph into elements and apply the difference to the drawn one
  *   (`lastElementsMs` + `lastApplyMs`: diff, Cytoscape update, placement, filters, decorations), ms;
  * - renderer JS heap (used), MB: as read after the saved note, and live (after a full garbage collection, CDP
@@ -29,6 +31,7 @@ import {
   waitIndexedAndKept,
 } from './graph-bench-steps.ts';
 import { dragFrames } from './graph-drag.ts';
+import { hoverTasks } from './graph-hover.ts';
 import { startApp } from './harness.ts';
 
 const { values } = parseArgs({
@@ -102,6 +105,7 @@ for (const n of sizes) {
     const drag = await dragFrames(page);
     await new Promise((r) => setTimeout(r, 1000));
     const longest = await page.evaluate(() => (window as unknown as { __longest: number }).__longest);
+    const hover = await hoverTasks(page);
     // One saved note: a new link in the first note.
     const first = fs
       .readdirSync(app.vaultDir, { recursive: true })
@@ -130,7 +134,7 @@ for (const n of sizes) {
     await cdp.detach();
     const f = (x: number) => x.toFixed(0).padStart(6);
     rows.push(
-      `${String(n).padStart(6)} | ${f(cold)} | ${f(warm)} | ${f(longest)} | ${f(pct(frames.pan, 50))} ${f(pct(frames.pan, 95))} | ${f(pct(drag, 50))} ${f(pct(drag, 95))} | ${f(pct(frames.zoom, 50))} ${f(pct(frames.zoom, 95))} | ${apply.toFixed(1).padStart(6)} (${parts.elements.toFixed(0)}+${parts.apply.toFixed(0)}) | ${heap.toFixed(0).padStart(5)} ${live.toFixed(0).padStart(5)} | ${renderer}`,
+      `${String(n).padStart(6)} | ${f(cold)} | ${f(warm)} | ${f(longest)} | ${f(pct(frames.pan, 50))} ${f(pct(frames.pan, 95))} | ${f(pct(drag, 50))} ${f(pct(drag, 95))} | ${f(pct(frames.zoom, 50))} ${f(pct(frames.zoom, 95))} | ${f(hover.longest)} ${String(hover.over50).padStart(4)} | ${apply.toFixed(1).padStart(6)} (${parts.elements.toFixed(0)}+${parts.apply.toFixed(0)}) | ${heap.toFixed(0).padStart(5)} ${live.toFixed(0).padStart(5)} | ${renderer}`,
     );
     console.error(rows.at(-1));
   } finally {
@@ -142,6 +146,6 @@ console.log(
   `graph view, headless Chromium, ${os.cpus().length} cores (shared; load average ${loadAtStart.toFixed(1)} at start, ${os.loadavg()[0].toFixed(1)} at end)`,
 );
 console.log(
-  ' notes | cold first frame ms | kept-positions first frame ms | longest task ms | pan p50 p95 ms | drag p50 p95 ms | zoom p50 p95 ms | one saved note ms (elements+apply) | heap MB (used, live) | renderer',
+  ' notes | cold first frame ms | kept-positions first frame ms | longest task ms | pan p50 p95 ms | drag p50 p95 ms | zoom p50 p95 ms | hover: longest task ms, tasks > 50 ms | one saved note ms (elements+apply) | heap MB (used, live) | renderer',
 );
 for (const r of rows) console.log(r);
