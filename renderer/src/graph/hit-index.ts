@@ -9,8 +9,8 @@
  * Hilbert order) of rough boxes in model coordinates in front of Cytoscape's own test: a node's box is its position ±
  * half its outer size plus {@link NODE_PAD}; an edge's is the box of its two ends' centres plus {@link EDGE_PAD} and
  * the ends' radii (a straight or haystack edge and its arrows lie inside it). Cytoscape's `findNearestElements` then
- * runs unchanged on the elements whose box is within 24 rendered px of the pointer (its largest threshold, touch
- * edges) — of the edges, those whose line passes that near (a long edge's box covers much of the graph) — in its
+ * runs unchanged on the elements whose box is within its largest threshold of the pointer (an edge's: 8 rendered px
+ * for a mouse, 24 for a touch; BRp.findNearestElements) — of the edges, those whose line passes that near (a long edge's box covers much of the graph) — in its
  * z-order, so the answer is the same as over all elements. The index is built over Cytoscape's element
  * pool from positions and sizes only (no bounding-box computation), at the first hit test after an element was
  * added, removed, moved or resized by its data (one pass over the elements), so dragging a node rebuilds it once, at
@@ -32,8 +32,9 @@ export const HIT_INDEX_ABOVE = 1000;
 export const NODE_PAD = 8;
 /** Model px added around an edge's box (its width and arrowheads). */
 export const EDGE_PAD = 16;
-/** The largest distance, rendered px, at which Cytoscape counts a hit (an edge under a touch). */
-const THRESHOLD_PX = 24;
+/** The largest distance, rendered px, at which Cytoscape counts a hit: an edge's, under a touch and a mouse. */
+const TOUCH_THRESHOLD_PX = 24;
+const MOUSE_THRESHOLD_PX = 8;
 
 type Ele = StyledEle & {
   _private: {
@@ -143,7 +144,7 @@ export function installHitIndex(cy: cytoscape.Core): HitIndexState | null {
       state.builds++;
     }
     state.queries++;
-    const d = THRESHOLD_PX / cy.zoom();
+    const d = (isTouch ? TOUCH_THRESHOLD_PX : MOUSE_THRESHOLD_PX) / cy.zoom();
     const hits = built.index ? built.index.search(x - d, y - d, x + d, y + d) : [];
     const from = built.from;
     const read = new StyleReader(cy);
