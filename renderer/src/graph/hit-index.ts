@@ -154,7 +154,7 @@ export function installHitIndex(cy: cytoscape.Core): HitIndexState | null {
     const kept = hits.filter((i) => near(i) && (!interactiveOnly || read.interactive(from[i])));
     // Cytoscape's own test over the elements near the pointer, in z-order
     const candidates = inZOrder(
-      cy,
+      read,
       kept.map((i) => from[i]),
       kept,
     ) as ZSorted;

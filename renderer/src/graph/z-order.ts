@@ -74,17 +74,19 @@ function compare(a: Keyed, i: number, b: Keyed, j: number): number {
   return a.depth[i] - b.depth[j] || a.kind[i] - b.kind[j] || a.z[i] - b.z[j] || a.pool[i] - b.pool[j];
 }
 
+/** Copies position `i` of `from` (element and keys) to position `w` of `to`. */
+function copyAt(to: Keyed, w: number, from: Keyed, i: number): void {
+  to.eles[w] = from.eles[i];
+  to.depth[w] = from.depth[i];
+  to.kind[w] = from.kind[i];
+  to.z[w] = from.z[i];
+  to.pool[w] = from.pool[i];
+}
+
 /** `k` reordered by `order` (positions of `k`). */
 function permuted(k: Keyed, order: Uint32Array): Keyed {
   const out = keyed(order.length);
-  for (let i = 0; i < order.length; i++) {
-    const o = order[i];
-    out.eles[i] = k.eles[o];
-    out.depth[i] = k.depth[o];
-    out.kind[i] = k.kind[o];
-    out.z[i] = k.z[o];
-    out.pool[i] = k.pool[o];
-  }
+  for (let i = 0; i < order.length; i++) copyAt(out, i, k, order[i]);
   return out;
 }
 
@@ -127,13 +129,7 @@ function merged(cy: cytoscape.Core, prev: Keyed, changed: Set<Ele>): Keyed | nul
   let j = 0;
   let skipped = 0;
   const put = (from: Keyed, i: number) => {
-    if (w === n) return;
-    out.eles[w] = from.eles[i];
-    out.depth[w] = from.depth[i];
-    out.kind[w] = from.kind[i];
-    out.z[w] = from.z[i];
-    out.pool[w] = from.pool[i];
-    w++;
+    if (w < n) copyAt(out, w++, from, i);
   };
   for (let i = 0; i < n; i++) {
     if (changed.has(prev.eles[i])) {
@@ -163,19 +159,9 @@ function rendererArray(cy: cytoscape.Core, k: Keyed): ZSorted {
   return out;
 }
 
-/**
- * The elements of `cy` in Cytoscape's z-order (`zIndexSort`: compound depth, then nodes above edges under
- * `z-index-compare: auto`, then z-index, then pool index), each key read once, with the interactive ones
- * (`interactive()`, in the same order) as the renderer keeps them (`getCachedZSortedEles().interactive`), found when
- * first read.
- */
-export function zSorted(cy: cytoscape.Core): ZSorted {
-  return rendererArray(cy, fullSort(cy));
-}
-
 /** `eles` sorted in Cytoscape's z-order, `pool[i]` being the pool index of `eles[i]` (for pointer hits). */
-export function inZOrder(cy: cytoscape.Core, eles: readonly Ele[], pool: readonly number[]): Ele[] {
-  return sortedKeyed(new StyleReader(cy), eles, (i) => pool[i]).eles;
+export function inZOrder(read: StyleReader, eles: readonly Ele[], pool: readonly number[]): Ele[] {
+  return sortedKeyed(read, eles, (i) => pool[i]).eles;
 }
 
 /**
