@@ -237,6 +237,63 @@ test('hover highlights a node and its neighbours and fades the rest, in the ligh
   await page.emulateMedia({ colorScheme: 'light' });
 });
 
+test('a note that gains many links grows and steps out of its neighbours’ way: still no two nodes overlap', async () => {
+  const { page } = app;
+  type Circle = { id: string; x: number; y: number; r: number; degree: number };
+  const circles = () =>
+    page.evaluate(() =>
+      window.__atlasGraph!.nodes().map((n) => ({
+        id: n.id(),
+        ...n.position(),
+        r: (n.data('size') as number) / 2,
+        degree: n.degree(false),
+      })),
+    ) as Promise<Circle[]>;
+  const all = await circles();
+  const notesNow = all.filter((c) => c.id.endsWith('.md') && !c.id.includes('/.'));
+  // a note with few links, moved (as a drag would) right against its nearest node: any growth makes them overlap
+  const leaf = [...notesNow].sort((a, b) => a.degree - b.degree || a.id.localeCompare(b.id))[0];
+  assert.ok(leaf.degree <= 12 && leaf.r < 14, `a note with few links (${leaf.id}: ${leaf.degree})`);
+  const near = all
+    .filter((c) => c.id !== leaf.id)
+    .sort((a, b) => Math.hypot(a.x - leaf.x, a.y - leaf.y) - Math.hypot(b.x - leaf.x, b.y - leaf.y))[0];
+  const d = Math.hypot(leaf.x - near.x, leaf.y - near.y) || 1;
+  const gap = near.r + leaf.r + 1;
+  const to = { x: near.x + ((leaf.x - near.x) / d) * gap, y: near.y + ((leaf.y - near.y) / d) * gap };
+  await page.evaluate(
+    ([id, p]) => window.__atlasGraph!.getElementById(id as string).position(p as never),
+    [leaf.id, to],
+  );
+  const targets = notesNow
+    .filter((c) => c.id !== leaf.id)
+    .map((c) => path.basename(c.id, '.md'))
+    .filter((b, i, list) => list.indexOf(b) === i)
+    .slice(0, 60);
+  const applies = await page.evaluate(() => window.__atlasGraphs!.global.applies);
+  fs.appendFileSync(path.join(app.vaultDir, leaf.id), `\n\nSee also ${targets.map((t) => `[[${t}]]`).join(', ')}.\n`);
+  await page.waitForFunction(
+    ([id, r, n]) => {
+      const h = window.__atlasGraphs!.global;
+      const node = window.__atlasGraph!.getElementById(id as string);
+      return (node.data('size') as number) / 2 > (r as number) + 3 && h.applies > (n as number) && !h.layoutPending;
+    },
+    [leaf.id, leaf.r, applies],
+    { timeout: 30_000, polling: 100 },
+  );
+  const after = await circles();
+  const grown = after.find((c) => c.id === leaf.id)!;
+  for (const [i, a] of after.entries()) {
+    for (const b of after.slice(i + 1)) {
+      const dist = Math.hypot(a.x - b.x, a.y - b.y);
+      assert.ok(dist >= a.r + b.r, `${a.id} and ${b.id} overlap: ${dist.toFixed(1)} px apart, radii ${a.r}+${b.r}`);
+    }
+  }
+  assert.ok(
+    Math.hypot(grown.x - to.x, grown.y - to.y) <= 40,
+    `the grown note moved ${Math.hypot(grown.x - to.x, grown.y - to.y).toFixed(1)} px`,
+  );
+});
+
 test('drawing the graph, shown or in a background tab, raises no page error', () => {
   // the global graph's tab was hidden while the notes opened (its canvas 0 px wide): drawing it threw in drawImage
   assert.deepEqual(app.pageErrors, []);

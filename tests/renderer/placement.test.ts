@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { CircleGrid, placeNear, type Circle } from '../../renderer/src/graph/placement.ts';
+import { CircleGrid, nearestFree, placeNear, type Circle } from '../../renderer/src/graph/placement.ts';
 
 function rand(seed: number): () => number {
   let s = seed;
@@ -59,5 +59,33 @@ test('CircleGrid.set and delete by id: overlaps answers as a check against the c
     const y = (r() - 0.5) * 2200;
     const brute = [...held.values()].some((o) => Math.hypot(o.x - x, o.y - y) < o.r + 6 + 6);
     assert.equal(grid.overlaps(x, y, 6, 6), brute, `at ${x},${y}`);
+  }
+});
+
+test('nearestFree: the spot it gives overlaps no circle and is about as near as a dense brute-force search finds', () => {
+  const r = rand(23);
+  for (let t = 0; t < 40; t++) {
+    const circles: Circle[] = [];
+    for (let i = 0; i < 60; i++) circles.push({ x: (r() - 0.5) * 200, y: (r() - 0.5) * 200, r: 4 + r() * 8 });
+    const grid = new CircleGrid(circles);
+    const at = { x: (r() - 0.5) * 100, y: (r() - 0.5) * 100 };
+    const rad = 6 + r() * 8;
+    const spot = nearestFree(rad, at, grid, 4, 40);
+    // brute force: the nearest spot on a 0.5 px lattice within 40 px that is free with 2 px to spare (the spiral's
+    // spots are ≈ 2.2 px apart: a pocket narrower than that may fall between them)
+    let best = Number.POSITIVE_INFINITY;
+    for (let dx = -40; dx <= 40; dx += 0.5)
+      for (let dy = -40; dy <= 40; dy += 0.5) {
+        const d = Math.hypot(dx, dy);
+        if (d > 40 || d >= best) continue;
+        if (!circles.some((o) => Math.hypot(o.x - at.x - dx, o.y - at.y - dy) < o.r + rad + 6)) best = d;
+      }
+    if (!spot) {
+      assert.ok(best > 38, `no spot found, yet one is free ${best.toFixed(1)} px away`);
+      continue;
+    }
+    assert.ok(!circles.some((o) => Math.hypot(o.x - spot.x, o.y - spot.y) < o.r + rad + 4), 'the spot is free');
+    const moved = Math.hypot(spot.x - at.x, spot.y - at.y);
+    assert.ok(moved <= best + 2.5, `moved ${moved.toFixed(1)} px; a free spot is ${best.toFixed(1)} px away`);
   }
 });

@@ -42,7 +42,8 @@ import { fitToChain, fitView as fitCy, resizeKeepingCentre } from './fit-view.ts
 import { handleGraphKey } from './graph-keys.ts';
 import { LayoutRunner } from './layout.ts';
 import { applyPositions, layoutGraphOf } from './layout-input.ts';
-import { placeNodes, seedAtCentroids } from './place-nodes.ts';
+import { placeNodes, seedAtCentroids, separateGrown } from './place-nodes.ts';
+import type { CircleGrid } from './placement.ts';
 import { PlacedGrid } from './placed-grid.ts';
 import { hitIndexState } from './hit-index.ts';
 import { progressiveState } from './progressive-draw.ts';
@@ -213,6 +214,13 @@ export function GraphCanvas(props: GraphCanvasProps) {
     keepPositionsOf(nodes.map((n) => ({ id: n.id(), ...n.position() })));
   }
 
+  /** Moves the `grown` nodes that now overlap another out of its way (place-nodes.ts separateGrown) and keeps them. */
+  function separate(cy: cytoscape.Core, grown: cytoscape.NodeSingular[], grid?: CircleGrid) {
+    if (!grown.length) return;
+    const moved = separateGrown(cy, grown, propsRef.current.settings.forces.linkDistance, grid);
+    if (moved.length && propsRef.current.keep) savePositions(moved);
+  }
+
   async function fullLayout(cy: cytoscape.Core, fromPositions: boolean) {
     const p = propsRef.current;
     // The map's labels are bold and up to MAP_LABEL_PX wide (style.ts): dagre keeps room for them.
@@ -237,6 +245,15 @@ export function GraphCanvas(props: GraphCanvasProps) {
     hook.current.layoutPending = false;
     applyPositions(cy, res.positions);
     placed.reset();
+    // Nodes that grew while the worker laid them out (their notes got links meanwhile) step out of their neighbours' way.
+    const sent = new Map(nodes.map((n) => [n.id, n.size]));
+    separate(
+      cy,
+      cy
+        .nodes()
+        .filter((n) => (n.data('size') as number) > (sent.get(n.id()) ?? Number.POSITIVE_INFINITY))
+        .map((n) => n as cytoscape.NodeSingular),
+    );
     hook.current.layoutRuns++;
     performance.measure(`atlas-graph-layout-${p.name}`, `atlas-graph-layout-start-${p.name}`);
     if (p.keep) savePositions(cy.nodes());
@@ -369,7 +386,8 @@ export function GraphCanvas(props: GraphCanvasProps) {
       // The map (dagre is cheap and deterministic), and the local graph of a newly opened note: laid out afresh.
       void fullLayout(cy, false);
     } else if (unplaced.length === 0) {
-      // Every node had a kept position: draw at once, no layout.
+      // Every node had a kept position: draw at once, no layout (a node that grew steps out of its neighbours' way).
+      separate(cy, applied.grown, path === 'delta' && p.keep ? placed.of(els, kept) : undefined);
       if (firstSync && !shownEarly) {
         markReady();
         fitView(cy, true);
@@ -385,6 +403,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
       const circles = only && p.keep ? placed.of(els, kept) : undefined;
       placeNodes(cy, unplaced, propsRef.current.settings.forces.linkDistance, circles);
       if (p.keep) savePositions(unplaced);
+      separate(cy, applied.grown, circles);
       if (firstSync) {
         markReady();
         fitView(cy, true);

@@ -49,6 +49,8 @@ export interface Applied {
   addedNodes: number;
   /** The addition was large (drawn once at the end: the caller forces a render). */
   chunked: boolean;
+  /** Nodes already drawn whose `size` grew (more links): they may now overlap a neighbour (place-nodes.ts separateGrown). */
+  grown: cytoscape.NodeSingular[];
 }
 
 /**
@@ -64,12 +66,14 @@ const pendingUnplaced = new WeakMap<cytoscape.Core, Set<cytoscape.NodeSingular>>
  */
 export async function applyDiff(cy: cytoscape.Core, diff: ElementDiff, o: ApplyOptions): Promise<Applied | null> {
   const { kept, stale } = o;
+  const grown: cytoscape.NodeSingular[] = [];
   cy.batch(() => {
     for (const id of diff.remove) cy.getElementById(id).remove();
     for (const { id, data } of diff.changed) {
       const have = cy.getElementById(id);
       if (have.empty()) continue;
       const d = have.data();
+      if (have.isNode() && (data.size as number) > (d.size as number)) grown.push(have as cytoscape.NodeSingular);
       have.data({ ...data, display: d.display === d.label ? data.label : d.display });
     }
   });
@@ -138,5 +142,5 @@ export async function applyDiff(cy: cytoscape.Core, diff: ElementDiff, o: ApplyO
   }
   const unplaced = [...pending].filter((n) => !n.removed());
   pending.clear();
-  return { unplaced, addedNodes: freshNodes.length, chunked };
+  return { unplaced, addedNodes: freshNodes.length, chunked, grown };
 }

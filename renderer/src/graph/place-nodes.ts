@@ -3,7 +3,7 @@
  * when many arrive, at their neighbours' centroid as the start of a full layout.
  */
 import type cytoscape from 'cytoscape';
-import { CircleGrid, placeNear, type Circle } from './placement.ts';
+import { CircleGrid, nearestFree, placeNear, type Circle } from './placement.ts';
 
 /**
  * Places `nodes` one by one next to their already placed neighbours, overlapping no other node. `others`: the other
@@ -59,4 +59,50 @@ export function seedAtCentroids(cy: cytoscape.Core, nodes: cytoscape.NodeSingula
       n.position({ x: c.x + (Math.random() - 0.5) * 40, y: c.y + (Math.random() - 0.5) * 40 });
     }
   });
+}
+
+/** A grid of every node's circle of `cy`, by id (one pass over the nodes). */
+function gridOf(cy: cytoscape.Core): CircleGrid {
+  const grid = new CircleGrid();
+  cy.nodes().forEach((n) => {
+    grid.set(n.id(), { ...n.position(), r: (n.data('size') as number) / 2 });
+  });
+  return grid;
+}
+
+/**
+ * Moves each of `nodes` whose circle (`size` / 2) now overlaps another node's (it grew: its note got links after it
+ * was placed or laid out, e.g. while the vault was still being indexed) to the nearest free spot, at most 40 model px
+ * away (placement.ts `nearestFree`), or else next to its neighbours as a new node goes; no other node moves. So nodes
+ * never overlap at rest (#11) without a new layout. `grid`: every node's circle by id when the caller keeps one
+ * (PlacedGrid), brought up to date here; else built from `cy` (one pass) if any of `nodes` is given. Returns the
+ * nodes moved.
+ */
+export function separateGrown(
+  cy: cytoscape.Core,
+  nodes: cytoscape.NodeSingular[],
+  linkDistance: number,
+  grid?: CircleGrid,
+): cytoscape.NodeSingular[] {
+  const live = nodes.filter((n) => !n.removed());
+  if (!live.length) return [];
+  const g = grid ?? gridOf(cy);
+  const moved: cytoscape.NodeSingular[] = [];
+  cy.batch(() => {
+    for (const n of live) {
+      const id = n.id();
+      const r = (n.data('size') as number) / 2;
+      const at = n.position();
+      g.delete(id);
+      let pos: { x: number; y: number } = at;
+      if (g.overlaps(at.x, at.y, r, 0)) {
+        const nbs = n.neighborhood('node').map((m) => (m as cytoscape.NodeSingular).position());
+        pos = nearestFree(r, at, g) ?? placeNear(id, r, nbs, g, g.rightOf() ?? at, linkDistance);
+        n.position(pos);
+        moved.push(n);
+      }
+      g.set(id, { ...pos, r });
+    }
+  });
+  return moved;
 }

@@ -134,3 +134,27 @@ export function placeNear(
   }
   return { x: cx + (start + step * 20) * Math.cos(a0), y: cy + (start + step * 20) * Math.sin(a0) };
 }
+
+/**
+ * The nearest free spot for a circle of radius `r` at `at` that overlaps a circle of `grid` (it grew: its note got
+ * more links after it was placed): spots on a golden-angle spiral around `at`, about 2 px apart, up to `reach`
+ * model px away, the first that comes within `gap` px of no circle. Null when there is none within reach. At most
+ * ≈ 1.4 × (reach / 1.5)² spots are tried (≈ 1,000 at the default reach).
+ */
+export function nearestFree(
+  r: number,
+  at: { x: number; y: number },
+  grid: CircleGrid,
+  gap = 4,
+  reach = 40,
+): { x: number; y: number } | null {
+  const spots = Math.ceil(1.4 * (reach / 1.5) ** 2);
+  for (let k = 1; k <= spots; k++) {
+    const radius = 1.5 * Math.sqrt(k / 1.4);
+    const a = k * 2.399963;
+    const x = at.x + radius * Math.cos(a);
+    const y = at.y + radius * Math.sin(a);
+    if (!grid.overlaps(x, y, r, gap)) return { x, y };
+  }
+  return null;
+}
