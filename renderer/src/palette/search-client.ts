@@ -1,14 +1,21 @@
 /**
- * The quick switcher's and `[[` completion's note search, run in a worker (search-worker.ts; the renderer's thread
- * only renders): {@link setSearchNotes} hands it the vault's notes when they change, {@link findNotes} asks one
- * query. Each channel ('switcher', 'link') is answered for its latest query only: an older pending one resolves
- * null. Where a worker cannot start, the same search runs on this thread (same answers).
- *
- * An empty query needs no search (the recent notes, then the others in vault order) and is answered here at once.
+ * The quick switcher's and `[[` completion's note search. Answered, in this order:
+ * 1. an empty query needs no search (the recent notes, then the others in vault order), at once;
+ * 2. on a vault of at most {@link SYNC_MAX_NOTES} notes whose targets are prepared on this thread (at idle, see
+ *    switcher-index.ts), here, synchronously: the search pass costs a few ms there (`npm run bench:switcher`: p95
+ *    4 ms over 24,000 targets of 10,000 notes), and only an answer computed in the keystroke's own task is painted in
+ *    the keystroke's frame (Chromium runs a worker's message, like any task, after the frame that follows an input
+ *    event: a worker's answer costs one frame more, ≈ 17 ms);
+ * 3. from the channel's pool (the few targets its last worker-answered query matched), here, when the query extends
+ *    that one;
+ * 4. in the note-search worker (search-worker.ts): larger vaults, and while this thread's targets are being built.
+ * {@link setSearchNotes} hands both the vault's notes when they change, {@link findNotes} asks one query. Each channel
+ * ('switcher', 'link') is answered for its latest query only: an older pending one resolves null. Where a worker
+ * cannot start, every query is searched here (same answers).
  */
 import { useEffect } from 'react';
 import type { FromWorker, SearchChannel, ToWorker } from './search-protocol.ts';
-import { prepareSwitcher, targetsFor } from './switcher-index.ts';
+import { prepareSwitcher, readyTargets, sameNotes, targetsFor } from './switcher-index.ts';
 import {
   newSearchMemo,
   type PoolTarget,
@@ -23,7 +30,13 @@ import {
 /** Performance measure of one search in the worker (its own time, placed as ending when the answer arrived), ms. */
 export const WORKER_SEARCH_MEASURE = 'atlas-note-search-worker';
 
-/** Performance mark of each query answered on this thread from a pool (tests and benchmarks count them). */
+/**
+ * Most notes of a vault searched on this thread (step 2 above): the search pass grows with the targets (≈ 2.5 per
+ * note), and at this many notes it stays under ≈ 7 ms at p95 on a 2-core machine; larger vaults ask the worker.
+ */
+export const SYNC_MAX_NOTES = 16_000;
+
+/** Performance mark of each query answered on this thread, from a pool or all targets (tests and benchmarks count them). */
 export const LOCAL_SEARCH_MARK = 'atlas-note-search-local';
 
 /** One note found: the note, what matched (`target.kind`, `target.shown`; null for an empty query) and where. */
@@ -77,20 +90,24 @@ function fromPool(channel: SearchChannel, query: string, recent: readonly string
   return found;
 }
 
-/**
- * Same paths, titles and aliases in the same order? Compared in place: the list is fetched again every 3 s of a cold
- * index, and joining a 10,000-note list into one string to compare cost the UI thread ~10 ms each time.
- */
-function sameNotes(a: readonly SwitcherNote[], b: readonly SwitcherNote[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i];
-    const y = b[i];
-    if (x === y) continue;
-    if (x.path !== y.path || x.title !== y.title || x.aliases.length !== y.aliases.length) return false;
-    for (let k = 0; k < x.aliases.length; k++) if (x.aliases[k] !== y.aliases[k]) return false;
-  }
-  return true;
+/** The answer searched here over all of this thread's targets (step 2), or null when they are not ready or too many. */
+function fromThread(channel: SearchChannel, query: string, recent: readonly string[], limit: number, fresh: boolean) {
+  if (notes.length > SYNC_MAX_NOTES) return null;
+  const targets = readyTargets(notes);
+  if (!targets) return null;
+  if (fresh) localMemos[channel] = newSearchMemo();
+  const found = searchNotes(query, targets, notes, recent, limit, { memo: localMemos[channel] });
+  performance.mark(LOCAL_SEARCH_MARK);
+  return found;
+}
+
+/** Resolves null every query of `channel` still waiting for the worker, but `keep`. */
+function dropWaiting(channel: SearchChannel, keep = -1): void {
+  for (const [other, wt] of waiting)
+    if (wt.channel === channel && other !== keep) {
+      waiting.delete(other);
+      wt.resolve(null);
+    }
 }
 
 function startWorker(): Worker | null {
@@ -142,10 +159,9 @@ export function setSearchNotes(list: readonly SwitcherNote[]): void {
   notes = list;
   byPath = new Map(list.map((n) => [n.path, n]));
   const w = startWorker();
-  if (!w) {
-    prepareSwitcher(list);
-    return;
-  }
+  // this thread's own targets (at idle): searched here while the vault is small enough (fromThread)
+  if (!w || list.length <= SYNC_MAX_NOTES) prepareSwitcher(list);
+  if (!w) return;
   if (sameNotes(list, sent)) return;
   sent = list;
   w.postMessage({ type: 'notes', notes: list as SwitcherNote[] } satisfies ToWorker);
@@ -177,8 +193,10 @@ function emptyQuery(recent: readonly string[], limit: number): FoundNote[] {
 }
 
 /**
- * The answer to `query` on this thread right now, from the channel's pool (the few targets its last answered query
- * matched), or null when there is none for it (the query does not extend that one, the notes changed, no pool yet).
+ * The answer to `query` on this thread right now, searched over this thread's targets (a vault of at most
+ * {@link SYNC_MAX_NOTES} notes, once they are built) or from the channel's pool (the few targets its last answered
+ * query matched); null when there is neither for it (targets not built yet or too many, and the query does not
+ * extend the pool's, the notes changed, or no pool yet).
  * Never asks the worker and leaves the channel's pending queries alone: for a caller that must answer within the
  * current task (CodeMirror's synchronous `CompletionResult.update`) and asks {@link findNotes} otherwise.
  */
@@ -189,7 +207,7 @@ export function findNotesNow(
   limit: number,
 ): FoundNote[] | null {
   if (!query.trim()) return null;
-  return fromPool(channel, query, recent, limit);
+  return fromThread(channel, query, recent, limit, false) ?? fromPool(channel, query, recent, limit);
 }
 
 /**
@@ -214,11 +232,12 @@ export function findNotes(
   const id = nextId++;
   latest.set(channel, id);
   // an older query of this channel still waiting is dropped (the worker skips it too)
-  for (const [other, wt] of waiting)
-    if (wt.channel === channel && other !== id) {
-      waiting.delete(other);
-      wt.resolve(null);
-    }
+  dropWaiting(channel, id);
+  const here = fromThread(channel, query, recent, limit, fresh);
+  if (here) {
+    pools[channel] = null;
+    return here;
+  }
   if (fresh) pools[channel] = null;
   else {
     const local = fromPool(channel, query, recent, limit);
