@@ -349,7 +349,7 @@ try {
       'completion',
       completionTimes.reduce((n, t) => n + t.frame.length, 0),
     );
-    row('completion', resultsLine(completionResults));
+    row('completion', { ...resultsLine(completionResults), perKeyMs: completionResults.map((x) => +x.toFixed(1)) });
     row('completionEcho', line(join(completionTimes)));
     row('completionOpen', { openMs: openTimes });
 
@@ -378,7 +378,7 @@ try {
     const localAnswers = await page.evaluate(() => performance.getEntriesByName('atlas-note-search-local').length);
     await profileStop('switcher', 'concpt 00001 at'.length);
     await page.keyboard.press('Escape');
-    row('switcherFirstKey', resultsLine(firstResults));
+    row('switcherFirstKey', { ...resultsLine(firstResults), perKeyMs: firstResults.map((x) => +x.toFixed(1)) });
     row('switcherFirstKeyEcho', line(join(firstKeys)));
     row('switcher', { ...resultsLine(sw.results), perKeyMs: sw.results.map((x) => +x.toFixed(1)), localAnswers });
     row('switcherEcho', line(sw.echo));

@@ -8,6 +8,7 @@ import { FADE_MAX, type GraphNodeRef } from './canvas-props.ts';
 import { installHitIndex } from './hit-index.ts';
 import { installProgressiveDraw } from './progressive-draw.ts';
 import { LARGE, wantsWebgl } from './renderer-choice.ts';
+import { installSharedStyleKeys } from './style-hints.ts';
 import { installKeyedZSort } from './z-order.ts';
 
 /** Two clicks on the graph within this many ms make a double-click (Cytoscape's `multiClickDebounceTime`). */
@@ -55,6 +56,8 @@ export function createCy(
   // The drawing order of a large graph sorted by keys read once per element (z-order.ts); pointer hits through a
   // spatial index, not a test of every element per mouse move (hit-index.ts).
   installKeyedZSort(cy);
+  // style hints computed without 22 arrays kept per element (style-hints.ts)
+  installSharedStyleKeys(cy);
   if (!webgl) {
     installProgressiveDraw(cy);
     installHitIndex(cy);
