@@ -3,8 +3,8 @@
  * graph view for finding what to speed up (bench-graph.ts measures; this one explains). In the browser host and
  * headless Chromium: a first load (index + layout, until the index is idle and every position is kept), then, with kept positions, three `.cpuprofile` files (CDP
  * `Profiler`, 250 µs sampling) in `--out` (default: a temp folder): `kept-load` (reload until the graph is drawn and
- * 3 s of idle), `pan` (60 frames of panBy), `zoom` (60 frames of zoom) and `drag` (the mouse dragging the background,
- * bench-graph.ts's drag). For each it prints the busy stretches over 50 ms (samples between idle ones) with their
+ * 3 s of idle), `pan` (60 frames of panBy), `zoom` (60 frames of zoom), `drag` (the mouse dragging the background,
+ * bench-graph.ts's drag) and `hover` (the mouse onto 8 notes, bench-graph.ts's hover, graph-hover.ts). For each it prints the busy stretches over 50 ms (samples between idle ones) with their
  * top functions by self time, and the top functions overall. During `kept-load` the sampling heap profiler (CDP
  * `HeapProfiler.startSampling`, 64 KB interval) starts and runs until the end of `drag`: it prints the allocation stacks that hold the
  * most live memory then, MB (with `--alloc`: the most memory allocated, garbage included). Open the files in Chrome DevTools' Performance and Memory panels for the full picture.
@@ -15,6 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { dragFrames } from './graph-drag.ts';
+import { hoverTasks } from './graph-hover.ts';
 import { summariseHeap, type SamplingHeapProfile } from './heap-summary.ts';
 import { keptPositionsFile, waitEdgesSettled, waitGraphDrawn, waitIndexedAndKept } from './graph-bench-steps.ts';
 import { REPO_ROOT, startApp } from './harness.ts';
@@ -145,6 +146,12 @@ try {
     await new Promise((r) => setTimeout(r, 1000));
   });
   console.log('drag frames ms:', drag.map((d) => Math.round(d)).join(' '));
+  let hover: Awaited<ReturnType<typeof hoverTasks>> | null = null;
+  await profile('hover', async () => {
+    hover = await hoverTasks(page);
+    await new Promise((r) => setTimeout(r, 1000));
+  });
+  console.log('hover long tasks:', JSON.stringify(hover));
   const { profile: heapProfile } = (await cdp.send('HeapProfiler.stopSampling')) as unknown as {
     profile: SamplingHeapProfile;
   };

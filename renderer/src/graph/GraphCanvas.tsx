@@ -245,13 +245,17 @@ export function GraphCanvas(props: GraphCanvasProps) {
     hook.current.layoutPending = false;
     applyPositions(cy, res.positions);
     placed.reset();
-    // Nodes that grew while the worker laid them out (their notes got links meanwhile) step out of their neighbours' way.
+    // Nodes that grew while the worker laid them out (their notes got links meanwhile), and nodes placed meanwhile
+    // among the old positions, step out of their neighbours' way.
     const sent = new Map(nodes.map((n) => [n.id, n.size]));
     separate(
       cy,
       cy
         .nodes()
-        .filter((n) => (n.data('size') as number) > (sent.get(n.id()) ?? Number.POSITIVE_INFINITY))
+        .filter((n) => {
+          const was = sent.get(n.id());
+          return was === undefined || (n.data('size') as number) > was;
+        })
         .map((n) => n as cytoscape.NodeSingular),
     );
     hook.current.layoutRuns++;
@@ -359,7 +363,9 @@ export function GraphCanvas(props: GraphCanvasProps) {
       !firstSync &&
       applied.addedNodes + unplaced.length + freshEdges.length + removedNodes + removedEdges + diff.changed.length === 0
     ) {
-      // The same graph again (e.g. re-fetched after an unrelated change): nothing to apply.
+      // The same graph again (e.g. re-fetched after an unrelated change): nothing to apply (but the nodes that grew in
+      // a sync superseded before it finished).
+      separate(cy, applied.grown);
       drawn.current = els;
       applyHidden(only);
       decorate(only);

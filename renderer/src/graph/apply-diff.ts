@@ -49,7 +49,10 @@ export interface Applied {
   addedNodes: number;
   /** The addition was large (drawn once at the end: the caller forces a render). */
   chunked: boolean;
-  /** Nodes already drawn whose `size` grew (more links): they may now overlap a neighbour (place-nodes.ts separateGrown). */
+  /**
+   * Nodes already drawn whose `size` grew (more links), in this sync or one superseded before it finished: they may now
+   * overlap a neighbour (place-nodes.ts separateGrown).
+   */
   grown: cytoscape.NodeSingular[];
 }
 
@@ -59,6 +62,8 @@ export interface Applied {
  * nor kept: a 1,000-note vault opened during its cold index kept 361 of 1,269 positions).
  */
 const pendingUnplaced = new WeakMap<cytoscape.Core, Set<cytoscape.NodeSingular>>();
+/** Likewise the nodes whose size grew in a sync that did not finish (the next that finishes separates them). */
+const pendingGrown = new WeakMap<cytoscape.Core, Set<cytoscape.NodeSingular>>();
 
 /**
  * Applies `diff` to `cy`; resolves null when the sync became stale (or `cy` was destroyed) before it finished.
@@ -66,14 +71,18 @@ const pendingUnplaced = new WeakMap<cytoscape.Core, Set<cytoscape.NodeSingular>>
  */
 export async function applyDiff(cy: cytoscape.Core, diff: ElementDiff, o: ApplyOptions): Promise<Applied | null> {
   const { kept, stale } = o;
-  const grown: cytoscape.NodeSingular[] = [];
+  let grown = pendingGrown.get(cy);
+  if (!grown) {
+    grown = new Set();
+    pendingGrown.set(cy, grown);
+  }
   cy.batch(() => {
     for (const id of diff.remove) cy.getElementById(id).remove();
     for (const { id, data } of diff.changed) {
       const have = cy.getElementById(id);
       if (have.empty()) continue;
       const d = have.data();
-      if (have.isNode() && (data.size as number) > (d.size as number)) grown.push(have as cytoscape.NodeSingular);
+      if (have.isNode() && (data.size as number) > (d.size as number)) grown.add(have as cytoscape.NodeSingular);
       have.data({ ...data, display: d.display === d.label ? data.label : d.display });
     }
   });
@@ -142,5 +151,7 @@ export async function applyDiff(cy: cytoscape.Core, diff: ElementDiff, o: ApplyO
   }
   const unplaced = [...pending].filter((n) => !n.removed());
   pending.clear();
-  return { unplaced, addedNodes: freshNodes.length, chunked, grown };
+  const bigger = [...grown].filter((n) => !n.removed());
+  grown.clear();
+  return { unplaced, addedNodes: freshNodes.length, chunked, grown: bigger };
 }
