@@ -6,7 +6,7 @@
  * 3 s of idle), `pan` (60 frames of panBy), `zoom` (60 frames of zoom), `drag` (the mouse dragging the background,
  * bench-graph.ts's drag) and `hover` (the mouse onto 8 notes, bench-graph.ts's hover, graph-hover.ts). For each it prints the busy stretches over 50 ms (samples between idle ones) with their
  * top functions by self time, and the top functions overall. During `kept-load` the sampling heap profiler (CDP
- * `HeapProfiler.startSampling`, 64 KB interval) starts and runs until the end of `drag`: it prints the allocation stacks that hold the
+ * `HeapProfiler.startSampling`, 64 KB interval) starts and runs until the end of `hover`: it prints the allocation stacks that hold the
  * most live memory then, MB (with `--alloc`: the most memory allocated, garbage included). Open the files in Chrome DevTools' Performance and Memory panels for the full picture.
  */
 import { spawnSync } from 'node:child_process';
@@ -157,7 +157,7 @@ try {
   };
   fs.writeFileSync(path.join(out, 'kept-load.heapprofile'), JSON.stringify(heapProfile));
   console.log(
-    `\n== ${values.alloc ? 'memory allocated' : 'live memory'} by allocation stack from kept-load to the end of drag (MB, sampled)`,
+    `\n== ${values.alloc ? 'memory allocated' : 'live memory'} by allocation stack from kept-load to the end of hover (MB, sampled)`,
   );
   console.log(summariseHeap(heapProfile, 20));
   const heap = await page.evaluate(

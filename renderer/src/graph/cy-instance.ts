@@ -9,6 +9,7 @@ import { installHitIndex } from './hit-index.ts';
 import { installProgressiveDraw } from './progressive-draw.ts';
 import { LARGE, wantsWebgl } from './renderer-choice.ts';
 import { installSharedStyleKeys } from './style-hints.ts';
+import { installFastBoundingBox } from './bbox-fast.ts';
 import { installKeyedZSort } from './z-order.ts';
 
 /** Two clicks on the graph within this many ms make a double-click (Cytoscape's `multiClickDebounceTime`). */
@@ -58,6 +59,8 @@ export function createCy(
   installKeyedZSort(cy);
   // style hints computed without 22 arrays kept per element (style-hints.ts)
   installSharedStyleKeys(cy);
+  // the drawing's many cached-box reads without garbage (bbox-fast.ts)
+  installFastBoundingBox(cy);
   if (!webgl) {
     installProgressiveDraw(cy);
     installHitIndex(cy);
