@@ -10,6 +10,7 @@ import { installProgressiveDraw } from './progressive-draw.ts';
 import { LARGE, wantsWebgl } from './renderer-choice.ts';
 import { installSharedStyleKeys } from './style-hints.ts';
 import { installFastBoundingBox } from './bbox-fast.ts';
+import { installKeptColours } from './color-styles.ts';
 import { installKeyedZSort } from './z-order.ts';
 
 /** Two clicks on the graph within this many ms make a double-click (Cytoscape's `multiClickDebounceTime`). */
@@ -62,6 +63,8 @@ export function createCy(
   // the drawing's many cached-box reads without garbage (bbox-fast.ts)
   installFastBoundingBox(cy);
   if (!webgl) {
+    // colour strings kept, not made per element per frame (color-styles.ts)
+    installKeptColours(cy);
     installProgressiveDraw(cy);
     installHitIndex(cy);
   }
