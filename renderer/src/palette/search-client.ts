@@ -90,10 +90,20 @@ function fromPool(channel: SearchChannel, query: string, recent: readonly string
   return found;
 }
 
-/** The answer searched here over all of this thread's targets (step 2), or null when they are not ready or too many. */
-function fromThread(channel: SearchChannel, query: string, recent: readonly string[], limit: number, fresh: boolean) {
-  if (notes.length > SYNC_MAX_NOTES) return null;
-  const targets = readyTargets(notes);
+/**
+ * The answer searched here over all of this thread's targets (step 2), or null when they are not ready or too many.
+ * `finish`: no worker runs, so the targets are finished now if need be and any vault is searched here.
+ */
+function fromThread(
+  channel: SearchChannel,
+  query: string,
+  recent: readonly string[],
+  limit: number,
+  fresh: boolean,
+  finish = false,
+) {
+  if (!finish && notes.length > SYNC_MAX_NOTES) return null;
+  const targets = finish ? targetsFor(notes) : readyTargets(notes);
   if (!targets) return null;
   if (fresh) localMemos[channel] = newSearchMemo();
   const found = searchNotes(query, targets, notes, recent, limit, { memo: localMemos[channel] });
@@ -225,10 +235,7 @@ export function findNotes(
 ): FoundNote[] | Promise<FoundNote[] | null> {
   if (!query.trim()) return emptyQuery(recent, limit);
   const w = startWorker();
-  if (!w) {
-    if (fresh) localMemos[channel] = newSearchMemo();
-    return searchNotes(query, targetsFor(notes), notes, recent, limit, { memo: localMemos[channel] });
-  }
+  if (!w) return fromThread(channel, query, recent, limit, fresh, true)!;
   const id = nextId++;
   latest.set(channel, id);
   // an older query of this channel still waiting is dropped (the worker skips it too)
