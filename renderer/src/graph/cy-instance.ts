@@ -13,7 +13,6 @@ import { installBatchedStyleTriggers } from './style-triggers.ts';
 import { installInternedContextKeys } from './style-context-keys.ts';
 import { installFastBoundingBox } from './bbox-fast.ts';
 import { installKeptColours } from './color-styles.ts';
-import { installLeanEdgeDrawing } from './edge-drawing.ts';
 import { installKeyedZSort } from './z-order.ts';
 
 /** Two clicks on the graph within this many ms make a double-click (Cytoscape's `multiClickDebounceTime`). */
@@ -72,8 +71,6 @@ export function createCy(
   if (!webgl) {
     // colour strings kept, not made per element per frame (color-styles.ts)
     installKeptColours(cy);
-    // edges drawn without closures, style names, path keys and dash arrays made per edge per frame (edge-drawing.ts)
-    installLeanEdgeDrawing(cy);
     installProgressiveDraw(cy);
     installHitIndex(cy);
   }
