@@ -66,6 +66,35 @@ async function settled() {
   );
 }
 
+/**
+ * Asserts that every element's cached bounding box (what drawing and hit tests read) equals one computed afresh,
+ * after two frames have applied and drawn the latest style changes: Cytoscape's style triggers (batched in
+ * style-triggers.ts) dirtied each changed element's box and its edges' (a node that grew moves its edges' ends).
+ * Within 1.5 px: Cytoscape itself leaves an edge's box up to about a border width stale when only its end node's
+ * border changes (hover), with or without the batching.
+ */
+async function assertBoxesFresh() {
+  const stale = await app.page.evaluate(async () => {
+    const frame = () => new Promise((r) => requestAnimationFrame(r));
+    await frame();
+    await frame();
+    const cy = window.__atlasGraph!;
+    const box = (e: { boundingBox(): { x1: number; y1: number; x2: number; y2: number } }) => {
+      const b = e.boundingBox();
+      return [b.x1, b.y1, b.x2, b.y2];
+    };
+    const cached = cy.elements().map((e) => box(e));
+    (cy.elements() as unknown as { dirtyBoundingBoxCache(): void }).dirtyBoundingBoxCache();
+    return cy
+      .elements()
+      .map((e, i) => [e.id(), cached[i], box(e)] as const)
+      .filter(([, a, b]) => a!.some((v, k) => Math.abs(v - b[k]!) > 1.5))
+      .slice(0, 5)
+      .map(([id, a, b]) => `${id}: ${a!.map((v) => v.toFixed(1))} vs ${b.map((v) => v.toFixed(1))}`);
+  });
+  assert.deepEqual(stale, [], 'cached boxes equal fresh ones');
+}
+
 /** The node ids linked to `id` (either direction). */
 /** Sets the global graph's double-click window (Cytoscape's multiClickDebounceTime), ms. */
 const setDoubleClickMs = (ms: number) =>
@@ -223,6 +252,7 @@ test('hover highlights a node and its neighbours and fades the rest, in the ligh
     (await snap()).edges.find((e) => e.type === 'link' && e.classes.length === 0)?.color.replace(/\s/g, '');
   assert.equal(await plainEdge(), 'rgb(195,200,207)', 'light theme');
   await checkHover(hub.id);
+  await assertBoxesFresh();
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.waitForFunction(
     () =>
@@ -292,6 +322,7 @@ test('a note that gains many links grows and steps out of its neighbours’ way:
     Math.hypot(grown.x - to.x, grown.y - to.y) <= 40,
     `the grown note moved ${Math.hypot(grown.x - to.x, grown.y - to.y).toFixed(1)} px`,
   );
+  await assertBoxesFresh();
 });
 
 test('drawing the graph, shown or in a background tab, raises no page error', () => {

@@ -9,8 +9,11 @@ import { installHitIndex } from './hit-index.ts';
 import { installProgressiveDraw } from './progressive-draw.ts';
 import { LARGE, wantsWebgl } from './renderer-choice.ts';
 import { installSharedStyleKeys } from './style-hints.ts';
+import { installBatchedStyleTriggers } from './style-triggers.ts';
+import { installInternedContextKeys } from './style-context-keys.ts';
 import { installFastBoundingBox } from './bbox-fast.ts';
 import { installKeptColours } from './color-styles.ts';
+import { installLeanEdgeDrawing } from './edge-drawing.ts';
 import { installKeyedZSort } from './z-order.ts';
 
 /** Two clicks on the graph within this many ms make a double-click (Cytoscape's `multiClickDebounceTime`). */
@@ -60,11 +63,17 @@ export function createCy(
   installKeyedZSort(cy);
   // style hints computed without 22 arrays kept per element (style-hints.ts)
   installSharedStyleKeys(cy);
+  // an element's style triggers (bounds dirtied, `bounds` events) once per style application (style-triggers.ts)
+  installBatchedStyleTriggers(cy);
+  // context keys (which selectors match) as kept strings, not concatenated per element (style-context-keys.ts)
+  installInternedContextKeys(cy);
   // the drawing's many cached-box reads without garbage (bbox-fast.ts)
   installFastBoundingBox(cy);
   if (!webgl) {
     // colour strings kept, not made per element per frame (color-styles.ts)
     installKeptColours(cy);
+    // edges drawn without closures, style names, path keys and dash arrays made per edge per frame (edge-drawing.ts)
+    installLeanEdgeDrawing(cy);
     installProgressiveDraw(cy);
     installHitIndex(cy);
   }
