@@ -7,11 +7,13 @@
  * (80,000 edges) that was ≈ 1.1 GB of the 3.1 GB a kept-positions load allocated (sampling heap profile,
  * `node tests/e2e/profile-graph.ts --alloc`), and more on every pan, zoom and hover.
  *
- * These are the same functions with the same canvas calls in the same order (unit test: recorded canvas and path
- * calls equal Cytoscape's own for bezier, haystack, dashed, dotted and arrowed edges, a cached path and a moved one),
- * written without those allocations: straight-line code for the closures, style names kept per arrow prefix, the
- * arrow paths kept by shape name, the edge path's cache checked against a kept copy of its points, one empty dash
- * array. Installed only on the Cytoscape version they copy ({@link EDGE_DRAWING_VERSION}).
+ * These are the same functions drawing the same strokes and fills in the same order (unit test: the recorded canvas
+ * calls, each stroke and fill with the path it draws, equal Cytoscape's own for bezier, haystack, dashed, dotted and
+ * arrowed edges, a cached path and a moved one), written without those allocations: straight-line code for the
+ * closures, style names kept per arrow prefix, the arrow paths kept by shape name, the edge path's cache checked
+ * against a kept copy of its points, one empty dash array. A straight or haystack edge (two points) is stroked on the
+ * context without a cached `Path2D`: one per edge was ≈ 590 bytes of V8 heap plus Blink's, all marked by each major
+ * GC (heap snapshot of a 2,000-note kept load: 16,200 `Path2D`, 9.5 MB). Installed only on the Cytoscape version they copy ({@link EDGE_DRAWING_VERSION}).
  */
 import cytoscape from 'cytoscape';
 
@@ -342,7 +344,13 @@ function drawEdgePath(this: EdgeRenderer, edge: Edge, context: Ctx, pts: number[
   const usePaths = this.usePaths();
   const lineDashPattern = edge.pstyle('line-dash-pattern').pfValue as unknown as number[];
   const lineDashOffset = edge.pstyle('line-dash-offset').pfValue;
-  if (usePaths) {
+  // A straight line is stroked as it is: a cached Path2D per edge (Cytoscape's `pathCache`) saves nothing for two
+  // points, and each is a Blink object the major GC marks (≈ 80k at 10,000 notes; heap snapshot, round 12).
+  const line = !rs.badLine && pts.length === 4 && (rs.edgeType === 'straight' || rs.edgeType === 'haystack');
+  if (line) {
+    rs.pathCache = undefined;
+    rs.atlasPathPts = undefined;
+  } else if (usePaths) {
     if (rs.pathCache && samePoints(rs.atlasPathPts, pts)) {
       path = rs.pathCache;
       pathCacheHit = true;
