@@ -13,7 +13,8 @@
  * closures, style names kept per arrow prefix, the arrow paths kept by shape name, the edge path's cache checked
  * against a kept copy of its points, one empty dash array. A straight or haystack edge (two points) is stroked on the
  * context without a cached `Path2D`: one per edge was ≈ 590 bytes of V8 heap plus Blink's, all marked by each major
- * GC (heap snapshot of a 2,000-note kept load: 16,200 `Path2D`, 9.5 MB). Installed only on the Cytoscape version they copy ({@link EDGE_DRAWING_VERSION}).
+ * GC (heap snapshot of a 2,000-note kept load: 16,200 `Path2D`, 9.5 MB). Installed only on the Cytoscape version
+ * they copy ({@link EDGE_DRAWING_VERSION}).
  */
 import cytoscape from 'cytoscape';
 
@@ -348,8 +349,8 @@ function drawEdgePath(this: EdgeRenderer, edge: Edge, context: Ctx, pts: number[
   // points, and each is a Blink object the major GC marks (≈ 80k at 10,000 notes; heap snapshot, round 12).
   const line = !rs.badLine && pts.length === 4 && (rs.edgeType === 'straight' || rs.edgeType === 'haystack');
   if (line) {
-    rs.pathCache = undefined;
-    rs.atlasPathPts = undefined;
+    // a path kept from before (the edge was curved, or drawn by Cytoscape's own function) is let go once
+    if (rs.pathCache) rs.pathCache = rs.atlasPathPts = undefined;
   } else if (usePaths) {
     if (rs.pathCache && samePoints(rs.atlasPathPts, pts)) {
       path = rs.pathCache;
