@@ -5,11 +5,14 @@
 import { Worker } from 'node:worker_threads';
 
 /**
- * The default per-note budget: 2 s plus 1 ms per KB (a 5 MB note, the largest parsed, gets 7 s). Real notes parse in
- * well under 50 ms; the pathological shapes of issue 10 take 4–85 s without the budget.
+ * The default per-note budget: 2 s plus 3 ms per KB (a 5 MB note, the largest parsed, gets ~17 s). Real notes parse in
+ * well under 50 ms; the pathological shapes of issue 10 take 4–85 s without the budget. The per-KB part covers big
+ * notes dense with markup, which parse in linear time but slowly: a 4.3 MB journal of 32,000 dated entries (a heading,
+ * a list with a wiki link, a tag and a block id, a paragraph with a link) takes ~10 s of CPU on these machines
+ * (~2.3 ms per KB), and at 1 ms per KB it was cut off and indexed as plain text, losing its 32,000 links.
  */
 export function defaultParseBudgetMs(bytes: number): number {
-  return 2000 + bytes / 1024;
+  return 2000 + (3 * bytes) / 1024;
 }
 
 /**
