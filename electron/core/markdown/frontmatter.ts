@@ -173,21 +173,21 @@ function readFrontmatter(block: FrontmatterBlock, fast: boolean): FrontmatterFac
         const yamlLine = e.linePos?.[0]?.line ?? 1;
         const line = yamlLine + 1;
         const msg = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?\s*$/, '');
-        facts.problems.push({ kind: 'frontmatter', message: `${msg}, line ${line}`, line });
+        facts.problems.push({ kind: 'frontmatter', message: msg, line });
         return facts;
       }
       data = doc.toJS({ maxAliasCount: 100 });
     } catch (err) {
       facts.problems.push({
         kind: 'frontmatter',
-        message: `${(err as Error).message.split('\n')[0]}, line 2`,
+        message: (err as Error).message.split('\n')[0],
         line: 2,
       });
       return facts;
     }
   if (data === null || data === undefined) return facts;
   if (typeof data !== 'object' || Array.isArray(data) || data instanceof Date) {
-    facts.problems.push({ kind: 'frontmatter', message: 'frontmatter is not a map of properties, line 2', line: 2 });
+    facts.problems.push({ kind: 'frontmatter', message: 'frontmatter is not a map of properties', line: 2 });
     return facts;
   }
   const obj = data as Record<string, unknown>;

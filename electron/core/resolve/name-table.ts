@@ -13,8 +13,10 @@
  * Markdown links (`[t](../x/y.md)`) and targets starting with `./`, `../` or `/` are first tried relative to the
  * source's folder (or the root for `/`), then as above.
  * Names that differ only in case or Unicode normal form share one key (a case-sensitive disk can hold `Note.md` and
- * `note.md`; Linux can hold `café.md` in NFC and NFD): the shortest path wins, then code-point order — for Unicode
- * twins that is the NFC-spelled one (electron/core/files/unicode-names.ts; the scan reports each twin).
+ * `note.md`; Linux can hold `café.md` in NFC and NFD). Among case twins the one spelled exactly as the link wins
+ * (Obsidian looks the exact path up before the case-insensitive one), else the shortest path, then code-point order;
+ * the twins are the link's `candidates`, so health lists it as ambiguous. Unicode twins are known by distinct index
+ * paths, and the NFC-spelled one wins (electron/core/files/unicode-names.ts; the scan reports each twin).
  */
 import type { ResolvedBy } from '../model.ts';
 import { dirOf, joinRelative, lastSegment, pathKey, targetKey } from './keys.ts';
@@ -76,6 +78,16 @@ function suffixesOf(key: string): string[] {
     i = j;
   }
   return out;
+}
+
+/** A path or link target as written, without a trailing `.md` (any case): `a/Note.md` → `a/Note`. */
+function spelledAs(path: string): string {
+  return /\.md$/i.test(path) ? path.slice(0, -3) : path;
+}
+
+/** True when `path` is `suffix` or ends with `/suffix`. */
+function endsWithSegments(path: string, suffix: string): boolean {
+  return path === suffix || (path.endsWith(suffix) && path[path.length - suffix.length - 1] === '/');
 }
 
 export class NameTable {
@@ -156,9 +168,19 @@ export class NameTable {
     return changed;
   }
 
-  /** The exact vault path whose key is `key`, if any. */
-  private exact(key: string): string | undefined {
-    return this.byKey.get(key)?.[0];
+  /**
+   * The vault path whose key is `key`, if any, and its case twins (`Note.md` and `note.md` on a case-sensitive disk)
+   * when it has some. Among twins the one spelled exactly as `spelled` (a path without `.md`, case kept) wins, as
+   * Obsidian tries the exact path before the case-insensitive one; otherwise the first in {@link comparePaths} order.
+   */
+  private exact(key: string, spelled: string): { path: string; twins: string[] | null } | undefined {
+    const list = this.byKey.get(key);
+    if (!list || list.length === 0) return undefined;
+    // a file without an extension is never a twin of a note (Obsidian does not list it): it only wins alone
+    const named = list.length === 1 ? list : list.filter((p) => extensionless(p) === 0);
+    if (named.length <= 1) return { path: list[0], twins: null };
+    const same = named.find((p) => spelledAs(p) === spelled);
+    return { path: same ?? named[0], twins: named };
   }
 
   /**
@@ -168,25 +190,41 @@ export class NameTable {
   resolve(sourcePath: string, target: string, relativeFirst = false): Resolution {
     let key = targetKey(target);
     if (key === '') return { path: sourcePath, by: 'path', candidates: null };
-    const dir = pathKey(dirOf(sourcePath));
+    let spelled = spelledAs(target.trim().normalize('NFC').replace(/\\/g, '/'));
+    const folder = dirOf(sourcePath);
+    const dir = pathKey(folder);
     const explicitRelative = /^(\.\.?\/|\/)/.test(key);
     if (relativeFirst || explicitRelative) {
       const joined = joinRelative(dir, key);
       if (joined) {
-        const hit = this.exact(joined);
-        if (hit) return { path: hit, by: key.startsWith('/') || dir === '' ? 'path' : 'folder', candidates: null };
+        const hit = this.exact(joined, joinRelative(folder, spelled) ?? '');
+        if (hit)
+          return { path: hit.path, by: key.startsWith('/') || dir === '' ? 'path' : 'folder', candidates: hit.twins };
       }
-      if (explicitRelative) key = key.replace(/^(?:\.\.?\/|\/)+/, '').replace(/^(?:\.\.?\/)+/, '');
+      if (explicitRelative) {
+        key = key.replace(/^(?:\.\.?\/|\/)+/, '').replace(/^(?:\.\.?\/)+/, '');
+        spelled = spelled.replace(/^(?:\.\.?\/|\/)+/, '').replace(/^(?:\.\.?\/)+/, '');
+      }
       if (key === '') return UNRESOLVED;
     }
-    const exact = this.exact(key);
-    if (exact) return { path: exact, by: 'path', candidates: null };
+    const exact = this.exact(key, spelled);
+    if (exact) return { path: exact.path, by: 'path', candidates: exact.twins };
     if (dir !== '') {
-      const local = this.exact(`${dir}/${key}`);
-      if (local) return { path: local, by: 'folder', candidates: null };
+      const local = this.exact(`${dir}/${key}`, `${folder}/${spelled}`);
+      if (local) return { path: local.path, by: 'folder', candidates: local.twins };
     }
     const list = this.bySuffix.get(key);
-    if (list && list.length) return { path: list[0], by: 'shortest', candidates: list.length > 1 ? [...list] : null };
+    if (list && list.length) {
+      // case twins of the first candidate (same path but for case): the one spelled as written wins
+      const first = this.keyOf.get(list[0]);
+      const same =
+        list.length > 1
+          ? list.find(
+              (p) => this.keyOf.get(p) === first && extensionless(p) === 0 && endsWithSegments(spelledAs(p), spelled),
+            )
+          : undefined;
+      return { path: same ?? list[0], by: 'shortest', candidates: list.length > 1 ? [...list] : null };
+    }
     if (!this.aliasResolution) return UNRESOLVED;
     const aliased = this.byAlias.get(key);
     if (aliased && aliased.length === 1) return { path: aliased[0], by: 'alias', candidates: null };

@@ -78,6 +78,22 @@ test('case differences, attachments, same-note and relative markdown links', () 
   assert.equal(t.resolve('a/b/s.md', '../nowhere/y.md', true).path, null);
 });
 
+test('case twins (Note.md and note.md on a case-sensitive disk): the exact spelling wins, the twin is reported', () => {
+  const t = table(['Note.md', 'note.md', 'a/X.md', 'a/x.md', 'a/src.md', 'b/Y.md', 'b/c/y.md']);
+  assert.deepEqual(t.resolve('s.md', 'note'), { path: 'note.md', by: 'path', candidates: ['Note.md', 'note.md'] });
+  assert.deepEqual(t.resolve('s.md', 'Note'), { path: 'Note.md', by: 'path', candidates: ['Note.md', 'note.md'] });
+  assert.equal(t.resolve('s.md', 'note.md').path, 'note.md');
+  // no exact spelling: the first in path order, still reported
+  assert.deepEqual(t.resolve('s.md', 'NOTE').candidates, ['Note.md', 'note.md']);
+  // rule 2 and rule 3 keep the spelling too
+  assert.deepEqual(t.resolve('a/src.md', 'x'), { path: 'a/x.md', by: 'folder', candidates: ['a/X.md', 'a/x.md'] });
+  assert.equal(t.resolve('s.md', 'x').path, 'a/x.md');
+  assert.equal(t.resolve('s.md', 'X').path, 'a/X.md');
+  assert.equal(t.resolve('s.md', '../a/x', true).path, 'a/x.md');
+  // not twins (other folders): the shortest path wins whatever the case, as before
+  assert.equal(t.resolve('s.md', 'y').path, 'b/Y.md');
+});
+
 test('removing a file unresolves and reports the affected name', () => {
   const t = table(['Note.md', 'a/Note.md']);
   assert.deepEqual(t.removeFile('Note.md'), ['note']);

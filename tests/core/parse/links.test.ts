@@ -33,6 +33,14 @@ describe('wiki links', () => {
     ]);
   });
 
+  test('an empty or blank display text is no display text: [[a|]] and [[a| ]] link to a, shown as a', () => {
+    assert.deepEqual(links('x [[Note|]] y [[Note| ]] z [[Note#Part|]]', ['raw', 'target', 'heading', 'alias']), [
+      { raw: '[[Note|]]', target: 'Note', heading: null, alias: null },
+      { raw: '[[Note| ]]', target: 'Note', heading: null, alias: null },
+      { raw: '[[Note#Part|]]', target: 'Note', heading: 'Part', alias: null },
+    ]);
+  });
+
   test('a wiki link does not span lines', () => {
     assert.deepEqual(links('[[a\nb]] [[c]]'), [{ kind: 'wiki', raw: '[[c]]', target: 'c' }]);
   });
