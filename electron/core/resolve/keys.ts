@@ -3,10 +3,15 @@
  * vault path compare after trimming, Unicode NFC, dropping a trailing `.md` and lower-casing.
  */
 
-/** Lower-cased NFC key of a link target as written: `Note.md` → `note`, `b/Note` → `b/note`, `x.PNG` → `x.png`. */
+/**
+ * Lower-cased NFC key of a link target as written: `Note.md` → `note`, `b/Note` → `b/note`, `x.PNG` → `x.png`.
+ * Spaces are trimmed after `.md` is dropped too, so a note named `trail .md` (a name ending in a space, which Linux
+ * allows) is reached by `[[trail ]]`, `[[trail]]` and `[[trail .md]]`: link text is always trimmed, so the file's key
+ * must be as well.
+ */
 export function targetKey(target: string): string {
   let t = target.trim().normalize('NFC').replace(/\\/g, '/');
-  if (/\.md$/i.test(t)) t = t.slice(0, -3);
+  if (/\.md$/i.test(t)) t = t.slice(0, -3).trimEnd();
   return t.toLowerCase();
 }
 

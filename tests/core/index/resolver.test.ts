@@ -16,6 +16,7 @@ test('keys: trim, NFC, drop .md, lower-case', () => {
   assert.equal(targetKey('b/NOTE'), 'b/note');
   assert.equal(targetKey('Cafe\u0301'), 'caf\u00e9');
   assert.equal(targetKey('diagram.PNG'), 'diagram.png');
+  assert.equal(targetKey('trail .md'), 'trail', 'a name ending in a space meets its trimmed link text');
   assert.equal(joinRelative('a/b', '../x/y'), 'a/x/y');
   assert.equal(joinRelative('a', '../../../x'), null);
   assert.equal(headingKey('Step 1: Go!'), headingKey('step 1 go'));
@@ -92,6 +93,15 @@ test('case twins (Note.md and note.md on a case-sensitive disk): the exact spell
   assert.equal(t.resolve('s.md', '../a/x', true).path, 'a/x.md');
   // not twins (other folders): the shortest path wins whatever the case, as before
   assert.equal(t.resolve('s.md', 'y').path, 'b/Y.md');
+});
+
+test('a note whose name ends in a space is linkable; beside its trimmed twin the exact spelling wins', () => {
+  const t = table(['trail .md', 'Other.md']);
+  for (const written of ['trail ', 'trail', 'trail .md', 'Trail'])
+    assert.equal(t.resolve('s.md', written).path, 'trail .md');
+  t.addFile('trail.md');
+  assert.equal(t.resolve('s.md', 'trail').path, 'trail.md');
+  assert.equal(t.resolve('s.md', 'trail .md').path, 'trail .md');
 });
 
 test('removing a file unresolves and reports the affected name', () => {
