@@ -83,6 +83,9 @@ export function TreeContextMenu(props: {
       <Menu.Trigger asChild>{props.children}</Menu.Trigger>
       <Menu.Portal>
         <Menu.Content
+          // a new target while open (the keyboard's open can render once with the previous target's entries on a
+          // busy machine) mounts a new content, so the first-item focus below lands on the right menu's first item
+          key={props.label}
           className="context-menu"
           loop
           aria-label={props.label}
