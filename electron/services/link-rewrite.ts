@@ -16,10 +16,12 @@
 import path from 'node:path';
 import type { LinkRecord } from '../core/model.ts';
 import {
+  findSpans,
   markdownDestination,
   rewriteMarkdownDestination,
   rewriteWikiTarget,
   wikiTargetWritten,
+  type Span,
 } from '../core/markdown/index.ts';
 
 export interface LinkEdit {
@@ -160,12 +162,72 @@ export function computeLinkEdits(links: readonly LinkRecord[], ctx: RewriteConte
   return out;
 }
 
+/** Longest note (UTF-16 code units) whose links are located by parsing it; a longer one is edited line by line. */
+export const EDIT_PARSE_LIMIT = 2_000_000;
+
 /**
- * Applies edits to a note's text. Each raw link is replaced on its line; if the line no longer holds it (the file
- * changed since it was indexed) and the raw text occurs exactly once in the note, that occurrence is replaced.
- * Returns the new text and how many edits could not be placed.
+ * Applies edits to a note's text, where the grammar finds the links: the note is parsed again (findSpans, the one
+ * grammar) and each edit replaces the links whose raw text is `raw` on line `line` (1-based), so the same text in a
+ * code span, a comment, math or plain prose on that line is left alone, as Obsidian edits only the links it has
+ * cached. When the line no longer holds such a link (the file changed since it was indexed) and the note holds exactly
+ * one link written `raw`, that one is replaced. A note over {@link EDIT_PARSE_LIMIT} is edited on its lines by text,
+ * without a parse. Returns the new text and how many edits could not be placed.
  */
 export function applyLinkEdits(content: string, edits: readonly LinkEdit[]): { content: string; missed: number } {
+  if (edits.length === 0) return { content, missed: 0 };
+  if (content.length > EDIT_PARSE_LIMIT) return applyByLine(content, edits);
+  const starts = [0];
+  for (let i = content.indexOf('\n'); i !== -1; i = content.indexOf('\n', i + 1)) starts.push(i + 1);
+  const lineOf = (offset: number): number => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  };
+  const onLine = new Map<string, Span[]>();
+  const byRaw = new Map<string, Span[]>();
+  for (const span of findSpans(content)) {
+    if (span.kind === 'tag') continue;
+    const key = `${lineOf(span.from)}\0${span.raw}`;
+    const list = onLine.get(key);
+    if (list) list.push(span);
+    else onLine.set(key, [span]);
+    const same = byRaw.get(span.raw);
+    if (same) same.push(span);
+    else byRaw.set(span.raw, [span]);
+  }
+  const used = new Set<Span>();
+  const cuts: { from: number; to: number; text: string }[] = [];
+  let missed = 0;
+  for (const e of edits) {
+    const here = (onLine.get(`${e.line}\0${e.raw}`) ?? []).filter((sp) => !used.has(sp));
+    const place = here.length ? here : (byRaw.get(e.raw) ?? []).filter((sp) => !used.has(sp));
+    if (here.length === 0 && place.length !== 1) {
+      missed++;
+      continue;
+    }
+    for (const sp of place) {
+      used.add(sp);
+      cuts.push({ from: sp.from, to: sp.to, text: e.replacement });
+    }
+  }
+  if (cuts.length === 0) return { content, missed };
+  cuts.sort((a, b) => a.from - b.from);
+  let out = '';
+  let at = 0;
+  for (const c of cuts) {
+    out += content.slice(at, c.from) + c.text;
+    at = c.to;
+  }
+  return { content: out + content.slice(at), missed };
+}
+
+/** applyLinkEdits without a parse, for a huge note: each raw text replaced on its line, else where it occurs once. */
+function applyByLine(content: string, edits: readonly LinkEdit[]): { content: string; missed: number } {
   const lines = content.split('\n');
   let missed = 0;
   const later: LinkEdit[] = [];

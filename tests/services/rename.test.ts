@@ -6,6 +6,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+import os from 'node:os';
+import { createAtlasService } from '../../electron/services/atlas-service.ts';
 import { openService, read, tempFiles } from './helpers.ts';
 
 test('rename 通道.md → channel.md rewrites wiki, embed, heading, path, markdown and property links', async () => {
@@ -173,5 +175,46 @@ test('rename never overwrites appends made by another program while links are re
     }
   } finally {
     await ctx.close();
+  }
+});
+
+test('rename rewrites only the links: the same text in a code span, a comment or math on that line stays', async () => {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-rename-'));
+  const root = path.join(tmp, 'vault');
+  fs.mkdirSync(root);
+  fs.writeFileSync(path.join(root, 'Old.md'), '# Old\n');
+  const src = [
+    'Write `[[Old]]` to link: [[Old]] %%[[Old]] stays%% and ![[Old]]',
+    '$[[Old]]$ then [[Old|名字]] and `![[Old]]`',
+    '```',
+    '[[Old]] in a fence',
+    '```',
+    '',
+  ].join('\n');
+  fs.writeFileSync(path.join(root, 'src.md'), src);
+  const service = await createAtlasService({
+    vaultRoot: root,
+    dbPath: path.join(tmp, 'index.db'),
+    watch: false,
+    workers: 0,
+  });
+  try {
+    await service.ready;
+    const r = await service.api.renamePath('Old.md', 'New.md');
+    assert.deepEqual(r.rewritten, ['src.md']);
+    assert.equal(
+      fs.readFileSync(path.join(root, 'src.md'), 'utf8'),
+      [
+        'Write `[[Old]]` to link: [[New]] %%[[Old]] stays%% and ![[New]]',
+        '$[[Old]]$ then [[New|名字]] and `![[Old]]`',
+        '```',
+        '[[Old]] in a fence',
+        '```',
+        '',
+      ].join('\n'),
+    );
+  } finally {
+    await service.close();
+    fs.rmSync(tmp, { recursive: true, force: true });
   }
 });
