@@ -33,7 +33,11 @@ export type { MdNode } from './nodes.ts';
 export interface ObsidianOptions {
   /** GFM: tables, footnotes, strikethrough, task lists, autolink literals. Default true. */
   gfm?: boolean;
-  /** Math `$…$` and `$$…$$` (remark-math: mdast `inlineMath` / `math`; no link, tag or embed inside). Default true. */
+  /**
+   * Math `$…$` and `$$…$$` (remark-math: mdast `inlineMath` / `math`; no link, tag or embed inside). A single `$` opens
+   * before a non-space and closes after one, not before a digit (patches/micromark-extension-math: currency such as
+   * `$5 … $10` stays text). Default true.
+   */
   math?: boolean;
   /**
    * Parse whole note files (default true): prepare the source (prepareSource) and apply the Obsidian transforms.

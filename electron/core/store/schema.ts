@@ -1,7 +1,7 @@
 /**
  * The SQLite schema of the vault index. Bump `SCHEMA_VERSION` whenever the DDL or the meaning of a column changes:
  * a database with another `PRAGMA user_version` is deleted and rebuilt from the markdown (the source of truth). Bump it
- * too when the grammar reads a note differently (9: `[[a|]]` is a link; case twins resolve to the exact spelling),
+ * too when the grammar reads a note differently (9: `[[a|]]` is a link; case twins resolve to the exact spelling; `$5 … $10` is not math),
  * since a warm index parses only changed files.
  */
 import { CARDS_SQL } from './card-store.ts';

@@ -88,6 +88,11 @@ const TABLE: Row[] = [
   { name: 'in an html comment: none', md: '<!-- [[x]] -->\n\n[[y]]', links: [L('y')] },
   { name: 'in inline math: none', md: 'math $[[x]]$ then [[y]]', links: [L('y')] },
   { name: 'in display math: none', md: '$$\n[[x]]\n$$\n\n[[y]]', links: [L('y')] },
+  // a single `$` opens before a non-space and closes after one, not before a digit (Obsidian; Pandoc for the digit)
+  { name: 'between dollar amounts: a link', md: 'It costs $5, see [[x]] for $10 more', links: [L('x')], plain: true },
+  { name: 'between amounts on two lines: a link', md: 'pay $5 to\n[[x]] and $10', links: [L('x')], plain: true },
+  { name: 'a range of amounts: a link', md: 'from $5-$10 [[x]]', links: [L('x')], plain: true },
+  { name: 'after a dollar and a space: a link', md: '$ see [[x]] y$', links: [L('x')], plain: true },
   { name: 'frontmatter closed by ...', md: '---\ntitle: t\n...\n[[after]]\n', links: [L('after')] },
   { name: 'frontmatter closed by --- (Chinese)', md: '---\n标题: 通道\n---\n正文[[通道]]\n', links: [L('通道')] },
   { name: 'in a heading', md: '# Title [[x]]', links: [L('x')] },
