@@ -44,13 +44,32 @@ export interface TagSpan {
 }
 
 /**
+ * True for a mark that may stand right before a `#tag`: a run of `*`, `_`, `=` or `|` that itself follows whitespace,
+ * the start of the text or another such mark (`**#tag**`, `_#tag_`, `==#tag==`, a table cell's `|#tag|` are tags in
+ * Obsidian; `a*#b` is not). Read from the text alone, so the index and the reading view agree however their parses
+ * split text nodes. Not `~~`: the index parses strikethrough only in notes that need GFM (processor.ts needsGfm).
+ */
+function isMark(c: number): boolean {
+  return c === 42 || c === 95 || c === 61 || c === 124;
+}
+
+function afterMarkRun(src: string, i: number): boolean {
+  const c = src.charCodeAt(i);
+  if (!isMark(c)) return false;
+  let j = i;
+  while (j >= 0 && src.charCodeAt(j) === c) j--;
+  return j < 0 || isTagBoundary(src.charCodeAt(j)) || isMark(src.charCodeAt(j));
+}
+
+/**
  * The inline tags in `src[from, to)` (a text node's range in the parsed source), in order. Linear in `to - from`.
- * The character before `from` counts as the boundary before a `#` at `from`, so a caller passes text-node ranges.
+ * The character before `from` counts as the boundary before a `#` at `from`, so a caller passes text-node ranges;
+ * a `#` right after an emphasis, highlight or table-cell mark starts a tag too (afterMarkRun).
  */
 export function scanTags(src: string, from: number, to: number, out: TagSpan[] = []): TagSpan[] {
   let h = src.indexOf('#', from);
   while (h !== -1 && h < to) {
-    if (h === 0 || isTagBoundary(src.charCodeAt(h - 1))) {
+    if (h === 0 || isTagBoundary(src.charCodeAt(h - 1)) || afterMarkRun(src, h - 1)) {
       TAG_BODY.lastIndex = h + 1;
       const m = TAG_BODY.exec(src);
       if (m) {

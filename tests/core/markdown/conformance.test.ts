@@ -101,6 +101,12 @@ const TABLE: Row[] = [
   { name: 'in a highlight', md: '==[[x]]==', links: [L('x')] },
   { name: 'empty: plain text', md: '[[]] [[|x]]', links: [], plain: true },
   { name: 'tags', md: '#go and #标签/子 but not a#b or #123', links: [], tags: ['go', '标签/子'] },
+  {
+    name: 'tags in emphasis, a highlight and a table cell, not glued to a word',
+    md: '**#粗体** *#i* _#u_ ==#hl== and a*#no x=#no\n\n| a | b |\n|---|---|\n|#cell|x|\n',
+    links: [],
+    tags: ['粗体', 'i', 'u', 'hl', 'cell'],
+  },
   { name: 'tag in code or comment: none', md: '`#a` %% #b %% #c', links: [], tags: ['c'] },
   {
     name: 'block ids',
