@@ -1,16 +1,16 @@
 /**
  * Block ids (Obsidian): `^id` at the end of a paragraph or list item's text, after whitespace, e.g.
  * `A claim. ^claim-1`; and right after an embed, `![[image.png]]^fig` (as Obsidian's help vault writes it).
- * An id is letters, digits and `-` (Obsidian's rule), any script.
+ * An id is Latin letters, digits and `-` (Obsidian's help: "Latin letters, numbers, and dashes"); `^调度` is text.
  */
 import type { MdNode } from './nodes.ts';
 import { isTagBoundary } from './tags.ts';
 
 /** `^id` at the end of a paragraph's last line. Group 1: the id. */
-const BLOCK_ID = /(?:^|[ \t])\^([\p{L}\p{N}-]+)[ \t]*$/u;
+const BLOCK_ID = /(?:^|[ \t])\^([A-Za-z0-9-]+)[ \t]*$/;
 
 /** `^id` being typed at the end of a line (after whitespace, with text before it). Group 1: the id so far. */
-const TYPING_BLOCK_ID = /\S[ \t]+\^([\p{L}\p{N}-]*)$/u;
+const TYPING_BLOCK_ID = /\S[ \t]+\^([A-Za-z0-9-]*)$/;
 
 /**
  * Is a block id being typed at the end of `before` (a line's text up to the cursor: `text ^ab`)? Returns the

@@ -17,7 +17,7 @@ export const CALLOUT_TITLE_CLASS = 'callout-title';
 
 /** `[!type]` with an optional fold marker, at the start of a callout's first line. Group 1: type, group 2: fold. */
 const CALLOUT_HEAD = /^\[!([^\]\s]+)\]([+-]?)[ \t]*/;
-const TRAILING_BLOCK_ID = /[ \t]*\^[\p{L}\p{N}-]+[ \t]*$/u;
+const TRAILING_BLOCK_ID = /[ \t]*\^[A-Za-z0-9-]+[ \t]*$/;
 
 function setH(node: MdNode, hName: string, hProperties: Record<string, unknown>, hChildren?: unknown[]): void {
   node.data ??= {};

@@ -117,10 +117,10 @@ describe('block ids', () => {
     assert.deepEqual(parse('x ^mid y\n\nword^glued\n\n`code ^no`\n\n```\ncode ^no2\n```\n\n2^10 maths').blocks, []);
   });
 
-  test('ids of letters, digits and dashes (Chinese letters too)', () => {
+  test('ids of Latin letters, digits and dashes only (Obsidian: ^调度 is text)', () => {
     assert.deepEqual(
-      parse('a ^abc-123\n\nb ^调度-1\n\nc ^bad_id\n').blocks.map((b) => b.id),
-      ['abc-123', '调度-1'],
+      parse('a ^abc-123\n\nb ^调度-1\n\nc ^bad_id\n\nd ^Ab-9\n').blocks.map((b) => b.id),
+      ['abc-123', 'Ab-9'],
     );
   });
 });
