@@ -41,6 +41,16 @@ describe('wiki links', () => {
     ]);
   });
 
+  test('a [[ inside a link starts the link: [[a [[b]] links b (and a line of unclosed [[ parses in linear time)', () => {
+    assert.deepEqual(links('[[a [[b]] and [[c|x [[d]]'), [
+      { kind: 'wiki', raw: '[[b]]', target: 'b' },
+      { kind: 'wiki', raw: '[[d]]', target: 'd' },
+    ]);
+    // each [[ used to scan to the end of its line: 20,000 of them on one line took 20 s
+    const line = `${'[[a '.repeat(20_000)}[[end]]`;
+    assert.deepEqual(links(line), [{ kind: 'wiki', raw: '[[end]]', target: 'end' }]);
+  });
+
   test('a wiki link does not span lines', () => {
     assert.deepEqual(links('[[a\nb]] [[c]]'), [{ kind: 'wiki', raw: '[[c]]', target: 'c' }]);
   });
