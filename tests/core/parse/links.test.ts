@@ -51,6 +51,18 @@ describe('wiki links', () => {
     assert.deepEqual(links(line), [{ kind: 'wiki', raw: '[[end]]', target: 'end' }]);
   });
 
+  test('a single ] is part of a link; the first ]] closes it', () => {
+    assert.deepEqual(
+      links('[[Note|see [1] here]] [[Note#[2024] Review]] [[a]]] [[b]c]]', ['raw', 'target', 'heading', 'alias']),
+      [
+        { raw: '[[Note|see [1] here]]', target: 'Note', heading: null, alias: 'see [1] here' },
+        { raw: '[[Note#[2024] Review]]', target: 'Note', heading: '[2024] Review', alias: null },
+        { raw: '[[a]]', target: 'a', heading: null, alias: null },
+        { raw: '[[b]c]]', target: 'b]c', heading: null, alias: null },
+      ],
+    );
+  });
+
   test('a wiki link does not span lines', () => {
     assert.deepEqual(links('[[a\nb]] [[c]]'), [{ kind: 'wiki', raw: '[[c]]', target: 'c' }]);
   });
