@@ -1,6 +1,7 @@
 /**
  * Obsidian embeds `![[target#heading|alias]]` as a micromark construct and an mdast node `wikiEmbed` whose `value`
- * is the inner text (without `![[` and `]]`). One line; no `[` inside; `]]` closes.
+ * is the inner text (without `![[` and `]]`). One line; the first `]]` closes; a single `[` or `]` is part of it, a `[[`
+ * is not (`![[a [[b]]` is text and the link `[[b]]`, as for wiki links: patches/remark-wiki-link).
  */
 import type { MdNode } from './nodes.ts';
 
@@ -24,6 +25,7 @@ interface Effects {
  */
 function tokenizeEmbed(effects: Effects, ok: State, nok: State): State {
   let seen = false;
+  let prev: Code = null;
   const start: State = (code) => {
     if (code !== EXCLAMATION) return nok(code);
     effects.enter('wikiEmbed');
@@ -48,12 +50,14 @@ function tokenizeEmbed(effects: Effects, ok: State, nok: State): State {
       effects.consume(code);
       return close;
     }
-    if (code === LEFT_BRACKET) return nok(code);
+    if (code === LEFT_BRACKET && prev === LEFT_BRACKET) return nok(code);
     if (code > 32) seen = true;
+    prev = code;
     effects.consume(code);
     return inside;
   };
   const close: State = (code) => {
+    prev = RIGHT_BRACKET;
     if (code !== RIGHT_BRACKET) return inside(code);
     if (!seen) return nok(code);
     effects.consume(code);

@@ -99,6 +99,14 @@ describe('embeds', () => {
     );
   });
 
+  test('![[…]] holds a single [ or ] but stops at a [[, like a wiki link', () => {
+    assert.deepEqual(links('![[img.png|[x] y]] ![[a [[b]] ![[c]d]]', ['kind', 'raw', 'target', 'alias']), [
+      { kind: 'embed', raw: '![[img.png|[x] y]]', target: 'img.png', alias: '[x] y' },
+      { kind: 'wiki', raw: '[[b]]', target: 'b', alias: null },
+      { kind: 'embed', raw: '![[c]d]]', target: 'c]d', alias: null },
+    ]);
+  });
+
   test('![[]] and a lone ! before a link', () => {
     assert.deepEqual(links('![[]] Wow![[x]] !![[y]]'), [
       { kind: 'embed', raw: '![[x]]', target: 'x' },
