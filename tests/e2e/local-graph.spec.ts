@@ -42,8 +42,14 @@ type Node = {
   labelBox?: { x1: number; y1: number; x2: number; y2: number } | null;
 };
 type Snap = { nodes: Node[]; edges: { source: string; target: string }[]; width: number; height: number };
+/** The local graph with its label boxes, taken in a frame where no label pick is pending (a late move re-picks). */
 const snap = () =>
-  app.page.evaluate(() => window.__atlasGraphs!.local.snapshot({ labels: true })) as unknown as Promise<Snap>;
+  app.page
+    .waitForFunction(() => {
+      const s = window.__atlasGraphs!.local.snapshot({ labels: true });
+      return s.labelsPending ? false : s;
+    })
+    .then((h) => h.jsonValue()) as unknown as Promise<Snap>;
 const local = () => app.page.getByRole('region', { name: 'Local graph' });
 const runs = () => app.page.evaluate(() => window.__atlasGraphs?.local?.layoutRuns ?? 0);
 
