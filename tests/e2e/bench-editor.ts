@@ -68,8 +68,9 @@ const MAX_INDEX_KEYS = Math.max(KEYS, Number(values['max-index-keys']));
 /** With `--profile DIR`: a CPU profile of each phase's page (DIR/<phase>.cpuprofile) and its top self times. */
 const PROFILE_DIR = values.profile ? path.resolve(values.profile) : null;
 /**
- * With `--trace DIR`: a Chromium trace of the 1 MB typing phase (DIR/typing1MB.trace.json) and the page's main-thread
- * time per trace event name (style, layout, paint, scripts…), per key.
+ * With `--trace DIR`: Chromium traces of the 1 MB typing phase (DIR/typing1MB.trace.json) and of the `[[` completion
+ * phase (DIR/completion.trace.json), and the page's main-thread time per trace event name (style, layout, paint,
+ * scripts…), per key.
  */
 const TRACE_DIR = values.trace ? path.resolve(values.trace) : null;
 if (!fs.existsSync(vault)) {
@@ -319,6 +320,10 @@ try {
     const openTimes: number[] = [];
     const list = page.locator('.cm-tooltip-autocomplete');
     await profileStart(page);
+    if (TRACE_DIR)
+      await app.browser.startTracing(page, {
+        categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'blink'],
+      });
     for (const q of ['concept 0001', 'channel buf', 'sched 12']) {
       await page.keyboard.press('Enter');
       await resetTimes(page);
@@ -349,6 +354,12 @@ try {
       'completion',
       completionTimes.reduce((n, t) => n + t.frame.length, 0),
     );
+    if (TRACE_DIR) {
+      const trace = await app.browser.stopTracing();
+      fs.mkdirSync(TRACE_DIR, { recursive: true });
+      fs.writeFileSync(path.join(TRACE_DIR, 'completion.trace.json'), trace);
+      row('completionTraceMsPerKey', traceSummary(trace, completionResults.length));
+    }
     row('completion', { ...resultsLine(completionResults), perKeyMs: completionResults.map((x) => +x.toFixed(1)) });
     row('completionEcho', line(join(completionTimes)));
     row('completionOpen', { openMs: openTimes });
