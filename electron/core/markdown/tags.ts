@@ -1,6 +1,6 @@
 /**
  * Inline tags (Obsidian): `#tag`, `#nested/tag`, `#标签`, after the start of a text or whitespace. A tag holds letters
- * of any script, marks, digits, `_`, `-`, `/` and emoji, and is not all digits (`#123` is no tag).
+ * of any script, marks, digits, `_`, `-`, `/` and emoji, and is not all digits (`#123` is no tag, `#2024/01` is one).
  */
 
 /** True for a character that may stand before an inline `#tag` (Obsidian: start of text or whitespace). */
@@ -22,7 +22,8 @@ export function isTagBoundary(c: number): boolean {
 
 /** The characters of a tag after `#`: letters (any script), marks, digits, `_`, `-`, `/`, emoji. Sticky: set lastIndex. */
 export const TAG_BODY = /(?:[\p{L}\p{M}\p{N}_\-/\p{Extended_Pictographic}]|\u200d|\ufe0f)+/uy;
-const HAS_NON_DIGIT = /[^\p{N}/]/u;
+/** Obsidian: "at least one non-numerical character"; `_`, `-` and `/` count (`#2024/01`, `#3d_printing` are tags). */
+const HAS_NON_DIGIT = /[^\p{N}]/u;
 
 /**
  * Normalises a tag as written (with or without a leading `#`): trims, drops the `#`, drops trailing `/`.

@@ -100,7 +100,12 @@ const TABLE: Row[] = [
   { name: 'in a callout title', md: '> [!tip]- See [[x]]\n> body', links: [L('x')] },
   { name: 'in a highlight', md: '==[[x]]==', links: [L('x')] },
   { name: 'empty: plain text', md: '[[]] [[|x]]', links: [], plain: true },
-  { name: 'tags', md: '#go and #标签/子 but not a#b or #123', links: [], tags: ['go', '标签/子'] },
+  {
+    name: 'tags',
+    md: '#go and #标签/子 and #2024/01 but not a#b or #123 or #2024/',
+    links: [],
+    tags: ['go', '标签/子', '2024/01'],
+  },
   {
     name: 'tags in emphasis, a highlight and a table cell, not glued to a word',
     md: '**#粗体** *#i* _#u_ ==#hl== and a*#no x=#no\n\n| a | b |\n|---|---|\n|#cell|x|\n',
