@@ -123,6 +123,21 @@ test('F2 renames in place; Escape cancels and keeps the focus on the row', async
   await tree().getByRole('treeitem', { name: 'select', exact: true }).waitFor();
 });
 
+test('"Rename" from the context menu puts the focus in the name field', async () => {
+  const { page } = app;
+  await row('concepts/select.md').click({ button: 'right' });
+  const menu = page.getByRole('menu', { name: 'Actions for select' });
+  await menu.getByRole('menuitem', { name: 'Rename' }).click();
+  await menu.waitFor({ state: 'detached' });
+  const input = row('concepts/select.md').getByRole('textbox', { name: 'New name' });
+  await page.waitForFunction(() => document.activeElement?.getAttribute('aria-label') === 'New name');
+  await page.keyboard.type('ed');
+  assert.match(await input.inputValue(), /ed$/, 'what is typed goes into the field');
+  await page.keyboard.press('Escape');
+  await input.waitFor({ state: 'detached' });
+  await tree().getByRole('treeitem', { name: 'select', exact: true }).waitFor();
+});
+
 test('the context menu by mouse: its items, and "Copy path" puts the vault path on the clipboard', async () => {
   const { page } = app;
   await row('concepts/select.md').click({ button: 'right' });

@@ -207,6 +207,17 @@ test('callouts fold and unfold, nest, and carry their type; highlights, tasks, f
   );
   assert.ok(loaded.length > 0, 'the mermaid chunk loads on demand');
   await app.screenshot('reading-rich');
+
+  // Scrolled to the end (the footnotes' hidden heading included), the app's shell does not scroll away.
+  await view.locator('section.footnotes').scrollIntoViewIfNeeded();
+  await view.evaluate((el) => el.scrollTo(0, el.scrollHeight));
+  const page = await app.page.evaluate(() => ({
+    top: document.scrollingElement!.scrollTop,
+    height: document.scrollingElement!.scrollHeight,
+    inner: window.innerHeight,
+  }));
+  assert.equal(page.top, 0, 'the page itself is not scrolled');
+  assert.ok(page.height <= page.inner, `the page is no taller than the window (${page.height} > ${page.inner})`);
 });
 
 test('broken heading/block links and alias-only links look different and say why; property links open', async () => {

@@ -375,6 +375,11 @@ export function FileTree(props: FileTreeProps) {
           const t = menuTarget;
           setMenuTarget(null);
           if (restoreFocus.current && t && indexOf.has(t)) focusRow(t);
+          // "Rename": the field mounted while the menu still held the focus; give it the focus once the menu is gone
+          else
+            requestAnimationFrame(() =>
+              scrollRef.current?.querySelector<HTMLInputElement>('input.tree-rename')?.focus(),
+            );
         }}
       >
         <div
