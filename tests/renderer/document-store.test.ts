@@ -364,3 +364,27 @@ test('a failed write (not a conflict) is reported and the note stays dirty', asy
     await s.close();
   }
 });
+
+test('a CRLF note is edited with \n line breaks and saved with CRLF again; opening it does not make it dirty', async () => {
+  const t = await setup();
+  try {
+    const rel = 'crlf.md';
+    t.writeByOther('# CRLF\r\n\r\nline one\r\nline two\r\n', rel);
+    await t.ctx.service.api.readNote(rel);
+    const b = await t.store.open(rel, (x) => new StringBuffer(x));
+    assert.equal(b.text, '# CRLF\n\nline one\nline two\n', 'the buffer gets \\n breaks');
+    assert.equal(t.store.getSnapshot().dirty.has(rel), false);
+    await t.store.save(rel);
+    assert.equal(t.disk(rel), '# CRLF\r\n\r\nline one\r\nline two\r\n', 'an unedited note is not written');
+    t.type('# CRLF\n\nline one\nline 2\nline three\n', rel);
+    await t.store.save(rel);
+    assert.equal(t.disk(rel), '# CRLF\r\n\r\nline one\r\nline 2\r\nline three\r\n', 'saved with CRLF');
+    // another program writes it with the same text: nothing to do, no conflict
+    t.writeByOther('# CRLF\r\n\r\nline one\r\nline 2\r\nline three\r\n', rel);
+    await t.store.diskChanged([rel]);
+    assert.deepEqual(t.store.getSnapshot().conflicts, []);
+    assert.deepEqual(t.errors, []);
+  } finally {
+    await t.close();
+  }
+});

@@ -13,6 +13,8 @@
  *   becomes clean; otherwise a conflict is raised. While a note has an open conflict nothing is written for it; the
  *   user chooses: keep mine (saved over the disk version they saw; if the disk changed yet again, a new conflict) or
  *   load the disk version (the edits are dropped).
+ * - Line breaks: the buffer holds `\n` (as CodeMirror does); a note written with CRLF only is saved with CRLF again,
+ *   so a Windows-written note is never rewritten line by line, and opening it does not make it dirty.
  */
 import type { NoteContent, WriteResult } from '../../../electron/shared/api.ts';
 
@@ -58,14 +60,26 @@ interface Doc<B extends TextBuffer> {
   buffer: B;
   /** Hash of the disk version the text is based on. */
   hash: string;
-  /** Text last read from or written to disk. */
+  /** Text last read from or written to disk, with `\n` line breaks (what the buffer holds). */
   saved: string;
+  /** The note on disk breaks its lines with CRLF only: saves write CRLF back (a save never rewrites every line). */
+  crlf: boolean;
   timer: ReturnType<typeof setTimeout> | undefined;
   saving: Promise<void> | null;
   /** A save was asked for while one was running. */
   again: boolean;
   /** `close` is waiting for the last save; an `open` meanwhile keeps the document. */
   closing: boolean;
+}
+
+/** `text` with `\n` line breaks: the editor's (CodeMirror splits lines at CRLF and joins them with `\n`). */
+function toLf(text: string): string {
+  return text.indexOf('\r\n') === -1 ? text : text.replace(/\r\n/g, '\n');
+}
+
+/** True when every line break of `text` is CRLF (a Windows-written note); mixed endings are saved as `\n`. */
+function isCrlf(text: string): boolean {
+  return text.indexOf('\r\n') !== -1 && !/(^|[^\r])\n/.test(text);
 }
 
 function isConflictError(e: unknown): boolean {
@@ -143,12 +157,14 @@ export class DocumentStore<B extends TextBuffer = TextBuffer> {
       pending = this.#api
         .readNote(path)
         .then((note) => {
-          const buffer = makeBuffer(note.content);
+          const text = toLf(note.content);
+          const buffer = makeBuffer(text);
           this.#docs.set(path, {
             path,
             buffer,
             hash: note.hash,
-            saved: note.content,
+            saved: text,
+            crlf: isCrlf(note.content),
             timer: undefined,
             saving: null,
             again: false,
@@ -201,7 +217,7 @@ export class DocumentStore<B extends TextBuffer = TextBuffer> {
     }
     doc.saving = (async () => {
       try {
-        const r = await this.#api.writeNote(path, text, doc.hash);
+        const r = await this.#api.writeNote(path, doc.crlf ? text.replace(/\n/g, '\r\n') : text, doc.hash);
         doc.hash = r.hash;
         doc.saved = text;
       } catch (e) {
@@ -258,9 +274,10 @@ export class DocumentStore<B extends TextBuffer = TextBuffer> {
         if (this.#docs.get(path) !== doc || disk.hash === doc.hash) return; // our own write, or nothing new
         const text = doc.buffer.read();
         if (text === doc.saved) this.#load(doc, disk.content, disk.hash);
-        else if (text === disk.content) {
+        else if (text === toLf(disk.content)) {
           doc.hash = disk.hash;
-          doc.saved = disk.content;
+          doc.saved = text;
+          doc.crlf = isCrlf(disk.content);
           this.#setDirty(path, false);
         } else await this.#raiseConflict(path);
       }),
@@ -287,11 +304,13 @@ export class DocumentStore<B extends TextBuffer = TextBuffer> {
   }
 
   /** Replaces a document's text with disk content, not counted as an edit. */
-  #load(doc: Doc<B>, text: string, hash: string): void {
+  #load(doc: Doc<B>, content: string, hash: string): void {
     clearTimeout(doc.timer);
+    const text = toLf(content);
     doc.buffer.replace(text);
     doc.hash = hash;
     doc.saved = text;
+    doc.crlf = isCrlf(content);
     this.#setDirty(doc.path, false);
   }
 
