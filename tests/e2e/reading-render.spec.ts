@@ -8,6 +8,8 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Locator } from 'playwright-core';
 import { eventually, startApp, type AtlasApp } from './harness.ts';
 import { flashed, watchFlashes } from './flash.ts';
@@ -291,4 +293,25 @@ test('hovering a link shows the page preview scrolled to its heading; Ctrl-hover
 
 test('the host served all of it without an error (media requests, aborted ranges)', () => {
   assert.doesNotMatch(app.hostStderr(), /Error|EBADF/);
+});
+
+test('a task ticked in the reading view is ticked in the note on disk, and unticked again', async () => {
+  const view = await openReading('highlighted text', 'Rich');
+  const open = view.getByRole('checkbox', { name: 'Task', exact: true }).first();
+  await open.click();
+  await view.getByRole('checkbox', { name: 'Completed task' }).nth(1).waitFor();
+  const file = path.join(app.vaultDir, 'Rich.md');
+  await eventually(() => {
+    const text = fs.readFileSync(file, 'utf8');
+    assert.match(text, /^- \[x\] open task$/m, 'saved with the box ticked');
+    assert.match(text, /^- \[x\] done task$/m);
+    return true;
+  });
+  // and back
+  await view.getByRole('checkbox', { name: 'Completed task' }).first().click();
+  await eventually(
+    () => /^- \[ \] open task$/m.test(fs.readFileSync(file, 'utf8')),
+    10_000,
+    'the task unticked on disk',
+  );
 });

@@ -25,6 +25,7 @@ import { AUTOSAVE_MS, DocumentStore } from '../documents/document-store.ts';
 import { useSaveWhenVaultReturns } from '../documents/save-on-vault-return.ts';
 import { titleOf } from '../paths.ts';
 import { docText, EditorBuffer } from '../editor/editor-buffer.ts';
+import { toggleTaskAtLine } from '../editor/toggle-task.ts';
 import type { LinkNote } from '../editor/completion.ts';
 import { createNoteState } from '../editor/note-state.ts';
 import { isSourceMode, migrateLegacySourceMode, setTabSourceMode } from '../editor/source-mode.ts';
@@ -122,6 +123,10 @@ export function Editor(props: EditorProps) {
   const [followFromReading] = useState(
     () => (from: string, target: string, opts?: OpenOptions) => followLink(from, target, opts),
   );
+  const [toggleTaskFromReading] = useState(() => (line: number) => {
+    const view = viewRef.current;
+    if (view) toggleTaskAtLine(view, line);
+  });
   const completionTitles = useEffectEvent(() => props.titles);
   /** Each note's editing mode chosen by hand in this pane (true Source mode); others follow the vault's default. */
   const chosenModes = useRef(new Map<string, boolean>());
@@ -277,6 +282,7 @@ export function Editor(props: EditorProps) {
           text={docText(viewRef.current.state.doc)}
           reveal={reveals.readingReveal?.path === active ? reveals.readingReveal : null}
           onFollowLink={followFromReading}
+          onToggleTask={toggleTaskFromReading}
         />
       ) : null}
       {tabs.filter(isViewTab).map((id) => (

@@ -29,12 +29,14 @@ export interface ReadingViewProps {
   onFollowLink(fromPath: string, target: string, opts?: OpenOptions): void;
   /** Scroll request: the element drawn from this 1-based file line is scrolled to and flashed (once per `seq`). */
   reveal?: { line: number; seq: number } | null;
+  /** Ticks or unticks the task starting on this 1-based file line (absent: the checkboxes are read-only). */
+  onToggleTask?(line: number): void;
 }
 
 /** Longest property value rendered as markdown (links clickable), characters; longer ones show as text. */
 const PROPERTY_MARKDOWN_MAX = 2000;
 
-export function ReadingView({ path, text, onFollowLink, reveal }: ReadingViewProps) {
+export function ReadingView({ path, text, onFollowLink, reveal, onToggleTask }: ReadingViewProps) {
   const articleRef = useRef<HTMLElement>(null);
   // Once per scroll request (`seq`), whatever else re-renders the view; the note may still be rendering (in the
   // worker, then slice by slice): reveal once its body is complete.
@@ -54,8 +56,9 @@ export function ReadingView({ path, text, onFollowLink, reveal }: ReadingViewPro
       followLink: onFollowLink,
       previews: true,
       Body: MarkdownBody,
+      toggleTask: onToggleTask,
     }),
-    [path, onFollowLink],
+    [path, onFollowLink, onToggleTask],
   );
   const properties = useMemo(() => noteProperties(text), [text]);
 

@@ -130,6 +130,28 @@ function codeText(children: ReactNode): string {
 type AnyProps = Record<string, unknown> & { children?: ReactNode; className?: string };
 
 /** The element overrides, one object for the app's lifetime (stable component identities: nothing remounts). */
+/**
+ * A task's checkbox: in the note's own Reading view a click ticks or unticks it in the note (through the editor, so
+ * it is an edit like any other); inside an embed or a preview it is read-only, as the sanitised HTML has it.
+ */
+function TaskCheckbox({ checked }: { checked: boolean }) {
+  const ctx = useContext(RenderContext);
+  const toggle = ctx.depth === 0 ? ctx.toggleTask : undefined;
+  return (
+    <input
+      type="checkbox"
+      className="task-list-item-checkbox"
+      checked={checked}
+      disabled={!toggle}
+      aria-label={checked ? 'Completed task' : 'Task'}
+      onChange={(e) => {
+        const line = Number(e.currentTarget.closest('li[data-line]')?.getAttribute('data-line'));
+        if (toggle && line > 0) toggle(line);
+      }}
+    />
+  );
+}
+
 const COMPONENTS: Partial<Components> = makeComponents();
 
 function makeComponents(): Partial<Components> {
@@ -188,6 +210,8 @@ function makeComponents(): Partial<Components> {
         </a>
       );
     },
+    input: (props: ComponentProps<'input'>) =>
+      props.type === 'checkbox' ? <TaskCheckbox checked={!!props.checked} /> : <input {...props} />,
     img: ({ alt, src }: ComponentProps<'img'>) => (
       <VaultImage src={typeof src === 'string' ? src : ''} alt={alt ?? ''} />
     ),

@@ -22,6 +22,11 @@ export interface RenderContextValue {
   previews: boolean;
   /** Renders a markdown text (MarkdownBody); set by Markdown.tsx. */
   Body: ComponentType<{ text: string; lineOffset?: number }>;
+  /**
+   * Ticks or unticks the task starting on this 1-based file line of the note itself (Reading view); absent where a
+   * task cannot be edited (embeds, previews): its checkbox is then read-only.
+   */
+  toggleTask?(line: number): void;
 }
 
 export const RenderContext = createContext<RenderContextValue>({
