@@ -211,3 +211,27 @@ test('the old localStorage switch (atlas.sourceMode) is taken over into the vaul
   assert.equal(settingsOnDisk().defaultEditingMode, 'live-preview');
   assert.equal(await page.evaluate(() => localStorage.getItem('atlas.sourceMode')), null);
 });
+
+test('an unresolved link is drawn apart from a resolved one, as in the reading view', async () => {
+  fs.writeFileSync(
+    path.join(app.vaultDir, 'Unresolved.md'),
+    'To [[Target]] and to [[Nowhere yet]].\n\nLast line for the cursor.\n',
+  );
+  await eventually(
+    async () =>
+      (await app.page
+        .getByRole('region', { name: 'File tree' })
+        .getByRole('treeitem', { name: 'Unresolved', exact: true })
+        .count()) > 0,
+    15_000,
+    'the new note listed',
+  );
+  await open('Unresolved');
+  await cursorToEnd();
+  const links = line('To Target').locator('.cm-lp-link');
+  await content().locator('.cm-lp-link.is-unresolved', { hasText: 'Nowhere yet' }).waitFor();
+  assert.equal(
+    await links.filter({ hasText: 'Target' }).evaluate((el) => el.classList.contains('is-unresolved')),
+    false,
+  );
+});

@@ -6,6 +6,8 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Locator } from 'playwright-core';
 import { eventually, startApp, type AtlasApp } from './harness.ts';
 import { flashed as flashedIn, watchFlashes as watchFlashesIn } from './flash.ts';
@@ -65,4 +67,14 @@ test('a backlink opens its source at the line of the link, flashed', async () =>
   await pane.getByRole('button', { name: /See \[\[Blocks\]\] for block ids/ }).click();
   await editor().getByRole('tab', { name: 'Sections', exact: true, selected: true }).waitFor();
   await editorLanded(/See \[\[Blocks\]\] for block ids/);
+});
+
+test('a line holding several links to the note is listed once in its backlinks', async () => {
+  fs.writeFileSync(path.join(app.vaultDir, 'Twice.md'), 'Both [[Blocks]] and [[Blocks#Intro|again]] on one line.\n');
+  await search('Some intro', 'Blocks');
+  const pane = app.page.getByRole('region', { name: 'Backlinks' });
+  await pane.getByRole('button', { name: 'Twice', exact: true }).waitFor();
+  const entry = pane.getByRole('button', { name: /Both \[\[Blocks\]\] and/ });
+  await entry.first().waitFor();
+  assert.equal(await entry.count(), 1);
 });

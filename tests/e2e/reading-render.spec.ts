@@ -315,3 +315,19 @@ test('a task ticked in the reading view is ticked in the note on disk, and untic
     'the task unticked on disk',
   );
 });
+
+test('a link followed in the reading view opens its target in the reading view', async () => {
+  // Blocks last shown in the editing view …
+  await open('Some intro', 'Blocks');
+  await editor().getByRole('button', { name: 'Editing view', exact: true }).click();
+  await editor().locator('.cm-content').waitFor();
+  // … is shown in the reading view when reached from Home's reading view (the tab keeps its mode, as in Obsidian)
+  const home = await openReading('Welcome to the rendering', 'Home');
+  await home.locator('a.wikilink', { hasText: 'the second item' }).click();
+  await editor().getByRole('tab', { name: 'Blocks', exact: true, selected: true }).waitFor();
+  await reading('Blocks').waitFor();
+  assert.equal(
+    await editor().getByRole('button', { name: 'Reading view', exact: true }).getAttribute('aria-pressed'),
+    'true',
+  );
+});

@@ -6,14 +6,19 @@ import { withKeys } from '../react-keys.ts';
 
 /**
  * Backlinks of the current note (links from other notes to it), grouped by source note as Obsidian does, each with
- * its context line; clicking a context line opens the source at that line.
+ * its context line (a line with several links to the note once); clicking a context line opens the source there.
  */
 export function BacklinksPane(props: { path: string | null; onOpen(path: string, line: number): void }) {
   const { data, error } = useApiQuery<BacklinkInfo[]>(props.path ? ['backlinks', props.path] : null, () =>
     api.backlinks(props.path as string),
   );
+  // one entry per source line: a line holding several links to this note is listed once (Obsidian)
   const groups = new Map<string, BacklinkInfo[]>();
+  const seen = new Set<string>();
   for (const b of data ?? []) {
+    const once = `${b.source}\0${b.line}\0${b.context}`;
+    if (seen.has(once)) continue;
+    seen.add(once);
     const g = groups.get(b.source);
     if (g) g.push(b);
     else groups.set(b.source, [b]);

@@ -120,8 +120,10 @@ export function Editor(props: EditorProps) {
   const followLink = useEffectEvent((from: string, target: string, opts?: OpenOptions) =>
     props.onFollowLink(from, target, opts),
   );
+  // A link followed in the Reading view opens its target in the Reading view (Obsidian keeps the tab's mode).
   const [followFromReading] = useState(
-    () => (from: string, target: string, opts?: OpenOptions) => followLink(from, target, opts),
+    () => (from: string, target: string, opts?: OpenOptions) =>
+      followLink(from, target, { ...opts, mode: opts?.mode ?? 'reading' }),
   );
   const [toggleTaskFromReading] = useState(() => (line: number) => {
     const view = viewRef.current;

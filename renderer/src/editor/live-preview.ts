@@ -15,6 +15,7 @@
  */
 import { type ChangeDesc, type EditorState, type Extension, type Range, StateEffect } from '@codemirror/state';
 import { Decoration, type DecorationSet, EditorView, ViewPlugin, type ViewUpdate, WidgetType } from '@codemirror/view';
+import type { LinkStates } from './link-states.ts';
 import type { FormatMark, Span } from '../../../electron/core/markdown/index.ts';
 import { type Parsed, previewAround } from './preview-window.ts';
 import { isSourceMode, onDefaultModeChange, setTabSourceMode } from './source-mode.ts';
@@ -28,11 +29,18 @@ export interface LivePreviewActions {
   follow(span: Span): void;
   /** A tag was clicked: `tag` without `#`. */
   openTag(tag: string): void;
+  /** Link states (link-states.ts): unresolved wiki links are drawn apart; absent, all look alike. */
+  links?: LinkStates;
 }
 
 const LINKED: ReadonlySet<Span['kind']> = new Set(['wiki', 'embed', 'property']);
 const linkMark = Decoration.mark({ class: 'cm-wikilink' });
 const lpLink = Decoration.mark({ class: 'cm-wikilink cm-lp-link' });
+const linkMarkUnresolved = Decoration.mark({ class: 'cm-wikilink is-unresolved' });
+const lpLinkUnresolved = Decoration.mark({
+  class: 'cm-wikilink cm-lp-link is-unresolved',
+  attributes: { title: 'Not created yet: click to create' },
+});
 const lpUrl = Decoration.mark({ class: 'cm-lp-link cm-lp-url' });
 const lpTag = Decoration.mark({ class: 'cm-lp-tag' });
 const hidden = Decoration.replace({});
@@ -211,10 +219,18 @@ function touches(state: EditorState, active: Set<number>, from: number, to: numb
   return false;
 }
 
+/** Is this wiki link or embed known to name no note? */
+function unresolved(s: Span, actions: LivePreviewActions): boolean {
+  return (
+    s.kind !== 'property' && !!s.parts && s.parts.target !== '' && actions.links?.isUnresolved(s.parts.target) === true
+  );
+}
+
 function build(state: EditorState, parsed: Parsed, actions: LivePreviewActions): DecorationSet {
   const ranges: Range<Decoration>[] = [];
+  const mark = (s: Span) => (unresolved(s, actions) ? linkMarkUnresolved : linkMark);
   if (isSourceMode(state)) {
-    for (const s of parsed.spans) if (LINKED.has(s.kind)) ranges.push(linkMark.range(s.from, s.to));
+    for (const s of parsed.spans) if (LINKED.has(s.kind)) ranges.push(mark(s).range(s.from, s.to));
     return Decoration.set(ranges, true);
   }
   const active = activeLines(state);
@@ -249,7 +265,7 @@ function build(state: EditorState, parsed: Parsed, actions: LivePreviewActions):
       continue;
     }
     if (touches(state, active, s.from, s.to)) {
-      if (LINKED.has(s.kind)) ranges.push(linkMark.range(s.from, s.to));
+      if (LINKED.has(s.kind)) ranges.push(mark(s).range(s.from, s.to));
       continue;
     }
     if (s.kind === 'embed') {
@@ -267,7 +283,7 @@ function build(state: EditorState, parsed: Parsed, actions: LivePreviewActions):
       alias && state.sliceDoc(textEnd - alias.length, textEnd) === alias ? textEnd - alias.length : s.from + 2;
     if (textEnd <= textStart) continue;
     hide(s.from, textStart);
-    ranges.push(lpLink.range(textStart, textEnd));
+    ranges.push((unresolved(s, actions) ? lpLinkUnresolved : lpLink).range(textStart, textEnd));
     hide(textEnd, s.to);
   }
   // Replaced ranges must not overlap (a chip around a hidden mark): keep the first of each overlap.
@@ -305,6 +321,7 @@ export function livePreview(actions: LivePreviewActions): Extension {
         this.view = view;
         if (view.dom.getClientRects().length > 0 || view.state.doc.length <= MARK_WINDOW) this.parsed = parse(view);
         this.decorations = build(view.state, this.parsed, actions);
+        this.lookUpLinks();
         this.unsubscribe = onDefaultModeChange(() => view.dispatch({ effects: refresh.of(null) }));
       }
       /**
@@ -330,10 +347,23 @@ export function livePreview(actions: LivePreviewActions): Extension {
             const t0 = performance.now();
             this.parsed = parse(this.view);
             this.lastParseMs = Math.min(40, performance.now() - t0);
+            this.lookUpLinks();
             this.view.dispatch({ effects: refresh.of(null) });
           },
           Math.max(1, until - performance.now()),
         );
+      }
+      /** Asks whether the parsed wiki links resolve (an answer that changes a link redraws the decorations). */
+      lookUpLinks() {
+        const links = actions.links;
+        if (!links) return;
+        const targets: string[] = [];
+        for (const sp of this.parsed.spans)
+          if ((sp.kind === 'wiki' || sp.kind === 'embed') && sp.parts?.target) targets.push(sp.parts.target);
+        if (targets.length === 0) return;
+        links.lookUp(targets, () => {
+          if (this.view.dom.isConnected) this.view.dispatch({ effects: refresh.of(null) });
+        });
       }
       cancelReparse() {
         if (this.timer !== null) clearTimeout(this.timer);
@@ -353,7 +383,10 @@ export function livePreview(actions: LivePreviewActions): Extension {
           if (u.docChanged) this.decorations = this.decorations.map(u.changes);
           return;
         }
-        if (!u.docChanged && (u.viewportChanged || u.geometryChanged)) this.parsed = parse(u.view);
+        if (!u.docChanged && (u.viewportChanged || u.geometryChanged)) {
+          this.parsed = parse(u.view);
+          this.lookUpLinks();
+        }
         if (
           u.docChanged ||
           u.viewportChanged ||

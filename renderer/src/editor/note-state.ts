@@ -21,6 +21,7 @@ import { requestSearch, tagQuery } from '../navigation/search-request.ts';
 import { acceptWhenAnswered, type LinkNote, linkBrackets, noteCompletion } from './completion.ts';
 import { frontmatterSyntax } from './frontmatter-syntax.ts';
 import { livePreview } from './live-preview.ts';
+import { linkStates } from './link-states.ts';
 import { markdownUnlessHuge } from './huge-note.ts';
 import { tabSourceMode } from './source-mode.ts';
 
@@ -67,6 +68,7 @@ export function createNoteState(path: string, text: string, hooks: NoteStateHook
           });
       },
       openTag: (tag) => requestSearch(tagQuery(tag)),
+      links: linkStates(path),
     }),
     flashExtension,
     linkBrackets(),

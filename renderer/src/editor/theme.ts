@@ -27,6 +27,8 @@ export const theme = EditorView.theme({
     backgroundColor: 'var(--selection)',
   },
   '.cm-wikilink': { color: 'var(--accent)', textDecoration: 'underline', cursor: 'pointer' },
+  // a link to a note not created yet, as the Reading view draws it
+  '.cm-wikilink.is-unresolved': { color: 'var(--muted)', textDecorationStyle: 'dashed' },
   '.cm-tooltip': { backgroundColor: 'var(--panel)', color: 'var(--fg)', border: '1px solid var(--border)' },
   // `[[` completion in the app's font and accent (CodeMirror's default is monospace on a fixed blue); the extra
   // classes outrank the base theme's `&light`/`&dark` rules.
