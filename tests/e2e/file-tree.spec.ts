@@ -275,6 +275,23 @@ test('with no tab open the main area shows the welcome screen', async () => {
   assert.equal(await row('concepts').getAttribute('aria-expanded'), 'true');
 });
 
+test('a note renamed while in the reading view stays in the reading view', async () => {
+  const { page } = app;
+  await row('concepts/Mutex.md').click();
+  await editor().getByRole('tab', { name: 'Mutex', exact: true, selected: true }).waitFor();
+  const readingButton = editor().getByRole('button', { name: 'Reading view', exact: true });
+  if ((await readingButton.getAttribute('aria-pressed')) !== 'true') await readingButton.click();
+  await page.getByRole('article', { name: 'Reading view of Mutex' }).waitFor();
+  await row('concepts/Mutex.md').focus();
+  await page.keyboard.press('F2');
+  const input = row('concepts/Mutex.md').getByRole('textbox', { name: 'New name' });
+  await input.fill('Mutex lock');
+  await input.press('Enter');
+  await editor().getByRole('tab', { name: 'Mutex lock', exact: true, selected: true }).waitFor();
+  await page.getByRole('article', { name: 'Reading view of Mutex lock' }).waitFor();
+  assert.equal(await readingButton.getAttribute('aria-pressed'), 'true');
+});
+
 test('"New note here" creates the note in that folder; "Open to the right" splits the main area', async () => {
   const { page } = app;
   await row('笔记').click({ button: 'right' });

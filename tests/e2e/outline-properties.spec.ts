@@ -61,8 +61,17 @@ test('editing a property changes only that line on disk', async () => {
   await level.waitFor();
   assert.equal(await level.inputValue(), '初级');
   // a list and a link-valued list are typed too
-  await props.getByRole('combobox', { name: 'aliases', exact: true }).waitFor();
+  await props.getByRole('textbox', { name: 'aliases', exact: true }).waitFor();
   await props.getByRole('button', { name: 'process and thread' }).waitFor();
+  // suggestions: the vault's tags for `tags`, note links for a link list, nothing for `aliases` (Obsidian)
+  const suggested = (name: string) =>
+    props.getByRole('combobox', { name, exact: true }).evaluate((el) => {
+      const list = (el as HTMLInputElement).list;
+      return list ? [...list.options].map((o) => o.value) : null;
+    });
+  await eventually(async () => ((await suggested('tags')) ?? []).includes('go/concurrency'), 10_000, 'tag suggestions');
+  assert.ok(!((await suggested('tags')) ?? []).some((v) => v.startsWith('[[')), 'no note links offered for tags');
+  assert.ok(((await suggested('prerequisites')) ?? []).includes('[[channel]]'), 'note links for a link list');
   await level.fill('中级');
   await level.press('Enter');
   const after = await eventually(

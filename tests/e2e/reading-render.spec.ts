@@ -265,6 +265,22 @@ test('a link to a heading opens the note scrolled there, in the reading view and
   await editor().locator('.cm-activeLine', { hasText: 'item two ^item2' }).waitFor();
 });
 
+test('a link followed in the reading view opens its target in the reading view', async () => {
+  // Blocks last shown in the editing view …
+  await open('Some intro', 'Blocks');
+  await editor().getByRole('button', { name: 'Editing view', exact: true }).click();
+  await editor().locator('.cm-content').waitFor();
+  // … is shown in the reading view when reached from Home's reading view (the tab keeps its mode, as in Obsidian)
+  const home = await openReading('Welcome to the rendering', 'Home');
+  await home.locator('a.wikilink', { hasText: 'the second item' }).click();
+  await editor().getByRole('tab', { name: 'Blocks', exact: true, selected: true }).waitFor();
+  await reading('Blocks').waitFor();
+  assert.equal(
+    await editor().getByRole('button', { name: 'Reading view', exact: true }).getAttribute('aria-pressed'),
+    'true',
+  );
+});
+
 test('hovering a link shows the page preview scrolled to its heading; Ctrl-hover in the editor too', async () => {
   const view = await openReading('Welcome to the rendering', 'Home');
   await view.locator('a.wikilink', { hasText: 'preview link' }).hover();
@@ -313,21 +329,5 @@ test('a task ticked in the reading view is ticked in the note on disk, and untic
     () => /^- \[ \] open task$/m.test(fs.readFileSync(file, 'utf8')),
     10_000,
     'the task unticked on disk',
-  );
-});
-
-test('a link followed in the reading view opens its target in the reading view', async () => {
-  // Blocks last shown in the editing view …
-  await open('Some intro', 'Blocks');
-  await editor().getByRole('button', { name: 'Editing view', exact: true }).click();
-  await editor().locator('.cm-content').waitFor();
-  // … is shown in the reading view when reached from Home's reading view (the tab keeps its mode, as in Obsidian)
-  const home = await openReading('Welcome to the rendering', 'Home');
-  await home.locator('a.wikilink', { hasText: 'the second item' }).click();
-  await editor().getByRole('tab', { name: 'Blocks', exact: true, selected: true }).waitFor();
-  await reading('Blocks').waitFor();
-  assert.equal(
-    await editor().getByRole('button', { name: 'Reading view', exact: true }).getAttribute('aria-pressed'),
-    'true',
   );
 });

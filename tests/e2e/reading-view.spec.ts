@@ -101,11 +101,11 @@ test('clicking a Chinese wiki link opens its target note', async () => {
     .getByRole('link', { name: 'channel', exact: true })
     .click();
   await editor.getByRole('tab', { name: '通道', exact: true, selected: true }).waitFor();
-  // The link navigates the tab (Obsidian); the mode is per note: the target opens in the editor.
-  await editor.locator('.cm-content').getByText('通道（channel）是').waitFor();
+  // The link navigates the tab, which keeps its Reading view (Obsidian): the target is read, not edited.
+  await page.getByRole('article', { name: 'Reading view of 通道' }).getByText('通道（channel）是').waitFor();
   assert.equal(
     await editor.getByRole('button', { name: 'Reading view', exact: true }).getAttribute('aria-pressed'),
-    'false',
+    'true',
   );
   assert.equal(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned), undefined);
 });
@@ -133,6 +133,8 @@ test('toggling back (Ctrl+E) shows the editor with the text unchanged', async ()
   let drawn = '';
   await eventually(
     async () => {
+      // from the top: the editor may open where the Reading view was scrolled to (lines off screen are not drawn)
+      await content.evaluate((el) => el.closest('.cm-scroller')?.scrollTo(0, 0));
       drawn = (await content.locator('.cm-line').allTextContents()).join('\n');
       return drawn === expected;
     },

@@ -64,6 +64,11 @@ export interface EditorHandle {
    * when the note is not loaded here. Offsets are in the editor's text (`\n` line breaks).
    */
   change(path: string, c: { from: number; to: number; insert: string }): boolean;
+  /**
+   * A note or folder was renamed from `from` to `to` (vault paths): its tabs keep their Reading view (a folder's
+   * notes too), as the workspace keeps the tabs.
+   */
+  moved(from: string, to: string): void;
 }
 
 export interface EditorProps {
@@ -231,6 +236,12 @@ export function Editor(props: EditorProps) {
     toggleReading: () => {
       const path = activeRef.current;
       if (path) setReadingFor(path, !isReading(path));
+    },
+    moved: (from: string, to: string) => {
+      for (const p of reading) {
+        if (p === from) setReadingFor(to, true);
+        else if (p.startsWith(`${from}/`)) setReadingFor(`${to}${p.slice(from.length)}`, true);
+      }
     },
     toggleSourceMode: () => {
       const path = activeRef.current;

@@ -7,6 +7,9 @@
 import { useEffect, useEffectEvent, useId, useMemo, useRef, useState } from 'react';
 import { splitWiki, wikiInner } from '../../../electron/core/markdown/index.ts';
 import { onDocChanged } from '../workspace/doc-events.ts';
+import type { TagInfo } from '../../../electron/shared/api.ts';
+import { api } from '../client.ts';
+import { useApiQuery } from '../backend/query.ts';
 import {
   readProperties,
   removeProperty,
@@ -43,7 +46,19 @@ function LinkValue(props: { value: string; from: string; onFollow(from: string, 
   );
 }
 
-function Field(props: { p: Property; listId: string; onCommit(v: unknown): void }) {
+/** Keys whose values are tags (suggested from the vault's tags) or aliases (nothing to suggest), as in Obsidian. */
+const TAG_KEYS = new Set(['tags', 'tag']);
+const PLAIN_KEYS = new Set(['aliases', 'alias', 'cssclasses', 'cssclass']);
+
+/** The datalist a property's field suggests from: the vault's tags, note links, or none. */
+function suggestionsFor(p: Property, ids: { links: string; tags: string }): string | undefined {
+  const key = p.key.toLowerCase();
+  if (TAG_KEYS.has(key)) return ids.tags;
+  if (PLAIN_KEYS.has(key)) return undefined;
+  return p.type === 'link' || p.type === 'list' ? ids.links : undefined;
+}
+
+function Field(props: { p: Property; listId: string | undefined; onCommit(v: unknown): void }) {
   const { p } = props;
   const [draft, setDraft] = useState<string>(() =>
     Array.isArray(p.value) ? p.value.map(String).join(', ') : p.value == null ? '' : String(p.value),
@@ -84,7 +99,7 @@ function Field(props: { p: Property; listId: string; onCommit(v: unknown): void 
             ? 'date'
             : 'text'
       }
-      list={p.type === 'link' || p.type === 'list' ? props.listId : undefined}
+      list={props.listId}
       value={draft}
       onChange={(e) => setDraft(e.target.value)}
       onBlur={commit}
@@ -105,6 +120,8 @@ export function PropertiesPane(props: PropertiesPaneProps) {
   const [newKey, setNewKey] = useState('');
   const [adding, setAdding] = useState(false);
   const listId = useId();
+  const tagListId = useId();
+  const tagTree = useApiQuery(path ? ['tags'] : null, () => api.tags(), { keepPrevious: true });
 
   useEffect(
     () =>
@@ -157,12 +174,31 @@ export function PropertiesPane(props: PropertiesPaneProps) {
     ),
     [listId, props.titles],
   );
+  const tagList = useMemo(() => {
+    const out: string[] = [];
+    const walk = (list: readonly TagInfo[]) => {
+      for (const t of list) {
+        if (out.length >= 5000) return;
+        out.push(t.tag);
+        walk(t.children);
+      }
+    };
+    walk(tagTree.data ?? []);
+    return (
+      <datalist id={tagListId}>
+        {out.map((t) => (
+          <option key={t} value={t} />
+        ))}
+      </datalist>
+    );
+  }, [tagListId, tagTree.data]);
 
   if (!path) return null;
   return (
     <section aria-label="Properties" className="pane properties-pane">
       <h2>Properties</h2>
       {titleList}
+      {tagList}
       {read.status === 'error' ? (
         <div role="alert" className="properties-error">
           <p>Malformed YAML (left as written): {read.message}</p>
@@ -176,7 +212,11 @@ export function PropertiesPane(props: PropertiesPaneProps) {
               <span className="property-key" title={`${p.key} (${p.type})`}>
                 {p.key}
               </span>
-              <Field p={p} listId={listId} onCommit={(v) => apply((t) => setProperty(t, p.key, v))} />
+              <Field
+                p={p}
+                listId={suggestionsFor(p, { links: listId, tags: tagListId })}
+                onCommit={(v) => apply((t) => setProperty(t, p.key, v))}
+              />
               <button
                 type="button"
                 className="small"

@@ -22,10 +22,10 @@ export interface FileActions {
 }
 
 export function useFileActions(
-  workspace: Pick<WorkspaceState, 'openNote' | 'setWs' | 'flushAll'>,
+  workspace: Pick<WorkspaceState, 'openNote' | 'setWs' | 'flushAll' | 'moved'>,
   showError: (e: unknown) => void,
 ): FileActions {
-  const { openNote, setWs, flushAll } = workspace;
+  const { openNote, setWs, flushAll, moved } = workspace;
 
   const createAndOpen = useCallback(
     async (path: string) => {
@@ -78,6 +78,7 @@ export function useFileActions(
         await flushAll();
         const r = await api.renamePath(from, to);
         setWs((w) => W.remap(w, r.from, r.to));
+        moved(r.from, r.to);
         // honest rename (issue 10): notes whose links could not be rewritten are named, never silently skipped
         if (r.failed.length) {
           showError(
@@ -92,7 +93,7 @@ export function useFileActions(
         throw e;
       }
     },
-    [flushAll, setWs, showError],
+    [flushAll, setWs, moved, showError],
   );
 
   const remove = useCallback(

@@ -32,6 +32,8 @@ export interface WorkspaceState {
   activeEditor(): EditorHandle | null;
   /** Saves every pane's unsaved edits and waits for the writes. */
   flushAll(): Promise<void>;
+  /** A note or folder was renamed: the editors carry its tabs' Reading view over to the new path. */
+  moved(from: string, to: string): void;
   /** Notes with unsaved edits in any pane (vault paths, no duplicates). */
   unsavedNotes(): string[];
   /**
@@ -63,6 +65,12 @@ export function useWorkspaceState(): WorkspaceState {
   const flushAll = useCallback(async () => {
     await Promise.all(editorRefs.map((r) => r.current?.flush()));
   }, [editorRefs]);
+  const moved = useCallback(
+    (from: string, to: string) => {
+      for (const r of editorRefs) r.current?.moved(from, to);
+    },
+    [editorRefs],
+  );
   const unsavedNotes = useCallback(
     () => [...new Set(editorRefs.flatMap((r) => r.current?.unsaved() ?? []))],
     [editorRefs],
@@ -123,6 +131,7 @@ export function useWorkspaceState(): WorkspaceState {
     editorRefs,
     activeEditor,
     flushAll,
+    moved,
     unsavedNotes,
     openNote,
     openView,
