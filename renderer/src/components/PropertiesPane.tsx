@@ -97,7 +97,9 @@ function Field(props: { p: Property; listId: string | undefined; onCommit(v: unk
           ? 'number'
           : p.type === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(String(p.value))
             ? 'date'
-            : 'text'
+            : p.type === 'date' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?$/.test(String(p.value))
+              ? 'datetime-local'
+              : 'text'
       }
       list={props.listId}
       value={draft}

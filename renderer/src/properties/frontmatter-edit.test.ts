@@ -51,7 +51,7 @@ test('setting a value changes only that line; the rest stays byte-for-byte', () 
   const t2 = edit(NOTE, setProperty(NOTE, 'done', true));
   assert.deepEqual(changedLines(NOTE, t2), ['done: true']);
   const t3 = edit(NOTE, setProperty(NOTE, 'tags', ['go', 'sched']));
-  assert.deepEqual(changedLines(NOTE, t3), ['tags: [ go, sched ]']);
+  assert.deepEqual(changedLines(NOTE, t3), ['tags: [go, sched]']);
   const t4 = edit(NOTE, setProperty(NOTE, 'see', '[[select]]'));
   assert.deepEqual(changedLines(NOTE, t4), ['see: "[[select]]"']);
   const t5 = edit(NOTE, setProperty(NOTE, 'title', 'A: colon'));
@@ -70,7 +70,7 @@ test('adding and removing a property touch only their lines', () => {
   assert.equal(removed2, NOTE.replace('level:   3\n', ''));
   assert.equal(
     edit('# Only body\n', setProperty('# Only body\n', 'tags', ['a'])),
-    '---\ntags: [ a ]\n---\n# Only body\n',
+    '---\ntags: [a]\n---\n# Only body\n',
   );
 });
 

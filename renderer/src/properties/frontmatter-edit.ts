@@ -86,7 +86,7 @@ export function readProperties(text: string): ReadResult {
 
 /** YAML for a value on one line (flow style for lists). */
 function inline(value: unknown): string {
-  return stringify(value, { collectionStyle: 'flow', lineWidth: 0 }).replace(/\n$/, '');
+  return stringify(value, { collectionStyle: 'flow', flowCollectionPadding: false, lineWidth: 0 }).replace(/\n$/, '');
 }
 
 /** One `key: value` line. */
