@@ -69,6 +69,7 @@ test('editing a property changes only that line on disk', async () => {
       const list = (el as HTMLInputElement).list;
       return list ? [...list.options].map((o) => o.value) : null;
     });
+  await props.getByRole('combobox', { name: 'tags', exact: true }).focus();
   await eventually(async () => ((await suggested('tags')) ?? []).includes('go/concurrency'), 10_000, 'tag suggestions');
   assert.ok(!((await suggested('tags')) ?? []).some((v) => v.startsWith('[[')), 'no note links offered for tags');
   assert.ok(((await suggested('prerequisites')) ?? []).includes('[[channel]]'), 'note links for a link list');

@@ -58,7 +58,7 @@ function suggestionsFor(p: Property, ids: { links: string; tags: string }): stri
   return p.type === 'link' || p.type === 'list' ? ids.links : undefined;
 }
 
-function Field(props: { p: Property; listId: string | undefined; onCommit(v: unknown): void }) {
+function Field(props: { p: Property; listId: string | undefined; onCommit(v: unknown): void; onFocus?(): void }) {
   const { p } = props;
   const [draft, setDraft] = useState<string>(() =>
     Array.isArray(p.value) ? p.value.map(String).join(', ') : p.value == null ? '' : String(p.value),
@@ -102,6 +102,7 @@ function Field(props: { p: Property; listId: string | undefined; onCommit(v: unk
               : 'text'
       }
       list={props.listId}
+      onFocus={props.onFocus}
       value={draft}
       onChange={(e) => setDraft(e.target.value)}
       onBlur={commit}
@@ -123,7 +124,9 @@ export function PropertiesPane(props: PropertiesPaneProps) {
   const [adding, setAdding] = useState(false);
   const listId = useId();
   const tagListId = useId();
-  const tagTree = useApiQuery(path ? ['tags'] : null, () => api.tags(), { keepPrevious: true });
+  // the vault's tags are fetched once a tag field is focused (not at start-up: the Tags pane asks for them already)
+  const [wantTags, setWantTags] = useState(false);
+  const tagTree = useApiQuery(path && wantTags ? ['tags'] : null, () => api.tags(), { keepPrevious: true });
 
   useEffect(
     () =>
@@ -217,6 +220,7 @@ export function PropertiesPane(props: PropertiesPaneProps) {
               <Field
                 p={p}
                 listId={suggestionsFor(p, { links: listId, tags: tagListId })}
+                onFocus={TAG_KEYS.has(p.key.toLowerCase()) ? () => setWantTags(true) : undefined}
                 onCommit={(v) => apply((t) => setProperty(t, p.key, v))}
               />
               <button
