@@ -23,6 +23,7 @@ import {
   wikiTargetWritten,
   type Span,
 } from '../core/markdown/index.ts';
+import { lineIndexOf, lineStarts } from '../core/markdown/text.ts';
 
 export interface LinkEdit {
   /** 1-based line of the link in the (possibly moved) source note. */
@@ -176,18 +177,8 @@ export const EDIT_PARSE_LIMIT = 2_000_000;
 export function applyLinkEdits(content: string, edits: readonly LinkEdit[]): { content: string; missed: number } {
   if (edits.length === 0) return { content, missed: 0 };
   if (content.length > EDIT_PARSE_LIMIT) return applyByLine(content, edits);
-  const starts = [0];
-  for (let i = content.indexOf('\n'); i !== -1; i = content.indexOf('\n', i + 1)) starts.push(i + 1);
-  const lineOf = (offset: number): number => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
-  };
+  const starts = lineStarts(content);
+  const lineOf = (offset: number): number => lineIndexOf(starts, offset) + 1;
   const onLine = new Map<string, Span[]>();
   const byRaw = new Map<string, Span[]>();
   for (const span of findSpans(content)) {

@@ -8,6 +8,7 @@
  * `conflict` and left as it is); writes are atomic (vault-files.ts).
  */
 import { linkMentions } from '../core/markdown/index.ts';
+import { isCrlfOnly } from '../core/markdown/text.ts';
 import type { LinkMentionsResult, MentionPlace } from '../shared/api.ts';
 import type { VaultQuery } from '../core/query/vault-query.ts';
 import { AtlasError } from './errors.ts';
@@ -29,7 +30,7 @@ function rewrite(
 ) {
   const bom = content.charCodeAt(0) === 0xfeff ? '\uFEFF' : '';
   let text = bom ? content.slice(1) : content;
-  const crlf = text.includes('\r\n') && !/(^|[^\r])\n/.test(text);
+  const crlf = isCrlfOnly(text);
   if (crlf) text = text.replace(/\r\n/g, '\n');
   const r = linkMentions(text, terms, owner, linkTarget, lines);
   return { text: bom + (crlf ? r.text.replace(/\n/g, '\r\n') : r.text), linked: r.linked };

@@ -127,6 +127,14 @@ export function lineStarts(s: string): number[] {
   return out;
 }
 
+/**
+ * True when every line break of `text` is CRLF (a Windows-written note): what is edited with `\n` breaks is written
+ * back with CRLF. Mixed endings count as `\n`.
+ */
+export function isCrlfOnly(text: string): boolean {
+  return text.indexOf('\r\n') !== -1 && !/(^|[^\r])\n/.test(text);
+}
+
 /** 0-based line of `offset`, given lineStarts(s). */
 export function lineIndexOf(starts: number[], offset: number): number {
   let lo = 0;

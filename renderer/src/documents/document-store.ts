@@ -17,6 +17,7 @@
  *   so a Windows-written note is never rewritten line by line, and opening it does not make it dirty.
  */
 import type { NoteContent, WriteResult } from '../../../electron/shared/api.ts';
+import { isCrlfOnly } from '../../../electron/core/markdown/text.ts';
 
 /** Quiet time before an autosave, ms. */
 export const AUTOSAVE_MS = 600;
@@ -75,11 +76,6 @@ interface Doc<B extends TextBuffer> {
 /** `text` with `\n` line breaks: the editor's (CodeMirror splits lines at CRLF and joins them with `\n`). */
 function toLf(text: string): string {
   return text.indexOf('\r\n') === -1 ? text : text.replace(/\r\n/g, '\n');
-}
-
-/** True when every line break of `text` is CRLF (a Windows-written note); mixed endings are saved as `\n`. */
-function isCrlf(text: string): boolean {
-  return text.indexOf('\r\n') !== -1 && !/(^|[^\r])\n/.test(text);
 }
 
 function isConflictError(e: unknown): boolean {
@@ -164,7 +160,7 @@ export class DocumentStore<B extends TextBuffer = TextBuffer> {
             buffer,
             hash: note.hash,
             saved: text,
-            crlf: isCrlf(note.content),
+            crlf: isCrlfOnly(note.content),
             timer: undefined,
             saving: null,
             again: false,
@@ -277,7 +273,7 @@ export class DocumentStore<B extends TextBuffer = TextBuffer> {
         else if (text === toLf(disk.content)) {
           doc.hash = disk.hash;
           doc.saved = text;
-          doc.crlf = isCrlf(disk.content);
+          doc.crlf = isCrlfOnly(disk.content);
           this.#setDirty(path, false);
         } else await this.#raiseConflict(path);
       }),
@@ -310,7 +306,7 @@ export class DocumentStore<B extends TextBuffer = TextBuffer> {
     doc.buffer.replace(text);
     doc.hash = hash;
     doc.saved = text;
-    doc.crlf = isCrlf(content);
+    doc.crlf = isCrlfOnly(content);
     this.#setDirty(doc.path, false);
   }
 
