@@ -3,7 +3,9 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startApp, waitForGraphNodes, type AtlasApp, treeItem } from './harness.ts';
+import fs from 'node:fs';
+import path from 'node:path';
+import { eventually, startApp, waitForGraphNodes, type AtlasApp, treeItem } from './harness.ts';
 
 let app: AtlasApp;
 before(async () => {
@@ -63,4 +65,60 @@ test('a new tab (Ctrl-click) starts its own history', async () => {
   await editor().getByRole('tab', { name: 'Mutex', exact: true }).click();
   await selected('Mutex');
   assert.equal(await page.getByRole('button', { name: 'Forward', exact: true }).isDisabled(), false);
+});
+
+/** Whether the editor shows a drawn line with exactly `text` inside its visible area. */
+async function lineInView(text: string): Promise<boolean> {
+  return app.page.evaluate((t) => {
+    const scroller = document.querySelector('.editor-host:not([hidden]) .cm-scroller');
+    if (!scroller) return false;
+    const box = scroller.getBoundingClientRect();
+    return [...scroller.querySelectorAll('.cm-line')].some((l) => {
+      const r = l.getBoundingClientRect();
+      return l.textContent === t && r.top >= box.top - 1 && r.bottom <= box.bottom + 1;
+    });
+  }, text);
+}
+
+test('Back and a tab switch return a note to where it was left: cursor and scroll, and the Reading view’s scroll', async () => {
+  const { page } = app;
+  const lines = Array.from({ length: 300 }, (_, i) => `Line ${i + 1}`);
+  fs.writeFileSync(path.join(app.vaultDir, 'Long note.md'), `# Long note\n\n${lines.join('\n\n')}\n`);
+  await open('Long note');
+  await page.locator('.editor-host:not([hidden]) .cm-content').click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.press('ArrowUp');
+  await eventually(() => lineInView('Line 300'), 10_000, 'the end of the note in view');
+  assert.equal(await lineInView('Line 1'), false, 'the top is scrolled away');
+
+  // navigate the tab away (its document closes), then Back
+  await open('channel');
+  await page.keyboard.press('Alt+ArrowLeft');
+  await selected('Long note');
+  await eventually(() => lineInView('Line 299'), 10_000, 'Back shows the place left');
+  assert.equal(await page.locator('.editor-host:not([hidden]) .cm-activeLine').textContent(), 'Line 300');
+
+  // a tab switch keeps the place too
+  await open('Mutex', ['Control']);
+  await editor().getByRole('tab', { name: 'Long note', exact: true }).click();
+  await selected('Long note');
+  await eventually(() => lineInView('Line 299'), 10_000, 'a tab switch shows the place left');
+
+  // the Reading view: scrolled down, away and Back
+  await page.getByRole('button', { name: 'Reading view', exact: true }).click();
+  const reading = page.getByRole('article', { name: 'Reading view of Long note' });
+  await reading.getByText('Line 300', { exact: true }).waitFor();
+  await reading.evaluate((el) => {
+    el.scrollTop = el.scrollHeight;
+  });
+  const top = await reading.evaluate((el) => el.scrollTop);
+  assert.ok(top > 1000, `the reading view scrolled (${top})`);
+  await open('select');
+  await page.keyboard.press('Alt+ArrowLeft');
+  await selected('Long note');
+  await eventually(
+    () => reading.evaluate((el, t) => Math.abs(el.scrollTop - t) < 2, top),
+    10_000,
+    'Back restores the reading scroll',
+  );
 });

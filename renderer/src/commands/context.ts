@@ -17,6 +17,11 @@ export interface OpenOptions {
   mode?: 'reading' | 'source';
   /** With `line`: text on that line to select (case-insensitive, first occurrence), e.g. a search match. */
   select?: string;
+  /**
+   * Show the note where this pane left it: cursor and scroll, or the Reading view's scroll (Back/Forward, as
+   * Obsidian restores a history entry); a note the pane never showed opens at its top.
+   */
+  restore?: boolean;
   /** Open in a new tab even when the current tab could show it. */
   newTab?: boolean;
   /** Open in the other pane, splitting the main area first when it is not split (VS Code's "Open to the Side"). */

@@ -32,6 +32,7 @@ import { isSourceMode, migrateLegacySourceMode, setTabSourceMode } from '../edit
 import { useReadingModes } from '../editor/reading-modes.ts';
 import { useAutosaveDelay, useDefaultViewForNewTabs } from '../settings/use-editor-settings.ts';
 import { useRevealRequests } from '../editor/reveal-requests.ts';
+import { Places, topLineOf } from '../editor/view-places.ts';
 import { TabStrip } from '../editor/TabStrip.tsx';
 import { ViewModeToggle } from '../editor/ViewModeToggle.tsx';
 import { ConflictDialog } from './ConflictDialog.tsx';
@@ -120,7 +121,15 @@ export function Editor(props: EditorProps) {
   useDefaultViewForNewTabs(tabs, reveal, setReadingFor);
   /** Bumped when a tab in Reading view changes text (disk reload, conflict choice) so the view re-renders. */
   const [, setTextTick] = useState(0);
-  const reveals = useRevealRequests(reveal, viewRef, shown, hostRef, shownPath, modes);
+  // Where each note was left (editor/view-places.ts): a tab switch returns there; Back/Forward too, with the cursor.
+  const [places] = useState(() => new Places());
+  /** The note to put back in its place once shown, and whether its cursor goes back too (a reloaded document). */
+  const restoring = useRef<{ path: string; selection: boolean } | null>(null);
+  const [readingRestore, setReadingRestore] = useState<{ path: string; top: number; seq: number } | null>(null);
+  const [onRestore] = useState(() => (path: string) => {
+    restoring.current = { path, selection: true };
+  });
+  const reveals = useRevealRequests(reveal, viewRef, shown, hostRef, shownPath, modes, onRestore);
   // The target opens in the view its tab already has (a new tab: the editing view), scrolled to the heading/block.
   const followLink = useEffectEvent((from: string, target: string, opts?: OpenOptions) =>
     props.onFollowLink(from, target, opts),
@@ -155,7 +164,11 @@ export function Editor(props: EditorProps) {
     const view = viewRef.current;
     if (!view) return;
     const prev = shown.current ? store.buffer(shown.current) : undefined;
-    if (prev && shown.current !== path) prev.state = view.state;
+    if (prev && shown.current !== path) {
+      prev.state = view.state;
+      const { anchor, head } = view.state.selection.main;
+      places.update(shown.current as string, { anchor, head });
+    }
     const doc = path ? store.buffer(path) : undefined;
     if (!path || !doc) {
       shown.current = null;
@@ -173,12 +186,24 @@ export function Editor(props: EditorProps) {
   useEffect(() => {
     const view = new EditorView({ parent: hostRef.current ?? undefined });
     viewRef.current = view;
+    // the first visible line, read once per frame while scrolling (the place a tab switch or Back returns to)
+    let frame = 0;
+    const onScroll = () => {
+      if (frame) return;
+      frame = requestAnimationFrame(() => {
+        frame = 0;
+        const path = shown.current;
+        if (path && !hostRef.current?.hidden) places.update(path, { top: topLineOf(view) });
+      });
+    };
+    view.scrollDOM.addEventListener('scroll', onScroll, { passive: true });
     return () => {
+      cancelAnimationFrame(frame);
       view.destroy();
       viewRef.current = null;
       shown.current = null;
     };
-  }, []);
+  }, [places]);
 
   // Show (loading if needed) the active tab.
   const showActive = useEffectEvent((path: string | null): (() => void) | undefined => {
@@ -188,6 +213,8 @@ export function Editor(props: EditorProps) {
       return;
     }
     if (store.has(path)) {
+      // back on a tab: its scroll (its state kept the cursor), unless a request scrolls it elsewhere
+      if (shown.current !== path && !reveals.pendingFor(path)) restoring.current = { path, selection: false };
       show(path);
       return;
     }
@@ -217,11 +244,33 @@ export function Editor(props: EditorProps) {
   const closeDocuments = useEffectEvent((open: readonly string[]) => {
     for (const path of store.paths()) {
       if (open.includes(path)) continue;
+      const st = shown.current === path ? viewRef.current?.state : store.buffer(path)?.state;
+      if (st) places.update(path, { anchor: st.selection.main.anchor, head: st.selection.main.head });
       void store.close(path);
       if (shown.current === path) show(null);
     }
   });
   useEffect(() => closeDocuments(tabs), [tabs]);
+
+  // A note shown again (tab switch, Back/Forward) returns to its place once React has shown it.
+  const restorePlace = useEffectEvent((_shown: string | null, _active: string | null, _reading: unknown) => {
+    const r = restoring.current;
+    const view = viewRef.current;
+    if (!r || !view || r.path !== shownPath || shown.current !== r.path || active !== r.path) return;
+    restoring.current = null;
+    const place = places.get(r.path);
+    if (isReading(r.path)) {
+      setReadingRestore((x) => ({ path: r.path, top: place?.readingTop ?? 0, seq: (x?.seq ?? 0) + 1 }));
+      return;
+    }
+    if (!place || hostRef.current?.hidden) return;
+    const len = view.state.doc.length;
+    view.dispatch({
+      selection: r.selection ? { anchor: Math.min(place.anchor, len), head: Math.min(place.head, len) } : undefined,
+      effects: EditorView.scrollIntoView(Math.min(place.top, len), { y: 'start', yMargin: 0 }),
+    });
+  });
+  useEffect(() => restorePlace(shownPath, active, reading), [shownPath, active, reading]);
 
   // Files changed on disk (each coalesced `vault-changed` is a new object).
   useEffect(() => {
@@ -238,6 +287,7 @@ export function Editor(props: EditorProps) {
       if (path) setReadingFor(path, !isReading(path));
     },
     moved: (from: string, to: string) => {
+      places.moved(from, to);
       for (const p of reading) {
         if (p === from) setReadingFor(to, true);
         else if (p.startsWith(`${from}/`)) setReadingFor(`${to}${p.slice(from.length)}`, true);
@@ -272,7 +322,14 @@ export function Editor(props: EditorProps) {
   const tabTitle = (id: string) => (isViewTab(id) ? (props.viewTab?.title(viewKindOf(id)) ?? id) : titleOf(id));
 
   return (
-    <section aria-label="Editor" className="editor-region">
+    <section
+      aria-label="Editor"
+      className="editor-region"
+      onScrollCapture={(e) => {
+        const el = e.target as HTMLElement;
+        if (active && el.classList?.contains('reading-view')) places.update(active, { readingTop: el.scrollTop });
+      }}
+    >
       <div className="editor-bar">
         <TabStrip
           tabs={tabs}
@@ -296,6 +353,7 @@ export function Editor(props: EditorProps) {
           reveal={reveals.readingReveal?.path === active ? reveals.readingReveal : null}
           onFollowLink={followFromReading}
           onToggleTask={toggleTaskFromReading}
+          restore={readingRestore?.path === active ? readingRestore : null}
         />
       ) : null}
       {tabs.filter(isViewTab).map((id) => (

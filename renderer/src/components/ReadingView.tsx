@@ -29,6 +29,8 @@ export interface ReadingViewProps {
   onFollowLink(fromPath: string, target: string, opts?: OpenOptions): void;
   /** Scroll request: the element drawn from this 1-based file line is scrolled to and flashed (once per `seq`). */
   reveal?: { line: number; seq: number } | null;
+  /** Scroll offset to return to (px), once per `seq`, when the note is rendered (a tab switch, Back/Forward). */
+  restore?: { top: number; seq: number } | null;
   /** Ticks or unticks the task starting on this 1-based file line (absent: the checkboxes are read-only). */
   onToggleTask?(line: number): void;
 }
@@ -36,7 +38,7 @@ export interface ReadingViewProps {
 /** Longest property value rendered as markdown (links clickable), characters; longer ones show as text. */
 const PROPERTY_MARKDOWN_MAX = 2000;
 
-export function ReadingView({ path, text, onFollowLink, reveal, onToggleTask }: ReadingViewProps) {
+export function ReadingView({ path, text, onFollowLink, reveal, restore, onToggleTask }: ReadingViewProps) {
   const articleRef = useRef<HTMLElement>(null);
   // Once per scroll request (`seq`), whatever else re-renders the view; the note may still be rendering (in the
   // worker, then slice by slice): reveal once its body is complete.
@@ -48,6 +50,17 @@ export function ReadingView({ path, text, onFollowLink, reveal, onToggleTask }: 
     return whenRendered(body, () => revealReadingLine(root, reveal.line));
   });
   useEffect(() => onReveal(revealSeq), [revealSeq]);
+  const restoreSeq = restore?.seq;
+  const onRestore = useEffectEvent((seq: number | undefined) => {
+    const root = articleRef.current;
+    const body = root?.querySelector(':scope > .reading-body');
+    if (seq === undefined || !restore || !root || !body) return undefined;
+    root.scrollTop = 0;
+    return whenRendered(body, () => {
+      root.scrollTop = restore.top;
+    });
+  });
+  useEffect(() => onRestore(restoreSeq), [restoreSeq]);
   const ctx: RenderContextValue = useMemo(
     () => ({
       path,

@@ -2,6 +2,7 @@
  * Scroll requests of `openNote` (navigation/reveal.ts) in one pane: a request waits until its note is shown, then
  * switches the mode if it asks for one and scrolls — the editor to the line (cursor there, focused), or the Reading
  * view (through `readingReveal`). A heading, block or search target is turned into its line first (`targetLine`).
+ * A `restore` request (Back/Forward) goes to `onRestore` instead: the note returns to where the pane left it.
  */
 import { type RefObject, useCallback, useEffect, useEffectEvent, useRef, useState } from 'react';
 import { EditorView } from '@codemirror/view';
@@ -14,6 +15,8 @@ export interface RevealRequests {
   readingReveal: { path: string; line: number; seq: number } | null;
   /** Call after the view switched to a note: a request waiting for it runs. */
   applyPending(): void;
+  /** Whether a request waits for `path` to be shown. */
+  pendingFor(path: string): boolean;
 }
 
 export function useRevealRequests(
@@ -23,6 +26,7 @@ export function useRevealRequests(
   host: RefObject<HTMLElement | null>,
   shownPath: string | null,
   modes: Pick<ReadingModes, 'isReading' | 'setReadingFor'>,
+  onRestore: (path: string) => void,
 ): RevealRequests {
   const pending = useRef<RevealRequest | null>(null);
   /** A position to scroll to and focus once React has shown the note (its host is still hidden). */
@@ -35,6 +39,10 @@ export function useRevealRequests(
     const v = view.current;
     if (!r || !v || shown.current !== r.path) return;
     pending.current = null;
+    if (r.restore) {
+      onRestore(r.path);
+      return;
+    }
     if (r.mode) setReadingFor(r.path, r.mode === 'reading');
     const inReading = r.mode ? r.mode === 'reading' : isReading(r.path);
     const go = (line: number | null) => {
@@ -53,7 +61,8 @@ export function useRevealRequests(
     // A plain line needs no lookup: reveal at once (a new note's cursor must be there before the user types).
     if (!r.heading && !r.block && !r.search) go(r.line ?? null);
     else void targetLine(r.path, v.state.doc.toString(), r).then(go);
-  }, [view, shown, host, isReading, setReadingFor]);
+  }, [view, shown, host, isReading, setReadingFor, onRestore]);
+  const pendingFor = useCallback((path: string) => pending.current?.path === path, []);
 
   // Once React has shown the note (`shownPath` committed), a reveal that waited for it scrolls and focuses.
   const revealWhenShown = useEffectEvent((_shown: string | null) => {
@@ -75,5 +84,5 @@ export function useRevealRequests(
   });
   useEffect(() => onRequest(seq), [seq]);
 
-  return { readingReveal, applyPending };
+  return { readingReveal, applyPending, pendingFor };
 }

@@ -17,7 +17,7 @@ import type { EditorHandle } from '../components/Editor.tsx';
 import { hasTarget, type RevealRequest } from '../navigation/reveal.ts';
 import { useLastChange } from '../backend/vault-events.ts';
 import * as W from '../workspace/tabs.ts';
-import { VIEW_TAB } from '../workspace/view-tab.ts';
+import { isViewTab, VIEW_TAB } from '../workspace/view-tab.ts';
 import { GRAPH_VIEW } from '../graph/register.tsx';
 
 export interface WorkspaceState {
@@ -43,6 +43,11 @@ export interface WorkspaceState {
   openNote(path: string, target?: OpenOptions | number): void;
   /** Opens (or focuses) a main-area tab of a registered view kind (workspace/views.ts). */
   openView(kind: string): void;
+  /**
+   * Back (`-1`) or forward (`+1`) in the focused tab's history; the note shown returns to where the pane left it
+   * (its cursor and scroll, or the Reading view's scroll).
+   */
+  go(dir: -1 | 1): void;
   /** Closes the tab of pane `pane` showing `path` (default: the focused pane), after saving its edits. */
   closeTab(path: string, pane?: number): Promise<void>;
   /**
@@ -91,6 +96,14 @@ export function useWorkspaceState(): WorkspaceState {
     setWs((w) => W.open(w, VIEW_TAB + kind, { newTab: true }));
   }, []);
 
+  const go = useCallback((dir: -1 | 1) => {
+    const next = W.go(wsRef.current, dir);
+    if (next === wsRef.current) return;
+    setWs((w) => W.go(w, dir));
+    const id = W.activeId(next);
+    if (id && !isViewTab(id)) setReveal({ path: id, restore: true, seq: ++seq.current });
+  }, []);
+
   const closeTab = useCallback(
     async (path: string, pane = wsRef.current.activePane) => {
       await editorRefs[pane]?.current?.flush(path);
@@ -135,6 +148,7 @@ export function useWorkspaceState(): WorkspaceState {
     unsavedNotes,
     openNote,
     openView,
+    go,
     closeTab,
     revealInGraph,
   };

@@ -1,0 +1,58 @@
+/**
+ * Where each note of a pane was left: the editor's cursor and first visible line, and the Reading view's scroll
+ * offset. Switching back to a tab returns to its place, and Back/Forward show a note where it was left even after
+ * its document was closed (Obsidian keeps a history entry's scroll and cursor, as a browser does).
+ *
+ * Only the last {@link PLACES_LIMIT} notes are kept (least recently touched dropped first).
+ */
+import type { EditorView } from '@codemirror/view';
+
+/** Where a note was left. Offsets are in the editor's text (`\n` line breaks); `readingTop` is in CSS px. */
+export interface Place {
+  /** The main selection's anchor and head. */
+  anchor: number;
+  head: number;
+  /** Start offset of the first line visible at the top of the editor. */
+  top: number;
+  /** The Reading view's `scrollTop`, px. */
+  readingTop: number;
+}
+
+/** Most notes a pane remembers a place for. */
+export const PLACES_LIMIT = 200;
+
+const NOWHERE: Place = { anchor: 0, head: 0, top: 0, readingTop: 0 };
+
+export class Places {
+  readonly #places = new Map<string, Place>();
+
+  /** The place `path` was left, or undefined when this pane never showed it (or forgot it). */
+  get(path: string): Place | undefined {
+    return this.#places.get(path);
+  }
+
+  /** Records part of where `path` is now (the rest is kept). */
+  update(path: string, patch: Partial<Place>): void {
+    const place = { ...(this.#places.get(path) ?? NOWHERE), ...patch };
+    this.#places.delete(path);
+    this.#places.set(path, place);
+    if (this.#places.size > PLACES_LIMIT) this.#places.delete(this.#places.keys().next().value as string);
+  }
+
+  /** A note or folder was renamed from `from` to `to`: its places move along. */
+  moved(from: string, to: string): void {
+    for (const [p, place] of [...this.#places]) {
+      const next = p === from ? to : p.startsWith(`${from}/`) ? to + p.slice(from.length) : null;
+      if (next === null) continue;
+      this.#places.delete(p);
+      this.#places.set(next, place);
+    }
+  }
+}
+
+/** Start offset of the line at the top of `view`'s visible area (0 when the view is not laid out). */
+export function topLineOf(view: EditorView): number {
+  const box = view.scrollDOM.getBoundingClientRect();
+  if (box.height === 0) return 0;
+  return view.lineBlockAtHeight(Math.max(0, box.top - view.documentTop)).from;
+}
