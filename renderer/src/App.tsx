@@ -29,8 +29,7 @@ import { useGraphAppState } from './shell/graph-state.ts';
 import { LeftSidebar } from './shell/LeftSidebar.tsx';
 import { useNoteNames } from './shell/note-names.ts';
 import { RightSidebar } from './shell/RightSidebar.tsx';
-import { pickStartNote } from './shell/start-note.ts';
-import { whenSettingsLoaded } from './settings/store.ts';
+import { type FirstFiles, useKeptWorkspace } from './shell/kept-workspace.ts';
 import { TopBar } from './shell/TopBar.tsx';
 import { VaultBanner } from './shell/VaultBanner.tsx';
 import { useVaultData } from './shell/vault-data.ts';
@@ -63,23 +62,11 @@ export function App() {
     );
   }, [showError]);
 
-  // The home note (start-note.ts) opens with the graph view tab beside it, in the background (the graph is one click
-  // away); a vault without one shows the Welcome screen (no tab open).
-  const openStart = useCallback(
-    (files: FileEntry[], graph: GraphData) => {
-      void whenSettingsLoaded().then(({ homeNote }) => {
-        const start = pickStartNote(files, graph, homeNote);
-        if (!start) return;
-        setWs((w) => {
-          if (w.panes[0].tabs.length) return w;
-          const withGraph = W.open(W.open(w, start), VIEW_TAB + GRAPH_VIEW, { newTab: true });
-          return W.activate(withGraph, withGraph.panes[0].tabs[0].key);
-        });
-      });
-    },
-    [setWs],
-  );
-  const { info, files, graph, tags } = useVaultData(showError, openStart);
+  // The tabs kept from the last visit, else the home note with the graph view tab beside it (shell/kept-workspace.ts).
+  const [firstFiles, setFirstFiles] = useState<FirstFiles | null>(null);
+  const onFirstFiles = useCallback((f: FileEntry[], g: GraphData) => setFirstFiles({ files: f, graph: g }), []);
+  const { info, files, graph, tags } = useVaultData(showError, onFirstFiles);
+  useKeptWorkspace(info?.root ?? null, firstFiles, workspace);
   const names = useNoteNames(files, graph);
   const actions = useFileActions(workspace, showError);
   const { followLink } = actions;
