@@ -1,6 +1,7 @@
 /**
  * Live Preview (Obsidian's default editing mode): formatting marks and link brackets hidden off the cursor line and
- * shown on it, headings sized, tasks as checkboxes, embeds as chips, links and tags clickable; the "Toggle Live
+ * shown on it, headings sized, tasks as checkboxes, embeds as chips, links and tags clickable; callouts, tables and
+ * math drawn rendered until the cursor enters them (or they are clicked); the "Toggle Live
  * Preview/Source mode" command shows the source everywhere in the current tab; the Settings dialog's "Default editing
  * mode" (stored in `.atlas/settings.json`) decides it for tabs not toggled, and the old localStorage switch is taken
  * over into it once. Tag links in the reading view open Search.
@@ -234,4 +235,92 @@ test('an unresolved link is drawn apart from a resolved one, as in the reading v
     await links.filter({ hasText: 'Target' }).evaluate((el) => el.classList.contains('is-unresolved')),
     false,
   );
+});
+
+test('off the cursor a table, a callout and math are drawn rendered; in the table the cursor shows its source', async () => {
+  fs.writeFileSync(
+    path.join(app.vaultDir, 'Blocks.md'),
+    [
+      '# Blocks',
+      '',
+      '| Name | Value |',
+      '| --- | --- |',
+      '| alpha | **1** |',
+      '',
+      '> [!warning] Mind the gap',
+      '> Inside the callout.',
+      '',
+      '$$x^2$$',
+      '',
+      '$$',
+      'y^3',
+      '$$',
+      '',
+      'Last line for the cursor.',
+      '',
+    ].join('\n'),
+  );
+  await eventually(
+    async () =>
+      (await app.page
+        .getByRole('region', { name: 'File tree' })
+        .getByRole('treeitem', { name: 'Blocks', exact: true })
+        .count()) > 0,
+    15_000,
+    'the new note listed',
+  );
+  await open('Blocks');
+  await cursorToEnd();
+  // the table: a <table> in the editor, its source lines gone
+  const table = content().locator('.cm-lp-table table');
+  await table.waitFor();
+  assert.deepEqual(await table.locator('th').allTextContents(), ['Name', 'Value']);
+  assert.deepEqual(await table.locator('td').allTextContents(), ['alpha', '1']);
+  assert.equal(await table.locator('td strong').textContent(), '1');
+  assert.equal(await line('| Name').count(), 0);
+  // the callout: its box with the type's icon and the title
+  const callout = content().locator('.cm-lp-callout .callout[data-callout="warning"]');
+  assert.equal(await callout.locator('.callout-title-inner').textContent(), 'Mind the gap');
+  assert.equal(await callout.locator('.callout-icon svg').count(), 1);
+  assert.equal(await callout.locator('.callout-content').textContent(), 'Inside the callout.');
+  assert.equal(await line('[!warning]').count(), 0);
+  // math: KaTeX, inline `$$x^2$$` and a `$$` block alike
+  await content().locator('.cm-lp-math-inline .katex').waitFor();
+  await content().locator('.cm-lp-math .katex').waitFor();
+  assert.equal(await line('$$').count(), 0);
+
+  // a click on the table puts the cursor in it: its source again, the other blocks still rendered
+  await table.locator('td', { hasText: 'alpha' }).click();
+  await eventually(
+    async () => (await line('| Name').textContent()) === '| Name | Value |',
+    10_000,
+    'table source under the cursor',
+  );
+  // its lines are source like any other: marks hidden off the cursor's line
+  assert.equal(await line('| alpha').textContent(), '| alpha | 1 |');
+  assert.equal(await line('| alpha').locator('.cm-lp-strong').textContent(), '1');
+  assert.equal(await content().locator('.cm-lp-table').count(), 0);
+  assert.equal(await callout.count(), 1);
+  // the cursor leaves it (to the end of the note): drawn rendered again
+  await app.page.keyboard.press('Control+End');
+  await table.waitFor();
+  assert.deepEqual(
+    app.pageErrors.filter((e) => /RangeError|Block decorations|unmount/i.test(e)),
+    [],
+  );
+});
+
+test('Source mode draws no blocks rendered', async () => {
+  await open('Blocks');
+  await cursorToEnd();
+  await content().locator('.cm-lp-table table').waitFor();
+  await runCommand('Toggle Live Preview/Source mode');
+  await eventually(
+    async () => (await line('| Name').textContent()) === '| Name | Value |',
+    10_000,
+    'table source in Source mode',
+  );
+  assert.equal(await content().locator('.cm-lp-block, .cm-lp-math-inline').count(), 0);
+  await runCommand('Toggle Live Preview/Source mode');
+  await content().locator('.cm-lp-table table').waitFor();
 });

@@ -59,5 +59,5 @@ export type { LinkedText, MentionTerm, ProseMask, TermMatch } from './mentions.t
 export { linkMentions, matchTerms, NON_PROSE, proseMask, scanBareUrls } from './mentions.ts';
 export type { CardFact, CardKind, CardOptions } from './cards.ts';
 export { cardId, DEFAULT_CARD_TAGS, noteHasCards, parseCards } from './cards.ts';
-export type { FormatMark, Preview } from './preview.ts';
+export type { FormatMark, Preview, PreviewBlock } from './preview.ts';
 export { previewIn } from './preview.ts';

@@ -2,11 +2,14 @@
  * The grammar for an editor's Live Preview (Obsidian's default editing mode): besides the links and tags of
  * spans.ts, where the formatting marks of the visible text are — the `**`, `*`, `==`, `~~` and backticks around
  * inline text, the `#` marks of ATX headings, the `[` `](url)` around a markdown link's text, and `- [ ]` task
- * markers — so an editor can hide them off the cursor line. One parse with findSpans (same rules: nothing inside
- * code, comments or math), with GFM when the part read may hold a task, a strikethrough, a table or a footnote.
+ * markers — so an editor can hide them off the cursor line; and where the blocks an editor draws rendered off the
+ * cursor are ({@link PreviewBlock}: callouts, GFM tables, math), as Obsidian's Live Preview draws them. One parse with
+ * findSpans (same rules: nothing inside code, comments or math), with GFM when the part read may hold a task, a
+ * strikethrough, a table or a footnote.
  */
 import type { MdNode } from './nodes.ts';
 import { parseSpans, windowAround, type Span } from './spans.ts';
+import { calloutHead } from './transforms.ts';
 
 /** One formatted construct; offsets into the whole text (0-based, UTF-16; `to` exclusive). */
 export interface FormatMark {
@@ -27,10 +30,28 @@ export interface FormatMark {
   box?: number;
 }
 
-/** What a Live Preview needs for a range of a note: its links and tags, and its formatting marks, both in order. */
+/**
+ * A construct Obsidian's Live Preview shows rendered while the cursor is outside it: `callout` a block quote whose
+ * first line is `> [!type]± Title` (the whole quote), `table` a GFM table (header, delimiter row and body rows),
+ * `math` `$$…$$` (`inline: false`, a display block) or `$…$` (`inline: true`, within a line). Offsets into the whole
+ * text (0-based, UTF-16; `to` exclusive); a construct inside another one (a table in a callout, math in a table) is
+ * not listed apart: the outer one renders it.
+ */
+export interface PreviewBlock {
+  kind: 'callout' | 'table' | 'math';
+  from: number;
+  to: number;
+  inline: boolean;
+}
+
+/**
+ * What a Live Preview needs for a range of a note: its links and tags, its formatting marks and its rendered blocks,
+ * each in order.
+ */
 export interface Preview {
   spans: Span[];
   marks: FormatMark[];
+  blocks: PreviewBlock[];
 }
 
 const WRAPPED: Record<string, FormatMark['kind']> = {
@@ -52,18 +73,34 @@ function inner(node: MdNode): [number, number] | null {
 }
 
 /**
- * The links, tags and formatting marks that overlap `[from, to]` of `text` (a whole note), offsets into `text`.
+ * The links, tags, formatting marks and rendered blocks that overlap `[from, to]` of `text` (a whole note), offsets
+ * into `text`.
  * Parses the blocks around the range only (spans.ts windowAround: at most 20,000 characters beyond either side), so
  * the cost follows the range (an editor's viewport), not the note.
  */
 export function previewIn(text: string, from: number, to: number): Preview {
   const { start, end } = windowAround(text, from, to);
   const raw: Array<{ kind: FormatMark['kind']; hide: Array<[number, number]>; node: MdNode; box?: number }> = [];
+  const rawBlocks: Array<{ kind: PreviewBlock['kind']; s: number; e: number; inline: boolean }> = [];
+  // the end of the last block listed: the tree is visited in pre-order, so an outer block comes before its insides
+  let blockEnd = -1;
   const visit = (node: MdNode, src: string) => {
     const p = node.position;
     if (!p) return;
     const s = p.start.offset!;
     const e = p.end.offset!;
+    const block =
+      node.type === 'table'
+        ? 'table'
+        : node.type === 'math' || node.type === 'inlineMath'
+          ? 'math'
+          : calloutHead(node)
+            ? 'callout'
+            : null;
+    if (block && s >= blockEnd && e > s) {
+      rawBlocks.push({ kind: block, s, e, inline: node.type === 'inlineMath' });
+      blockEnd = e;
+    }
     const kind = WRAPPED[node.type];
     if (kind) {
       const range = inner(node);
@@ -117,6 +154,12 @@ export function previewIn(text: string, from: number, to: number): Preview {
     marks.push(mark);
   }
   marks.sort((a, b) => a.from - b.from);
+  const blocks: PreviewBlock[] = [];
+  for (const b of rawBlocks) {
+    const block: PreviewBlock = { kind: b.kind, from: at(b.s), to: atEnd(b.e), inline: b.inline };
+    if (block.to < from || block.from > to) continue;
+    blocks.push(block);
+  }
   const inRange: Span[] = [];
   for (const s of spans) {
     const f = s.from + start;
@@ -124,5 +167,5 @@ export function previewIn(text: string, from: number, to: number): Preview {
     if (t < from || f > to) continue;
     inRange.push({ ...s, from: f, to: t });
   }
-  return { spans: inRange, marks };
+  return { spans: inRange, marks, blocks };
 }

@@ -83,14 +83,26 @@ function plain(nodes: MdNode[]): string {
   return s;
 }
 
+/**
+ * The `[!type]±` head of a block quote that is an Obsidian callout (`> [!type]± Title` on its first line), or null:
+ * the one callout rule, read by {@link obsidianTransform} and by Live Preview (preview.ts) on the raw tree.
+ */
+export function calloutHead(node: MdNode): RegExpExecArray | null {
+  if (node.type !== 'blockquote') return null;
+  const para = node.children?.[0];
+  if (!para || para.type !== 'paragraph' || !para.children?.length) return null;
+  const first = para.children[0];
+  if (first.type !== 'text' || !first.value || first.value.charCodeAt(0) !== 91) return null;
+  return CALLOUT_HEAD.exec(first.value);
+}
+
 /** `> [!type]± Title` → a callout node (in place); false when the block quote is no callout. */
 function callout(node: MdNode): boolean {
-  const para = node.children?.[0];
-  if (!para || para.type !== 'paragraph' || !para.children?.length) return false;
-  const first = para.children[0];
-  if (first.type !== 'text' || !first.value || first.value.charCodeAt(0) !== 91) return false;
-  const m = CALLOUT_HEAD.exec(first.value);
+  const m = calloutHead(node);
   if (!m) return false;
+  const para = node.children![0] as MdNode & { children: MdNode[] };
+  const first = para.children[0];
+  if (!first.value) return false;
   const rest = first.value.slice(m[0].length);
   const title: MdNode[] = [];
   let body: MdNode[] = [];

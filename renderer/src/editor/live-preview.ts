@@ -4,19 +4,32 @@
  * `#` heading marks hidden (every heading line sized by its level, the cursor line too), `- [ ]` drawn as a
  * checkbox that ticks the task, embeds as a chip, markdown links as their text; links and tags are styled and a
  * plain click follows them (a tag opens Search with `tag:#tag`). On the cursor line everything is source again.
+ * Callouts (`> [!type] Title`), GFM tables and math (`$$…$$` blocks, `$…$` in a line) are drawn rendered while no
+ * cursor or selection touches their lines, as in Obsidian's Live Preview: the block's markdown goes through the
+ * reading view's sanitised rendering (LivePreviewActions.renderBlock: block-render.tsx), a block widget from a
+ * StateField replaces its lines, and a click on it (or the cursor moving in) shows its source again.
  * In Source mode (source-mode.ts: the tab's own mode, else the vault's default editing mode) only the link marks
- * remain (class `cm-wikilink`).
+ * remain (class `cm-wikilink`), no block is rendered.
  *
  * What is a link, a tag or a formatting mark is the grammar's answer (electron/core/markdown/preview.ts), read for
  * the visible ranges only (at most {@link MARK_WINDOW} characters each), so the cost follows the viewport, not
  * the note: a 1 MB note costs what its screenful costs. Typing costs no parse: the last parse is mapped through the
  * edit and the visible text is parsed again once typing pauses ({@link REPARSE_IDLE_MS}); scrolling parses at once;
- * moving the cursor only re-filters the last parse.
+ * moving the cursor only re-filters the last parse. Where the blocks are is the same parse's answer (previewIn's
+ * `blocks`), handed to the field by an effect after each parse and mapped through edits like the marks.
  */
-import { type ChangeDesc, type EditorState, type Extension, type Range, StateEffect } from '@codemirror/state';
+import {
+  type ChangeDesc,
+  type EditorState,
+  type Extension,
+  type Range,
+  StateEffect,
+  StateField,
+  type Transaction,
+} from '@codemirror/state';
 import { Decoration, type DecorationSet, EditorView, ViewPlugin, type ViewUpdate, WidgetType } from '@codemirror/view';
 import type { LinkStates } from './link-states.ts';
-import type { FormatMark, Span } from '../../../electron/core/markdown/index.ts';
+import type { FormatMark, PreviewBlock, Span } from '../../../electron/core/markdown/index.ts';
 import { type Parsed, previewAround } from './preview-window.ts';
 import { isSourceMode, onDefaultModeChange, setTabSourceMode } from './source-mode.ts';
 
@@ -31,6 +44,11 @@ export interface LivePreviewActions {
   openTag(tag: string): void;
   /** Link states (link-states.ts): unresolved wiki links are drawn apart; absent, all look alike. */
   links?: LinkStates;
+  /**
+   * Renders a block's markdown (a callout, table or math, as written) into `into` by the reading view's sanitised
+   * path, returning what unmounts it (block-render.tsx). Absent: those blocks stay source.
+   */
+  renderBlock?(markdown: string, into: HTMLElement): () => void;
 }
 
 const LINKED: ReadonlySet<Span['kind']> = new Set(['wiki', 'embed', 'property']);
@@ -66,11 +84,29 @@ const theme = EditorView.baseTheme({
   '.cm-lp-tag': { color: 'var(--accent)', cursor: 'pointer' },
   '.cm-lp-embed': { border: '1px solid var(--border)', borderRadius: '4px', padding: '0 4px' },
   '.cm-lp-task': { margin: '0 6px 0 2px', verticalAlign: 'middle', cursor: 'pointer' },
+  // a rendered block sits in the editor's text column: none of the reading view's page padding or width
+  '.cm-lp-block.reading-body': {
+    padding: '0 2px 0 6px', // a .cm-line's
+    maxWidth: 'none',
+    fontSize: 'inherit',
+    lineHeight: 'inherit',
+    cursor: 'text',
+    whiteSpace: 'normal',
+  },
+  '.cm-lp-block.reading-body > .markdown-rendered > :first-child': { marginTop: '0.2em' },
+  '.cm-lp-block.reading-body > .markdown-rendered > :last-child': { marginBottom: '0.2em' },
+  '.cm-lp-math-inline.reading-body, .cm-lp-math-inline .markdown-rendered, .cm-lp-math-inline p': {
+    display: 'inline',
+    margin: '0',
+    padding: '0',
+  },
 });
 const HEADING = [1, 2, 3, 4, 5, 6].map((n) => Decoration.line({ class: `cm-lp-h${n}` }));
 
 /** Re-computes the decorations (the default mode changed, or an idle re-parse). */
 const refresh = StateEffect.define<null>();
+/** The blocks of the last parse (callouts, tables, math), for the field that draws them. */
+const setBlocks = StateEffect.define<PreviewBlock[]>();
 
 class CheckboxWidget extends WidgetType {
   readonly checked: boolean;
@@ -134,11 +170,65 @@ class EmbedWidget extends WidgetType {
   }
 }
 
+/** The DOM of a rendered block → what unmounts its rendering and stops watching its size. */
+const mounted = new WeakMap<HTMLElement, () => void>();
+
+/**
+ * A callout, table or math block drawn rendered (a `div.cm-lp-block` replacing its lines, or for `$…$` a
+ * `span.cm-lp-math-inline`), by {@link LivePreviewActions.renderBlock}. A click on it (not on a link, checkbox or
+ * fold button inside) puts the cursor at its start, so its source is shown (Obsidian: a click on a rendered block
+ * opens it for editing).
+ */
+class BlockWidget extends WidgetType {
+  readonly markdown: string;
+  readonly block: PreviewBlock;
+  readonly render: (markdown: string, into: HTMLElement) => () => void;
+  constructor(markdown: string, block: PreviewBlock, render: (markdown: string, into: HTMLElement) => () => void) {
+    super();
+    this.markdown = markdown;
+    this.block = block;
+    this.render = render;
+  }
+  override eq(o: BlockWidget) {
+    return o.markdown === this.markdown && o.block.kind === this.block.kind && o.block.inline === this.block.inline;
+  }
+  override toDOM(view: EditorView) {
+    const el: HTMLElement = document.createElement(this.block.inline ? 'span' : 'div');
+    el.className = `${this.block.inline ? 'cm-lp-math-inline' : `cm-lp-block cm-lp-${this.block.kind}`} reading-body`;
+    el.dataset.lpBlock = this.block.kind;
+    const unmount = this.render(this.markdown, el);
+    // the rendering may arrive later (the markdown worker) or change size (fonts, KaTeX): CodeMirror measures again
+    const sized = typeof ResizeObserver === 'function' ? new ResizeObserver(() => view.requestMeasure()) : null;
+    sized?.observe(el);
+    mounted.set(el, () => {
+      sized?.disconnect();
+      unmount();
+    });
+    el.addEventListener('mousedown', (e) => {
+      if (e.button !== 0) return;
+      if (e.target instanceof Element && e.target.closest('a, input, button, [role="button"]')) return;
+      e.preventDefault();
+      view.dispatch({ selection: { anchor: view.posAtDOM(el) } });
+      view.focus();
+    });
+    return el;
+  }
+  override destroy(dom: HTMLElement) {
+    mounted.get(dom)?.();
+    mounted.delete(dom);
+  }
+  override ignoreEvent() {
+    return true;
+  }
+}
+
 function parse(view: EditorView): Parsed {
   const spans: Span[] = [];
   const marks: FormatMark[] = [];
+  const blocks: PreviewBlock[] = [];
   let lastSpan = -1;
   let lastMark = -1;
+  let lastBlock = -1;
   for (const { from, to: end } of view.visibleRanges) {
     const p = previewAround(view.state.doc, from, Math.min(end, from + MARK_WINDOW));
     for (const s of p.spans) {
@@ -151,8 +241,13 @@ function parse(view: EditorView): Parsed {
       marks.push(m);
       lastMark = m.from;
     }
+    for (const b of p.blocks) {
+      if (b.from < lastBlock) continue;
+      blocks.push(b);
+      lastBlock = b.to;
+    }
   }
-  return { spans, marks };
+  return { spans, marks, blocks };
 }
 
 /** Idle time after an edit before the visible text is parsed again, ms (typing itself costs no parse). */
@@ -198,7 +293,26 @@ function mapParsed(p: Parsed, changes: ChangeDesc): Parsed {
     const box = m.box == null ? undefined : changes.mapPos(m.box, 1);
     marks.push({ ...m, from, to, hide, box });
   }
-  return { spans, marks };
+  return { spans, marks, blocks: mapBlocks(p.blocks, changes) };
+}
+
+/** Blocks moved through an edit (one emptied by it drops out). */
+function mapBlocks(blocks: PreviewBlock[], changes: ChangeDesc): PreviewBlock[] {
+  const out: PreviewBlock[] = [];
+  for (const b of blocks) {
+    const from = changes.mapPos(b.from, 1);
+    const to = changes.mapPos(b.to, -1);
+    if (to > from) out.push({ ...b, from, to });
+  }
+  return out;
+}
+
+function sameBlocks(a: readonly PreviewBlock[], b: readonly PreviewBlock[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++)
+    if (a[i].from !== b[i].from || a[i].to !== b[i].to || a[i].kind !== b[i].kind || a[i].inline !== b[i].inline)
+      return false;
+  return true;
 }
 
 /** Line numbers holding a cursor or part of a selection. */
@@ -219,6 +333,79 @@ function touches(state: EditorState, active: Set<number>, from: number, to: numb
   return false;
 }
 
+/** A block drawn rendered and the range its widget replaces (a display block: its whole lines). */
+interface Shown {
+  block: PreviewBlock;
+  from: number;
+  to: number;
+}
+
+/**
+ * The blocks drawn rendered: none in Source mode; else those no cursor or selection touches (by line), a display
+ * block only when it has its lines to itself (`- > [!note]` in a list item stays source), `$…$` only on one line.
+ */
+function shownBlocks(state: EditorState, blocks: readonly PreviewBlock[]): Shown[] {
+  if (blocks.length === 0 || isSourceMode(state)) return [];
+  const active = activeLines(state);
+  const out: Shown[] = [];
+  let reach = -1;
+  for (const b of blocks) {
+    if (b.from < reach || b.to > state.doc.length || b.to <= b.from || touches(state, active, b.from, b.to)) continue;
+    const first = state.doc.lineAt(b.from);
+    const last = state.doc.lineAt(b.to);
+    if (b.inline) {
+      if (last.number !== first.number) continue;
+      out.push({ block: b, from: b.from, to: b.to });
+    } else {
+      if (state.sliceDoc(first.from, b.from).trim() !== '' || state.sliceDoc(b.to, last.to).trim() !== '') continue;
+      out.push({ block: b, from: first.from, to: last.to });
+    }
+    reach = out[out.length - 1].to;
+  }
+  return out;
+}
+
+function blockDecorations(
+  state: EditorState,
+  blocks: readonly PreviewBlock[],
+  render: (markdown: string, into: HTMLElement) => () => void,
+): DecorationSet {
+  const ranges: Range<Decoration>[] = [];
+  for (const s of shownBlocks(state, blocks)) {
+    const widget = new BlockWidget(state.sliceDoc(s.from, s.to), s.block, render);
+    ranges.push(Decoration.replace({ widget, block: !s.block.inline }).range(s.from, s.to));
+  }
+  return Decoration.set(ranges);
+}
+
+/** The rendered blocks' state: the last parse's blocks (mapped through edits) and their widgets. */
+interface BlockState {
+  blocks: PreviewBlock[];
+  deco: DecorationSet;
+}
+
+/**
+ * The field that draws the blocks (a decoration that replaces whole lines must come from state, not a view plugin):
+ * fed the blocks of each parse by the plugin ({@link setBlocks}), it redraws on an edit, a selection or a mode change.
+ */
+function blockField(render: (markdown: string, into: HTMLElement) => () => void): StateField<BlockState> {
+  return StateField.define<BlockState>({
+    create: () => ({ blocks: [], deco: Decoration.none }),
+    update(value, tr: Transaction) {
+      let blocks = value.blocks;
+      for (const e of tr.effects) if (e.is(setBlocks)) blocks = e.value;
+      if (blocks === value.blocks && tr.docChanged) blocks = mapBlocks(blocks, tr.changes);
+      const redraw =
+        blocks !== value.blocks ||
+        tr.selection !== undefined ||
+        tr.effects.some((e) => e.is(refresh) || e.is(setTabSourceMode));
+      if (!redraw) return value;
+      return { blocks, deco: blockDecorations(tr.state, blocks, render) };
+    },
+    provide: (f) => EditorView.decorations.from(f, (v) => v.deco),
+  });
+}
+
 /** Is this wiki link or embed known to name no note? */
 function unresolved(s: Span, actions: LivePreviewActions): boolean {
   return (
@@ -226,7 +413,12 @@ function unresolved(s: Span, actions: LivePreviewActions): boolean {
   );
 }
 
-function build(state: EditorState, parsed: Parsed, actions: LivePreviewActions): DecorationSet {
+function build(
+  state: EditorState,
+  parsed: Parsed,
+  actions: LivePreviewActions,
+  rendered: readonly PreviewBlock[],
+): DecorationSet {
   const ranges: Range<Decoration>[] = [];
   const mark = (s: Span) => (unresolved(s, actions) ? linkMarkUnresolved : linkMark);
   if (isSourceMode(state)) {
@@ -234,12 +426,16 @@ function build(state: EditorState, parsed: Parsed, actions: LivePreviewActions):
     return Decoration.set(ranges, true);
   }
   const active = activeLines(state);
+  // what a rendered block's widget covers is left to it
+  const shown = shownBlocks(state, rendered);
+  const covered = (a: number, b: number) => shown.some((s) => a < s.to && b > s.from);
   const replaced: Range<Decoration>[] = [];
   // A plugin may not replace a line break (CodeMirror throws): a mark that spans lines (`[t](\n url)`) stays visible.
   const hide = (a: number, b: number, deco: Decoration = hidden) => {
     if (b > a && state.doc.lineAt(a).to >= b) replaced.push(deco.range(a, b));
   };
   for (const m of parsed.marks) {
+    if (covered(m.from, m.to)) continue;
     if (m.kind === 'heading') {
       const line = state.doc.lineAt(m.from);
       ranges.push(HEADING[Math.min(6, Math.max(1, m.depth ?? 1)) - 1].range(line.from));
@@ -259,7 +455,7 @@ function build(state: EditorState, parsed: Parsed, actions: LivePreviewActions):
     else if (style && m.hide.length === 2 && last[0] > first[1]) ranges.push(style.range(first[1], last[0]));
   }
   for (const s of parsed.spans) {
-    if (s.kind === 'markdown') continue; // a `link` mark above
+    if (s.kind === 'markdown' || covered(s.from, s.to)) continue; // markdown: a `link` mark above
     if (s.kind === 'tag') {
       ranges.push(lpTag.range(s.from, s.to));
       continue;
@@ -307,10 +503,15 @@ function spanAt(parsed: Parsed, pos: number): Span | null {
  * The Live Preview extension (Source mode: link marks only). `actions` follow a clicked link, embed chip or tag.
  */
 export function livePreview(actions: LivePreviewActions): Extension {
+  const field = actions.renderBlock ? blockField(actions.renderBlock) : null;
+  const renderedOf = (state: EditorState): readonly PreviewBlock[] => (field ? state.field(field).blocks : []);
   const plugin = ViewPlugin.fromClass(
     class {
       decorations: DecorationSet;
-      parsed: Parsed = { spans: [], marks: [] };
+      parsed: Parsed = { spans: [], marks: [], blocks: [] };
+      /** A dispatch of the parse's blocks to the field is queued (it cannot happen during an update). */
+      blocksQueued = false;
+      destroyed = false;
       readonly unsubscribe: () => void;
       readonly view: EditorView;
       timer: ReturnType<typeof setTimeout> | null = null;
@@ -320,8 +521,9 @@ export function livePreview(actions: LivePreviewActions): Extension {
       constructor(view: EditorView) {
         this.view = view;
         if (view.dom.getClientRects().length > 0 || view.state.doc.length <= MARK_WINDOW) this.parsed = parse(view);
-        this.decorations = build(view.state, this.parsed, actions);
+        this.decorations = build(view.state, this.parsed, actions, renderedOf(view.state));
         this.lookUpLinks();
+        this.sendBlocksSoon();
         this.unsubscribe = onDefaultModeChange(() => view.dispatch({ effects: refresh.of(null) }));
       }
       /**
@@ -348,10 +550,26 @@ export function livePreview(actions: LivePreviewActions): Extension {
             this.parsed = parse(this.view);
             this.lastParseMs = Math.min(40, performance.now() - t0);
             this.lookUpLinks();
-            this.view.dispatch({ effects: refresh.of(null) });
+            const blocks = this.blocksEffect();
+            this.view.dispatch({ effects: blocks ? [refresh.of(null), blocks] : refresh.of(null) });
           },
           Math.max(1, until - performance.now()),
         );
+      }
+      /** The effect that gives the field the last parse's blocks, or null when it has them already. */
+      blocksEffect(): StateEffect<PreviewBlock[]> | null {
+        if (!field || sameBlocks(this.view.state.field(field).blocks, this.parsed.blocks)) return null;
+        return setBlocks.of(this.parsed.blocks);
+      }
+      /** Gives the field the parse's blocks once the current update is over (no dispatch may happen during one). */
+      sendBlocksSoon() {
+        if (!field || this.blocksQueued || !this.blocksEffect()) return;
+        this.blocksQueued = true;
+        queueMicrotask(() => {
+          this.blocksQueued = false;
+          const effect = this.destroyed ? null : this.blocksEffect();
+          if (effect) this.view.dispatch({ effects: effect });
+        });
       }
       /** Asks whether the parsed wiki links resolve (an answer that changes a link redraws the decorations). */
       lookUpLinks() {
@@ -386,17 +604,19 @@ export function livePreview(actions: LivePreviewActions): Extension {
         if (!u.docChanged && (u.viewportChanged || u.geometryChanged)) {
           this.parsed = parse(u.view);
           this.lookUpLinks();
+          this.sendBlocksSoon();
         }
         if (
           u.docChanged ||
           u.viewportChanged ||
           u.geometryChanged ||
           u.selectionSet ||
-          u.transactions.some((t) => t.effects.some((e) => e.is(refresh) || e.is(setTabSourceMode)))
+          u.transactions.some((t) => t.effects.some((e) => e.is(refresh) || e.is(setTabSourceMode) || e.is(setBlocks)))
         )
-          this.decorations = build(u.state, this.parsed, actions);
+          this.decorations = build(u.state, this.parsed, actions, renderedOf(u.state));
       }
       destroy() {
+        this.destroyed = true;
         this.unsubscribe();
         this.cancelReparse();
       }
@@ -420,5 +640,5 @@ export function livePreview(actions: LivePreviewActions): Extension {
       },
     },
   );
-  return [plugin, theme];
+  return field ? [field, plugin, theme] : [plugin, theme];
 }

@@ -1,5 +1,6 @@
 /**
- * The CodeMirror state of one note: markdown with YAML frontmatter, Live Preview (or Source mode's link marks),
+ * The CodeMirror state of one note: markdown with YAML frontmatter, Live Preview (callouts, tables and math drawn
+ * rendered by the reading view's path: block-render.tsx), or Source mode's link marks,
  * completion (`[[`, `[[Note#`, `[[Note#^`, `#tags`, ` ^`), auto-paired brackets, the navigation flash, link mouse
  * handlers, the keymaps and the theme. Add editor features to `extensions` here.
  */
@@ -20,6 +21,7 @@ import { highlight, theme } from './theme.ts';
 import { requestSearch, tagQuery } from '../navigation/search-request.ts';
 import { acceptWhenAnswered, type LinkNote, linkBrackets, noteCompletion } from './completion.ts';
 import { frontmatterSyntax } from './frontmatter-syntax.ts';
+import { blockRenderer } from './block-render.tsx';
 import { livePreview } from './live-preview.ts';
 import { linkStates } from './link-states.ts';
 import { markdownUnlessHuge } from './huge-note.ts';
@@ -69,6 +71,7 @@ export function createNoteState(path: string, text: string, hooks: NoteStateHook
       },
       openTag: (tag) => requestSearch(tagQuery(tag)),
       links: linkStates(path),
+      renderBlock: blockRenderer(path, hooks.followLink),
     }),
     flashExtension,
     linkBrackets(),

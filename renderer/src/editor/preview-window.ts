@@ -7,16 +7,18 @@ import type { Text } from '@codemirror/state';
 import {
   findFrontmatter,
   type FormatMark,
+  type PreviewBlock,
   previewIn,
   SPAN_WINDOW,
   type Span,
 } from '../../../electron/core/markdown/index.ts';
 import { docText } from './editor-buffer.ts';
 
-/** Links and tags, and formatting marks, of a range (offsets into the note). */
+/** Links and tags, formatting marks, and the blocks drawn rendered (callouts, tables, math), of a range (offsets into the note). */
 export interface Parsed {
   spans: Span[];
   marks: FormatMark[];
+  blocks: PreviewBlock[];
 }
 
 /** Notes up to this long (characters) are read whole for the preview; a longer one around each visible range. */
@@ -52,6 +54,7 @@ export function previewAround(doc: Text, from: number, to: number): Parsed {
   return {
     spans: p.spans.map((s) => ({ ...s, from: s.from + offset, to: s.to + offset })),
     marks: p.marks.map((m) => shiftMark(m, offset)),
+    blocks: p.blocks.map((b) => ({ ...b, from: b.from + offset, to: b.to + offset })),
   };
 }
 

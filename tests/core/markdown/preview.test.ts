@@ -76,3 +76,45 @@ test('completionContext: " ^" at the end of a line with text is a block id', () 
   // inside a link it is the target's block
   assert.equal(completionContext('see [[Note#^')?.kind, 'block');
 });
+
+test('previewIn: callouts, tables and math are blocks (the outer one only), offsets into the note', () => {
+  const text = [
+    '# T',
+    '',
+    '> [!note] Title',
+    '> body with $y$ and',
+    '> | a | b |',
+    '> |---|---|',
+    '> | 1 | 2 |',
+    '',
+    '> plain quote',
+    '',
+    '| h | i |',
+    '| - | - |',
+    '| $z$ | **k** |',
+    '',
+    '$$',
+    'x^2',
+    '$$',
+    '',
+    'Inline $a+b$ here, and %%$no$%% not in a comment, `$no$` nor in code, $$x^2$$ too.',
+    '',
+  ].join('\n');
+  const p = previewIn(text, 0, text.length);
+  assert.deepEqual(
+    p.blocks.map((b) => [b.kind, b.inline, text.slice(b.from, b.to)]),
+    [
+      ['callout', false, '> [!note] Title\n> body with $y$ and\n> | a | b |\n> |---|---|\n> | 1 | 2 |'],
+      ['table', false, '| h | i |\n| - | - |\n| $z$ | **k** |'],
+      ['math', false, '$$\nx^2\n$$'],
+      ['math', true, '$a+b$'],
+      ['math', true, '$$x^2$$'],
+    ],
+  );
+  // only the blocks that overlap the range
+  const at = text.indexOf('| h |');
+  assert.deepEqual(
+    previewIn(text, at, at + 3).blocks.map((b) => b.kind),
+    ['table'],
+  );
+});
