@@ -170,6 +170,26 @@ test('hover highlights a node and its neighbours and fades the rest', async () =
   await page.waitForFunction(
     () => !window.__atlasGraphs!.global.snapshot().nodes.some((x) => x.classes.includes('faded')),
   );
+
+  // a filter that hides the hovered node (typed without moving the pointer) ends its highlight: nothing stays faded
+  await page.mouse.move(box!.x + n.renderedX, box!.y + n.renderedY);
+  await page.waitForFunction(
+    (id) =>
+      window
+        .__atlasGraphs!.global.snapshot()
+        .nodes.find((x) => x.id === id)!
+        .classes.includes('hover'),
+    target,
+  );
+  const filter = controls().getByRole('searchbox', { name: 'Filter' });
+  await filter.fill('chan');
+  await page.waitForFunction(
+    () =>
+      !window
+        .__atlasGraphs!.global.snapshot()
+        .nodes.some((x) => x.classes.includes('faded') || x.classes.includes('hover')),
+  );
+  await filter.fill('');
 });
 
 test('saving a note with a new link adds one edge (from the graph delta) and moves no other node', async () => {

@@ -23,7 +23,7 @@ import type cytoscape from 'cytoscape';
 import { ADD_CHUNK, applyDiff } from './apply-diff.ts';
 import { markFirstFrame, nextDraw, useFirstFrameMark, useWhenActive } from './canvas-hooks.ts';
 import type { GraphCanvasProps } from './canvas-props.ts';
-import { createCy } from './cy-instance.ts';
+import { clearHover, createCy } from './cy-instance.ts';
 import { diffAgainstCy } from './cy-diff.ts';
 import { applyFiltered, applyFilteredTo, decorate as decorateCy, decorateNodes, markChain } from './decorations.ts';
 import type { GraphData } from '../../../electron/shared/api.ts';
@@ -434,6 +434,8 @@ export function GraphCanvas(props: GraphCanvasProps) {
     const p = propsRef.current;
     if (!cy || !els) return;
     const e = els;
+    // a highlight computed before the filter would fade nodes it now shows (and keep a hidden node lit)
+    if (!only) clearHover(cy);
     let hidden: Set<string>;
     if (only && hiddenNow.current) {
       // after a delta: the last hidden set, brought up to date for the touched nodes only

@@ -29,6 +29,25 @@ export interface CyHandlers {
 }
 
 /**
+ * The hover highlight of each graph while a node is hovered: the highlighted collection when it faded nothing (a
+ * large graph, so its classes go without a pass over all elements), else null.
+ */
+const hovered = new WeakMap<cytoscape.Core, cytoscape.CollectionReturnValue | null>();
+
+/**
+ * Ends the hover highlight of `cy` (hover fades the non-neighbours, Obsidian's graph view), if a node is highlighted.
+ * Called when the hovered node leaves, and when filters change what is shown.
+ */
+export function clearHover(cy: cytoscape.Core): void {
+  if (!hovered.has(cy)) return;
+  const lit = hovered.get(cy);
+  hovered.delete(cy);
+  cy.batch(() =>
+    (lit ?? cy.elements('.faded, .hover, .hover-nb, .hover-edge')).removeClass('faded hover hover-nb hover-edge'),
+  );
+}
+
+/**
  * A Cytoscape instance in `container` for a graph of `nodeCount` nodes, with `style`. `webgl` tells which renderer
  * draws it.
  */
@@ -80,10 +99,9 @@ export function createCy(
   // the element pool's size (`cy.elements()` would copy all of it on every hover)
   const big = () =>
     (cy as unknown as { mutableElements(): cytoscape.CollectionReturnValue }).mutableElements().length > FADE_MAX;
-  /** The hovered node's highlight, when it faded nothing (a large graph): its classes go without a pass over all. */
-  let lit: cytoscape.CollectionReturnValue | null = null;
   cy.on('mouseover', 'node', (e) => {
     const n = e.target as cytoscape.NodeSingular;
+    clearHover(cy);
     cy.batch(() => {
       const nb = n.closedNeighborhood();
       const fade = !big();
@@ -91,18 +109,18 @@ export function createCy(
       n.addClass('hover');
       nb.nodes().not(n).addClass('hover-nb');
       n.connectedEdges().addClass('hover-edge');
-      lit = fade ? null : nb;
+      hovered.set(cy, fade ? null : nb);
     });
     if (container) container.style.cursor = 'pointer';
   });
   cy.on('mouseout', 'node', () => {
-    const was = lit;
-    lit = null;
-    cy.batch(() =>
-      (was ?? cy.elements('.faded, .hover, .hover-nb, .hover-edge')).removeClass('faded hover hover-nb hover-edge'),
-    );
+    clearHover(cy);
     if (container) container.style.cursor = '';
   });
+  // the pointer may leave without a `mouseout` (the node was hidden or removed under it, the pointer left the
+  // canvas fast): the highlight must not outlive it
+  cy.on('remove', 'node.hover', () => clearHover(cy));
+  container?.addEventListener('mouseleave', () => clearHover(cy));
   // A click opens at once (`tap`, no wait for a second click); the views keep the clicked node where it is for the
   // double-click window (GraphCanvas.tsx, LocalGraph.tsx), so a double-click's second click still hits it and
   // expands it in place.
