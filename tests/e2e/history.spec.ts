@@ -150,3 +150,21 @@ test('the open tabs, the active one and each tab’s history come back after a r
   await selected('goroutine');
   assert.ok(!(await names()).some((n) => n.includes('Long note')));
 });
+
+test('a note opened anew starts at its top, whatever the last note’s scroll', async () => {
+  const { page } = app;
+  const write = (name: string, word: string) =>
+    fs.writeFileSync(
+      path.join(app.vaultDir, `${name}.md`),
+      `# ${name}\n\n${Array.from({ length: 200 }, (_, i) => `${word} ${i + 1}`).join('\n\n')}\n`,
+    );
+  write('Scrolled A', 'Alpha');
+  write('Scrolled B', 'Beta');
+  await open('Scrolled A');
+  await page.locator('.editor-host:not([hidden]) .cm-content').click();
+  await page.keyboard.press('Control+End');
+  await eventually(() => lineInView('Alpha 200'), 10_000, 'A scrolled to its end');
+  await open('Scrolled B');
+  await eventually(() => lineInView('Beta 1'), 10_000, 'B at its top');
+  assert.equal(await page.locator('.editor-host:not([hidden]) .cm-activeLine').textContent(), '# Scrolled B');
+});

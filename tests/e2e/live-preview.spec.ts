@@ -304,6 +304,22 @@ test('off the cursor a table, a callout and math are drawn rendered; in the tabl
   // the cursor leaves it (to the end of the note): drawn rendered again
   await app.page.keyboard.press('Control+End');
   await table.waitFor();
+
+  // below the rendered blocks a click lands on the line clicked (the blocks' heights are measured as drawn)
+  const activeLine = () => content().locator('.cm-activeLine').textContent();
+  await content().getByText('Last line for the cursor.', { exact: true }).click();
+  assert.equal(await activeLine(), 'Last line for the cursor.');
+
+  // the arrow keys enter a rendered block (its source shows) instead of jumping over it
+  await app.page.keyboard.press('Control+Home');
+  await app.page.keyboard.press('ArrowDown');
+  await app.page.keyboard.press('ArrowDown');
+  await eventually(async () => (await activeLine()) === '| Name | Value |', 10_000, 'Down enters the table');
+  await app.page.keyboard.press('Control+End');
+  await app.page.keyboard.press('ArrowUp');
+  await app.page.keyboard.press('ArrowUp');
+  await app.page.keyboard.press('ArrowUp');
+  await eventually(async () => (await activeLine()) === '$$', 10_000, 'Up enters the math block at its last line');
   assert.deepEqual(
     app.pageErrors.filter((e) => /RangeError|Block decorations|unmount/i.test(e)),
     [],

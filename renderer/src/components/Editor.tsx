@@ -123,8 +123,11 @@ export function Editor(props: EditorProps) {
   const [, setTextTick] = useState(0);
   // Where each note was left (editor/view-places.ts): a tab switch returns there; Back/Forward too, with the cursor.
   const [places] = useState(() => new Places());
-  /** The note to put back in its place once shown, and whether its cursor goes back too (a reloaded document). */
-  const restoring = useRef<{ path: string; selection: boolean } | null>(null);
+  /**
+   * The note to scroll once shown: back to its place (`selection`: with its cursor, for a reloaded document), or
+   * with `top` to its top (a note opened anew: the view would keep the last note's scroll offset).
+   */
+  const restoring = useRef<{ path: string; selection: boolean; top?: boolean } | null>(null);
   const [readingRestore, setReadingRestore] = useState<{ path: string; top: number; seq: number } | null>(null);
   const [onRestore] = useState(() => (path: string) => {
     restoring.current = { path, selection: true };
@@ -224,7 +227,9 @@ export function Editor(props: EditorProps) {
       .open(path, (text) => new EditorBuffer(path, makeState(path, text), shownView))
       .then(
         () => {
-          if (live && activeRef.current === path) show(path);
+          if (!live || activeRef.current !== path) return;
+          if (!reveals.pendingFor(path)) restoring.current = { path, selection: false, top: true };
+          show(path);
         },
         (e) => {
           if (live) {
@@ -260,10 +265,14 @@ export function Editor(props: EditorProps) {
     restoring.current = null;
     const place = places.get(r.path);
     if (isReading(r.path)) {
-      setReadingRestore((x) => ({ path: r.path, top: place?.readingTop ?? 0, seq: (x?.seq ?? 0) + 1 }));
+      setReadingRestore((x) => ({ path: r.path, top: r.top ? 0 : (place?.readingTop ?? 0), seq: (x?.seq ?? 0) + 1 }));
       return;
     }
-    if (!place || hostRef.current?.hidden) return;
+    if (hostRef.current?.hidden) return;
+    if (r.top || !place) {
+      view.scrollDOM.scrollTop = 0;
+      return;
+    }
     const len = view.state.doc.length;
     view.dispatch({
       selection: r.selection ? { anchor: Math.min(place.anchor, len), head: Math.min(place.head, len) } : undefined,

@@ -19,6 +19,7 @@
  * `blocks`), handed to the field by an effect after each parse and mapped through edits like the marks.
  */
 import {
+  Prec,
   type ChangeDesc,
   type EditorState,
   type Extension,
@@ -27,7 +28,16 @@ import {
   StateField,
   type Transaction,
 } from '@codemirror/state';
-import { Decoration, type DecorationSet, EditorView, ViewPlugin, type ViewUpdate, WidgetType } from '@codemirror/view';
+import {
+  Decoration,
+  type DecorationSet,
+  EditorView,
+  type KeyBinding,
+  keymap,
+  ViewPlugin,
+  type ViewUpdate,
+  WidgetType,
+} from '@codemirror/view';
 import type { LinkStates } from './link-states.ts';
 import type { FormatMark, PreviewBlock, Span } from '../../../electron/core/markdown/index.ts';
 import { type Parsed, previewAround } from './preview-window.ts';
@@ -86,6 +96,9 @@ const theme = EditorView.baseTheme({
   '.cm-lp-task': { margin: '0 6px 0 2px', verticalAlign: 'middle', cursor: 'pointer' },
   // a rendered block sits in the editor's text column: none of the reading view's page padding or width
   '.cm-lp-block.reading-body': {
+    // its own formatting context: the rendered content's margins stay inside the widget, where CodeMirror measures
+    // its height (margins sticking out put every line below a block a few px off its click position)
+    display: 'flow-root',
     padding: '0 2px 0 6px', // a .cm-line's
     maxWidth: 'none',
     fontSize: 'inherit',
@@ -640,5 +653,34 @@ export function livePreview(actions: LivePreviewActions): Extension {
       },
     },
   );
-  return field ? [field, plugin, theme] : [plugin, theme];
+  return field ? [field, plugin, theme, Prec.high(keymap.of(blockArrows(field)))] : [plugin, theme];
+}
+
+/**
+ * ArrowUp/ArrowDown onto a rendered block enter it (its first line from above, its last from below), so it shows
+ * its source, as in Obsidian's Live Preview; CodeMirror alone moves over a block widget as one line.
+ */
+function blockArrows(field: StateField<BlockState>): KeyBinding[] {
+  const enter = (dir: -1 | 1) => (view: EditorView) => {
+    const { state } = view;
+    const sel = state.selection.main;
+    if (state.selection.ranges.length > 1 || !sel.empty) return false;
+    const line = state.doc.lineAt(sel.head);
+    const n = line.number + dir;
+    if (n < 1 || n > state.doc.lines) return false;
+    const next = state.doc.line(n);
+    let target: number | null = null;
+    state.field(field).deco.between(next.from, next.to, (from, to, d) => {
+      if (!d.spec.block) return;
+      if (dir === 1 && from === next.from) target = next.from + Math.min(sel.head - line.from, next.length);
+      if (dir === -1 && to === next.to) target = next.from + Math.min(sel.head - line.from, next.length);
+    });
+    if (target === null) return false;
+    view.dispatch({ selection: { anchor: target }, scrollIntoView: true, userEvent: 'select' });
+    return true;
+  };
+  return [
+    { key: 'ArrowDown', run: enter(1) },
+    { key: 'ArrowUp', run: enter(-1) },
+  ];
 }
