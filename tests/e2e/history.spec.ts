@@ -168,3 +168,16 @@ test('a note opened anew starts at its top, whatever the last note’s scroll', 
   await eventually(() => lineInView('Beta 1'), 10_000, 'B at its top');
   assert.equal(await page.locator('.editor-host:not([hidden]) .cm-activeLine').textContent(), '# Scrolled B');
 });
+
+test('after a reload the restored note is shown where it was left', async () => {
+  const { page } = app;
+  await open('Scrolled A');
+  await page.locator('.editor-host:not([hidden]) .cm-content').click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.press('ArrowUp');
+  await eventually(() => lineInView('Alpha 200'), 10_000, 'A scrolled to its end');
+  await page.reload();
+  await selected('Scrolled A');
+  await eventually(() => lineInView('Alpha 200'), 10_000, 'A back at its end');
+  assert.equal(await page.locator('.editor-host:not([hidden]) .cm-activeLine').textContent(), 'Alpha 200');
+});

@@ -32,7 +32,7 @@ import { isSourceMode, migrateLegacySourceMode, setTabSourceMode } from '../edit
 import { useReadingModes } from '../editor/reading-modes.ts';
 import { useAutosaveDelay, useDefaultViewForNewTabs } from '../settings/use-editor-settings.ts';
 import { useRevealRequests } from '../editor/reveal-requests.ts';
-import { Places, topLineOf } from '../editor/view-places.ts';
+import { keptPlaces as places, topLineOf } from '../editor/view-places.ts';
 import { TabStrip } from '../editor/TabStrip.tsx';
 import { ViewModeToggle } from '../editor/ViewModeToggle.tsx';
 import { ConflictDialog } from './ConflictDialog.tsx';
@@ -122,7 +122,6 @@ export function Editor(props: EditorProps) {
   /** Bumped when a tab in Reading view changes text (disk reload, conflict choice) so the view re-renders. */
   const [, setTextTick] = useState(0);
   // Where each note was left (editor/view-places.ts): a tab switch returns there; Back/Forward too, with the cursor.
-  const [places] = useState(() => new Places());
   /**
    * The note to scroll once shown: back to its place (`selection`: with its cursor, for a reloaded document), or
    * with `top` to its top (a note opened anew: the view would keep the last note's scroll offset).
@@ -200,13 +199,22 @@ export function Editor(props: EditorProps) {
       });
     };
     view.scrollDOM.addEventListener('scroll', onScroll, { passive: true });
+    // leaving the page (reload, close): the shown note's cursor too, then the places are stored
+    const onLeave = () => {
+      const path = shown.current;
+      const { anchor, head } = view.state.selection.main;
+      if (path) places.update(path, { anchor, head });
+      places.save();
+    };
+    window.addEventListener('pagehide', onLeave);
     return () => {
+      window.removeEventListener('pagehide', onLeave);
       cancelAnimationFrame(frame);
       view.destroy();
       viewRef.current = null;
       shown.current = null;
     };
-  }, [places]);
+  }, []);
 
   // Show (loading if needed) the active tab.
   const showActive = useEffectEvent((path: string | null): (() => void) | undefined => {
@@ -228,7 +236,9 @@ export function Editor(props: EditorProps) {
       .then(
         () => {
           if (!live || activeRef.current !== path) return;
-          if (!reveals.pendingFor(path)) restoring.current = { path, selection: false, top: true };
+          // a tab restored after a reload: back to its place; else a note opened anew starts at its top
+          if (places.takeRestore(path)) restoring.current = { path, selection: true };
+          else if (!reveals.pendingFor(path)) restoring.current = { path, selection: false, top: true };
           show(path);
         },
         (e) => {

@@ -34,3 +34,31 @@ test('a rename moves the places of a note and of a folder’s notes', () => {
   assert.equal(p.get('new/b.md')?.top, 2);
   assert.equal(p.get('dirt.md')?.top, 3, 'a sibling whose name starts alike stays');
 });
+
+test('places are stored per vault and read back; a restored note returns to its place once', () => {
+  const store = new Map<string, string>();
+  (globalThis as { localStorage?: unknown }).localStorage = {
+    getItem: (k: string) => store.get(k) ?? null,
+    setItem: (k: string, v: string) => void store.set(k, v),
+  };
+  const a = new Places();
+  a.save(); // no vault yet: nothing stored
+  assert.equal(store.size, 0);
+  a.load('/v', []);
+  a.update('x.md', { anchor: 3, head: 4, top: 10, readingTop: 900 });
+  a.save();
+  const b = new Places();
+  b.load('/v', ['x.md']);
+  assert.deepEqual(b.get('x.md'), { anchor: 3, head: 4, top: 10, readingTop: 900 });
+  assert.equal(b.takeRestore('x.md'), true);
+  assert.equal(b.takeRestore('x.md'), false, 'only the first show');
+  b.load('/other', []);
+  assert.equal(b.get('x.md'), undefined, 'per vault');
+  store.set('atlas.places:/v', '[["y.md", -1, 0, 0, 0], ["z.md", 1, 1, 1, 1], 7, "junk"]');
+  b.load('/v', []);
+  assert.equal(b.get('y.md'), undefined, 'a foreign value is skipped');
+  assert.equal(b.get('z.md')?.top, 1);
+  store.set('atlas.places:/v', '{');
+  b.load('/v', []);
+  assert.equal(b.get('z.md'), undefined);
+});

@@ -3,7 +3,9 @@
  * offset. Switching back to a tab returns to its place, and Back/Forward show a note where it was left even after
  * its document was closed (Obsidian keeps a history entry's scroll and cursor, as a browser does).
  *
- * Only the last {@link PLACES_LIMIT} notes are kept (least recently touched dropped first).
+ * Only the last {@link PLACES_LIMIT} notes are kept (least recently touched dropped first). The app's places
+ * ({@link keptPlaces}, shared by the panes) are also kept per vault in localStorage (`atlas.places:<vault root>`),
+ * so the tabs restored after a reload or restart (shell/kept-workspace.ts) show their notes where they were left.
  */
 import type { EditorView } from '@codemirror/view';
 
@@ -23,8 +25,53 @@ export const PLACES_LIMIT = 200;
 
 const NOWHERE: Place = { anchor: 0, head: 0, top: 0, readingTop: 0 };
 
+const storageKey = (root: string) => `atlas.places:${root}`;
+const isOffset = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
+
 export class Places {
   readonly #places = new Map<string, Place>();
+  #root: string | null = null;
+  /** Notes to show at their kept place the first time they are shown (the tabs a reload restored). */
+  readonly #restore = new Set<string>();
+
+  /**
+   * Reads the places kept for the vault at `root` (replacing these), and marks `restore` (note paths) to come back
+   * to their place when first shown. Unreadable or foreign values are skipped.
+   */
+  load(root: string, restore: Iterable<string>): void {
+    this.#root = root;
+    this.#places.clear();
+    this.#restore.clear();
+    try {
+      const kept = JSON.parse(localStorage.getItem(storageKey(root)) ?? '[]') as unknown;
+      if (Array.isArray(kept))
+        for (const e of kept.slice(-PLACES_LIMIT)) {
+          if (!Array.isArray(e) || typeof e[0] !== 'string') continue;
+          const [path, anchor, head, top, readingTop] = e as unknown[];
+          if ([anchor, head, top, readingTop].every(isOffset))
+            this.#places.set(path as string, { anchor, head, top, readingTop } as Place);
+        }
+    } catch {
+      /* nothing kept */
+    }
+    for (const p of restore) this.#restore.add(p);
+  }
+
+  /** Stores the places for the vault given to {@link load} (nothing before). A full storage keeps them in memory. */
+  save(): void {
+    if (!this.#root) return;
+    const rows = [...this.#places].map(([p, x]) => [p, x.anchor, x.head, x.top, x.readingTop]);
+    try {
+      localStorage.setItem(storageKey(this.#root), JSON.stringify(rows));
+    } catch {
+      /* storage full or unavailable */
+    }
+  }
+
+  /** Whether `path` is a restored tab's note shown for the first time (then it returns to its place); asked once. */
+  takeRestore(path: string): boolean {
+    return this.#restore.delete(path);
+  }
 
   /** The place `path` was left, or undefined when this pane never showed it (or forgot it). */
   get(path: string): Place | undefined {
@@ -49,6 +96,9 @@ export class Places {
     }
   }
 }
+
+/** The places of the app's notes (both panes), kept per vault. */
+export const keptPlaces = new Places();
 
 /** Start offset of the line at the top of `view`'s visible area (0 when the view is not laid out). */
 export function topLineOf(view: EditorView): number {

@@ -14,6 +14,7 @@ import { loadWorkspace, saveWorkspace } from '../workspace/saved-workspace.ts';
 import { isViewTab, VIEW_TAB, viewKindOf } from '../workspace/view-tab.ts';
 import { viewKind } from '../workspace/views.ts';
 import { pickStartNote } from './start-note.ts';
+import { keptPlaces } from '../editor/view-places.ts';
 import type { WorkspaceState } from './workspace-state.ts';
 
 /** The vault's first file list with a note, and the graph then (shell/vault-data.ts `onFirstFiles`). */
@@ -41,6 +42,8 @@ export function useKeptWorkspace(
       const exists = (id: string) =>
         isViewTab(id) ? viewKind(viewKindOf(id))?.area === 'main' : notes.has(id) || notes.has(`${id}.md`);
       const kept = loadWorkspace(root, exists);
+      // the restored tabs' notes come back where they were left (editor/view-places.ts)
+      keptPlaces.load(root, kept ? kept.panes.flatMap((p) => p.tabs.map(W.current)) : []);
       const home = homeNote ? pickStartNote(first.files, first.graph, homeNote) : null;
       const start = kept ? home : pickStartNote(first.files, first.graph, homeNote);
       setWs((w) => {
@@ -58,6 +61,9 @@ export function useKeptWorkspace(
   }, [root, first, restored, setWs]);
 
   useEffect(() => {
-    if (root && restored === root) saveWorkspace(root, ws);
+    if (root && restored === root) {
+      saveWorkspace(root, ws);
+      keptPlaces.save();
+    }
   }, [root, restored, ws]);
 }
