@@ -49,6 +49,7 @@ export const SETTING_SCHEMAS = {
   theme: z.enum(['system', 'light', 'dark']),
   fontSize: z.number().int().min(FONT_SIZE_RANGE.min).max(FONT_SIZE_RANGE.max),
   readableLineWidth: z.boolean(),
+  strictLineBreaks: z.boolean(),
   autosaveDelayMs: z.number().int().min(AUTOSAVE_RANGE.min).max(AUTOSAVE_RANGE.max),
   defaultView: z.enum(['editing', 'reading']),
   defaultEditingMode: z.enum(['live-preview', 'source']),

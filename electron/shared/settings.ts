@@ -30,6 +30,11 @@ export interface VaultSettings {
   // ---------- Editor ----------
   /** Cap the text column at a readable width (Obsidian's "Readable line length", ~700 px). */
   readableLineWidth: boolean;
+  /**
+   * Obsidian's "Strict line breaks": true follows the Markdown spec (a single line break inside a paragraph is a
+   * space in the Reading view); false, Obsidian's default, shows it as a line break (remark-breaks).
+   */
+  strictLineBreaks: boolean;
   /** Quiet time after the last keystroke before a note is saved, ms, `AUTOSAVE_RANGE`. */
   autosaveDelayMs: number;
   defaultView: DefaultViewSetting;
@@ -72,6 +77,7 @@ export const DEFAULT_SETTINGS: Readonly<VaultSettings> = Object.freeze({
   theme: 'system',
   fontSize: 14,
   readableLineWidth: true,
+  strictLineBreaks: false,
   autosaveDelayMs: 600,
   defaultView: 'editing',
   defaultEditingMode: 'live-preview',

@@ -167,3 +167,24 @@ test('alias resolution off re-resolves links at once; flashcard tags are stored'
   await page.keyboard.press('Escape');
   await dialog().waitFor({ state: 'detached' });
 });
+
+test('"Strict line breaks": off (Obsidian’s default) a single line break shows in the reading view; on, it is a space', async () => {
+  const { page } = app;
+  fs.writeFileSync(path.join(app.vaultDir, 'Lines.md'), '# Lines\n\n第一行\nsecond line\n');
+  await eventually(async () => (await page.getByRole('treeitem', { name: 'Lines', exact: true }).count()) > 0);
+  await openNote(page, 'Lines');
+  await page.getByRole('button', { name: 'Reading view', exact: true }).click();
+  const reading = page.getByRole('article', { name: 'Reading view of Lines' });
+  const breaks = () => reading.locator('p br').count();
+  await eventually(async () => (await breaks()) === 1, 10_000, 'the line break drawn');
+  await openSettings(page);
+  await dialog().getByRole('checkbox', { name: 'Strict line breaks' }).check();
+  await eventually(() => onDisk().strictLineBreaks === true, 10_000, 'stored');
+  await page.keyboard.press('Escape');
+  await eventually(async () => (await breaks()) === 0, 10_000, 'the break is a space');
+  assert.equal(await reading.locator('p', { hasText: '第一行' }).textContent(), '第一行\nsecond line');
+  await openSettings(page);
+  await dialog().getByRole('checkbox', { name: 'Strict line breaks' }).uncheck();
+  await page.keyboard.press('Escape');
+  await eventually(async () => (await breaks()) === 1, 10_000, 'the line break drawn again');
+});

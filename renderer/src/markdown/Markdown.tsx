@@ -43,6 +43,7 @@ const NO_LINKS: readonly string[] = [];
 export { chainKey, MAX_EMBED_DEPTH, RenderContext, type RenderContextValue } from './render-context.ts';
 import { EMBED_BLOCK_CLASS, ID_PREFIX, RICH_MAX_CHARS } from './render.ts';
 import { renderInWorker, renderNow, WORKER_BUDGET_MS, type RenderOutcome } from './render-client.ts';
+import { useSettings } from '../settings/store.ts';
 import { requestSearch, tagQuery } from '../navigation/search-request.ts';
 
 const NO_STATES: ReadonlyMap<string, LinkState> = new Map();
@@ -259,25 +260,37 @@ const BLOCKS_PER_FRAME = 150;
 
 /** The rendering of a text: at once when short or cached, else from the worker (null meanwhile). */
 function useRendered(text: string, lineOffset: number): RenderOutcome | null {
-  const now = useMemo(() => (text.length > RICH_MAX_CHARS ? null : renderNow(text, lineOffset)), [text, lineOffset]);
-  const [later, setLater] = useState<{ text: string; lineOffset: number; value: RenderOutcome } | null>(null);
+  // the "Strict line breaks" setting (off, Obsidian's default: a single line break shows as one)
+  const breaks = !useSettings().values.strictLineBreaks;
+  const now = useMemo(
+    () => (text.length > RICH_MAX_CHARS ? null : renderNow(text, lineOffset, breaks)),
+    [text, lineOffset, breaks],
+  );
+  const [later, setLater] = useState<{
+    text: string;
+    lineOffset: number;
+    breaks: boolean;
+    value: RenderOutcome;
+  } | null>(null);
   useEffect(() => {
     if (now || text.length > RICH_MAX_CHARS) return;
     let live = true;
-    renderInWorker(text, lineOffset).then(
+    renderInWorker(text, lineOffset, breaks).then(
       (value) => {
-        if (live) setLater({ text, lineOffset, value });
+        if (live) setLater({ text, lineOffset, breaks, value });
       },
       () => {
-        if (live) setLater({ text, lineOffset, value: { timedOut: true } });
+        if (live) setLater({ text, lineOffset, breaks, value: { timedOut: true } });
       },
     );
     return () => {
       live = false;
     };
-  }, [now, text, lineOffset]);
+  }, [now, text, lineOffset, breaks]);
   if (now) return now;
-  return later && later.text === text && later.lineOffset === lineOffset ? later.value : null;
+  return later && later.text === text && later.lineOffset === lineOffset && later.breaks === breaks
+    ? later.value
+    : null;
 }
 
 /** One slice of a note's top-level blocks, converted and committed once (memo: a later slice does not redraw it). */

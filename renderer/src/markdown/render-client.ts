@@ -19,6 +19,8 @@ export type RenderOutcome = RenderedNote | { timedOut: true };
 interface Pending {
   text: string;
   lineOffset: number;
+  /** A single line break is a line break (Obsidian's default; the "Strict line breaks" setting off). */
+  breaks: boolean;
   resolve(r: RenderOutcome): void;
   reject(e: unknown): void;
 }
@@ -33,17 +35,17 @@ const waiting = new Map<number, Pending>();
 const cache = new Map<string, RenderedNote>();
 const CACHE_ENTRIES = 24;
 
-function cacheKey(text: string, lineOffset: number): string {
-  return `${lineOffset}\u0000${text}`;
+function cacheKey(text: string, lineOffset: number, breaks: boolean): string {
+  return `${lineOffset}${breaks ? 'b' : 's'}\u0000${text}`;
 }
 
 /** A cached rendering, or a synchronous one for a short text; null when it must go to the worker. */
-export function renderNow(text: string, lineOffset: number): RenderedNote | null {
-  const key = cacheKey(text, lineOffset);
+export function renderNow(text: string, lineOffset: number, breaks = true): RenderedNote | null {
+  const key = cacheKey(text, lineOffset, breaks);
   const hit = cache.get(key);
   if (hit) return hit;
   if (text.length > SYNC_MAX_CHARS && !workerFailed) return null;
-  const r = renderMarkdown(text, { lineOffset });
+  const r = renderMarkdown(text, { lineOffset, breaks });
   remember(key, r);
   return r;
 }
@@ -71,7 +73,7 @@ function startWorker(): Worker | null {
     }
     if (p) {
       if (e.data.ok && e.data.result) {
-        remember(cacheKey(p.text, p.lineOffset), e.data.result);
+        remember(cacheKey(p.text, p.lineOffset, p.breaks), e.data.result);
         p.resolve(e.data.result);
       } else p.reject(new Error(e.data.error ?? 'rendering failed'));
     }
@@ -87,9 +89,9 @@ function startWorker(): Worker | null {
     busy = null;
     for (const [id, p] of waiting) {
       waiting.delete(id);
-      p.resolve(renderMarkdown(p.text, { lineOffset: p.lineOffset }));
+      p.resolve(renderMarkdown(p.text, { lineOffset: p.lineOffset, breaks: p.breaks }));
     }
-    for (const j of queue.splice(0)) j.resolve(renderMarkdown(j.text, { lineOffset: j.lineOffset }));
+    for (const j of queue.splice(0)) j.resolve(renderMarkdown(j.text, { lineOffset: j.lineOffset, breaks: j.breaks }));
   };
   return worker;
 }
@@ -99,7 +101,7 @@ function pump(): void {
   const w = startWorker();
   const job = queue.shift()!;
   if (!w) {
-    job.resolve(renderMarkdown(job.text, { lineOffset: job.lineOffset }));
+    job.resolve(renderMarkdown(job.text, { lineOffset: job.lineOffset, breaks: job.breaks }));
     pump();
     return;
   }
@@ -114,13 +116,13 @@ function pump(): void {
     pump();
   }, WORKER_BUDGET_MS);
   busy = { id: job.id, timer };
-  w.postMessage({ id: job.id, text: job.text, lineOffset: job.lineOffset });
+  w.postMessage({ id: job.id, text: job.text, lineOffset: job.lineOffset, breaks: job.breaks });
 }
 
 /** Renders `text` in the worker (one at a time, in order of request). */
-export function renderInWorker(text: string, lineOffset: number): Promise<RenderOutcome> {
+export function renderInWorker(text: string, lineOffset: number, breaks = true): Promise<RenderOutcome> {
   return new Promise((resolve, reject) => {
-    queue.push({ id: ++nextId, text, lineOffset, resolve, reject });
+    queue.push({ id: ++nextId, text, lineOffset, breaks, resolve, reject });
     pump();
   });
 }

@@ -102,3 +102,14 @@ test('a note over the rich-rendering limit is not parsed', () => {
   assert.equal(r.plain, true);
   assert.equal(r.tree, null);
 });
+
+test('a single line break is a line break (Obsidian’s default), a space with strict line breaks', () => {
+  const md = '第一行\nsecond line\n\n> [!note] T\n> one\n> two\n';
+  const brs = (breaks?: boolean) =>
+    elements(renderMarkdown(md, breaks === undefined ? {} : { breaks }).tree!).filter((e) => e.tagName === 'br').length;
+  assert.equal(brs(), 2, 'in a paragraph and in a callout');
+  assert.equal(brs(true), 2);
+  assert.equal(brs(false), 0);
+  // a hard break written with two spaces stays one either way
+  assert.equal(elements(renderMarkdown('a  \nb', { breaks: false }).tree!).filter((e) => e.tagName === 'br').length, 1);
+});

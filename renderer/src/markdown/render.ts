@@ -14,6 +14,7 @@
 import { unified, type Plugin } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
+import remarkBreaks from 'remark-breaks';
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
 import rehypeKatex from 'rehype-katex';
 import rehypeHighlight from 'rehype-highlight';
@@ -140,14 +141,16 @@ export const sanitizeSchema: SanitizeSchema = {
 /** KaTeX limits (untrusted input): no `\href`/`\url` trust, bounded macro expansion and sizes. */
 const KATEX_OPTIONS = { throwOnError: false, strict: 'ignore' as const, trust: false, maxExpand: 500, maxSize: 50 };
 
-const processors = new Map<number, ReturnType<typeof makeProcessor>>();
+const processors = new Map<string, ReturnType<typeof makeProcessor>>();
 
-function makeProcessor(lineOffset: number) {
+function makeProcessor(lineOffset: number, breaks: boolean) {
   return (
     unified()
       .use(remarkParse)
       // The preset includes remark-math (`$…$`, `$$…$$`).
       .use(remarkObsidian)
+      // Obsidian's default ("Strict line breaks" off): a single line break inside a paragraph is shown as one
+      .use(breaks ? [remarkBreaks] : [])
       // The sanitiser prefixes ids (`user-content-`); without this, footnote ids would get the prefix twice.
       .use(remarkRehype, { clobberPrefix: '' })
       .use(rehypeReading, { lineOffset })
@@ -157,12 +160,13 @@ function makeProcessor(lineOffset: number) {
   );
 }
 
-function processorFor(lineOffset: number) {
-  let p = processors.get(lineOffset);
+function processorFor(lineOffset: number, breaks: boolean) {
+  const key = `${lineOffset}:${breaks}`;
+  let p = processors.get(key);
   if (!p) {
     if (processors.size > 64) processors.clear();
-    p = makeProcessor(lineOffset);
-    processors.set(lineOffset, p);
+    p = makeProcessor(lineOffset, breaks);
+    processors.set(key, p);
   }
   return p;
 }
@@ -205,12 +209,12 @@ export function noteProperties(text: string): Property[] | null {
  * Renders a note's markdown (or an excerpt of one: `lineOffset` = its first file line - 1). Never throws on bad
  * YAML: the properties are then left out.
  */
-export function renderMarkdown(text: string, opts: { lineOffset?: number } = {}): RenderedNote {
+export function renderMarkdown(text: string, opts: { lineOffset?: number; breaks?: boolean } = {}): RenderedNote {
   const t0 = performance.now();
   const properties = noteProperties(text);
   if (text.length > RICH_MAX_CHARS)
     return { tree: null, properties: null, wikiLinks: [], plain: true, ms: performance.now() - t0 };
-  const processor = processorFor(opts.lineOffset ?? 0);
+  const processor = processorFor(opts.lineOffset ?? 0, opts.breaks ?? true);
   const tree = processor.runSync(processor.parse(text)) as HastRoot;
   const wikiLinks = new Set<string>();
   const collect = (n: HastRoot | RootContent) => {

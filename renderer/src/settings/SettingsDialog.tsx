@@ -226,6 +226,19 @@ export function SettingsDialog({ onClose }: { onClose(): void }) {
             )}
           </Row>
           <Row
+            label="Strict line breaks"
+            description="Markdown ignores a single line break inside a paragraph in the reading view. Turn this off to show single line breaks."
+          >
+            {(id) => (
+              <input
+                id={id}
+                type="checkbox"
+                checked={values.strictLineBreaks}
+                onChange={(e) => save({ strictLineBreaks: e.target.checked })}
+              />
+            )}
+          </Row>
+          <Row
             label="Autosave delay (ms)"
             description={`Quiet time after the last keystroke before the note is saved (${AUTOSAVE_RANGE.min}–${AUTOSAVE_RANGE.max} ms).`}
             error={errors.autosaveDelayMs}
