@@ -267,6 +267,13 @@ test('ticking steps records progress, shortens the time left, colours the node a
   );
   assert.equal(colours[0], 'rgb(45,164,78)');
   assert.notEqual(colours[1], colours[0]);
+  // and ringed, so it is not taken for a note of a green folder (the fill alone can be a folder's colour)
+  const ring = await page.evaluate((id) => {
+    const n = window.__atlasGraph!.getElementById(id);
+    return { width: n.style('border-width') as string, color: n.style('border-color') as string };
+  }, GO);
+  assert.equal(ring.width, '3px');
+  assert.equal(ring.color, 'rgb(11,61,28)');
   // Next up: Go language is learned; process and thread now unlocks goroutine.
   await nextUp.getByRole('button', { name: /^process and thread\s+unlocks 1$/ }).waitFor();
   await eventually(

@@ -74,7 +74,8 @@ export function GraphLegend({
   if (use.kinds.has('note'))
     items.push({ key: 'note', icon: <Swatch color={theme.node} />, text: 'Note (size: links)' });
   if (use.current) items.push({ key: 'current', icon: <Swatch color={theme.accent} />, text: 'Current note' });
-  if (use.learned) items.push({ key: 'learned', icon: <Swatch color={theme.learned} />, text: 'Learned' });
+  if (use.learned)
+    items.push({ key: 'learned', icon: <Swatch color={theme.learned} ring={theme.learnedRing} />, text: 'Learned' });
   if (use.learning) items.push({ key: 'learning', icon: <Swatch color={theme.learning} />, text: 'Learning' });
   if (use.plan)
     items.push({

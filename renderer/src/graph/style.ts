@@ -20,6 +20,8 @@ export interface GraphTheme {
   prereq: string;
   bg: string;
   learned: string;
+  /** The ring of a learned note: its fill alone could be a folder's green (folder-groups.ts FOLDER_PALETTE). */
+  learnedRing: string;
   learning: string;
   edge: string;
 }
@@ -44,6 +46,7 @@ export function readTheme(): GraphTheme {
     prereq: cssVar('--prereq', dark ? '#f0a050' : '#d9822b'),
     bg: cssVar('--bg', dark ? '#1e1f22' : '#ffffff'),
     learned: dark ? '#3fb950' : '#2da44e',
+    learnedRing: dark ? '#d2ffd9' : '#0b3d1c',
     learning: dark ? '#e3b341' : '#d29922',
     edge: dark ? '#4a4f57' : '#c3c8cf',
   };
@@ -153,10 +156,19 @@ export function graphStyle(o: StyleOptions): cytoscape.StylesheetJson {
       },
     },
     { selector: 'node.learning', style: { 'background-color': t.learning } },
-    { selector: 'node.learned', style: { 'background-color': t.learned } },
     {
       selector: 'node.plan',
       style: { 'border-width': 3, 'border-color': t.prereq, 'font-weight': 'bold', 'min-zoomed-font-size': 0 },
+    },
+    // after the plan's ring: a learned step of the plan shows it is done (its numbered bold label still says "in plan")
+    {
+      selector: 'node.learned',
+      style: {
+        'background-color': t.learned,
+        'border-width': 3,
+        'border-color': t.learnedRing,
+        'border-style': 'solid',
+      },
     },
     {
       selector: 'edge',
