@@ -100,6 +100,16 @@ test('the Filter box, a tag filter and the Orphans toggle hide nodes', async () 
   const current = (await snap('global')).nodes.find((n) => n.classes.includes('current'))?.id;
   for (const id of await visibleIds())
     assert.ok(id.toLowerCase().includes('chan') || id === current, `${id} matches "chan" or is the current note`);
+  // the view fits what the filter left: every shown node inside the canvas
+  await eventually(async () => {
+    const s = await snap('global');
+    return s.nodes
+      .filter((x) => x.visible)
+      .every((x) => x.renderedX >= 0 && x.renderedY >= 0 && x.renderedX <= s.width && x.renderedY <= s.height);
+  });
+  // an alias matches too (互斥锁 is Mutex's)
+  await controls().getByRole('searchbox', { name: 'Filter' }).fill('互斥锁');
+  await eventually(async () => (await visibleIds()).includes('concepts/Mutex.md'), 10_000, 'Mutex found by its alias');
   await controls().getByRole('searchbox', { name: 'Filter' }).fill('');
 
   await controls().getByRole('combobox', { name: 'Tag' }).fill('os');

@@ -471,6 +471,19 @@ export function GraphCanvas(props: GraphCanvasProps) {
     revealed,
     currentPath,
   ]);
+  // A filter changed by the user: the view fits what it shows now (six matching notes would otherwise sit in a
+  // corner of the old view, most of them unlabelled); not on the first pass, nor while the view is hidden.
+  const filterKey = [settings.filter, settings.tag, settings.folder, settings.orphans, settings.unresolved].join(
+    '\u0000',
+  );
+  const lastFilterKey = useRef(filterKey);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: refit only when a filter input changes (compared by value through filterKey)
+  useEffect(() => {
+    if (lastFilterKey.current === filterKey) return;
+    lastFilterKey.current = filterKey;
+    const cy = cyRef.current;
+    if (cy && propsRef.current.active) fitView(cy, true, true);
+  }, [filterKey]);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: restyle on the display settings only; restyle reads them through propsRef
   useEffect(restyle, [settings.arrows, settings.labelZoom, settings.linkThickness, settings.groups, props.fontSize]);

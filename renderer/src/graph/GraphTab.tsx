@@ -140,7 +140,7 @@ export function GraphTab(props: GraphTabProps) {
             </button>
           </span>
         ) : null}
-        <span className="muted graph-count">{count} nodes</span>
+        <span className="muted graph-count">{count === 1 ? '1 node' : `${count} nodes`}</span>
       </div>
       <div className="graph-body">
         <div className="graph-main" hidden={mapMode}>

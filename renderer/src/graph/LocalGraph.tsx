@@ -125,7 +125,9 @@ export function LocalGraph(props: LocalGraphProps) {
     <div className="local-graph">
       <div className="local-graph-bar">
         <h2>Local graph</h2>
-        <span className="muted graph-count">{data?.nodes.length ?? 0} nodes</span>
+        <span className="muted graph-count">
+          {data?.nodes.length === 1 ? '1 node' : `${data?.nodes.length ?? 0} nodes`}
+        </span>
         <button
           type="button"
           className="small"

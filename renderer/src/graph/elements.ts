@@ -160,7 +160,7 @@ export async function toElementsInSlices(
 }
 
 /**
- * Ids of the nodes the filters hide: text ("Filter"), tag, folder, and the "Orphans" and "Unresolved" toggles
+ * Ids of the nodes the filters hide: text ("Filter": in the title, path or an alias), tag, folder, and the "Orphans" and "Unresolved" toggles
  * (an orphan is a note with no link in or out). The current note is never hidden.
  */
 export function hiddenIds(els: GraphElements, s: GraphSettings, currentPath: string | null): Set<string> {
@@ -176,7 +176,10 @@ export function isHidden(n: GraphNode, els: GraphElements, s: GraphSettings, cur
   return (
     (!s.unresolved && n.kind === 'unresolved') ||
     (!s.orphans && n.kind === 'note' && !els.degree.get(n.id)) ||
-    (text !== '' && !n.label.toLowerCase().includes(text) && !n.id.toLowerCase().includes(text)) ||
+    (text !== '' &&
+      !n.label.toLowerCase().includes(text) &&
+      !n.id.toLowerCase().includes(text) &&
+      !n.aliases?.some((a) => a.toLowerCase().includes(text))) ||
     (s.tag.trim() !== '' && n.kind !== 'tag' && !hasTag(n.tags, s.tag)) ||
     (s.folder.trim() !== '' && !inFolder(n.id, s.folder))
   );

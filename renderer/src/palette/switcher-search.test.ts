@@ -114,3 +114,17 @@ test('a pool of few matches, rebuilt from plain data, answers every extending qu
   assert.ok(wire.length > 0);
   assert.equal(poolTargets(wire, new Map()), null);
 });
+
+test('a title or alias that is exactly the query comes first, above longer titles and recent notes', () => {
+  const few: SwitcherNote[] = [
+    { path: 'concurrency/协程泄露.md', title: '协程泄露', aliases: [] },
+    { path: 'concurrency/goroutine.md', title: 'goroutine', aliases: ['协程', 'go routine'] },
+    { path: 'concurrency/协程池.md', title: '协程池', aliases: [] },
+  ];
+  const t = switcherTargets(few);
+  const recent = ['concurrency/协程泄露.md', 'concurrency/协程池.md'];
+  assert.equal(searchNotes('协程', t, few, recent)[0].note.path, 'concurrency/goroutine.md');
+  assert.equal(searchNotes('GOROUTINE', t, few, recent)[0].note.path, 'concurrency/goroutine.md');
+  // not exact: the recent note that starts with it still leads
+  assert.equal(searchNotes('协程泄', t, few, recent)[0].note.path, 'concurrency/协程泄露.md');
+});

@@ -82,6 +82,12 @@ export function switcherTargets(notes: readonly SwitcherNote[]): Target[] {
 function recentBonus(rank: number): number {
   return rank < 0 ? 0 : 0.15 * (1 - rank / 50);
 }
+/**
+ * Bonus of a title or alias that is exactly the query (folded): it comes first, above a longer title that starts
+ * with it and above recent notes (Obsidian lists an exact name first: `协程` finds the note aliased 协程 before
+ * 协程泄露).
+ */
+const EXACT_BONUS = 0.5;
 /** Kind preference for equal scores: a title hit beats an alias, an alias the path. */
 const KIND_BONUS: Record<Target['kind'], number> = { title: 0.02, alias: 0.01, pinyin: 0.005, path: 0 };
 
@@ -284,9 +290,11 @@ export function searchNotes(
   }
   const results = fuzzysort.go(q, pool, { key: 'prepared', threshold: 0, limit: limit * 8 });
   const best = new Map<string, SwitcherResult>();
+  const whole = fold(q.trim());
   for (const r of results) {
     const t = r.obj;
-    const score = r.score + recentBonus(rank.get(t.note.path) ?? -1) + KIND_BONUS[t.kind];
+    const exact = t.kind !== 'path' && t.kind !== 'pinyin' && t.fold === whole ? EXACT_BONUS : 0;
+    const score = r.score + recentBonus(rank.get(t.note.path) ?? -1) + KIND_BONUS[t.kind] + exact;
     const cur = best.get(t.note.path);
     if (!cur || score > cur.score) best.set(t.note.path, { note: t.note, target: t, indexes: r.indexes, score });
   }
