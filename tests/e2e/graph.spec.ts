@@ -32,6 +32,9 @@ type Snap = {
     color: string;
   }[];
   edges: { source: string; target: string }[];
+  /** The canvas, CSS px. */
+  width: number;
+  height: number;
 };
 const snap = (view: string) => app.page.evaluate((v) => window.__atlasGraphs![v].snapshot(), view) as Promise<Snap>;
 const settled = (view: string) =>

@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { eventually, startApp, type AtlasApp } from './harness.ts';
+import { eventually, openNote, startApp, type AtlasApp } from './harness.ts';
 
 let app: AtlasApp;
 before(async () => {
@@ -109,8 +109,16 @@ const connection = () => app.page.getByRole('region', { name: 'Connection' });
 
 test('the connection view shows the chain of links hop by hop; a hop opens its link', async () => {
   const { page } = app;
+  await openNote(page, 'channel');
   await runCommand(page, 'Open connection view');
   await connection().waitFor({ state: 'visible' });
+  // it starts from the note last open, the keyboard in "To"
+  assert.equal(await connection().getByLabel('From').inputValue(), 'channel.md');
+  await eventually(() =>
+    connection()
+      .getByLabel('To')
+      .evaluate((el) => el === document.activeElement),
+  );
   await connection().getByLabel('From').fill('select');
   await connection().getByLabel('To').fill('scheduler');
   // completion offers the vault's notes containing what is typed, in each input's own list

@@ -5,13 +5,14 @@
  * most prerequisite hops; links travelled in both directions). Each hop names its link kind and opens the note and
  * line the link is written in; "Show on graph" draws the chain in the graph view (graph/path-highlight.ts).
  */
-import { useId, useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import type { ConnectionPath, PathHop } from '../../../electron/shared/api.ts';
 import { api } from '../client.ts';
 import { useApiQuery } from '../backend/query.ts';
 import { useFileList } from '../backend/file-list.ts';
 import { GRAPH_VIEW } from '../graph/register.tsx';
 import { setPathHighlight } from '../graph/path-highlight.ts';
+import { lastActiveNote } from '../graph/app-state.ts';
 import { titleOf } from '../paths.ts';
 import { suggestions } from '../components/suggestions.ts';
 import type { ViewProps } from '../workspace/views.ts';
@@ -49,6 +50,18 @@ export function ConnectionView(props: ViewProps) {
   const [result, setResult] = useState<{ from: string; to: string; path: ConnectionPath } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const toInput = useRef<HTMLInputElement>(null);
+  // Shown with no "From" yet: it starts from the note last open (the question is usually "how does this note
+  // connect to …"), and the keyboard goes to "To".
+  useEffect(() => {
+    if (!props.visible) return;
+    const last = lastActiveNote();
+    setFrom((f) => {
+      if (f || !last) return f;
+      toInput.current?.focus();
+      return last;
+    });
+  }, [props.visible]);
 
   const paths = useMemo(() => (files.data ?? []).filter((f) => f.kind === 'note').map((f) => f.path), [files.data]);
   // each input's datalist holds at most 50 paths containing its text (a datalist of every note: suggestions.ts)
@@ -95,6 +108,7 @@ export function ConnectionView(props: ViewProps) {
         <label>
           To{' '}
           <input
+            ref={toInput}
             list={toListId}
             value={to}
             onChange={(e) => setTo(e.target.value)}
