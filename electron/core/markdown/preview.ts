@@ -97,7 +97,10 @@ export function previewIn(text: string, from: number, to: number): Preview {
           : calloutHead(node)
             ? 'callout'
             : null;
-    if (block && s >= blockEnd && e > s) {
+    // a `$$` block must be closed in the part read: an unclosed one (its fence outside the window, or never written)
+    // would draw the text after it as math
+    const closed = node.type !== 'math' || /\$\$\s*$/.test(src.slice(s + 2, e));
+    if (block && closed && s >= blockEnd && e > s) {
       rawBlocks.push({ kind: block, s, e, inline: node.type === 'inlineMath' });
       blockEnd = e;
     }

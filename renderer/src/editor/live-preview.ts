@@ -263,6 +263,9 @@ function parse(view: EditorView): Parsed {
   return { spans, marks, blocks };
 }
 
+/** Largest block drawn rendered, characters (a larger one stays source, as the viewport-bounded cost requires). */
+export const BLOCK_MAX_CHARS = 20_000;
+
 /** Idle time after an edit before the visible text is parsed again, ms (typing itself costs no parse). */
 const REPARSE_IDLE_MS = 120;
 /** Longest wait, after {@link REPARSE_IDLE_MS}, for an idle period long enough for the re-parse, ms. */
@@ -364,6 +367,8 @@ function shownBlocks(state: EditorState, blocks: readonly PreviewBlock[]): Shown
   let reach = -1;
   for (const b of blocks) {
     if (b.from < reach || b.to > state.doc.length || b.to <= b.from || touches(state, active, b.from, b.to)) continue;
+    // a very large block (a table of thousands of rows) stays source: its rendering would cost what the note costs
+    if (b.to - b.from > BLOCK_MAX_CHARS) continue;
     const first = state.doc.lineAt(b.from);
     const last = state.doc.lineAt(b.to);
     if (b.inline) {

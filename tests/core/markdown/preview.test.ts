@@ -118,3 +118,16 @@ test('previewIn: callouts, tables and math are blocks (the outer one only), offs
     ['table'],
   );
 });
+
+test('previewIn: an unclosed $$ block is not a block (the text after it would be drawn as math)', () => {
+  const text = 'Intro\n\n$$\na + b\n\nMore text, not math.\n';
+  assert.deepEqual(
+    previewIn(text, 0, text.length).blocks.map((b) => b.kind),
+    [],
+  );
+  const closed = 'Intro\n\n$$\na + b\n$$\n';
+  assert.deepEqual(
+    previewIn(closed, 0, closed.length).blocks.map((b) => closed.slice(b.from, b.to)),
+    ['$$\na + b\n$$'],
+  );
+});
