@@ -296,7 +296,21 @@ test('off the cursor a table, a callout and math are drawn rendered; in the tabl
     10_000,
     'table source under the cursor',
   );
-  // its lines are source like any other: marks hidden off the cursor's line
+  // the cursor is where the click was: on the clicked row, in the clicked cell's text (as Obsidian)
+  assert.equal(await content().locator('.cm-activeLine').textContent(), '| alpha | **1** |');
+  const col = await app.page.evaluate(() => {
+    const sel = document.getSelection();
+    const lineEl = sel?.anchorNode?.parentElement?.closest('.cm-line');
+    if (!sel?.anchorNode || !lineEl) return -1;
+    const r = document.createRange();
+    r.setStart(lineEl, 0);
+    r.setEnd(sel.anchorNode, sel.anchorOffset);
+    return r.toString().length;
+  });
+  assert.ok(col >= 2 && col <= 7, `the cursor in "alpha" (column ${col})`);
+  // the table's other lines are source like any other: marks hidden off the cursor's line
+  await app.page.keyboard.press('ArrowUp');
+  await app.page.keyboard.press('ArrowUp');
   assert.equal(await line('| alpha').textContent(), '| alpha | 1 |');
   assert.equal(await line('| alpha').locator('.cm-lp-strong').textContent(), '1');
   assert.equal(await content().locator('.cm-lp-table').count(), 0);

@@ -221,7 +221,7 @@ class BlockWidget extends WidgetType {
       if (e.button !== 0) return;
       if (e.target instanceof Element && e.target.closest('a, input, button, [role="button"]')) return;
       e.preventDefault();
-      view.dispatch({ selection: { anchor: view.posAtDOM(el) } });
+      view.dispatch({ selection: { anchor: clickedSourcePos(view, view.posAtDOM(el), e) } });
       view.focus();
     });
     return el;
@@ -233,6 +233,30 @@ class BlockWidget extends WidgetType {
   override ignoreEvent() {
     return true;
   }
+}
+
+/**
+ * Where a click on a rendered block puts the cursor (Obsidian: at the text clicked): the source line the clicked
+ * element was drawn from (its `data-line`, 1-based within the block, from the reading view's renderer), at the
+ * clicked text when that text is found on the line as written; else the line's start, else the block's start.
+ */
+function clickedSourcePos(view: EditorView, blockFrom: number, e: MouseEvent): number {
+  const doc = view.state.doc;
+  const el = e.target instanceof Element ? e.target.closest('[data-line]') : null;
+  const rel = el ? Number(el.getAttribute('data-line')) : Number.NaN;
+  const first = doc.lineAt(Math.min(blockFrom, doc.length)).number;
+  if (!Number.isInteger(rel) || rel < 1 || first + rel - 1 > doc.lines) return blockFrom;
+  const line = doc.line(first + rel - 1);
+  const caret = (
+    document as Document & {
+      caretPositionFromPoint?(x: number, y: number): { offsetNode: Node; offset: number } | null;
+    }
+  ).caretPositionFromPoint?.(e.clientX, e.clientY);
+  const node = caret?.offsetNode;
+  if (!node || node.nodeType !== Node.TEXT_NODE || !el?.contains(node)) return line.from;
+  const textOf = (node as Text).data;
+  const at = line.text.indexOf(textOf);
+  return at < 0 ? line.from : line.from + at + Math.min(caret.offset, textOf.length);
 }
 
 function parse(view: EditorView): Parsed {
