@@ -252,6 +252,8 @@ test('off the cursor a table, a callout and math are drawn rendered; in the tabl
       '',
       '$$x^2$$',
       '',
+      'Inline $a+b$ math.',
+      '',
       '$$',
       'y^3',
       '$$',
@@ -284,9 +286,13 @@ test('off the cursor a table, a callout and math are drawn rendered; in the tabl
   assert.equal(await callout.locator('.callout-icon svg').count(), 1);
   assert.equal(await callout.locator('.callout-content').textContent(), 'Inside the callout.');
   assert.equal(await line('[!warning]').count(), 0);
-  // math: KaTeX, inline `$$x^2$$` and a `$$` block alike
+  // math: KaTeX, inline `$a+b$`, and `$$x^2$$` alone on its line and a `$$` block as display math (as Obsidian)
   await content().locator('.cm-lp-math-inline .katex').waitFor();
-  await content().locator('.cm-lp-math .katex').waitFor();
+  await eventually(
+    async () => (await content().locator('.cm-lp-math .katex-display').count()) === 2,
+    10_000,
+    'two display blocks',
+  );
   assert.equal(await line('$$').count(), 0);
 
   // a click on the table puts the cursor in it: its source again, the other blocks still rendered

@@ -101,7 +101,13 @@ export function previewIn(text: string, from: number, to: number): Preview {
     // would draw the text after it as math
     const closed = node.type !== 'math' || /\$\$\s*$/.test(src.slice(s + 2, e));
     if (block && closed && s >= blockEnd && e > s) {
-      rawBlocks.push({ kind: block, s, e, inline: node.type === 'inlineMath' });
+      // `$$x$$` alone on its line is display math, as in Obsidian (and in the reading view: transforms.ts)
+      const alone =
+        node.type === 'inlineMath' &&
+        src.startsWith('$$', s) &&
+        src.slice(src.lastIndexOf('\n', s - 1) + 1, s).trim() === '' &&
+        src.slice(e, src.indexOf('\n', e) < 0 ? src.length : src.indexOf('\n', e)).trim() === '';
+      rawBlocks.push({ kind: block, s, e, inline: node.type === 'inlineMath' && !alone });
       blockEnd = e;
     }
     const kind = WRAPPED[node.type];

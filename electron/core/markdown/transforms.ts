@@ -212,14 +212,21 @@ function walk(node: MdNode, src: string): void {
         callout(c);
         walk(c, src);
         break;
-      case 'paragraph':
+      case 'paragraph': {
         // the block id first: it reads the last text node's position, before tags split it
         if (!paragraphBlockId(c, node, out.length, src)) {
           changed = true;
           continue;
         }
+        const display = displayMath(c, src);
+        if (display) {
+          out.push(display);
+          changed = true;
+          continue;
+        }
         walk(c, src);
         break;
+      }
       default:
         walk(c, src);
     }
@@ -227,6 +234,34 @@ function walk(node: MdNode, src: string): void {
     out.push(c);
   }
   if (changed) node.children = out;
+}
+
+/**
+ * A paragraph that is only `$$…$$` on one line, as display math (a `math` node), as Obsidian draws it; remark-math
+ * reads a one-line `$$x$$` as inline math. Null for any other paragraph.
+ */
+function displayMath(p: MdNode, src: string): MdNode | null {
+  const kids = (p.children ?? []).filter((k) => !(k.type === 'text' && !(k.value ?? '').trim()));
+  const m = kids.length === 1 && kids[0].type === 'inlineMath' ? kids[0] : null;
+  const at = m?.position;
+  if (!m || !at || !src.startsWith('$$', at.start.offset)) return null;
+  const value = m.value ?? '';
+  return {
+    type: 'math',
+    value,
+    position: p.position,
+    data: {
+      hName: 'pre',
+      hChildren: [
+        {
+          type: 'element',
+          tagName: 'code',
+          properties: { className: ['language-math', 'math-display'] },
+          children: [{ type: 'text', value }],
+        },
+      ],
+    },
+  } as MdNode;
 }
 
 /**

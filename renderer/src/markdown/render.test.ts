@@ -113,3 +113,13 @@ test('a single line break is a line break (Obsidian’s default), a space with s
   // a hard break written with two spaces stays one either way
   assert.equal(elements(renderMarkdown('a  \nb', { breaks: false }).tree!).filter((e) => e.tagName === 'br').length, 1);
 });
+
+test('`$$x$$` alone on its line is display math (as Obsidian draws it); inside a sentence it stays inline', () => {
+  const display = (md: string) =>
+    elements(renderMarkdown(md).tree!).some((e) =>
+      (e.properties?.className as string[] | undefined)?.includes('katex-display'),
+    );
+  assert.equal(display('Before\n\n$$x^2$$\n\nAfter\n'), true);
+  assert.equal(display('Inline $$x^2$$ in a sentence.\n'), false);
+  assert.equal(display('$x^2$\n'), false, 'a single dollar stays inline');
+});

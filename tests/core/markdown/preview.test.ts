@@ -131,3 +131,14 @@ test('previewIn: an unclosed $$ block is not a block (the text after it would be
     ['$$\na + b\n$$'],
   );
 });
+
+test('previewIn: `$$x$$` alone on its line is a display block; in a sentence it is inline', () => {
+  const text = 'A\n\n$$x^2$$\n\nInline $$y$$ here.\n';
+  assert.deepEqual(
+    previewIn(text, 0, text.length).blocks.map((b) => [text.slice(b.from, b.to), b.inline]),
+    [
+      ['$$x^2$$', false],
+      ['$$y$$', true],
+    ],
+  );
+});
