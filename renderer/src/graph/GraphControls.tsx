@@ -4,7 +4,7 @@
  * fade threshold, node size by link count, link thickness) and Forces (centre, repel, link force, link distance).
  * Every change goes to the kept settings of the vault (view-state.ts).
  */
-import { GROUP_PALETTE, DEFAULT_FORCES, type GraphSettings } from './settings.ts';
+import { nextGroupColour, DEFAULT_FORCES, type GraphSettings } from './settings.ts';
 import { updateSettings } from './view-state.ts';
 
 function Toggle({ name, checked, onChange }: { name: string; checked: boolean; onChange(v: boolean): void }) {
@@ -131,7 +131,7 @@ export function GraphControls({ settings: s, tags }: { settings: GraphSettings; 
               className="small"
               onClick={() =>
                 updateSettings({
-                  groups: [...s.groups, { query: '', color: GROUP_PALETTE[s.groups.length % GROUP_PALETTE.length] }],
+                  groups: [...s.groups, { query: '', color: nextGroupColour(s.groups.map((g) => g.color)) }],
                 })
               }
             >

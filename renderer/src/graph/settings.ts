@@ -95,6 +95,12 @@ export const DEFAULT_SETTINGS: GraphSettings = {
 /** Colours offered to new groups, in order (readable on light and dark backgrounds). */
 export const GROUP_PALETTE = ['#e5534b', '#3b82f6', '#10b981', '#f59e0b', '#a855f7', '#ec4899', '#14b8a6', '#84cc16'];
 
+/** The colour for a new group: the first of {@link GROUP_PALETTE} no group has yet (case-insensitive), else cycling. */
+export function nextGroupColour(used: readonly string[]): string {
+  const taken = new Set(used.map((c) => c.toLowerCase()));
+  return GROUP_PALETTE.find((c) => !taken.has(c)) ?? GROUP_PALETTE[used.length % GROUP_PALETTE.length];
+}
+
 const clamp = (v: unknown, lo: number, hi: number, dflt: number) =>
   typeof v === 'number' && Number.isFinite(v) ? Math.min(hi, Math.max(lo, v)) : dflt;
 const bool = (v: unknown, dflt: boolean) => (typeof v === 'boolean' ? v : dflt);
