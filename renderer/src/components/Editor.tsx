@@ -32,7 +32,7 @@ import { isSourceMode, migrateLegacySourceMode, setTabSourceMode } from '../edit
 import { useReadingModes } from '../editor/reading-modes.ts';
 import { useAutosaveDelay, useDefaultViewForNewTabs } from '../settings/use-editor-settings.ts';
 import { useRevealRequests } from '../editor/reveal-requests.ts';
-import { keptPlaces as places, topLineOf } from '../editor/view-places.ts';
+import { placesOf, topLineOf } from '../editor/view-places.ts';
 import { TabStrip } from '../editor/TabStrip.tsx';
 import { ViewModeToggle } from '../editor/ViewModeToggle.tsx';
 import { ConflictDialog } from './ConflictDialog.tsx';
@@ -95,6 +95,8 @@ export interface EditorProps {
   viewTab?: { title(kind: string): string; render(kind: string, visible: boolean): ReactNode };
   /** What the pane shows with no tab open (the welcome screen, renderer/src/workspace/WelcomeScreen.tsx). */
   empty?: ReactNode;
+  /** The pane's index in the main area (0 or 1): whose kept places (editor/view-places.ts) it uses. */
+  pane?: number;
   ref?: Ref<EditorHandle>;
 }
 
@@ -122,12 +124,15 @@ export function Editor(props: EditorProps) {
   /** Bumped when a tab in Reading view changes text (disk reload, conflict choice) so the view re-renders. */
   const [, setTextTick] = useState(0);
   // Where each note was left (editor/view-places.ts): a tab switch returns there; Back/Forward too, with the cursor.
+  const places = placesOf(props.pane ?? 0);
   /**
    * The note to scroll once shown: back to its place (`selection`: with its cursor, for a reloaded document), or
    * with `top` to its top (a note opened anew: the view would keep the last note's scroll offset).
    */
   const restoring = useRef<{ path: string; selection: boolean; top?: boolean } | null>(null);
   const [readingRestore, setReadingRestore] = useState<{ path: string; top: number; seq: number } | null>(null);
+  // applied once: a Reading view mounted again later (Ctrl+E twice) must not jump back to it
+  const [onReadingRestored] = useState(() => (seq: number) => setReadingRestore((r) => (r?.seq === seq ? null : r)));
   const [onRestore] = useState(() => (path: string) => {
     restoring.current = { path, selection: true };
   });
@@ -190,12 +195,16 @@ export function Editor(props: EditorProps) {
     viewRef.current = view;
     // the first visible line, read once per frame while scrolling (the place a tab switch or Back returns to)
     let frame = 0;
+    let scrolled: string | null = null;
     const onScroll = () => {
-      if (frame) return;
+      // the note scrolled, taken now: a scroll that goes on across a note switch must not move the next note's place
+      if (frame && scrolled === shown.current) return;
+      scrolled = shown.current;
+      cancelAnimationFrame(frame);
       frame = requestAnimationFrame(() => {
         frame = 0;
-        const path = shown.current;
-        if (path && !hostRef.current?.hidden) places.update(path, { top: topLineOf(view) });
+        if (scrolled && scrolled === shown.current && !hostRef.current?.hidden)
+          places.update(scrolled, { top: topLineOf(view) });
       });
     };
     view.scrollDOM.addEventListener('scroll', onScroll, { passive: true });
@@ -214,7 +223,7 @@ export function Editor(props: EditorProps) {
       viewRef.current = null;
       shown.current = null;
     };
-  }, []);
+  }, [places]);
 
   // Show (loading if needed) the active tab.
   const showActive = useEffectEvent((path: string | null): (() => void) | undefined => {
@@ -237,8 +246,10 @@ export function Editor(props: EditorProps) {
         () => {
           if (!live || activeRef.current !== path) return;
           // a tab restored after a reload: back to its place; else a note opened anew starts at its top
-          if (places.takeRestore(path)) restoring.current = { path, selection: true };
-          else if (!reveals.pendingFor(path)) restoring.current = { path, selection: false, top: true };
+          // (a request for a line, heading or search hit wins over both)
+          const kept = places.takeRestore(path);
+          if (!reveals.pendingFor(path))
+            restoring.current = kept ? { path, selection: true } : { path, selection: false, top: true };
           show(path);
         },
         (e) => {
@@ -373,6 +384,7 @@ export function Editor(props: EditorProps) {
           onFollowLink={followFromReading}
           onToggleTask={toggleTaskFromReading}
           restore={readingRestore?.path === active ? readingRestore : null}
+          onRestored={onReadingRestored}
         />
       ) : null}
       {tabs.filter(isViewTab).map((id) => (

@@ -31,6 +31,8 @@ export interface ReadingViewProps {
   reveal?: { line: number; seq: number } | null;
   /** Scroll offset to return to (px), once per `seq`, when the note is rendered (a tab switch, Back/Forward). */
   restore?: { top: number; seq: number } | null;
+  /** `restore` (that `seq`) was applied. */
+  onRestored?(seq: number): void;
   /** Ticks or unticks the task starting on this 1-based file line (absent: the checkboxes are read-only). */
   onToggleTask?(line: number): void;
 }
@@ -38,7 +40,7 @@ export interface ReadingViewProps {
 /** Longest property value rendered as markdown (links clickable), characters; longer ones show as text. */
 const PROPERTY_MARKDOWN_MAX = 2000;
 
-export function ReadingView({ path, text, onFollowLink, reveal, restore, onToggleTask }: ReadingViewProps) {
+export function ReadingView({ path, text, onFollowLink, reveal, restore, onRestored, onToggleTask }: ReadingViewProps) {
   const articleRef = useRef<HTMLElement>(null);
   // Once per scroll request (`seq`), whatever else re-renders the view; the note may still be rendering (in the
   // worker, then slice by slice): reveal once its body is complete.
@@ -58,6 +60,7 @@ export function ReadingView({ path, text, onFollowLink, reveal, restore, onToggl
     root.scrollTop = 0;
     return whenRendered(body, () => {
       root.scrollTop = restore.top;
+      onRestored?.(seq);
     });
   });
   useEffect(() => onRestore(restoreSeq), [restoreSeq]);

@@ -697,6 +697,9 @@ function blockArrows(field: StateField<BlockState>): KeyBinding[] {
     const line = state.doc.lineAt(sel.head);
     const n = line.number + dir;
     if (n < 1 || n > state.doc.lines) return false;
+    // a wrapped line moves within itself first (the arrow leaves it only from its first or last visual row)
+    const moved = view.moveVertically(sel, dir === 1);
+    if (moved.head >= line.from && moved.head <= line.to && moved.head !== sel.head) return false;
     const next = state.doc.line(n);
     let target: number | null = null;
     state.field(field).deco.between(next.from, next.to, (from, to, d) => {

@@ -62,3 +62,31 @@ test('places are stored per vault and read back; a restored note returns to its 
   b.load('/v', []);
   assert.equal(b.get('z.md'), undefined);
 });
+
+test('each pane keeps its own places (a note open in both panes has a place in each)', () => {
+  const store = new Map<string, string>();
+  (globalThis as { localStorage?: unknown }).localStorage = {
+    getItem: (k: string) => store.get(k) ?? null,
+    setItem: (k: string, v: string) => void store.set(k, v),
+  };
+  const left = new Places(0);
+  const right = new Places(1);
+  left.load('/v', []);
+  right.load('/v', []);
+  left.update('n.md', { top: 400 });
+  right.update('n.md', { top: 0 });
+  left.save();
+  right.save();
+  assert.deepEqual([...store.keys()].sort(), ['atlas.places:/v', 'atlas.places:/v#1']);
+  const again = new Places(0);
+  again.load('/v', []);
+  assert.equal(again.get('n.md')?.top, 400);
+});
+
+test('a rename before a restored note is first shown keeps it to be restored', () => {
+  const p = new Places();
+  p.load('/v', ['old.md']);
+  p.moved('old.md', 'new.md');
+  assert.equal(p.takeRestore('old.md'), false);
+  assert.equal(p.takeRestore('new.md'), true);
+});

@@ -3,9 +3,10 @@
  * offset. Switching back to a tab returns to its place, and Back/Forward show a note where it was left even after
  * its document was closed (Obsidian keeps a history entry's scroll and cursor, as a browser does).
  *
- * Only the last {@link PLACES_LIMIT} notes are kept (least recently touched dropped first). The app's places
- * ({@link keptPlaces}, shared by the panes) are also kept per vault in localStorage (`atlas.places:<vault root>`),
- * so the tabs restored after a reload or restart (shell/kept-workspace.ts) show their notes where they were left.
+ * Only the last {@link PLACES_LIMIT} notes are kept (least recently touched dropped first). Each pane has its own
+ * places ({@link placesOf}: a note open in both panes has a place in each, as Obsidian keeps them per tab), kept per
+ * vault in localStorage (`atlas.places:<vault root>`, `…#1` for the second pane), so the tabs restored after a
+ * reload or restart (shell/kept-workspace.ts) show their notes where they were left.
  */
 import type { EditorView } from '@codemirror/view';
 
@@ -25,12 +26,22 @@ export const PLACES_LIMIT = 200;
 
 const NOWHERE: Place = { anchor: 0, head: 0, top: 0, readingTop: 0 };
 
-const storageKey = (root: string) => `atlas.places:${root}`;
+/** `p` after renaming the note or folder `from` to `to`, or null when the rename does not touch it. */
+const renamed = (p: string, from: string, to: string): string | null =>
+  p === from ? to : p.startsWith(`${from}/`) ? to + p.slice(from.length) : null;
+
+const storageKey = (root: string, pane: number) => `atlas.places:${root}${pane ? `#${pane}` : ''}`;
 const isOffset = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
 
 export class Places {
   readonly #places = new Map<string, Place>();
+  readonly #pane: number;
   #root: string | null = null;
+
+  /** `pane`: the pane's index (its storage key). */
+  constructor(pane = 0) {
+    this.#pane = pane;
+  }
   /** Notes to show at their kept place the first time they are shown (the tabs a reload restored). */
   readonly #restore = new Set<string>();
 
@@ -43,7 +54,7 @@ export class Places {
     this.#places.clear();
     this.#restore.clear();
     try {
-      const kept = JSON.parse(localStorage.getItem(storageKey(root)) ?? '[]') as unknown;
+      const kept = JSON.parse(localStorage.getItem(storageKey(root, this.#pane)) ?? '[]') as unknown;
       if (Array.isArray(kept))
         for (const e of kept.slice(-PLACES_LIMIT)) {
           if (!Array.isArray(e) || typeof e[0] !== 'string') continue;
@@ -62,7 +73,7 @@ export class Places {
     if (!this.#root) return;
     const rows = [...this.#places].map(([p, x]) => [p, x.anchor, x.head, x.top, x.readingTop]);
     try {
-      localStorage.setItem(storageKey(this.#root), JSON.stringify(rows));
+      localStorage.setItem(storageKey(this.#root, this.#pane), JSON.stringify(rows));
     } catch {
       /* storage full or unavailable */
     }
@@ -89,16 +100,26 @@ export class Places {
   /** A note or folder was renamed from `from` to `to`: its places move along. */
   moved(from: string, to: string): void {
     for (const [p, place] of [...this.#places]) {
-      const next = p === from ? to : p.startsWith(`${from}/`) ? to + p.slice(from.length) : null;
+      const next = renamed(p, from, to);
       if (next === null) continue;
       this.#places.delete(p);
       this.#places.set(next, place);
     }
+    for (const p of [...this.#restore]) {
+      const next = renamed(p, from, to);
+      if (next === null) continue;
+      this.#restore.delete(p);
+      this.#restore.add(next);
+    }
   }
 }
 
-/** The places of the app's notes (both panes), kept per vault. */
-export const keptPlaces = new Places();
+const panes = [new Places(0), new Places(1)];
+
+/** The places of pane `pane` (0 or 1; the main area has at most two panes), kept per vault. */
+export function placesOf(pane: number): Places {
+  return panes[pane] ?? panes[0];
+}
 
 /** Start offset of the line at the top of `view`'s visible area (0 when the view is not laid out). */
 export function topLineOf(view: EditorView): number {

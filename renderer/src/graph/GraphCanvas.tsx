@@ -69,6 +69,9 @@ interface BuiltElements {
   els: GraphElements;
 }
 
+/** Quiet time after a filter change before the view fits what it shows, ms. */
+const FILTER_REFIT_MS = 300;
+
 export function GraphCanvas(props: GraphCanvasProps) {
   const { data, settings, currentPath, overlay, active, mode } = props;
   const containerRef = useRef<HTMLDivElement>(null);
@@ -481,8 +484,12 @@ export function GraphCanvas(props: GraphCanvasProps) {
   useEffect(() => {
     if (lastFilterKey.current === filterKey) return;
     lastFilterKey.current = filterKey;
-    const cy = cyRef.current;
-    if (cy && propsRef.current.active) fitView(cy, true, true);
+    // once typing in the Filter box pauses: a refit per letter would zoom the view at every key
+    const t = setTimeout(() => {
+      const cy = cyRef.current;
+      if (cy && propsRef.current.active) fitView(cy, true, true);
+    }, FILTER_REFIT_MS);
+    return () => clearTimeout(t);
   }, [filterKey]);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: restyle on the display settings only; restyle reads them through propsRef

@@ -120,7 +120,9 @@ export function createCy(
   // the pointer may leave without a `mouseout` (the node was hidden or removed under it, the pointer left the
   // canvas fast): the highlight must not outlive it
   cy.on('remove', 'node.hover', () => clearHover(cy));
-  container?.addEventListener('mouseleave', () => clearHover(cy));
+  const onLeave = () => clearHover(cy);
+  container?.addEventListener('mouseleave', onLeave);
+  cy.one('destroy', () => container?.removeEventListener('mouseleave', onLeave));
   // A click opens at once (`tap`, no wait for a second click); the views keep the clicked node where it is for the
   // double-click window (GraphCanvas.tsx, LocalGraph.tsx), so a double-click's second click still hits it and
   // expands it in place.

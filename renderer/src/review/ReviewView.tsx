@@ -26,6 +26,7 @@ import type { ExerciseInfo, GradePreview, GradeResult, ReviewCard, ReviewGrade }
 import { api } from '../client.ts';
 import { useIndexVersion } from '../backend/vault-events.ts';
 import { renderMarkdown } from '../markdown/render.ts';
+import { useSettings } from '../settings/store.ts';
 import type { ViewProps } from '../workspace/views.ts';
 import { intervalLabel } from './intervals.ts';
 import { practiceConcept, reviewDue, useReviewTarget } from './session.ts';
@@ -60,8 +61,10 @@ function CardText({
   onOpen(target: string, from: string): void;
   label: string;
 }) {
+  // the "Strict line breaks" setting, as in the reading view
+  const breaks = !useSettings().values.strictLineBreaks;
   const content = useMemo(() => {
-    const tree = renderMarkdown(text).tree;
+    const tree = renderMarkdown(text, { breaks }).tree;
     // over the rich-rendering size limit the grammar gives no tree: show the text as it is
     if (!tree) return <span style={{ whiteSpace: 'pre-wrap' }}>{text}</span>;
     const components: Partial<Components> = {
@@ -90,7 +93,7 @@ function CardText({
       passKeys: true,
       ignoreInvalidStyle: true,
     }) as ReactElement;
-  }, [text, from, onOpen]);
+  }, [text, from, onOpen, breaks]);
   return (
     <div className="review-text" role="note" aria-label={label} lang={CJK.test(text) ? 'zh-Hans' : undefined}>
       {content}

@@ -44,6 +44,7 @@ export function EditorPane({
     >
       <Editor
         ref={editorRef}
+        pane={index}
         tabs={pane.tabs.map(W.current)}
         active={act ? W.current(act) : null}
         reveal={index === ws.activePane ? workspace.reveal : null}

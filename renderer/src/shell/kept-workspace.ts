@@ -14,7 +14,8 @@ import { loadWorkspace, saveWorkspace } from '../workspace/saved-workspace.ts';
 import { isViewTab, VIEW_TAB, viewKindOf } from '../workspace/view-tab.ts';
 import { viewKind } from '../workspace/views.ts';
 import { pickStartNote } from './start-note.ts';
-import { keptPlaces } from '../editor/view-places.ts';
+import { placesOf } from '../editor/view-places.ts';
+import { getSnapshot } from '../backend/vault-events.ts';
 import type { WorkspaceState } from './workspace-state.ts';
 
 /** The vault's first file list with a note, and the graph then (shell/vault-data.ts `onFirstFiles`). */
@@ -39,16 +40,21 @@ export function useKeptWorkspace(
     void whenSettingsLoaded().then(({ homeNote }) => {
       if (!live) return;
       const notes = new Set(first.files.filter((f) => f.kind === 'note').map((f) => f.path));
+      // While a cold index still lists its notes (a new or rebuilt cache), a note missing from the first list may
+      // only be unlisted yet: it is kept (if it was deleted, its tab says it cannot be opened).
+      const listed = getSnapshot().status?.state !== 'indexing';
       const exists = (id: string) =>
-        isViewTab(id) ? viewKind(viewKindOf(id))?.area === 'main' : notes.has(id) || notes.has(`${id}.md`);
+        isViewTab(id) ? viewKind(viewKindOf(id))?.area === 'main' : !listed || notes.has(id) || notes.has(`${id}.md`);
       const kept = loadWorkspace(root, exists);
-      // the restored tabs' notes come back where they were left (editor/view-places.ts)
-      keptPlaces.load(root, kept ? kept.panes.flatMap((p) => p.tabs.map(W.current)) : []);
+      // the restored tabs' notes come back where they were left, each pane's own (editor/view-places.ts)
+      for (let i = 0; i < 2; i++) placesOf(i).load(root, kept?.panes[i]?.tabs.map(W.current) ?? []);
       const home = homeNote ? pickStartNote(first.files, first.graph, homeNote) : null;
       const start = kept ? home : pickStartNote(first.files, first.graph, homeNote);
       setWs((w) => {
-        if (w.panes.some((p) => p.tabs.length)) return w; // the user opened something meanwhile
-        if (kept) return start ? W.open(kept, start, { newTab: true }) : kept;
+        // the user opened something meanwhile: it joins the kept tabs, focused
+        const opened = w.panes.some((p) => p.tabs.length) ? W.activeId(w) : null;
+        if (kept) return opened || start ? W.open(kept, (opened ?? start) as string, { newTab: true }) : kept;
+        if (opened) return w;
         if (!start) return w;
         const withGraph = W.open(W.open(w, start), VIEW_TAB + GRAPH_VIEW, { newTab: true });
         return W.activate(withGraph, withGraph.panes[0].tabs[0].key);
@@ -63,7 +69,8 @@ export function useKeptWorkspace(
   useEffect(() => {
     if (root && restored === root) {
       saveWorkspace(root, ws);
-      keptPlaces.save();
+      placesOf(0).save();
+      placesOf(1).save();
     }
   }, [root, restored, ws]);
 }

@@ -99,6 +99,8 @@ export function useWorkspaceState(): WorkspaceState {
   const go = useCallback((dir: -1 | 1) => {
     const next = W.go(wsRef.current, dir);
     if (next === wsRef.current) return;
+    // taken at once: a second press before the next render goes on from here (key repeat, mouse buttons)
+    wsRef.current = next;
     setWs((w) => W.go(w, dir));
     const id = W.activeId(next);
     if (id && !isViewTab(id)) setReveal({ path: id, restore: true, seq: ++seq.current });
