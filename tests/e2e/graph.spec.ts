@@ -162,15 +162,19 @@ test('hover highlights a node and its neighbours and fades the rest', async () =
   const target = 'concepts/Mutex.md';
   const box = await page.getByTestId('graph-canvas-global').boundingBox();
   const n = (await snap('global')).nodes.find((x) => x.id === target)!;
-  await page.mouse.move(box!.x + n.renderedX, box!.y + n.renderedY);
-  await page.waitForFunction(
-    (id) =>
-      window
-        .__atlasGraphs!.global.snapshot()
-        .nodes.find((x) => x.id === id)!
-        .classes.includes('hover'),
-    target,
-  );
+  /** Moves the pointer onto the target node and waits for its highlight. */
+  const hoverOver = async () => {
+    await page.mouse.move(box!.x + n.renderedX, box!.y + n.renderedY);
+    await page.waitForFunction(
+      (id) =>
+        window
+          .__atlasGraphs!.global.snapshot()
+          .nodes.find((x) => x.id === id)!
+          .classes.includes('hover'),
+      target,
+    );
+  };
+  await hoverOver();
   const s = await snap('global');
   const nb = new Set(
     s.edges.filter((e) => e.source === target || e.target === target).flatMap((e) => [e.source, e.target]),
@@ -185,15 +189,7 @@ test('hover highlights a node and its neighbours and fades the rest', async () =
   );
 
   // a filter that hides the hovered node (typed without moving the pointer) ends its highlight: nothing stays faded
-  await page.mouse.move(box!.x + n.renderedX, box!.y + n.renderedY);
-  await page.waitForFunction(
-    (id) =>
-      window
-        .__atlasGraphs!.global.snapshot()
-        .nodes.find((x) => x.id === id)!
-        .classes.includes('hover'),
-    target,
-  );
+  await hoverOver();
   const filter = controls().getByRole('searchbox', { name: 'Filter' });
   await filter.fill('chan');
   await page.waitForFunction(
