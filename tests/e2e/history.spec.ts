@@ -181,3 +181,25 @@ test('after a reload the restored note is shown where it was left', async () => 
   await eventually(() => lineInView('Alpha 200'), 10_000, 'A back at its end');
   assert.equal(await page.locator('.editor-host:not([hidden]) .cm-activeLine').textContent(), 'Alpha 200');
 });
+
+test('after a reload, a search hit in a restored background tab opens at the hit, not where the note was left', async () => {
+  const { page } = app;
+  // B left scrolled to its end in a tab of its own; A the active tab
+  await open('Scrolled B', ['Control']);
+  await page.locator('.editor-host:not([hidden]) .cm-content').click();
+  await page.keyboard.press('Control+End');
+  await eventually(() => lineInView('Beta 200'), 10_000, 'B scrolled to its end');
+  await editor().getByRole('tab', { name: 'Scrolled A', exact: true }).click();
+  await selected('Scrolled A');
+  await page.reload();
+  await selected('Scrolled A');
+  await page.keyboard.press('Control+Shift+F');
+  const search = page.getByRole('region', { name: 'Search' });
+  await page.waitForFunction(() => document.activeElement?.getAttribute('aria-label') === 'Search');
+  await page.keyboard.type('"Beta 3"');
+  await search.getByRole('button', { name: /Beta 3.*\(line 7\)$/ }).click();
+  await selected('Scrolled B');
+  await page.waitForFunction(() => window.getSelection()?.toString() === 'Beta 3');
+  await eventually(() => lineInView('Beta 3'), 10_000, 'the hit in view');
+  assert.equal(await lineInView('Beta 200'), false, 'not the place B was left');
+});
