@@ -140,20 +140,36 @@ test('a hover changes the drawn picture (a class change draws a new one)', async
 });
 
 test('pointer hits go through the spatial index and find what testing every element finds', async () => {
-  // a real mouse over a node: Cytoscape's hover test, through the index (hit-index.ts)
-  const hub = await app.page.evaluate(() => {
+  // a real mouse over a node: Cytoscape's hover test, through the index (hit-index.ts). The hub is centred first:
+  // where the layout put it depends on the machine's speed, and after the pans above it may be out of view.
+  const hubId = await app.page.evaluate(() => {
     const cy = window.__atlasGraph!;
     const n = cy.nodes(':visible').max((v) => v.data('size') as number).ele;
-    const box = cy.container()!.getBoundingClientRect();
-    const p = n.renderedPosition();
-    return { id: n.id(), x: box.left + p.x, y: box.top + p.y };
+    cy.center(n);
+    return n.id();
   });
-  await app.page.mouse.move(hub.x - 200, hub.y - 120);
-  await app.page.mouse.move(hub.x, hub.y, { steps: 4 });
+  await complete();
+  const hubAt = () =>
+    app.page.evaluate((id) => {
+      const cy = window.__atlasGraph!;
+      const box = cy.container()!.getBoundingClientRect();
+      const p = cy.getElementById(id).renderedPosition();
+      const x = box.left + p.x;
+      const y = box.top + p.y;
+      return { x, y, canvas: document.elementFromPoint(x, y)?.tagName ?? null };
+    }, hubId);
+  const at = await hubAt();
+  assert.equal(at.canvas, 'CANVAS', `the centred hub ${hubId} is on the graph's canvas: ${JSON.stringify(at)}`);
   await eventually(
-    () => app.page.evaluate(() => window.__atlasGraph!.nodes('.hover').nonempty()),
-    30_000,
-    `a node under the mouse (at ${hub.id}) is hovered`,
+    async () => {
+      // each try is a fresh approach from beside the node (a move that lands while the index is rebuilt still counts)
+      const p = await hubAt();
+      await app.page.mouse.move(p.x - 200, p.y - 120);
+      await app.page.mouse.move(p.x, p.y, { steps: 4 });
+      return app.page.evaluate(() => window.__atlasGraph!.nodes('.hover').nonempty());
+    },
+    60_000,
+    `a node under the mouse (at ${hubId}) is hovered`,
   );
   const hits = await app.page.evaluate(() => window.__atlasGraphs!.global.hits);
   assert.ok(hits && hits.builds >= 1 && hits.queries >= 1, `the index answered: ${JSON.stringify(hits)}`);
@@ -260,10 +276,21 @@ test('a hover re-sorts only what it changed: the merged drawing order is Cytosca
     const rr = (cy as unknown as { renderer(): R }).renderer();
     const own = Object.getPrototypeOf(rr).getCachedZSortedEles as R['getCachedZSortedEles'];
     const ids = (list: cytoscape.SingularElementReturnValue[]) => list.map((e) => e.id()).join('\n');
-    /** The renderer's next order (not forced, as it asks when drawing) against Cytoscape's own sort. */
-    const step = () => {
+    // the elements each step gives new z-order keys: Cytoscape's 'zorder' notifications (style/apply.mjs)
+    const renderer = rr as unknown as { notify(name: string, eles?: unknown[]): void };
+    const notify = renderer.notify;
+    let keyed = 0;
+    renderer.notify = function (name, eles) {
+      if (name === 'zorder') keyed += eles?.length ?? 0;
+      return notify.call(this, name, eles);
+    };
+    /** After `change`, the renderer's next order (not forced, as it asks when drawing) against Cytoscape's own sort. */
+    const step = (change: () => void) => {
+      keyed = 0;
+      const was = { ...hook.zsort! };
+      change();
       // what the renderer's next frame does first: apply the restyles (Cytoscape applies them lazily), which
-      // notifies 'zorder' for each element whose z-index changed
+      // notifies 'zorder' for each element whose z-order property changed
       cy.elements().forEach((e) => {
         e.style('z-index');
       });
@@ -275,26 +302,39 @@ test('a hover re-sorts only what it changed: the merged drawing order is Cytosca
       return {
         firstDifference: at < 0 ? null : `at ${at} of ${ours.length}: ${ours[at]} vs ${cyto[at]}`,
         sameInteractive: oursInteractive === ids(theirs.interactive),
+        share: keyed / ours.length,
+        merged: hook.zsort!.merged - was.merged,
+        full: hook.zsort!.full - was.full,
       };
     };
+    // restyles still pending from the tests before (applied by a frame that a busy machine has not drawn yet) would
+    // count as this test's changes: they are applied before the first order
+    cy.elements().forEach((e) => {
+      e.style('z-index');
+    });
     rr.getCachedZSortedEles(true);
     const before = hook.zsort!;
     const hub = cy.nodes(':visible').max((v) => v.data('size') as number).ele;
-    hub.emit('mouseover');
-    const over = step();
-    hub.emit('mouseout');
-    const out = step();
+    const over = step(() => hub.emit('mouseover'));
+    const out = step(() => hub.emit('mouseout'));
     const odd = cy.nodes().not(hub.closedNeighborhood()).first();
-    odd.style('display', 'none');
-    const hidden = step();
-    odd.removeStyle();
-    const shown = step();
+    const hidden = step(() => odd.style('display', 'none'));
+    const shown = step(() => odd.removeStyle());
     return { before, after: hook.zsort!, over, out, hidden, shown };
   });
   for (const k of ['over', 'out', 'hidden', 'shown'] as const) {
     assert.equal(r[k].firstDifference, null, `${k}: the same order`);
     assert.ok(r[k].sameInteractive, `${k}: the same interactive elements`);
+    // a step that re-keys up to a quarter of the elements is merged, more is sorted again (MERGE_MAX_SHARE). How
+    // many a hover re-keys depends on the picture: a fade re-keys each element whose opacity was still unset, and
+    // the zoom's classes (set when the machine has time) decide how many those are.
+    const merge = r[k].share > 0 && r[k].share <= 0.25;
+    assert.deepEqual(
+      { merged: r[k].merged, full: r[k].full },
+      merge ? { merged: 1, full: 0 } : { merged: 0, full: 1 },
+      `${k} re-keyed ${(r[k].share * 100).toFixed(1)} % of the elements: ${JSON.stringify(r)}`,
+    );
   }
-  assert.equal(r.after.merged - r.before.merged, 4, `each step merged: ${JSON.stringify(r)}`);
-  assert.equal(r.after.full, r.before.full, 'no full sort after the first');
+  // hiding or showing one node re-keys that node only: always merged
+  assert.ok(r.hidden.merged === 1 && r.shown.merged === 1, JSON.stringify(r));
 });

@@ -49,7 +49,7 @@ import { hitIndexState } from './hit-index.ts';
 import { progressiveState } from './progressive-draw.ts';
 import { zSortState } from './z-order.ts';
 import { graphStyle, MAP_LABEL_PX, onThemeChange } from './style.ts';
-import { attachViewLabels } from './view-labels.ts';
+import { followSize } from './follow-size.ts';
 import { registerGraphHook, type GraphHookState } from './test-hook.ts';
 import { keepPositionsOf, keptPositions } from './view-state.ts';
 import { yieldToEventLoop } from './work-budget.ts';
@@ -151,9 +151,15 @@ export function GraphCanvas(props: GraphCanvasProps) {
     };
   }, [buildInSlices, settings.groups, settings.nodeSizeByLinks]);
 
-  // The Cytoscape instance, created with the first data (the renderer is chosen by node count).
+  /** Brings the view's size-dependent settings to a node count (follow-size.ts); set with the instance. */
+  const fitSize = useRef<(nodeCount: number) => void>(() => {});
+  // The Cytoscape instance, created with the first data (the renderer is chosen by node count); a later sync's count
+  // crossing a size threshold restyles it (follow-size.ts).
   const ensureCy = (nodeCount: number): cytoscape.Core => {
-    if (cyRef.current) return cyRef.current;
+    if (cyRef.current) {
+      fitSize.current(nodeCount);
+      return cyRef.current;
+    }
     const { cy, webgl } = createCy(
       containerRef.current,
       nodeCount,
@@ -183,8 +189,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
     cyRef.current = cy;
     const unregister = registerGraphHook(propsRef.current.name, cy, hook.current);
     cy.one('destroy', unregister);
-    const detachLabels = attachViewLabels(cy, nodeCount, () => propsRef.current);
-    if (detachLabels) cy.one('destroy', detachLabels);
+    fitSize.current = followSize(cy, nodeCount, webgl, () => propsRef.current);
     return cy;
   };
 

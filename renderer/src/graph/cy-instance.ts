@@ -47,6 +47,38 @@ export function clearHover(cy: cytoscape.Core): void {
   );
 }
 
+/** The renderer options that follow the graph's size (see {@link resizeOptions}). */
+function sizeOptions(nodeCount: number, webgl: boolean) {
+  return {
+    textureOnViewport: nodeCount > 300,
+    // The canvas renderer draws large graphs in slices with the last picture following the viewport
+    // (progressive-draw.ts): hiding edges would only add a direct draw of every node per frame.
+    hideEdgesOnViewport: webgl && nodeCount > LARGE,
+    // Large graphs: one device pixel per CSS pixel (a quarter of the fill work on a 2× screen).
+    ...(nodeCount > LARGE ? { pixelRatio: 1 } : {}),
+  };
+}
+
+/**
+ * Sets `cy`'s size-dependent renderer options (texture while the viewport moves, edges hidden, pixel ratio) for a
+ * graph grown or shrunk to `nodeCount` nodes since it was created (`webgl`: created with WebGL). Cytoscape reads them
+ * from its options once, into renderer fields (extensions/renderer/base/index.mjs). The renderer kind stays the one
+ * chosen at creation.
+ */
+export function resizeOptions(cy: cytoscape.Core, nodeCount: number, webgl: boolean): void {
+  const r = (cy as unknown as { renderer(): Record<string, unknown> | undefined }).renderer();
+  if (!r) return;
+  const o = sizeOptions(nodeCount, webgl);
+  const ratio = 'pixelRatio' in o ? o.pixelRatio : null;
+  r.textureOnViewport = o.textureOnViewport;
+  r.hideEdgesOnViewport = o.hideEdgesOnViewport;
+  if (r.forcedPixelRatio !== ratio) {
+    r.forcedPixelRatio = ratio;
+    // the canvases are sized by the pixel ratio
+    cy.resize();
+  }
+}
+
 /**
  * A Cytoscape instance in `container` for a graph of `nodeCount` nodes, with `style`. `webgl` tells which renderer
  * draws it.
@@ -63,13 +95,8 @@ export function createCy(
     style,
     minZoom: 0.02,
     maxZoom: 4,
-    textureOnViewport: nodeCount > 300,
-    // The canvas renderer draws large graphs in slices with the last picture following the viewport
-    // (progressive-draw.ts): hiding edges would only add a direct draw of every node per frame.
-    hideEdgesOnViewport: webgl && nodeCount > LARGE,
+    ...sizeOptions(nodeCount, webgl),
     motionBlur: false,
-    // Large graphs: one device pixel per CSS pixel (a quarter of the fill work on a 2× screen).
-    ...(nodeCount > LARGE ? { pixelRatio: 1 } : {}),
     boxSelectionEnabled: false,
     multiClickDebounceTime: DOUBLE_CLICK_MS,
     selectionType: 'single',
