@@ -48,7 +48,7 @@ export function clearHover(cy: cytoscape.Core): void {
 }
 
 /** The renderer options that follow the graph's size (see {@link resizeOptions}). */
-function sizeOptions(nodeCount: number, webgl: boolean) {
+export function sizeOptions(nodeCount: number, webgl: boolean) {
   return {
     textureOnViewport: nodeCount > 300,
     // The canvas renderer draws large graphs in slices with the last picture following the viewport

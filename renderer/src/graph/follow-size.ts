@@ -7,16 +7,14 @@
  */
 import type cytoscape from 'cytoscape';
 import type { GraphCanvasProps } from './canvas-props.ts';
-import { resizeOptions } from './cy-instance.ts';
-import { LARGE } from './renderer-choice.ts';
+import { resizeOptions, sizeOptions } from './cy-instance.ts';
 import { graphStyle } from './style.ts';
 import { attachViewLabels } from './view-labels.ts';
-import { styleOptions } from './view-style.ts';
+import { sizeFlags, styleOptions } from './view-style.ts';
 
 /** What of a view depends on its node count, as a key: views of the same key are set up alike. */
-export function sizeKey(p: GraphCanvasProps, nodeCount: number): string {
-  const o = styleOptions(p, nodeCount);
-  return [o.alwaysLabels, o.dense, o.globalLabels, nodeCount > 300, nodeCount > LARGE].map(Number).join('');
+export function sizeKey(p: GraphCanvasProps, nodeCount: number, webgl: boolean): string {
+  return JSON.stringify([sizeFlags(p, nodeCount), sizeOptions(nodeCount, webgl)]);
 }
 
 /**
@@ -30,11 +28,11 @@ export function followSize(
   webgl: boolean,
   props: () => GraphCanvasProps,
 ): (nodeCount: number) => void {
-  let key = sizeKey(props(), nodeCount);
+  let key = sizeKey(props(), nodeCount, webgl);
   let detach = attachViewLabels(cy, nodeCount, props);
   cy.one('destroy', () => detach?.());
   return (n) => {
-    const next = sizeKey(props(), n);
+    const next = sizeKey(props(), n, webgl);
     if (next === key || cy.destroyed()) return;
     key = next;
     detach?.();

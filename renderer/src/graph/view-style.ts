@@ -17,7 +17,7 @@ const PICKED_LABEL_ZOOM = 1 / 1.3;
  * the global graph's labels are picked apart (global-labels.ts) up to LARGE nodes, and fade later.
  */
 export function styleOptions(p: GraphCanvasProps, nodeCount: number) {
-  const global = p.globalLabels === true && nodeCount <= LARGE;
+  const { alwaysLabels, dense, globalLabels: global } = sizeFlags(p, nodeCount);
   const settings =
     p.refitOnCurrent && p.mode === 'force'
       ? { ...p.settings, labelZoom: p.settings.labelZoom / 2 }
@@ -28,10 +28,23 @@ export function styleOptions(p: GraphCanvasProps, nodeCount: number) {
     theme: readTheme(),
     settings,
     fontSize: p.fontSize,
-    alwaysLabels: nodeCount <= 40 || p.mode === 'map',
-    dense: p.mode === 'force' && nodeCount > 40,
+    alwaysLabels,
+    dense,
     screenLabels: p.screenLabels,
     map: p.mode === 'map',
     globalLabels: global,
+  };
+}
+
+/**
+ * The style options that follow the node count (follow-size.ts restyles a view when they change): every label shown
+ * in a graph of up to 40 nodes and in the map, the dense style of a larger force graph, the global graph's labels
+ * picked apart up to LARGE nodes.
+ */
+export function sizeFlags(p: GraphCanvasProps, nodeCount: number) {
+  return {
+    alwaysLabels: nodeCount <= 40 || p.mode === 'map',
+    dense: p.mode === 'force' && nodeCount > 40,
+    globalLabels: p.globalLabels === true && nodeCount <= LARGE,
   };
 }
