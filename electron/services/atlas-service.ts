@@ -264,12 +264,8 @@ export async function createAtlasService(opts: AtlasServiceOptions): Promise<Atl
       if (target.includes('\0')) throw new AtlasError('invalid-argument', 'Link target contains a NUL byte');
       return query.resolveLink(note(fromPath), target);
     },
-    noteInfo: async (p) => {
-      const rel = note(p);
-      const info = query.noteInfo(rel);
-      if (!info) throw new AtlasError('not-found', `Note not found: ${rel}`);
-      return info;
-    },
+    // null, not not-found: a note opened while a cold index has listed but not yet parsed it is normal (#12)
+    noteInfo: async (p) => query.noteInfo(note(p)),
     backlinks: async (p) => query.backlinks(note(p)),
     outgoing: async (p) => query.outgoing(note(p)),
     mentions: async (p) => query.mentions(note(p)),

@@ -193,7 +193,8 @@ export interface AtlasApi {
   deletePath(path: string): Promise<void>;
   /** Resolves a wiki-link target as written in `fromPath`; null when unresolved. */
   resolveLink(fromPath: string, target: string): Promise<string | null>;
-  noteInfo(path: string): Promise<NoteInfo>;
+  /** The indexed facts of a note; null when `path` is not an indexed note (missing, not markdown, or listed by a cold index but not parsed yet). */
+  noteInfo(path: string): Promise<NoteInfo | null>;
   backlinks(path: string): Promise<BacklinkInfo[]>;
   outgoing(path: string): Promise<OutgoingLinkInfo[]>;
   mentions(path: string): Promise<MentionInfo[]>;

@@ -36,6 +36,7 @@ type Node = {
   y: number;
   renderedX: number;
   renderedY: number;
+  size: number;
   classes: string[];
   visible: boolean;
   labelPx?: number;
@@ -81,7 +82,20 @@ async function settledOn(id: string, after: number) {
   );
 }
 
+/** No two visible nodes overlap (model circles of diameter `size`, as the layout keeps them apart at rest, #11). */
+function assertNodesApart(s: Snap) {
+  const shown = s.nodes.filter((n) => n.visible);
+  for (const [i, a] of shown.entries()) {
+    for (const b of shown.slice(i + 1)) {
+      const d = Math.hypot(a.x - b.x, a.y - b.y);
+      const r = (a.size + b.size) / 2;
+      assert.ok(d >= r - 0.5, `${a.id} and ${b.id} overlap: ${d.toFixed(1)} model px apart, radii sum ${r}`);
+    }
+  }
+}
+
 function assertReadable(s: Snap, depth: number) {
+  assertNodesApart(s);
   const cur = s.nodes.find((n) => n.id === HUB)!;
   assert.ok(
     Math.abs(cur.renderedX - s.width / 2) < 4 && Math.abs(cur.renderedY - s.height / 2) < 4,

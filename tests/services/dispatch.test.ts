@@ -118,7 +118,7 @@ test('writes into .atlas, .git and .obsidian are refused', async () => {
 
 test('errors from the engine and the file system keep the { code, message } shape', async () => {
   assertError(await dispatch(ctx.service.api, 'readNote', ['missing.md']), 'not-found');
-  assertError(await dispatch(ctx.service.api, 'noteInfo', ['missing.md']), 'not-found');
+  assert.deepEqual(await dispatch(ctx.service.api, 'noteInfo', ['missing.md']), { ok: true, result: null });
   assertError(await dispatch(ctx.service.api, 'createNote', ['notes/ref.md']), 'exists');
   const r = await dispatch(ctx.service.api, 'readNote', ['missing.md']);
   if (!r.ok) assert.doesNotMatch(r.error.message, new RegExp(ctx.vault.tmp.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));

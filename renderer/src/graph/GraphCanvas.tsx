@@ -103,7 +103,12 @@ export function GraphCanvas(props: GraphCanvasProps) {
   /** Ids of the nodes whose label carries a plan step number. */
   const numbered = useRef<string[]>([]);
   const decorated = useRef(new Set<string>());
-  const lastSyncedCurrent = useRef<string | null>(null);
+  /**
+   * The current note the last full layout was made around (pinned at the origin in the local graph). Not the note of
+   * the last sync: a note opened while the previous note's neighbourhood is still drawn (the query keeps it until the
+   * new one loads) syncs first with the old elements, and that sync must not use up the new note's fresh layout.
+   */
+  const laidOutFor = useRef<string | null>(null);
   /** A highlighted chain is drawn (its classes are on the elements). */
   const chainMarked = useRef(false);
   /** The nodes the filters hide now (the `filtered` class), as last applied. */
@@ -236,6 +241,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
       p.mode === 'map' ? layoutGraphOf(cy, p.fontSize * 1.1, MAP_LABEL_PX) : layoutGraphOf(cy, p.fontSize);
     performance.mark(`atlas-graph-layout-start-${p.name}`);
     hook.current.layoutPending = true;
+    laidOutFor.current = p.currentPath;
     const res = await runner
       .run({
         mode: p.mode,
@@ -394,8 +400,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
       hook.current.lastApplyMs = performance.now() - t0;
       return;
     }
-    const noteChanged = lastSyncedCurrent.current !== p.currentPath;
-    lastSyncedCurrent.current = p.currentPath;
+    const noteChanged = laidOutFor.current !== p.currentPath;
     if (p.mode === 'map' || (p.refitOnCurrent && noteChanged && unplaced.length + removedNodes > 0)) {
       // The map (dagre is cheap and deterministic), and the local graph of a newly opened note: laid out afresh.
       void fullLayout(cy, false);
