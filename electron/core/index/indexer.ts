@@ -261,10 +261,12 @@ export class Indexer {
           // hash decides (an unchanged one re-indexes nothing)
           if (same && row?.hash === null) retries.add(f.path);
           fileRows.set(f.path, fileRow);
-          // a cold index lists every note at once, unread (hash null), as Obsidian's file list knows the vault's
+          // every pass lists its new notes at once, unread (hash null), as Obsidian's file list knows the vault's
           // files before its metadata cache is built: the file tree and the quick switcher open any note while the
-          // vault is parsed. Its row gets the hash when the note is written (a pass cut short retries it, see above).
-          if (cs.cold) store.upsertFile(fileRow);
+          // vault is parsed, and the file list changes only here and when the pass ends (the renderer fetches it
+          // then, not while the notes are parsed). The row gets the hash when the note is written (a pass cut short
+          // retries it, see above).
+          if (cs.cold || !row) store.upsertFile(fileRow);
           tasks.push({
             path: f.path,
             absPath: path.join(this.opts.root, f.diskPath),
@@ -292,8 +294,8 @@ export class Indexer {
             const row = cs.stored(r.path);
             if (row) removeStored(r.path, row);
             else {
-              // listed unread by a cold index
-              if (cs.cold) store.deleteFile(r.path);
+              // listed unread at the pass's start
+              store.deleteFile(r.path);
               for (const k of names.removeFile(r.path)) affected.add(k);
             }
             vanished.push({ path: r.path, kind: 'missing', message: 'deleted while being indexed', line: null });

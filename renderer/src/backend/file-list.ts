@@ -1,7 +1,7 @@
 /**
  * The vault's file list (`listFiles`), one query for every pane that shows it (the app frame, the learning panel, the
- * connection view): fetched once per index version, and every `LISTING_REFRESH_MS` (vault-events.ts) of an index pass (a cold
- * index lists its notes as they are stored). Panes asking under their own keys fetched the same 1 MB list (10,000
+ * connection view): fetched once per index version, and once an index pass has listed its files (`listingTick`,
+ * vault-events.ts). Panes asking under their own keys fetched the same 1 MB list (10,000
  * notes) twice at start-up.
  */
 import type { FileEntry } from '../../../electron/shared/api.ts';

@@ -13,12 +13,6 @@ import { on } from '../client.ts';
 
 /** Quiet time that ends a burst of `vault-changed` events, ms. */
 export const COALESCE_MS = 100;
-/**
- * While an index pass runs, `listingTick` moves on at most this often (ms, on its progress events), so the file list
- * (the file tree, the quick switcher) shows the notes indexed so far; the other panes wait for the pass's end.
- */
-export const LISTING_REFRESH_MS = 3000;
-
 /** One coalesced `vault-changed`; both lists empty means anything may have changed (after a reconnect). */
 export interface VaultChange {
   changed: string[];
@@ -36,7 +30,12 @@ export interface VaultEventsSnapshot {
   progress: Record<string, ProgressState> | null;
   /** From `review-changed` (a card was graded; practice, #15); null until the first event. */
   review: ReviewSummary | null;
-  /** Moves on every {@link LISTING_REFRESH_MS} of an index pass (and with `version`): refetch the file list. */
+  /**
+   * Moves on when an index pass has listed its files (its first progress, `total` > 0: the indexer lists every new
+   * note before parsing any, indexer.ts) and when it ends: refetch the file list then. Not while the notes are
+   * parsed, when the list does not change (fetching a 10,000-note vault's 1 MB list every 3 s of its cold index, as
+   * before, kept the window busy while the user typed).
+   */
   listingTick: number;
 }
 
@@ -48,7 +47,8 @@ let snapshot: VaultEventsSnapshot = {
   review: null,
   listingTick: 0,
 };
-let lastListing = 0;
+/** The running pass's files were listed (its first progress was seen). */
+let listedThisPass = false;
 const listeners = new Set<() => void>();
 let started = false;
 
@@ -100,9 +100,10 @@ export function getSnapshot(): VaultEventsSnapshot {
 function setStatus(status: IndexStatus): void {
   const before = snapshot.status?.state;
   const passEnded = status.state !== 'indexing' && (before === undefined || before === 'indexing');
-  const now = performance.now();
-  const list = passEnded || (status.state === 'indexing' && now - lastListing >= LISTING_REFRESH_MS);
-  if (list) lastListing = now;
+  const listed = status.state === 'indexing' && status.total > 0 && !listedThisPass;
+  if (status.state !== 'indexing') listedThisPass = false;
+  else if (listed) listedThisPass = true;
+  const list = passEnded || listed;
   set({
     status,
     version: passEnded ? snapshot.version + 1 : snapshot.version,

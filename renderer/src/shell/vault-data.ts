@@ -33,7 +33,7 @@ export function useVaultData(
   onFirstFiles: (files: FileEntry[], graph: GraphData) => void,
 ): VaultData {
   const info = useApiQuery(['vaultInfo'], () => api.vaultInfo()).data;
-  // also every few seconds of an index pass (a cold index lists its notes as they are stored), the list kept meanwhile
+  // also once an index pass has listed its files (listingTick), before its notes are parsed; the list kept meanwhile
   const tick = useListingTick();
   const fileList = useFileList();
   const tagTree = useApiQuery(['tags', tick], () => api.tags(), { keepPrevious: true });

@@ -45,3 +45,47 @@ test('a cold index lists every note before parsing one; a note deleted before it
     index.close();
   }
 });
+
+test('a warm pass lists its new notes before parsing them, and one deleted before its parse is not left listed', async () => {
+  const { root, db } = tempVault();
+  writeVault(root, 'old.md', '# old\n');
+  let index = await openIndex(root, db);
+  await index.sync();
+  index.close();
+  for (let i = 0; i < 12; i++) writeVault(root, `new/新 ${i}.md`, `# 新 ${i}\n\n[[old]]\n`);
+  let atStart: string[] | null = null;
+  let indexedAtStart = -1;
+  index = await openIndex(root, db, {
+    onStatus: (s: IndexStatus) => {
+      if (atStart || s.state !== 'indexing' || s.total === 0) return;
+      const q = queryOf(index);
+      atStart = q.listFiles().map((f) => `${f.kind} ${f.path}`);
+      indexedAtStart = q.graph({ includeUnresolved: false }).nodes.length;
+      fs.rmSync(path.join(root, 'new/新 3.md'));
+    },
+  });
+  try {
+    await index.sync();
+    const fresh = Array.from({ length: 12 }, (_, i) => `note new/新 ${i}.md`);
+    assert.deepEqual(
+      (atStart as string[] | null)?.filter((f) => f.startsWith('note ')).sort(),
+      ['note old.md', ...fresh].sort(),
+      'the new notes listed before any is parsed',
+    );
+    assert.equal(indexedAtStart, 1, 'only the old note indexed then');
+    const q = queryOf(index);
+    assert.deepEqual(
+      q
+        .listFiles()
+        .filter((f) => f.kind === 'note')
+        .map((f) => f.path)
+        .sort(),
+      ['old.md', ...fresh.filter((f) => f !== 'note new/新 3.md').map((f) => f.slice(5))].sort(),
+      'the deleted note is not left listed',
+    );
+    assert.ok(q.noteInfo('new/新 0.md'), 'a new note indexed');
+    assert.equal(q.backlinks('old.md').length, 11, 'their links resolved');
+  } finally {
+    index.close();
+  }
+});
