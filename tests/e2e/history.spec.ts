@@ -203,3 +203,50 @@ test('after a reload, a search hit in a restored background tab opens at the hit
   await eventually(() => lineInView('Beta 3'), 10_000, 'the hit in view');
   assert.equal(await lineInView('Beta 200'), false, 'not the place B was left');
 });
+
+test('Back returns the editor to the pixel it was left at, inside a long wrapped paragraph', async () => {
+  const { page } = app;
+  // paragraphs that wrap over many lines: the view's top falls inside one, not at a line's start
+  const para = (i: number) => `Paragraph ${i}: ${'words that wrap across the editor width '.repeat(30)}`;
+  fs.writeFileSync(
+    path.join(app.vaultDir, 'Wrapped note.md'),
+    `# Wrapped note\n\n${Array.from({ length: 40 }, (_, i) => para(i + 1)).join('\n\n')}\n`,
+  );
+  await open('Wrapped note');
+  const scroller = page.locator('.editor-host:not([hidden]) .cm-scroller');
+  await scroller.locator('.cm-line', { hasText: 'Paragraph 1:' }).waitFor();
+  // scrolled to a point that is no line's start: the middle of a paragraph's wrapped text
+  await scroller.evaluate(async (el) => {
+    el.scrollTop = 2777;
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+  });
+  /** The line drawn at the editor's top and how far it starts above the top (px; the scrollTop itself moves as
+   * CodeMirror measures lines it had estimated). */
+  const topLine = () =>
+    scroller.evaluate((el) => {
+      const box = el.getBoundingClientRect();
+      const line = [...el.querySelectorAll('.cm-line')].find((l) => l.getBoundingClientRect().bottom > box.top + 1)!;
+      return {
+        text: (line.textContent ?? '').slice(0, 14),
+        above: Math.round(box.top - line.getBoundingClientRect().top),
+      };
+    });
+  const left = await topLine();
+  assert.ok(left.above > 20, `the top line is scrolled part-way (${JSON.stringify(left)})`);
+  await open('select');
+  await page.keyboard.press('Alt+ArrowLeft');
+  await selected('Wrapped note');
+  let now = left;
+  const restored = await eventually(
+    async () => {
+      now = await topLine();
+      return now.text === left.text && Math.abs(now.above - left.above) <= 2;
+    },
+    10_000,
+    'Back restores the view',
+  ).then(
+    () => true,
+    () => false,
+  );
+  assert.ok(restored, `Back restores the view: ${JSON.stringify(left)} at the top, not ${JSON.stringify(now)}`);
+});

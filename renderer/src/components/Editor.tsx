@@ -32,7 +32,7 @@ import { isSourceMode, migrateLegacySourceMode, setTabSourceMode } from '../edit
 import { useReadingModes } from '../editor/reading-modes.ts';
 import { useAutosaveDelay, useDefaultViewForNewTabs } from '../settings/use-editor-settings.ts';
 import { useRevealRequests } from '../editor/reveal-requests.ts';
-import { placesOf, topLineOf } from '../editor/view-places.ts';
+import { placesOf, topOf } from '../editor/view-places.ts';
 import { TabStrip } from '../editor/TabStrip.tsx';
 import { ViewModeToggle } from '../editor/ViewModeToggle.tsx';
 import { ConflictDialog } from './ConflictDialog.tsx';
@@ -203,8 +203,7 @@ export function Editor(props: EditorProps) {
       cancelAnimationFrame(frame);
       frame = requestAnimationFrame(() => {
         frame = 0;
-        if (scrolled && scrolled === shown.current && !hostRef.current?.hidden)
-          places.update(scrolled, { top: topLineOf(view) });
+        if (scrolled && scrolled === shown.current && !hostRef.current?.hidden) places.update(scrolled, topOf(view));
       });
     };
     view.scrollDOM.addEventListener('scroll', onScroll, { passive: true });
@@ -297,7 +296,8 @@ export function Editor(props: EditorProps) {
     const len = view.state.doc.length;
     view.dispatch({
       selection: r.selection ? { anchor: Math.min(place.anchor, len), head: Math.min(place.head, len) } : undefined,
-      effects: EditorView.scrollIntoView(Math.min(place.top, len), { y: 'start', yMargin: 0 }),
+      // the line's start at the top, scrolled on by the px it was past it (a negative margin)
+      effects: EditorView.scrollIntoView(Math.min(place.top, len), { y: 'start', yMargin: -place.topPx }),
     });
   });
   useEffect(() => restorePlace(shownPath, active, reading), [shownPath, active, reading]);

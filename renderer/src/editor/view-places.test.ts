@@ -8,7 +8,7 @@ test('a place is updated in parts and keeps the rest', () => {
   p.update('a.md', { anchor: 5, head: 9 });
   p.update('a.md', { top: 40 });
   p.update('a.md', { readingTop: 1200 });
-  assert.deepEqual(p.get('a.md'), { anchor: 5, head: 9, top: 40, readingTop: 1200 });
+  assert.deepEqual(p.get('a.md'), { anchor: 5, head: 9, top: 40, topPx: 0, readingTop: 1200 });
 });
 
 test('only the most recently touched places are kept', () => {
@@ -45,11 +45,11 @@ test('places are stored per vault and read back; a restored note returns to its 
   a.save(); // no vault yet: nothing stored
   assert.equal(store.size, 0);
   a.load('/v', []);
-  a.update('x.md', { anchor: 3, head: 4, top: 10, readingTop: 900 });
+  a.update('x.md', { anchor: 3, head: 4, top: 10, topPx: 17, readingTop: 900 });
   a.save();
   const b = new Places();
   b.load('/v', ['x.md']);
-  assert.deepEqual(b.get('x.md'), { anchor: 3, head: 4, top: 10, readingTop: 900 });
+  assert.deepEqual(b.get('x.md'), { anchor: 3, head: 4, top: 10, topPx: 17, readingTop: 900 });
   assert.equal(b.takeRestore('x.md'), true);
   assert.equal(b.takeRestore('x.md'), false, 'only the first show');
   b.load('/other', []);
@@ -58,6 +58,7 @@ test('places are stored per vault and read back; a restored note returns to its 
   b.load('/v', []);
   assert.equal(b.get('y.md'), undefined, 'a foreign value is skipped');
   assert.equal(b.get('z.md')?.top, 1);
+  assert.equal(b.get('z.md')?.topPx, 0, 'a row kept before topPx: 0 px into its line');
   store.set('atlas.places:/v', '{');
   b.load('/v', []);
   assert.equal(b.get('z.md'), undefined);

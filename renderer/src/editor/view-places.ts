@@ -10,13 +10,18 @@
  */
 import type { EditorView } from '@codemirror/view';
 
-/** Where a note was left. Offsets are in the editor's text (`\n` line breaks); `readingTop` is in CSS px. */
+/** Where a note was left. Offsets are in the editor's text (`\n` line breaks); `topPx` and `readingTop` are CSS px. */
 export interface Place {
   /** The main selection's anchor and head. */
   anchor: number;
   head: number;
   /** Start offset of the first line visible at the top of the editor. */
   top: number;
+  /**
+   * How far that line is scrolled past the editor's top, px (≥ 0): a long wrapped line half scrolled away comes back
+   * as it was, not snapped to its start (CodeMirror's own `scrollSnapshot` keeps the same pair).
+   */
+  topPx: number;
   /** The Reading view's `scrollTop`, px. */
   readingTop: number;
 }
@@ -24,7 +29,7 @@ export interface Place {
 /** Most notes a pane remembers a place for. */
 export const PLACES_LIMIT = 200;
 
-const NOWHERE: Place = { anchor: 0, head: 0, top: 0, readingTop: 0 };
+const NOWHERE: Place = { anchor: 0, head: 0, top: 0, topPx: 0, readingTop: 0 };
 
 /** `p` after renaming the note or folder `from` to `to`, or null when the rename does not touch it. */
 const renamed = (p: string, from: string, to: string): string | null =>
@@ -58,9 +63,10 @@ export class Places {
       if (Array.isArray(kept))
         for (const e of kept.slice(-PLACES_LIMIT)) {
           if (!Array.isArray(e) || typeof e[0] !== 'string') continue;
-          const [path, anchor, head, top, readingTop] = e as unknown[];
-          if ([anchor, head, top, readingTop].every(isOffset))
-            this.#places.set(path as string, { anchor, head, top, readingTop } as Place);
+          // rows kept before `topPx` have five fields (0 px then)
+          const [path, anchor, head, top, readingTop, topPx = 0] = e as unknown[];
+          if ([anchor, head, top, readingTop, topPx].every(isOffset))
+            this.#places.set(path as string, { anchor, head, top, topPx, readingTop } as Place);
         }
     } catch {
       /* nothing kept */
@@ -71,7 +77,7 @@ export class Places {
   /** Stores the places for the vault given to {@link load} (nothing before). A full storage keeps them in memory. */
   save(): void {
     if (!this.#root) return;
-    const rows = [...this.#places].map(([p, x]) => [p, x.anchor, x.head, x.top, x.readingTop]);
+    const rows = [...this.#places].map(([p, x]) => [p, x.anchor, x.head, x.top, x.readingTop, x.topPx]);
     try {
       localStorage.setItem(storageKey(this.#root, this.#pane), JSON.stringify(rows));
     } catch {
@@ -121,9 +127,16 @@ export function placesOf(pane: number): Places {
   return panes[pane] ?? panes[0];
 }
 
-/** Start offset of the line at the top of `view`'s visible area (0 when the view is not laid out). */
-export function topLineOf(view: EditorView): number {
+/**
+ * The line at the top of `view`'s visible area: its start offset (`top`) and how far it is scrolled past the top
+ * (`topPx`, whole px); both 0 when the view is not laid out.
+ */
+export function topOf(view: EditorView): Pick<Place, 'top' | 'topPx'> {
   const box = view.scrollDOM.getBoundingClientRect();
-  if (box.height === 0) return 0;
-  return view.lineBlockAtHeight(Math.max(0, box.top - view.documentTop)).from;
+  if (box.height === 0) return { top: 0, topPx: 0 };
+  const y = Math.max(0, box.top - view.documentTop);
+  const block = view.lineBlockAtHeight(y);
+  // measured from where the line's first character is drawn, as `scrollIntoView(top, { y: 'start' })` aligns it
+  const start = view.coordsAtPos(block.from, 1)?.top ?? view.documentTop + block.top;
+  return { top: block.from, topPx: Math.max(0, Math.round(box.top - start)) };
 }
