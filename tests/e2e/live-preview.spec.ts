@@ -1,7 +1,8 @@
 /**
  * Live Preview (Obsidian's default editing mode): formatting marks and link brackets hidden off the cursor line and
- * shown on it, headings sized, tasks as checkboxes, embeds as chips, links and tags clickable; callouts, tables and
- * math drawn rendered until the cursor enters them (or they are clicked); the "Toggle Live
+ * shown on it, headings sized, tasks as checkboxes, embeds as chips, links and tags clickable; callouts, tables,
+ * math, fenced code (its fences hidden, highlighted; mermaid as a diagram) and the frontmatter (as Properties) drawn
+ * rendered until the cursor enters them (or they are clicked); the "Toggle Live
  * Preview/Source mode" command shows the source everywhere in the current tab; the Settings dialog's "Default editing
  * mode" (stored in `.atlas/settings.json`) decides it for tabs not toggled, and the old localStorage switch is taken
  * over into it once. Tag links in the reading view open Search.
@@ -359,4 +360,120 @@ test('Source mode draws no blocks rendered', async () => {
   assert.equal(await content().locator('.cm-lp-block, .cm-lp-math-inline').count(), 0);
   await runCommand('Toggle Live Preview/Source mode');
   await content().locator('.cm-lp-table table').waitFor();
+});
+
+test('off the cursor a code block is drawn highlighted without its fences, and the frontmatter as Properties; a click shows their source', async () => {
+  fs.writeFileSync(
+    path.join(app.vaultDir, 'Code.md'),
+    [
+      '---',
+      'title: Code note',
+      'tags: [alpha, beta]',
+      '---',
+      '# Code',
+      '',
+      '```js',
+      'const answer = 42;',
+      'return answer;',
+      '```',
+      '',
+      '```mermaid',
+      'graph TD; Start-->Stop',
+      '```',
+      '',
+      'Last line for the cursor.',
+      '',
+    ].join('\n'),
+  );
+  await eventually(
+    async () =>
+      (await app.page
+        .getByRole('region', { name: 'File tree' })
+        .getByRole('treeitem', { name: 'Code', exact: true })
+        .count()) > 0,
+    15_000,
+    'the new note listed',
+  );
+  await open('Code');
+  await cursorToEnd();
+  // the code: the reading view's highlighted <pre>, no fence line drawn
+  const code = content().locator('.cm-lp-code pre code.language-js');
+  await code.waitFor();
+  assert.equal(await code.textContent(), 'const answer = 42;\nreturn answer;\n');
+  assert.equal(await code.locator('.hljs-keyword', { hasText: 'const' }).count(), 1);
+  assert.equal(await line('```').count(), 0);
+  assert.equal(await line('const answer').count(), 0);
+  // mermaid: the diagram, as in the reading view
+  await content().locator('.cm-lp-code .mermaid-diagram[data-state="drawn"] svg').waitFor({ timeout: 30_000 });
+  // the frontmatter: a Properties block, no YAML line drawn
+  const props = content().locator('.cm-lp-frontmatter');
+  await props.getByText('Properties', { exact: true }).waitFor();
+  const table = props.getByRole('table', { name: 'Properties' });
+  assert.deepEqual(await table.locator('th').allTextContents(), ['title', 'tags']);
+  assert.deepEqual(await table.locator('td').allTextContents(), ['Code note', 'alpha, beta']);
+  assert.equal(await line('title:').count(), 0);
+
+  // a click on the code: its source with both fences, the cursor on the line clicked
+  await code.getByText('return', { exact: true }).click();
+  await eventually(async () => (await line('```js').count()) === 1, 10_000, 'code source under the cursor');
+  assert.equal(await content().locator('.cm-activeLine').textContent(), 'return answer;');
+  assert.equal(await line('const answer').textContent(), 'const answer = 42;');
+  assert.equal(await content().locator('.cm-line', { hasText: /^```$/ }).count(), 1);
+  assert.equal(await content().locator('.cm-lp-code pre').count(), 0);
+  // the other blocks stay rendered
+  assert.equal(await props.count(), 1);
+  assert.equal(await content().locator('.cm-lp-code .mermaid-diagram').count(), 1);
+
+  // a click on the Properties: the YAML as written; the code drawn rendered again
+  await table.locator('td', { hasText: 'Code note' }).click();
+  await eventually(
+    async () => (await line('title:').textContent()) === 'title: Code note',
+    10_000,
+    'frontmatter source under the cursor',
+  );
+  assert.equal(await line('tags:').textContent(), 'tags: [alpha, beta]');
+  assert.equal(await content().locator('.cm-line', { hasText: /^---$/ }).count(), 2);
+  assert.equal(await props.count(), 0);
+  await code.waitFor();
+  // the text was never rewritten
+  assert.match(fs.readFileSync(path.join(app.vaultDir, 'Code.md'), 'utf8'), /^---\ntitle: Code note\n/);
+
+  // Source mode: everything raw
+  await cursorToEnd();
+  await props.waitFor();
+  await runCommand('Toggle Live Preview/Source mode');
+  await eventually(async () => (await line('```js').count()) === 1, 10_000, 'code source in Source mode');
+  assert.equal(await line('title:').textContent(), 'title: Code note');
+  assert.equal(await line('graph TD').textContent(), 'graph TD; Start-->Stop');
+  assert.equal(await content().locator('.cm-lp-block').count(), 0);
+  await runCommand('Toggle Live Preview/Source mode');
+  await code.waitFor();
+  await props.waitFor();
+  assert.deepEqual(
+    app.pageErrors.filter((e) => /RangeError|Block decorations|unmount/i.test(e)),
+    [],
+  );
+});
+
+test('a frontmatter whose YAML is malformed stays source in Live Preview', async () => {
+  fs.writeFileSync(
+    path.join(app.vaultDir, 'BadYaml.md'),
+    ['---', 'key: [unclosed', '---', '# Bad', '', '```', 'plain code', '```', '', 'Last line for the cursor.', ''].join(
+      '\n',
+    ),
+  );
+  await eventually(
+    async () =>
+      (await app.page
+        .getByRole('region', { name: 'File tree' })
+        .getByRole('treeitem', { name: 'BadYaml', exact: true })
+        .count()) > 0,
+    15_000,
+    'the new note listed',
+  );
+  await open('BadYaml');
+  await cursorToEnd();
+  await content().locator('.cm-lp-code pre').waitFor();
+  assert.equal(await line('key: [unclosed').textContent(), 'key: [unclosed');
+  assert.equal(await content().locator('.cm-lp-frontmatter').count(), 0);
 });

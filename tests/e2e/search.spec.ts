@@ -31,13 +31,20 @@ test('a hit opens the note scrolled to the match, with the match selected', asyn
   const editor = page.getByRole('region', { name: 'Editor' });
   await editor.getByRole('tab', { name: '调度器', exact: true, selected: true }).waitFor();
   await page.waitForFunction(() => window.getSelection()?.toString() === '唤醒等待');
-  // the selection is on line 8 of the file (4 frontmatter lines, heading, blank line, one line before)
+  // the selection is on line 8 of the file (4 frontmatter lines, heading, blank line, one line before); Live Preview
+  // draws the frontmatter as one Properties block standing for its lines (`data-lp-lines`)
   const line = await page.evaluate(() => {
     const sel = window.getSelection()!;
     const el = (sel.anchorNode instanceof Element ? sel.anchorNode : sel.anchorNode?.parentElement)?.closest(
       '.cm-line',
     );
-    return el ? [...el.parentElement!.querySelectorAll(':scope > .cm-line')].indexOf(el) + 1 : -1;
+    if (!el) return -1;
+    let n = 1;
+    for (const sib of el.parentElement!.querySelectorAll(':scope > .cm-line, :scope > [data-lp-lines]')) {
+      if (sib === el) return n;
+      n += sib instanceof HTMLElement && sib.dataset.lpLines ? Number(sib.dataset.lpLines) : 1;
+    }
+    return -1;
   });
   assert.equal(line, 8);
 });

@@ -3,12 +3,14 @@
  * spans.ts, where the formatting marks of the visible text are — the `**`, `*`, `==`, `~~` and backticks around
  * inline text, the `#` marks of ATX headings, the `[` `](url)` around a markdown link's text, and `- [ ]` task
  * markers — so an editor can hide them off the cursor line; and where the blocks an editor draws rendered off the
- * cursor are ({@link PreviewBlock}: callouts, GFM tables, math), as Obsidian's Live Preview draws them. One parse with
+ * cursor are ({@link PreviewBlock}: callouts, GFM tables, math, fenced code, frontmatter), as Obsidian's Live Preview
+ * draws them. One parse with
  * findSpans (same rules: nothing inside code, comments or math), with GFM when the part read may hold a task, a
  * strikethrough, a table or a footnote.
  */
+import { findFrontmatter, parseFrontmatter } from './frontmatter.ts';
 import type { MdNode } from './nodes.ts';
-import { parseSpans, windowAround, type Span } from './spans.ts';
+import { parseSpans, SPAN_WINDOW, windowAround, type Span } from './spans.ts';
 import { calloutHead } from './transforms.ts';
 
 /** One formatted construct; offsets into the whole text (0-based, UTF-16; `to` exclusive). */
@@ -33,12 +35,15 @@ export interface FormatMark {
 /**
  * A construct Obsidian's Live Preview shows rendered while the cursor is outside it: `callout` a block quote whose
  * first line is `> [!type]± Title` (the whole quote), `table` a GFM table (header, delimiter row and body rows),
- * `math` `$$…$$` (`inline: false`, a display block) or `$…$` (`inline: true`, within a line). Offsets into the whole
- * text (0-based, UTF-16; `to` exclusive); a construct inside another one (a table in a callout, math in a table) is
- * not listed apart: the outer one renders it.
+ * `math` `$$…$$` (`inline: false`, a display block) or `$…$` (`inline: true`, within a line), `code` a closed fenced
+ * code block (the mdast `code` node: its opening fence line to its closing fence; ```` ```mermaid ```` too; not an
+ * indented one), `frontmatter` the YAML block at the top (the `yaml` node's range: `---` to the closing fence; only
+ * when its YAML reads as a map of properties, so a malformed one stays source). Offsets into the whole text (0-based,
+ * UTF-16; `to` exclusive); a construct inside another one (a table in a callout, math in a table, code in a callout)
+ * is not listed apart: the outer one renders it.
  */
 export interface PreviewBlock {
-  kind: 'callout' | 'table' | 'math';
+  kind: 'callout' | 'table' | 'math' | 'code' | 'frontmatter';
   from: number;
   to: number;
   inline: boolean;
@@ -73,6 +78,39 @@ function inner(node: MdNode): [number, number] | null {
 }
 
 /**
+ * Is the `code` node at `[s, e)` of `src` a fenced block that is closed in the part read? An unclosed fence (its
+ * closing fence outside the window, or never written) would draw the text after it as code; an indented block has
+ * no fences to hide; a fence behind `>` or deeper than 3 spaces cannot be drawn from its lines alone.
+ */
+function closedFence(src: string, s: number, e: number): boolean {
+  // its fence at most 3 spaces in (a fence deeper in a list item would render from its lines as an indented block)
+  if (!/^ {0,3}$/.test(src.slice(src.lastIndexOf('\n', s - 1) + 1, s))) return false;
+  const open = /^(`{3,}|~{3,})/.exec(src.slice(s, s + 64));
+  if (!open) return false;
+  const nl = src.lastIndexOf('\n', e - 1);
+  if (nl < s) return false;
+  const close = src.slice(nl + 1, e).trim();
+  return close.length >= open[1].length && close === close[0].repeat(close.length) && close[0] === open[1][0];
+}
+
+/** The last frontmatter YAML read by {@link propertiesBlock} and whether it is a map (a one-entry cache). */
+let lastYaml: { yaml: string; ok: boolean } | null = null;
+
+/**
+ * The frontmatter of `text` (which starts at a note's start) as a `frontmatter` block, or null: none, empty, longer
+ * than {@link SPAN_WINDOW} characters (bounded cost), or YAML that does not read as a map of properties (the
+ * index's reading, parseFrontmatter: a problem means it stays source).
+ */
+function propertiesBlock(text: string): PreviewBlock | null {
+  const fm = text.startsWith('---') ? findFrontmatter(text) : null;
+  if (!fm || fm.yaml.trim() === '' || fm.yaml.length > SPAN_WINDOW) return null;
+  if (lastYaml?.yaml !== fm.yaml) lastYaml = { yaml: fm.yaml, ok: parseFrontmatter(fm).problems.length === 0 };
+  if (!lastYaml.ok) return null;
+  const to = text.charCodeAt(fm.bodyStart - 1) === 10 ? fm.bodyStart - 1 : fm.bodyStart;
+  return { kind: 'frontmatter', from: 0, to, inline: false };
+}
+
+/**
  * The links, tags, formatting marks and rendered blocks that overlap `[from, to]` of `text` (a whole note), offsets
  * into `text`.
  * Parses the blocks around the range only (spans.ts windowAround: at most 20,000 characters beyond either side), so
@@ -94,12 +132,19 @@ export function previewIn(text: string, from: number, to: number): Preview {
         ? 'table'
         : node.type === 'math' || node.type === 'inlineMath'
           ? 'math'
-          : calloutHead(node)
-            ? 'callout'
-            : null;
-    // a `$$` block must be closed in the part read: an unclosed one (its fence outside the window, or never written)
-    // would draw the text after it as math
-    const closed = node.type !== 'math' || /\$\$\s*$/.test(src.slice(s + 2, e));
+          : node.type === 'code'
+            ? 'code'
+            : calloutHead(node)
+              ? 'callout'
+              : null;
+    // a `$$` block or a code fence must be closed in the part read: an unclosed one (its fence outside the window,
+    // or never written) would draw the text after it as math or code
+    const closed =
+      node.type === 'math'
+        ? /\$\$\s*$/.test(src.slice(s + 2, e))
+        : node.type === 'code'
+          ? closedFence(src, s, e)
+          : true;
     if (block && closed && s >= blockEnd && e > s) {
       // `$$x$$` alone on its line is display math, as in Obsidian (and in the reading view: transforms.ts)
       const alone =
@@ -164,6 +209,8 @@ export function previewIn(text: string, from: number, to: number): Preview {
   }
   marks.sort((a, b) => a.from - b.from);
   const blocks: PreviewBlock[] = [];
+  const props = start === 0 ? propertiesBlock(part) : null;
+  if (props && props.from <= to && props.to >= from) blocks.push(props);
   for (const b of rawBlocks) {
     const block: PreviewBlock = { kind: b.kind, from: at(b.s), to: atEnd(b.e), inline: b.inline };
     if (block.to < from || block.from > to) continue;

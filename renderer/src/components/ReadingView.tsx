@@ -10,11 +10,11 @@
  */
 import { useEffect, useMemo, useRef, useEffectEvent } from 'react';
 import { titleOf } from '../paths.ts';
-import { withKeys } from '../react-keys.ts';
 import type { OpenOptions } from '../commands/context.ts';
 import { revealReadingLine, whenRendered } from '../navigation/reveal.ts';
 import { chainKey, MarkdownBody, RenderContext, type RenderContextValue } from '../markdown/Markdown.tsx';
 import { noteProperties } from '../markdown/render.ts';
+import { PropertiesTable } from '../markdown/Properties.tsx';
 import 'katex/dist/katex.min.css';
 import '../markdown/reading.css';
 // The page preview popover registers itself with hover-store.ts (mounted on first hover).
@@ -36,9 +36,6 @@ export interface ReadingViewProps {
   /** Ticks or unticks the task starting on this 1-based file line (absent: the checkboxes are read-only). */
   onToggleTask?(line: number): void;
 }
-
-/** Longest property value rendered as markdown (links clickable), characters; longer ones show as text. */
-const PROPERTY_MARKDOWN_MAX = 2000;
 
 export function ReadingView({ path, text, onFollowLink, reveal, restore, onRestored, onToggleTask }: ReadingViewProps) {
   const articleRef = useRef<HTMLElement>(null);
@@ -82,25 +79,7 @@ export function ReadingView({ path, text, onFollowLink, reveal, restore, onResto
     <article ref={articleRef} className="reading-view" aria-label={`Reading view of ${titleOf(path)}`} tabIndex={-1}>
       <RenderContext.Provider value={ctx}>
         <div className="reading-body">
-          {properties && properties.length ? (
-            <table className="properties" aria-label="Properties">
-              <tbody>
-                {properties.map(({ key, values }) => (
-                  <tr key={key}>
-                    <th scope="row">{key}</th>
-                    <td>
-                      {withKeys(values, (v) => v).map(({ key: k, item: v }, i) => (
-                        <span className="property-value" key={k}>
-                          {i > 0 ? ', ' : null}
-                          {v.length <= PROPERTY_MARKDOWN_MAX && v.includes('[[') ? <MarkdownBody text={v} /> : v}
-                        </span>
-                      ))}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          ) : null}
+          {properties && properties.length ? <PropertiesTable properties={properties} /> : null}
           <MarkdownBody text={text} />
         </div>
       </RenderContext.Provider>

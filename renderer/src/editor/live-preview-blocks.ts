@@ -1,5 +1,6 @@
 /**
- * Live Preview's rendered blocks (live-preview.ts): callouts, GFM tables and math drawn rendered while no cursor or
+ * Live Preview's rendered blocks (live-preview.ts): callouts, GFM tables, math, fenced code (mermaid too) and the
+ * frontmatter (as Properties) drawn rendered while no cursor or
  * selection touches their lines, as in Obsidian's Live Preview. The block ranges are the grammar's (previewIn's
  * `blocks`, handed over by {@link setBlocks} after each parse and mapped through edits); a StateField replaces their
  * lines with a widget holding the reading view's rendering; ArrowUp/Down and a click enter a block (its source).
@@ -17,17 +18,23 @@ import type { PreviewBlock } from '../../../electron/core/markdown/index.ts';
 import { activeLines, refresh, touches } from './live-preview-lines.ts';
 import { isSourceMode, setTabSourceMode } from './source-mode.ts';
 
-/** The blocks of the last parse (callouts, tables, math), for the field that draws them. */
+/** The blocks of the last parse (callouts, tables, math, code, frontmatter), for the field that draws them. */
 export const setBlocks = StateEffect.define<PreviewBlock[]>();
 
 /** Largest block drawn rendered, characters (a larger one stays source, as the viewport-bounded cost requires). */
 export const BLOCK_MAX_CHARS = 20_000;
 
+/**
+ * Renders a block's markdown (as written: for `frontmatter` the whole `---` block) into `into`, returning what
+ * unmounts the rendering (block-render.tsx).
+ */
+export type BlockRender = (markdown: string, into: HTMLElement, kind: PreviewBlock['kind']) => () => void;
+
 /** The DOM of a rendered block → what unmounts its rendering and stops watching its size. */
 const mounted = new WeakMap<HTMLElement, () => void>();
 
 /**
- * A callout, table or math block drawn rendered (a `div.cm-lp-block` replacing its lines, or for `$…$` a
+ * A callout, table, math, code or frontmatter block drawn rendered (a `div.cm-lp-block` replacing its lines, or for `$…$` a
  * `span.cm-lp-math-inline`), by {@link LivePreviewActions.renderBlock}. A click on it (not on a link, checkbox or
  * fold button inside) puts the cursor at its start, so its source is shown (Obsidian: a click on a rendered block
  * opens it for editing).
@@ -35,8 +42,8 @@ const mounted = new WeakMap<HTMLElement, () => void>();
 class BlockWidget extends WidgetType {
   readonly markdown: string;
   readonly block: PreviewBlock;
-  readonly render: (markdown: string, into: HTMLElement) => () => void;
-  constructor(markdown: string, block: PreviewBlock, render: (markdown: string, into: HTMLElement) => () => void) {
+  readonly render: BlockRender;
+  constructor(markdown: string, block: PreviewBlock, render: BlockRender) {
     super();
     this.markdown = markdown;
     this.block = block;
@@ -49,7 +56,9 @@ class BlockWidget extends WidgetType {
     const el: HTMLElement = document.createElement(this.block.inline ? 'span' : 'div');
     el.className = `${this.block.inline ? 'cm-lp-math-inline' : `cm-lp-block cm-lp-${this.block.kind}`} reading-body`;
     el.dataset.lpBlock = this.block.kind;
-    const unmount = this.render(this.markdown, el);
+    // how many source lines it stands for (a display block replaces whole lines), for what counts lines in the DOM
+    if (!this.block.inline) el.dataset.lpLines = String(this.markdown.split('\n').length);
+    const unmount = this.render(this.markdown, el, this.block.kind);
     // the rendering may arrive later (the markdown worker) or change size (fonts, KaTeX): CodeMirror measures again
     const sized = typeof ResizeObserver === 'function' ? new ResizeObserver(() => view.requestMeasure()) : null;
     sized?.observe(el);
@@ -94,9 +103,26 @@ function clickedSourcePos(view: EditorView, blockFrom: number, e: MouseEvent): n
   ).caretPositionFromPoint?.(e.clientX, e.clientY);
   const node = caret?.offsetNode;
   if (!node || node.nodeType !== Node.TEXT_NODE || !el?.contains(node)) return line.from;
+  if (el.tagName === 'PRE') return codePos(view, line.number, el, node, caret.offset);
   const textOf = (node as Text).data;
   const at = line.text.indexOf(textOf);
   return at < 0 ? line.from : line.from + at + Math.min(caret.offset, textOf.length);
+}
+
+/**
+ * Where a click in a rendered code block (`pre`, drawn from the fence on line `fence`) puts the cursor: the code
+ * line clicked (the n-th line of the code is line `fence + n`), at the clicked column (clamped to the line).
+ */
+function codePos(view: EditorView, fence: number, pre: Element, node: Node, offset: number): number {
+  const doc = view.state.doc;
+  const r = document.createRange();
+  r.setStart(pre, 0);
+  r.setEnd(node, offset);
+  const rows = r.toString().split('\n');
+  const n = fence + rows.length;
+  if (n > doc.lines) return doc.line(fence).from;
+  const line = doc.line(n);
+  return line.from + Math.min(rows[rows.length - 1].length, line.length);
 }
 
 /** Blocks moved through an edit (one emptied by it drops out). */
@@ -152,11 +178,7 @@ export function shownBlocks(state: EditorState, blocks: readonly PreviewBlock[])
   return out;
 }
 
-function blockDecorations(
-  state: EditorState,
-  blocks: readonly PreviewBlock[],
-  render: (markdown: string, into: HTMLElement) => () => void,
-): DecorationSet {
+function blockDecorations(state: EditorState, blocks: readonly PreviewBlock[], render: BlockRender): DecorationSet {
   const ranges: Range<Decoration>[] = [];
   for (const s of shownBlocks(state, blocks)) {
     const widget = new BlockWidget(state.sliceDoc(s.from, s.to), s.block, render);
@@ -175,7 +197,7 @@ export interface BlockState {
  * The field that draws the blocks (a decoration that replaces whole lines must come from state, not a view plugin):
  * fed the blocks of each parse by the plugin ({@link setBlocks}), it redraws on an edit, a selection or a mode change.
  */
-export function blockField(render: (markdown: string, into: HTMLElement) => () => void): StateField<BlockState> {
+export function blockField(render: BlockRender): StateField<BlockState> {
   return StateField.define<BlockState>({
     create: () => ({ blocks: [], deco: Decoration.none }),
     update(value, tr: Transaction) {

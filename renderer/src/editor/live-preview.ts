@@ -4,8 +4,9 @@
  * `#` heading marks hidden (every heading line sized by its level, the cursor line too), `- [ ]` drawn as a
  * checkbox that ticks the task, embeds as a chip, markdown links as their text; links and tags are styled and a
  * plain click follows them (a tag opens Search with `tag:#tag`). On the cursor line everything is source again.
- * Callouts (`> [!type] Title`), GFM tables and math (`$$…$$` blocks, `$…$` in a line) are drawn rendered while no
- * cursor or selection touches their lines, as in Obsidian's Live Preview: the block's markdown goes through the
+ * Callouts (`> [!type] Title`), GFM tables, math (`$$…$$` blocks, `$…$` in a line), fenced code blocks (highlighted,
+ * mermaid as a diagram: their fence lines hidden) and the frontmatter (as a Properties table) are drawn rendered while
+ * no cursor or selection touches their lines, as in Obsidian's Live Preview: the block's markdown goes through the
  * reading view's sanitised rendering (LivePreviewActions.renderBlock: block-render.tsx), a block widget from a
  * StateField replaces its lines, and a click on it (or the cursor moving in) shows its source again
  * (live-preview-blocks.ts).
@@ -48,10 +49,11 @@ export interface LivePreviewActions {
   /** Link states (link-states.ts): unresolved wiki links are drawn apart; absent, all look alike. */
   links?: LinkStates;
   /**
-   * Renders a block's markdown (a callout, table or math, as written) into `into` by the reading view's sanitised
-   * path, returning what unmounts it (block-render.tsx). Absent: those blocks stay source.
+   * Renders a block's markdown (a callout, table, math, fenced code or the frontmatter, as written; `kind` says
+   * which) into `into` by the reading view's sanitised path, returning what unmounts it (block-render.tsx). Absent:
+   * those blocks stay source.
    */
-  renderBlock?(markdown: string, into: HTMLElement): () => void;
+  renderBlock?(markdown: string, into: HTMLElement, kind: PreviewBlock['kind']): () => void;
 }
 
 const LINKED: ReadonlySet<Span['kind']> = new Set(['wiki', 'embed', 'property']);
@@ -101,6 +103,8 @@ const theme = EditorView.baseTheme({
   },
   '.cm-lp-block.reading-body > .markdown-rendered > :first-child': { marginTop: '0.2em' },
   '.cm-lp-block.reading-body > .markdown-rendered > :last-child': { marginBottom: '0.2em' },
+  '.cm-lp-properties-label': { fontSize: '12px', fontWeight: '600', color: 'var(--muted)', margin: '0.2em 0 2px' },
+  '.cm-lp-properties table.properties': { margin: '0 0 0.2em' },
   '.cm-lp-math-inline.reading-body, .cm-lp-math-inline .markdown-rendered, .cm-lp-math-inline p': {
     display: 'inline',
     margin: '0',

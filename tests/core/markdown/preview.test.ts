@@ -142,3 +142,86 @@ test('previewIn: `$$x$$` alone on its line is a display block; in a sentence it 
     ],
   );
 });
+
+test('previewIn: a closed fenced code block is a block (mermaid too); an unclosed, indented or quoted one is not', () => {
+  const text = [
+    'Intro',
+    '',
+    '```js',
+    'const a = `**not bold**`;',
+    '',
+    'more();',
+    '```',
+    '',
+    '~~~mermaid',
+    'graph TD; A-->B',
+    '~~~~',
+    '',
+    '    indented code',
+    '',
+    '> ```',
+    '> quoted',
+    '> ```',
+    '',
+    '> [!note] A callout',
+    '> ```py',
+    '> x = 1',
+    '> ```',
+    '',
+    '````',
+    '```',
+    '````',
+    '',
+  ].join('\n');
+  assert.deepEqual(
+    previewIn(text, 0, text.length).blocks.map((b) => [b.kind, b.inline, text.slice(b.from, b.to)]),
+    [
+      ['code', false, '```js\nconst a = `**not bold**`;\n\nmore();\n```'],
+      ['code', false, '~~~mermaid\ngraph TD; A-->B\n~~~~'],
+      ['callout', false, '> [!note] A callout\n> ```py\n> x = 1\n> ```'],
+      ['code', false, '````\n```\n````'],
+    ],
+  );
+  // nothing inside the code is a mark
+  assert.equal(
+    previewIn(text, 0, text.length).marks.some((m) => m.kind === 'strong'),
+    false,
+  );
+  const unclosed = 'Intro\n\n```js\nconst a = 1;\n\nMore text, not code.\n';
+  assert.deepEqual(previewIn(unclosed, 0, unclosed.length).blocks, []);
+  const shortClose = '```\ncode\n``\n';
+  assert.deepEqual(previewIn(shortClose, 0, shortClose.length).blocks, []);
+});
+
+test('previewIn: the frontmatter is a block when its YAML is a map of properties; malformed YAML stays source', () => {
+  const text = '---\ntitle: A note\ntags: [x, y]\n---\n# Body\n\n```\ncode\n```\n';
+  const p = previewIn(text, 0, text.length);
+  assert.deepEqual(
+    p.blocks.map((b) => [b.kind, b.inline, text.slice(b.from, b.to)]),
+    [
+      ['frontmatter', false, '---\ntitle: A note\ntags: [x, y]\n---'],
+      ['code', false, '```\ncode\n```'],
+    ],
+  );
+  // only when the range reaches it
+  const body = text.indexOf('```');
+  assert.deepEqual(
+    previewIn(text, body, text.length).blocks.map((b) => b.kind),
+    ['code'],
+  );
+  // a note that is only frontmatter, its closing fence without a line break
+  const only = '---\na: 1\n---';
+  assert.deepEqual(
+    previewIn(only, 0, only.length).blocks.map((b) => only.slice(b.from, b.to)),
+    ['---\na: 1\n---'],
+  );
+  for (const bad of ['---\nkey: [unclosed\n---\nbody\n', '---\n- a list\n---\nbody\n', '---\n\n---\nbody\n'])
+    assert.deepEqual(
+      previewIn(bad, 0, bad.length).blocks.map((b) => b.kind),
+      [],
+      bad,
+    );
+  // a `---` block that never closes is no frontmatter
+  const open = '---\na: 1\n\nbody\n';
+  assert.deepEqual(previewIn(open, 0, open.length).blocks, []);
+});
