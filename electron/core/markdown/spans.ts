@@ -29,6 +29,8 @@ export interface Span {
 
 /** Longest text findSpans parses for linkAt in one go; a longer note is read in a window around the position. */
 export const LINK_AT_WHOLE_TEXT = 100_000;
+/** How far back windowAround reaches for the opening fence of a code block its range starts in, characters. */
+export const FENCE_REACH = 100_000;
 /** Characters windowAround (spansIn, previewIn) reads at most beyond the range on either side. */
 export const SPAN_WINDOW = 20_000;
 const WINDOW = SPAN_WINDOW;
@@ -145,14 +147,42 @@ function blockStart(text: string, pos: number, limit: number): number {
   return text.indexOf('\n', pos - limit) + 1;
 }
 
+/** A fence line: at most 3 spaces in, then 3+ backticks or tildes (CommonMark's fenced code), and the rest. */
+const FENCE_LINE = /^ {0,3}(`{3,}|~{3,})(.*)$/gm;
+
+/**
+ * The offset of the opening fence line of the fenced code block that offset `pos` of `text` lies in, or -1 when it
+ * lies in none, pairing the fence lines from `from` on as CommonMark does: a closer uses the opener's character, at
+ * least as many of it, and nothing after it; a backtick opener's info string holds no backtick. (Fences inside block
+ * quotes or indented list items are not told apart.) One regular-expression pass over `[from, pos)`.
+ */
+export function openFenceAt(text: string, pos: number, from = 0): number {
+  FENCE_LINE.lastIndex = from;
+  let open: { at: number; ch: string; len: number } | null = null;
+  for (let m = FENCE_LINE.exec(text); m && m.index < pos; m = FENCE_LINE.exec(text)) {
+    const [, run, rest] = m;
+    if (!open) {
+      if (run[0] !== '`' || !rest.includes('`')) open = { at: m.index, ch: run[0], len: run.length };
+    } else if (run[0] === open.ch && run.length >= open.len && rest.trim() === '') open = null;
+  }
+  return open ? open.at : -1;
+}
+
 /**
  * The part `[start, end)` of `text` that is parsed for the range `[from, to]`: the blank-line-separated blocks around
  * it, at most 20,000 characters beyond it either side, from offset 0 when the range reaches into the frontmatter.
+ * A start that would fall inside a fenced code block (a blank line in the code) moves back to the block's opening
+ * fence when that is at most {@link FENCE_REACH} characters before the range: else the code's closing fence would be
+ * read as an opening one, and the text after it as code.
  */
 export function windowAround(text: string, from: number, to: number): { start: number; end: number } {
   const fm = text.startsWith('---') ? findFrontmatter(text) : null;
   const body = fm ? fm.bodyStart : 0;
-  const start = fm && from < body ? 0 : Math.max(blockStart(text, from, WINDOW), body);
+  let start = fm && from < body ? 0 : Math.max(blockStart(text, from, WINDOW), body);
+  if (start > body) {
+    const open = openFenceAt(text, start, body);
+    if (open !== -1 && open >= from - FENCE_REACH) start = open;
+  }
   let end = text.indexOf('\n\n', Math.max(to, start));
   if (end === -1 || end > to + WINDOW) end = Math.min(text.length, to + WINDOW);
   return { start, end };

@@ -4,7 +4,8 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { completionContext, previewIn, windowAround } from '../../../electron/core/markdown/index.ts';
+import { completionContext, previewIn, spansIn, windowAround } from '../../../electron/core/markdown/index.ts';
+import { openFenceAt } from '../../../electron/core/markdown/spans.ts';
 
 const hiddenOf = (text: string, kind: string) =>
   previewIn(text, 0, text.length)
@@ -224,4 +225,36 @@ test('previewIn: the frontmatter is a block when its YAML is a map of properties
   // a `---` block that never closes is no frontmatter
   const open = '---\na: 1\n\nbody\n';
   assert.deepEqual(previewIn(open, 0, open.length).blocks, []);
+});
+
+test('a range that starts inside a fenced code block after a blank line: the window starts at its opening fence', () => {
+  const code = '```go\nfunc main() {\n\n\t// see [[not a link]] and **not bold**\n}\n```';
+  const text = `${'Intro paragraph with words.\n\n'.repeat(50)}${code}\n\nAfter the code, a [[real link]] and **bold**.\n\n\`\`\`\nsecond block\n\`\`\`\n`;
+  const inCode = text.indexOf('\t// see');
+  const w = windowAround(text, inCode, inCode + 10);
+  assert.equal(w.start, text.indexOf('```go'), 'from the opening fence, not the blank line inside the code');
+  const p = previewIn(text, inCode, text.length);
+  assert.deepEqual(
+    p.blocks.filter((b) => b.kind === 'code').map((b) => text.slice(b.from, b.to)),
+    [code, '```\nsecond block\n```'],
+    'the code blocks as written, the prose between them not code',
+  );
+  assert.ok(
+    !p.marks.some((m) => m.from < text.indexOf('After the code') && m.from > text.indexOf('```go')),
+    'no formatting mark inside the code',
+  );
+  const linked = spansIn(text, inCode, text.length).map((s) => s.raw);
+  assert.ok(linked.includes('[[real link]]') && !linked.includes('[[not a link]]'), linked.join(', '));
+});
+
+test('openFenceAt pairs fences as CommonMark does', () => {
+  const at = (t: string) => openFenceAt(t, t.indexOf('HERE'));
+  assert.equal(at('```\ncode\n```\nHERE'), -1, 'closed');
+  assert.equal(at('```\ncode\nHERE'), 0, 'open');
+  assert.equal(at('x\n~~~~\n```\nHERE'), 2, 'a backtick line does not close a tilde fence');
+  assert.equal(at('````\n```\nHERE'), 0, 'a shorter run does not close');
+  assert.equal(at('```\n`````\nHERE'), -1, 'a longer run closes');
+  assert.equal(at('```\n``` go\nHERE'), 0, 'a closer has nothing after it');
+  assert.equal(at('``` a`b\nHERE'), -1, 'a backtick info string with a backtick opens nothing');
+  assert.equal(at('    ```\nHERE'), -1, 'four spaces in: indented code, no fence');
 });
