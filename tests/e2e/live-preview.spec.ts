@@ -34,6 +34,21 @@ async function open(title: string) {
   await content().waitFor();
 }
 
+/** Writes the note `title`.md with `text` (as another program would), waits until the file tree lists it, opens it. */
+async function openNew(title: string, text: string) {
+  fs.writeFileSync(path.join(app.vaultDir, `${title}.md`), text);
+  await eventually(
+    async () =>
+      (await app.page
+        .getByRole('region', { name: 'File tree' })
+        .getByRole('treeitem', { name: title, exact: true })
+        .count()) > 0,
+    15_000,
+    `${title} listed`,
+  );
+  await open(title);
+}
+
 /** Puts the cursor on the last line of the note (so every other line is previewed). */
 async function cursorToEnd() {
   await line('Last line for the cursor').click();
@@ -215,20 +230,7 @@ test('the old localStorage switch (atlas.sourceMode) is taken over into the vaul
 });
 
 test('an unresolved link is drawn apart from a resolved one, as in the reading view', async () => {
-  fs.writeFileSync(
-    path.join(app.vaultDir, 'Unresolved.md'),
-    'To [[Target]] and to [[Nowhere yet]].\n\nLast line for the cursor.\n',
-  );
-  await eventually(
-    async () =>
-      (await app.page
-        .getByRole('region', { name: 'File tree' })
-        .getByRole('treeitem', { name: 'Unresolved', exact: true })
-        .count()) > 0,
-    15_000,
-    'the new note listed',
-  );
-  await open('Unresolved');
+  await openNew('Unresolved', 'To [[Target]] and to [[Nowhere yet]].\n\nLast line for the cursor.\n');
   await cursorToEnd();
   const links = line('To Target').locator('.cm-lp-link');
   await content().locator('.cm-lp-link.is-unresolved', { hasText: 'Nowhere yet' }).waitFor();
@@ -239,8 +241,8 @@ test('an unresolved link is drawn apart from a resolved one, as in the reading v
 });
 
 test('off the cursor a table, a callout and math are drawn rendered; in the table the cursor shows its source', async () => {
-  fs.writeFileSync(
-    path.join(app.vaultDir, 'Blocks.md'),
+  await openNew(
+    'Blocks',
     [
       '# Blocks',
       '',
@@ -263,16 +265,6 @@ test('off the cursor a table, a callout and math are drawn rendered; in the tabl
       '',
     ].join('\n'),
   );
-  await eventually(
-    async () =>
-      (await app.page
-        .getByRole('region', { name: 'File tree' })
-        .getByRole('treeitem', { name: 'Blocks', exact: true })
-        .count()) > 0,
-    15_000,
-    'the new note listed',
-  );
-  await open('Blocks');
   await cursorToEnd();
   // the table: a <table> in the editor, its source lines gone
   const table = content().locator('.cm-lp-table table');
@@ -363,8 +355,8 @@ test('Source mode draws no blocks rendered', async () => {
 });
 
 test('off the cursor a code block is drawn highlighted without its fences, and the frontmatter as Properties; a click shows their source', async () => {
-  fs.writeFileSync(
-    path.join(app.vaultDir, 'Code.md'),
+  await openNew(
+    'Code',
     [
       '---',
       'title: Code note',
@@ -385,16 +377,6 @@ test('off the cursor a code block is drawn highlighted without its fences, and t
       '',
     ].join('\n'),
   );
-  await eventually(
-    async () =>
-      (await app.page
-        .getByRole('region', { name: 'File tree' })
-        .getByRole('treeitem', { name: 'Code', exact: true })
-        .count()) > 0,
-    15_000,
-    'the new note listed',
-  );
-  await open('Code');
   await cursorToEnd();
   // the code: the reading view's highlighted <pre>, no fence line drawn
   const code = content().locator('.cm-lp-code pre code.language-js');
@@ -456,22 +438,12 @@ test('off the cursor a code block is drawn highlighted without its fences, and t
 });
 
 test('a frontmatter whose YAML is malformed stays source in Live Preview', async () => {
-  fs.writeFileSync(
-    path.join(app.vaultDir, 'BadYaml.md'),
+  await openNew(
+    'BadYaml',
     ['---', 'key: [unclosed', '---', '# Bad', '', '```', 'plain code', '```', '', 'Last line for the cursor.', ''].join(
       '\n',
     ),
   );
-  await eventually(
-    async () =>
-      (await app.page
-        .getByRole('region', { name: 'File tree' })
-        .getByRole('treeitem', { name: 'BadYaml', exact: true })
-        .count()) > 0,
-    15_000,
-    'the new note listed',
-  );
-  await open('BadYaml');
   await cursorToEnd();
   await content().locator('.cm-lp-code pre').waitFor();
   assert.equal(await line('key: [unclosed').textContent(), 'key: [unclosed');
