@@ -6,6 +6,7 @@
 import { type FormEvent, useEffect, useEffectEvent, useId, useRef, useState } from 'react';
 import { api } from '../client.ts';
 import { appContext } from '../commands/registry.ts';
+import { reloadOntoNewVault } from './reload-once.ts';
 
 export function OpenVaultDialog({ onClose }: { onClose(): void }) {
   const [path, setPath] = useState('');
@@ -59,8 +60,8 @@ export function OpenVaultDialog({ onClose }: { onClose(): void }) {
     try {
       await appContext()?.flushAll?.();
       await api.openVault(target);
-      // `vault-opened` reloads every window; this one reloads at once
-      window.location.reload();
+      // `vault-opened` reloads every window; this one reloads at once (whichever comes first, once)
+      reloadOntoNewVault();
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
       setBusy(false);

@@ -13,6 +13,7 @@
  */
 import { api, on, subscribeVaultSwitchedAway, vaultSwitchedAway } from '../client.ts';
 import { appContext } from '../commands/registry.ts';
+import { reloadOntoNewVault } from './reload-once.ts';
 
 /** Extra time a held window waits for the outcome beyond the host's answer window, ms. */
 export const HOLD_GRACE_MS = 30_000;
@@ -64,9 +65,9 @@ async function answer(req: { id: string; to: string; waitMs: number }): Promise<
 /** Neither outcome arrived (the event socket dropped?): reload if the host opened another vault, else go on. */
 async function checkStuck(id: string, before: string | null): Promise<void> {
   if (hold?.id !== id) return;
-  if (vaultSwitchedAway()) return window.location.reload();
+  if (vaultSwitchedAway()) return reloadOntoNewVault();
   const now = (await api.vaultInfo().catch(() => null))?.root ?? null;
-  if (now !== null && before !== null && now !== before) window.location.reload();
+  if (now !== null && before !== null && now !== before) reloadOntoNewVault();
   else if (hold?.id === id) setHold(null);
 }
 
@@ -75,8 +76,8 @@ on('vault-switch-cancelled', ({ id }) => {
   cancelled.add(id);
   if (hold?.id === id) setHold(null);
 });
-on('vault-opened', () => window.location.reload());
+on('vault-opened', reloadOntoNewVault);
 // a held window whose calls meet the new vault before `vault-opened` arrives: the switch it saved for has happened
 subscribeVaultSwitchedAway(() => {
-  if (hold) window.location.reload();
+  if (hold) reloadOntoNewVault();
 });
