@@ -8,6 +8,7 @@
  * findSpans (same rules: nothing inside code, comments or math), with GFM when the part read may hold a task, a
  * strikethrough, a table or a footnote.
  */
+import { closes, opening } from './fences.ts';
 import { findFrontmatter, parseFrontmatter } from './frontmatter.ts';
 import type { MdNode } from './nodes.ts';
 import { parseSpans, SPAN_WINDOW, windowAround, type Span } from './spans.ts';
@@ -85,12 +86,12 @@ function inner(node: MdNode): [number, number] | null {
 function closedFence(src: string, s: number, e: number): boolean {
   // its fence at most 3 spaces in (a fence deeper in a list item would render from its lines as an indented block)
   if (!/^ {0,3}$/.test(src.slice(src.lastIndexOf('\n', s - 1) + 1, s))) return false;
-  const open = /^(`{3,}|~{3,})/.exec(src.slice(s, s + 64));
-  if (!open) return false;
+  const first = /^(`{3,}|~{3,})(.*)/.exec(src.slice(s, src.indexOf('\n', s) >>> 0));
+  const open = first && opening(first[1], first[2]);
   const nl = src.lastIndexOf('\n', e - 1);
-  if (nl < s) return false;
-  const close = src.slice(nl + 1, e).trim();
-  return close.length >= open[1].length && close === close[0].repeat(close.length) && close[0] === open[1][0];
+  if (!open || nl < s) return false;
+  const last = /^ {0,3}(`{3,}|~{3,})(.*)$/.exec(src.slice(nl + 1, e));
+  return last !== null && closes(open, last[1], last[2]);
 }
 
 /** The last frontmatter YAML read by {@link propertiesBlock} and whether it is a map (a one-entry cache). */

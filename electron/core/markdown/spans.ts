@@ -4,6 +4,7 @@
  * The same parse and rules as the index (parseBody, splitWiki, scanTags, comments, frontmatter): a link the index
  * does not see (in code, in a comment, in math… ) is no span here either.
  */
+import { closes, FENCE_LINE, type Fence, opening } from './fences.ts';
 import { typingBlockId } from './blocks.ts';
 import { cutComments } from './comments.ts';
 import { findFrontmatter, wikiLinksInProperties } from './frontmatter.ts';
@@ -147,23 +148,20 @@ function blockStart(text: string, pos: number, limit: number): number {
   return text.indexOf('\n', pos - limit) + 1;
 }
 
-/** A fence line: at most 3 spaces in, then 3+ backticks or tildes (CommonMark's fenced code), and the rest. */
-const FENCE_LINE = /^ {0,3}(`{3,}|~{3,})(.*)$/gm;
-
 /**
  * The offset of the opening fence line of the fenced code block that offset `pos` of `text` lies in, or -1 when it
- * lies in none, pairing the fence lines from `from` on as CommonMark does: a closer uses the opener's character, at
- * least as many of it, and nothing after it; a backtick opener's info string holds no backtick. (Fences inside block
- * quotes or indented list items are not told apart.) One regular-expression pass over `[from, pos)`.
+ * lies in none, pairing the fence lines from `from` on as CommonMark does (fences.ts). One regular-expression pass
+ * over `[from, pos)`.
  */
 export function openFenceAt(text: string, pos: number, from = 0): number {
   FENCE_LINE.lastIndex = from;
-  let open: { at: number; ch: string; len: number } | null = null;
+  let open: (Fence & { at: number }) | null = null;
   for (let m = FENCE_LINE.exec(text); m && m.index < pos; m = FENCE_LINE.exec(text)) {
     const [, run, rest] = m;
     if (!open) {
-      if (run[0] !== '`' || !rest.includes('`')) open = { at: m.index, ch: run[0], len: run.length };
-    } else if (run[0] === open.ch && run.length >= open.len && rest.trim() === '') open = null;
+      const f = opening(run, rest);
+      if (f) open = { ...f, at: m.index };
+    } else if (closes(open, run, rest)) open = null;
   }
   return open ? open.at : -1;
 }

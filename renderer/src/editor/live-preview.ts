@@ -35,7 +35,15 @@ import type { FormatMark, PreviewBlock, Span } from '../../../electron/core/mark
 import { type Parsed, previewAround } from './preview-window.ts';
 import { isSourceMode, onDefaultModeChange, setTabSourceMode } from './source-mode.ts';
 import { activeLines, refresh, touches } from './live-preview-lines.ts';
-import { blockArrows, blockField, mapBlocks, sameBlocks, setBlocks, shownBlocks } from './live-preview-blocks.ts';
+import {
+  type BlockRender,
+  blockArrows,
+  blockField,
+  mapBlocks,
+  sameBlocks,
+  setBlocks,
+  shownBlocks,
+} from './live-preview-blocks.ts';
 
 /** Characters of visible text read at most per visible range (a hidden editor reports the whole document as visible). */
 export const MARK_WINDOW = 50_000;
@@ -53,7 +61,7 @@ export interface LivePreviewActions {
    * which) into `into` by the reading view's sanitised path, returning what unmounts it (block-render.tsx). Absent:
    * those blocks stay source.
    */
-  renderBlock?(markdown: string, into: HTMLElement, kind: PreviewBlock['kind']): () => void;
+  renderBlock?: BlockRender;
 }
 
 const LINKED: ReadonlySet<Span['kind']> = new Set(['wiki', 'embed', 'property']);
