@@ -8,7 +8,8 @@
  * - `typing1MB`: typing in a 1 MB note (`huge.md`, added to the vault copy) while the vault is cold-indexed (the host
  *   starts on a fresh index database): typed from as soon as the note is open until the index is built (at most
  *   `--max-index-keys`), then `--keys` more on the idle index; only the keys pressed while the top bar showed indexing
- *   progress count (`keysDuringIndexing`; those after it are `typing1MBAfterIndexing`: the same note's cost alone);
+ *   progress count (`keysDuringIndexing`; those after it are `typing1MBAfterIndexing`); `typing1MBIdle`: `--keys`
+ *   keys in the same note once the vault is indexed and the page quiet (the note's cost alone);
  * - `completion`: typing a query after `[[` in a note, `resultsMs` per key: keydown → the completion list answering
  *   the query typed so far painted (its options replaced and not dimmed as pending, or closed when nothing matches;
  *   the search runs in a worker: the next key waits for it); `completionEcho`, keydown → next frame;
@@ -314,6 +315,12 @@ try {
     // the typing rows again, now with their ratios to the baseline
     row('typing1MB', { keysDuringIndexing: huge.frame.length, ...line(huge) });
     if (afterIndex.frame.length) row('typing1MBAfterIndexing', line(afterIndex));
+    // the 1 MB note alone on the idle vault (the page quiet): what typing in it costs without the index running
+    await openNote(page, 'huge');
+    await settle(page, 'typing1MBIdle');
+    await toEnd(page);
+    await typeKeys(page, 5); // warm-up
+    row('typing1MBIdle', line(await typeKeys(page, KEYS)));
 
     // (a) [[ completion: open the list, then type a query one key at a time
     await settle(page, 'completion');
