@@ -13,7 +13,7 @@ export function parentFolder(path: string): string {
 }
 
 /** A note's title is its file name without `.md` (Obsidian's rule); other files keep their extension. */
-export { titleOf } from '../../electron/core/markdown/text.ts';
+export { isNotePath, titleOf } from '../../electron/core/markdown/text.ts';
 
 export function joinPath(folder: string, name: string): string {
   return folder ? `${folder}/${name}` : name;

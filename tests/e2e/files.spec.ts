@@ -162,3 +162,21 @@ test('deleting the open note from the tree moves it to .trash and shows another 
   await editor.getByRole('tab', { selected: true }).waitFor();
   await page.waitForFunction(() => document.activeElement?.getAttribute('role') === 'treeitem');
 });
+
+test('an image opened from the tree is shown in its tab, as Obsidian shows it, not as a note that cannot load', async () => {
+  const { page } = app;
+  fs.mkdirSync(path.join(app.vaultDir, 'Attachments'), { recursive: true });
+  fs.copyFileSync(
+    path.join(import.meta.dirname, '..', 'fixtures', 'e2e-render', 'media', 'pic.png'),
+    path.join(app.vaultDir, 'Attachments', 'pic.png'),
+  );
+  await (await treeItem(page, 'pic.png', 'Attachments')).click();
+  const editor = page.getByRole('region', { name: 'Editor' });
+  await editor.getByRole('tab', { name: 'pic.png', selected: true }).waitFor();
+  const img = editor.getByRole('figure', { name: 'pic.png' }).getByRole('img');
+  await eventually(() => img.evaluate((el) => (el as HTMLImageElement).naturalWidth > 0), 10_000, 'the image loaded');
+  assert.equal(await editor.getByText(/Cannot open/).count(), 0);
+  assert.equal(await page.getByText(/Not a note/).count(), 0, 'no error reported');
+  // no Editing/Reading toggle for a file that is not a note
+  assert.equal(await editor.getByRole('button', { name: 'Reading view', exact: true }).count(), 0);
+});

@@ -117,3 +117,35 @@ test('adding and removing a property; malformed YAML is shown and never rewritte
   assert.equal(await props.getByRole('textbox').count(), 0);
   assert.equal(fs.readFileSync(path.join(app.vaultDir, 'Bad yaml.md'), 'utf8'), bad);
 });
+
+test('a list item holding a comma stays one item; a field left unchanged is never rewritten', async () => {
+  const { page } = app;
+  const file = path.join(app.vaultDir, 'Clipping.md');
+  const before = '---\nauthor:\n  - "Smith, John"\n  - "Doe, Jane"\nsizes: [1, 2]\nempty:\n---\nBody.\n';
+  fs.writeFileSync(file, before);
+  await treeItem(page, 'Clipping');
+  await open('Clipping');
+  const props = page.getByRole('region', { name: 'Properties' });
+  const author = props.getByRole('combobox', { name: 'author', exact: true });
+  await author.waitFor();
+  // focusing and leaving each field changes nothing (the list was rewritten as Smith / John / Doe / Jane; `empty:`
+  // became `empty: ""`; the numbers became strings)
+  for (const name of ['author', 'sizes', 'empty']) {
+    const field = props.getByRole(name === 'empty' ? 'textbox' : 'combobox', { name, exact: true });
+    await field.click();
+    await field.press('Tab');
+  }
+  await author.click();
+  await author.press('End');
+  await author.pressSequentially(', Roe');
+  await author.press('Enter');
+  const after = await eventually(
+    () => {
+      const t = fs.readFileSync(file, 'utf8');
+      return t !== before ? t : null;
+    },
+    10_000,
+    'saved',
+  );
+  assert.equal(after, '---\nauthor:\n  - "Smith, John"\n  - "Doe, Jane"\n  - Roe\nsizes: [1, 2]\nempty:\n---\nBody.\n');
+});

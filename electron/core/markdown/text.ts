@@ -3,6 +3,11 @@
  * Everything here is a hand-written loop or a sticky regex: it runs over every byte of a vault.
  */
 
+/** True for `.md` paths (case-insensitive), which are notes; every other file is an attachment. */
+export function isNotePath(path: string): boolean {
+  return /\.md$/i.test(path);
+}
+
 /** File name without `.md` (either separator), e.g. `runtime/GMP model.md` → `GMP model`. */
 export function titleOf(path: string): string {
   const slash = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));

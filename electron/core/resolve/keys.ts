@@ -33,9 +33,7 @@ export function dirOf(path: string): string {
 }
 
 /** True for `.md` paths (case-insensitive), which are notes; every other file is an attachment. */
-export function isNotePath(path: string): boolean {
-  return /\.md$/i.test(path);
-}
+export { isNotePath } from '../markdown/text.ts';
 
 /**
  * Joins a relative target (`../x/y`, `./y`, `y`) onto a folder; null when `..` climbs above the vault root.

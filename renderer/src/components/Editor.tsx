@@ -23,7 +23,8 @@ import { EditorView } from '@codemirror/view';
 import { api } from '../client.ts';
 import { AUTOSAVE_MS, DocumentStore } from '../documents/document-store.ts';
 import { useSaveWhenVaultReturns } from '../documents/save-on-vault-return.ts';
-import { titleOf } from '../paths.ts';
+import { baseName, isNotePath, titleOf } from '../paths.ts';
+import { Attachment } from '../markdown/Embed.tsx';
 import { docText, EditorBuffer } from '../editor/editor-buffer.ts';
 import { toggleTaskAtLine } from '../editor/toggle-task.ts';
 import type { LinkNote } from '../editor/completion.ts';
@@ -227,7 +228,8 @@ export function Editor(props: EditorProps) {
   // Show (loading if needed) the active tab.
   const showActive = useEffectEvent((path: string | null): (() => void) | undefined => {
     setLoadError(null);
-    if (!path || isViewTab(path)) {
+    // a view tab, or an attachment (an image, a PDF …: drawn by the tab itself, as Obsidian opens it)
+    if (!path || isViewTab(path) || !isNotePath(path)) {
       show(null);
       return;
     }
@@ -349,6 +351,7 @@ export function Editor(props: EditorProps) {
 
   const isReadingActive = active != null && reading.has(active);
   const activeView = isViewTab(active) ? viewKindOf(active) : null;
+  const activeAttachment = active && !activeView && !isNotePath(active) ? active : null;
   const tabTitle = (id: string) => (isViewTab(id) ? (props.viewTab?.title(viewKindOf(id)) ?? id) : titleOf(id));
 
   return (
@@ -370,7 +373,7 @@ export function Editor(props: EditorProps) {
           onActivate={props.onActivate}
           onClose={props.onClose}
         />
-        {active && !activeView ? (
+        {active && !activeView && !activeAttachment ? (
           <ViewModeToggle reading={isReadingActive} onReading={(on) => setReadingFor(active, on)} />
         ) : null}
       </div>
@@ -392,6 +395,11 @@ export function Editor(props: EditorProps) {
           {props.viewTab?.render(viewKindOf(id), id === active)}
         </div>
       ))}
+      {activeAttachment ? (
+        <figure className="attachment-view" aria-label={baseName(activeAttachment)}>
+          <Attachment path={activeAttachment} />
+        </figure>
+      ) : null}
       {!active
         ? (props.empty ?? <p className="empty">Open a note from the file tree, the graph or search (Ctrl+P).</p>)
         : null}

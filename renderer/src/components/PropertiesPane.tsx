@@ -19,6 +19,7 @@ import {
   type ReadResult,
   type TextChange,
 } from '../properties/frontmatter-edit.ts';
+import { listToText, textToList } from '../properties/list-text.ts';
 
 export interface PropertiesPaneProps {
   path: string | null;
@@ -58,25 +59,25 @@ function suggestionsFor(p: Property, ids: { links: string; tags: string }): stri
   return p.type === 'link' || p.type === 'list' ? ids.links : undefined;
 }
 
+/** A field's text: a list as one line whose items read back as they are (list-text.ts), null as empty. */
+function fieldText(value: unknown): string {
+  return Array.isArray(value) ? listToText(value) : value == null ? '' : String(value);
+}
+
 function Field(props: { p: Property; listId: string | undefined; onCommit(v: unknown): void; onFocus?(): void }) {
   const { p } = props;
-  const [draft, setDraft] = useState<string>(() =>
-    Array.isArray(p.value) ? p.value.map(String).join(', ') : p.value == null ? '' : String(p.value),
-  );
-  useEffect(() => {
-    setDraft(Array.isArray(p.value) ? p.value.map(String).join(', ') : p.value == null ? '' : String(p.value));
-  }, [p.value]);
+  const shown = fieldText(p.value);
+  const [draft, setDraft] = useState<string>(shown);
+  useEffect(() => setDraft(shown), [shown]);
   const commit = () => {
+    // a field left as it was shown writes nothing (its value may not be spelled as the text shows it: `empty:`)
+    if (draft === shown) return;
     let v: unknown = draft;
     if (p.type === 'number') {
       const n = Number(draft);
       if (draft.trim() === '' || Number.isNaN(n)) return;
       v = n;
-    } else if (p.type === 'list')
-      v = draft
-        .split(',')
-        .map((x) => x.trim())
-        .filter(Boolean);
+    } else if (p.type === 'list') v = textToList(draft, Array.isArray(p.value) ? p.value : []);
     if (JSON.stringify(v) !== JSON.stringify(p.value)) props.onCommit(v);
   };
   if (p.type === 'checkbox') {

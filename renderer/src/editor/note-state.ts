@@ -15,6 +15,7 @@ import { drawSelection, dropCursor, EditorView, highlightActiveLine, keymap } fr
 import type { OpenOptions } from '../commands/context.ts';
 import { flashExtension } from '../navigation/reveal.ts';
 import { titleOf } from '../paths.ts';
+import { findFrontmatter } from '../../../electron/core/markdown/index.ts';
 import { fromDisk } from './editor-buffer.ts';
 import { linkMouseHandlers } from './link-mouse.ts';
 import { highlight, theme } from './theme.ts';
@@ -92,5 +93,14 @@ export function createNoteState(path: string, text: string, hooks: NoteStateHook
     }),
     linkMouseHandlers(path, hooks.followLink),
   ];
-  return EditorState.create({ doc: text, extensions });
+  return EditorState.create({ doc: text, extensions, selection: { anchor: bodyStart(text) } });
+}
+
+/**
+ * Where the cursor starts in a note: the first character after its frontmatter (as Obsidian, whose Properties stay
+ * drawn when a note opens; at 0 Live Preview showed every note's `---` block as source), else 0.
+ */
+function bodyStart(text: string): number {
+  const fm = findFrontmatter(text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text);
+  return fm ? fm.bodyStart : 0;
 }

@@ -12,6 +12,7 @@ import { OutlinePane } from '../components/OutlinePane.tsx';
 import { PropertiesPane } from '../components/PropertiesPane.tsx';
 import { LearningPanel } from '../learning/LearningPanel.tsx';
 import { useViews } from '../workspace/views.ts';
+import { isNotePath } from '../paths.ts';
 
 export interface RightSidebarProps {
   hidden: boolean;
@@ -29,6 +30,8 @@ export interface RightSidebarProps {
 export function RightSidebar(p: RightSidebarProps) {
   const views = useViews().filter((v) => v.area === 'right');
   const { activeNote, openNote } = p;
+  // an attachment's tab has backlinks but no properties or headings
+  const activeText = activeNote && isNotePath(activeNote) ? activeNote : null;
   return (
     <aside className="sidebar right" aria-label="Right sidebar" hidden={p.hidden}>
       {views.map((v) => (
@@ -37,13 +40,13 @@ export function RightSidebar(p: RightSidebarProps) {
         </section>
       ))}
       <PropertiesPane
-        path={activeNote}
+        path={activeText}
         textOf={(path) => p.activeEditor()?.textOf(path) ?? null}
         change={(path, c) => p.activeEditor()?.change(path, c) ?? false}
         titles={p.noteTitles}
         onFollowLink={(from, t) => p.followLink(from, t)}
       />
-      <OutlinePane path={activeNote} onOpen={(path, line) => openNote(path, { line })} />
+      <OutlinePane path={activeText} onOpen={(path, line) => openNote(path, { line })} />
       <BacklinksPane path={activeNote} onOpen={openNote} />
       <OutgoingPane path={activeNote} onOpen={openNote} onCreate={(from, t) => p.followLink(from, t)} />
       <MentionsPane path={activeNote} onOpen={openNote} onError={p.showError} />
