@@ -3,34 +3,11 @@
  * `useApiQuery(['backlinks', path], () => api.backlinks(path))` and gets the answer for the current version, fetched
  * once however many components ask; after the index changes the next version is fetched. The stale-answer guard
  * lives here only: an answer for a key or version that is no longer wanted is dropped.
+ * The cache itself, with its structural sharing of equal answers, is fetch-cache.ts.
  */
 import { useEffect, useEffectEvent, useState } from 'react';
+import { cachedFetch } from './fetch-cache.ts';
 import { useIndexVersion } from './vault-events.ts';
-
-/** Entries kept (answers of older versions go first). */
-const CACHE_SIZE = 200;
-
-const cache = new Map<string, Promise<unknown>>();
-
-/** The answer of `load` for `key` at `version`: from the cache, or fetched (a failed fetch is not kept). */
-export function cachedFetch<T>(key: string, version: number, load: () => Promise<T>): Promise<T> {
-  const k = `${version}\u0000${key}`;
-  let p = cache.get(k) as Promise<T> | undefined;
-  if (!p) {
-    p = load();
-    cache.set(k, p);
-    p.catch(() => {
-      if (cache.get(k) === p) cache.delete(k);
-    });
-    if (cache.size > CACHE_SIZE) {
-      for (const old of cache.keys()) {
-        if (cache.size <= CACHE_SIZE) break;
-        cache.delete(old);
-      }
-    }
-  }
-  return p;
-}
 
 export interface QueryState<T> {
   /** The latest answer (kept while the next version loads); null before the first or when `key` is null. */

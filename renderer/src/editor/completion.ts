@@ -31,7 +31,7 @@ import { insertNewlineAndIndent } from '@codemirror/commands';
 import { EditorState, type Extension, Prec } from '@codemirror/state';
 import { type EditorView, keymap, ViewPlugin, type ViewUpdate } from '@codemirror/view';
 import { api } from '../client.ts';
-import { cachedFetch } from '../backend/query.ts';
+import { cachedFetch } from '../backend/fetch-cache.ts';
 import { getSnapshot } from '../backend/vault-events.ts';
 import type { TagInfo } from '../../../electron/shared/api.ts';
 import { completionAt } from './wiki-links.ts';
