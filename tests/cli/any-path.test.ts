@@ -6,17 +6,17 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { tempDir } from '../support/temp-dir.ts';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 let work: string;
 let checkout: string;
 
 before(() => {
-  work = mkdtempSync(join(tmpdir(), 'atlas-any-path-'));
+  work = tempDir('any-path');
   checkout = join(work, 'my projects', 'Concept Atlas – 概念 ü');
   for (const dir of ['electron', 'scripts']) cpSync(join(repo, dir), join(checkout, dir), { recursive: true });
   cpSync(join(repo, 'package.json'), join(checkout, 'package.json'));

@@ -7,10 +7,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { buildCli, bundledCli } from '../../scripts/build-parse-worker.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const fixture = path.join(root, 'tests/fixtures/cli-basic');
@@ -22,7 +22,7 @@ function run(script: string, args: string[]): string {
 }
 
 test('the bundled CLI answers as the source CLI does; its bench entries run', async () => {
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-cli-bundle-'));
+  const work = tempDir('cli-bundle');
   // inside the checkout, as out/cli/ is: the bundle imports better-sqlite3 (and the baseline remark) from node_modules
   fs.mkdirSync(path.join(root, 'out'), { recursive: true });
   const outDir = fs.mkdtempSync(path.join(root, 'out', 'test-cli-'));

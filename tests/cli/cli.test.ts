@@ -4,10 +4,10 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { tempDir } from '../support/temp-dir.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const fixture = join(root, 'tests/fixtures/cli-basic');
@@ -30,7 +30,7 @@ function json(...args: string[]): unknown {
 }
 
 before(() => {
-  work = mkdtempSync(join(tmpdir(), 'atlas-cli-'));
+  work = tempDir('cli');
   vault = join(work, 'vault');
   db = join(work, 'atlas.db');
   cpSync(fixture, vault, { recursive: true });

@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateVault } from '../../scripts/generate-vault.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
 function files(dir: string): Map<string, string> {
   const out = new Map<string, string>();
@@ -15,8 +15,8 @@ function files(dir: string): Map<string, string> {
 }
 
 test('the generator is deterministic and its prerequisites point only backwards', () => {
-  const a = mkdtempSync(join(tmpdir(), 'gen-a-'));
-  const b = mkdtempSync(join(tmpdir(), 'gen-b-'));
+  const a = tempDir('gen-a');
+  const b = tempDir('gen-b');
   try {
     generateVault(a, { notes: 120, seed: 7, prereqs: 3 });
     generateVault(b, { notes: 120, seed: 7, prereqs: 3 });
@@ -41,8 +41,8 @@ test('the generator is deterministic and its prerequisites point only backwards'
 });
 
 test('small-note options: --sections 1 notes are about a third the size, --chinese and --frontmatter shares apply', () => {
-  const a = mkdtempSync(join(tmpdir(), 'gen-small-'));
-  const b = mkdtempSync(join(tmpdir(), 'gen-default-'));
+  const a = tempDir('gen-small');
+  const b = tempDir('gen-default');
   try {
     generateVault(a, { notes: 400, seed: 3, prereqs: 0, sections: 1, chinese: 40, frontmatter: 50 });
     generateVault(b, { notes: 400, seed: 3, prereqs: 0 });
@@ -66,7 +66,7 @@ test('small-note options: --sections 1 notes are about a third the size, --chine
 });
 
 test('the generator refuses a non-empty folder', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'gen-full-'));
+  const dir = tempDir('gen-full');
   try {
     writeFileSync(join(dir, 'keep.md'), 'mine');
     assert.throws(() => generateVault(dir, { notes: 3, seed: 1, prereqs: 0 }), /non-empty/);

@@ -7,14 +7,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
+import { tempDir } from '../support/temp-dir.ts';
 
 const repo = path.resolve(import.meta.dirname, '../..');
 const fixture = path.join(repo, 'tests/fixtures/learning-vault');
 
 function tempVault(): { vault: string; db: string } {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-learning-cli-'));
+  const dir = tempDir('learning-cli');
   const vault = path.join(dir, 'vault');
   fs.cpSync(fixture, vault, { recursive: true });
   return { vault, db: path.join(dir, 'index.sqlite') };

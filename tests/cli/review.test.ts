@@ -1,10 +1,10 @@
 /** `atlas review` and `atlas grade` as child processes on a temp copy of tests/fixtures/review-vault. */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
+import { tempDir } from '../support/temp-dir.ts';
 
 const root = new URL('../..', import.meta.url).pathname;
 let work: string;
@@ -20,7 +20,7 @@ function atlas(...args: string[]): { code: number; stdout: string; stderr: strin
 }
 
 before(() => {
-  work = mkdtempSync(join(tmpdir(), 'atlas-cli-review-'));
+  work = tempDir('cli-review');
   vault = join(work, 'vault');
   db = join(work, 'atlas.db');
   cpSync(join(root, 'tests/fixtures/review-vault'), vault, { recursive: true });

@@ -51,6 +51,7 @@ import {
   typeKeys,
   typeSwitcher,
 } from './editor-keys.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -200,7 +201,7 @@ const indexing = async (page: Page, token: string): Promise<boolean> => {
 };
 
 // A copy of the vault gets the two notes typed in; the host starts on a fresh index (a cold index of the vault).
-const work = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-bench-editor-'));
+const work = tempDir('bench-editor');
 const copy = path.join(work, path.basename(vault));
 fs.cpSync(vault, copy, { recursive: true });
 fs.writeFileSync(path.join(copy, 'huge.md'), hugeNote(1024 * 1024));

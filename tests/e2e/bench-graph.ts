@@ -56,7 +56,7 @@ function pct(xs: number[], p: number): number {
 const loadAtStart = os.loadavg()[0];
 const rows: string[] = [];
 for (const n of sizes) {
-  const vault = generatedVault('atlas-bench-graph', n);
+  const vault = generatedVault('bench-graph', n);
   const dir = path.dirname(vault);
   const app = await startApp({ vault, viewport: { width: 1600, height: 900 } });
   try {

@@ -6,15 +6,15 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { startApp, type AtlasApp } from './harness.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
 const NOTES = 3000;
 let app: AtlasApp;
 let dir: string;
 before(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-tree-virtual-'));
+  dir = tempDir('tree-virtual');
   const vault = path.join(dir, 'big-vault');
   fs.mkdirSync(path.join(vault, 'many'), { recursive: true });
   fs.writeFileSync(path.join(vault, 'home.md'), '# Home\n\nStart at [[Note 1]].\n');

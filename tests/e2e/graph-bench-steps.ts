@@ -4,17 +4,17 @@
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
+import { tempDir } from '../support/temp-dir.ts';
 import { callApiFromPage, REPO_ROOT, type AtlasApp } from './harness.ts';
 
 /**
  * A fresh generated vault of `notes` notes with 3 prerequisites each (scripts/generate-vault.ts) in a new temp folder
- * named after `prefix`; returns the vault's absolute path.
+ * `atlas-<name>-<notes>-*` (tempDir: removed when the process exits); returns the vault's absolute path.
  */
-export function generatedVault(prefix: string, notes: number): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `${prefix}-${notes}-`));
+export function generatedVault(name: string, notes: number): string {
+  const dir = tempDir(`${name}-${notes}`);
   const vault = path.join(dir, 'vault');
   spawnSync(
     process.execPath,

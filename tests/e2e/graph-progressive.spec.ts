@@ -15,7 +15,7 @@ import { eventually, startApp, type AtlasApp } from './harness.ts';
 let app: AtlasApp;
 let vault: string;
 before(async () => {
-  vault = generatedVault('atlas-e2e-progressive', 300);
+  vault = generatedVault('e2e-progressive', 300);
   app = await startApp({ vault, viewport: { width: 1400, height: 900 } });
   await waitGraphDrawn(app.page);
   await waitIndexedAndKept(app, 300_000);

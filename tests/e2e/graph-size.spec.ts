@@ -7,16 +7,16 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { openGraphView, startApp, type AtlasApp } from './harness.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
 let app: AtlasApp;
 let source: string;
 const ADDED = 50;
 
 before(async () => {
-  source = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-e2e-size-')), 'vault');
+  source = path.join(tempDir('e2e-size'), 'vault');
   fs.mkdirSync(source, { recursive: true });
   for (let i = 0; i < 8; i++)
     fs.writeFileSync(path.join(source, `small ${i}.md`), `# small ${i}\n\n[[small ${(i + 1) % 8}]]\n`);

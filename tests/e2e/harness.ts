@@ -14,10 +14,10 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { removeTree, tempDir } from '../support/temp-dir.ts';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const ARTIFACTS_DIR = path.join(REPO_ROOT, 'tests', '.artifacts');
@@ -131,7 +131,7 @@ export async function startApp(opts: StartOptions): Promise<AtlasApp> {
   if (!fs.existsSync(path.join(REPO_ROOT, 'out', 'renderer', 'index.html'))) {
     throw new Error('startApp: the renderer is not built (out/renderer/index.html missing); run `npm run build:web`.');
   }
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-e2e-'));
+  const tmp = tempDir('e2e');
   const vaultDir = path.join(tmp, path.basename(source));
   fs.cpSync(source, vaultDir, { recursive: true });
   if (opts.sourceMode) {
@@ -158,7 +158,7 @@ export async function startApp(opts: StartOptions): Promise<AtlasApp> {
   const cleanupAll = async () => {
     await browser?.close().catch(() => undefined);
     await stopProcess(host);
-    fs.rmSync(tmp, { recursive: true, force: true });
+    removeTree(tmp);
   };
 
   try {

@@ -26,7 +26,7 @@ interface ProfileNode {
 }
 
 for (const n of sizes) {
-  const vault = generatedVault('atlas-measure-delta', n);
+  const vault = generatedVault('measure-delta', n);
   const dir = path.dirname(vault);
   const app = await startApp({ vault, viewport: { width: 1600, height: 900 } });
   try {

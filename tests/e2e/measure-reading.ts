@@ -9,9 +9,9 @@
  * Tasks API), and the ratio of first paint to the baseline measured in the same run.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { startApp, treeItem } from './harness.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
 const args = process.argv.slice(2);
 const runsAt = args.indexOf('--runs');
@@ -55,7 +55,7 @@ function pathological(bytes: number): string {
   return parts.join('\n');
 }
 
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-bench-reading-'));
+const tmp = tempDir('bench-reading');
 const vault = path.join(tmp, 'bench-reading');
 fs.mkdirSync(vault);
 const notes: Array<[string, string]> = [

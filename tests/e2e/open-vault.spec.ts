@@ -6,17 +6,17 @@
  */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { callApiFromPage, REPO_ROOT, startApp, type AtlasApp } from './harness.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
 let app: AtlasApp;
 let other: string;
 let otherTmp: string;
 before(async () => {
-  otherTmp = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-open-vault-'));
+  otherTmp = tempDir('open-vault');
   other = path.join(otherTmp, 'second vault');
   fs.cpSync(path.join(REPO_ROOT, 'tests', 'fixtures', 'e2e-health'), other, { recursive: true });
   fs.writeFileSync(path.join(other, 'picture.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');

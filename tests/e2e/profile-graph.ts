@@ -20,6 +20,7 @@ import { summariseHeap, type SamplingHeapProfile } from './heap-summary.ts';
 import { keptPositionsFile, waitEdgesSettled, waitGraphDrawn, waitIndexedAndKept } from './graph-bench-steps.ts';
 import { REPO_ROOT, startApp } from './harness.ts';
 import { summariseProfile, type CpuProfile } from './profile-summary.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
 const { values } = parseArgs({
   options: {
@@ -35,7 +36,7 @@ fs.mkdirSync(out, { recursive: true });
 let vault = values.vault;
 let genDir: string | null = null;
 if (!vault) {
-  genDir = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-profile-vault-'));
+  genDir = tempDir('profile-vault');
   vault = path.join(genDir, 'vault');
   spawnSync(
     process.execPath,

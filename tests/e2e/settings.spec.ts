@@ -7,17 +7,17 @@
  */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { callApiFromPage, eventually, openNote, REPO_ROOT, startApp, type AtlasApp } from './harness.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
 let app: AtlasApp;
 let seeded: string;
 before(async () => {
   // e2e-basic with settings already in it: dark theme, an invalid font size, a key of some other tool
-  seeded = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-settings-e2e-'));
+  seeded = tempDir('settings-e2e');
   const vault = path.join(seeded, 'e2e-basic');
   fs.cpSync(path.join(REPO_ROOT, 'tests', 'fixtures', 'e2e-basic'), vault, { recursive: true });
   fs.mkdirSync(path.join(vault, '.atlas'), { recursive: true });

@@ -8,11 +8,11 @@
  */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Page, WebSocketRoute } from 'playwright-core';
 import { callApiFromPage, openNote, REPO_ROOT, startApp, type AtlasApp } from './harness.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
 let app: AtlasApp;
 let other: string;
@@ -21,7 +21,7 @@ let otherTmp: string;
 const windows: { page: Page; down: boolean; sockets: Map<WebSocketRoute, WebSocketRoute | null> }[] = [];
 
 before(async () => {
-  otherTmp = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-switch-offline-'));
+  otherTmp = tempDir('switch-offline');
   other = path.join(otherTmp, 'second vault');
   fs.cpSync(path.join(REPO_ROOT, 'tests', 'fixtures', 'e2e-basic'), other, { recursive: true });
   app = await startApp({ vault: 'e2e-basic' });

@@ -6,18 +6,18 @@
  */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { callApiFromPage, eventually, openNote, REPO_ROOT, startApp, type AtlasApp } from './harness.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
 let app: AtlasApp;
 let second: Page;
 let other: string;
 let otherTmp: string;
 before(async () => {
-  otherTmp = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-switch-windows-'));
+  otherTmp = tempDir('switch-windows');
   other = path.join(otherTmp, 'second vault');
   fs.cpSync(path.join(REPO_ROOT, 'tests', 'fixtures', 'e2e-basic'), other, { recursive: true });
   app = await startApp({ vault: 'e2e-basic' });

@@ -6,14 +6,14 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { eventually, REPO_ROOT, startApp, type AtlasApp } from './harness.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
 let app: AtlasApp;
 let seeded: string;
 before(async () => {
-  seeded = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-welcome-e2e-'));
+  seeded = tempDir('welcome-e2e');
   const vault = path.join(seeded, 'no-home');
   fs.cpSync(path.join(REPO_ROOT, 'tests', 'fixtures', 'e2e-basic'), vault, { recursive: true });
   fs.rmSync(path.join(vault, '.atlas'), { recursive: true, force: true });

@@ -5,18 +5,18 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
+import { tempDir } from '../support/temp-dir.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
 test('without an Electron binary, npm start says why in one line and serves the app in the browser', {
   skip: !existsSync(join(root, 'out/renderer/index.html')) && 'renderer not built',
 }, async () => {
-  const work = mkdtempSync(join(tmpdir(), 'atlas-start-'));
+  const work = tempDir('start');
   const child = spawn(
     process.execPath,
     [

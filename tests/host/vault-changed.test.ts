@@ -8,13 +8,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { createAtlasService } from '../../electron/services/atlas-service.ts';
 import type { AtlasServiceHandle } from '../../electron/services/service-thread.ts';
 import { startVaultSwitcher } from '../../electron/services/vault-switcher.ts';
 import { startHost } from '../../electron/host/server.ts';
 import { request } from './helpers.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
 function vault(root: string, files: Record<string, string>): string {
   for (const [rel, text] of Object.entries(files)) {
@@ -25,7 +25,7 @@ function vault(root: string, files: Record<string, string>): string {
 }
 
 test('a write from a window loaded with the old vault is refused after a switch (409 vault-changed)', async () => {
-  const tmp = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-vault-changed-')));
+  const tmp = fs.realpathSync(tempDir('vault-changed'));
   const a = vault(path.join(tmp, 'vault a 知识'), { 'note.md': '# note in a\n' });
   const b = vault(path.join(tmp, 'vault-b'), { 'note.md': '# note in b\n' });
   const start = async (vaultRoot: string): Promise<AtlasServiceHandle> => {

@@ -1,9 +1,9 @@
 /** Test helpers: a fresh copy of a fixture vault in a temp folder and a service over it (real index, real SQLite). */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createAtlasService, type AtlasService } from '../../electron/services/atlas-service.ts';
+import { removeTree, tempDir } from '../support/temp-dir.ts';
 
 export const FIXTURE = fileURLToPath(new URL('../fixtures/services-vault/', import.meta.url));
 
@@ -15,14 +15,14 @@ export interface TempVault {
 }
 
 export function tempVault(fixture = FIXTURE): TempVault {
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-svc-'));
+  const tmp = tempDir('svc');
   const root = path.join(tmp, 'vault');
   fs.cpSync(fixture, root, { recursive: true });
   return {
     root,
     tmp,
     dbPath: path.join(tmp, 'index.db'),
-    cleanup: () => fs.rmSync(tmp, { recursive: true, force: true }),
+    cleanup: () => removeTree(tmp),
   };
 }
 

@@ -6,12 +6,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { createAtlasService } from '../../electron/services/atlas-service.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
 function vault(files: Record<string, string>) {
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-mentions-'));
+  const tmp = tempDir('mentions');
   const root = path.join(tmp, 'vault');
   for (const [rel, text] of Object.entries(files)) {
     fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });

@@ -7,18 +7,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { contentSecurityPolicy } from '../../electron/shared/csp.ts';
 import { APP_URL, appAssetHandler, ELECTRON_CSP, vaultFileHandler } from '../../electron/services/protocol-handlers.ts';
-
-function tempDir(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-proto-'));
-}
+import { tempDir } from '../support/temp-dir.ts';
 
 /** A renderer build as Vite writes it: index.html with the page-meta policy, hashed assets. */
 function fakeRenderer(): { root: string; outside: string } {
-  const work = tempDir();
+  const work = tempDir('proto');
   const root = path.join(work, 'renderer');
   fs.mkdirSync(path.join(root, 'assets'), { recursive: true });
   fs.writeFileSync(
@@ -94,7 +90,7 @@ test('app:// refuses paths outside its folder, symlinks out, bad encodings, othe
 });
 
 test('atlas-vault:// serves vault attachments only from inside the vault, with ranges', async () => {
-  const work = tempDir();
+  const work = tempDir('proto');
   const vault = path.join(work, 'vault');
   fs.mkdirSync(path.join(vault, '图片'), { recursive: true });
   fs.mkdirSync(path.join(vault, '.git'));

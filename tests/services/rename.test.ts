@@ -6,9 +6,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import os from 'node:os';
 import { createAtlasService } from '../../electron/services/atlas-service.ts';
 import { openService, read, tempFiles } from './helpers.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
 test('rename 通道.md → channel.md rewrites wiki, embed, heading, path, markdown and property links', async () => {
   const ctx = await openService();
@@ -179,7 +179,7 @@ test('rename never overwrites appends made by another program while links are re
 });
 
 test('rename rewrites only the links: the same text in a code span, a comment or math on that line stays', async () => {
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-rename-'));
+  const tmp = tempDir('rename');
   const root = path.join(tmp, 'vault');
   fs.mkdirSync(root);
   fs.writeFileSync(path.join(root, 'Old.md'), '# Old\n');

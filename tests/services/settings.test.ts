@@ -8,15 +8,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { createAtlasService } from '../../electron/services/atlas-service.ts';
 import { dispatch } from '../../electron/services/dispatch.ts';
 import { SETTINGS_FILE, SettingsStore } from '../../electron/services/settings-store.ts';
 import { DEFAULT_SETTINGS } from '../../electron/shared/settings.ts';
+import { removeTree, tempDir } from '../support/temp-dir.ts';
 
 function tempVault(files: Record<string, string> = {}) {
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-settings-'));
+  const tmp = tempDir('settings');
   const root = path.join(tmp, 'vault');
   fs.mkdirSync(root);
   for (const [rel, text] of Object.entries(files)) {
@@ -30,7 +30,7 @@ function tempVault(files: Record<string, string> = {}) {
     file,
     readJson: () => JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>,
     atlasDir: () => fs.readdirSync(path.join(root, '.atlas')).sort(),
-    cleanup: () => fs.rmSync(tmp, { recursive: true, force: true }),
+    cleanup: () => removeTree(tmp),
   };
 }
 

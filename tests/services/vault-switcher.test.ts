@@ -16,9 +16,10 @@ import { createAtlasService } from '../../electron/services/atlas-service.ts';
 import type { AtlasServiceHandle } from '../../electron/services/service-thread.ts';
 import type { AtlasEvents } from '../../electron/shared/api.ts';
 import { checkVaultFolder, MAX_RECENT, refusalOf, startVaultSwitcher } from '../../electron/services/vault-switcher.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
 function setup() {
-  const tmp = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-switch-')));
+  const tmp = fs.realpathSync(tempDir('switch'));
   const mk = (name: string, files: Record<string, string>) => {
     const root = path.join(tmp, name);
     for (const [rel, text] of Object.entries(files)) {

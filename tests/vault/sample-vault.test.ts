@@ -9,13 +9,13 @@
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import type { LearningService } from '../../electron/core/learning/engine-types.ts';
 import type { VaultQuery } from '../../electron/core/query/vault-query.ts';
 import { openVault, type Vault } from '../../electron/core/vault.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
 const repo = resolve(import.meta.dirname, '../..');
 const vaultRoot = join(repo, 'vault');
@@ -50,7 +50,7 @@ let index: VaultQuery;
 let learning: LearningService;
 
 before(async () => {
-  work = mkdtempSync(join(tmpdir(), 'atlas-sample-'));
+  work = tempDir('sample');
   vault = await openVault({ vaultRoot, dbPath: join(work, 'atlas.db') });
   await vault.index.sync();
   index = vault.query;
@@ -240,7 +240,7 @@ const haveGo = goVersion.status === 0 && goMinor >= 23;
 test('every Go block of an exercise is a program that compiles', {
   skip: haveGo ? false : 'Go 1.23+ is not installed: exercise code not compiled',
 }, () => {
-  const dir = mkdtempSync(join(tmpdir(), 'atlas-go-'));
+  const dir = tempDir('go');
   const bad: string[] = [];
   try {
     let i = 0;

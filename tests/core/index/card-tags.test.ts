@@ -5,13 +5,13 @@
  */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { openVault } from '../../../electron/core/vault.ts';
+import { tempDir } from '../../support/temp-dir.ts';
 
 test('setCardTags re-reads the cards at once, bumps the version, applies to later notes; same tags: false', async () => {
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-card-tags-'));
+  const tmp = tempDir('card-tags');
   const root = path.join(tmp, 'vault');
   fs.mkdirSync(root);
   fs.writeFileSync(path.join(root, 'a.md'), '#flashcards\n\nWhat is a goroutine::A lightweight thread\n');

@@ -1,16 +1,16 @@
 /** Shared helpers of the index tests: temp copies of fixture vaults and opened indexes. */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AtlasIndex, type AtlasIndexOptions } from '../../../electron/core/index/atlas-index.ts';
 import { VaultQuery } from '../../../electron/core/query/vault-query.ts';
+import { tempDir } from '../../support/temp-dir.ts';
 
 const fixtures = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures');
 
-/** A temp folder holding `vault/` (a copy of the fixture, or empty) and room for the database. */
+/** A temp folder holding `vault/` (a copy of the fixture, or empty) and room for the database; removed at exit. */
 export function tempVault(fixture?: string): { root: string; db: string; work: string } {
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-index-'));
+  const work = tempDir('index');
   const root = path.join(work, 'vault');
   if (fixture) fs.cpSync(path.join(fixtures, fixture), root, { recursive: true });
   else fs.mkdirSync(root);

@@ -5,7 +5,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { LinkFact, ParsedNote } from '../../../electron/core/model.ts';
@@ -18,9 +17,10 @@ import { search } from '../../../electron/core/query/search.ts';
 import { mentions } from '../../../electron/core/query/mentions.ts';
 import { tagTree } from '../../../electron/core/query/tags.ts';
 import { indexReport } from '../../../electron/core/query/index-report.ts';
+import { tempDir } from '../../support/temp-dir.ts';
 
 function tmpDb(): string {
-  return path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-store-')), 'index.db');
+  return path.join(tempDir('store'), 'index.db');
 }
 
 function link(target: string, line: number, extra: Partial<LinkFact> = {}): LinkFact {

@@ -8,18 +8,18 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { diskSpelling, folderTwins, indexNames } from '../../../electron/core/files/unicode-names.ts';
 import { createAtlasService } from '../../../electron/services/atlas-service.ts';
 import { openIndex, queryOf, tempVault } from './helpers.ts';
+import { tempDir } from '../../support/temp-dir.ts';
 
 const NFC = 'caf\u00e9';
 const NFD = 'cafe\u0301';
 
 /** True when this file system keeps NFC and NFD names apart (Linux ext4/tmpfs; not APFS or NTFS). */
 function keepsTwins(): boolean {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-twin-probe-'));
+  const dir = tempDir('twin-probe');
   try {
     fs.writeFileSync(path.join(dir, `${NFC}.md`), '1');
     fs.writeFileSync(path.join(dir, `${NFD}.md`), '2');

@@ -7,7 +7,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ParsePool } from '../../../electron/core/index/parse-pool.ts';
@@ -15,6 +14,7 @@ import { readAndParse, type ParseResult, type ParseTask } from '../../../electro
 import { nodeVaultFs } from '../../../electron/core/index/vault-fs.ts';
 import { bundledParseWorker, type BundleManifest } from '../../../electron/core/index/worker-bundle.ts';
 import { buildParseWorker } from '../../../scripts/build-parse-worker.ts';
+import { tempDir } from '../../support/temp-dir.ts';
 
 const NOTES: Record<string, string> = {
   'a.md':
@@ -25,7 +25,7 @@ const NOTES: Record<string, string> = {
 };
 
 test('the bundled worker parses as the source does; a stale or switched-off bundle is not used', async () => {
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-bundle-'));
+  const work = tempDir('bundle');
   const out = pathToFileURL(path.join(work, 'bundle') + '/');
   try {
     const manifest = await buildParseWorker(out);

@@ -1,12 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { ProgressFileError, ProgressStore } from '../../../electron/core/learning/progress.ts';
+import { tempDir } from '../../support/temp-dir.ts';
 
 function tempVault(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-progress-'));
+  return tempDir('progress');
 }
 
 test('progress round-trips through .atlas/progress.json, keeping entries of notes that no longer exist', () => {

@@ -4,16 +4,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { AtlasIndex } from '../../../electron/core/index/atlas-index.ts';
 import { createLearningService, LearningError, ProgressFileError } from '../../../electron/core/learning/index.ts';
 import { VaultQuery } from '../../../electron/core/query/vault-query.ts';
+import { tempDir } from '../../support/temp-dir.ts';
 
 const fixture = path.resolve(import.meta.dirname, '../../fixtures/learning-vault');
 
 async function openFixture() {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-learning-svc-'));
+  const dir = tempDir('learning-svc');
   const vault = path.join(dir, 'vault');
   fs.cpSync(fixture, vault, { recursive: true });
   const index = await AtlasIndex.open({ vaultRoot: vault, dbPath: path.join(dir, 'index.sqlite'), workers: 0 });

@@ -4,17 +4,17 @@
  */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { openVault } from '../../../electron/core/vault.ts';
 import { createReviewEngine } from '../../../electron/services/review-service.ts';
+import { tempDir } from '../../support/temp-dir.ts';
 
 const FIXTURE = path.join(import.meta.dirname, '../../fixtures/review-vault');
 const DAY = 86_400_000;
 
 async function open() {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-engine-'));
+  const root = tempDir('engine');
   const vault = path.join(root, 'vault');
   fs.cpSync(FIXTURE, vault, { recursive: true });
   const v = await openVault({ vaultRoot: vault, dbPath: path.join(root, 'index.db'), workers: 0 });

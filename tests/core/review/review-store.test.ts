@@ -2,12 +2,12 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { ReviewFileError, ReviewStore } from '../../../electron/services/review-store.ts';
 import type { CardMemory } from '../../../electron/core/review/state.ts';
+import { tempDir } from '../../support/temp-dir.ts';
 
 const memory = (n: number): CardMemory => ({
   due: new Date(Date.UTC(2026, 0, 1 + n)).toISOString(),
@@ -22,7 +22,7 @@ const memory = (n: number): CardMemory => ({
 });
 
 function tempVault(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-review-'));
+  return tempDir('review');
 }
 
 test('no file: empty state; an update creates .atlas/review.json atomically (no temp files left)', async () => {
