@@ -334,3 +334,21 @@ test('a task ticked in the reading view is ticked in the note on disk, and untic
     'the task unticked on disk',
   );
 });
+
+test('a custom task status shows checked with its data-task; a click opens it on disk, as Obsidian', async () => {
+  const view = await openReading('half way there', 'Statuses');
+  const half = view.locator('li.task-list-item.is-checked[data-task="/"] > input[data-task="/"]');
+  await half.waitFor();
+  assert.equal(await half.isChecked(), true);
+  assert.equal(await view.locator('li[data-task="-"] > input:checked').count(), 1);
+  assert.equal(await view.locator('li[data-task=" "] > input:not(:checked)').count(), 1);
+  await half.click();
+  const file = path.join(app.vaultDir, 'Statuses.md');
+  await eventually(
+    () => /^- \[ \] half way there$/m.test(fs.readFileSync(file, 'utf8')),
+    10_000,
+    'the custom status opened on disk',
+  );
+  assert.match(fs.readFileSync(file, 'utf8'), /^- \[-\] dropped on purpose$/m, 'the other task is untouched');
+  await view.locator('li[data-task=" "] > input:not(:checked)').nth(1).waitFor();
+});

@@ -26,12 +26,16 @@ import { stripComments } from './comments.ts';
 import { remarkWikiEmbed } from './embed.ts';
 import { findFrontmatter, type FrontmatterBlock } from './frontmatter.ts';
 import type { MdNode } from './nodes.ts';
+import { taskStatusFromMarkdown, taskStatusSyntax } from './tasks.ts';
 import { obsidianTransform } from './transforms.ts';
 
 export type { MdNode } from './nodes.ts';
 
 export interface ObsidianOptions {
-  /** GFM: tables, footnotes, strikethrough, task lists, autolink literals. Default true. */
+  /**
+   * GFM: tables, footnotes, strikethrough, task lists (with Obsidian's custom statuses `- [/]`: tasks.ts), autolink
+   * literals. Default true.
+   */
   gfm?: boolean;
   /**
    * Math `$…$` and `$$…$$` (remark-math: mdast `inlineMath` / `math`; no link, tag or embed inside). A single `$` opens
@@ -94,11 +98,18 @@ export const remarkObsidian: Plugin<[ObsidianOptions?], Root> = function remarkO
 };
 
 function obsidianPreset(this: ProcessorLike, options: ObsidianOptions): void {
-  if (options.gfm !== false) (remarkGfm as unknown as (this: ProcessorLike) => void).call(this);
+  const data = this.data();
+  if (options.gfm !== false) {
+    (remarkGfm as unknown as (this: ProcessorLike) => void).call(this);
+    // Obsidian's tasks: any character between the brackets (after GFM's own extensions: tasks.ts)
+    data.micromarkExtensions ??= [];
+    data.micromarkExtensions.push(taskStatusSyntax());
+    data.fromMarkdownExtensions ??= [];
+    data.fromMarkdownExtensions.push(taskStatusFromMarkdown);
+  }
   if (options.math !== false) (remarkMath as unknown as (this: ProcessorLike) => void).call(this);
   (wikiLinkPlugin as unknown as (this: ProcessorLike, o: unknown) => void).call(this, wikiOptions);
   remarkWikiEmbed.call(this);
-  const data = this.data();
   data.micromarkExtensions ??= [];
   data.micromarkExtensions.push(highlightMark());
   data.fromMarkdownExtensions ??= [];

@@ -123,3 +123,26 @@ test('`$$x$$` alone on its line is display math (as Obsidian draws it); inside a
   assert.equal(display('Inline $$x^2$$ in a sentence.\n'), false);
   assert.equal(display('$x^2$\n'), false, 'a single dollar stays inline');
 });
+
+test('tasks: a custom status renders as a checked checkbox carrying data-task, as Obsidian', () => {
+  const els = elements(renderMarkdown('- [/] half\n- [ ] open\n- [x] done\n- plain\n').tree!);
+  const lis = els.filter((e) => e.tagName === 'li');
+  assert.deepEqual(
+    lis.map((li) => [li.properties.className ?? null, li.properties.dataTask ?? null]),
+    [
+      [['task-list-item', 'is-checked'], '/'],
+      [['task-list-item'], ' '],
+      [['task-list-item', 'is-checked'], 'x'],
+      [null, null],
+    ],
+  );
+  const boxes = els.filter((e) => e.tagName === 'input');
+  assert.deepEqual(
+    boxes.map((b) => [b.properties.type, b.properties.checked, b.properties.dataTask]),
+    [
+      ['checkbox', true, '/'],
+      ['checkbox', false, ' '],
+      ['checkbox', true, 'x'],
+    ],
+  );
+});
