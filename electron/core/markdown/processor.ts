@@ -1,7 +1,8 @@
 /**
  * The unified preset of Obsidian-flavoured markdown, {@link remarkObsidian}, used by the index (electron/core/parse)
  * and the reading view (renderer/src/markdown) alike: remark-gfm (optional), remark-wiki-link (`aliasDivider: '|'`),
- * remark-math (optional), the embed construct (embed.ts), highlights `==x==` (micromark-extension-highlight-mark), and — unless turned off —
+ * remark-math (optional), the embed construct (embed.ts), highlights `==x==` (micromark-extension-highlight-mark), inline
+ * footnotes `^[note]` (inline-footnotes.ts: with or without GFM, so the index reads their links), and — unless turned off —
  * a parser wrapper that prepares the source (CRLF → LF, frontmatter → a `yaml` node, `%% %%`/`<!-- -->` comments cut)
  * and the Obsidian node transforms (transforms.ts). The mdast it produces is documented in nodes.ts.
  *
@@ -26,6 +27,7 @@ import { stripComments } from './comments.ts';
 import { remarkWikiEmbed } from './embed.ts';
 import { findFrontmatter, type FrontmatterBlock } from './frontmatter.ts';
 import type { MdNode } from './nodes.ts';
+import { inlineFootnoteFromMarkdown, inlineFootnoteSyntax } from './inline-footnotes.ts';
 import { taskStatusFromMarkdown, taskStatusSyntax } from './tasks.ts';
 import { obsidianTransform } from './transforms.ts';
 
@@ -111,9 +113,9 @@ function obsidianPreset(this: ProcessorLike, options: ObsidianOptions): void {
   (wikiLinkPlugin as unknown as (this: ProcessorLike, o: unknown) => void).call(this, wikiOptions);
   remarkWikiEmbed.call(this);
   data.micromarkExtensions ??= [];
-  data.micromarkExtensions.push(highlightMark());
+  data.micromarkExtensions.push(highlightMark(), inlineFootnoteSyntax());
   data.fromMarkdownExtensions ??= [];
-  data.fromMarkdownExtensions.push(highlightMarkFromMarkdown);
+  data.fromMarkdownExtensions.push(highlightMarkFromMarkdown, inlineFootnoteFromMarkdown);
   data.toMarkdownExtensions ??= [];
   data.toMarkdownExtensions.push(highlightMarkToMarkdown);
   if (options.document === false) return;

@@ -146,3 +146,27 @@ test('tasks: a custom status renders as a checked checkbox carrying data-task, a
     ],
   );
 });
+
+test('inline footnotes: a numbered reference in order with the [^n] ones, the note listed among the footnotes', () => {
+  const r = renderMarkdown('A[^1] then^[an inline [[Note]] note] end.\n\n[^1]: ordinary.\n');
+  const els = elements(r.tree!);
+  const refs = els.filter((e) => e.tagName === 'a' && e.properties.dataFootnoteRef !== undefined);
+  assert.deepEqual(
+    refs.map((a) => [textOf(a), a.properties.href]),
+    [
+      ['1', '#fn-1'],
+      ['2', '#fn-inline-1'],
+    ],
+  );
+  const items = els.find((e) => e.tagName === 'section')!.children.filter((c) => c.type === 'element');
+  const list = items.find((e) => e.tagName === 'ol')!;
+  const lis = list.children.filter((c): c is Element => c.type === 'element');
+  assert.deepEqual(
+    lis.map((li) => [li.properties.id, textOf(li).trim()]),
+    [
+      ['user-content-fn-1', 'ordinary. ↩'],
+      ['user-content-fn-inline-1', 'an inline Note note ↩'],
+    ],
+  );
+  assert.deepEqual(r.wikiLinks, ['Note']);
+});
