@@ -459,3 +459,23 @@ test('a note opened anew shows its frontmatter as Properties, the cursor at the 
   assert.equal(await line('title:').count(), 0);
   assert.equal(await content().locator('.cm-activeLine').textContent(), 'Body first line.');
 });
+
+test('a custom task status is a checked checkbox with its data-task; a click writes only the space', async () => {
+  // Obsidian: `- [/]` is a task shown checked, the character styled by themes; clicking it opens the task
+  await openNew(
+    'Custom tasks',
+    ['- [/] halfway there', '- [-] dropped', '', 'Last line for the cursor.', ''].join('\n'),
+  );
+  await cursorToEnd();
+  const half = content().locator('input.cm-lp-task[data-task="/"]');
+  await half.waitFor();
+  assert.equal(await half.isChecked(), true);
+  assert.equal(await content().locator('input.cm-lp-task[data-task="-"]:checked').count(), 1);
+  await half.click();
+  const file = path.join(app.vaultDir, 'Custom tasks.md');
+  await eventually(
+    () => fs.readFileSync(file, 'utf8') === '- [ ] halfway there\n- [-] dropped\n\nLast line for the cursor.\n',
+    10_000,
+    'only the status character written',
+  );
+});

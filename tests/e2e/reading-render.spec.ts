@@ -334,3 +334,34 @@ test('a task ticked in the reading view is ticked in the note on disk, and untic
     'the task unticked on disk',
   );
 });
+
+test('a custom task status shows checked with its data-task; a click opens it on disk, as Obsidian', async () => {
+  const view = await openReading('half way there', 'Statuses');
+  const half = view.locator('li.task-list-item.is-checked[data-task="/"] > input[data-task="/"]');
+  await half.waitFor();
+  assert.equal(await half.isChecked(), true);
+  assert.equal(await view.locator('li[data-task="-"] > input:checked').count(), 1);
+  assert.equal(await view.locator('li[data-task=" "] > input:not(:checked)').count(), 1);
+  await half.click();
+  const file = path.join(app.vaultDir, 'Statuses.md');
+  await eventually(
+    () => /^- \[ \] half way there$/m.test(fs.readFileSync(file, 'utf8')),
+    10_000,
+    'the custom status opened on disk',
+  );
+  assert.match(fs.readFileSync(file, 'utf8'), /^- \[-\] dropped on purpose$/m, 'the other task is untouched');
+  await view.locator('li[data-task=" "] > input:not(:checked)').nth(1).waitFor();
+});
+
+test('an inline footnote is a numbered reference, its text listed with the other footnotes', async () => {
+  const view = await openReading('A claim with an ordinary footnote', 'Inline notes');
+  const refs = view.locator('sup a[data-footnote-ref]');
+  await refs.nth(1).waitFor();
+  assert.deepEqual(await refs.allInnerTexts(), ['1', '2']);
+  const items = view.locator('section.footnotes li');
+  assert.equal(await items.count(), 2);
+  assert.match(await items.nth(0).innerText(), /The ordinary footnote\./);
+  assert.match(await items.nth(1).innerText(), /An inline note linking Home\./);
+  await items.nth(1).locator('a.wikilink', { hasText: 'Home' }).waitFor();
+  assert.equal(await view.getByText('^[').count(), 0, 'no literal ^[');
+});

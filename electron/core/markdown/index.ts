@@ -14,6 +14,8 @@ export { findFrontmatter, parseFrontmatter, toJson, wikiLinksInProperties, YAML_
 export type { Callout, MdNode, MdPosition, WikiData } from './nodes.ts';
 export type { ObsidianOptions, PreparedSource } from './processor.ts';
 export { frontmatterOf, needsGfm, parseBody, parseObsidian, prepareSource, remarkObsidian } from './processor.ts';
+export { inlineFootnoteFromMarkdown, inlineFootnoteSyntax, MAX_NOTE_DEPTH } from './inline-footnotes.ts';
+export { taskStatusFromMarkdown, taskStatusSyntax, toggledTaskStatus } from './tasks.ts';
 export type { TagSpan } from './tags.ts';
 export { cleanTag, isTagBoundary, scanTags, TAG_BODY } from './tags.ts';
 export {

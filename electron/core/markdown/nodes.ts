@@ -7,6 +7,8 @@
  * | `wikiEmbed` | `![[target#heading|alias]]` | literal; `value` = the inner text as written; `data` = {@link WikiData} (+ `size` for `![[a.png|100x50]]`) |
  * | `tag` | `#tag`, `#a/b`, `#标签` after whitespace | literal; `value` = the tag without `#` (e.g. `a/b`) |
  * | `highlight` | `==text==` (micromark-extension-highlight-mark) | parent of phrasing content; hast `<mark>` |
+ * | `inlineFootnote` | `^[note]` (inline-footnotes.ts) | parent of phrasing content (raw tree only: parseObsidian turns it into a `footnoteReference` `inline-N` and a `footnoteDefinition` at the end) |
+ * | `listItem` task | `- [c] text`, any one character c (tasks.ts) | `checked`: false for `[ ]`, true otherwise; `data.task` = c; hast `li.task-list-item[.is-checked][data-task=c]` |
  * | `callout` | `> [!type]± Title` first line of a block quote | {@link Callout}: `calloutType`, `title`, `fold`, children = [`calloutTitle`, …body blocks] |
  * | `calloutTitle` | the rest of that first line | parent of phrasing content (type name capitalised when no title is written) |
  * | `yaml` | frontmatter (parseObsidian only) | literal; `value` = the YAML between the fences; ignored by remark-rehype |

@@ -2,7 +2,7 @@
  * The grammar for an editor's Live Preview (Obsidian's default editing mode): besides the links and tags of
  * spans.ts, where the formatting marks of the visible text are — the `**`, `*`, `==`, `~~` and backticks around
  * inline text, the `#` marks of ATX headings, the `[` `](url)` around a markdown link's text, and `- [ ]` task
- * markers — so an editor can hide them off the cursor line; and where the blocks an editor draws rendered off the
+ * markers (any character between the brackets, as Obsidian's custom statuses `- [/]`: tasks.ts) — so an editor can hide them off the cursor line; and where the blocks an editor draws rendered off the
  * cursor are ({@link PreviewBlock}: callouts, GFM tables, math, fenced code, frontmatter), as Obsidian's Live Preview
  * draws them. One parse with
  * findSpans (same rules: nothing inside code, comments or math), with GFM when the part read may hold a task, a
@@ -28,9 +28,14 @@ export interface FormatMark {
   hide: Array<[number, number]>;
   /** `heading`: 1–6. */
   depth?: number;
-  /** `task`: ticked (`[x]`)? With `box`: the offset of the character between the brackets (space or `x`). */
+  /**
+   * `task`: checked? True for any character but a space between the brackets (`[x]`, and custom statuses such as
+   * `[/]` or `[-]`, which Obsidian shows checked). With `box`: the offset of that character, and `status`: the
+   * character itself (`' '`, `'x'`, `'/'` …: Obsidian's `data-task`).
+   */
   checked?: boolean;
   box?: number;
+  status?: string;
 }
 
 /**
@@ -93,6 +98,9 @@ function closedFence(src: string, s: number, e: number): boolean {
   const last = /^ {0,3}(`{3,}|~{3,})(.*)$/.exec(src.slice(nl + 1, e));
   return last !== null && closes(open, last[1], last[2]);
 }
+
+/** A task's box after its list marker (`- [/]`, `1. [x]`): may say yes when it is none, never no to a task. */
+const TASK_BOX = /[-*+.)][ \t]+\[[^\n]\]/;
 
 /** The last frontmatter YAML read by {@link propertiesBlock} and whether it is a map (a one-entry cache). */
 let lastYaml: { yaml: string; ok: boolean } | null = null;
@@ -185,9 +193,9 @@ export function previewIn(text: string, from: number, to: number): Preview {
     }
   };
   const part = text.slice(start, end);
-  // GFM (twice micromark's cost) only where it can matter: `[ ]`/`[x]` tasks, `~` strikethrough (tables, footnotes:
-  // parseSpans asks needsGfm).
-  const gfm = part.indexOf('~') !== -1 || /\[[ xX]\]/.test(part);
+  // GFM (twice micromark's cost) only where it can matter: tasks (a list marker, space, then `[c]` with any
+  // character c), `~` strikethrough (tables, footnotes: parseSpans asks needsGfm).
+  const gfm = part.indexOf('~') !== -1 || TASK_BOX.test(part);
   const { spans, back } = parseSpans(part, { frontmatter: start === 0, gfm }, visit);
   const at = (o: number) => back(o) + start;
   const atEnd = (o: number) => back(o - 1) + 1 + start;
@@ -204,6 +212,7 @@ export function previewIn(text: string, from: number, to: number): Preview {
     if (m.kind === 'task') {
       mark.checked = m.node.checked === true;
       mark.box = at(m.box!);
+      mark.status = typeof m.node.data?.task === 'string' ? m.node.data.task : mark.checked ? 'x' : ' ';
     }
     if (mark.to < from || mark.from > to) continue;
     marks.push(mark);

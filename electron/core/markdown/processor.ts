@@ -1,7 +1,8 @@
 /**
  * The unified preset of Obsidian-flavoured markdown, {@link remarkObsidian}, used by the index (electron/core/parse)
  * and the reading view (renderer/src/markdown) alike: remark-gfm (optional), remark-wiki-link (`aliasDivider: '|'`),
- * remark-math (optional), the embed construct (embed.ts), highlights `==x==` (micromark-extension-highlight-mark), and — unless turned off —
+ * remark-math (optional), the embed construct (embed.ts), highlights `==x==` (micromark-extension-highlight-mark), inline
+ * footnotes `^[note]` (inline-footnotes.ts: with or without GFM, so the index reads their links), and — unless turned off —
  * a parser wrapper that prepares the source (CRLF → LF, frontmatter → a `yaml` node, `%% %%`/`<!-- -->` comments cut)
  * and the Obsidian node transforms (transforms.ts). The mdast it produces is documented in nodes.ts.
  *
@@ -26,12 +27,17 @@ import { stripComments } from './comments.ts';
 import { remarkWikiEmbed } from './embed.ts';
 import { findFrontmatter, type FrontmatterBlock } from './frontmatter.ts';
 import type { MdNode } from './nodes.ts';
+import { inlineFootnoteFromMarkdown, inlineFootnoteSyntax } from './inline-footnotes.ts';
+import { taskStatusFromMarkdown, taskStatusSyntax } from './tasks.ts';
 import { obsidianTransform } from './transforms.ts';
 
 export type { MdNode } from './nodes.ts';
 
 export interface ObsidianOptions {
-  /** GFM: tables, footnotes, strikethrough, task lists, autolink literals. Default true. */
+  /**
+   * GFM: tables, footnotes, strikethrough, task lists (with Obsidian's custom statuses `- [/]`: tasks.ts), autolink
+   * literals. Default true.
+   */
   gfm?: boolean;
   /**
    * Math `$…$` and `$$…$$` (remark-math: mdast `inlineMath` / `math`; no link, tag or embed inside). A single `$` opens
@@ -94,15 +100,22 @@ export const remarkObsidian: Plugin<[ObsidianOptions?], Root> = function remarkO
 };
 
 function obsidianPreset(this: ProcessorLike, options: ObsidianOptions): void {
-  if (options.gfm !== false) (remarkGfm as unknown as (this: ProcessorLike) => void).call(this);
+  const data = this.data();
+  if (options.gfm !== false) {
+    (remarkGfm as unknown as (this: ProcessorLike) => void).call(this);
+    // Obsidian's tasks: any character between the brackets (after GFM's own extensions: tasks.ts)
+    data.micromarkExtensions ??= [];
+    data.micromarkExtensions.push(taskStatusSyntax());
+    data.fromMarkdownExtensions ??= [];
+    data.fromMarkdownExtensions.push(taskStatusFromMarkdown);
+  }
   if (options.math !== false) (remarkMath as unknown as (this: ProcessorLike) => void).call(this);
   (wikiLinkPlugin as unknown as (this: ProcessorLike, o: unknown) => void).call(this, wikiOptions);
   remarkWikiEmbed.call(this);
-  const data = this.data();
   data.micromarkExtensions ??= [];
-  data.micromarkExtensions.push(highlightMark());
+  data.micromarkExtensions.push(highlightMark(), inlineFootnoteSyntax());
   data.fromMarkdownExtensions ??= [];
-  data.fromMarkdownExtensions.push(highlightMarkFromMarkdown);
+  data.fromMarkdownExtensions.push(highlightMarkFromMarkdown, inlineFootnoteFromMarkdown);
   data.toMarkdownExtensions ??= [];
   data.toMarkdownExtensions.push(highlightMarkToMarkdown);
   if (options.document === false) return;

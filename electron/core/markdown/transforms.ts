@@ -1,9 +1,10 @@
 /**
  * The tree transforms that turn the micromark/mdast parse into Obsidian's mdast (see nodes.ts): wiki link/embed
- * data, inline `tag` nodes, block ids, callouts, highlights. One walk, linear in the tree; every rule it applies is
+ * data, inline `tag` nodes, block ids, callouts, highlights, inline footnotes (as GFM footnotes). One walk, linear in the tree; every rule it applies is
  * the same function the index's walker calls (splitWiki via wikiData, scanTags, blockIdOf).
  */
 import { blockIdOf } from './blocks.ts';
+import { inlineFootnotesToGfm } from './inline-footnotes.ts';
 import type { MdNode } from './nodes.ts';
 import { scanTags, type TagSpan } from './tags.ts';
 import { wikiData } from './wiki-target.ts';
@@ -175,6 +176,9 @@ function paragraphBlockId(node: MdNode, parent: MdNode | null, index: number, sr
   return true;
 }
 
+/** The `^[…]` inline footnotes met by the current {@link obsidianTransform}, in document order. */
+let inlineNotes: MdNode[] = [];
+
 function walk(node: MdNode, src: string): void {
   const kids = node.children;
   if (!kids) return;
@@ -201,6 +205,10 @@ function walk(node: MdNode, src: string): void {
       case 'highlight':
         setH(c, 'mark', {});
         walk(c, src);
+        break;
+      case 'inlineFootnote':
+        walk(c, src);
+        inlineNotes.push(c);
         break;
       case 'link':
       case 'linkReference':
@@ -269,6 +277,13 @@ function displayMath(p: MdNode, src: string): MdNode | null {
  * Obsidian's mdast, in place: see nodes.ts.
  */
 export function obsidianTransform(tree: MdNode, src: string): MdNode {
-  walk(tree, src);
+  const outer = inlineNotes;
+  inlineNotes = [];
+  try {
+    walk(tree, src);
+    inlineFootnotesToGfm(tree, inlineNotes);
+  } finally {
+    inlineNotes = outer;
+  }
   return tree;
 }

@@ -1,12 +1,13 @@
 /**
  * The SQLite schema of the vault index. Bump `SCHEMA_VERSION` whenever the DDL or the meaning of a column changes:
  * a database with another `PRAGMA user_version` is deleted and rebuilt from the markdown (the source of truth). Bump it
- * too when the grammar reads a note differently (9: `[[a|]]` is a link; case twins resolve to the exact spelling; `$5 … $10` is not math),
+ * too when the grammar reads a note differently (9: `[[a|]]` is a link; case twins resolve to the exact spelling; `$5 … $10` is not math; 10: `^[…]` inline
+ * footnotes, so `^[a](u)` is a note and no link),
  * since a warm index parses only changed files.
  */
 import { CARDS_SQL } from './card-store.ts';
 
-export const SCHEMA_VERSION = 9;
+export const SCHEMA_VERSION = 10;
 
 export const SCHEMA_SQL = `
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;

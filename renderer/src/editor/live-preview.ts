@@ -32,6 +32,8 @@ import {
 } from '@codemirror/view';
 import type { LinkStates } from './link-states.ts';
 import type { FormatMark, PreviewBlock, Span } from '../../../electron/core/markdown/index.ts';
+import { toggledTaskStatus } from '../../../electron/core/markdown/index.ts';
+import { taskLabel } from '../markdown/task-label.ts';
 import { type Parsed, previewAround } from './preview-window.ts';
 import { isSourceMode, onDefaultModeChange, setTabSourceMode } from './source-mode.ts';
 import { activeLines, refresh, touches } from './live-preview-lines.ts';
@@ -124,26 +126,30 @@ const HEADING = [1, 2, 3, 4, 5, 6].map((n) => Decoration.line({ class: `cm-lp-h$
 class CheckboxWidget extends WidgetType {
   readonly checked: boolean;
   readonly box: number;
-  constructor(checked: boolean, box: number) {
+  readonly status: string;
+  constructor(checked: boolean, box: number, status: string) {
     super();
     this.checked = checked;
     this.box = box;
+    this.status = status;
   }
   override eq(o: CheckboxWidget) {
-    return o.checked === this.checked && o.box === this.box;
+    return o.checked === this.checked && o.box === this.box && o.status === this.status;
   }
   override toDOM(view: EditorView) {
     const input = document.createElement('input');
     input.type = 'checkbox';
     input.className = 'cm-lp-task';
     input.checked = this.checked;
-    input.setAttribute('aria-label', this.checked ? 'Completed task' : 'Task');
+    input.dataset.task = this.status;
+    input.setAttribute('aria-label', taskLabel(this.status, this.checked));
     input.addEventListener('mousedown', (e) => e.preventDefault());
     input.addEventListener('click', (e) => {
       e.preventDefault();
+      // only the character between the brackets is written (Obsidian: a custom status such as `/` becomes open)
       const ch = view.state.sliceDoc(this.box, this.box + 1);
-      if (ch !== ' ' && ch !== 'x' && ch !== 'X') return;
-      view.dispatch({ changes: { from: this.box, to: this.box + 1, insert: this.checked ? ' ' : 'x' } });
+      if (ch !== this.status) return;
+      view.dispatch({ changes: { from: this.box, to: this.box + 1, insert: toggledTaskStatus(ch) } });
     });
     return input;
   }
@@ -294,7 +300,7 @@ function build(
     if (m.kind === 'task') {
       const [a, b] = m.hide[0];
       if (touches(state, active, a, b) || m.box == null) continue;
-      hide(a, b, Decoration.replace({ widget: new CheckboxWidget(!!m.checked, m.box) }));
+      hide(a, b, Decoration.replace({ widget: new CheckboxWidget(!!m.checked, m.box, m.status ?? ' ') }));
       continue;
     }
     if (touches(state, active, m.from, m.to)) continue;

@@ -4,11 +4,13 @@
  * an ordinary edit of the editor's document (undo, autosave and the conflict rules apply).
  */
 import type { EditorView } from '@codemirror/view';
+import { toggledTaskStatus } from '../../../electron/core/markdown/index.ts';
 import { previewAround } from './preview-window.ts';
 
 /**
- * Toggles `[ ]` ↔ `[x]` of the task that starts on 1-based `line` of `view`'s document. Returns false (nothing
- * changed) when the line holds no task, or is past the end.
+ * Toggles the task that starts on 1-based `line` of `view`'s document, writing only the character between its
+ * brackets, as Obsidian does (toggledTaskStatus): `[ ]` → `[x]`; `[x]`, `[X]` or a custom status (`[/]`, `[-]` …) →
+ * `[ ]`. Returns false (nothing changed) when the line holds no task, or is past the end.
  */
 export function toggleTaskAtLine(view: EditorView, line: number): boolean {
   const doc = view.state.doc;
@@ -19,7 +21,6 @@ export function toggleTaskAtLine(view: EditorView, line: number): boolean {
   );
   if (!task || task.box === undefined) return false;
   const ch = doc.sliceString(task.box, task.box + 1);
-  if (ch !== ' ' && ch !== 'x' && ch !== 'X') return false;
-  view.dispatch({ changes: { from: task.box, to: task.box + 1, insert: ch === ' ' ? 'x' : ' ' } });
+  view.dispatch({ changes: { from: task.box, to: task.box + 1, insert: toggledTaskStatus(ch) } });
   return true;
 }

@@ -44,6 +44,7 @@ export { chainKey, MAX_EMBED_DEPTH, RenderContext, type RenderContextValue } fro
 import { EMBED_BLOCK_CLASS, ID_PREFIX, RICH_MAX_CHARS } from './render.ts';
 import { renderInWorker, renderNow, WORKER_BUDGET_MS, type RenderOutcome } from './render-client.ts';
 import { useSettings } from '../settings/store.ts';
+import { taskLabel } from './task-label.ts';
 import { requestSearch, tagQuery } from '../navigation/search-request.ts';
 
 const NO_STATES: ReadonlyMap<string, LinkState> = new Map();
@@ -134,8 +135,9 @@ type AnyProps = Record<string, unknown> & { children?: ReactNode; className?: st
 /**
  * A task's checkbox: in the note's own Reading view a click ticks or unticks it in the note (through the editor, so
  * it is an edit like any other); inside an embed or a preview it is read-only, as the sanitised HTML has it.
+ * `status` is the character between the brackets (Obsidian's `data-task`: ' ', 'x', or a custom one such as '/').
  */
-function TaskCheckbox({ checked }: { checked: boolean }) {
+function TaskCheckbox({ checked, status }: { checked: boolean; status: string | undefined }) {
   const ctx = useContext(RenderContext);
   const toggle = ctx.depth === 0 ? ctx.toggleTask : undefined;
   return (
@@ -144,7 +146,8 @@ function TaskCheckbox({ checked }: { checked: boolean }) {
       className="task-list-item-checkbox"
       checked={checked}
       disabled={!toggle}
-      aria-label={checked ? 'Completed task' : 'Task'}
+      data-task={status}
+      aria-label={taskLabel(status, checked)}
       onChange={(e) => {
         const line = Number(e.currentTarget.closest('li[data-line]')?.getAttribute('data-line'));
         if (toggle && line > 0) toggle(line);
@@ -211,8 +214,12 @@ function makeComponents(): Partial<Components> {
         </a>
       );
     },
-    input: (props: ComponentProps<'input'>) =>
-      props.type === 'checkbox' ? <TaskCheckbox checked={!!props.checked} /> : <input {...props} />,
+    input: (props: ComponentProps<'input'> & { 'data-task'?: string }) =>
+      props.type === 'checkbox' ? (
+        <TaskCheckbox checked={!!props.checked} status={props['data-task']} />
+      ) : (
+        <input {...props} />
+      ),
     img: ({ alt, src }: ComponentProps<'img'>) => (
       <VaultImage src={typeof src === 'string' ? src : ''} alt={alt ?? ''} />
     ),

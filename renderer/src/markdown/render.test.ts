@@ -123,3 +123,50 @@ test('`$$x$$` alone on its line is display math (as Obsidian draws it); inside a
   assert.equal(display('Inline $$x^2$$ in a sentence.\n'), false);
   assert.equal(display('$x^2$\n'), false, 'a single dollar stays inline');
 });
+
+test('tasks: a custom status renders as a checked checkbox carrying data-task, as Obsidian', () => {
+  const els = elements(renderMarkdown('- [/] half\n- [ ] open\n- [x] done\n- plain\n').tree!);
+  const lis = els.filter((e) => e.tagName === 'li');
+  assert.deepEqual(
+    lis.map((li) => [li.properties.className ?? null, li.properties.dataTask ?? null]),
+    [
+      [['task-list-item', 'is-checked'], '/'],
+      [['task-list-item'], ' '],
+      [['task-list-item', 'is-checked'], 'x'],
+      [null, null],
+    ],
+  );
+  const boxes = els.filter((e) => e.tagName === 'input');
+  assert.deepEqual(
+    boxes.map((b) => [b.properties.type, b.properties.checked, b.properties.dataTask]),
+    [
+      ['checkbox', true, '/'],
+      ['checkbox', false, ' '],
+      ['checkbox', true, 'x'],
+    ],
+  );
+});
+
+test('inline footnotes: a numbered reference in order with the [^n] ones, the note listed among the footnotes', () => {
+  const r = renderMarkdown('A[^1] then^[an inline [[Note]] note] end.\n\n[^1]: ordinary.\n');
+  const els = elements(r.tree!);
+  const refs = els.filter((e) => e.tagName === 'a' && e.properties.dataFootnoteRef !== undefined);
+  assert.deepEqual(
+    refs.map((a) => [textOf(a), a.properties.href]),
+    [
+      ['1', '#fn-1'],
+      ['2', '#fn-inline-1'],
+    ],
+  );
+  const items = els.find((e) => e.tagName === 'section')!.children.filter((c) => c.type === 'element');
+  const list = items.find((e) => e.tagName === 'ol')!;
+  const lis = list.children.filter((c): c is Element => c.type === 'element');
+  assert.deepEqual(
+    lis.map((li) => [li.properties.id, textOf(li).trim()]),
+    [
+      ['user-content-fn-1', 'ordinary. ↩'],
+      ['user-content-fn-inline-1', 'an inline Note note ↩'],
+    ],
+  );
+  assert.deepEqual(r.wikiLinks, ['Note']);
+});

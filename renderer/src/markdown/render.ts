@@ -75,8 +75,21 @@ function isEmbedAnchor(n: ElementContent): boolean {
   return Array.isArray(c) && c.includes(EMBED_CLASS);
 }
 
+/** Gives a task list item's checkbox (its first `input`, in it or in its first paragraph) the item's `data-task`. */
+function taskInput(li: Element): void {
+  const first = li.children.find((c) => c.type === 'element');
+  const box =
+    first?.type === 'element' && first.tagName === 'input'
+      ? first
+      : first?.type === 'element' && first.tagName === 'p'
+        ? first.children.find((c): c is Element => c.type === 'element' && c.tagName === 'input')
+        : undefined;
+  if (box) box.properties.dataTask = li.properties.dataTask;
+}
+
 /**
- * Marks every block element with `data-line` (its first 1-based file line, for scroll-to-line), turns a paragraph
+ * Marks every block element with `data-line` (its first 1-based file line, for scroll-to-line), copies a task's
+ * `data-task` onto its checkbox, turns a paragraph
  * made only of embeds into a `div.embed-block` (an embedded note is a block, which a `<p>` may not hold), and marks
  * long code blocks `no-highlight`.
  */
@@ -98,6 +111,8 @@ const rehypeReading: Plugin<[ReadingOptions?], HastRoot> =
             child.properties.className = [EMBED_BLOCK_CLASS];
           }
         }
+        // Obsidian's `data-task` (the character between a task's brackets) on its checkbox as on its list item
+        if (child.tagName === 'li' && typeof child.properties.dataTask === 'string') taskInput(child);
         if (child.tagName === 'code') {
           const text = child.children.map((c) => (c.type === 'text' ? c.value : '')).join('');
           if (text.length > HIGHLIGHT_MAX_CHARS) {
@@ -126,6 +141,13 @@ export const sanitizeSchema: SanitizeSchema = {
       'dataWikilink',
       'dataTag',
     ],
+    // tasks (electron/core/markdown/tasks.ts): Obsidian's `is-checked` class and `data-task` status character
+    li: [
+      ...(defaultAttrs.li ?? []).filter((d) => !(Array.isArray(d) && d[0] === 'className')),
+      ['className', 'task-list-item', 'is-checked'],
+      'dataTask',
+    ],
+    input: [...(defaultAttrs.input ?? []), 'dataTask'],
     div: [
       ...(defaultAttrs.div ?? []),
       ['className', CALLOUT_CLASS, CALLOUT_TITLE_CLASS, EMBED_BLOCK_CLASS, 'math', 'math-display'],

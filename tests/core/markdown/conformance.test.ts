@@ -99,6 +99,13 @@ const TABLE: Row[] = [
   { name: 'in a callout', md: '> [!info] Title\n> body [[x]]', links: [L('x')] },
   { name: 'in a callout title', md: '> [!tip]- See [[x]]\n> body', links: [L('x')] },
   { name: 'in a highlight', md: '==[[x]]==', links: [L('x')] },
+  {
+    name: 'in an inline footnote',
+    md: 'Text^[see [[x|y]] and #中文 ![[e]]] end',
+    links: [L('x', { alias: 'y' }), E('e')],
+    tags: ['中文'],
+  },
+  { name: 'in a task with a custom status', md: '- [/] see [[x]] #t', links: [L('x')], tags: ['t'] },
   { name: 'empty: plain text', md: '[[]] [[|x]]', links: [], plain: true },
   {
     name: 'tags',
