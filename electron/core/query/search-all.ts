@@ -2,7 +2,8 @@
  * The search pane's search (nav, issue 12): every matching note (up to {@link RESULT_CAP}), each with its first
  * matching lines and where the terms are in them, for snippets with `<mark>` and for opening the note at a match.
  * Query language: see search-query.ts. Candidates come from the trigram index (`GraphStore.matchNotes`, every term
- * present); filters and exclusions are checked on the note's path, title and text here.
+ * present); filters and exclusions are checked on the note's path, title and text here. The text is the whole file's,
+ * as Obsidian's search reads it: the frontmatter's YAML (file lines 2…) and the body.
  *
  * Bounded cost: at most {@link CANDIDATE_CAP} candidate notes are read; per note at most {@link LINE_CAP} matching
  * lines are counted and {@link SHOWN_MATCHES} returned; line texts are cut to {@link LINE_CHARS} characters.
@@ -52,11 +53,19 @@ function cut(line: string, terms: string[]): { text: string; ranges: [number, nu
   return { text, ranges };
 }
 
-/** Matching lines of a body (`bodyLine0` = file line of the body's first line, 1-based). */
-function matchLines(body: string, terms: string[], bodyLine0: number): { count: number; matches: SearchMatch[] } {
-  const matches: SearchMatch[] = [];
-  let count = 0;
-  if (!terms.length) return { count, matches };
+/**
+ * Adds the matching lines of `body` to `acc` (`bodyLine0` = file line of the text's first line, 1-based), up to
+ * {@link LINE_CAP} counted and {@link SHOWN_MATCHES} kept in all.
+ */
+function matchLines(
+  acc: { count: number; matches: SearchMatch[] },
+  body: string,
+  terms: string[],
+  bodyLine0: number,
+): { count: number; matches: SearchMatch[] } {
+  const { matches } = acc;
+  let count = acc.count;
+  if (!terms.length) return acc;
   let lineNo = 0;
   let pos = 0;
   while (pos <= body.length && count < LINE_CAP) {
@@ -72,7 +81,8 @@ function matchLines(body: string, terms: string[], bodyLine0: number): { count: 
     pos = nl + 1;
     lineNo++;
   }
-  return { count, matches };
+  acc.count = count;
+  return acc;
 }
 
 function textScore(q: ParsedSearch, title: string, count: number, length: number): number {
@@ -117,11 +127,13 @@ export function searchAll(store: GraphStore, query: string, cap = RESULT_CAP): S
       const file = fileName(r.path);
       if (!q.files.every((f) => file.includes(f)) || q.excludeFiles.some((f) => file.includes(f))) continue;
       if (q.excludes.length) {
-        const all = `${r.title}\n${r.body}`.toLowerCase();
+        const all = `${r.title}\n${r.body}\n${r.frontmatter}`.toLowerCase();
         if (q.excludes.some((x) => all.includes(x))) continue;
       }
       const fm = fmLines.get(r.id) ?? 0;
-      const { count, matches } = matchLines(r.body, q.terms, fm + 1);
+      // the frontmatter's YAML starts on file line 2 (after `---`), the body after the frontmatter's lines
+      const acc = matchLines({ count: 0, matches: [] }, r.frontmatter, q.terms, 2);
+      const { count, matches } = matchLines(acc, r.body, q.terms, fm + 1);
       out.push({
         path: r.path,
         title: r.title,

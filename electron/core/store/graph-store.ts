@@ -14,6 +14,8 @@ export interface MatchedText {
   title: string;
   body: string;
   bodyLc: string;
+  /** The frontmatter's YAML as indexed ('' or the text with two trailing newlines), not lower-cased. */
+  frontmatter: string;
 }
 
 export type FileKind = 'note' | 'attachment' | 'folder';
@@ -174,7 +176,7 @@ export interface GraphStore {
   /** Title/alias substring matches (`needle` lower-cased NFC), at most `limit`. */
   searchNames(needle: string, limit: number): { id: number; path: string; title: string; aliases: string }[];
   /**
-   * Ids of notes whose title, aliases or body contain every term (case-insensitive substrings, lower-cased NFC),
+   * Ids of notes whose title, aliases, body or frontmatter text contain every term (case-insensitive substrings, lower-cased NFC),
    * unranked, at most `limit`. Terms of 3+ characters use the trigram index; a 1–2 character term becomes an OR of
    * the indexed trigrams starting with it (a LIKE scan when it starts too many).
    */
@@ -186,10 +188,13 @@ export interface GraphStore {
   matchTexts(terms: string[], limit: number): MatchedText[];
   /** Frontmatter line counts of notes by id (the body's first line is file line count + 1). Search pane (nav). */
   frontmatterLines(ids: number[]): Map<number, number>;
-  /** Path, title and body of notes by id. */
-  noteTexts(ids: number[]): { id: number; path: string; title: string; body: string }[];
+  /** Path, title, body and frontmatter YAML (as indexed: '' or with two trailing newlines) of notes by id. */
+  noteTexts(ids: number[]): { id: number; path: string; title: string; body: string; frontmatter: string }[];
   body(id: number): string;
-  /** Mention texts of notes (other than `exceptPath`) whose body may contain one of `terms`. */
+  /**
+   * Mention texts of notes (other than `exceptPath`) whose text may contain one of `terms`: a superset (the text index
+   * also holds the frontmatter, which the mention text blanks).
+   */
   mentionCandidates(
     terms: string[],
     exceptPath: string,

@@ -124,10 +124,11 @@ export class TextSearch {
     for (const l of likes) {
       where.push(
         l.escaped
-          ? `(f.title LIKE ? ESCAPE '\\' OR f.aliases LIKE ? ESCAPE '\\' OR f.body LIKE ? ESCAPE '\\')`
-          : `(f.title LIKE ? OR f.aliases LIKE ? OR f.body LIKE ?)`,
+          ? `(f.title LIKE ? ESCAPE '\\' OR f.aliases LIKE ? ESCAPE '\\' OR f.body LIKE ? ESCAPE '\\'
+              OR f.frontmatter LIKE ? ESCAPE '\\')`
+          : `(f.title LIKE ? OR f.aliases LIKE ? OR f.body LIKE ? OR f.frontmatter LIKE ?)`,
       );
-      args.push(l.pattern, l.pattern, l.pattern);
+      args.push(l.pattern, l.pattern, l.pattern, l.pattern);
     }
     return { where: where.join(' AND '), args, verify };
   }
@@ -143,11 +144,11 @@ export class TextSearch {
     }
     // terms of 4+ characters: their trigrams narrow the notes, a linear substring scan of each (streamed) decides
     const out: number[] = [];
-    const rows = this.stmt(`SELECT rowid, title, aliases, body FROM note_fts f WHERE ${where}`).iterate(
+    const rows = this.stmt(`SELECT rowid, title, aliases, body, frontmatter FROM note_fts f WHERE ${where}`).iterate(
       ...args,
-    ) as IterableIterator<{ rowid: number; title: string; aliases: string; body: string }>;
+    ) as IterableIterator<{ rowid: number; title: string; aliases: string; body: string; frontmatter: string }>;
     for (const r of rows) {
-      const text = `${r.title}\n${r.aliases}\n${r.body}`.toLowerCase();
+      const text = `${r.title}\n${r.aliases}\n${r.body}\n${r.frontmatter}`.toLowerCase();
       if (!verify.every((v) => text.includes(v))) continue;
       out.push(r.rowid);
       if (out.length >= limit) {
@@ -171,14 +172,16 @@ export class TextSearch {
     const out: MatchedText[] = [];
     // no LIMIT in the SQL (the loop stops at `limit`): one cached statement per WHERE shape, whatever the limit
     const sql = verify.length
-      ? `SELECT f.rowid AS id, n.path, n.title, f.body, f.title AS ftsTitle, f.aliases AS ftsAliases
+      ? `SELECT f.rowid AS id, n.path, n.title, f.body, f.frontmatter, f.title AS ftsTitle, f.aliases AS ftsAliases
           FROM note_fts f JOIN notes n ON n.id = f.rowid WHERE ${where}`
-      : `SELECT f.rowid AS id, n.path, n.title, f.body FROM note_fts f JOIN notes n ON n.id = f.rowid WHERE ${where}`;
+      : `SELECT f.rowid AS id, n.path, n.title, f.body, f.frontmatter FROM note_fts f JOIN notes n ON n.id = f.rowid
+          WHERE ${where}`;
     const rows = this.stmt(sql).iterate(...args) as IterableIterator<{
       id: number;
       path: string;
       title: string;
       body: string;
+      frontmatter: string;
       ftsTitle?: string;
       ftsAliases?: string;
     }>;
@@ -187,13 +190,19 @@ export class TextSearch {
       if (verify.length) {
         const titleLc = (r.ftsTitle as string).toLowerCase();
         const aliasesLc = (r.ftsAliases as string).toLowerCase();
+        let fmLc: string | undefined;
+        const inFrontmatter = (v: string) => {
+          if (r.frontmatter === '') return false;
+          if (fmLc === undefined) fmLc = r.frontmatter.toLowerCase();
+          return fmLc.includes(v);
+        };
         const holds = (v: string) =>
           v.includes('\n')
-            ? `${titleLc}\n${aliasesLc}\n${bodyLc}`.includes(v)
-            : bodyLc.includes(v) || titleLc.includes(v) || aliasesLc.includes(v);
+            ? `${titleLc}\n${aliasesLc}\n${bodyLc}\n${r.frontmatter.toLowerCase()}`.includes(v)
+            : bodyLc.includes(v) || titleLc.includes(v) || aliasesLc.includes(v) || inFrontmatter(v);
         if (!verify.every(holds)) continue;
       }
-      out.push({ id: r.id, path: r.path, title: r.title, body: r.body, bodyLc });
+      out.push({ id: r.id, path: r.path, title: r.title, body: r.body, bodyLc, frontmatter: r.frontmatter });
       if (out.length >= limit) {
         rows.return?.();
         break;
@@ -202,9 +211,9 @@ export class TextSearch {
     return out;
   }
 
-  noteTexts(ids: number[]): { id: number; path: string; title: string; body: string }[] {
+  noteTexts(ids: number[]): { id: number; path: string; title: string; body: string; frontmatter: string }[] {
     if (!ids.length) return [];
-    return this.stmt(`SELECT n.id, n.path, n.title, f.body FROM notes n JOIN note_fts f ON f.rowid = n.id
+    return this.stmt(`SELECT n.id, n.path, n.title, f.body, f.frontmatter FROM notes n JOIN note_fts f ON f.rowid = n.id
       WHERE n.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as never;
   }
 
