@@ -5,7 +5,7 @@
  */
 import type Database from 'better-sqlite3';
 
-import type { MatchedText } from './graph-store.ts';
+import type { MatchedText, SearchText } from './graph-store.ts';
 
 type Stmt = Database.Statement;
 
@@ -209,6 +209,57 @@ export class TextSearch {
       }
     }
     return out;
+  }
+
+  ftsTerm(term: string): string | 'all' | 'none' {
+    const c = this.termCondition(term);
+    if (c.none) return 'none';
+    return c.match ?? 'all';
+  }
+
+  ftsIds(match: string, limit: number): number[] {
+    return this.stmt(`SELECT rowid FROM note_fts f WHERE f.note_fts MATCH ? LIMIT ?`)
+      .pluck()
+      .all(match, limit) as number[];
+  }
+
+  scanTexts(match: string | null, ids: ReadonlySet<number> | null, visit: (r: SearchText) => boolean): void {
+    const cols = `n.id, n.path, n.title, f.aliases, f.body, f.frontmatter, n.frontmatter_lines AS frontmatterLines`;
+    if (ids && (match === null || ids.size <= 500)) {
+      // a small set (tags, properties): read it by id, in slices, without the text index
+      const all = [...ids].sort((a, b) => a - b);
+      const st = this.stmt(`SELECT ${cols} FROM notes n JOIN note_fts f ON f.rowid = n.id
+        WHERE n.id IN (SELECT value FROM json_each(?)) ORDER BY n.id`);
+      for (let i = 0; i < all.length; i += 500) {
+        for (const r of st.all(JSON.stringify(all.slice(i, i + 500))) as SearchText[]) if (!visit(r)) return;
+      }
+      return;
+    }
+    const rows = (
+      match === null
+        ? this.stmt(`SELECT ${cols} FROM notes n JOIN note_fts f ON f.rowid = n.id ORDER BY n.id`).iterate()
+        : this.stmt(`SELECT ${cols} FROM note_fts f JOIN notes n ON n.id = f.rowid WHERE f.note_fts MATCH ?`).iterate(
+            match,
+          )
+    ) as IterableIterator<SearchText>;
+    for (const r of rows) {
+      if (ids && !ids.has(r.id)) continue;
+      if (!visit(r)) {
+        rows.return?.();
+        return;
+      }
+    }
+  }
+
+  propertyValues(key: string): { id: number; value: string }[] {
+    const k = key.normalize('NFC').toLowerCase();
+    if (k === 'tags' || k === 'tag') {
+      return this.stmt(`SELECT note_id AS id, json_quote(tag) AS value FROM tags`).all() as never;
+    }
+    if (k === 'aliases' || k === 'alias') {
+      return this.stmt(`SELECT note_id AS id, json_quote(alias) AS value FROM aliases`).all() as never;
+    }
+    return this.stmt(`SELECT note_id AS id, value FROM properties WHERE key = ? COLLATE NOCASE`).all(key) as never;
   }
 
   noteTexts(ids: number[]): { id: number; path: string; title: string; body: string; frontmatter: string }[] {
