@@ -279,9 +279,10 @@ export interface AtlasApi {
   linkMentions(target: string, place?: MentionPlace): Promise<LinkMentionsResult>;
   // search pane (nav)
   /**
-   * Every note matching an Obsidian-style query (words, `"phrase"`, `-exclude`, `tag:`, `path:`, `file:`; see
-   * electron/core/query/search-query.ts), up to 2,000, best first, each with its first matching lines (1-based file
-   * lines) and the match ranges in them; `total` counts all matches.
+   * Every note matching an Obsidian-style query (words, `"phrase"`, `OR`, `( … )`, `-exclude`, `tag:`, `path:`,
+   * `file:`, `[property:value]`; see electron/core/query/search-query.ts) in the whole file's text, properties
+   * included, up to 2,000, best first, each with its first matching lines (1-based file lines) and the match ranges
+   * in them; `total` counts all matches; `error` says why a query could not be read.
    */
   searchAll(query: string): Promise<SearchResults>;
   // graph view (#11)

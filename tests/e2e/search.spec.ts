@@ -1,5 +1,6 @@
 /**
- * Search pane (Ctrl/Cmd+Shift+F), region "Search": counts, snippets as text with the matches in <mark>, operators,
+ * Search pane (Ctrl/Cmd+Shift+F), region "Search": counts, snippets as text with the matches in <mark>, operators
+ * (OR, groups, [property:value] included), property text,
  * a hit opening its note at the match with the match selected, and results that follow the vault as it changes.
  */
 import { after, before, test } from 'node:test';
@@ -75,6 +76,57 @@ test('operators: path:, tag:, -exclude and "phrase"; snippets are text, never HT
   assert.equal(await search.locator('mark').first().innerText(), '使用 channel');
   await fill('"<script>"');
   await search.getByText('No results.').waitFor();
+});
+
+test('OR shows the notes of either term; a hit only in a property opens the note at that property', async () => {
+  const { page } = app;
+  const search = page.getByRole('region', { name: 'Search' });
+  const box = search.getByRole('searchbox', { name: 'Search' });
+  const fill = async (q: string) => {
+    await box.fill(q);
+    await page.waitForFunction((x) => document.querySelector('.search-count')?.getAttribute('data-query') === x, q);
+  };
+  const paths = () => search.locator('.search-note').evaluateAll((els) => els.map((e) => e.getAttribute('title')));
+  await fill('唤醒等待 OR "unit of scheduling"');
+  await search.getByText(/^2 notes$/).waitFor();
+  assert.deepEqual((await paths()).sort(), ['concepts/process and thread.md', '笔记/调度器.md']);
+  await fill('(唤醒等待 OR "unit of scheduling") -tag:中文');
+  await search.getByText(/^1 note$/).waitFor();
+  assert.deepEqual(await paths(), ['concepts/process and thread.md']);
+  await fill('((唤醒等待');
+  await search.getByText(/^1 note$/).waitFor();
+  await fill('[level:高级] -select');
+  await search.getByText(/^1 note$/).waitFor();
+  assert.deepEqual(await paths(), ['concepts/Mutex.md']);
+
+  // `高级` is only in the frontmatter (`level: 高级`, file line 4) of Mutex and select
+  await fill('高级 tag:go/sync');
+  await search.getByText(/^1 note$/).waitFor();
+  const hit = search.getByRole('button', { name: 'level: 高级 (line 4)' });
+  assert.equal(await hit.locator('mark').innerText(), '高级');
+  await hit.click();
+  const editor = page.getByRole('region', { name: 'Editor' });
+  await editor.getByRole('tab', { name: 'Mutex', exact: true, selected: true }).waitFor();
+  await page.waitForFunction(() => window.getSelection()?.toString() === '高级');
+  // the cursor is in the frontmatter, so Live Preview shows its lines as written: the selection is on line 4
+  const line = await page.evaluate(() => {
+    const sel = window.getSelection()!;
+    const el = (sel.anchorNode instanceof Element ? sel.anchorNode : sel.anchorNode?.parentElement)?.closest(
+      '.cm-line',
+    );
+    if (!el) return -1;
+    let n = 1;
+    for (const sib of el.parentElement!.querySelectorAll(':scope > .cm-line, :scope > [data-lp-lines]')) {
+      if (sib === el) return n;
+      n += sib instanceof HTMLElement && sib.dataset.lpLines ? Number(sib.dataset.lpLines) : 1;
+    }
+    return -1;
+  });
+  assert.equal(line, 4);
+
+  // too deep a nesting says why
+  await fill(`${'('.repeat(9)}a`);
+  await search.getByRole('alert').getByText('Too many nested parentheses (at most 8).').waitFor();
 });
 
 test('the results follow the vault: a note another program writes joins them without retyping the query', async () => {

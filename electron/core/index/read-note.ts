@@ -77,6 +77,7 @@ export function fallbackNote(path: string, text: string, problem: ProblemFact): 
     properties: facts?.properties ?? {},
     links: facts?.links ?? [],
     body,
+    frontmatter: fm ? fm.yaml : '',
     mentionText: blankedFm + body,
     ...textStats(body),
     frontmatterLines: fm ? fm.lines : 0,

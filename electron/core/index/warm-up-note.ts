@@ -14,6 +14,7 @@ export const WARM_UP_NOTE: ParsedNote = {
   properties: { level: 1 },
   links: [],
   body: '# Warm up\n\nText with [[a]]. ^blk\n',
+  frontmatter: '',
   mentionText: '# Warm up\n\nText with      . ^blk\n',
   words: 5,
   cjkChars: 0,

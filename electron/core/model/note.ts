@@ -70,6 +70,12 @@ export interface ParsedNote {
   /** Body text without frontmatter, for full-text search and unlinked mentions. */
   body: string;
   /**
+   * The frontmatter's YAML as written, between the `---` lines ('' when there is none): searched as text, as Obsidian's
+   * search matches the whole file (`author: "[[Kevin Kelly]]"` is found by `kevin`). Its line N (0-based) is file line
+   * N + 2. Never used for unlinked mentions.
+   */
+  frontmatter: string;
+  /**
    * The file's text with frontmatter, code (fenced, indented, inline), comments (`%% %%`, `<!-- -->`), links and
    * embeds replaced by spaces, so that line N of it is file line N. Used for unlinked mentions.
    */

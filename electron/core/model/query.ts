@@ -129,4 +129,6 @@ export interface SearchResults {
   total: number;
   /** True when more notes matched than were returned (the result cap). */
   truncated: boolean;
+  /** Why the query could not be read (e.g. parentheses nested too deep); then `notes` is empty. */
+  error?: string;
 }

@@ -9,6 +9,9 @@
  * or a tag nested below it (case-insensitive); several must all hold. With text terms beside them (`tag:go channel`)
  * the tagged notes must also contain every term, and the snippet is the first line holding one; with tags only,
  * every tagged note is listed by title and the snippet is its tag list.
+ *
+ * The frontmatter's text is searched too (Obsidian matches the whole file): a note whose only match is in a property
+ * is found, and its snippet is that property's line.
  */
 import type { SearchHit } from '../model.ts';
 import type { GraphStore } from '../store/graph-store.ts';
@@ -84,6 +87,19 @@ function lineSnippet(body: string, needles: string[]): string {
   return makeSnippet(body, needles);
 }
 
+/**
+ * The snippet of a hit: around the first match in the body, or — when no term occurs in the body (`bodyLc`, the
+ * lower-cased body) but one does in the frontmatter's YAML — the first property line holding one (Obsidian's search
+ * matches the whole file, properties included).
+ */
+function hitSnippet(body: string, bodyLc: string, frontmatter: string, needles: string[], terms: string[]): string {
+  if (frontmatter !== '' && !terms.some((t) => bodyLc.includes(t))) {
+    const fmLc = frontmatter.toLowerCase();
+    if (terms.some((t) => fmLc.includes(t))) return lineSnippet(frontmatter, needles);
+  }
+  return makeSnippet(body, needles);
+}
+
 /** Tag search: notes carrying every tag in `tags` (or a nested one), filtered by `text` when given. */
 function searchTagged(store: GraphStore, tags: string[], text: string, limit: number): SearchHit[] {
   let tagged = store.taggedNotes(tags[0]);
@@ -104,10 +120,20 @@ function searchTagged(store: GraphStore, tags: string[], text: string, limit: nu
   const ids = store.matchNotes(terms, 1_000_000).filter((id) => byId.has(id));
   return store
     .noteTexts(ids.slice(0, CANDIDATES))
-    .map((r) => ({ ...r, score: bodyScore(needle, terms, r.title, r.body.toLowerCase()) }))
+    .map((r) => {
+      const bodyLc = r.body.toLowerCase();
+      return { ...r, bodyLc, score: bodyScore(needle, terms, r.title, bodyLc) };
+    })
     .sort((a, b) => b.score - a.score || (a.path < b.path ? -1 : 1))
     .slice(0, limit)
-    .map((r) => ({ path: r.path, title: r.title, snippet: lineSnippet(r.body, [needle, ...terms]) }));
+    .map((r) => ({
+      path: r.path,
+      title: r.title,
+      snippet:
+        r.frontmatter !== '' && !terms.some((t) => r.bodyLc.includes(t))
+          ? hitSnippet(r.body, r.bodyLc, r.frontmatter, [needle, ...terms], terms)
+          : lineSnippet(r.body, [needle, ...terms]),
+    }));
 }
 
 /**
@@ -146,7 +172,7 @@ export function search(store: GraphStore, query: string, limit = 50): SearchHit[
     .sort((a, b) => b.score - a.score || (a.path < b.path ? -1 : 1));
   for (const r of ranked) {
     if (out.length >= limit) break;
-    out.push({ path: r.path, title: r.title, snippet: makeSnippet(r.body, needles) });
+    out.push({ path: r.path, title: r.title, snippet: hitSnippet(r.body, r.bodyLc, r.frontmatter, needles, terms) });
   }
   return out;
 }

@@ -14,6 +14,20 @@ export interface MatchedText {
   title: string;
   body: string;
   bodyLc: string;
+  /** The frontmatter's YAML as indexed ('' or the text with two trailing newlines), not lower-cased. */
+  frontmatter: string;
+}
+
+/** A note's texts as the search pane reads them (`GraphStore.scanTexts`); `aliases` one a line, as written. */
+export interface SearchText {
+  id: number;
+  path: string;
+  title: string;
+  aliases: string;
+  body: string;
+  /** The frontmatter's YAML as indexed ('' or with two trailing newlines); its line N (0-based) is file line N + 2. */
+  frontmatter: string;
+  frontmatterLines: number;
 }
 
 export type FileKind = 'note' | 'attachment' | 'folder';
@@ -174,7 +188,7 @@ export interface GraphStore {
   /** Title/alias substring matches (`needle` lower-cased NFC), at most `limit`. */
   searchNames(needle: string, limit: number): { id: number; path: string; title: string; aliases: string }[];
   /**
-   * Ids of notes whose title, aliases or body contain every term (case-insensitive substrings, lower-cased NFC),
+   * Ids of notes whose title, aliases, body or frontmatter text contain every term (case-insensitive substrings, lower-cased NFC),
    * unranked, at most `limit`. Terms of 3+ characters use the trigram index; a 1–2 character term becomes an OR of
    * the indexed trigrams starting with it (a LIKE scan when it starts too many).
    */
@@ -184,12 +198,34 @@ export interface GraphStore {
    * (`bodyLc`): what search ranks (electron/core/query/search.ts).
    */
   matchTexts(terms: string[], limit: number): MatchedText[];
+  /**
+   * The FTS5 expression selecting the notes that may contain one lower-cased NFC term (a superset: terms of 4+
+   * characters are matched by their trigrams, so verify on the text): 'none' when no note can, 'all' when the term
+   * cannot be put as one (a 1–2 character term starting over 300 trigrams). Expressions can be combined with
+   * `AND`/`OR` inside parentheses.
+   */
+  ftsTerm(term: string): string | 'all' | 'none';
+  /** Ids of the notes an FTS5 expression of `ftsTerm`s selects, at most `limit`, in no set order. */
+  ftsIds(match: string, limit: number): number[];
+  /**
+   * Calls `visit` with the texts of each note that `match` (an expression of `ftsTerm`s; null: every note) selects
+   * and that is in `ids` (null: any), until it returns false. Nothing else may be asked of the store while it runs.
+   */
+  scanTexts(match: string | null, ids: ReadonlySet<number> | null, visit: (r: SearchText) => boolean): void;
+  /**
+   * The values of property `key` (case-insensitive), one row per note holding it, as JSON text; `tags`/`tag` and
+   * `aliases`/`alias` (not stored as properties) give one row per tag or alias.
+   */
+  propertyValues(key: string): { id: number; value: string }[];
   /** Frontmatter line counts of notes by id (the body's first line is file line count + 1). Search pane (nav). */
   frontmatterLines(ids: number[]): Map<number, number>;
-  /** Path, title and body of notes by id. */
-  noteTexts(ids: number[]): { id: number; path: string; title: string; body: string }[];
+  /** Path, title, body and frontmatter YAML (as indexed: '' or with two trailing newlines) of notes by id. */
+  noteTexts(ids: number[]): { id: number; path: string; title: string; body: string; frontmatter: string }[];
   body(id: number): string;
-  /** Mention texts of notes (other than `exceptPath`) whose body may contain one of `terms`. */
+  /**
+   * Mention texts of notes (other than `exceptPath`) whose text may contain one of `terms`: a superset (the text index
+   * also holds the frontmatter, which the mention text blanks).
+   */
   mentionCandidates(
     terms: string[],
     exceptPath: string,

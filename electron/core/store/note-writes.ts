@@ -124,10 +124,16 @@ export class NoteWrites {
       );
     }
     this.stmt(`INSERT INTO note_text (note_id, mention_text) VALUES (?, ?)`).run(id, note.mentionText);
-    this.stmt(`INSERT INTO note_fts (rowid, title, aliases, body) VALUES (?, ?, ?, ?)`)
+    this.stmt(`INSERT INTO note_fts (rowid, title, aliases, body, frontmatter) VALUES (?, ?, ?, ?, ?)`)
       // two trailing characters: a 1–2 character term is found through the trigrams it starts (see `termCondition`),
-      // so even the body's last character must start one
-      .run(id, note.title, note.aliases.join('\n'), note.body + '\n\n');
+      // so even the body's (and the frontmatter's) last character must start one
+      .run(
+        id,
+        note.title,
+        note.aliases.join('\n'),
+        note.body + '\n\n',
+        note.frontmatter ? note.frontmatter + '\n\n' : '',
+      );
     this.cards.write(id, note, fresh);
   }
 

@@ -3,11 +3,11 @@
  * a database with another `PRAGMA user_version` is deleted and rebuilt from the markdown (the source of truth). Bump it
  * too when the grammar reads a note differently (9: `[[a|]]` is a link; case twins resolve to the exact spelling; `$5 … $10` is not math; 10: `^[…]` inline
  * footnotes, so `^[a](u)` is a note and no link),
- * since a warm index parses only changed files.
+ * since a warm index parses only changed files. 11: the frontmatter's text is in the full-text index (`note_fts.frontmatter`).
  */
 import { CARDS_SQL } from './card-store.ts';
 
-export const SCHEMA_VERSION = 10;
+export const SCHEMA_VERSION = 11;
 
 export const SCHEMA_SQL = `
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -90,7 +90,10 @@ CREATE INDEX problems_path ON problems (path);
 -- string starts some trigram. detail=none keeps only which notes hold a trigram (no positions) and columnsize=0 no
 -- per-column sizes (nothing ranks by bm25): ~30 % less CPU to fill and half the size of detail=full (issue 13). A term
 -- of 4+ characters is therefore matched as its trigrams ANDed and checked by a substring scan (matchNotes).
-CREATE VIRTUAL TABLE note_fts USING fts5 (title, aliases, body, tokenize = 'trigram', detail = none, columnsize = 0);
+-- frontmatter: the YAML as written (between the --- lines, two trailing newlines like body; '' when none), so search
+-- finds property text as Obsidian's does; unlinked mentions read note_text, never it. detail=none allows no column
+-- filters, so a MATCH may find a note by its frontmatter alone: readers that want the body only verify on it.
+CREATE VIRTUAL TABLE note_fts USING fts5 (title, aliases, body, frontmatter, tokenize = 'trigram', detail = none, columnsize = 0);
 -- The trigram vocabulary: a 1–2 character query becomes an OR of the trigrams that start with it.
 CREATE VIRTUAL TABLE note_fts_vocab USING fts5vocab (note_fts, row);
 ${CARDS_SQL}`;

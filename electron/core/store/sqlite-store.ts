@@ -339,6 +339,10 @@ export class SqliteStore implements GraphStore {
   readonly noteTexts: GraphStore['noteTexts'] = (ids) => this.search.noteTexts(ids);
   readonly frontmatterLines: GraphStore['frontmatterLines'] = (ids) => this.search.frontmatterLines(ids);
   readonly body: GraphStore['body'] = (id) => this.search.body(id);
+  readonly ftsTerm: GraphStore['ftsTerm'] = (term) => this.search.ftsTerm(term);
+  readonly ftsIds: GraphStore['ftsIds'] = (match, limit) => this.search.ftsIds(match, limit);
+  readonly scanTexts: GraphStore['scanTexts'] = (match, ids, visit) => this.search.scanTexts(match, ids, visit);
+  readonly propertyValues: GraphStore['propertyValues'] = (key) => this.search.propertyValues(key);
   readonly mentionCandidates: GraphStore['mentionCandidates'] = (terms, exceptPath) =>
     this.search.mentionCandidates(terms, exceptPath);
 }

@@ -5,7 +5,7 @@
  */
 import type Database from 'better-sqlite3';
 
-import type { MatchedText } from './graph-store.ts';
+import type { MatchedText, SearchText } from './graph-store.ts';
 
 type Stmt = Database.Statement;
 
@@ -124,10 +124,11 @@ export class TextSearch {
     for (const l of likes) {
       where.push(
         l.escaped
-          ? `(f.title LIKE ? ESCAPE '\\' OR f.aliases LIKE ? ESCAPE '\\' OR f.body LIKE ? ESCAPE '\\')`
-          : `(f.title LIKE ? OR f.aliases LIKE ? OR f.body LIKE ?)`,
+          ? `(f.title LIKE ? ESCAPE '\\' OR f.aliases LIKE ? ESCAPE '\\' OR f.body LIKE ? ESCAPE '\\'
+              OR f.frontmatter LIKE ? ESCAPE '\\')`
+          : `(f.title LIKE ? OR f.aliases LIKE ? OR f.body LIKE ? OR f.frontmatter LIKE ?)`,
       );
-      args.push(l.pattern, l.pattern, l.pattern);
+      args.push(l.pattern, l.pattern, l.pattern, l.pattern);
     }
     return { where: where.join(' AND '), args, verify };
   }
@@ -143,11 +144,11 @@ export class TextSearch {
     }
     // terms of 4+ characters: their trigrams narrow the notes, a linear substring scan of each (streamed) decides
     const out: number[] = [];
-    const rows = this.stmt(`SELECT rowid, title, aliases, body FROM note_fts f WHERE ${where}`).iterate(
+    const rows = this.stmt(`SELECT rowid, title, aliases, body, frontmatter FROM note_fts f WHERE ${where}`).iterate(
       ...args,
-    ) as IterableIterator<{ rowid: number; title: string; aliases: string; body: string }>;
+    ) as IterableIterator<{ rowid: number; title: string; aliases: string; body: string; frontmatter: string }>;
     for (const r of rows) {
-      const text = `${r.title}\n${r.aliases}\n${r.body}`.toLowerCase();
+      const text = `${r.title}\n${r.aliases}\n${r.body}\n${r.frontmatter}`.toLowerCase();
       if (!verify.every((v) => text.includes(v))) continue;
       out.push(r.rowid);
       if (out.length >= limit) {
@@ -171,14 +172,16 @@ export class TextSearch {
     const out: MatchedText[] = [];
     // no LIMIT in the SQL (the loop stops at `limit`): one cached statement per WHERE shape, whatever the limit
     const sql = verify.length
-      ? `SELECT f.rowid AS id, n.path, n.title, f.body, f.title AS ftsTitle, f.aliases AS ftsAliases
+      ? `SELECT f.rowid AS id, n.path, n.title, f.body, f.frontmatter, f.title AS ftsTitle, f.aliases AS ftsAliases
           FROM note_fts f JOIN notes n ON n.id = f.rowid WHERE ${where}`
-      : `SELECT f.rowid AS id, n.path, n.title, f.body FROM note_fts f JOIN notes n ON n.id = f.rowid WHERE ${where}`;
+      : `SELECT f.rowid AS id, n.path, n.title, f.body, f.frontmatter FROM note_fts f JOIN notes n ON n.id = f.rowid
+          WHERE ${where}`;
     const rows = this.stmt(sql).iterate(...args) as IterableIterator<{
       id: number;
       path: string;
       title: string;
       body: string;
+      frontmatter: string;
       ftsTitle?: string;
       ftsAliases?: string;
     }>;
@@ -187,13 +190,19 @@ export class TextSearch {
       if (verify.length) {
         const titleLc = (r.ftsTitle as string).toLowerCase();
         const aliasesLc = (r.ftsAliases as string).toLowerCase();
+        let fmLc: string | undefined;
+        const inFrontmatter = (v: string) => {
+          if (r.frontmatter === '') return false;
+          if (fmLc === undefined) fmLc = r.frontmatter.toLowerCase();
+          return fmLc.includes(v);
+        };
         const holds = (v: string) =>
           v.includes('\n')
-            ? `${titleLc}\n${aliasesLc}\n${bodyLc}`.includes(v)
-            : bodyLc.includes(v) || titleLc.includes(v) || aliasesLc.includes(v);
+            ? `${titleLc}\n${aliasesLc}\n${bodyLc}\n${r.frontmatter.toLowerCase()}`.includes(v)
+            : bodyLc.includes(v) || titleLc.includes(v) || aliasesLc.includes(v) || inFrontmatter(v);
         if (!verify.every(holds)) continue;
       }
-      out.push({ id: r.id, path: r.path, title: r.title, body: r.body, bodyLc });
+      out.push({ id: r.id, path: r.path, title: r.title, body: r.body, bodyLc, frontmatter: r.frontmatter });
       if (out.length >= limit) {
         rows.return?.();
         break;
@@ -202,9 +211,60 @@ export class TextSearch {
     return out;
   }
 
-  noteTexts(ids: number[]): { id: number; path: string; title: string; body: string }[] {
+  ftsTerm(term: string): string | 'all' | 'none' {
+    const c = this.termCondition(term);
+    if (c.none) return 'none';
+    return c.match ?? 'all';
+  }
+
+  ftsIds(match: string, limit: number): number[] {
+    return this.stmt(`SELECT rowid FROM note_fts f WHERE f.note_fts MATCH ? LIMIT ?`)
+      .pluck()
+      .all(match, limit) as number[];
+  }
+
+  scanTexts(match: string | null, ids: ReadonlySet<number> | null, visit: (r: SearchText) => boolean): void {
+    const cols = `n.id, n.path, n.title, f.aliases, f.body, f.frontmatter, n.frontmatter_lines AS frontmatterLines`;
+    if (ids && (match === null || ids.size <= 500)) {
+      // a small set (tags, properties): read it by id, in slices, without the text index
+      const all = [...ids].sort((a, b) => a - b);
+      const st = this.stmt(`SELECT ${cols} FROM notes n JOIN note_fts f ON f.rowid = n.id
+        WHERE n.id IN (SELECT value FROM json_each(?)) ORDER BY n.id`);
+      for (let i = 0; i < all.length; i += 500) {
+        for (const r of st.all(JSON.stringify(all.slice(i, i + 500))) as SearchText[]) if (!visit(r)) return;
+      }
+      return;
+    }
+    const rows = (
+      match === null
+        ? this.stmt(`SELECT ${cols} FROM notes n JOIN note_fts f ON f.rowid = n.id ORDER BY n.id`).iterate()
+        : this.stmt(`SELECT ${cols} FROM note_fts f JOIN notes n ON n.id = f.rowid WHERE f.note_fts MATCH ?`).iterate(
+            match,
+          )
+    ) as IterableIterator<SearchText>;
+    for (const r of rows) {
+      if (ids && !ids.has(r.id)) continue;
+      if (!visit(r)) {
+        rows.return?.();
+        return;
+      }
+    }
+  }
+
+  propertyValues(key: string): { id: number; value: string }[] {
+    const k = key.normalize('NFC').toLowerCase();
+    if (k === 'tags' || k === 'tag') {
+      return this.stmt(`SELECT note_id AS id, json_quote(tag) AS value FROM tags`).all() as never;
+    }
+    if (k === 'aliases' || k === 'alias') {
+      return this.stmt(`SELECT note_id AS id, json_quote(alias) AS value FROM aliases`).all() as never;
+    }
+    return this.stmt(`SELECT note_id AS id, value FROM properties WHERE key = ? COLLATE NOCASE`).all(key) as never;
+  }
+
+  noteTexts(ids: number[]): { id: number; path: string; title: string; body: string; frontmatter: string }[] {
     if (!ids.length) return [];
-    return this.stmt(`SELECT n.id, n.path, n.title, f.body FROM notes n JOIN note_fts f ON f.rowid = n.id
+    return this.stmt(`SELECT n.id, n.path, n.title, f.body, f.frontmatter FROM notes n JOIN note_fts f ON f.rowid = n.id
       WHERE n.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as never;
   }
 

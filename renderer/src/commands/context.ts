@@ -11,7 +11,10 @@ export interface OpenOptions {
   heading?: string;
   /** A block id of the note to scroll to, without `^` (as in `[[note#^id]]`). */
   block?: string;
-  /** Search words: scroll to the first line holding one of them (`tag:` terms are skipped). */
+  /**
+   * Search words: scroll to the first line holding one of them (operators such as `tag:`, `OR`, `[p:v]` are skipped);
+   * `line`, when given too, is where to go when none is found.
+   */
   search?: string;
   /** Show the note in this view (a link followed in the reading view opens its target in the reading view). */
   mode?: 'reading' | 'source';

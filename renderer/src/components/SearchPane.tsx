@@ -1,8 +1,9 @@
 /**
  * The search pane (Ctrl/Cmd+Shift+F), region "Search", as Obsidian's: every matching note (up to the backend's cap,
  * counts shown), each with its first matching lines as text with the matches in `<mark>` (never HTML); operators
- * `tag:`, `path:`, `file:`, `"phrase"`, `-exclude` (electron/core/query/search-query.ts). A note row opens the note at
- * the first line holding the query, a line row at that line with the match selected. The list is virtualised
+ * `OR`, `( … )`, `tag:`, `path:`, `file:`, `"phrase"`, `-exclude`, `[property:value]`, `[property]`
+ * (electron/core/query/search-query.ts); property text is searched too. A note row opens the note at the first line
+ * holding the query (else the first matching line), a line row at that line with the match selected. The list is virtualised
  * (@tanstack/react-virtual), so thousands of results cost one screen of DOM.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
@@ -11,6 +12,11 @@ import type { SearchResults } from '../../../electron/shared/api.ts';
 import { useApiQuery } from '../backend/query.ts';
 import { api } from '../client.ts';
 import type { OpenOptions } from '../commands/context.ts';
+
+/** The operators, as the search box's tooltip. */
+const SEARCH_HELP =
+  'Words must all occur; "exact phrase"; a OR b; ( ) to group; -word, -(…) to exclude; tag:#tag, path:folder, ' +
+  'file:name; [property:value], [property]. Properties are searched too.';
 
 /** Quiet time after a keystroke before searching, ms. */
 const DEBOUNCE_MS = 200;
@@ -80,8 +86,9 @@ export function SearchPane(props: {
 
   function open(r: Row) {
     if (r.kind === 'match') props.onOpen(r.path, { line: r.line, select: firstMatch(r.text, r.ranges) });
-    // A note row: the first line holding the whole query, else any word (navigation/reveal.ts searchLine).
-    else props.onOpen(r.path, r.firstLine ? { search: q } : undefined);
+    // A note row: the first line holding the whole query, else any word (navigation/reveal.ts searchLine), else the
+    // first matching line (a property-only or operator-only match).
+    else props.onOpen(r.path, r.firstLine ? { search: q, line: r.firstLine } : undefined);
   }
 
   const total = results?.total ?? 0;
@@ -92,6 +99,7 @@ export function SearchPane(props: {
         type="search"
         aria-label="Search"
         placeholder="Search (Ctrl+Shift+F)"
+        title={SEARCH_HELP}
         maxLength={1000}
         value={props.query}
         onChange={(e) => props.onQuery(e.target.value)}
@@ -101,7 +109,11 @@ export function SearchPane(props: {
         }}
       />
       {error ? <p className="muted">{error}</p> : null}
-      {results ? (
+      {results?.error ? (
+        <p className="search-count muted" role="alert" data-query={results.query}>
+          {results.error}
+        </p>
+      ) : results ? (
         <p className="search-count muted" aria-live="polite" data-query={results.query}>
           {total === 0
             ? 'No results.'

@@ -25,13 +25,19 @@ export function hasTarget(o: OpenOptions | undefined): boolean {
   return !!o && (!!o.line || !!o.heading || !!o.block || !!o.search);
 }
 
-/** The first 1-based line of `text` containing one of the words of `query` (case-insensitive), or null. */
+/**
+ * The first 1-based line of `text` containing one of the words of `query` (case-insensitive), or null. The search
+ * language's operators are not words: `OR`, the parentheses around words, `-excluded`, `tag:`/`path:`/`file:` terms
+ * and `[property:value]` (the backend's match line is the fallback for those).
+ */
 export function searchLine(text: string, query: string): number | null {
   const words = query
-    .toLowerCase()
+    .replace(/\[[^\]]*\]?/g, ' ')
     .split(/\s+/)
-    .filter((w) => w && !w.startsWith('tag:') && !w.startsWith('-'))
-    .map((w) => w.replace(/^"|"$/g, ''))
+    .filter((w) => w && w !== 'OR' && !w.startsWith('-'))
+    .map((w) => w.replace(/^\(+/, '').replace(/\)+$/, ''))
+    .filter((w) => !/^(tag|path|file):/i.test(w))
+    .map((w) => w.toLowerCase().replace(/^"|"$/g, ''))
     .filter(Boolean);
   if (!words.length) return null;
   const lines = text.toLowerCase().split('\n');
@@ -55,7 +61,7 @@ export async function targetLine(path: string, text: string, o: OpenOptions): Pr
       return null;
     }
   }
-  if (o.search) return searchLine(text, o.search);
+  if (o.search) return searchLine(text, o.search) ?? o.line ?? null;
   return o.line ?? null;
 }
 

@@ -10,14 +10,19 @@ import { openIndex, queryOf, tempVault, writeVault } from './helpers.ts';
 
 test('query operators parse, negations included', () => {
   assert.deepEqual(parseSearch('Go "work stealing" -mutex tag:#go/ path:concepts -file:old'), {
+    expr: {
+      kind: 'and',
+      items: [
+        { kind: 'text', value: 'go' },
+        { kind: 'text', value: 'work stealing' },
+        { kind: 'not', item: { kind: 'text', value: 'mutex' } },
+        { kind: 'tag', value: 'go' },
+        { kind: 'path', value: 'concepts' },
+        { kind: 'not', item: { kind: 'file', value: 'old' } },
+      ],
+    },
     terms: ['go', 'work stealing'],
-    excludes: ['mutex'],
-    tags: ['go'],
-    excludeTags: [],
-    paths: ['concepts'],
-    excludePaths: [],
-    files: [],
-    excludeFiles: ['old'],
+    propValues: [],
   });
 });
 

@@ -49,6 +49,7 @@ function note(p: string, body: string, extra: Partial<ParsedNote> = {}): ParsedN
     properties: {},
     links: [],
     body,
+    frontmatter: '',
     mentionText: body,
     words: body.split(/\s+/).filter(Boolean).length,
     cjkChars: 0,

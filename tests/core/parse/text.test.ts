@@ -98,6 +98,7 @@ describe('title, body, stats', () => {
       properties: {},
       links: [],
       body: '',
+      frontmatter: '',
       mentionText: '',
       words: 0,
       cjkChars: 0,
