@@ -4,20 +4,13 @@
  * is not (`![[a [[b]]` is text and the link `[[b]]`, as for wiki links: patches/remark-wiki-link).
  */
 import type { MdNode } from './nodes.ts';
+import type { Code, State, Effects } from './micromark-types.ts';
 
 // micromark character codes
 const EXCLAMATION = 33;
 const LEFT_BRACKET = 91;
 const RIGHT_BRACKET = 93;
 const VERTICAL_BAR = 124;
-
-type Code = number | null;
-type State = (code: Code) => State | undefined;
-interface Effects {
-  enter(type: string): unknown;
-  exit(type: string): unknown;
-  consume(code: Code): void;
-}
 
 /**
  * `![[target#heading|alias]]` on one line. micromark reads `![` as the start of an image before any `[[` construct

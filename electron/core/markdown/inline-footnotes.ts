@@ -16,6 +16,7 @@
  * inline parse.
  */
 import type { MdNode } from './nodes.ts';
+import type { Code, State, Token, Effects } from './micromark-types.ts';
 
 // micromark character codes
 const CARET = 94;
@@ -25,17 +26,6 @@ const BACKSLASH = 92;
 
 /** How deep `[` may nest inside one inline footnote (micromark's own bound for brackets in a link destination). */
 export const MAX_NOTE_DEPTH = 32;
-
-type Code = number | null;
-type State = (code: Code) => State | undefined;
-interface Token {
-  next?: Token;
-}
-interface Effects {
-  enter(type: string, fields?: Record<string, unknown>): Token;
-  exit(type: string): unknown;
-  consume(code: Code): void;
-}
 
 /** A micromark line ending (−5…−3). */
 const lineEnding = (code: Code) => code !== null && code < -2;

@@ -7,20 +7,13 @@
  * handling applies unchanged, and its exit handler records the character on the list item (`data.task`).
  */
 import type { MdNode } from './nodes.ts';
+import type { Code, State, Effects } from './micromark-types.ts';
 
 // micromark character codes
 const LEFT_BRACKET = 91;
 const RIGHT_BRACKET = 93;
 const SPACE = 32;
 
-type Code = number | null;
-type State = (code: Code) => State | undefined;
-interface Effects {
-  enter(type: string): unknown;
-  exit(type: string): unknown;
-  consume(code: Code): void;
-  check(construct: { tokenize: unknown }, ok: State, nok: State): State;
-}
 interface TokenizeContext {
   previous: Code;
   _gfmTasklistFirstContentOfListItem?: boolean;
