@@ -12,9 +12,15 @@
  *
  * The frontmatter's text is searched too (Obsidian matches the whole file): a note whose only match is in a property
  * is found, and its snippet is that property's line.
+ *
+ * A query using the search pane's other operators (`OR`, `( … )`, `-exclude`, `path:`, `file:`, `[property:value]`;
+ * search-query.ts) is answered by the pane's search (`searchAll`), the snippet being its first matching line: one
+ * query language for the pane, the CLI (`atlas search`) and the API.
  */
 import type { SearchHit } from '../model.ts';
 import type { GraphStore } from '../store/graph-store.ts';
+import { searchAll } from './search-all.ts';
+import { parseSearch, type SearchNode } from './search-query.ts';
 import { makeSnippet } from './snippet.ts';
 
 /** Body candidates ranked per query (the first this many matches of the index). */
@@ -136,12 +142,33 @@ function searchTagged(store: GraphStore, tags: string[], text: string, limit: nu
     }));
 }
 
+/** Does a parsed query use more than words, phrases and `tag:` terms ANDed (what this module ranks itself)? */
+function usesOperators(expr: SearchNode | null): boolean {
+  if (!expr) return false;
+  if (expr.kind === 'and') return expr.items.some(usesOperators);
+  return expr.kind !== 'text' && expr.kind !== 'tag';
+}
+
 /**
  * At most `limit` hits, each with a snippet of ≤ 160 chars around the first match (see the module comment for
  * `tag:` terms).
  */
 export function search(store: GraphStore, query: string, limit = 50): SearchHit[] {
   if (limit <= 0) return [];
+  if (/\sOR\s|[-(\[]|path:|file:/i.test(query)) {
+    let expr: SearchNode | null = null;
+    try {
+      expr = parseSearch(query).expr;
+    } catch {
+      return []; // nested too deep (SearchSyntaxError): nothing is searched, as in the pane
+    }
+    if (usesOperators(expr))
+      return searchAll(store, query, limit).notes.map((n) => ({
+        path: n.path,
+        title: n.title,
+        snippet: n.matches[0]?.text ?? '',
+      }));
+  }
   if (/(^|\s)tag:/i.test(query)) {
     const { tags, text } = parseTagQuery(query);
     if (tags.length) return searchTagged(store, tags, text, limit);

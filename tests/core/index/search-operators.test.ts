@@ -150,6 +150,22 @@ describe('searchAll with OR, groups and properties', () => {
     fs.rmSync(work, { recursive: true, force: true });
   });
 
+  test('search() (the CLI and API) reads the same operators: OR, -exclude, path:, [property:value]', () => {
+    const hits = (query: string) =>
+      q
+        .search(query)
+        .map((h) => h.path)
+        .sort();
+    assert.deepEqual(hits('Kelly OR Machine'), paths('Kelly OR Machine'));
+    assert.deepEqual(hits('select -path:rust'), ['go/select.md']);
+    assert.deepEqual(hits('[status:draft]'), ['go/select.md']);
+    const machine = q.search('Kelly OR Machine').find((h) => h.path === 'books/Machine.md');
+    assert.match(machine?.snippet ?? '', /Machine/);
+    // words and tag: terms keep the ranked search: names first
+    assert.equal(q.search('select')[0].title, 'select');
+    assert.deepEqual(q.search(`${'('.repeat(MAX_DEPTH + 1)}a${')'.repeat(MAX_DEPTH + 1)}`), []);
+  });
+
   test('OR finds either term (a title, a property, a body)', () => {
     assert.deepEqual(paths('Kelly OR Machine'), [
       'Kevin Kelly.md',
