@@ -155,20 +155,18 @@ function usesOperators(expr: SearchNode | null): boolean {
  */
 export function search(store: GraphStore, query: string, limit = 50): SearchHit[] {
   if (limit <= 0) return [];
-  if (/\sOR\s|[-(\[]|path:|file:/i.test(query)) {
-    let expr: SearchNode | null = null;
-    try {
-      expr = parseSearch(query).expr;
-    } catch {
-      return []; // nested too deep (SearchSyntaxError): nothing is searched, as in the pane
-    }
-    if (usesOperators(expr))
-      return searchAll(store, query, limit).notes.map((n) => ({
-        path: n.path,
-        title: n.title,
-        snippet: n.matches[0]?.text ?? '',
-      }));
+  let expr: SearchNode | null = null;
+  try {
+    expr = parseSearch(query).expr;
+  } catch {
+    return []; // nested too deep (SearchSyntaxError): nothing is searched, as in the pane
   }
+  if (usesOperators(expr))
+    return searchAll(store, query, limit).notes.map((n) => ({
+      path: n.path,
+      title: n.title,
+      snippet: n.matches[0]?.text ?? '',
+    }));
   if (/(^|\s)tag:/i.test(query)) {
     const { tags, text } = parseTagQuery(query);
     if (tags.length) return searchTagged(store, tags, text, limit);
